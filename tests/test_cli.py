@@ -1,0 +1,211 @@
+"""The command line, end to end, as a user meets it: a real HTTP server on 127.0.0.1 serving
+feeds with ETag/Last-Modified, a real SQLite database, the real CLI (in process)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from httpserver import HTTPTestServer, respond
+from typer.testing import CliRunner
+
+from tracker.cli import app
+
+FEEDS = REPO / "tests" / "data" / "feeds"
+runner = CliRunner()
+
+
+def tracker(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def server() -> Iterator[HTTPTestServer]:
+    with HTTPTestServer() as s:
+        for path in sorted(FEEDS.glob("*.xml")):
+            s.add_file(f"/{path.name}", path.read_bytes(), content_type="application/rss+xml")
+        yield s
+
+
+def opml_for(server: HTTPTestServer, names: list[str]) -> str:
+    outlines = "".join(
+        f'<outline type="rss" text="{n}" xmlUrl="{server.url("/" + n)}"/>' for n in names
+    )
+    return f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>'
+
+
+@pytest.fixture
+def configured(tmp_path: Path, server: HTTPTestServer, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user's setup: `tracker init`, local-only feeds, feeds imported from an OPML file."""
+    monkeypatch.setenv("TRACKER_POLL__ALLOW_PRIVATE_NETWORKS", "true")
+    monkeypatch.setenv("TRACKER_TRACKER__COLLECTIONS", "[]")
+    monkeypatch.setenv("TRACKER_DATABASE__URL", f"sqlite:///{tmp_path / 'db' / 'tracker.db'}")
+    code, out, _ = tracker("init")
+    assert code == 0 and "wrote tracker.toml" in out
+    names = sorted(p.name for p in FEEDS.glob("*.xml"))
+    (tmp_path / "farm.opml").write_text(opml_for(server, names))
+    code, out, err = tracker("feeds", "import", "farm.opml")
+    assert code == 0, err
+    assert f"imported {len(names)} feeds" in out
+    return tmp_path / "tracker.toml"
+
+
+def expected_entries() -> int:
+    items = (REPO / "tests" / "data" / "labeled" / "items.jsonl").read_text().splitlines()
+    return len([line for line in items if line.strip()])
+
+
+def test_poll_stores_every_entry_once_then_everything_is_not_modified(
+    configured: Path, server: HTTPTestServer
+) -> None:
+    n_feeds = len(list(FEEDS.glob("*.xml")))
+    n_entries = expected_entries()
+    code, out, err = tracker("poll")
+    assert code == 0, err
+    assert f"polled {n_feeds} feeds: 0 not modified, 0 failed, {n_entries} new entries" in out
+
+    code, out, _ = tracker("poll")
+    assert code == 0
+    assert f"polled {n_feeds} feeds: {n_feeds} not modified, 0 failed, 0 new entries" in out
+    conditional = [r for r in server.requests[-n_feeds:] if "if-none-match" in r.headers]
+    assert len(conditional) == n_feeds
+
+    code, out, _ = tracker("status", "--json")
+    status = json.loads(out)
+    assert (status["feeds"], status["entries"], status["failing"]) == (n_feeds, n_entries, 0)
+
+    code, out, _ = tracker("entries", "list", "--json", "--limit", "1000")
+    rows = json.loads(out)
+    assert len(rows) == n_entries
+    assert not any("utm_source" in (row["link"] or "") for row in rows)
+
+
+def test_edited_entry_is_updated_in_place(configured: Path, server: HTTPTestServer) -> None:
+    assert tracker("poll")[0] == 0
+    body = (FEEDS / "variety.xml").read_bytes()
+    first_title = body.split(b"<item>")[1].split(b"<title>")[1].split(b"</title>")[0]
+    server.replace_file("/variety.xml", body.replace(first_title, first_title + b" (updated)", 1))
+    code, out, _ = tracker("poll", "--feed", server.url("/variety.xml"))
+    assert "polled 1 feeds: 0 not modified, 0 failed, 0 new entries, 1 updated" in out
+    out = tracker("entries", "list", "--json", "--limit", "1000")[1]
+    titles = [row["title"] for row in json.loads(out)]
+    assert len(titles) == expected_entries()
+    assert sum(t.endswith("(updated)") for t in titles) == 1
+
+
+def test_a_broken_feed_is_recorded_and_the_others_stored(
+    configured: Path, server: HTTPTestServer
+) -> None:
+    server.add_route("/broken.xml", respond(500, b"oops"))
+    server.add_route(
+        "/page.xml", respond(200, b"<html><body>hi</body></html>", content_type="text/html")
+    )
+    for path in ("/broken.xml", "/page.xml"):
+        assert tracker("feeds", "add", server.url(path))[0] == 0
+    code, out, err = tracker("poll")
+    assert code == 0
+    assert "2 failed" in out and f"{expected_entries()} new entries" in out
+    assert "HTTP 500" in err or "500" in err
+    status = json.loads(tracker("status", "--json")[1])
+    assert status["failing"] == 2
+    failing = {f["url"]: f for f in status["feed_status"] if f["consecutive_errors"]}
+    assert set(failing) == {server.url("/broken.xml"), server.url("/page.xml")}
+
+
+def test_dropped_feed_stops_being_polled(configured: Path, server: HTTPTestServer) -> None:
+    url = server.url("/variety.xml")
+    assert tracker("feeds", "remove", url)[0] == 0
+    assert url not in tracker("feeds", "list")[1]
+    tracker("poll")
+    assert not server.requests_for("/variety.xml")
+
+
+def test_feeds_export_round_trips(configured: Path, tmp_path: Path) -> None:
+    code, _, _ = tracker("feeds", "export", "out.opml")
+    assert code == 0
+    text = (tmp_path / "out.opml").read_text()
+    assert text.count("xmlUrl=") == len(list(FEEDS.glob("*.xml")))
+
+
+def test_feeds_check_reports_format_and_counts(configured: Path, server: HTTPTestServer) -> None:
+    code, out, _ = tracker("feeds", "check", server.url("/variety.xml"))
+    assert code == 0
+    assert "rss20" in out and "1 ok, 0 failed" in out
+
+
+# -- error paths: one clear line, non-zero exit, no traceback ---------------------------------
+
+
+def test_bad_config_reports_every_key(tmp_path: Path) -> None:
+    (tmp_path / "tracker.toml").write_text(
+        '[poll]\nconcurency = 3\ntimeout = "soon"\n[tracker]\ntimezone = "Mars/Olympus"\n'
+    )
+    code, out, err = tracker("config", "check")
+    assert code == 1
+    assert "poll.concurency: unknown key (hint: did you mean 'concurrency'?)" in err
+    assert "poll.timeout" in err and "tracker.timezone" in err
+    assert "Traceback" not in err + out
+
+
+def test_config_check_ok_on_starter(tmp_path: Path) -> None:
+    assert tracker("init")[0] == 0
+    code, out, _ = tracker("config", "check")
+    assert code == 0 and "ok" in out
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert tracker("init")[0] == 0
+    code, _, err = tracker("init")
+    assert code == 1 and "already exists" in err and "--force" in err
+
+
+def test_missing_explicit_config(tmp_path: Path) -> None:
+    code, _, err = tracker("--config", "nope.toml", "status")
+    assert code == 1 and "nope.toml not found" in err
+
+
+def test_unknown_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_TRACKER__COLLECTIONS", '["k-dramaz"]')
+    code, _, err = tracker("config", "check")
+    assert code == 1 and "k-dramaz" in err
+
+
+def test_poll_unknown_feed(configured: Path) -> None:
+    code, _, err = tracker("poll", "--feed", "https://nowhere.example/feed")
+    assert code == 1 and "not a followed feed" in err
+
+
+def test_bad_since_date(configured: Path) -> None:
+    code, _, err = tracker("entries", "list", "--since", "last tuesday")
+    assert code == 1 and "is not a date" in err
+
+
+def test_unopenable_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("TRACKER_DATABASE__URL", f"sqlite:///{tmp_path / 'file' / 'db.sqlite'}")
+    code, _, err = tracker("status")
+    assert code == 1 and "cannot open database" in err and "Traceback" not in err
+
+
+def test_feeds_add_without_config(tmp_path: Path) -> None:
+    code, _, err = tracker("feeds", "add", "https://example.org/feed")
+    assert code == 1 and "tracker init" in err
+
+
+def test_feeds_add_rejects_a_non_http_url(configured: Path) -> None:
+    code, _, err = tracker("feeds", "add", "file:///etc/passwd")
+    assert code == 1 and "feeds" in err and "http" in err
+
+
+def test_import_missing_file(configured: Path) -> None:
+    code, _, err = tracker("feeds", "import", "missing.opml")
+    assert code == 1 and "cannot read missing.opml" in err
+
+
+def test_version() -> None:
+    code, out, _ = tracker("--version")
+    assert code == 0 and "kfilm-tracker" in out

@@ -1,0 +1,593 @@
+"""The storage contract: one suite, run against SQLite and PostgreSQL.
+
+``db_url`` is parametrized over both backends: SQLite in a temporary folder, and PostgreSQL from
+``TRACKER_TEST_POSTGRES_URL`` in a fresh schema per test (the database is shared with other test
+runs, so each test gets its own ``search_path`` and drops its schema afterwards).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from storage_fixtures import T0, entry, failure, success
+
+from tracker.exceptions import StorageError
+from tracker.storage import Storage
+from tracker.storage.engine import (
+    alembic_config,
+    create_engine,
+    current_revision,
+    mask,
+    parse_url,
+)
+from tracker.storage.schema import metadata
+from tracker.types import FeedKind, FeedSpec
+
+A = "https://a.example/feed"
+B = "https://b.example/rss"
+C = "https://c.example/atom"
+KST = timezone(timedelta(hours=9))
+
+
+PG_ENV = "TRACKER_TEST_POSTGRES_URL"
+PG_SKIP = "set TRACKER_TEST_POSTGRES_URL to run the PostgreSQL contract tests"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        # a folder that does not exist yet: open() must create it
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'state' / 'tracker.db'}"
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(PG_SKIP)
+    schema = f"test_storage_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(parse_url(base))
+    try:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        url = parse_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def storage(db_url: str) -> Iterator[Storage]:
+    with Storage.open(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def raw(db_url: str) -> Iterator[sa.Engine]:
+    """A plain engine on the same database, to look at columns the API does not return."""
+    engine = create_engine(parse_url(db_url))
+    yield engine
+    engine.dispose()
+
+
+def specs(*urls: str) -> list[FeedSpec]:
+    return [FeedSpec(url) for url in urls]
+
+
+# -- opening and migrating ------------------------------------------------------------------
+
+
+def test_migrations_are_idempotent(db_url: str) -> None:
+    with Storage.open(db_url) as first:
+        first.sync_feeds(specs(A), now=T0)
+    with Storage.open(db_url) as second:
+        assert [f.url for f in second.get_feeds_for_update(now=T0)] == [A]
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head == "0002_digest_ledger"
+    engine = create_engine(parse_url(db_url))
+    try:
+        assert current_revision(engine) == head
+    finally:
+        engine.dispose()
+
+
+def test_migrated_database_matches_schema_py(storage: Storage, raw: sa.Engine) -> None:
+    with raw.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, metadata) == []
+
+
+def test_open_without_migrate_does_not_create_tables(db_url: str, raw: sa.Engine) -> None:
+    with Storage.open(db_url, migrate=False):
+        pass
+    assert sa.inspect(raw).get_table_names() == []
+
+
+# -- feeds ----------------------------------------------------------------------------------
+
+
+def test_sync_feeds_follows_and_unfollows(storage: Storage) -> None:
+    storage.sync_feeds(
+        [FeedSpec(A, title="A film blog", kind=FeedKind.REVIEW), FeedSpec(B)], now=T0
+    )
+    storage.store_update(success(B), [entry("b1", feed=B)])
+
+    storage.sync_feeds(specs(A, C), now=T0 + timedelta(days=1))
+
+    assert [f.url for f in storage.get_feeds_for_update(now=T0)] == [A, C]
+    statuses = {s.url: s for s in storage.feed_statuses()}
+    assert statuses[B].followed is False
+    assert statuses[B].entries == 1  # unfollowing keeps the rows
+    assert statuses[A].title is None  # the config is the source of truth: title dropped
+    assert storage.counts() == {"feeds": 2, "entries": 0, "failing": 0}
+
+    storage.sync_feeds([FeedSpec(A, title="Renamed"), FeedSpec(B)], now=T0 + timedelta(days=2))
+    feeds = {f.url: f for f in storage.get_feeds_for_update(now=T0)}
+    assert set(feeds) == {A, B}
+    assert feeds[A].title == "Renamed"
+    assert feeds[B].polled_before is True  # its state came back with it
+    assert storage.counts()["entries"] == 1
+
+
+def test_config_title_wins_over_document_title(storage: Storage) -> None:
+    storage.sync_feeds([FeedSpec(A, title="Configured"), FeedSpec(B)], now=T0)
+    storage.store_update(success(A, title="From the document"), [])
+    storage.store_update(success(B, title="B's own title"), [])
+    feeds = {f.url: f.title for f in storage.get_feeds_for_update(now=T0)}
+    assert feeds == {A: "Configured", B: "B's own title"}
+    # a 304 carries no title: keep the one we had
+    storage.store_update(success(B, http_status=304, at=T0 + timedelta(hours=1)), [])
+    assert {s.url: s.title for s in storage.feed_statuses()}[B] == "B's own title"
+
+
+def test_due_selection(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B, C), now=T0)
+    storage.store_update(success(A, next_in=timedelta(hours=1)), [])
+    storage.store_update(success(B, next_in=timedelta(hours=3)), [])
+
+    def due(at: datetime, urls: list[str] | None = None) -> list[str]:
+        return [f.url for f in storage.get_feeds_for_update(now=at, due_only=True, urls=urls)]
+
+    assert due(T0) == [C]  # never polled: due at once
+    assert due(T0 + timedelta(hours=1)) == [A, C]  # next_poll_at <= now
+    assert due(T0 + timedelta(hours=5)) == [A, B, C]
+    assert due(T0 + timedelta(hours=5), urls=[B]) == [B]
+    assert [f.url for f in storage.get_feeds_for_update(now=T0)] == [A, B, C]
+    assert [f.url for f in storage.get_feeds_for_update(now=T0, urls=[C, A])] == [A, C]
+
+
+# -- entries --------------------------------------------------------------------------------
+
+
+def test_store_new_modified_and_unchanged_entries(storage: Storage, raw: sa.Engine) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [entry("e1"), entry("e2"), entry("e3")])
+    assert storage.get_entries_for_update(A) == {"e1": "hash-e1", "e2": "hash-e2", "e3": "hash-e3"}
+    before = {e.identity: e for e in storage.list_entries()}
+
+    later = T0 + timedelta(hours=2)
+    modified = entry("e2", title="Edited", content_hash="hash-e2-v2", first_seen=later, new=False)
+    storage.store_update(success(A, at=later), [modified, entry("e4", first_seen=later)])
+
+    assert storage.get_entries_for_update(A) == {
+        "e1": "hash-e1",
+        "e2": "hash-e2-v2",
+        "e3": "hash-e3",
+        "e4": "hash-e4",
+    }
+    after = {e.identity: e for e in storage.list_entries()}
+    assert after["e2"].title == "Edited"
+    assert after["e2"].id == before["e2"].id  # updated in place
+    assert after["e2"].first_seen_at == T0  # first_seen_at kept on update
+    assert after["e4"].first_seen_at == later
+    assert after["e1"] == before["e1"]  # unchanged entries untouched
+    entries = sa.table("entries", sa.column("identity"), sa.column("last_seen_at"))
+    with raw.connect() as conn:
+        seen = {row[0]: row[1] for row in conn.execute(sa.select(*entries.c))}
+    assert str(seen["e2"]).startswith("2025-03-03 11:00")  # bumped
+    assert str(seen["e1"]).startswith("2025-03-03 09:00")
+
+
+def test_entry_fields_round_trip(storage: Storage) -> None:
+    storage.sync_feeds([FeedSpec(A, title="Blog")], now=T0)
+    stored = entry(
+        "e1",
+        title="기생충 리뷰",
+        summary="<p>요약</p>",
+        content="<p>본문</p>",
+        author="봉준호",
+        categories=("review", "영화"),
+        image="https://a.example/p.jpg",
+        extra={"letterboxd:filmTitle": "Parasite"},
+        guid="urn:e1",
+    )
+    storage.store_update(success(A), [stored])
+    [got] = storage.list_entries()
+    assert (got.feed_url, got.identity, got.title, got.link) == (
+        A,
+        "e1",
+        "기생충 리뷰",
+        "https://a.example/e1",
+    )
+    assert (got.summary, got.content, got.author, got.image) == (
+        "<p>요약</p>",
+        "<p>본문</p>",
+        "봉준호",
+        "https://a.example/p.jpg",
+    )
+    assert got.categories == ("review", "영화")
+    assert dict(got.extra) == {"letterboxd:filmTitle": "Parasite"}
+    assert got.feed_title == "Blog"
+
+
+def test_batch_of_40_entries_in_one_call(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    batch = [entry(f"e{i:02}", first_seen=T0 + timedelta(seconds=i)) for i in range(40)]
+    storage.store_update(success(A), batch)
+    listed = storage.list_entries()
+    assert len(listed) == 40
+    assert [e.identity for e in listed] == [f"e{i:02}" for i in reversed(range(40))]
+    assert len(storage.get_entries_for_update(A)) == 40
+
+
+def test_identity_collision_on_insert_does_not_crash(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [entry("e1")])
+    # another instance stored it meanwhile: ours still says "new"
+    later = T0 + timedelta(hours=1)
+    again = entry("e1", title="Newer", content_hash="h2", first_seen=later, new=True)
+    storage.store_update(success(A, at=later), [again])
+    [got] = storage.list_entries()
+    assert (got.title, got.first_seen_at) == ("Newer", T0)
+    assert storage.get_entries_for_update(A) == {"e1": "h2"}
+
+
+def test_same_identity_in_two_feeds_is_two_entries(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    storage.store_update(success(A), [entry("same")])
+    storage.store_update(success(B), [entry("same", feed=B)])
+    assert sorted(e.feed_url for e in storage.list_entries()) == [A, B]
+
+
+def test_time_zones_round_trip_as_aware_utc(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    published = datetime(2025, 3, 3, 18, 30, tzinfo=KST)  # 09:30 UTC
+    seen = datetime(2025, 3, 3, 20, 0, tzinfo=KST)
+    storage.store_update(
+        success(A, at=seen, next_in=timedelta(hours=1)),
+        [entry("e1", first_seen=seen, published=published)],
+    )
+    [got] = storage.list_entries()
+    assert got.published_at == published
+    assert got.published_at.utcoffset() == timedelta(0)
+    assert got.published_at.hour == 9 and got.published_at.minute == 30
+    assert got.first_seen_at == seen and got.first_seen_at.tzinfo is not None
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.next_poll_at == datetime(2025, 3, 3, 12, 0, tzinfo=UTC)
+    assert feed.last_success_at == seen
+    assert feed.last_success_at is not None and feed.last_success_at.utcoffset() == timedelta(0)
+
+
+def test_naive_datetimes_are_refused(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    with pytest.raises(ValueError, match="naive datetime"):
+        storage.get_feeds_for_update(now=datetime(2025, 3, 3, 9, 0), due_only=True)
+    with pytest.raises(ValueError, match="naive datetime"):
+        storage.store_update(success(A), [entry("e1", first_seen=datetime(2025, 3, 3))])
+    assert storage.list_entries() == []  # the transaction rolled back
+
+
+def test_list_entries_window_and_order(storage: Storage) -> None:
+    storage.sync_feeds([FeedSpec(A, title="Feed A"), FeedSpec(B)], now=T0)
+    hour = timedelta(hours=1)
+    storage.store_update(
+        success(A), [entry("a0", first_seen=T0), entry("a2", first_seen=T0 + 2 * hour)]
+    )
+    storage.store_update(success(B, title="Feed B"), [entry("b1", feed=B, first_seen=T0 + hour)])
+
+    def ids(**kwargs: object) -> list[str]:
+        return [e.identity for e in storage.list_entries(**kwargs)]  # type: ignore[arg-type]
+
+    assert ids() == ["a2", "b1", "a0"]  # newest first
+    assert ids(since=T0 + hour) == ["a2", "b1"]  # since is inclusive
+    assert ids(until=T0 + 2 * hour) == ["b1", "a0"]  # until is exclusive
+    assert ids(since=T0 + hour, until=T0 + 2 * hour) == ["b1"]
+    assert ids(since=(T0 + hour).astimezone(KST)) == ["a2", "b1"]  # an instant, any zone
+    assert ids(feed_urls=[A]) == ["a2", "a0"]
+    assert ids(limit=1) == ["a2"]
+    assert {e.identity: e.feed_title for e in storage.list_entries()} == {
+        "a2": "Feed A",
+        "b1": "Feed B",
+        "a0": "Feed A",
+    }
+
+
+def test_get_entry_by_id_and_link(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [entry("e1", link="https://a.example/review/1"), entry("e2")])
+    by_link = storage.get_entry("https://a.example/review/1")
+    assert by_link is not None and by_link.identity == "e1"
+    by_id = storage.get_entry(by_link.id)
+    assert by_id == by_link
+    assert storage.get_entry(str(by_link.id)) == by_link  # the CLI passes text
+    assert storage.get_entry(by_link.id + 1000) is None
+    assert storage.get_entry("https://a.example/nowhere") is None
+
+
+# -- failures and status --------------------------------------------------------------------
+
+
+def test_failure_is_recorded_and_reset_on_success(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    storage.store_update(success(A, etag='"v1"', last_modified="Mon, 03 Mar 2025 09:00:00 GMT"), [])
+
+    storage.store_update(failure(A, at=T0 + timedelta(hours=1), errors=1, http_status=503), [])
+    storage.store_update(failure(A, at=T0 + timedelta(hours=2), errors=2, error="timed out"), [])
+
+    [feed] = storage.get_feeds_for_update(now=T0, urls=[A])
+    assert feed.consecutive_errors == 2
+    assert feed.etag == '"v1"'  # caching headers survive a failure
+    assert feed.last_modified == "Mon, 03 Mar 2025 09:00:00 GMT"
+    assert feed.last_success_at == T0
+    assert feed.next_poll_at == T0 + timedelta(hours=2, minutes=10)
+    status = {s.url: s for s in storage.feed_statuses()}[A]
+    assert (status.last_error, status.consecutive_errors) == ("timed out", 2)
+    assert status.last_checked_at == T0 + timedelta(hours=2)
+    assert storage.counts() == {"feeds": 2, "entries": 0, "failing": 1}
+
+    back = T0 + timedelta(hours=3)
+    storage.store_update(success(A, at=back, etag='"v2"', version="rss20"), [entry("e1")])
+    [feed] = storage.get_feeds_for_update(now=T0, urls=[A])
+    assert (feed.consecutive_errors, feed.etag, feed.last_success_at) == (0, '"v2"', back)
+    status = {s.url: s for s in storage.feed_statuses()}[A]
+    assert (status.last_error, status.http_status, status.version) == (None, 200, "rss20")
+    assert storage.counts() == {"feeds": 2, "entries": 1, "failing": 0}
+
+
+def test_first_failure_is_not_a_first_poll(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(failure(A), [])
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.polled_before is False
+    storage.store_update(success(A, at=T0 + timedelta(hours=1)), [])
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.polled_before is True
+
+
+def test_counts_and_statuses(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B, C), now=T0)
+    storage.store_update(success(A), [entry("a1"), entry("a2")])
+    storage.store_update(success(B), [entry("b1", feed=B)])
+    storage.store_update(failure(C), [])
+    assert storage.counts() == {"feeds": 3, "entries": 3, "failing": 1}
+    storage.sync_feeds(specs(A, C), now=T0)  # unfollowed feeds do not count
+    assert storage.counts() == {"feeds": 2, "entries": 2, "failing": 1}
+    statuses = storage.feed_statuses()
+    assert [(s.url, s.followed, s.entries) for s in statuses] == [
+        (A, True, 2),
+        (C, True, 0),
+        (B, False, 1),
+    ]
+
+
+def test_store_update_of_an_unknown_feed_is_a_storage_error(storage: Storage) -> None:
+    with pytest.raises(StorageError, match="not a known feed"):
+        storage.store_update(success("https://nowhere.example/feed"), [])
+
+
+# -- leases (several instances) -------------------------------------------------------------
+
+
+def test_claims_never_overlap_and_expired_leases_are_reclaimed(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B, C), now=T0)
+    lease = timedelta(minutes=5)
+
+    first = storage.claim_due_feeds(owner="one", now=T0, lease=lease, limit=2)
+    second = storage.claim_due_feeds(owner="two", now=T0, lease=lease, limit=2)
+    assert [f.url for f in first] == [A, B]
+    assert [f.url for f in second] == [C]
+    assert storage.claim_due_feeds(owner="three", now=T0 + timedelta(minutes=4), lease=lease) == []
+
+    # "one" crashed; its lease expires and "three" takes the feeds over
+    third = storage.claim_due_feeds(owner="three", now=T0 + lease, lease=lease)
+    assert [f.url for f in third] == [A, B, C]
+
+    # "one" comes back and tries to finish: fenced, nothing written
+    with pytest.raises(StorageError, match="lost the lease"):
+        storage.store_update(success(A, at=T0 + lease), [entry("late")], owner="one")
+    assert storage.list_entries() == []
+    [feed] = storage.get_feeds_for_update(now=T0, urls=[A])
+    assert feed.polled_before is False
+
+    # the holder finishes: lease released, and a feed no longer due is not claimable
+    storage.store_update(success(A, at=T0 + lease), [entry("ok")], owner="three")
+    assert [e.identity for e in storage.list_entries()] == ["ok"]
+    later = T0 + 3 * lease
+    assert [f.url for f in storage.claim_due_feeds(owner="four", now=later, lease=lease)] == [B, C]
+
+
+def test_finishing_after_release_without_a_rival_is_allowed(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    [feed] = storage.claim_due_feeds(owner="one", now=T0, lease=timedelta(minutes=5))
+    assert feed.url == A
+    storage.store_update(failure(A), [], owner="one")
+    # lease released (lease_owner IS NULL): a retry by the same owner is not a lost lease
+    storage.store_update(failure(A, errors=2), [], owner="one")
+    assert storage.feed_statuses()[0].consecutive_errors == 2
+
+
+def test_unfollowed_feeds_are_not_claimed(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    storage.sync_feeds(specs(B), now=T0)
+    claimed = storage.claim_due_feeds(owner="one", now=T0, lease=timedelta(minutes=1))
+    assert [f.url for f in claimed] == [B]
+
+
+def test_concurrent_claimers_get_disjoint_feeds(db_url: str) -> None:
+    urls = [f"https://feed{i:02}.example/rss" for i in range(24)]
+    with Storage.open(db_url) as setup:
+        setup.sync_feeds(specs(*urls), now=T0)
+    workers = 4
+    barrier = threading.Barrier(workers)
+    claimed: dict[str, list[str]] = {}
+    errors: list[BaseException] = []
+
+    def claim(owner: str) -> None:
+        try:
+            with Storage.open(db_url, migrate=False) as mine:
+                barrier.wait(timeout=30)
+                got: list[str] = []
+                for _ in range(3):
+                    batch = mine.claim_due_feeds(
+                        owner=owner, now=T0, lease=timedelta(minutes=5), limit=2
+                    )
+                    got += [f.url for f in batch]
+                claimed[owner] = got
+        except BaseException as e:  # surfaced by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=claim, args=(f"w{i}",)) for i in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    every = [url for got in claimed.values() for url in got]
+    assert len(every) == len(set(every)) == 24
+    assert set(every) == set(urls)
+
+
+# -- opening errors and URLs ----------------------------------------------------------------
+
+
+def test_unopenable_sqlite_path_is_a_storage_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(StorageError, match="cannot open database sqlite:///"):
+        Storage.open(f"sqlite:///{tmp_path / 'a-file' / 'tracker.db'}")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(StorageError, match="unable to open database file") as caught:
+        Storage.open(f"sqlite:///{folder}")
+    assert str(caught.value).startswith(f"cannot open database sqlite:///{folder}: ")
+
+
+def test_not_a_tracker_database_is_a_storage_error(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    path.write_bytes(b"this is not a SQLite file at all" * 100)
+    with pytest.raises(StorageError, match="cannot open database"):
+        Storage.open(f"sqlite:///{path}")
+
+
+def test_unreachable_postgresql_masks_the_password() -> None:
+    # port 1 on loopback: refused at once, no server needed
+    with pytest.raises(StorageError) as caught:
+        Storage.open("postgresql://kfilm:s3cret@127.0.0.1:1/tracker?connect_timeout=5")
+    message = str(caught.value)
+    assert message.startswith("cannot connect to PostgreSQL at postgresql://kfilm:***@127.0.0.1:1/")
+    assert "s3cret" not in message
+    assert caught.value.hint is not None
+
+
+def test_urls_are_normalised_and_masked() -> None:
+    url = parse_url("postgresql://u:pw@db.example/tracker")
+    assert url.drivername == "postgresql+psycopg"
+    assert parse_url("postgresql+psycopg://u@h/d").drivername == "postgresql+psycopg"
+    assert mask("postgresql://u:pw@db.example/tracker") == "postgresql://u:***@db.example/tracker"
+    with pytest.raises(StorageError, match="unsupported database"):
+        parse_url("mysql://u:pw@h/d")
+    with pytest.raises(StorageError, match="not a database URL"):
+        parse_url("nonsense")
+
+
+def test_url_for_display_hides_the_password(db_url: str, storage: Storage) -> None:
+    assert storage.url_for_display == parse_url(db_url).render_as_string(hide_password=True)
+    if "@" in db_url and ":" in db_url.split("@")[0].split("//")[1]:
+        assert "***" in storage.url_for_display
+
+
+def test_memory_sqlite_works() -> None:
+    with Storage.open("sqlite://") as memory:
+        memory.sync_feeds(specs(A), now=T0)
+        assert memory.counts()["feeds"] == 1
+
+
+# -- the digest ledger -------------------------------------------------------------------------
+
+
+def test_digest_claim_is_exactly_once(storage: Storage) -> None:
+    from tracker.types import DigestStatus
+
+    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
+    assert storage.claim_digest(**args, now=T0)
+    assert not storage.claim_digest(**args, now=T0)
+    storage.mark_digest(
+        recipient="a@example.org", week="2026-W47", status=DigestStatus.SENDING, now=T0
+    )
+    storage.mark_digest(
+        recipient="a@example.org", week="2026-W47", status=DigestStatus.SENT, now=T0
+    )
+    assert not storage.claim_digest(**args, now=T0 + timedelta(days=30))
+    assert storage.claim_digest(**args, now=T0, force=True)
+    [record] = storage.list_digests()
+    assert (record.status, record.attempts, record.sent_at) == (DigestStatus.CLAIMED, 2, T0)
+    # another recipient, same week: its own row
+    assert storage.claim_digest(**{**args, "recipient": "b@example.org"}, now=T0)
+
+
+def test_digest_stuck_in_sending_is_never_retaken_silently(storage: Storage) -> None:
+    from tracker.types import DigestStatus
+
+    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
+    assert storage.claim_digest(**args, now=T0)
+    storage.mark_digest(
+        recipient="a@example.org", week="2026-W47", status=DigestStatus.SENDING, now=T0
+    )
+    assert not storage.claim_digest(**args, now=T0 + timedelta(days=2))
+    assert storage.list_digests()[0].status is DigestStatus.SENDING
+
+
+def test_digest_temporary_failure_is_retried_when_due(storage: Storage) -> None:
+    from tracker.types import DigestStatus
+
+    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
+    assert storage.claim_digest(**args, now=T0)
+    storage.mark_digest(
+        recipient="a@example.org",
+        week="2026-W47",
+        status=DigestStatus.FAILED,
+        now=T0,
+        error="451 try later",
+        retry_at=T0 + timedelta(minutes=5),
+    )
+    assert storage.retry_due_weeks(now=T0) == []
+    assert not storage.claim_digest(**args, now=T0 + timedelta(minutes=4))
+    assert storage.retry_due_weeks(now=T0 + timedelta(minutes=5)) == ["2026-W47"]
+    assert storage.claim_digest(**args, now=T0 + timedelta(minutes=5))
+    # a permanent failure (no retry time) waits for --force
+    storage.mark_digest(
+        recipient="a@example.org",
+        week="2026-W47",
+        status=DigestStatus.FAILED,
+        now=T0,
+        error="535 auth failed",
+    )
+    assert not storage.claim_digest(**args, now=T0 + timedelta(days=1))
+    assert storage.list_digests()[0].error == "535 auth failed"
+
+
+def test_digest_stale_claim_is_taken_over(storage: Storage) -> None:
+    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
+    assert storage.claim_digest(**args, now=T0, owner="one")
+    assert not storage.claim_digest(**args, now=T0 + timedelta(minutes=10), owner="two")
+    assert storage.claim_digest(**args, now=T0 + timedelta(hours=2), owner="two")

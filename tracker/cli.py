@@ -1,0 +1,465 @@
+"""The ``tracker`` command line. A thin shell: parses arguments, builds a ``Tracker`` through
+``core``, prints. Must not hold logic a test would want to call without a terminal: that belongs
+in ``core`` or below. Every ``TrackerError`` becomes one clear line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tracker import __version__, configedit, core, opml
+from tracker.exceptions import CatalogError, ConfigError, TrackerError
+from tracker.types import FeedKind, FeedSpec, PollSummary, UpdateResult
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="tracker",
+    help="Never miss a Korean film review or a Netflix release: polls feeds, emails a digest.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+feeds_app = typer.Typer(
+    help="List, add, remove, check, import and export followed feeds.", no_args_is_help=True
+)
+entries_app = typer.Typer(help="Look at stored entries.", no_args_is_help=True)
+config_app = typer.Typer(help="Validate the config file.", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+app.add_typer(entries_app, name="entries")
+app.add_typer(config_app, name="config")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config file (default: $TRACKER_CONFIG, ./tracker.toml, then the user config dir).",
+        show_default=False,
+    ),
+]
+
+
+class State:
+    config_path: Path | None = None
+
+
+state = State()
+
+
+def fail(error: TrackerError) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {error.message}", markup=True, highlight=False)
+    if error.hint:
+        err.print(f"hint: {error.hint}", markup=False)
+    return typer.Exit(1)
+
+
+def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn a user's mistake into one clear line and exit 1; never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except TrackerError as error:
+            raise fail(error) from None
+
+    return wrapper
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"kfilm-tracker {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    config: ConfigOption = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True, callback=_show_version
+        ),
+    ] = False,
+) -> None:
+    state.config_path = config
+
+
+def _config_path(local: Path | None) -> Path | None:
+    return core.find_config(local or state.config_path, os.environ, Path.cwd())
+
+
+def open_tracker(local: Path | None = None) -> core.Tracker:
+    path = _config_path(local)
+    config = core.read_config(path, os.environ)
+    return core.make_tracker(config, config_path=path)
+
+
+def _editable_config(local: Path | None) -> Path:
+    path = _config_path(local)
+    if path is None:
+        raise TrackerError("no config file to edit", hint="create one first with: tracker init")
+    return path
+
+
+# -- init and config -------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def init(
+    config: ConfigOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter config to ./tracker.toml (or --config PATH)."""
+    path = config or state.config_path or Path(core.CONFIG_NAME)
+    if path.exists() and not force:
+        raise TrackerError(f"{path} already exists", hint="use --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(configedit.starter_config(), encoding="utf-8")
+    out.print(f"wrote {path}")
+    out.print("next: edit it, then `tracker poll` (or `tracker feeds import FILE.opml`)")
+
+
+@config_app.command("check")
+@handle_errors
+def config_check(config: ConfigOption = None) -> None:
+    """Validate the config; print every problem with its dotted key; exit 1 if there are any."""
+    path = _config_path(config)
+    loaded = core.read_config(path, os.environ)
+    tracker = core.make_tracker(loaded, config_path=path)
+    feeds = tracker.followed()  # also validates collection names against the catalog
+    where = path or "built-in defaults (no config file found)"
+    out.print(f"{where}: ok ({len(feeds)} feeds followed, database {tracker.database_url})")
+
+
+# -- poll ------------------------------------------------------------------------------------
+
+
+def _summary_line(summary: PollSummary) -> str:
+    return (
+        f"polled {summary.polled} feeds: {summary.not_modified} not modified, "
+        f"{summary.failed} failed, {summary.new} new entries, {summary.updated} updated"
+    )
+
+
+@app.command()
+@handle_errors
+def poll(
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="Poll only this feed (repeatable).")
+    ] = None,
+    due: Annotated[
+        bool, typer.Option("--due", help="Poll only feeds whose time has come.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Poll every followed feed now (still with conditional GET) and store what is new."""
+    with open_tracker(config) as tracker:
+        results = _poll_with_progress(tracker, feed or [], due)
+    for result in results:
+        if result.error is not None:
+            err.print(f"failed: {result.url}: {result.error.message}", markup=False)
+    out.print(_summary_line(PollSummary.of(results)))
+
+
+def _poll_with_progress(tracker: core.Tracker, urls: list[str], due: bool) -> list[UpdateResult]:
+    if not err.is_terminal:
+        return asyncio.run(tracker.poll(urls=urls, due_only=due))
+    with Progress(
+        TextColumn("polling"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("poll", total=None)
+        return asyncio.run(
+            tracker.poll(
+                urls=urls,
+                due_only=due,
+                on_start=lambda n: progress.update(task, total=n),
+                on_result=lambda _r: progress.advance(task),
+            )
+        )
+
+
+# -- feeds -----------------------------------------------------------------------------------
+
+
+@feeds_app.command("list")
+@handle_errors
+def feeds_list(config: ConfigOption = None) -> None:
+    """List the followed feeds (catalog collections plus [[feeds]])."""
+    tracker = open_tracker(config)
+    table = Table("url", "title", "kind", "korean only", "from", box=None)
+    for spec in tracker.followed():
+        table.add_row(
+            spec.url,
+            spec.title or "",
+            spec.kind.value,
+            "yes" if spec.korean_only else "",
+            spec.collection or "config",
+        )
+    out.print(table)
+
+
+@feeds_app.command("add")
+@handle_errors
+def feeds_add(
+    url: str,
+    title: Annotated[str | None, typer.Option(help="A title for the feed.")] = None,
+    kind: Annotated[FeedKind, typer.Option(help="What the feed mostly carries.")] = FeedKind.MIXED,
+    korean_only: Annotated[
+        bool, typer.Option("--korean-only", help="Every entry is about Korean film or drama.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Follow a feed: adds a [[feeds]] table to the config file (comments are kept)."""
+    path = _editable_config(config)
+    spec = FeedSpec(url=url, title=title, kind=kind, korean_only=korean_only)
+    _edit_config(path, lambda text: configedit.add_feeds(text, [spec])[0])
+    out.print(f"following {url} (edit {path} to change it)")
+
+
+@feeds_app.command("remove")
+@handle_errors
+def feeds_remove(url: str, config: ConfigOption = None) -> None:
+    """Stop following a feed: removes its [[feeds]] table. Its stored entries are kept."""
+    path = _editable_config(config)
+    text = path.read_text(encoding="utf-8")
+    new_text, removed = configedit.remove_feed(text, url)
+    if not removed:
+        tracker = open_tracker(config)
+        owner = next((s.collection for s in tracker.followed() if s.url == url), None)
+        if owner:
+            raise TrackerError(
+                f"{url} comes from the catalog collection {owner!r}",
+                hint=f"remove {owner!r} from [tracker] collections in {path}",
+            )
+        raise TrackerError(f"{url} is not a followed feed", hint="see: tracker feeds list")
+    _edit_config(path, lambda _text: new_text)
+    out.print(f"no longer following {url}")
+
+
+def _edit_config(path: Path, edit: Callable[[str], str]) -> None:
+    """Edit the file, then validate the result before writing it, so a bad edit loses nothing."""
+    text = path.read_text(encoding="utf-8")
+    new_text = edit(text)
+    core.read_config_text(new_text, os.environ, str(path))
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(new_text, encoding="utf-8")
+    tmp.replace(path)
+
+
+@feeds_app.command("import")
+@handle_errors
+def feeds_import(file: Path, config: ConfigOption = None) -> None:
+    """Follow every feed of an OPML file (adds [[feeds]] tables to the config)."""
+    path = _editable_config(config)
+    try:
+        data = file.read_bytes()
+    except OSError as e:
+        raise TrackerError(f"cannot read {file}: {e.strerror}") from e
+    found = opml.parse_opml(data)
+    # a feed a collection already follows keeps the catalog's hints (kind, korean_only)
+    followed = {spec.url for spec in open_tracker(config).followed()}
+    specs = [
+        FeedSpec(url=f.url, title=f.title, site=f.site) for f in found if f.url not in followed
+    ]
+    added: list[str] = []
+
+    def edit(text: str) -> str:
+        new_text, urls = configedit.add_feeds(text, specs)
+        added.extend(urls)
+        return new_text
+
+    _edit_config(path, edit)
+    out.print(
+        f"imported {len(added)} feeds from {file} ({len(found) - len(added)} already followed)"
+    )
+
+
+@feeds_app.command("export")
+@handle_errors
+def feeds_export(
+    file: Annotated[Path | None, typer.Argument(help="Write here instead of stdout.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the followed feeds as OPML (to FILE, or stdout)."""
+    tracker = open_tracker(config)
+    document = opml.write_opml(tracker.followed())
+    if file is None:
+        sys.stdout.write(document)
+    else:
+        file.write_text(document, encoding="utf-8")
+        out.print(f"wrote {file}")
+
+
+@feeds_app.command("check")
+@handle_errors
+def feeds_check(
+    url: Annotated[list[str] | None, typer.Argument(help="Only these feeds.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Fetch each followed feed once and report status, format, entry count and newest date."""
+    with open_tracker(config) as tracker:
+        results = asyncio.run(tracker.check(url or []))
+    table = Table("url", "status", "format", "entries", "newest", "note", box=None)
+    failed = 0
+    for r in results:
+        failed += r.error is not None
+        table.add_row(
+            r.url,
+            str(r.status or "-"),
+            r.version or "-",
+            str(r.entries),
+            r.newest.date().isoformat() if r.newest else "-",
+            r.error or (f"moved to {r.final_url}" if r.final_url else "ok"),
+        )
+    out.print(table)
+    out.print(f"{len(results) - failed} ok, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+# -- entries and status ----------------------------------------------------------------------
+
+
+def _parse_since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(value), time())
+        except ValueError:
+            raise TrackerError(
+                f"--since {value!r} is not a date", hint="use YYYY-MM-DD or an ISO 8601 time"
+            ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@entries_app.command("list")
+@handle_errors
+def entries_list(
+    since: Annotated[
+        str | None, typer.Option(help="Only entries first seen since this date.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """List stored entries, newest first (by when they were first seen)."""
+    with open_tracker(config) as tracker:
+        entries = tracker.storage.list_entries(since=_parse_since(since), limit=limit)
+    if as_json:
+        rows: list[dict[str, Any]] = [
+            {
+                "id": e.id,
+                "feed": e.feed_url,
+                "title": e.title,
+                "link": e.link,
+                "published": _iso(e.published_at),
+                "first_seen": _iso(e.first_seen_at),
+                "author": e.author,
+                "categories": list(e.categories),
+                "image": e.image,
+            }
+            for e in entries
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("id", "published", "feed", "title", box=None)
+    for e in entries:
+        table.add_row(
+            str(e.id), e.published_at.date().isoformat(), e.feed_title or e.feed_url, e.title
+        )
+    out.print(table)
+
+
+@app.command()
+@handle_errors
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Per-feed health: last check, last success, errors, next poll."""
+    with open_tracker(config) as tracker:
+        counts = tracker.storage.counts()
+        feeds = [f for f in tracker.storage.feed_statuses() if f.followed]
+        database = tracker.storage.url_for_display
+    if as_json:
+        doc = {
+            **counts,
+            "database": database,
+            "feed_status": [
+                {
+                    "url": f.url,
+                    "title": f.title,
+                    "entries": f.entries,
+                    "last_checked": _iso(f.last_checked_at),
+                    "last_success": _iso(f.last_success_at),
+                    "next_poll": _iso(f.next_poll_at),
+                    "consecutive_errors": f.consecutive_errors,
+                    "last_error": f.last_error,
+                    "http_status": f.http_status,
+                    "format": f.version,
+                }
+                for f in feeds
+            ],
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("feed", "entries", "last success", "next poll", "state", box=None)
+    for f in feeds:
+        if f.consecutive_errors:
+            health = f"failing x{f.consecutive_errors}: {f.last_error}"
+        elif f.last_success_at:
+            health = "ok"
+        else:
+            health = "never polled"
+        table.add_row(
+            f.title or f.url,
+            str(f.entries),
+            f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "-",
+            f.next_poll_at.strftime("%Y-%m-%d %H:%M") if f.next_poll_at else "due",
+            health,
+        )
+    out.print(table)
+    out.print(
+        f"{counts['feeds']} feeds, {counts['entries']} entries, {counts['failing']} failing "
+        f"({database})"
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except (ConfigError, CatalogError, TrackerError) as error:  # raised outside a command
+        raise SystemExit(fail(error).exit_code) from None

@@ -1,0 +1,318 @@
+"""The config file: its schema, its defaults, and every error in it at once.
+
+Owns parsing ``tracker.toml`` text (tomllib), applying ``TRACKER_<SECTION>__<KEY>`` overrides
+from an environment mapping passed in, and validating with pydantic models (``extra="forbid"``).
+Must not read files, the real environment or the clock: callers pass text and a mapping, so this
+stays pure and testable. Finding the file and editing it in place live in ``core`` and ``cli``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+from tracker.exceptions import ConfigError, ConfigProblem
+from tracker.types import FeedKind, FeedSpec
+
+ENV_PREFIX = "TRACKER_"
+DEFAULT_USER_AGENT = (
+    "kfilm-tracker/0.1 (+https://pypi.org/project/kfilm-tracker/; polite feed reader)"
+)
+
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
+
+
+def parse_duration(value: object) -> timedelta:
+    """``"90s"``, ``"15m"``, ``"2h"``, ``"1d"``, ``"1h30m"``, or a number of seconds."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as '30m', '2h' or '1d'")
+    if isinstance(value, int | float):
+        if value <= 0:
+            raise ValueError("must be positive")
+        return timedelta(seconds=value)
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if match and any(match.groups()):
+            d, h, m, s = (int(g) if g else 0 for g in match.groups())
+            result = timedelta(days=d, hours=h, minutes=m, seconds=s)
+            if result > timedelta(0):
+                return result
+    raise ValueError(f"{value!r} is not a duration such as '30m', '2h' or '1d'")
+
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseConfig(_Section):
+    #: SQLAlchemy URL; None means SQLite in the user data dir (resolved by ``core``)
+    url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _known_backend(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", value):
+            raise ValueError("must start with sqlite:// or postgresql://")
+        return value
+
+
+class TrackerConfig(_Section):
+    timezone: str = "Asia/Seoul"
+    collections: list[str] = Field(default_factory=lambda: ["korean-film", "netflix"])
+    #: where the outbox and rendered previews go; None means the user state dir
+    state_dir: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _iana(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name") from e
+        return value
+
+
+class FeedConfig(_Section):
+    url: str
+    title: str | None = None
+    kind: FeedKind = FeedKind.MIXED
+    korean_only: bool = False
+    interval: Duration | None = None
+    include: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value, re.IGNORECASE):
+            raise ValueError("must be an absolute http:// or https:// URL")
+        return value
+
+    def to_spec(self) -> FeedSpec:
+        return FeedSpec(
+            url=self.url,
+            title=self.title,
+            kind=self.kind,
+            korean_only=self.korean_only,
+            interval=self.interval,
+            include=tuple(self.include),
+            exclude=tuple(self.exclude),
+        )
+
+
+class PollConfig(_Section):
+    interval: Duration = timedelta(hours=1)
+    concurrency: int = Field(default=16, ge=1, le=256)
+    timeout: float = Field(default=30.0, gt=0, le=600)
+    max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    user_agent: str = DEFAULT_USER_AGENT
+    #: worker processes for parsing; 0 means one per CPU
+    workers: int = Field(default=0, ge=0, le=64)
+    #: at most this many requests in flight to one host
+    per_host: int = Field(default=2, ge=1, le=32)
+    #: let feeds resolve to loopback / private addresses (your own LAN)
+    allow_private_networks: bool = False
+    #: never poll one feed more often than this, nor less often than ``max_interval``
+    min_interval: Duration = timedelta(minutes=15)
+    max_interval: Duration = timedelta(days=1)
+
+
+class DigestConfig(_Section):
+    schedule: str = "mon 09:00"
+    recipients: list[str] = Field(default_factory=list)
+    sender: str = "kfilm-tracker <kfilm-tracker@localhost>"
+    subject: str = "Korean film this week: {{ digest.week_label }}"
+    send_if_empty: bool = False
+    templates: str | None = None
+    korean_only: bool = True
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, value: str) -> str:
+        if not re.match(
+            r"^(mon|tue|wed|thu|fri|sat|sun)\s+([01]?\d|2[0-3]):[0-5]\d$",
+            value.strip(),
+            re.IGNORECASE,
+        ):
+            raise ValueError("must look like 'mon 09:00' (a weekday and a 24-hour time)")
+        return value.strip().lower()
+
+    @field_validator("recipients")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if not re.match(r"^[^@\s<>]+@[^@\s<>]+$", address):
+                raise ValueError(f"{address!r} is not an email address")
+        return value
+
+
+class SmtpConfig(_Section):
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    timeout: float = Field(default=30.0, gt=0, le=600)
+
+    @property
+    def effective_port(self) -> int:
+        if self.port is not None:
+            return self.port
+        return {"starttls": 587, "tls": 465, "none": 25}[self.security]
+
+
+class Config(_Section):
+    database: DatabaseConfig = DatabaseConfig()
+    tracker: TrackerConfig = TrackerConfig()
+    feeds: list[FeedConfig] = Field(default_factory=list)
+    poll: PollConfig = PollConfig()
+    digest: DigestConfig = DigestConfig()
+    smtp: SmtpConfig | None = None
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feeds(cls, value: list[FeedConfig]) -> list[FeedConfig]:
+        seen: set[str] = set()
+        for feed in value:
+            if feed.url in seen:
+                raise ValueError(f"{feed.url} is listed twice")
+            seen.add(feed.url)
+        return value
+
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "database": DatabaseConfig,
+    "tracker": TrackerConfig,
+    "poll": PollConfig,
+    "digest": DigestConfig,
+    "smtp": SmtpConfig,
+}
+
+
+def _env_value(raw: str) -> Any:
+    """An environment value is read as a TOML value when it is one (8, true, ["a", "b"]),
+    else taken as a plain string, so ``TRACKER_DATABASE__URL=sqlite:///x.db`` needs no quotes."""
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def apply_env(data: dict[str, Any], env: Mapping[str, str]) -> list[ConfigProblem]:
+    """Overlay ``TRACKER_<SECTION>__<KEY>`` variables onto ``data`` (in place)."""
+    problems: list[ConfigProblem] = []
+    for name, raw in sorted(env.items()):
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        section, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
+        model = SECTIONS.get(section)
+        if model is None or key not in model.model_fields:
+            problems.append(
+                ConfigProblem(
+                    f"${name}",
+                    "does not name a config key",
+                    "use TRACKER_<SECTION>__<KEY>, e.g. TRACKER_POLL__CONCURRENCY",
+                )
+            )
+            continue
+        target = data.setdefault(section, {})
+        if not isinstance(target, dict):
+            continue
+        target[key] = _env_value(raw)
+    return problems
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out or "(top level)"
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Config
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        fld = model.model_fields.get(part)
+        if fld is None:
+            return None
+        annotation = fld.annotation
+        nested: type[BaseModel] | None = None
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            for inner in (candidate, *getattr(candidate, "__args__", ())):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    nested = inner
+        model = nested
+    return model
+
+
+def _problem(error: Any) -> ConfigProblem:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    key = _dotted(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        known = sorted(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else (f"known keys here: {', '.join(known)}" if known else None)
+        )
+        return ConfigProblem(key, "unknown key", hint)
+    if kind == "missing":
+        return ConfigProblem(key, "is required", None)
+    message = str(error["msg"]).removeprefix("Value error, ")
+    hint = None
+    if kind.startswith(("int_", "float_", "bool_", "string_", "list_")):
+        hint = f"got {error.get('input')!r}"
+    return ConfigProblem(key, message, hint)
+
+
+def load_config(
+    text: str = "", *, env: Mapping[str, str] | None = None, source: str | None = None
+) -> Config:
+    """Parse and validate config text. Raises ``ConfigError`` with every problem at once."""
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(
+            [ConfigProblem("(syntax)", str(e), "check the TOML syntax at that line")],
+            source=source,
+        ) from e
+    problems = apply_env(data, env or {})
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as e:
+        problems.extend(_problem(err) for err in e.errors())
+        raise ConfigError(problems, source=source) from e
+    if problems:
+        raise ConfigError(problems, source=source)
+    return config

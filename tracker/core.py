@@ -1,0 +1,314 @@
+"""The facade: ``Tracker`` and ``make_tracker(config)``. The one place that builds concrete
+adapters (storage, fetcher, parse worker pool), finds the config file, reads the clock and the
+environment. Must not parse command lines or print: the shells (cli, scheduler) do that.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import multiprocessing
+import os
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from tracker import update
+from tracker.catalog import Collection, load_catalog, resolve_feeds
+from tracker.config import Config, load_config
+from tracker.exceptions import ConfigError, ConfigProblem, TrackerError, UpdateError
+from tracker.fetch import Fetcher
+from tracker.resources import catalog_dir
+from tracker.storage import Storage
+from tracker.types import (
+    EntryData,
+    FeedForUpdate,
+    FeedSpec,
+    ParsedFeed,
+    UpdateResult,
+)
+
+APP_NAME = "kfilm-tracker"
+CONFIG_NAME = "tracker.toml"
+#: below this many bodies to parse, worker processes cost more than they save
+POOL_THRESHOLD = 4
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def user_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_NAME
+
+
+def find_config(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path | None:
+    """``--config PATH``, then ``$TRACKER_CONFIG``, then ``./tracker.toml``, then the user config
+    dir. An explicitly named file must exist; the implicit places are optional."""
+    named = explicit or (Path(env["TRACKER_CONFIG"]) if env.get("TRACKER_CONFIG") else None)
+    if named is not None:
+        if not named.is_file():
+            raise TrackerError(
+                f"config file {named} not found",
+                hint=f"create one with: tracker init --config {named}",
+            )
+        return named
+    for candidate in (cwd / CONFIG_NAME, user_config_path()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_config(path: Path | None, env: Mapping[str, str]) -> Config:
+    """Load the config at ``path`` (or the embedded defaults when None) with env overrides."""
+    if path is None:
+        return load_config("", env=env, source="the built-in defaults")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError([ConfigProblem("(file)", f"cannot read {path}: {e}")]) from e
+    return load_config(text, env=env, source=str(path))
+
+
+def read_config_text(text: str, env: Mapping[str, str], source: str) -> Config:
+    """Validate config text that is about to be written (``feeds add`` and friends)."""
+    return load_config(text, env=env, source=source)
+
+
+def default_database_url() -> str:
+    # platformdirs honours XDG_DATA_HOME on Linux
+    data = Path(platformdirs.user_data_dir(APP_NAME))
+    return f"sqlite:///{data / 'tracker.db'}"
+
+
+def default_state_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """``tracker feeds check``: one fetch and parse of one feed, nothing stored."""
+
+    url: str
+    status: int | None = None
+    version: str | None = None
+    entries: int = 0
+    newest: datetime | None = None
+    final_url: str | None = None
+    error: str | None = None
+
+
+class Tracker:
+    """Everything the shells need, wired from one ``Config``."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        config_path: Path | None = None,
+        clock: Clock = utcnow,
+        transport: Any = None,
+        allow_private_networks: bool | None = None,
+    ) -> None:
+        self.config = config
+        self.config_path = config_path
+        self.clock = clock
+        self._transport = transport
+        self._allow_private = (
+            config.poll.allow_private_networks
+            if allow_private_networks is None
+            else allow_private_networks
+        )
+        self._storage: Storage | None = None
+        self._catalog: dict[str, Collection] | None = None
+        self._pool: Executor | None = None
+
+    # -- wiring ------------------------------------------------------------------------------
+
+    @property
+    def database_url(self) -> str:
+        return self.config.database.url or default_database_url()
+
+    @property
+    def state_dir(self) -> Path:
+        return Path(self.config.tracker.state_dir or default_state_dir())
+
+    @property
+    def catalog(self) -> dict[str, Collection]:
+        if self._catalog is None:
+            self._catalog = load_catalog(catalog_dir())
+        return self._catalog
+
+    def followed(self) -> list[FeedSpec]:
+        """The feeds the config follows: its collections plus its ``[[feeds]]``."""
+        extra = [feed.to_spec() for feed in self.config.feeds]
+        return resolve_feeds(self.catalog, self.config.tracker.collections, extra)
+
+    @property
+    def storage(self) -> Storage:
+        """The database, opened (and migrated) on first use, with the followed feeds synced."""
+        if self._storage is None:
+            storage = Storage.open(self.database_url)
+            try:
+                storage.sync_feeds(self.followed(), now=self.clock())
+            except BaseException:
+                storage.close()
+                raise
+            self._storage = storage
+        return self._storage
+
+    def fetcher(self) -> Fetcher:
+        poll = self.config.poll
+        return Fetcher(
+            user_agent=poll.user_agent,
+            timeout=poll.timeout,
+            max_bytes=poll.max_bytes,
+            concurrency=poll.concurrency,
+            per_host=poll.per_host,
+            allow_private_networks=self._allow_private,
+            transport=self._transport,
+        )
+
+    def _parse_runner(self, bodies: int) -> update.ParseRunner:
+        if bodies < POOL_THRESHOLD:
+            return update.parse_inline
+        if self._pool is None:
+            workers = self.config.poll.workers or os.cpu_count() or 1
+            # forkserver: never fork a process that runs an event loop and threads
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = self._pool
+
+        async def run(
+            body: bytes, url: str, headers: Mapping[str, str], now: datetime
+        ) -> tuple[ParsedFeed, dict[str, str]]:
+            loop = asyncio.get_running_loop()
+            call = functools.partial(update.parse_document, body, url, dict(headers), now)
+            return await loop.run_in_executor(pool, call)
+
+        return run
+
+    def schedule(self) -> update.Schedule:
+        poll = self.config.poll
+        intervals = {spec.url: spec.interval for spec in self.followed() if spec.interval}
+        return update.Schedule(
+            interval=poll.interval,
+            floor=poll.min_interval,
+            cap=poll.max_interval,
+            intervals=intervals,
+        )
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._storage is not None:
+            self._storage.close()
+            self._storage = None
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- poll --------------------------------------------------------------------------------
+
+    def feeds_to_poll(
+        self, *, urls: Sequence[str] = (), due_only: bool = False
+    ) -> list[FeedForUpdate]:
+        followed = {spec.url for spec in self.followed()}
+        unknown = [url for url in urls if url not in followed]
+        if unknown:
+            raise TrackerError(
+                f"not a followed feed: {', '.join(unknown)}",
+                hint="add it with: tracker feeds add URL",
+            )
+        return self.storage.get_feeds_for_update(
+            now=self.clock(), due_only=due_only, urls=list(urls) or None
+        )
+
+    async def poll(
+        self,
+        *,
+        urls: Sequence[str] = (),
+        due_only: bool = False,
+        feeds: Sequence[FeedForUpdate] | None = None,
+        on_start: Callable[[int], None] | None = None,
+        on_result: Callable[[UpdateResult], None] | None = None,
+    ) -> list[UpdateResult]:
+        """Poll the followed feeds (or ``urls``, or only the due ones) once."""
+        if feeds is None:
+            feeds = self.feeds_to_poll(urls=urls, due_only=due_only)
+        if on_start is not None:
+            on_start(len(feeds))
+        if not feeds:
+            return []
+        async with self.fetcher() as fetcher:
+            return await update.update_feeds(
+                feeds,
+                fetcher=fetcher,
+                storage=self.storage,
+                parse=self._parse_runner(len(feeds)),
+                schedule=self.schedule(),
+                now=self.clock,
+                on_result=on_result,
+            )
+
+    async def check(self, urls: Sequence[str] = ()) -> list[CheckResult]:
+        """Fetch and parse each feed once (no conditional headers), store nothing."""
+        specs = [s for s in self.followed() if not urls or s.url in urls]
+        if urls and len(specs) < len(set(urls)):
+            # checking a URL that is not followed is allowed: it is how you try one out
+            specs += [FeedSpec(url=u) for u in urls if u not in {s.url for s in specs}]
+
+        async def one(fetcher: Fetcher, url: str) -> CheckResult:
+            try:
+                fetched = await fetcher.fetch(url)
+                assert fetched.body is not None
+                parsed = update.parse_document(
+                    fetched.body, fetched.final_url, fetched.headers, self.clock()
+                )[0]
+            except UpdateError as e:
+                status = getattr(e, "status", None)
+                return CheckResult(url, status=status, error=e.message)
+            dates = [d for d in (_date_of(entry) for entry in parsed.entries) if d]
+            return CheckResult(
+                url,
+                status=fetched.status,
+                version=parsed.feed.version,
+                entries=len(parsed.entries),
+                newest=max(dates) if dates else None,
+                final_url=fetched.final_url if fetched.final_url != url else None,
+            )
+
+        async with self.fetcher() as fetcher:
+            return list(await asyncio.gather(*(one(fetcher, s.url) for s in specs)))
+
+
+def _date_of(entry: EntryData) -> datetime | None:
+    return entry.published or entry.updated
+
+
+def make_tracker(
+    config: Config,
+    *,
+    config_path: Path | None = None,
+    clock: Clock = utcnow,
+    transport: Any = None,
+    allow_private_networks: bool | None = None,
+) -> Tracker:
+    return Tracker(
+        config,
+        config_path=config_path,
+        clock=clock,
+        transport=transport,
+        allow_private_networks=allow_private_networks,
+    )

@@ -1,0 +1,181 @@
+"""OPML import and export: the feed lists other readers exchange.
+
+Owns reading an OPML document (bytes in, the feeds it lists out) and writing one (OPML 2.0) from
+followed feeds. Reading is hardened: the document comes from anywhere, so any DOCTYPE, entity
+declaration or external entity is refused before it can expand (billion laughs, XXE).
+
+Pure core: bytes and data in, data out. Must not read files, touch the network, the database,
+the clock (so exports carry no ``dateCreated``) or the environment, nor import other pure-core
+modules; adding the feeds to the config is ``configedit``'s job, called by the CLI.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NoReturn
+from urllib.parse import urlsplit
+from xml.parsers import expat
+
+from tracker.exceptions import CatalogError
+from tracker.types import FeedSpec
+
+__all__ = ["OpmlFeed", "parse_opml", "write_opml"]
+
+
+@dataclass(frozen=True)
+class OpmlFeed:
+    """One feed listed in an OPML file."""
+
+    url: str
+    title: str | None
+    site: str | None
+
+
+class _Refused(Exception):
+    """Raised from inside expat's callbacks to stop a document we will not parse."""
+
+
+# The encodings expat decodes by itself; anything else we decode first (see _decoded).
+_EXPAT_ENCODINGS = frozenset(
+    {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+)
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _decoded(data: bytes) -> bytes | str:
+    """Bytes expat can read, or text when the document declares an encoding expat lacks
+    (windows-1252, euc-kr...): pyexpat then parses the text as UTF-8 and ignores the
+    declaration, which is right since we already decoded it."""
+    match = _DECLARED.match(data[:512])
+    if match is None:
+        return data
+    name = match.group(1).decode("ascii").lower()
+    if name in _EXPAT_ENCODINGS:
+        return data
+    try:
+        codecs.lookup(name)
+        return data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return data  # let expat report the unknown encoding
+
+
+def _refuse(what: str) -> NoReturn:
+    raise _Refused(f"{what} is not allowed in OPML (refused for safety)")
+
+
+def _attribute(attributes: dict[str, str], name: str) -> str | None:
+    """An attribute by name, case-insensitively (``xmlurl`` and ``xmlURL`` occur in the wild);
+    None when missing or blank."""
+    value = attributes.get(name)
+    if value is None:
+        lowered = name.lower()
+        value = next((v for k, v in attributes.items() if k.lower() == lowered), None)
+    if value is None or not value.strip():
+        return None
+    return value.strip()
+
+
+def _is_http_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def parse_opml(data: bytes) -> list[OpmlFeed]:
+    """The feeds an OPML document lists, in document order, with categories flattened.
+
+    Every ``<outline>`` with an ``xmlUrl`` counts, however deeply nested; outlines without one
+    (categories, links) are skipped, and so are ``xmlUrl`` values that are not absolute http(s)
+    URLs (nothing could poll them). A URL listed twice is kept once, the first time. The title is
+    ``title``, else ``text``; the site is ``htmlUrl``.
+
+    Raises ``CatalogError("not a valid OPML file: ...")`` for malformed XML, a root element other
+    than ``<opml>``, or any DOCTYPE / entity declaration (refused, never expanded).
+    """
+    parser = expat.ParserCreate()
+    # No DTDs at all: a declared entity is how both billion laughs and XXE start. Refusing the
+    # DOCTYPE itself also stops external DTD fetching (expat does not fetch, but be explicit).
+    parser.StartDoctypeDeclHandler = lambda *_: _refuse("a DOCTYPE")
+    parser.EntityDeclHandler = lambda *_: _refuse("an entity declaration")
+    parser.UnparsedEntityDeclHandler = lambda *_: _refuse("an entity declaration")
+    parser.ExternalEntityRefHandler = lambda *_: _refuse("an external entity")
+    parser.buffer_text = True
+
+    feeds: list[OpmlFeed] = []
+    seen: set[str] = set()
+    depth = 0
+    root: list[str] = []
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth == 1:
+            root.append(name)
+            if name.lower() != "opml":
+                raise _Refused(f"the root element is <{name}>, not <opml>")
+            return
+        if name.lower() != "outline":
+            return
+        url = _attribute(attributes, "xmlUrl")
+        if url is None or not _is_http_url(url) or url in seen:
+            return
+        seen.add(url)
+        title = _attribute(attributes, "title") or _attribute(attributes, "text")
+        feeds.append(OpmlFeed(url=url, title=title, site=_attribute(attributes, "htmlUrl")))
+
+    def end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(_decoded(data), True)
+    except _Refused as e:
+        raise CatalogError(f"not a valid OPML file: {e}") from e
+    except expat.ExpatError as e:
+        raise CatalogError(f"not a valid OPML file: {e}") from e
+    if not root:
+        raise CatalogError("not a valid OPML file: no root element")
+    return feeds
+
+
+def _outline(parent: ET.Element, spec: FeedSpec) -> None:
+    attributes = {"type": "rss", "text": spec.title or spec.url}
+    if spec.title:
+        attributes["title"] = spec.title
+    attributes["xmlUrl"] = spec.url
+    if spec.site:
+        attributes["htmlUrl"] = spec.site
+    ET.SubElement(parent, "outline", attributes)
+
+
+def write_opml(feeds: Sequence[FeedSpec], *, title: str = "kfilm-tracker feeds") -> str:
+    """An OPML 2.0 document listing ``feeds``, as text (UTF-8 declared).
+
+    Catalog feeds are grouped in one category outline per collection (in order of first
+    appearance); ``[[feeds]]`` entries (no collection) are listed at the top level, first.
+    Every feed outline has ``type="rss"``, ``text``, ``xmlUrl``, and ``title``/``htmlUrl`` when
+    known. ``parse_opml`` reads back the same URLs, titles and sites.
+    """
+    opml = ET.Element("opml", {"version": "2.0"})
+    head = ET.SubElement(opml, "head")
+    ET.SubElement(head, "title").text = title
+    body = ET.SubElement(opml, "body")
+    groups: dict[str, ET.Element] = {}
+    for spec in feeds:
+        if spec.collection is None:
+            _outline(body, spec)
+    for spec in feeds:
+        if spec.collection is None:
+            continue
+        group = groups.get(spec.collection)
+        if group is None:
+            group = ET.SubElement(body, "outline", {"text": spec.collection})
+            groups[spec.collection] = group
+        _outline(group, spec)
+    ET.indent(opml, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, "unicode") + "\n"

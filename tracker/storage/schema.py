@@ -1,0 +1,141 @@
+"""The database tables, defined once (SQLAlchemy Core ``MetaData``), and the UTC datetime type.
+
+Owns the names, columns, keys and indexes the storage code reads and writes. Must not connect to
+anything or create tables itself: the Alembic migrations in ``migrations/versions/`` create them
+(each migration is a frozen snapshot; a test checks that the migrated database matches this file).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+
+# Stable constraint names, so later (batch) migrations can refer to them on both backends.
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """An aware UTC datetime stored as a naive UTC timestamp.
+
+    SQLite has no time zones (it would silently drop the offset, shifting every +09:00 time by
+    nine hours), so both backends store naive UTC and get aware UTC back. A naive datetime on the
+    way in is a bug in the caller (which zone was it?), so it raises ValueError.
+    """
+
+    impl = sa.DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} given to storage; pass aware UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            return value.astimezone(UTC)
+        return value.replace(tzinfo=UTC)
+
+
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False, unique=True),
+    #: the title the config or the catalog gives; wins over the document's title for display
+    sa.Column("title", sa.Text),
+    #: the title the feed document gives (kept apart so a config sync and a poll never flip-flop)
+    sa.Column("feed_title", sa.Text),
+    sa.Column("site", sa.Text),
+    sa.Column("kind", sa.Text, nullable=False, server_default="mixed"),
+    sa.Column("followed", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    #: NULL means due now (a feed never polled)
+    sa.Column("next_poll_at", UTCDateTime),
+    sa.Column("last_checked_at", UTCDateTime),
+    sa.Column("last_success_at", UTCDateTime),
+    sa.Column("consecutive_errors", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text),
+    sa.Column("http_status", sa.Integer),
+    #: feedparser's format name (rss20, atom10...)
+    sa.Column("version", sa.Text),
+    sa.Column("final_url", sa.Text),
+    sa.Column("first_polled_at", UTCDateTime),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    #: which instance is polling this feed right now, and until when (several daemons, one PG)
+    sa.Column("lease_owner", sa.Text),
+    sa.Column("lease_until", UTCDateTime),
+)
+
+entries = sa.Table(
+    "entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "feed_id",
+        sa.Integer,
+        sa.ForeignKey("feeds.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("identity", sa.Text, nullable=False),
+    sa.Column("identity_source", sa.Text, nullable=False),
+    sa.Column("guid", sa.Text),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("link", sa.Text),
+    sa.Column("published_at", UTCDateTime, nullable=False),
+    #: the feed's own <updated>, when it has one (not the row's modification time)
+    sa.Column("updated_at", UTCDateTime),
+    sa.Column("first_seen_at", UTCDateTime, nullable=False),
+    sa.Column("last_seen_at", UTCDateTime, nullable=False),
+    sa.Column("summary", sa.Text),
+    sa.Column("content", sa.Text),
+    sa.Column("author", sa.Text),
+    #: JSON list of strings
+    sa.Column("categories", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("image", sa.Text),
+    #: JSON object of strings
+    sa.Column("extra", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("content_hash", sa.Text, nullable=False),
+    sa.UniqueConstraint("feed_id", "identity"),
+    sa.Index("ix_entries_first_seen_at", "first_seen_at"),
+    sa.Index("ix_entries_link", "link"),
+)
+
+#: the digest ledger: one row per recipient and ISO week. Claiming a digest is a unique insert,
+#: so two processes (or a restarted daemon) can never both send the same week to one recipient.
+digests = sa.Table(
+    "digests",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("recipient", sa.Text, nullable=False),
+    #: ISO week, "2026-W47"
+    sa.Column("week", sa.Text, nullable=False),
+    #: claimed -> sending -> sent | failed
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("message_id", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="1"),
+    #: a failed row that is worth retrying (a temporary SMTP failure), and not before when
+    sa.Column("retry_at", UTCDateTime),
+    sa.Column("error", sa.Text),
+    sa.Column("owner", sa.Text),
+    sa.Column("claimed_at", UTCDateTime, nullable=False),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("recipient", "week"),
+)

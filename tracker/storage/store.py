@@ -1,0 +1,694 @@
+"""The storage adapter: feeds, their polling state and their entries, in SQLite or PostgreSQL.
+
+Owns every query (SQLAlchemy 2 Core, one code path for both backends), the transaction of one
+feed update, the multi-instance feed leases, and translating SQLAlchemy's errors into
+``StorageError``. Must not fetch, parse, decide what changed or read the clock: callers pass
+``now`` and ready-made intents (``tracker.types``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from alembic.util import CommandError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError, StatementError
+
+from tracker.exceptions import StorageError
+from tracker.storage import engine as _engine
+from tracker.storage.schema import UTCDateTime, digests, feeds
+from tracker.storage.schema import entries as entries_table
+from tracker.types import (
+    DigestRecord,
+    DigestStatus,
+    Entry,
+    EntryUpdateIntent,
+    FeedForUpdate,
+    FeedSpec,
+    FeedStatus,
+    FeedUpdateIntent,
+)
+
+# entry columns an update may change; first_seen_at (and the keys) never change
+_ENTRY_UPDATABLE = (
+    "identity_source",
+    "guid",
+    "title",
+    "link",
+    "published_at",
+    "updated_at",
+    "last_seen_at",
+    "summary",
+    "content",
+    "author",
+    "categories",
+    "image",
+    "extra",
+    "content_hash",
+)
+
+# a result row read by attribute; Row's type parameters differ between SQLAlchemy 2.0 and 2.1
+_Row = Any
+
+_DISPLAY_TITLE = sa.func.coalesce(feeds.c.title, feeds.c.feed_title)
+
+
+def _describe(error: SQLAlchemyError) -> str:
+    """The driver's own message (first line), without SQLAlchemy's SQL dump and background link."""
+    if isinstance(error, DBAPIError) and error.orig is not None:
+        text = str(error.orig)
+    else:
+        text = str(error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+class Storage:
+    """Feeds and entries in one database. Open with ``Storage.open(url)``; close when done."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self._engine = engine
+        self._url = url
+        #: the database URL with its password masked, for messages and ``tracker status``
+        self.url_for_display: str = _engine.display(url)
+        self._is_postgresql = engine.dialect.name == "postgresql"
+        # one statement for new and modified entries alike: a new entry that another instance
+        # stored meanwhile (a race) becomes an update instead of an IntegrityError, and a
+        # modified one keeps its id and first_seen_at. Built once: building ``excluded`` per
+        # call was a third of the hot path.
+        insert = self._insert(entries_table)
+        self._entry_upsert = insert.on_conflict_do_update(
+            index_elements=[entries_table.c.feed_id, entries_table.c.identity],
+            set_={name: insert.excluded[name] for name in _ENTRY_UPDATABLE},
+        )
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Storage:
+        """Open (and by default migrate) the database at ``url``; creates a SQLite file's folder."""
+        parsed = _engine.parse_url(url)
+        engine = _engine.create_engine(parsed)
+        storage = cls(engine, parsed)
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.select(1))
+        except SQLAlchemyError as e:
+            engine.dispose()
+            raise StorageError(storage._open_message(e), hint=storage._open_hint()) from e
+        if not migrate:
+            return storage
+        try:
+            _engine.migrate(engine)
+        except (CommandError, SQLAlchemyError) as e:
+            engine.dispose()
+            reason = _describe(e) if isinstance(e, SQLAlchemyError) else str(e)
+            raise StorageError(
+                f"cannot migrate database {storage.url_for_display}: {reason}",
+                hint="is it a kfilm-tracker database, and not one of a newer version?",
+            ) from e
+        return storage
+
+    def _open_message(self, error: SQLAlchemyError) -> str:
+        if self._is_postgresql:
+            where = self._url.set(drivername="postgresql")
+            return f"cannot connect to PostgreSQL at {_engine.display(where)}: {_describe(error)}"
+        return f"cannot open database {self.url_for_display}: {_describe(error)}"
+
+    def _open_hint(self) -> str:
+        if self._is_postgresql:
+            return "check that the server runs and the URL, user and database are right"
+        return "check that the folder exists and is writable ([database] url in the config)"
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Storage({self.url_for_display!r})"
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except StatementError as e:
+            # a bad value (a naive datetime...) fails while binding, before the database sees it:
+            # that is the caller's bug, so it raises as itself, not as a StorageError
+            if not isinstance(e, DBAPIError) and isinstance(e.orig, ValueError | TypeError):
+                raise e.orig from None
+            raise StorageError(f"cannot {action} ({self.url_for_display}): {_describe(e)}") from e
+        except SQLAlchemyError as e:
+            raise StorageError(f"cannot {action} ({self.url_for_display}): {_describe(e)}") from e
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        with self._errors(action), _engine.write_transaction(self._engine) as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        with self._errors(action), self._engine.connect() as conn, conn.begin():
+            yield conn
+
+    def _insert(self, table: sa.Table) -> Any:
+        """The dialect's INSERT, which has ON CONFLICT (both SQLite and PostgreSQL spell it so)."""
+        return postgresql.insert(table) if self._is_postgresql else sqlite.insert(table)
+
+    # -- feeds ------------------------------------------------------------------------------
+
+    def sync_feeds(self, specs: Sequence[FeedSpec], *, now: datetime) -> None:
+        """Make the followed feeds exactly ``specs`` (the config is the single source of truth).
+
+        Upserts each spec; every other feed becomes unfollowed but keeps its state and entries.
+        New feeds have no ``next_poll_at``: they are due at once.
+        """
+        wanted: dict[str, FeedSpec] = {}
+        for spec in specs:
+            wanted.setdefault(spec.url, spec)
+        with self._write("sync the followed feeds") as conn:
+            existing = {row.url: row.id for row in conn.execute(sa.select(feeds.c.id, feeds.c.url))}
+            new = [
+                {
+                    "url": spec.url,
+                    "title": spec.title,
+                    "site": spec.site,
+                    "kind": str(spec.kind),
+                    "followed": True,
+                    "consecutive_errors": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for url, spec in wanted.items()
+                if url not in existing
+            ]
+            if new:
+                conn.execute(sa.insert(feeds), new)
+            kept = [
+                {
+                    "b_id": existing[url],
+                    "title": spec.title,
+                    "site": spec.site,
+                    "kind": str(spec.kind),
+                    "followed": True,
+                    "updated_at": now,
+                }
+                for url, spec in wanted.items()
+                if url in existing
+            ]
+            if kept:
+                conn.execute(
+                    sa.update(feeds).where(feeds.c.id == sa.bindparam("b_id")),
+                    kept,
+                )
+            dropped = [{"b_id": id_} for url, id_ in existing.items() if url not in wanted]
+            if dropped:
+                conn.execute(
+                    sa.update(feeds)
+                    .where(feeds.c.id == sa.bindparam("b_id"), feeds.c.followed)
+                    .values(followed=False, updated_at=now),
+                    dropped,
+                )
+
+    def _feed_for_update(self, row: _Row) -> FeedForUpdate:
+        return FeedForUpdate(
+            url=row.url,
+            title=row.display_title,
+            etag=row.etag,
+            last_modified=row.last_modified,
+            next_poll_at=row.next_poll_at,
+            last_success_at=row.last_success_at,
+            consecutive_errors=row.consecutive_errors,
+            polled_before=row.first_polled_at is not None,
+        )
+
+    _FOR_UPDATE_COLUMNS = (
+        feeds.c.url,
+        _DISPLAY_TITLE.label("display_title"),
+        feeds.c.etag,
+        feeds.c.last_modified,
+        feeds.c.next_poll_at,
+        feeds.c.last_success_at,
+        feeds.c.consecutive_errors,
+        feeds.c.first_polled_at,
+    )
+
+    @staticmethod
+    def _due(now: datetime) -> sa.ColumnElement[bool]:
+        return sa.or_(
+            feeds.c.next_poll_at.is_(None),
+            feeds.c.next_poll_at <= sa.literal(now, UTCDateTime()),
+        )
+
+    def get_feeds_for_update(
+        self,
+        *,
+        now: datetime,
+        due_only: bool = False,
+        urls: Sequence[str] | None = None,
+    ) -> list[FeedForUpdate]:
+        """Followed feeds with what polling needs; ``due_only`` keeps the ones due at ``now``."""
+        query = sa.select(*self._FOR_UPDATE_COLUMNS).where(feeds.c.followed).order_by(feeds.c.id)
+        if due_only:
+            query = query.where(self._due(now))
+        if urls is not None:
+            query = query.where(feeds.c.url.in_(list(urls)))
+        with self._read("read the feeds") as conn:
+            return [self._feed_for_update(row) for row in conn.execute(query)]
+
+    def claim_due_feeds(
+        self,
+        *,
+        owner: str,
+        now: datetime,
+        lease: timedelta,
+        limit: int | None = None,
+    ) -> list[FeedForUpdate]:
+        """Lease the due followed feeds nobody else holds (or whose lease expired) to ``owner``.
+
+        Atomic across instances: PostgreSQL locks the chosen rows with ``FOR UPDATE SKIP LOCKED``
+        (a concurrent claimer skips them instead of waiting); SQLite takes the write lock up front
+        (BEGIN IMMEDIATE), so claims are serialized. Never-polled feeds come first, then the most
+        overdue.
+        """
+        if lease <= timedelta(0):
+            raise ValueError("lease must be positive")
+        at = sa.literal(now, UTCDateTime())
+        pick = (
+            sa.select(feeds.c.id)
+            .where(
+                feeds.c.followed,
+                self._due(now),
+                sa.or_(feeds.c.lease_until.is_(None), feeds.c.lease_until <= at),
+            )
+            .order_by(feeds.c.next_poll_at.asc().nulls_first(), feeds.c.id)
+            .with_for_update(skip_locked=True)
+        )
+        if limit is not None:
+            pick = pick.limit(limit)
+        with self._write("claim due feeds") as conn:
+            ids = list(conn.scalars(pick))
+            if not ids:
+                return []
+            conn.execute(
+                sa.update(feeds)
+                .where(feeds.c.id.in_(ids))
+                .values(lease_owner=owner, lease_until=now + lease)
+            )
+            rows = conn.execute(
+                sa.select(*self._FOR_UPDATE_COLUMNS)
+                .where(feeds.c.id.in_(ids))
+                .order_by(feeds.c.next_poll_at.asc().nulls_first(), feeds.c.id)
+            )
+            return [self._feed_for_update(row) for row in rows]
+
+    # -- entries ----------------------------------------------------------------------------
+
+    def get_entries_for_update(self, feed_url: str) -> dict[str, str]:
+        """identity -> content_hash of every stored entry of one feed."""
+        query = (
+            sa.select(entries_table.c.identity, entries_table.c.content_hash)
+            .join(feeds, feeds.c.id == entries_table.c.feed_id)
+            .where(feeds.c.url == feed_url)
+        )
+        with self._read("read stored entries") as conn:
+            return {row.identity: row.content_hash for row in conn.execute(query)}
+
+    def store_update(
+        self,
+        feed: FeedUpdateIntent,
+        entries: Sequence[EntryUpdateIntent],
+        *,
+        owner: str | None = None,
+    ) -> None:
+        """Record one poll's outcome and its new or changed entries, in ONE transaction.
+
+        Releases the feed's lease. With ``owner`` the write is fenced: if another instance took
+        the lease meanwhile, nothing is written and StorageError is raised.
+        """
+        for intent in entries:
+            if intent.feed_url != feed.url:
+                raise ValueError(f"entry of {intent.feed_url} stored with feed {feed.url}")
+        checked = feed.checked_at
+        values: dict[str, Any] = {
+            "next_poll_at": feed.next_poll_at,
+            "last_checked_at": checked,
+            "http_status": feed.http_status,
+            "updated_at": checked,
+            "lease_owner": None,
+            "lease_until": None,
+        }
+        if feed.success:
+            values |= {
+                "etag": feed.etag,
+                "last_modified": feed.last_modified,
+                "last_success_at": checked,
+                "consecutive_errors": 0,
+                "last_error": None,
+                "first_polled_at": sa.func.coalesce(
+                    feeds.c.first_polled_at, sa.literal(checked, UTCDateTime())
+                ),
+            }
+            # a 304 has no document: keep what the last one said
+            if feed.title is not None:
+                values["feed_title"] = feed.title
+            if feed.version is not None:
+                values["version"] = feed.version
+            if feed.final_url is not None:
+                values["final_url"] = feed.final_url
+        else:
+            values |= {
+                "last_error": feed.error or "unknown error",
+                "consecutive_errors": feed.consecutive_errors,
+            }
+        with self._write(f"store the update of {feed.url}") as conn:
+            feed_id = conn.scalar(sa.select(feeds.c.id).where(feeds.c.url == feed.url))
+            if feed_id is None:
+                raise StorageError(
+                    f"cannot store the update of {feed.url}: not a known feed",
+                    hint="sync the followed feeds first",
+                )
+            update = sa.update(feeds).where(feeds.c.id == feed_id).values(values)
+            if owner is not None:
+                update = update.where(
+                    sa.or_(feeds.c.lease_owner == owner, feeds.c.lease_owner.is_(None))
+                )
+            if conn.execute(update).rowcount != 1:
+                # raising inside the transaction rolls back: no entry of a lost lease is stored
+                raise StorageError(
+                    f"lost the lease on {feed.url}: another instance is polling it; "
+                    "this update was discarded"
+                )
+            if entries:
+                self._upsert_entries(conn, feed_id, checked, entries)
+
+    def _upsert_entries(
+        self,
+        conn: Connection,
+        feed_id: int,
+        seen_at: datetime,
+        intents: Sequence[EntryUpdateIntent],
+    ) -> None:
+        rows = []
+        for intent in intents:
+            e = intent.entry
+            rows.append(
+                {
+                    "feed_id": feed_id,
+                    "identity": e.identity,
+                    "identity_source": e.identity_source,
+                    "guid": e.guid,
+                    "title": e.title,
+                    "link": e.link,
+                    "published_at": intent.published_at,
+                    "updated_at": e.updated,
+                    "first_seen_at": intent.first_seen_at,
+                    "last_seen_at": seen_at,
+                    "summary": e.summary,
+                    "content": e.content,
+                    "author": e.author,
+                    "categories": json.dumps(list(e.categories), ensure_ascii=False),
+                    "image": e.image,
+                    "extra": json.dumps(dict(e.extra), ensure_ascii=False, sort_keys=True),
+                    "content_hash": intent.content_hash,
+                }
+            )
+        conn.execute(self._entry_upsert, rows)
+
+    def _entry_query(self) -> sa.Select[Any]:
+        return sa.select(
+            entries_table,
+            feeds.c.url.label("feed_url"),
+            _DISPLAY_TITLE.label("feed_display_title"),
+        ).join(feeds, feeds.c.id == entries_table.c.feed_id)
+
+    @staticmethod
+    def _entry(row: _Row) -> Entry:
+        categories = json.loads(row.categories) if row.categories else []
+        extra: Mapping[str, str] = json.loads(row.extra) if row.extra else {}
+        return Entry(
+            id=row.id,
+            feed_url=row.feed_url,
+            identity=row.identity,
+            title=row.title,
+            link=row.link,
+            published_at=row.published_at,
+            first_seen_at=row.first_seen_at,
+            summary=row.summary,
+            content=row.content,
+            author=row.author,
+            categories=tuple(categories),
+            image=row.image,
+            feed_title=row.feed_display_title,
+            extra=extra,
+        )
+
+    def list_entries(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        feed_urls: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Entry]:
+        """Entries first seen in ``[since, until)``, newest first (by first seen, then id)."""
+        query = self._entry_query().order_by(
+            entries_table.c.first_seen_at.desc(), entries_table.c.id.desc()
+        )
+        if since is not None:
+            query = query.where(entries_table.c.first_seen_at >= sa.literal(since, UTCDateTime()))
+        if until is not None:
+            query = query.where(entries_table.c.first_seen_at < sa.literal(until, UTCDateTime()))
+        if feed_urls is not None:
+            query = query.where(feeds.c.url.in_(list(feed_urls)))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read("list entries") as conn:
+            return [self._entry(row) for row in conn.execute(query)]
+
+    def get_entry(self, key: int | str) -> Entry | None:
+        """One entry by id, or by link (the canonical link the parser stored; the newest wins)."""
+        if isinstance(key, bool):
+            raise TypeError("an entry key is an id or a link, not a bool")
+        with self._read("read an entry") as conn:
+            if isinstance(key, int):
+                row = conn.execute(self._entry_query().where(entries_table.c.id == key)).first()
+                return self._entry(row) if row is not None else None
+            row = conn.execute(
+                self._entry_query()
+                .where(entries_table.c.link == key)
+                .order_by(entries_table.c.first_seen_at.desc(), entries_table.c.id.desc())
+                .limit(1)
+            ).first()
+            if row is None and key.isdigit():
+                # the CLI hands every argument over as text: "42" may be an id
+                row = conn.execute(
+                    self._entry_query().where(entries_table.c.id == int(key))
+                ).first()
+            return self._entry(row) if row is not None else None
+
+    # -- status -----------------------------------------------------------------------------
+
+    def feed_statuses(self) -> list[FeedStatus]:
+        """One row per stored feed (followed first), with its entry count."""
+        counted = (
+            sa.select(entries_table.c.feed_id, sa.func.count().label("n"))
+            .group_by(entries_table.c.feed_id)
+            .subquery()
+        )
+        query = (
+            sa.select(
+                feeds,
+                _DISPLAY_TITLE.label("display_title"),
+                sa.func.coalesce(counted.c.n, 0).label("n"),
+            )
+            .outerjoin(counted, counted.c.feed_id == feeds.c.id)
+            .order_by(feeds.c.followed.desc(), feeds.c.id)
+        )
+        with self._read("read feed statuses") as conn:
+            return [
+                FeedStatus(
+                    url=row.url,
+                    title=row.display_title,
+                    followed=bool(row.followed),
+                    entries=int(row.n),
+                    last_checked_at=row.last_checked_at,
+                    last_success_at=row.last_success_at,
+                    next_poll_at=row.next_poll_at,
+                    consecutive_errors=row.consecutive_errors,
+                    last_error=row.last_error,
+                    http_status=row.http_status,
+                    version=row.version,
+                    first_polled_at=row.first_polled_at,
+                )
+                for row in conn.execute(query)
+            ]
+
+    def counts(self) -> dict[str, int]:
+        """``feeds`` followed, ``entries`` of followed feeds, ``failing`` followed feeds."""
+        followed = sa.select(feeds.c.id).where(feeds.c.followed).scalar_subquery()
+        with self._read("count feeds and entries") as conn:
+            n_feeds = conn.scalar(sa.select(sa.func.count()).where(feeds.c.followed))
+            n_failing = conn.scalar(
+                sa.select(sa.func.count()).where(feeds.c.followed, feeds.c.consecutive_errors > 0)
+            )
+            n_entries = conn.scalar(
+                sa.select(sa.func.count()).where(entries_table.c.feed_id.in_(followed))
+            )
+        return {"feeds": n_feeds or 0, "entries": n_entries or 0, "failing": n_failing or 0}
+
+    # -- the digest ledger ------------------------------------------------------------------
+
+    #: a claim that never reached ``sending`` (the process died while rendering) expires
+    CLAIM_TIMEOUT = timedelta(hours=1)
+
+    def claim_digest(
+        self,
+        *,
+        recipient: str,
+        week: str,
+        message_id: str,
+        now: datetime,
+        force: bool = False,
+        owner: str | None = None,
+    ) -> bool:
+        """Claim the right to send ``week`` to ``recipient``. True means: you send it.
+
+        A unique insert, so of two racing processes exactly one wins. An existing row is taken
+        over only when ``force`` is set, when it failed temporarily and its retry time has come,
+        or when it is a stale claim (never reached ``sending``). A ``sent`` or ``sending`` row is
+        never taken over without ``force``.
+        """
+        with self._write("claim a digest") as conn:
+            inserted = conn.execute(
+                self._insert(digests)
+                .values(
+                    recipient=recipient,
+                    week=week,
+                    status=str(DigestStatus.CLAIMED),
+                    message_id=message_id,
+                    attempts=1,
+                    owner=owner,
+                    claimed_at=now,
+                    updated_at=now,
+                )
+                .on_conflict_do_nothing(index_elements=[digests.c.recipient, digests.c.week])
+                # rowcount is -1 for an INSERT on PostgreSQL here; RETURNING says it plainly
+                .returning(digests.c.id)
+            ).first()
+            if inserted is not None:
+                return True
+            takeover = sa.update(digests).where(
+                digests.c.recipient == recipient, digests.c.week == week
+            )
+            if not force:
+                at = sa.literal(now, UTCDateTime())
+                stale = sa.literal(now - self.CLAIM_TIMEOUT, UTCDateTime())
+                takeover = takeover.where(
+                    sa.or_(
+                        sa.and_(
+                            digests.c.status == str(DigestStatus.FAILED),
+                            digests.c.retry_at.is_not(None),
+                            digests.c.retry_at <= at,
+                        ),
+                        sa.and_(
+                            digests.c.status == str(DigestStatus.CLAIMED),
+                            digests.c.claimed_at <= stale,
+                        ),
+                    )
+                )
+            updated = conn.execute(
+                takeover.values(
+                    status=str(DigestStatus.CLAIMED),
+                    message_id=message_id,
+                    attempts=digests.c.attempts + 1,
+                    owner=owner,
+                    claimed_at=now,
+                    updated_at=now,
+                    retry_at=None,
+                    error=None,
+                )
+            )
+            return updated.rowcount == 1
+
+    def mark_digest(
+        self,
+        *,
+        recipient: str,
+        week: str,
+        status: DigestStatus,
+        now: datetime,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+    ) -> None:
+        """Move a claimed digest along: ``sending``, then ``sent`` or ``failed``."""
+        values: dict[str, Any] = {
+            "status": str(status),
+            "updated_at": now,
+            "error": error,
+            "retry_at": retry_at,
+        }
+        if status is DigestStatus.SENT:
+            values["sent_at"] = now
+        with self._write("record a digest's state") as conn:
+            result = conn.execute(
+                sa.update(digests)
+                .where(digests.c.recipient == recipient, digests.c.week == week)
+                .values(**values)
+            )
+            if result.rowcount != 1:
+                raise StorageError(f"no digest {week} for {recipient} in the ledger")
+
+    def list_digests(self, *, limit: int | None = None) -> list[DigestRecord]:
+        """The ledger, newest week first."""
+        query = sa.select(digests).order_by(digests.c.week.desc(), digests.c.recipient)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read("read the digest ledger") as conn:
+            return [
+                DigestRecord(
+                    recipient=row.recipient,
+                    week=row.week,
+                    status=DigestStatus(row.status),
+                    message_id=row.message_id,
+                    attempts=row.attempts,
+                    claimed_at=row.claimed_at,
+                    updated_at=row.updated_at,
+                    sent_at=row.sent_at,
+                    error=row.error,
+                    retry_at=row.retry_at,
+                )
+                for row in conn.execute(query)
+            ]
+
+    def retry_due_weeks(self, *, now: datetime) -> list[str]:
+        """Weeks with a temporarily failed digest whose retry time has come."""
+        query = (
+            sa.select(digests.c.week)
+            .where(
+                digests.c.status == str(DigestStatus.FAILED),
+                digests.c.retry_at.is_not(None),
+                digests.c.retry_at <= sa.literal(now, UTCDateTime()),
+            )
+            .distinct()
+            .order_by(digests.c.week)
+        )
+        with self._read("read the digest ledger") as conn:
+            return [row.week for row in conn.execute(query)]

@@ -1,0 +1,224 @@
+"""The poll half of the pipeline: due feeds -> fetch -> parse -> decide -> store.
+
+Owns the orchestration of one poll cycle. Takes its adapters (fetcher, storage, parse runner)
+as arguments typed by Protocols, so tests pass fakes; must not build adapters, read the clock
+(``now`` is a callable passed in) or touch a library directly. A feed that fails is a value
+(``UpdateResult(url, UpdateError)``), never an exception that stops the batch; a bug still raises.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from tracker import decide
+from tracker.exceptions import FetchError, UpdateError
+from tracker.parse import content_hash, parse_feed
+from tracker.types import (
+    EntryUpdateIntent,
+    FeedForUpdate,
+    FeedUpdateIntent,
+    FetchResult,
+    ParsedFeed,
+    UpdatedFeed,
+    UpdateResult,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Fetcher(Protocol):
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult: ...
+
+
+class UpdateStorage(Protocol):
+    def get_entries_for_update(self, feed_url: str) -> dict[str, str]: ...
+
+    def store_update(
+        self,
+        feed: FeedUpdateIntent,
+        entries: Sequence[EntryUpdateIntent],
+        *,
+        owner: str | None = None,
+    ) -> None: ...
+
+
+#: runs ``parse_document`` somewhere (inline, or in a worker process) and awaits the result
+ParseRunner = Callable[
+    [bytes, str, Mapping[str, str], datetime], Awaitable[tuple[ParsedFeed, dict[str, str]]]
+]
+
+
+def parse_document(
+    body: bytes, url: str, headers: Mapping[str, str], now: datetime
+) -> tuple[ParsedFeed, dict[str, str]]:
+    """Parse one body and hash its entries. Top-level and picklable: it runs in worker processes."""
+    parsed = parse_feed(body, url=url, headers=headers, now=now)
+    return parsed, {entry.identity: content_hash(entry) for entry in parsed.entries}
+
+
+async def parse_inline(
+    body: bytes, url: str, headers: Mapping[str, str], now: datetime
+) -> tuple[ParsedFeed, dict[str, str]]:
+    return parse_document(body, url, headers, now)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How often to poll: the ``[poll]`` settings the decisions need, per feed interval included."""
+
+    interval: timedelta
+    floor: timedelta
+    cap: timedelta
+    intervals: Mapping[str, timedelta]
+
+    def interval_for(self, url: str) -> timedelta:
+        return self.intervals.get(url, self.interval)
+
+
+async def update_feed(
+    feed: FeedForUpdate,
+    *,
+    fetcher: Fetcher,
+    storage: UpdateStorage,
+    parse: ParseRunner,
+    schedule: Schedule,
+    now: Callable[[], datetime],
+    owner: str | None = None,
+) -> UpdateResult:
+    """Poll one feed and record the outcome. Only ``UpdateError`` is turned into a value."""
+    try:
+        fetched = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        checked = now()
+        if fetched.not_modified:
+            intent = FeedUpdateIntent(
+                url=feed.url,
+                checked_at=checked,
+                next_poll_at=_next_success(feed.url, checked, schedule, fetched, None),
+                etag=fetched.etag or feed.etag,
+                last_modified=fetched.last_modified or feed.last_modified,
+                http_status=fetched.status,
+                final_url=fetched.final_url,
+                success=True,
+            )
+            storage.store_update(intent, (), owner=owner)
+            return UpdateResult(feed.url, UpdatedFeed(feed.url, not_modified=True))
+        assert fetched.body is not None
+        parsed, hashes = await parse(fetched.body, fetched.final_url, fetched.headers, checked)
+        stored = storage.get_entries_for_update(feed.url)
+        intents = decide.decide_entries(
+            feed.url, parsed.entries, stored, now=checked, content_hash=hashes
+        )
+        intent = FeedUpdateIntent(
+            url=feed.url,
+            checked_at=checked,
+            next_poll_at=_next_success(feed.url, checked, schedule, fetched, parsed),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=parsed.feed.title,
+            http_status=fetched.status,
+            final_url=fetched.final_url,
+            success=True,
+            version=parsed.feed.version,
+        )
+        storage.store_update(intent, intents, owner=owner)
+        new = sum(1 for i in intents if i.new)
+        return UpdateResult(
+            feed.url,
+            UpdatedFeed(
+                feed.url,
+                new=new,
+                modified=len(intents) - new,
+                unchanged=len(parsed.entries) - len(intents),
+            ),
+        )
+    except UpdateError as error:
+        if not error.url:
+            error.url = feed.url
+        errors = feed.consecutive_errors + 1
+        checked = now()
+        retry_after = error.retry_after if isinstance(error, FetchError) else None
+        status = error.status if isinstance(error, FetchError) else None
+        storage.store_update(
+            FeedUpdateIntent(
+                url=feed.url,
+                checked_at=checked,
+                next_poll_at=decide.next_poll_after_failure(
+                    feed.url,
+                    now=checked,
+                    consecutive_errors=errors,
+                    cap=schedule.cap,
+                    retry_after=retry_after,
+                ),
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+                http_status=status,
+                error=_describe(error),
+                consecutive_errors=errors,
+                success=False,
+            ),
+            (),
+            owner=owner,
+        )
+        return UpdateResult(feed.url, error)
+
+
+def _describe(error: UpdateError) -> str:
+    return f"{error.message} ({error.hint})" if error.hint else error.message
+
+
+def _next_success(
+    url: str,
+    checked: datetime,
+    schedule: Schedule,
+    fetched: FetchResult,
+    parsed: ParsedFeed | None,
+) -> datetime:
+    return decide.next_poll_after_success(
+        url,
+        now=checked,
+        interval=schedule.interval_for(url),
+        floor=schedule.floor,
+        cap=schedule.cap,
+        headers=fetched.headers,
+        ttl=parsed.feed.ttl if parsed else None,
+    )
+
+
+async def update_feeds(
+    feeds: Sequence[FeedForUpdate],
+    *,
+    fetcher: Fetcher,
+    storage: UpdateStorage,
+    parse: ParseRunner,
+    schedule: Schedule,
+    now: Callable[[], datetime],
+    owner: str | None = None,
+    on_result: Callable[[UpdateResult], None] | None = None,
+) -> list[UpdateResult]:
+    """Poll feeds concurrently (the fetcher bounds concurrency) and return one result per feed,
+    in the order given. One broken feed never stops the others."""
+
+    async def one(feed: FeedForUpdate) -> UpdateResult:
+        result = await update_feed(
+            feed,
+            fetcher=fetcher,
+            storage=storage,
+            parse=parse,
+            schedule=schedule,
+            now=now,
+            owner=owner,
+        )
+        if result.error is not None:
+            log.debug("feed %s failed: %s", feed.url, result.error.message)
+        if on_result is not None:
+            on_result(result)
+        return result
+
+    return list(await asyncio.gather(*(one(feed) for feed in feeds)))

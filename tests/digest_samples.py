@@ -1,0 +1,437 @@
+"""Builders of realistic sample ``Digest`` objects, for the render tests and any other test that
+needs a digest (delivery, the CLI preview, the demo).
+
+The texts are written for testing: the films, people and platforms are real, the reviews, bylines,
+links and dates are invented (the week is 2026-W48, Mon 23 - Sun 29 November 2026, Asia/Seoul).
+
+Use ``full_digest()`` for a busy week (Hangul titles, a right-to-left news title, half-star ratings,
+a film released this week, a syndicated review, coverage notes), ``empty_digest()`` for a quiet one,
+and the small builders (``review``, ``release``, ``news``, ``film``) to make your own.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tracker.types import (
+    CoverageNote,
+    Digest,
+    DigestCounts,
+    DigestItem,
+    FilmCard,
+    IsoWeek,
+    Kind,
+    Source,
+)
+
+SEOUL = ZoneInfo("Asia/Seoul")
+WEEK = IsoWeek(2026, 48)
+START = datetime(2026, 11, 23, tzinfo=SEOUL)
+END = START + timedelta(days=7)
+GENERATED_AT = datetime(2026, 11, 30, 9, 0, tzinfo=SEOUL)
+#: where sample posters and thumbnails live; pass another base (a 127.0.0.1 server) to load them
+IMAGE_BASE = "https://images.kfilm-tracker.example/posters/"
+
+_ids = itertools.count(1000)
+
+
+def at(day: int, hour: int = 9, minute: int = 0) -> datetime:
+    """A moment in the sample week: ``at(25, 14)`` is Wed 25 Nov 2026 14:00 in Seoul."""
+    return datetime(2026, 11, day, hour, minute, tzinfo=SEOUL)
+
+
+def review(
+    title: str,
+    *,
+    source: str,
+    link: str,
+    film: str | None = None,
+    author: str | None = None,
+    rating: float | None = None,
+    rating_text: str | None = None,
+    excerpt: str | None = None,
+    published_at: datetime | None = None,
+    also_covered_by: Iterable[Source] = (),
+    image: str | None = None,
+) -> DigestItem:
+    return DigestItem(
+        entry_id=next(_ids),
+        kind=Kind.REVIEW,
+        title=title,
+        link=link,
+        source=source,
+        published_at=published_at or at(24),
+        author=author,
+        excerpt=excerpt,
+        film=film,
+        rating=rating,
+        rating_text=rating_text,
+        image=image,
+        also_covered_by=tuple(also_covered_by),
+    )
+
+
+def release(
+    title: str,
+    *,
+    source: str,
+    link: str,
+    platform: str,
+    release_date: date,
+    film: str | None = None,
+    excerpt: str | None = None,
+    published_at: datetime | None = None,
+) -> DigestItem:
+    return DigestItem(
+        entry_id=next(_ids),
+        kind=Kind.RELEASE,
+        title=title,
+        link=link,
+        source=source,
+        published_at=published_at or at(23, 18),
+        excerpt=excerpt,
+        film=film,
+        platform=platform,
+        release_date=release_date,
+    )
+
+
+def news(
+    title: str,
+    *,
+    source: str,
+    link: str,
+    film: str | None = None,
+    author: str | None = None,
+    excerpt: str | None = None,
+    published_at: datetime | None = None,
+    also_covered_by: Iterable[Source] = (),
+) -> DigestItem:
+    return DigestItem(
+        entry_id=next(_ids),
+        kind=Kind.NEWS,
+        title=title,
+        link=link,
+        source=source,
+        published_at=published_at or at(26),
+        author=author,
+        excerpt=excerpt,
+        film=film,
+        also_covered_by=tuple(also_covered_by),
+    )
+
+
+def film(
+    key: str,
+    title: str,
+    *,
+    title_hangul: str | None = None,
+    year: int | None = None,
+    poster: str | None = None,
+    platform: str | None = None,
+    release_date: date | None = None,
+    reviews: Iterable[DigestItem] = (),
+    releases: Iterable[DigestItem] = (),
+    news_items: Iterable[DigestItem] = (),
+) -> FilmCard:
+    released = release_date is not None and START.date() <= release_date < END.date()
+    return FilmCard(
+        key=key,
+        title=title,
+        title_hangul=title_hangul,
+        year=year,
+        poster=poster,
+        platform=platform,
+        release_date=release_date,
+        released_this_week=released,
+        reviews=tuple(reviews),
+        releases=tuple(releases),
+        news=tuple(news_items),
+    )
+
+
+def digest(
+    films: Iterable[FilmCard] = (),
+    releases: Iterable[DigestItem] = (),
+    news_items: Iterable[DigestItem] = (),
+    coverage: Iterable[CoverageNote] = (),
+    *,
+    sources: int | None = None,
+    title: str = "Korean film this week",
+) -> Digest:
+    """A digest of the sample week with counts computed from what it holds."""
+    films = tuple(films)
+    releases = tuple(releases)
+    news_items = tuple(news_items)
+    items = [
+        *releases,
+        *news_items,
+        *(i for f in films for i in (*f.reviews, *f.releases, *f.news)),
+    ]
+    counts = DigestCounts(
+        films=len(films),
+        reviews=sum(len(f.reviews) for f in films),
+        releases=len(releases),
+        news=len(news_items) + sum(len(f.news) for f in films),
+        sources=sources if sources is not None else len({i.source for i in items}),
+    )
+    return Digest(
+        week=WEEK,
+        start=START,
+        end=END,
+        timezone="Asia/Seoul",
+        generated_at=GENERATED_AT,
+        films=films,
+        releases=releases,
+        news=news_items,
+        coverage=tuple(coverage),
+        counts=counts,
+        title=title,
+    )
+
+
+def empty_digest() -> Digest:
+    """A quiet week: nothing new, one feed failing (so the coverage footer still shows)."""
+    return digest(
+        coverage=[
+            CoverageNote(
+                url="https://www.koreaherald.com/rss/kh_LifeCulture",
+                title="Korea Herald: Life & Culture",
+                state="failing",
+                detail="HTTP 503 on the last 6 polls, since Wed 25 Nov",
+            )
+        ],
+        sources=0,
+    )
+
+
+def full_digest(*, image_base: str = IMAGE_BASE) -> Digest:
+    """A busy week: four films, releases on five platforms, news incl. Hangul and Arabic titles."""
+    good_news_release = release(
+        "Good News: release date, cast and what to know about Netflix's hijacking satire",
+        source="What's on Netflix",
+        link="https://www.whats-on-netflix.com/coming-soon/good-news-netflix-korean-film/",
+        platform="netflix",
+        release_date=date(2026, 11, 28),
+        film="Good News",
+        excerpt="Byun Sung-hyun's 1970 hijacking satire lands worldwide on Saturday.",
+    )
+    good_news = film(
+        "good-news-2025",
+        "Good News",
+        title_hangul="굿뉴스",
+        year=2025,
+        poster=f"{image_base}good-news.jpg",
+        platform="netflix",
+        release_date=date(2026, 11, 28),
+        reviews=[
+            review(
+                "‘Good News’ Review: Byun Sung-hyun Turns a 1970 Hijacking Into a Jet-Black Farce",
+                source="Variety",
+                author="Jessica Kiang",
+                rating=4.5,
+                rating_text="4.5/5",
+                excerpt="Sol Kyung-gu and Hong Kyung are a double act for the ages in a satire "
+                "that never lets the absurdity curdle into cynicism.",
+                link="https://variety.com/2026/film/reviews/good-news-review-netflix-1236140021/",
+                published_at=at(27, 23),
+            ),
+            review(
+                "Good News review – a hijacking comedy that flies higher than it should",
+                source="The Guardian",
+                author="Phuong Le",
+                rating=3.5,
+                rating_text="3.5/5",
+                excerpt="Overlong by 20 minutes, but the cockpit scenes are a small marvel.",
+                link="https://www.theguardian.com/film/2026/nov/28/good-news-review-netflix",
+                published_at=at(28, 7),
+                also_covered_by=[
+                    Source("Yahoo News", "https://news.yahoo.com/good-news-review-hijacking"),
+                    Source("MSN", "https://www.msn.com/en-gb/entertainment/good-news-review"),
+                ],
+            ),
+            review(
+                "[리뷰] '굿뉴스', 웃음 뒤에 남는 씁쓸한 질문",
+                source="씨네21",
+                author="김소미",
+                rating=4.0,
+                rating_text="★★★★",
+                excerpt="1970년 요도호 사건을 블랙코미디로 비튼 변성현 감독의 가장 자유로운 영화.",
+                link="http://www.cine21.com/news/view/?mag_id=108231",
+                published_at=at(28, 10),
+            ),
+        ],
+        releases=[good_news_release],
+        news_items=[
+            news(
+                "Good News tops Netflix's global non-English chart in its first weekend",
+                source="Korea Times",
+                link="https://www.koreatimes.co.kr/entertainment/films/20261130/good-news-chart",
+                film="Good News",
+                published_at=at(29, 21),
+            )
+        ],
+    )
+    decision = film(
+        "decision-to-leave-2022",
+        "Decision to Leave",
+        title_hangul="헤어질 결심",
+        year=2022,
+        poster=None,
+        platform="mubi",
+        reviews=[
+            review(
+                "Decision to Leave",
+                source="RogerEbert.com",
+                author="Brian Tallerico",
+                rating=5.0,
+                rating_text="4/4 stars",
+                excerpt="Park Chan-wook's fog-bound romance rewards a second viewing even more "
+                "than the first.",
+                link="https://www.rogerebert.com/reviews/decision-to-leave-movie-review-2026",
+                published_at=at(25, 15),
+            ),
+            review(
+                "Decision to Leave, 2022 - ★★★★½",
+                source="Letterboxd: hanaseo",
+                author="hanaseo",
+                rating=4.5,
+                rating_text="★★★★½",
+                excerpt="Rewatched on MUBI. The mountain. The sea. Tang Wei's voice memo.",
+                link="https://letterboxd.com/hanaseo/film/decision-to-leave/1/",
+                published_at=at(26, 22),
+            ),
+        ],
+    )
+    exhuma = film(
+        "exhuma-2024",
+        "Exhuma",
+        title_hangul="파묘",
+        year=2024,
+        poster=f"{image_base}exhuma.jpg",
+        platform="hulu",
+        reviews=[
+            review(
+                "Exhuma review: Korea's biggest horror hit digs up more than a grave",
+                source="South China Morning Post",
+                author="James Marsh",
+                rating=3.0,
+                rating_text="3/5 stars",
+                excerpt="Kim Go-eun's shaman ritual is the scariest ten minutes of the year; "
+                "the second half is a different, lesser film.",
+                link="https://www.scmp.com/lifestyle/entertainment/article/3290112/exhuma-review",
+                published_at=at(24, 12),
+            )
+        ],
+    )
+    trunk = film(
+        "the-trunk-2024",
+        "The Trunk",
+        title_hangul="트렁크",
+        year=2024,
+        poster=f"{image_base}the-trunk.jpg",
+        platform="netflix",
+        reviews=[
+            review(
+                "Stream It Or Skip It: ‘The Trunk’ on Netflix, a contract-marriage melodrama "
+                "with Gong Yoo and Seo Hyun-jin",
+                source="Decider",
+                author="Joel Keller",
+                excerpt="Stream it: slow, strange and better than its premise.",
+                link="https://decider.com/2026/11/24/the-trunk-netflix-stream-it-or-skip-it/",
+                published_at=at(24, 8),
+            )
+        ],
+    )
+    releases = [
+        good_news_release,
+        release(
+            "Physical: Asia — Season 2",
+            source="New on Netflix USA",
+            link="https://usa.newonnetflix.info/info/81744109",
+            platform="netflix",
+            release_date=date(2026, 11, 28),
+            film="Physical: Asia",
+        ),
+        release(
+            "Harbin (하얼빈) arrives on Disney+ with the director's cut",
+            source="Korea Herald",
+            link="https://www.koreaherald.com/view.php?ud=20261124000612",
+            platform="disney_plus",
+            release_date=date(2026, 12, 3),
+            film="Harbin",
+        ),
+        release(
+            "Yadang: The Snitch (야당) comes to TVING",
+            source="Yonhap",
+            link="https://en.yna.co.kr/view/AEN20261125004300315",
+            platform="tving",
+            release_date=date(2026, 12, 5),
+            film="Yadang: The Snitch",
+        ),
+        release(
+            "Mickey 17 streams on Max from December",
+            source="Decider",
+            link="https://decider.com/2026/11/26/mickey-17-max-streaming-date/",
+            platform="max",
+            release_date=date(2026, 12, 12),
+            film="Mickey 17",
+        ),
+    ]
+    news_items = [
+        news(
+            "Park Chan-wook's ‘No Other Choice’ leads Blue Dragon Film Awards nominations",
+            source="Yonhap",
+            link="https://en.yna.co.kr/view/AEN20261124007200315",
+            excerpt="The dark comedy starring Lee Byung-hun earned 12 nods, including best film "
+            "and best director.",
+            published_at=at(24, 16),
+            also_covered_by=[
+                Source("Korea JoongAng Daily", "https://koreajoongangdaily.joins.com/2026/11/24/"),
+            ],
+        ),
+        news(
+            "부산국제영화제, 내년 개막작으로 한국 애니메이션 선정",
+            source="연합뉴스",
+            link="https://www.yna.co.kr/view/AKR20261126051400005?input=1195m",
+            excerpt="아시아 영화의 창 부문 초청작도 함께 발표됐다.",
+            published_at=at(26, 11),
+        ),
+        news(
+            "مهرجان القاهرة السينمائي يحتفي بالسينما الكورية في دورته الجديدة",
+            source="Al-Ahram",
+            link="https://english.ahram.org.eg/News/2026/11/cairo-korean-cinema.aspx",
+            excerpt="Five Korean features screen in the festival's Horizons strand.",
+            published_at=at(27, 14),
+        ),
+        news(
+            "Korean box office: ‘Harbin’ passes 5 million admissions in its third week",
+            source="HanCinema",
+            link="https://www.hancinema.net/korean-box-office-harbin-5-million-171002.html",
+            published_at=at(29, 18),
+        ),
+    ]
+    coverage = [
+        CoverageNote(
+            url="https://www.koreaherald.com/rss/kh_LifeCulture",
+            title="Korea Herald: Life & Culture",
+            state="failing",
+            detail="HTTP 503 on the last 6 polls, since Wed 25 Nov",
+        ),
+        CoverageNote(
+            url="http://www.cine21.com/rss/news.xml",
+            title="씨네21",
+            state="silent",
+            detail="no new entries for 19 days",
+        ),
+        CoverageNote(
+            url="https://www.soompi.com/feed",
+            title="Soompi",
+            state="gone",
+            detail="410 Gone: no longer polled",
+        ),
+    ]
+    return digest([good_news, decision, exhuma, trunk], releases, news_items, coverage, sources=14)

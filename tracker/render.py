@@ -1,0 +1,338 @@
+"""Renders a ``Digest`` into an email: subject line, HTML (CSS inlined) and a plain-text part.
+
+Owns the Jinja2 environment (loaders, filters, escaping rules) and CSS inlining (css_inline); it
+is the only module that imports either. Turns every template problem into ``RenderError`` naming
+the template and line. Must not build the digest (that is ``digest``), send it (``deliver``), read
+the clock or touch the database; it imports only the foundation (types, exceptions, resources).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+import traceback
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import css_inline
+import jinja2
+from markupsafe import Markup
+
+from tracker import resources
+from tracker.exceptions import RenderError
+from tracker.types import Digest, RenderedDigest
+
+HTML_TEMPLATE = "weekly.html.j2"
+TEXT_TEMPLATE = "weekly.txt.j2"
+SUBJECT_TEMPLATE = "subject.txt.j2"
+#: user templates extend the shipped ones through this prefix:
+#: {% extends "default:weekly.html.j2" %}
+DEFAULT_PREFIX = "default"
+#: the name Jinja gives a template made from a string (the [digest] subject setting)
+_STRING_TEMPLATE = "<template>"
+_SUBJECT_SETTING = "[digest] subject"
+
+PLATFORM_NAMES: dict[str, str] = {
+    "netflix": "Netflix",
+    "disney_plus": "Disney+",
+    "prime_video": "Prime Video",
+    "apple_tv_plus": "Apple TV+",
+    "tving": "TVING",
+    "coupang_play": "Coupang Play",
+    "wavve": "Wavve",
+    "watcha": "Watcha",
+    "mubi": "MUBI",
+    "shudder": "Shudder",
+    "hulu": "Hulu",
+    "max": "Max",
+    "cinema": "In cinemas",
+}
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+# -- filters -----------------------------------------------------------------------------------
+# Plain functions, so tests and other templates can use them without an environment.
+
+
+def _half_steps(rating: float | None) -> int:
+    """A 0-5 rating as a count of half stars, rounded to the nearest half, clamped to 0-10."""
+    if rating is None or math.isnan(rating):
+        return 0
+    return max(0, min(10, math.floor(rating * 2 + 0.5)))
+
+
+def stars(rating: float | None) -> str:
+    """``3.5`` -> ``"★★★½"``, ``0.5`` -> ``"½"``, None -> ``""``."""
+    halves = _half_steps(rating)
+    return "★" * (halves // 2) + ("½" if halves % 2 else "")
+
+
+def stars_rest(rating: float | None) -> str:
+    """The empty stars that pad ``stars(rating)`` to five slots: ``3.5`` -> ``"☆"``."""
+    if rating is None:
+        return ""
+    halves = _half_steps(rating)
+    return "☆" * (5 - (halves + 1) // 2)
+
+
+def rating_number(rating: float | None, scale: int = 5) -> str:
+    """``3.5`` -> ``"3.5/5"``, ``4.0`` -> ``"4/5"``, ``3.666`` -> ``"3.7/5"``, None -> ``""``."""
+    if rating is None:
+        return ""
+    text = f"{rating:.1f}".removesuffix(".0")
+    return f"{text}/{scale}"
+
+
+def format_date(value: date | datetime | None, style: str = "short") -> str:
+    """Dates in the digest's own words, independent of the machine's locale.
+
+    ``short``: ``Sat 28 Nov``; ``day``: ``28 Nov``; ``long``: ``Saturday 28 November 2026``;
+    ``time``: ``Mon 30 Nov, 09:00``; ``iso``: ``2026-11-28``.
+    """
+    if value is None:
+        return ""
+    weekday = _WEEKDAYS[value.weekday()]
+    month = _MONTHS[value.month - 1]
+    if style == "short":
+        return f"{weekday} {value.day} {month}"
+    if style == "day":
+        return f"{value.day} {month}"
+    if style == "month":
+        return month
+    if style == "long":
+        return f"{value:%A} {value.day} {value:%B} {value.year}"
+    if style == "time":
+        if not isinstance(value, datetime):
+            raise ValueError("the 'time' date style needs a datetime")
+        return f"{weekday} {value.day} {month}, {value:%H:%M}"
+    if style == "iso":
+        return value.isoformat()[:10]
+    raise ValueError(f"unknown date style {style!r}; use short, day, month, long, time or iso")
+
+
+def platform_name(platform: str | None) -> str:
+    """``"disney_plus"`` -> ``"Disney+"``; an unknown key becomes Title Case."""
+    if not platform:
+        return ""
+    key = platform.strip().lower()
+    return PLATFORM_NAMES.get(key, key.replace("_", " ").title())
+
+
+def host(url: str | None) -> str:
+    """``"https://www.theguardian.com/film/..."`` -> ``"theguardian.com"``, for link captions."""
+    if not url:
+        return ""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
+
+
+def wrap(text: str | None, width: int = 72, indent: str = "", first: str | None = None) -> str:
+    """Wrap plain text for the text part. URLs and other long words are never broken, so a link
+    stays clickable even when it is longer than the line."""
+    if not text:
+        return ""
+    return textwrap.fill(
+        " ".join(str(text).split()),
+        width=width,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``plural(1, "review")`` -> ``"1 review"``, ``plural(3, "review")`` -> ``"3 reviews"``."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def day_before(value: datetime) -> datetime:
+    """The last day inside a half-open window: ``digest.end | day_before``."""
+    return value - timedelta(days=1)
+
+
+def initial(title: str | None) -> str:
+    """The first letter of a title, for the poster placeholder."""
+    for char in title or "":
+        if char.isalnum():
+            return char.upper()
+    return "?"
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "stars": stars,
+    "stars_rest": stars_rest,
+    "rating_number": rating_number,
+    "datefmt": format_date,
+    "platform_name": platform_name,
+    "host": host,
+    "wrap": wrap,
+    "plural": plural,
+    "initial": initial,
+    "day_before": day_before,
+}
+
+
+# -- the environment ---------------------------------------------------------------------------
+
+
+def _autoescape(name: str | None) -> bool:
+    # select_autoescape looks at the last suffix only unless told the double one; we escape
+    # every HTML template (weekly.html.j2, default:weekly.html.j2, a user's my.html) and
+    # nothing else, so the text part and the subject never show &amp; to a reader.
+    if name is None:
+        return False
+    lowered = name.lower()
+    return lowered.endswith((".html.j2", ".htm.j2", ".html", ".htm", ".xml.j2", ".xml"))
+
+
+def _sanitised(html: str | None) -> Markup:
+    """Mark ``summary_html`` safe: it was sanitised with nh3 before it was stored."""
+    return Markup(html or "")
+
+
+class Renderer:
+    """Renders digests with the shipped templates, or the user's where they override them."""
+
+    def __init__(self, *, templates: Path | None = None, default_dir: Path | None = None) -> None:
+        if default_dir is None:
+            try:
+                default_dir = resources.templates_dir()
+            except FileNotFoundError as e:
+                raise RenderError(
+                    "the default digest templates are missing from the installation",
+                    hint="reinstall kfilm-tracker",
+                ) from e
+        if templates is not None and not templates.is_dir():
+            raise RenderError(
+                f"digest templates folder {templates} does not exist",
+                hint="fix [digest] templates in the config, or remove it to use the defaults",
+            )
+        self.templates = templates
+        self.default_dir = default_dir
+        default_loader = jinja2.FileSystemLoader(default_dir)
+        loaders: list[jinja2.BaseLoader] = []
+        if templates is not None:
+            loaders.append(jinja2.FileSystemLoader(templates))
+        loaders += [default_loader, jinja2.PrefixLoader({DEFAULT_PREFIX: default_loader}, ":")]
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=_autoescape,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(FILTERS)
+        self.env.filters["sanitised"] = _sanitised
+        self.env.globals["platform_names"] = dict(PLATFORM_NAMES)
+        # keep_at_rules: the @media blocks (dark mode, phones) cannot be inlined, so they stay
+        # in a <style> tag; everything else becomes style="" attributes, which is what Gmail and
+        # Outlook read. Never fetch a remote stylesheet while rendering.
+        self._inliner = css_inline.CSSInliner(
+            keep_at_rules=True,
+            load_remote_stylesheets=False,
+            keep_link_tags=False,
+        )
+
+    def render(self, digest: Digest, *, subject_template: str | None = None) -> RenderedDigest:
+        """Subject, HTML and text of one digest. Raises ``RenderError`` for any template problem."""
+        context = {"digest": digest}
+        if subject_template is not None:
+            subject_raw = self._render_string(subject_template, context)
+        else:
+            subject_raw = self._render_named(SUBJECT_TEMPLATE, context)
+        html_raw = self._render_named(HTML_TEMPLATE, context)
+        text_raw = self._render_named(TEXT_TEMPLATE, context)
+        return RenderedDigest(
+            subject=_one_line(subject_raw),
+            html=self._inline(html_raw),
+            text=_tidy_text(text_raw),
+        )
+
+    # -- helpers
+
+    def _render_named(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateError as e:
+            raise _render_error(e, name) from e
+
+    def _render_string(self, source: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.from_string(source).render(context)
+        except jinja2.TemplateError as e:
+            raise _render_error(e, _SUBJECT_SETTING) from e
+
+    def _inline(self, html: str) -> str:
+        try:
+            inlined: str = self._inliner.inline(html)
+        except ValueError as e:  # css_inline.InlineError subclasses ValueError
+            raise RenderError(
+                f"{HTML_TEMPLATE}: its CSS could not be inlined: {e}",
+                hint="check the <style> block of your weekly.html.j2",
+            ) from e
+        return inlined
+
+
+def _one_line(text: str) -> str:
+    # A subject is one header line: newlines would break the header (or inject one).
+    return " ".join(text.split())
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _tidy_text(text: str) -> str:
+    lines = [line.rstrip() for line in text.splitlines()]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def _template_line(error: BaseException) -> tuple[str | None, int | None]:
+    """Where in a template the error happened: Jinja rewrites tracebacks so template frames
+    carry the template's file name and line; the innermost one is where it broke."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        filename = frame.filename or ""
+        if filename.endswith(".j2") or filename == _STRING_TEMPLATE or filename.endswith(".html"):
+            found = (filename, frame.lineno)
+    return found
+
+
+def _render_error(error: jinja2.TemplateError, name: str) -> RenderError:
+    """One RenderError naming the template, the line and what to do."""
+    where = name
+    line: int | None = None
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = error.filename or error.name or name
+        line = error.lineno
+        what = f"syntax error: {error.message}"
+        hint = "fix the template syntax at that line"
+    elif isinstance(error, jinja2.TemplateNotFound):
+        missing = ", ".join(getattr(error, "templates", None) or [error.name or "?"])
+        what = f"template not found: {missing}"
+        hint = (
+            f'extend a shipped template as "{DEFAULT_PREFIX}:{HTML_TEMPLATE}"; '
+            "check the [digest] templates folder"
+        )
+    elif isinstance(error, jinja2.UndefinedError):
+        filename, line = _template_line(error)
+        if filename and filename != _STRING_TEMPLATE:
+            where = filename
+        what = f"undefined name: {error.message}"
+        hint = "check the spelling; templates get `digest` (see digests/README.md)"
+    else:
+        filename, line = _template_line(error)
+        if filename and filename != _STRING_TEMPLATE:
+            where = filename
+        what = str(error.message or type(error).__name__)
+        hint = "see digests/README.md for what templates get"
+    at = f"{where}, line {line}" if line else where
+    return RenderError(f"cannot render the digest: {at}: {what}", hint=hint)

@@ -1,0 +1,484 @@
+"""Email delivery: building the digest message and sending it by SMTP or into a file outbox.
+
+Owns the stdlib ``EmailMessage`` layout of a digest (``build_message``), its deterministic
+Message-ID (``message_id_for``), the SMTP adapter (``SmtpSender``, the only code that imports
+``aiosmtplib``) and the file outbox (``OutboxSender``). Every ``aiosmtplib``, ``ssl`` and OS error
+leaves this module as a ``DeliveryError`` (``temporary`` says whether retrying may help).
+
+Must not render templates, read the config file, the environment or the clock, nor decide who
+gets a digest or whether one was already sent: the caller passes the password (read from the
+variable named by ``[smtp] password_env``), the date and the Message-ID. The password never
+appears in a log line, an exception message or a ``repr``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.policy
+import email.utils
+import hashlib
+import logging
+import os
+import re
+import ssl
+import tempfile
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Literal, NoReturn
+
+import aiosmtplib
+
+from tracker.exceptions import DeliveryError
+
+__all__ = [
+    "Envelope",
+    "OutboxSender",
+    "Security",
+    "SmtpSender",
+    "build_message",
+    "message_id_for",
+]
+
+log = logging.getLogger(__name__)
+
+Security = Literal["starttls", "tls", "none"]
+_SECURITIES: tuple[str, ...] = ("starttls", "tls", "none")
+
+
+# -- the message --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Everything one digest email says, computed by the caller (no clock, no config here)."""
+
+    sender: str
+    recipient: str
+    subject: str
+    html: str
+    text: str
+    #: deterministic, see ``message_id_for``: a resent digest keeps its id, so clients dedupe it
+    message_id: str
+    #: aware; becomes the Date header
+    date: datetime
+    #: e.g. ``Korean film weekly <weekly.kfilm-tracker.localhost>`` (RFC 2919), lets readers
+    #: filter the digest
+    list_id: str
+
+    def __post_init__(self) -> None:
+        if self.date.tzinfo is None or self.date.utcoffset() is None:
+            # A naive date would be sent as "-0000" (unknown zone): a bug in the caller.
+            raise ValueError("Envelope.date must be timezone-aware")
+
+
+def message_id_for(week: str, recipient: str, domain: str = "kfilm-tracker") -> str:
+    """The Message-ID of one week's digest to one recipient, e.g. ``<2026-W47.1f2e...@domain>``.
+
+    Deterministic so a digest sent twice (a crash between sending and recording it) is the same
+    message to the reader's client. The address is hashed, not spelled out, so the id does not
+    leak it when a reader forwards the digest; it is trimmed and lower-cased first because
+    ``Reader@Example.com`` and ``reader@example.com`` are one mailbox in practice.
+    """
+    digest = hashlib.sha256(recipient.strip().lower().encode("utf-8")).hexdigest()[:16]
+    return f"<{week}.{digest}@{domain}>"
+
+
+def build_message(envelope: Envelope) -> EmailMessage:
+    """A ``multipart/alternative`` message: text/plain first, then text/html (the preferred one,
+    so it comes last per RFC 2046). Header values are encoded by the SMTP policy: a Hangul
+    subject goes out as RFC 2047 encoded words and decodes back exactly."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = envelope.sender
+    message["To"] = envelope.recipient
+    # Feed titles can carry line breaks into a subject template; a header must be one line.
+    message["Subject"] = " ".join(envelope.subject.split())
+    message["Date"] = email.utils.format_datetime(envelope.date)
+    message["Message-ID"] = envelope.message_id
+    message["List-Id"] = envelope.list_id
+    # RFC 3834: automated mail. Asks vacation responders and Exchange not to answer a digest.
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Auto-Response-Suppress"] = "All"
+    message.set_content(envelope.text)
+    message.add_alternative(envelope.html, subtype="html")
+    if "MIME-Version" not in message:  # set_content adds it; keep the guarantee explicit
+        message["MIME-Version"] = "1.0"
+    return message
+
+
+# -- SMTP ---------------------------------------------------------------------------------------
+
+# aiosmtplib exceptions worth a retry: the server or the network may be fine a minute later.
+_TRANSIENT: tuple[type[BaseException], ...] = (
+    aiosmtplib.SMTPConnectError,
+    aiosmtplib.SMTPServerDisconnected,
+    aiosmtplib.SMTPTimeoutError,
+    OSError,
+)
+
+
+class SmtpSender:
+    """Sends a message over SMTP with TLS made explicit, bounded retries and clear errors.
+
+    ``security``:
+
+    * ``"starttls"``: connect in plaintext, then STARTTLS is *required*: a server that does not
+      offer it gets nothing, not even the login (aiosmtplib's default ``start_tls=None`` would
+      quietly go on in plaintext). The EHLO check is done here rather than by aiosmtplib's
+      ``start_tls=True`` so the refusal is our own clear ``DeliveryError``.
+    * ``"tls"``: implicit TLS from the first byte (``use_tls=True``), usually port 465.
+    * ``"none"``: plaintext (``use_tls=False, start_tls=False``), for a local relay only.
+
+    ``tls_context`` defaults to aiosmtplib's verified context (certificate and host name
+    checked); tests pass one that trusts their self-signed certificate.
+
+    Temporary failures (4xx replies, connection errors, timeouts) are retried ``retries`` times,
+    waiting ``backoff[i]`` (the last value repeats) through the injected ``sleep``; permanent ones
+    (5xx, a refused login, a bad certificate) raise at once.
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        security: Security,
+        username: str | None,
+        password: str | None,
+        timeout: float,
+        retries: int = 3,
+        backoff: Sequence[float] = (1.0, 4.0, 15.0),
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        tls_context: ssl.SSLContext | None = None,
+        password_env: str | None = None,
+        local_hostname: str | None = None,
+    ) -> None:
+        if security not in _SECURITIES:
+            raise ValueError(f"security must be one of {_SECURITIES}, not {security!r}")
+        if retries < 0:
+            raise ValueError("retries must be >= 0")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.host = host
+        self.port = port
+        self.security: Security = security
+        self.username = username
+        # Kept private and out of __repr__; only handed to aiosmtplib's login().
+        self._password = password
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = tuple(backoff)
+        self._sleep = sleep
+        self._tls_context = tls_context
+        self.password_env = password_env
+        #: the EHLO name; None lets aiosmtplib use the machine's FQDN
+        self.local_hostname = local_hostname
+
+    def __repr__(self) -> str:
+        password = "<set>" if self._password else "<unset>"
+        return (
+            f"SmtpSender(host={self.host!r}, port={self.port}, security={self.security!r}, "
+            f"username={self.username!r}, password={password}, timeout={self.timeout}, "
+            f"retries={self.retries})"
+        )
+
+    @property
+    def _where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    async def send(self, message: EmailMessage) -> str:
+        """Send ``message`` to the addresses in its To/Cc headers; return the server's reply to
+        the message (e.g. ``2.0.0 OK queued as ABC123``)."""
+        attempt = 0
+        while True:
+            try:
+                return await self._send_once(message)
+            except DeliveryError as error:
+                if not error.temporary:
+                    raise
+                if attempt >= self.retries:
+                    tries = f"{attempt + 1} attempt{'s' if attempt else ''}"
+                    raise DeliveryError(
+                        f"{error.message} (gave up after {tries})",
+                        temporary=True,
+                        hint=error.hint,
+                    ) from error.__cause__
+                delay = self._delay(attempt)
+                attempt += 1
+                log.warning(
+                    "SMTP delivery to %s failed (%s); retry %d of %d in %.0fs",
+                    self._where,
+                    error.message,
+                    attempt,
+                    self.retries,
+                    delay,
+                )
+                await self._sleep(delay)
+
+    def _delay(self, attempt: int) -> float:
+        if not self.backoff:
+            return 0.0
+        return self.backoff[min(attempt, len(self.backoff) - 1)]
+
+    async def _send_once(self, message: EmailMessage) -> str:
+        smtp = aiosmtplib.SMTP(
+            hostname=self.host,
+            port=self.port,
+            use_tls=self.security == "tls",
+            # Never None (aiosmtplib's "upgrade if offered, else plaintext"): STARTTLS is done
+            # explicitly below so a server without it is refused, not used in the clear.
+            start_tls=False,
+            timeout=self.timeout,
+            tls_context=self._tls_context,
+            local_hostname=self.local_hostname,
+        )
+        try:
+            try:
+                await smtp.connect()
+                if self.security == "starttls":
+                    await self._starttls(smtp)
+                if self.username is not None:
+                    await smtp.login(self.username, self._password or "")
+                refused, reply = await smtp.send_message(message)
+            except DeliveryError:
+                await self._quit_quietly(smtp)
+                raise
+            except (aiosmtplib.SMTPResponseException, aiosmtplib.SMTPRecipientsRefused) as e:
+                # The server is still talking to us: end the session properly before failing.
+                await self._quit_quietly(smtp)
+                self._translate(e)
+            except (aiosmtplib.SMTPException, OSError) as e:
+                self._translate(e)
+            # The server has the message now: nothing after this point may cause a resend.
+            if refused:
+                log.warning(
+                    "SMTP server %s refused some recipients: %s",
+                    self._where,
+                    ", ".join(f"{rcpt} ({r.code} {r.message})" for rcpt, r in refused.items()),
+                )
+            await self._quit_quietly(smtp)
+            return reply
+        finally:
+            _hang_up(smtp)
+
+    async def _quit_quietly(self, smtp: aiosmtplib.SMTP) -> None:
+        """Say QUIT if the session is still open; a failure here changes nothing we report."""
+        if not smtp.is_connected:
+            return
+        # quit() starts a graceful close of the (TLS) transport and forgets it: keep it to
+        # finish the job in _hang_up.
+        transport = smtp.transport
+        try:
+            await smtp.quit()
+        except (aiosmtplib.SMTPException, OSError) as e:
+            log.debug("SMTP QUIT to %s failed: %s", self._where, e)
+        finally:
+            _hang_up(smtp, transport)
+
+    async def _starttls(self, smtp: aiosmtplib.SMTP) -> None:
+        await smtp.ehlo()
+        if not smtp.supports_extension("starttls"):
+            raise DeliveryError(
+                f"SMTP server {self._where} does not offer STARTTLS; "
+                "not sending the login or the message in plaintext",
+                temporary=False,
+                hint='use [smtp] security = "tls" if the server expects TLS from the first byte '
+                '(usually port 465), or "none" only for a trusted local relay',
+            )
+        await smtp.starttls()
+
+    def _fail(self, message: str, *, temporary: bool, hint: str | None = None) -> DeliveryError:
+        # Defence in depth: no server reply should echo the password, but never let one through.
+        if self._password:
+            message = message.replace(self._password, "***")
+        return DeliveryError(message, temporary=temporary, hint=hint)
+
+    def _translate(self, e: aiosmtplib.SMTPException | OSError) -> NoReturn:
+        """Raise the DeliveryError that says what went wrong with ``e``, chained from it."""
+        where = self._where
+        tls_error = _cause(e, ssl.SSLError)
+        if isinstance(e, aiosmtplib.SMTPAuthenticationError):
+            if 400 <= e.code < 500:
+                # RFC 4954's 454: the server could not check the login just now.
+                raise self._fail(
+                    f"SMTP server {where} could not check the login for user {self.username} "
+                    f"right now ({e.code} {e.message})",
+                    temporary=True,
+                ) from e
+            secret = f"${self.password_env}" if self.password_env else "the configured password"
+            raise self._fail(
+                f"SMTP server {where} rejected the login for user {self.username} "
+                f"({e.code} {e.message}): check [smtp] username and the password in {secret}",
+                temporary=False,
+            ) from e
+        if isinstance(e, aiosmtplib.SMTPRecipientsRefused):
+            codes = [r.code for r in e.recipients]
+            who = ", ".join(f"{r.recipient} ({r.code} {r.message})" for r in e.recipients)
+            # Greylisting and full mailboxes answer 4xx at RCPT: worth another try.
+            temporary = bool(codes) and all(400 <= c < 500 for c in codes)
+            raise self._fail(
+                f"SMTP server {where} refused the recipient {who}",
+                temporary=temporary,
+                hint=None if temporary else "check the address in [digest] recipients",
+            ) from e
+        if isinstance(e, aiosmtplib.SMTPSenderRefused):
+            raise self._fail(
+                f"SMTP server {where} refused the sender {e.sender} ({e.code} {e.message})",
+                temporary=400 <= e.code < 500,
+                hint="check [digest] sender: many servers only accept your own address",
+            ) from e
+        if tls_error is not None:
+            # Certificate or protocol trouble does not fix itself by retrying.
+            raise self._fail(
+                f"TLS with SMTP server {where} failed: {_describe(tls_error)}",
+                temporary=False,
+                hint="check [smtp] host, port and security (STARTTLS is usually port 587, "
+                "implicit TLS port 465) and that the server's certificate is valid",
+            ) from e
+        if isinstance(e, aiosmtplib.SMTPResponseException):
+            raise self._fail(
+                f"SMTP server {where} answered {e.code} {e.message}",
+                temporary=400 <= e.code < 500,
+            ) from e
+        if isinstance(e, aiosmtplib.SMTPTimeoutError):
+            # A plaintext client waiting for the greeting of an implicit-TLS server (port 465)
+            # times out exactly like this: say so.
+            greeting = isinstance(e, aiosmtplib.SMTPConnectTimeoutError)
+            raise self._fail(
+                f"SMTP server {where} did not answer within {self.timeout:g}s ({_describe(e)})",
+                temporary=True,
+                hint="if the server expects TLS from the first byte (usually port 465), set "
+                '[smtp] security = "tls"'
+                if greeting and self.security != "tls"
+                else None,
+            ) from e
+        if isinstance(e, _TRANSIENT):
+            raise self._fail(
+                f"could not talk to SMTP server {where}: {_describe(e)}",
+                temporary=True,
+                hint="check [smtp] host and port, and that the server is reachable",
+            ) from e
+        # The rest (SMTPNotSupported, "AUTH not supported", ...) is about what the server
+        # offers: asking again will not change it.
+        raise self._fail(f"SMTP server {where}: {_describe(e)}", temporary=False) from e
+
+
+def _hang_up(smtp: aiosmtplib.SMTP, transport: asyncio.BaseTransport | None = None) -> None:
+    """Drop the connection now, once QUIT was answered or an error ended the session.
+
+    Abort rather than close: a TLS close waits for the server's close_notify, which can outlive
+    the caller's event loop (``asyncio.run`` returns at once) and leave the socket to the garbage
+    collector with a ResourceWarning. After a 221 reply, or an error, there is nothing left to
+    flush. An abort closes the socket on the loop's next iteration.
+    """
+    for open_transport in (transport, smtp.transport):
+        if isinstance(open_transport, asyncio.WriteTransport):
+            open_transport.abort()
+    if smtp.is_connected:
+        smtp.close()
+
+
+def _cause(error: BaseException, kind: type[ssl.SSLError]) -> ssl.SSLError | None:
+    """The first exception of type ``kind`` in ``error``'s cause/context chain (aiosmtplib wraps
+    TLS failures in SMTPConnectError)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error).strip()
+    return text or type(error).__name__
+
+
+# -- the file outbox ----------------------------------------------------------------------------
+
+_WEEK_IN_ID = re.compile(r"^<(\d{4}-W\d{2})\.")
+_UNSAFE = re.compile(r"[^A-Za-z0-9@._+-]+")
+
+
+class OutboxSender:
+    """Writes each message into a folder instead of sending it: ``<week>-<recipient>.eml`` (the
+    whole message, openable by any mail client) and ``.html`` (its HTML part, for a browser).
+
+    Each file is written to a temporary name and renamed into place, so a reader (or a crash)
+    never sees half a digest. Sending the same week to the same recipient again replaces it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __repr__(self) -> str:
+        return f"OutboxSender(folder={str(self.folder)!r})"
+
+    def paths_for(self, message: EmailMessage) -> tuple[Path, Path]:
+        """The ``.eml`` and ``.html`` paths ``send`` writes for ``message``."""
+        stem = f"{_week_of(message)}-{_recipient_of(message)}"
+        return self.folder / f"{stem}.eml", self.folder / f"{stem}.html"
+
+    async def send(self, message: EmailMessage) -> str:
+        """Write the message; return the path of the ``.eml`` file."""
+        eml, html_path = self.paths_for(message)
+        data = message.as_bytes(policy=email.policy.SMTP)
+        html_part = message.get_body(preferencelist=("html",))
+        html = html_part.get_content() if html_part is not None else None
+        try:
+            await asyncio.to_thread(self._write, eml, data, html_path, html)
+        except OSError as e:
+            raise DeliveryError(
+                f"could not write the digest to the outbox {self.folder}: {_describe(e)}",
+                temporary=False,
+                hint="check [tracker] state_dir and that the folder is writable",
+            ) from e
+        return str(eml)
+
+    def _write(self, eml: Path, data: bytes, html_path: Path, html: str | None) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if html is not None:
+            _atomic_write(html_path, html.encode("utf-8"))
+        # The .eml last: its presence means the digest is complete.
+        _atomic_write(eml, data)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _week_of(message: EmailMessage) -> str:
+    """The ISO week in the Message-ID (``message_id_for``), else the week of the Date header."""
+    match = _WEEK_IN_ID.match(str(message.get("Message-ID", "")).strip())
+    if match:
+        return match.group(1)
+    date = message.get("Date")
+    if date is not None:
+        try:
+            year, week, _ = email.utils.parsedate_to_datetime(str(date)).isocalendar()
+        except (TypeError, ValueError):
+            pass
+        else:
+            return f"{year}-W{week:02d}"
+    return "undated"
+
+
+def _recipient_of(message: EmailMessage) -> str:
+    """The first To address, reduced to characters safe in a file name on every system."""
+    addresses = email.utils.getaddresses([str(v) for v in message.get_all("To", [])])
+    address = next((addr for _, addr in addresses if addr), "")
+    safe = _UNSAFE.sub("_", address).strip("._")[:100]
+    return safe or "unknown"

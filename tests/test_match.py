@@ -1,0 +1,130 @@
+"""Unit tests of tracker.match on entries written for these tests: clustering keys, romanisation
+and Hangul variants, same-title films kept apart by year evidence, and syndicated copies."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tracker.match import ClusterInput, cluster, film_key, syndicated_groups
+from tracker.text import Lexicon
+
+
+def at(year: int, month: int = 6) -> datetime:
+    return datetime(year, month, 1, tzinfo=UTC)
+
+
+def test_film_key_normalises_case_quotes_punctuation_and_the() -> None:
+    assert film_key("‘The Wailing’") == film_key("the wailing") == film_key("Wailing")
+    assert film_key("12.12: The Day") == film_key("12.12 The Day")
+    assert film_key("Dune: Part Two") == film_key("DUNE PART TWO")
+    assert film_key("Harvest Moon", 2021) == film_key("“Harvest Moon”", 2021)
+    assert film_key("Harvest Moon", 2021) != film_key("Harvest Moon", 2011)
+    assert film_key("Harvest Moon", 2021).endswith("-2021")
+
+
+def test_film_key_merges_romanisation_spacing_and_hangul_aliases() -> None:
+    assert film_key("Kill Bok-soon") == film_key("Kill Boksoon") == film_key("길복순")
+    assert film_key("Kyungsung Creature") == film_key("Gyeongseong Creature")
+    assert film_key("경성 크리처") == film_key("경성크리처") == film_key("Gyeongseong Creature")
+    assert film_key("독전 2") == film_key("독전2") == film_key("Believer 2")
+    assert film_key("전,란") == film_key("전란") == film_key("Uprising")
+    # without curated data only the spelling rules apply
+    bare = Lexicon.build([], [])
+    assert film_key("Kill Bok-soon", lexicon=bare) == film_key("kill boksoon", lexicon=bare)
+    assert film_key("길복순", lexicon=bare) != film_key("Kill Boksoon", lexicon=bare)
+
+
+def test_cluster_joins_variants_across_sources() -> None:
+    items = [
+        ClusterInput("The Roundup", None, None, at(2022, 5), True, "'The Roundup' review"),
+        ClusterInput("범죄도시2", "범죄도시2", None, at(2022, 5), True, "'범죄도시2' 천만 돌파"),
+        ClusterInput("the roundup", None, 2022, at(2022, 7), True, "The Roundup, 2022 - ★★★"),
+        ClusterInput("Kill Bok-soon", None, None, at(2023, 3), True, "'Kill Bok-soon' review"),
+        ClusterInput("Kill Boksoon", None, None, at(2023, 4), True, "Kill Boksoon tops chart"),
+        ClusterInput(None, None, None, at(2023, 4), True, "Ten K-dramas to watch"),
+    ]
+    ids = cluster(items)
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] == ids[4] != ids[0]
+    assert ids[5] is None
+
+
+def test_same_title_films_stay_apart_by_people_and_dates() -> None:
+    korean = ClusterInput(
+        "Ballerina",
+        None,
+        None,
+        at(2023, 10),
+        True,
+        "'Ballerina' review",
+        "Jeon Jong-seo hunts the men who hurt her friend.",
+    )
+    hangul = ClusterInput(
+        "발레리나",
+        "발레리나",
+        None,
+        at(2023, 9),
+        True,
+        "'발레리나' 공개",
+        "이충현 감독과 전종서가 다시 만났다.",
+    )
+    spin_off = ClusterInput(
+        "Ballerina",
+        None,
+        None,
+        at(2025, 6),
+        False,
+        "'Ballerina' review",
+        "Ana de Armas joins the John Wick universe.",
+    )
+    diary = ClusterInput("Ballerina", None, 2025, at(2025, 6), False, "Ballerina, 2025 - ★★")
+    ids = cluster([korean, hangul, spin_off, diary])
+    assert ids[0] == ids[1]
+    assert ids[2] == ids[3]
+    assert ids[0] != ids[2]
+
+
+def test_same_title_without_curated_data_splits_on_stated_years() -> None:
+    bare = Lexicon.build([], [])
+    items = [
+        ClusterInput("Harvest Moon", None, 2010, at(2010, 9), False, "Harvest Moon, 2010"),
+        ClusterInput("Harvest Moon", None, None, at(2011, 2), False, "'Harvest Moon' on DVD"),
+        ClusterInput("Harvest Moon", None, 2021, at(2021, 9), False, "Harvest Moon (2021)"),
+        ClusterInput("Harvest Moon", None, None, at(2022, 1), False, "'Harvest Moon' review"),
+        # a festival year and a release year one apart are the same film
+        ClusterInput("Tide Line", None, 2023, at(2023, 9), False, "Tide Line (2023)"),
+        ClusterInput("Tide Line", None, 2024, at(2024, 3), False, "Tide Line, 2024 - ★★★"),
+    ]
+    ids = cluster(items, lexicon=bare)
+    assert ids[0] == ids[1] != ids[2] == ids[3]
+    assert ids[4] == ids[5]
+
+
+def test_syndicated_copies_are_grouped() -> None:
+    story = (
+        "'Twinkle Road' surpassed 5 million admissions Sunday, becoming the third local film "
+        "this year to reach the milestone, according to the Korean Film Council."
+    )
+    items = [
+        ClusterInput(
+            "Twinkle Road",
+            title="'Twinkle Road' tops 5 mln admissions",
+            text=f"SEOUL, May 5 (Yonhap) -- {story}",
+        ),
+        ClusterInput(
+            "Twinkle Road", title="‘Twinkle Road’ tops 5 mln admissions", text=f"{story} (Yonhap)"
+        ),
+        ClusterInput(
+            "Twinkle Road",
+            title="'Twinkle Road' review: a long drive south",
+            text="Kim Min-jae and Park Ha-na play estranged siblings on a road trip.",
+        ),
+        ClusterInput(
+            "Harvest Moon",
+            title="'Harvest Moon' tops 5 mln admissions",
+            text="'Harvest Moon' passed 5 million viewers after its fourth weekend.",
+        ),
+    ]
+    groups = syndicated_groups(items)
+    assert groups[0] == groups[1]
+    assert len({groups[0], groups[2], groups[3]}) == 3

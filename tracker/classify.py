@@ -1,0 +1,1308 @@
+"""Understanding one entry: what kind it is, whether it is about Korean film or drama, which
+film, the critic's rating, the platform, the release date, and the titles a roundup lists.
+
+Owns the rules (regular expressions and weighted evidence) and their human-readable
+``reasons`` for ``tracker explain``; the labelling rules they follow are in the shared data
+README. Uses the curated lexicon from ``tracker.text`` (Korean titles, people, Hangul). Pure:
+no network, database, clock or environment (``published`` is a parameter), and it must not
+import ``match`` (clustering) or any adapter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from tracker.text import (
+    Lexicon,
+    Work,
+    choose_work,
+    default_lexicon,
+    hangul_ratio,
+    has_hangul,
+    korean_names,
+    mentions_name,
+    normalize_title,
+    one_line,
+    plain_quotes,
+    strip_html,
+)
+from tracker.types import EntryData, FeedKind, FeedSpec, Kind
+
+
+@dataclass(frozen=True)
+class ListedRelease:
+    """One title of a "what's new this week" roundup."""
+
+    film: str
+    release_date: date | None
+    korean: bool
+    season: int | None = None
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Everything the classifier worked out about one entry."""
+
+    kind: Kind
+    korean: bool
+    film: str | None = None
+    film_hangul: str | None = None
+    year: int | None = None
+    season: int | None = None
+    rating: float | None = None
+    rating_text: str | None = None
+    platform: str | None = None
+    release_date: date | None = None
+    listed: tuple[ListedRelease, ...] = ()
+    #: which rule fired and which words matched, for ``tracker explain``
+    reasons: tuple[str, ...] = ()
+
+
+# ============================================================================================
+# The entry as text
+
+
+_WP_FOOTER = re.compile(r"The post .{0,300}? appeared first on .{0,80}?\.?\s*$", re.DOTALL)
+_CONTINUE = re.compile(r"\s*(?:Continue reading\.*|Read more\.*|\[(?:…|\.\.\.)\])\s*$")
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .]{1,30}, [A-Z][a-z]{2,4}\.? \d{1,2} \((?:Yonhap|AFP|AP|Reuters|Korea "
+    r"Herald|Korea Times|News1|Newsis)\)\s*(?:--|—|-)\s*|\((?:[가-힣]+)=[가-힣]+\)\s*"
+    r"(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?)"
+)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    title: str  # plain quotes, one line
+    summary: str
+    content: str
+    categories: tuple[str, ...]
+    guid: str
+    link: str
+    extra: Mapping[str, str]
+    #: title, summary and content before quote folding: ratings quote their text exactly
+    raw: tuple[str, str, str] = ("", "", "")
+
+    @property
+    def body(self) -> str:
+        return f"{self.summary}\n{self.content}".strip()
+
+    @property
+    def all_text(self) -> str:
+        return f"{self.title}\n{self.body}\n{' / '.join(self.categories)}"
+
+    @classmethod
+    def of(cls, entry: EntryData) -> _Doc:
+        summary = strip_html(entry.summary)
+        summary = _CONTINUE.sub("", _WP_FOOTER.sub("", summary)).strip()
+        content = strip_html(entry.content)
+        raw_title = one_line(strip_html(entry.title))
+        raw_summary, raw_content = _DATELINE.sub("", summary), _DATELINE.sub("", content)
+        summary, content = plain_quotes(raw_summary), plain_quotes(raw_content)
+        if content and summary and summary in content:
+            summary = raw_summary = ""  # feeds often repeat the description in the content
+        return cls(
+            title=plain_quotes(one_line(strip_html(entry.title))),
+            summary=summary,
+            content=content,
+            categories=tuple(one_line(c) for c in entry.categories if c.strip()),
+            guid=entry.guid or entry.identity or "",
+            link=entry.link or "",
+            extra={k.lower(): v for k, v in entry.extra.items()},
+            raw=(raw_title, raw_summary, raw_content),
+        )
+
+
+# ============================================================================================
+# Quotes and film titles
+
+
+_OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;]))"
+_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…\-])"
+_QUOTED = re.compile(
+    _OPEN_CONTEXT + r"(?P<q>['\"])(?P<text>(?=\S)[^'\"]{1,120}?(?<=\S))(?P=q)" + _CLOSE_CONTEXT
+)
+
+
+def quoted(text: str) -> list[str]:
+    """Strings between matching quotes ('X', "X", curly ones already made plain), skipping
+    apostrophes ("Netflix's", "Critics' Week")."""
+    return [m.group("text").strip() for m in _QUOTED.finditer(text)]
+
+
+_PREFIX_TAGS = re.compile(
+    r"^\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th) LD|Yonhap Interview|News Focus|Movie Review|"
+    r"Update \d+|UPDATE|Interview|Review|Photos?)\)\s*)+",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<rest>.*)$")
+_LETTERBOXD_TITLE = re.compile(
+    r"^(?P<film>.+?), (?P<year>(?:18|19|20)\d\d)(?: - (?P<stars>[★☆½]+))?"
+    r"(?: \(contains spoilers\))?$"
+)
+_TITLE_YEAR = re.compile(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
+_SEASON_SUFFIX = re.compile(
+    r"^(?P<film>.+?)[:,]?\s+(?:Season|Series|시즌)\s*(?P<n>\d{1,2})\s*$", re.IGNORECASE
+)
+_REVIEW_LEAD = re.compile(
+    r"^(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi)\s+)?"
+    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule)?\s*review\s*[:|]\s*"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_REVIEW_TAIL = re.compile(
+    r"^(?P<film>.+?)\s+(?:(?:film|movie|TV|series|drama|K-drama|season \d+|Netflix)\s+)?review"
+    r"\s*(?:$|[:|\-]|\s-\s)",
+    re.IGNORECASE,
+)
+_ROUNDUP_TITLE = re.compile(
+    r"\bwe review\b|\breview round-?up\b|\bmini[- ]reviews?\b|\bcapsule reviews\b|"
+    r"\breviews? in brief\b|\b(?:and|&) more\b|\bslate\b|\blineup\b|\bline-up\b|"
+    r"\bbest (?:korean |k-)?(?:movies|films|dramas|shows|series)\b|"
+    r"^what'?s (?:new|coming|leaving)\b|^new (?:on|to) \w+|^coming to \w+ (?:in|this|next)\b|"
+    r"전문가 별점|\b(?:\d+|ten|five|four|three) (?:korean )?(?:movies|films|dramas)\b",
+    re.IGNORECASE,
+)
+_STREAM_IT = re.compile(
+    r"^Stream It or Skip It:\s*(?P<film>.+?)\s+on\s+(?:Netflix|Hulu|Max|Disney\+|Prime Video|"
+    r"Apple TV\+|Peacock|Paramount\+|Mubi|Shudder|Tubi|Netflix's)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "final": 0,
+}
+
+
+@dataclass
+class _Film:
+    title: str | None = None
+    hangul: str | None = None
+    year: int | None = None
+    season: int | None = None
+    roundup: bool = False
+    work: Work | None = None
+    source: str = ""
+    candidates: list[Work] = field(default_factory=list)
+
+
+def _clean_film(text: str) -> tuple[str, int | None, int | None]:
+    """Tidy an extracted title; split off "(2023)" and a season suffix."""
+    film = text.strip().strip("'\"").strip()
+    film = re.sub(r"\s*[-–—:|,]\s*$", "", film)
+    year: int | None = None
+    season: int | None = None
+    film = re.sub(r"\)\s+by\s+[A-Z][\w.\- ]+$", ")", film)  # "Review: X (2023) by Director"
+    m = _TITLE_YEAR.match(film)
+    if m:
+        film, year = m.group("film"), int(m.group("year"))
+    m = _SEASON_SUFFIX.match(film)
+    if m:
+        film, season = m.group("film"), int(m.group("n"))
+    film = re.sub(r"\s+by\s+[A-Z][\w.\- ]+$", "", film)  # "Film Review: X (2023) by Director"
+    return film.strip().strip("'\"").strip(), year, season
+
+
+def _split_candidates(rest: str) -> list[str]:
+    """After "Review | " or "Review: ": the film runs to " - " or a colon; try each colon as
+    the end so titles with a colon ("Dune: Part Two: ...") survive."""
+    head = re.split(r"\s+[-–—]\s+|\s\|\s", rest, maxsplit=1)[0]
+    parts = head.split(": ")
+    return [": ".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _known(lexicon: Lexicon, title: str) -> list[Work]:
+    return lexicon.works_titled(title)
+
+
+def _pick_known(lexicon: Lexicon, options: Sequence[str]) -> str:
+    for option in sorted(options, key=len, reverse=True):
+        if _known(lexicon, option):
+            return option
+    return options[0]
+
+
+def _titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
+    """Curated titles written in an unquoted headline: multi-word titles anywhere (as written,
+    case-sensitive), one-word titles only at the start before a comma, colon or dash."""
+    found: list[tuple[int, str]] = []
+    for work in lexicon.works:
+        for name in (work.title, *work.aliases, work.hangul or ""):
+            if not name or len(normalize_title(name)) < 2:
+                continue
+            if has_hangul(name):
+                if len(name) >= 3 and name in title:
+                    found.append((title.index(name), name))
+                continue
+            words = name.split()
+            if len(words) >= 2 or any(ch.isdigit() for ch in name):
+                m = re.search(rf"(?<![\w']){re.escape(name)}(?![\w'])", title)
+                if m:
+                    found.append((m.start(), name))
+            elif re.match(rf"^{re.escape(name)}\s*(?:,|:|\s[-–—]\s)", title):
+                found.append((0, name))
+    found.sort()
+    # drop names inside a longer found name ("Believer" inside "Believer 2")
+    kept: list[tuple[int, str]] = []
+    for pos, name in sorted(found, key=lambda f: -len(f[1])):
+        if not any(p <= pos < p + len(n) for p, n in kept):
+            kept.append((pos, name))
+    return sorted(kept)
+
+
+def _season_in(text: str) -> int | None:
+    m = re.search(r"\bSeasons?\s+(\d{1,2})\b(?!\s*(?:and|&|-|–)\s*\d)", text, re.IGNORECASE)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"시즌\s?(\d{1,2})", text)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"\b(first|second|third|fourth|fifth)\s+season\b", text, re.IGNORECASE)
+    if m and not re.search(r"\bseasons\b", text, re.IGNORECASE):
+        return _NUMBER_WORDS[m.group(1).lower()]
+    return None
+
+
+def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
+    title = _PREFIX_TAGS.sub("", doc.title)
+    film = _Film()
+
+    lb_title = doc.extra.get("letterboxd_filmtitle")
+    if lb_title:
+        film.title, film.source = lb_title.strip(), "letterboxd:filmTitle"
+        year = doc.extra.get("letterboxd_filmyear", "")
+        film.year = int(year) if year.isdigit() else None
+        return film
+    m = _LETTERBOXD_TITLE.match(title)
+    letterboxd = "letterboxd" in f"{doc.guid} {doc.link}".lower()
+    if m and not quoted(title) and (m.group("stars") or letterboxd):
+        film.title, film.year = m.group("film").strip(), int(m.group("year"))
+        film.source = "title pattern 'Film, Year'"
+        return film
+
+    rest = title
+    tag = ""
+    bm = _BRACKET.match(title)
+    if bm:
+        tag, rest = bm.group("tag"), bm.group("rest")
+
+    quotes = quoted(rest)
+    if has_hangul(rest):
+        # Korean headlines quote titles with '...' and speech with "..."
+        quotes = [q for q in quotes if f"'{q}'" in rest]
+    if _ROUNDUP_TITLE.search(title) and (
+        len(quotes) != 1
+        or re.search(r"\b(?:and|&) more\b|\bslate\b|\blineup\b", title, re.IGNORECASE)
+    ):
+        film.roundup, film.source = True, "roundup headline"
+        return film
+    if len(quotes) >= 3:
+        film.roundup, film.source = True, f"{len(quotes)} quoted titles"
+        return film
+    if quotes:
+        film.title, film.source = quotes[0], f"quoted title {quotes[0]!r}"
+        return film
+
+    m = _STREAM_IT.match(rest)
+    if m:
+        film.title, film.source = m.group("film"), "title pattern 'Stream It Or Skip It: X On'"
+        return film
+    m = _REVIEW_LEAD.match(rest)
+    if m:
+        film.title = _pick_known(lexicon, _split_candidates(m.group("rest")))
+        film.source = "title pattern 'review: X'"
+        return film
+    m = _REVIEW_TAIL.match(rest)
+    if m and len(m.group("film")) <= 80:
+        film.title, film.source = m.group("film"), "title pattern 'X review'"
+        return film
+    m = _TITLE_YEAR.match(rest)
+    if m:
+        film.title, film.source = rest, "title pattern 'X (Year)'"
+        return film
+    m = _SEASON_SUFFIX.match(rest)
+    if m:
+        film.title, film.source = rest, "title pattern 'X: Season N'"
+        return film
+
+    found = _titles_in_headline(lexicon, rest)
+    distinct = {normalize_title(name) for _, name in found}
+    if len(distinct) >= 2 and ("," in rest or " and " in rest):
+        film.roundup, film.source = True, "several curated titles in the headline"
+        return film
+    if found:
+        film.title, film.source = found[0][1], f"curated title {found[0][1]!r} in the headline"
+        return film
+    if tag:
+        film.source = f"tag [{tag}]"
+    return film
+
+
+def _resolve_film(
+    film: _Film, doc: _Doc, lexicon: Lexicon, published: datetime, korean_hint: bool | None
+) -> None:
+    """Clean the raw title, split year and season, map spellings to the curated canonical
+    English title (and its Hangul), and settle same-title clashes."""
+    if film.title is None:
+        return
+    cleaned, year, season = _clean_film(film.title)
+    film.title = cleaned
+    film.year = film.year or year
+    film.season = film.season or season
+    if film.season is None:
+        film.season = _season_in(doc.title)
+    candidates = _known(lexicon, cleaned)
+    if not candidates:
+        m = re.match(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$", cleaned)
+        if m:
+            series = [w for w in _known(lexicon, m.group("base")) if w.series]
+            if series:
+                candidates, film.season = series, film.season or int(m.group("n"))
+    if not candidates:
+        m = re.match(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", cleaned, re.IGNORECASE)
+        if m and [w for w in _known(lexicon, m.group("base")) if w.series]:
+            candidates = [w for w in _known(lexicon, m.group("base")) if w.series]
+            film.season = film.season or 1
+    if re.search(r"\bPart\s+\d\b", doc.title) and candidates and candidates[0].series:
+        film.season = film.season or 1
+    film.candidates = candidates
+    work = choose_work(
+        candidates,
+        text=doc.all_text,
+        lexicon=lexicon,
+        published_year=published.year,
+        stated_year=film.year,
+        korean=korean_hint,
+    )
+    if work is not None:
+        film.work = work
+        film.title = work.title
+        film.hangul = work.hangul
+        film.year = film.year or (work.year if not work.series else None)
+    elif has_hangul(cleaned):
+        film.hangul = cleaned
+
+
+# ============================================================================================
+# Ratings
+
+
+_LETTER_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
+_WORD_NUM = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|half a|a half)"
+_NOT_CRITIC = re.compile(
+    r"IMDb|Rotten Tomatoes|Metacritic|Letterboxd average|TMDB|audience|users|viewers|"
+    r"네티즌|관람객|실관람",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Rating:
+    value: float
+    text: str
+    pos: int
+
+
+def _number(token: str) -> float:
+    token = token.lower().strip()
+    if token in ("half a", "a half"):
+        return 0.5
+    if token in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[token])
+    return float(token.replace("½", ".5"))
+
+
+def _rating_patterns() -> list[tuple[re.Pattern[str], str]]:
+    num = r"(\d{1,2}(?:\.\d{1,2})?|\d?½)"
+    return [
+        (re.compile(r"(\d{1,3}(?:\.\d+)?)\s*점\s*만점에\s*(\d{1,3}(?:\.\d+)?)\s*점"), "ko_of"),
+        (
+            re.compile(
+                rf"(?<![\d/.]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
+                re.IGNORECASE,
+            ),
+            "of",
+        ),
+        (
+            re.compile(
+                rf"\b({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\s+out\s+of\s+"
+                rf"(four|five|ten)\b",
+                re.IGNORECASE,
+            ),
+            "words_of",
+        ),
+        (
+            re.compile(
+                rf"(?:(?:Rating|Verdict|Score|Stars)\s*[:：]\s*|^|\n)"
+                rf"({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\.?\s*(?:$|\n)",
+                re.IGNORECASE,
+            ),
+            "words",
+        ),
+        (
+            re.compile(
+                r"(?<![\w./-])(\d(?:\.\d)?|\d?½)\s*stars?(?=\s*(?:$|[.,;)\]\n]))",
+                re.IGNORECASE | re.MULTILINE,
+            ),
+            "num_stars",
+        ),
+        (
+            re.compile(r"(?:Grade|Rating|Score|Verdict)\s*[:：]\s*([A-F](?:\+|-|−)?)(?![\w+\-])"),
+            "grade",
+        ),
+        (re.compile(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
+        (re.compile(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
+        (re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
+    ]
+
+
+_RATING_PATTERNS = _rating_patterns()
+
+
+def _ratings_in(text: str, offset: int) -> list[_Rating]:
+    found: list[_Rating] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, how in _RATING_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            around = text[max(0, start - 30) : end + 30]
+            if _NOT_CRITIC.search(around):
+                continue
+            value: float | None = None
+            if how == "ko_of":
+                scale, n = float(m.group(1)), float(m.group(2))
+                value = n / scale * 5 if scale and n <= scale else None
+            elif how == "of":
+                n, scale = _number(m.group(1)), int(m.group(2))
+                if n > scale:
+                    continue
+                if scale == 4 and not re.search(r"stars?", m.group(0), re.IGNORECASE):
+                    continue  # "3/4" alone is a fraction more often than a rating
+                if scale == 100 and not re.search(r"(?:score|rating)", around, re.IGNORECASE):
+                    continue
+                value = {10: n / 2, 5: n, 4: n * 1.25, 100: n / 20}[scale]
+            elif how == "words_of":
+                n = _number(re.sub(r"[- ]and[- ]a[- ]half", "", m.group(1), flags=re.I))
+                if re.search(r"and[- ]a[- ]half", m.group(1), re.IGNORECASE):
+                    n += 0.5
+                scale = {"four": 4, "five": 5, "ten": 10}[m.group(2).lower()]
+                value = n * 5 / scale
+            elif how == "words":
+                n = _number(re.sub(r"[- ]and[- ]a[- ]half", "", m.group(1), flags=re.I))
+                if re.search(r"and[- ]a[- ]half", m.group(1), re.IGNORECASE):
+                    n += 0.5
+                value = n if n <= 5 else None
+            elif how == "num_stars":
+                n = _number(m.group(1))
+                value = n if n <= 5 else None
+            elif how == "grade":
+                grade = m.group(1).replace("−", "-")
+                value = round(_LETTER_GRADES.index(grade) * 5 / 12, 2)
+            elif how == "ko_point":
+                n = float(m.group(1))
+                value = n / 2 if n <= 10 else None
+            elif how == "stars":
+                stars = m.group(1)
+                value = stars.count("★") + 0.5 * stars.count("½")
+            if value is None:
+                continue
+            taken.append((start, end))
+            rating_text = m.group(0).strip()
+            if how in ("ko_point", "grade", "stars", "of", "words"):
+                rating_text = (
+                    re.sub(
+                        r"^(?:평점|별점|점수)\s*[:：]?\s*|^(?:Grade|Rating|Score|Verdict|Stars)\s*"
+                        r"[:：]\s*",
+                        "",
+                        rating_text,
+                    )
+                    if how in ("ko_point", "grade", "stars")
+                    else rating_text
+                )
+            found.append(_Rating(round(value, 3), rating_text, offset + start))
+    return found
+
+
+def _extract_rating(doc: _Doc, reasons: list[str]) -> tuple[float | None, str | None]:
+    member = doc.extra.get("letterboxd_memberrating")
+    if member:
+        try:
+            value = float(member)
+        except ValueError:
+            value = None
+        if value is not None:
+            reasons.append(f"rating={value}: letterboxd:memberRating")
+            return value, member
+    found: list[_Rating] = []
+    offset = 0
+    for text in doc.raw:
+        found.extend(_ratings_in(text, offset))
+        offset += len(text) + 1
+    if not found:
+        return None, None
+    values = {r.value for r in found}
+    if len(values) > 1:
+        reasons.append(f"rating=null: {len(found)} different ratings (a roundup)")
+        return None, None
+    first = min(found, key=lambda r: r.pos)
+    # a fuller statement of the same value ("Rating: 7/10") is not needed: keep the first
+    reasons.append(f"rating={first.value}: {first.text!r}")
+    return first.value, first.text
+
+
+# ============================================================================================
+# Platform
+
+
+_PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("netflix", re.compile(r"\bNetflix\b|넷플릭스", re.IGNORECASE)),
+    ("disney_plus", re.compile(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스")),
+    ("prime_video", re.compile(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오")),
+    ("apple_tv_plus", re.compile(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+")),
+    ("tving", re.compile(r"\bTVING\b|\bTving\b|티빙")),
+    ("coupang_play", re.compile(r"\bCoupang Play\b|쿠팡\s?플레이")),
+    ("wavve", re.compile(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
+    ("watcha", re.compile(r"\bWatcha\b|왓챠")),
+    ("mubi", re.compile(r"\bMUBI\b|\bMubi\b")),
+    ("shudder", re.compile(r"\bShudder\b")),
+    ("hulu", re.compile(r"\bHulu\b|훌루")),
+    ("max", re.compile(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
+)
+
+
+def _extract_platform(doc: _Doc, reasons: list[str]) -> str | None:
+    scores: dict[str, float] = {}
+    for name, pattern in _PLATFORMS:
+        score = 3.0 * len(pattern.findall(doc.title))
+        score += 2.0 * sum(1 for c in doc.categories if pattern.search(c))
+        score += 1.0 * len(pattern.findall(doc.body))
+        if score:
+            scores[name] = score
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    reasons.append(
+        f"platform={best}: named {'in the headline' if scores[best] >= 3 else 'in the text'}"
+    )
+    return best
+
+
+# ============================================================================================
+# Dates
+
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_ANY = _MONTH.replace("(?P<mon>", "(?:")
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}}){_ORD}\b(?!\s*(?:-|–)\s*\d)"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+        ),
+        "mdy",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<year>(?:19|20)"
+            rf"\d\d)\b)?"
+        ),
+        "dmy",
+    ),
+    (re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<day>\d{1,2})\b"), "iso"),
+    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<m>\d{1,2})월\s*(?P<day>\d{1,2})일"), "ko"),
+    (re.compile(r"(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일"), "ko_next_month"),
+    (re.compile(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
+    (
+        re.compile(r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:전 세계에\s*)?(?:공개|개봉|첫\s?방송)"),
+        "ko_coming",
+    ),
+)
+_RELEASE_CUE = re.compile(
+    r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
+    r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보)",
+    re.IGNORECASE,
+)
+_PLATFORM_CUE = re.compile(
+    r"\bon (?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|TVING|Tving|Coupang Play|Wavve|"
+    r"Watcha|Mubi|MUBI|Shudder|the streaming)|Netflix|Disney\+|넷플릭스|디즈니|티빙|쿠팡|"
+    r"streaming|platform",
+    re.IGNORECASE,
+)
+_FESTIVAL_CUE = re.compile(
+    r"festival|영화제|\bCannes\b|\bVenice\b|\bBerlinale\b|\bSundance\b|\bTIFF\b|\bBIFF\b|"
+    r"in competition|개막",
+    re.IGNORECASE,
+)
+_ANNOUNCE_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,3}(?:announced|confirmed|revealed|said|unveiled|reported|밝혔|발표)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _DateHit:
+    day: date
+    pos: int
+    score: float
+    in_title: bool
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dates_in(text: str, published: date) -> list[tuple[int, int, date, bool]]:
+    """(start, end, date, year_given) for every date in ``text``."""
+    out: list[tuple[int, int, date, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, how in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            year_given = bool(groups.get("year"))
+            year = int(groups["year"]) if year_given else published.year
+            day = int(groups["day"])
+            if how in ("mdy", "dmy"):
+                month = _MONTHS[groups["mon"][:3].lower()]
+            elif how in ("iso", "ko"):
+                month = int(groups["m"])
+            elif how == "ko_next_month":
+                month = published.month % 12 + 1
+                year = published.year + (1 if published.month == 12 else 0)
+                year_given = True
+            else:  # "오는 27일": this month if still ahead, else next month
+                month, year = published.month, published.year
+                if day < published.day:
+                    month = published.month % 12 + 1
+                    year += 1 if published.month == 12 else 0
+                year_given = True
+            found = _make_date(year, month, day)
+            if found is None:
+                continue
+            if not year_given and found < published - timedelta(days=200):
+                # "Jan. 5" in a December story is next January
+                found = _make_date(year + 1, month, day) or found
+            taken.append((start, end))
+            out.append((start, end, found, year_given))
+    return out
+
+
+_ANNOUNCE_BEFORE = re.compile(
+    r"(?:announced|confirmed|revealed|said|reported|unveiled|told)\s+(?:on\s+)?(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _score_date(text: str, start: int, end: int) -> float:
+    sentence_start = max(*(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n")), 0)
+    before = text[max(sentence_start, start - 70) : start]
+    after = text[end : end + 40]
+    score = 0.0
+    if _RELEASE_CUE.search(before[-30:]):
+        score += 2
+    if _PLATFORM_CUE.search(before[-30:]):
+        score += 2
+    if _ANNOUNCE_BEFORE.search(before):
+        score -= 3
+    fest = list(_FESTIVAL_CUE.finditer(before))
+    if fest:
+        tail = before[fest[-1].end() :]
+        if not _PLATFORM_CUE.search(tail):
+            score -= 4
+    if re.search(r"theaters|theatres|cinemas|극장", before[-40:], re.IGNORECASE):
+        score += 0.5
+    if _ANNOUNCE_AFTER.search(after) or (
+        re.search(r"\bon\s*$", before[-4:])
+        and re.search(r"^\W*\s*(?:\w+\s){0,2}(?:announced|confirmed|said)", after, re.I)
+    ):
+        score -= 3
+    if re.search(r"Watched on|\bborn\b|\bdied\b", before[-20:], re.IGNORECASE):
+        score -= 5
+    return score
+
+
+def _extract_release_date(doc: _Doc, published: datetime, reasons: list[str]) -> date | None:
+    pub = published.date()
+    hits: list[_DateHit] = []
+    month_only: set[tuple[int, int]] = set()
+    for m in re.finditer(rf"\b{_MONTH}\.?\s+(?P<year>(?:19|20)\d\d)\b", doc.title):
+        month_only.add((int(m.group("year")), _MONTHS[m.group("mon")[:3].lower()]))
+    for m in re.finditer(rf"\b(?:in|this|next)?\s*{_MONTH}\b(?!\.?\s*\d)", doc.title):
+        if m.group("mon") not in ("May",):
+            month = _MONTHS[m.group("mon")[:3].lower()]
+            year = pub.year + (1 if month < pub.month - 5 else 0)
+            month_only.add((year, month))
+    for in_title, text in ((True, doc.title), (False, doc.body)):
+        for start, end, found, _ in _dates_in(text, pub):
+            score = _score_date(text, start, end) + (3 if in_title else 0)
+            if (found.year, found.month) in month_only:
+                score += 2
+            if found < pub - timedelta(days=3):
+                score -= 1.5
+            elif found >= pub - timedelta(days=1):
+                score += 1  # an announced date is usually still ahead
+            hits.append(_DateHit(found, start, score, in_title))
+    if not hits:
+        if re.search(
+            r"\bnow (?:streaming|available|on)\b|\bout (?:now|today)\b|오늘 공개",
+            doc.title,
+            re.IGNORECASE,
+        ):
+            reasons.append("release_date: 'now streaming', the date published")
+            return pub
+        return None
+    best = max(hits, key=lambda h: (h.score, h.in_title, -h.pos))
+    if best.score < 0:
+        return None
+    where = "headline" if best.in_title else "text"
+    reasons.append(f"release_date={best.day.isoformat()}: from the {where} (score {best.score:g})")
+    return best.day
+
+
+# ============================================================================================
+# Roundups: one release per listed title
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_LIST_HEADING = re.compile(rf"^(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?P<day>\d{{1,2}}){_ORD}\s*:?\s*")
+_LIST_ITEM = re.compile(r"^(?P<title>.+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s+[-–—]\s+(?P<desc>.*))?$")
+
+
+def _extract_listed(
+    doc: _Doc, published: datetime, lexicon: Lexicon, feed: FeedSpec | None
+) -> tuple[ListedRelease, ...]:
+    current: date | None = None
+    out: list[ListedRelease] = []
+    for raw in doc.content.splitlines() or doc.summary.splitlines():
+        line = raw.strip()
+        heading = _LIST_HEADING.match(line)
+        if heading:
+            month = _MONTHS[heading.group("mon")[:3].lower()]
+            current = _make_date(published.year, month, int(heading.group("day")))
+            if current and current < published.date() - timedelta(days=200):
+                current = _make_date(published.year + 1, month, int(heading.group("day")))
+            line = line[heading.end() :].strip()
+            if not line:
+                continue
+        if current is None:
+            continue
+        m = _LIST_ITEM.match(line)
+        if not m:
+            continue
+        title = m.group("title").strip()
+        if not title or len(title) > 80:
+            continue
+        paren = (m.group("paren") or "").strip()
+        desc = m.group("desc") or ""
+        season: int | None = None
+        sm = re.match(r"(?:Season|Series)\s+(\d+)", paren, re.IGNORECASE)
+        if sm:
+            season = int(sm.group(1))
+        works = [w for w in lexicon.works_titled(title)]
+        korean = bool(works and works[0].korean) or bool(
+            re.search(r"\bKorean\b|\bK-(?:drama|movie|film|variety|reality)", desc, re.IGNORECASE)
+        )
+        if works and not any(w.korean for w in works):
+            korean = False
+        out.append(ListedRelease(film=title, release_date=current, korean=korean, season=season))
+    return tuple(out)
+
+
+# ============================================================================================
+# Kind
+
+
+_FILM_WORDS = re.compile(
+    r"\b(?:film|films|movie|movies|cinema|cinemas|drama|dramas|K-drama|K-dramas|series|sitcom|"
+    r"episode|episodes|season|actor|actress|actors|director|directors|filmmaker|box office|"
+    r"admissions|premiere|premieres|screen|screening|screenplay|theater|theaters|theatre|"
+    r"Netflix|Disney\+|Prime Video|Apple TV\+|streaming|streamer|Oscar|Oscars|Academy Awards|"
+    r"Golden Globes?|festival|trailer|teaser|documentary|docuseries|animation|animated|"
+    r"thriller|horror|comedy|biopic|rom-com|cast|starring|stars|Letterboxd|performance|epic|"
+    r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
+    r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
+    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA)\b|"
+    r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌",
+    re.IGNORECASE,
+)
+_OTHER_TAG = re.compile(
+    r"photo|still|gallery|poster|trailer|teaser|video|clip|게시판|포토|화보|영상|예고편|"
+    r"포스터|스틸|quiz|podcast|giveaway|event|이벤트|공지|알림",
+    re.IGNORECASE,
+)
+_REVIEW_TAG = re.compile(r"review|리뷰|별점|평론|critique|crítica|kritik", re.IGNORECASE)
+_NEWS_TAG = re.compile(
+    r"interview|인터뷰|단독|종합|공식|news|뉴스|box office|박스오피스|feature|기획|weekend|"
+    r"focus|herald|report|exclusive",
+    re.IGNORECASE,
+)
+_LISTICLE = re.compile(
+    r"^(?:the\s+)?(?:\d+|ten|five|seven|twenty|fifteen|twelve)\s+(?:best|greatest|essential|"
+    r"most|top|underrated|scariest|must|great|new|korean|k-drama|movies|films|dramas)\b|"
+    r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
+    r"\b(?:movies|films|dramas|shows) (?:to watch|like|you should)\b|\branked\b|"
+    r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
+    r"추천작|볼만한",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"\[Photos?\]|\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
+    r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
+    r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
+    r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개",
+    re.IGNORECASE,
+)
+_REVIEW_TITLE = re.compile(
+    r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
+    r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
+    r"\brecensione\b|\bkritik\b",
+    re.IGNORECASE,
+)
+_RELEASE_ROUNDUP = re.compile(
+    r"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) (?:netflix|hulu|max|disney\+|"
+    r"prime video|apple tv\+)|^coming (?:to|soon to) (?:netflix|hulu|max|disney\+|prime video|"
+    r"apple tv\+)\b|\bnew (?:movies|shows|releases|titles|k-dramas|korean dramas) (?:on|coming|"
+    r"this|arriving)\b|\bthis week on (?:netflix|disney\+|prime video)|이번 주 (?:공개|개봉)",
+    re.IGNORECASE,
+)
+_RELEASE_STRONG = re.compile(
+    r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|\bcoming to "
+    r"(?:netflix|hulu|max|disney\+|prime video|apple tv\+|theaters|cinemas)\b|"
+    r"\bnow (?:streaming|available|on \w+)\b|\beverything we know\b|\bwhat we know\b|"
+    r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
+    r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
+    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
+    r"(?:공개|개봉|첫\s?방송|방송|출시|첫선)|(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
+    r"(?<![\d월])\d{1,2}일\s*(?:공개|개봉|첫\s?방송)",
+    re.IGNORECASE,
+)
+_FESTIVAL_NEWS = re.compile(
+    r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
+    r"Oscars?|Academy Awards?)\b|영화제",
+    re.IGNORECASE,
+)
+_RELEASE_WEAK = re.compile(
+    rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow)"
+    rf"\b.{{0,40}}(?:\b{_MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_ANY})|"
+    rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
+    rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?{_MONTH_ANY}|"
+    r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
+    r"\bsets?\b.{0,60}\b(?:release|premiere)(?: date)?\b|"
+    r"\b(?:is|are)?\s*coming (?:to|in|on|this|next)\b|\bcoming soon\b|"
+    r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
+    r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
+    rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
+    rf"hits?)\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
+    r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
+    r"\bdated for\b",
+    re.IGNORECASE,
+)
+_NEWS_TITLE = re.compile(
+    r"box office|admission|\btops?\b|\bchart|top 10|\brecord|\bwins?\b|\baward|\bnominat|"
+    r"festival|\binvest|interview|\bsays\b|\bexplains?\b|\btalks?\b|press conference|\bslate\b|"
+    r"\bcasts?\b|\bjoins?\b|\breunite|\bdies\b|\bdead at\b|\bmilestone|\bsurpass|\bcrosses\b|"
+    r"\bbreaks?\b|\bexpensive|\bbudget|관객|돌파|수상|박스오피스|영화제|1위|흥행",
+    re.IGNORECASE,
+)
+_NEW_ON_BODY = re.compile(
+    r"\bNew (?:season |episodes? )?on (?:Netflix|Disney\+|Prime Video|Hulu|Max)\b[^:\n]{0,20}:\s*"
+    r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\bType:\s*(?:Movie|TV Series)\b",
+)
+_CRITIC_BODY = re.compile(
+    r"\b(?:is|are) (?:a|an) (?:\w+[, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|"
+    r"achievement|triumph|mess|delight|debut|feature|portrait|romance|spectacle)\b|"
+    r"\bperformance\b|\bfirst feature\b|\bfeatures a\b|\bstars? as\b|\bplays?\b|"
+    r"['’]s (?:\w+[-, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|biopic|"
+    r"portrait|feature|debut|sequel|adaptation|horror film|documentary)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_bare_title(title: str) -> bool:
+    """A headline that is only a name ("Past Lives", "Mickey 17", "The Brutalist")."""
+    words = title.split()
+    if not 1 <= len(words) <= 5 or re.search(r"[!?|]|\s[-–—]\s|['’]s\b", title):
+        return False
+    if re.search(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", title, re.I):
+        return False
+    return title[0].isupper() or title[0].isdigit()
+
+
+def _extract_kind(
+    doc: _Doc,
+    film: _Film,
+    rating: float | None,
+    feed: FeedSpec | None,
+    reasons: list[str],
+) -> Kind:
+    title = _PREFIX_TAGS.sub("", doc.title)
+
+    def say(kind: Kind, why: str) -> Kind:
+        reasons.append(f"kind={kind.value}: {why}")
+        return kind
+
+    guid_link = f"{doc.guid} {doc.link}"
+    if re.search(r"letterboxd-list-|letterboxd\.com/[^/\s]+/list/", guid_link):
+        return say(Kind.OTHER, "a Letterboxd list")
+    if film.source in ("letterboxd:filmTitle", "title pattern 'Film, Year'"):
+        words = re.sub(r"Watched on \w+ \w+ \d{1,2},? \d{4}\.?", "", doc.body).strip()
+        if rating is not None:
+            return say(Kind.REVIEW, "a Letterboxd diary entry with a rating")
+        if len(words) >= 40:
+            return say(Kind.REVIEW, "a Letterboxd diary entry with review text")
+        return say(Kind.OTHER, "a Letterboxd diary log without rating or text")
+
+    bm = _BRACKET.match(doc.title)
+    if bm:
+        tag = bm.group("tag")
+        if _REVIEW_TAG.search(tag):
+            return say(Kind.REVIEW, f"tag [{tag}]")
+        if _OTHER_TAG.search(tag):
+            return say(Kind.OTHER, f"tag [{tag}]")
+    m = _REVIEW_TITLE.search(title)
+    if m:
+        return say(Kind.REVIEW, f"headline pattern {m.group(0)!r}")
+    film_words = _FILM_WORDS.search(doc.all_text)
+    review_feed = feed is not None and feed.kind == FeedKind.REVIEW and _is_bare_title(title)
+    known = film.work is not None and film.source.startswith("quoted")
+    if not film_words and not known and not review_feed:
+        return say(Kind.OTHER, "no film or drama words anywhere (not about film)")
+    if not _FILM_WORDS.search(f"{doc.title} {' '.join(doc.categories)}") and re.search(
+        r"\bK-pop\b|\bidol\b|\balbum\b|\bsingle\b|\bconcert\b|\bMusic\b|\bmilitary service\b|"
+        r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b",
+        f"{doc.title} {' '.join(doc.categories)}",
+        re.IGNORECASE,
+    ):
+        return say(Kind.OTHER, "music, literature or food, not film")
+    m = _LISTICLE.search(title)
+    if m and not _RELEASE_ROUNDUP.search(title):
+        return say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
+    m = _PROMO.search(title)
+    if m and not _RELEASE_STRONG.search(title) and not _RELEASE_WEAK.search(title):
+        return say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
+    m = _RELEASE_ROUNDUP.search(title)
+    if m:
+        return say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
+    m = _RELEASE_STRONG.search(title)
+    if m:
+        return say(Kind.RELEASE, f"release headline {m.group(0)!r}")
+    m = _FESTIVAL_NEWS.search(title)
+    if m:
+        return say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
+    m = _RELEASE_WEAK.search(title)
+    if m:
+        return say(Kind.RELEASE, f"release headline {m.group(0)!r}")
+    m = _NEWS_TITLE.search(title)
+    if m:
+        return say(Kind.NEWS, f"news headline {m.group(0)!r}")
+    if rating is not None:
+        return say(Kind.REVIEW, "states a critic's rating")
+    m = _NEW_ON_BODY.search(doc.body)
+    if m:
+        return say(Kind.RELEASE, f"title page {m.group(0)!r}")
+    if feed is not None and feed.kind == FeedKind.REVIEW and film.title:
+        return say(Kind.REVIEW, "the feed carries reviews")
+    if (
+        _is_bare_title(title)
+        and not _TITLE_YEAR.match(title)
+        and (_CRITIC_BODY.search(doc.body) or _FILM_WORDS.search(doc.body))
+    ):
+        return say(Kind.REVIEW, "headline is the film's name and the text judges it")
+    if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):
+        return say(Kind(feed.kind.value), f"the feed's kind hint ({feed.kind.value})")
+    return say(Kind.NEWS, "default: reporting about film")
+
+
+# ============================================================================================
+# Korean relevance
+
+
+_K_WORDS = re.compile(
+    r"\bKorean(?:[- ]language)?\s+(?!War\b|Film Council|Film Archive|Film Academy|"
+    r"audiences?\b|Air\b|food|cuisine|temple|novel|writer|literature|Peninsula|"
+    r"government|family|families|Americans?)(?:[\w&-]+\s+){0,2}?"
+    r"(?:film|films|movie|movies|cinema|drama|dramas|series|thriller|thrillers|horror|action|"
+    r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
+    r"originals|hit|hits|box office|epic|entertainment|remake|version|show|shows|title|"
+    r"titles|war film|noir|animation|industry)\b|"
+    r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
+    r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most)|"
+    r"\bSouth Korean (?:film|films|movie|director|filmmaker|drama|series|thriller|cinema)\b|"
+    r"\bKorean-(?:American|Canadian) (?:film|drama|director|filmmaker)|"
+    r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
+    r"한국\s?영화|한국\s?드라마|국내\s?영화|K-?드라마|K-?무비|한국형",
+    re.IGNORECASE,
+)
+_K_CATEGORY = re.compile(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
+_F_WORDS = re.compile(
+    r"\b(?:Japanese|Chinese|Hong Kong|Taiwanese|Indian|Tamil|Telugu|Hindi|Malayalam|Thai|"
+    r"Filipino|Indonesian|American|Hollywood|British|French|Italian|Spanish|Mexican|German|"
+    r"Pixar|Disney|DreamWorks|Marvel|Ghibli|Bollywood|Tollywood|Toho|anime)\b"
+    r"(?:[- ](?:language|made))?\s+(?:\w+\s+){0,2}?(?:film|films|movie|movies|director|"
+    r"filmmaker|production|animation|animated|anime|take|thriller|drama|blockbuster|debut|"
+    r"epic|comedy|spectacle|sequel|franchise|original|remake|action|hit|studio)\b|"
+    r"\b(?:Pixar|DreamWorks|Studio Ghibli|Toho)['’]s\b|\bkaiju\b|"
+    r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
+    r"인도\s?영화|외화",
+    re.IGNORECASE,
+)
+_F_CATEGORY = re.compile(
+    r"^(?:Japan|China|India|Hong Kong|Taiwan|Bollywood|Indian Movies|Anime.*|.*Japanese|"
+    r"Hollywood|Thailand|Tollywood)$",
+    re.IGNORECASE,
+)
+_KOREAN_HANGUL_NAME = re.compile(
+    r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+    r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
+    r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
+)
+_FOREIGN_HANGUL_NAME = re.compile(
+    r"(?<![가-힣'\"])([가-힣]{2,6})\s([가-힣]{2,6})\s?감독(?![가-힣])"
+)
+
+
+@dataclass
+class _Evidence:
+    score: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, points: float, why: str) -> None:
+        self.score += points
+        self.notes.append(f"{points:+g} {why}")
+
+
+def _korean_people(doc: _Doc, lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """(directors, others): curated Korean people named in the entry."""
+    text = doc.all_text
+    directors: list[str] = []
+    others: list[str] = []
+    for person in lexicon.people:
+        hit = any(mentions_name(text, n) for n in (person.name, *person.aliases)) or (
+            person.hangul is not None and len(person.hangul) >= 2 and person.hangul in text
+        )
+        if hit:
+            (directors if person.role == "director" else others).append(person.name)
+    return directors, others
+
+
+def _extract_korean(
+    doc: _Doc,
+    film: _Film,
+    kind: Kind,
+    feed: FeedSpec | None,
+    lexicon: Lexicon,
+    reasons: list[str],
+) -> bool:
+    ev = _Evidence()
+    text = doc.all_text
+    head = doc.title
+    if film.work is not None:
+        if film.work.korean:
+            ev.add(4, f"about {film.work.title!r}, a curated Korean work")
+        else:
+            ev.add(-5, f"about {film.work.title!r}, a curated non-Korean work")
+    elif film.roundup:
+        hits = {
+            w.title
+            for w in lexicon.works
+            if w.korean
+            and any(
+                (has_hangul(n) and len(n) >= 2 and n in text)
+                or (
+                    not has_hangul(n)
+                    and (len(n.split()) >= 2 or f"'{n}'" in text)
+                    and mentions_name(text, n)
+                )
+                for n in (w.title, w.hangul or "")
+                if n
+            )
+        }
+        if hits:
+            ev.add(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")
+    directors, others = _korean_people(doc, lexicon)
+    if film.work is not None and not film.work.korean:
+        directors = [d for d in directors if d not in film.work.people]
+    if directors:
+        ev.add(3, f"Korean director {directors[0]}")
+    names = {n for n in korean_names(text)} | set(others)
+    if (others and any(mentions_name(head, n) for n in others)) or korean_names(head):
+        ev.add(3, f"Korean name in the headline ({(others or korean_names(head))[0]})")
+    elif names:
+        ev.add(1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}")
+    hm = re.search(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b", text)
+    if hm:
+        ev.add(1, f"Korean setting {hm.group(0)!r}")
+    m = _K_WORDS.search(text)
+    if m:
+        ev.add(3, f"words {m.group(0)!r}")
+    cats = [c for c in doc.categories if _K_CATEGORY.search(c)]
+    if cats:
+        ev.add(3, f"category {cats[0]!r}")
+    if has_hangul(head):
+        ev.add(1, "Hangul in the headline")
+    if has_hangul(doc.body) and hangul_ratio(doc.body) > 0.3:
+        ev.add(1, "Hangul text")
+        hm = _KOREAN_HANGUL_NAME.search(doc.body)
+        if hm:
+            ev.add(2, f"Korean name {hm.group(0)!r}")
+    if feed is not None and feed.korean_only:
+        ev.add(3, "the feed covers Korea")
+    fm = _F_WORDS.search(text)
+    if fm:
+        ev.add(-5, f"foreign origin {fm.group(0)!r}")
+    fcat = [c for c in doc.categories if _F_CATEGORY.match(c)]
+    if fcat:
+        ev.add(-4, f"category {fcat[0]!r}")
+    fh = _FOREIGN_HANGUL_NAME.search(doc.body)
+    if fh and not re.search(r"[의은는이가을를과와도]$", fh.group(1)):
+        ev.add(-3, f"foreign director {fh.group(0)!r}")
+    if kind == Kind.OTHER and film.title is None and not _FILM_WORDS.search(text):
+        music = [
+            p
+            for p in lexicon.people
+            if p.role == "music"
+            and (mentions_name(text, p.name) or (p.hangul and p.hangul in text))
+        ]
+        if music or re.search(r"\bK-pop\b|아이돌", text, re.IGNORECASE):
+            reasons.append("korean=true: Korean entertainment (K-pop)")
+            return True
+        reasons.append("korean=false: not about film, drama or entertainment")
+        return False
+    korean = ev.score >= 3
+    reasons.append(f"korean={str(korean).lower()}: score {ev.score:g} ({'; '.join(ev.notes)})")
+    return korean
+
+
+# ============================================================================================
+# Public API
+
+
+def classify(
+    entry: EntryData,
+    *,
+    feed: FeedSpec | None = None,
+    published: datetime,
+    lexicon: Lexicon | None = None,
+) -> Classification:
+    """Classify one entry. ``published`` is the entry's date (the feed's, else first seen): it
+    supplies the year of dates written without one and anchors relative dates."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    doc = _Doc.of(entry)
+    reasons: list[str] = []
+    film = _extract_film(doc, lex, reasons)
+    rating, rating_text = _extract_rating(doc, reasons)
+    # first a rough Korean hint (for choosing between same-title works), then the real one
+    hint = None if feed is None else (True if feed.korean_only else None)
+    if has_hangul(doc.title) and hangul_ratio(doc.title) > 0.5:
+        hint = True
+    _resolve_film(film, doc, lex, published, hint)
+    kind = _extract_kind(doc, film, rating, feed, reasons)
+    bare = _PREFIX_TAGS.sub("", doc.title)
+    if film.title is None and not film.roundup and kind == Kind.REVIEW and _is_bare_title(bare):
+        film.title, film.source = bare, "the headline is the film's name"
+        _resolve_film(film, doc, lex, published, hint)
+    if film.title:
+        reasons.append(f"film={film.title!r}: {film.source}")
+    if kind == Kind.REVIEW and film.roundup:
+        rating, rating_text = None, None
+    if kind in (Kind.RELEASE, Kind.NEWS) and rating is not None:
+        reasons.append("rating dropped: not a review")
+        rating, rating_text = None, None
+    korean = _extract_korean(doc, film, kind, feed, lex, reasons)
+    platform = _extract_platform(doc, reasons)
+    release_date: date | None = None
+    listed: tuple[ListedRelease, ...] = ()
+    if kind == Kind.RELEASE and film.roundup:
+        listed = _extract_listed(doc, published, lex, feed)
+        reasons.append(f"listed {len(listed)} titles")
+        if any(item.korean for item in listed) and not korean:
+            korean = True
+            reasons.append("korean=true: the roundup lists a Korean title")
+    elif kind == Kind.RELEASE:
+        release_date = _extract_release_date(doc, published, reasons)
+    return Classification(
+        kind=kind,
+        korean=korean,
+        film=None if film.roundup else film.title,
+        film_hangul=None if film.roundup else film.hangul,
+        year=None if film.roundup else film.year,
+        season=None if film.roundup else film.season,
+        rating=rating,
+        rating_text=rating_text,
+        platform=platform,
+        release_date=release_date,
+        listed=listed,
+        reasons=tuple(reasons),
+    )
+
+
+def _phrase_in(term: str, haystacks: Iterable[str]) -> bool:
+    term = term.strip()
+    if not term:
+        return False
+    if has_hangul(term):
+        return any(term in h for h in haystacks)
+    pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+    return any(pattern.search(h) for h in haystacks)
+
+
+def passes_rules(entry: EntryData, feed: FeedSpec) -> tuple[bool, str | None]:
+    """Apply a feed's ``include`` / ``exclude`` keywords (case-insensitive whole words or
+    phrases, in the title, the summary text and the categories). Exclude wins. Returns
+    ``(kept, reason)``; the reason is None when the feed has no rules."""
+    haystacks = [
+        plain_quotes(entry.title),
+        plain_quotes(strip_html(entry.summary)),
+        *(plain_quotes(c) for c in entry.categories),
+    ]
+    for term in feed.exclude:
+        if _phrase_in(plain_quotes(term), haystacks):
+            return False, f"excluded by {term!r}"
+    if feed.include:
+        for term in feed.include:
+            if _phrase_in(plain_quotes(term), haystacks):
+                return True, f"included by {term!r}"
+        return False, "no include keyword matched"
+    return True, None

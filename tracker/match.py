@@ -1,0 +1,170 @@
+"""Which entries are about the same film, and which are the same article syndicated twice.
+
+Owns film identity: a normalised clustering key (``film_key``), clustering of classified
+entries across sources (``cluster``), and near-duplicate detection (``syndicated_groups``) so
+the digest can show a story once with "also covered by". Titles are compared after
+normalisation (case, punctuation, curly quotes, a leading "The", spacing and hyphenation of
+romanisations) and through the curated lexicon's aliases (Hangul, other romanisations); films
+with the same title are kept apart by year evidence (a stated year, the people named, the
+publication date). Pure: no network, database, clock or environment; it must not import
+``classify`` (both sit in the pure core) or any adapter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
+
+from tracker.text import (
+    Lexicon,
+    Work,
+    choose_work,
+    default_lexicon,
+    normalize_text,
+    normalize_title,
+)
+
+
+class ClusterInput(NamedTuple):
+    """What clustering needs to know about one entry (from its classification)."""
+
+    film: str | None
+    film_hangul: str | None = None
+    #: a year the entry states for the film ("Ballerina, 2023", "(2023)")
+    year: int | None = None
+    published: datetime | None = None
+    korean: bool | None = None
+    #: the entry's headline and plain text, for people named and for syndication
+    title: str = ""
+    text: str = ""
+
+
+def _works(lexicon: Lexicon, *names: str | None) -> list[Work]:
+    seen: list[Work] = []
+    for name in names:
+        if name:
+            for work in lexicon.works_titled(name):
+                if work not in seen:
+                    seen.append(work)
+    return seen
+
+
+def _base(title: str, lexicon: Lexicon, hangul: str | None = None) -> str:
+    """The normalised canonical title: aliases and Hangul map to the curated English title."""
+    works = _works(lexicon, title, hangul)
+    if works:
+        return normalize_title(works[0].title)
+    return normalize_title(title)
+
+
+def film_key(title: str, year: int | None = None, *, lexicon: Lexicon | None = None) -> str:
+    """A film's clustering key: the normalised canonical title, plus ``-year`` when known.
+
+    ``film_key("‘Kill Bok-soon’") == film_key("Kill Boksoon") == film_key("길복순")``.
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    base = _base(title, lex)
+    return f"{base}-{year}" if year is not None else base
+
+
+def _versions_by_years(years: Sequence[int]) -> list[int]:
+    """Distinct film years from stated years, merging neighbours (a festival year and a
+    release year of one film differ by one)."""
+    versions: list[int] = []
+    for year in sorted(set(years)):
+        if versions and year - versions[-1] <= 1:
+            continue
+        versions.append(year)
+    return versions
+
+
+def _nearest_version(versions: Sequence[int], item: ClusterInput) -> int:
+    stated = item.year
+    if stated is not None:
+        return min(versions, key=lambda v: (abs(v - stated), v))
+    if item.published is not None:
+        # coverage runs from about a year before a release to a few years after
+        eligible = [v for v in versions if v <= item.published.year + 1]
+        return max(eligible) if eligible else min(versions)
+    return versions[0]
+
+
+def cluster(items: Sequence[ClusterInput], *, lexicon: Lexicon | None = None) -> list[int | None]:
+    """A cluster id per item (None when it names no film). Same id = same film."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        if item.film or item.film_hangul:
+            base = _base(item.film or item.film_hangul or "", lex, item.film_hangul)
+            if base:
+                groups.setdefault(base, []).append(index)
+
+    labels: dict[tuple[str, int | None], int] = {}
+    out: list[int | None] = [None] * len(items)
+    for base, members in groups.items():
+        candidates = [w for w in _works(lex, base) if normalize_title(w.title) == base]
+        candidates = [w for w in candidates if not w.series] or candidates
+        stated = [items[i].year for i in members if items[i].year is not None]
+        version_of: dict[int, int | None] = {}
+        if len(candidates) > 1:
+            for i in members:
+                item = items[i]
+                work = choose_work(
+                    candidates,
+                    text=f"{item.title}\n{item.text}",
+                    lexicon=lex,
+                    published_year=item.published.year if item.published else None,
+                    stated_year=item.year,
+                    korean=item.korean,
+                )
+                version_of[i] = work.year if work else None
+        else:
+            versions = _versions_by_years([y for y in stated if y is not None])
+            for i in members:
+                version_of[i] = None if len(versions) <= 1 else _nearest_version(versions, items[i])
+        for i in members:
+            key = (base, version_of[i])
+            out[i] = labels.setdefault(key, len(labels))
+    return out
+
+
+def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
+    words = normalize_text(text).split()
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _similar(a: ClusterInput, b: ClusterInput) -> bool:
+    title_a, title_b = normalize_title(a.title), normalize_title(b.title)
+    if not title_a or not title_b:
+        return False
+    sa = _shingles(f"{a.title}\n{a.text[:600]}")
+    sb = _shingles(f"{b.title}\n{b.text[:600]}")
+    if not sa or not sb:
+        return False
+    jaccard = len(sa & sb) / len(sa | sb)
+    containment = len(sa & sb) / min(len(sa), len(sb))
+    if title_a == title_b:
+        return containment >= 0.6
+    return jaccard >= 0.75
+
+
+def syndicated_groups(items: Sequence[ClusterInput]) -> list[int]:
+    """A group id per item: items with near-identical headline and text (one agency story in
+    several feeds) share an id; every other item has an id of its own."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if find(i) != find(j) and _similar(items[i], items[j]):
+                parent[find(j)] = find(i)
+    ids: dict[int, int] = {}
+    return [ids.setdefault(find(i), len(ids)) for i in range(len(items))]

@@ -89,7 +89,7 @@ def test_edited_entry_is_updated_in_place(configured: Path, server: HTTPTestServ
     body = (FEEDS / "variety.xml").read_bytes()
     first_title = body.split(b"<item>")[1].split(b"<title>")[1].split(b"</title>")[0]
     server.replace_file("/variety.xml", body.replace(first_title, first_title + b" (updated)", 1))
-    code, out, _ = tracker("poll", "--feed", server.url("/variety.xml"))
+    out = tracker("poll", "--feed", server.url("/variety.xml"))[1]
     assert "polled 1 feeds: 0 not modified, 0 failed, 0 new entries, 1 updated" in out
     out = tracker("entries", "list", "--json", "--limit", "1000")[1]
     titles = [row["title"] for row in json.loads(out)]

@@ -20,9 +20,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tracker import __version__, configedit, core, opml
+from tracker import __version__, configedit, core, logs, opml, window
 from tracker.exceptions import CatalogError, ConfigError, TrackerError
-from tracker.types import FeedKind, FeedSpec, PollSummary, UpdateResult
+from tracker.types import DigestStatus, FeedKind, FeedSpec, IsoWeek, PollSummary, UpdateResult
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -41,7 +41,9 @@ entries_app = typer.Typer(help="Look at stored entries.", no_args_is_help=True)
 config_app = typer.Typer(help="Validate the config file.", no_args_is_help=True)
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(entries_app, name="entries")
+digest_app = typer.Typer(help="Preview, send and list the weekly digests.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
+app.add_typer(digest_app, name="digest")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -455,6 +457,146 @@ def status(
         f"{counts['feeds']} feeds, {counts['entries']} entries, {counts['failing']} failing "
         f"({database})"
     )
+
+
+# -- digest ----------------------------------------------------------------------------------
+
+WeekOption = Annotated[
+    str | None,
+    typer.Option("--week", help="An ISO week such as 2026-W47 (default: the last complete week)."),
+]
+
+
+def _week(tracker: core.Tracker, value: str | None) -> IsoWeek:
+    if value is None:
+        return tracker.last_complete_week()
+    try:
+        return window.parse_week(value)
+    except ValueError as e:
+        raise TrackerError(str(e), hint="use YYYY-Www, e.g. 2026-W47") from None
+
+
+@digest_app.command("preview")
+@handle_errors
+def digest_preview(
+    week: WeekOption = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the HTML here (default: the state dir).")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Render a week's digest without sending it; writes the HTML and the text next to it."""
+    with open_tracker(config) as tracker:
+        chosen = _week(tracker, week)
+        built, rendered = tracker.preview(chosen)
+        target = out_file or tracker.state_dir / "previews" / f"digest-{chosen}.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(rendered.html, encoding="utf-8")
+    target.with_suffix(".txt").write_text(rendered.text, encoding="utf-8")
+    c = built.counts
+    out.print(f"subject: {rendered.subject}")
+    out.print(
+        f"{chosen}: {c.films} films, {c.reviews} reviews, {c.releases} releases, "
+        f"{c.news} news, from {c.sources} sources"
+    )
+    out.print(f"wrote {target} and {target.with_suffix('.txt')}")
+
+
+@digest_app.command("send")
+@handle_errors
+def digest_send(
+    week: WeekOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Send again even if already sent.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Build and render, send nothing.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Send a week's digest to every recipient, exactly once (unless --force)."""
+    with open_tracker(config) as tracker:
+        chosen = _week(tracker, week)
+        outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run))
+        where = (
+            f"SMTP {tracker.config.smtp.host}"
+            if tracker.config.smtp
+            else f"the outbox {tracker.outbox_dir}"
+        )
+    failed = 0
+    for o in outcomes:
+        failed += o.status == "failed"
+        line = f"{o.week} to {o.recipient}: {o.describe()}"
+        (err if o.status == "failed" else out).print(line, markup=False)
+    if any(o.status == "sent" for o in outcomes):
+        out.print(f"delivered through {where}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@digest_app.command("list")
+@handle_errors
+def digest_list(config: ConfigOption = None) -> None:
+    """The digest ledger: what was sent to whom, and anything stuck or failed."""
+    with open_tracker(config) as tracker:
+        records = tracker.storage.list_digests()
+    if not records:
+        out.print("no digests yet")
+        return
+    table = Table("week", "recipient", "status", "attempts", "when", "note", box=None)
+    for r in records:
+        note = r.error or ""
+        if r.status is DigestStatus.SENDING:
+            note = (
+                "stuck while sending (a crash?): it may or may not have arrived; "
+                f"resend with: tracker digest send --week {r.week} --force"
+            )
+        elif r.status is DigestStatus.FAILED and r.retry_at:
+            note += f" (retrying after {r.retry_at:%Y-%m-%d %H:%M} UTC)"
+        elif r.status is DigestStatus.FAILED:
+            note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+        when = r.sent_at or r.updated_at
+        table.add_row(
+            r.week,
+            r.recipient,
+            r.status.value,
+            str(r.attempts),
+            when.strftime("%Y-%m-%d %H:%M"),
+            note,
+        )
+    out.print(table)
+
+
+# -- the daemon --------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def run(
+    log_level: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
+    log_json: Annotated[bool, typer.Option("--log-json", help="One JSON object per line.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Run the daemon: poll due feeds every minute, send the digest on schedule."""
+    from tracker import scheduler
+
+    logs.setup(log_level, json_lines=log_json)
+    with open_tracker(config) as tracker:
+        asyncio.run(scheduler.run_forever(tracker))
+
+
+@app.command()
+@handle_errors
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the digest.")] = Path(
+        "kfilm-demo"
+    ),
+) -> None:
+    """Try it now: sample feeds and a mail server on 127.0.0.1, poll -> digest -> send."""
+    from tracker import demo as demo_module
+
+    result = demo_module.run_demo(out_dir)
+    out.print(result.summary())
 
 
 def main() -> None:

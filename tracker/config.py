@@ -146,6 +146,8 @@ class DigestConfig(_Section):
     send_if_empty: bool = False
     templates: str | None = None
     korean_only: bool = True
+    #: on a feed's first poll, entries older than this are its backlog, not this week's news
+    backfill: Duration = timedelta(days=7)
 
     @field_validator("schedule")
     @classmethod

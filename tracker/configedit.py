@@ -503,10 +503,13 @@ sender = "kfilm-tracker <kfilm-tracker@localhost>"
 subject = "Korean film this week: {{{{ digest.week_label }}}}"
 # Send a digest even in a week with nothing new.
 send_if_empty = false
-# A folder of your own templates (digest.html.j2, digest.txt.j2) to use instead of the defaults.
+# A folder of your own templates (weekly.html.j2, weekly.txt.j2, subject.txt.j2) used instead
+# of the defaults; one can extend a default with {{% extends "default:weekly.html.j2" %}}.
 # templates = "~/.config/kfilm-tracker/digests"
 # Only Korean films and series in the digest.
 korean_only = true
+# On a feed's first poll, entries older than this are its backlog, not news: left out.
+backfill = "7d"
 
 # The mail server. Without an [smtp] section, digests are written to the file outbox in the
 # state folder instead of being sent.

@@ -7,36 +7,58 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import multiprocessing
 import os
+import socket
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from tracker import update
+from tracker import digest, update, window
 from tracker.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config import Config, load_config
-from tracker.exceptions import ConfigError, ConfigProblem, TrackerError, UpdateError
+from tracker.deliver import Envelope, OutboxSender, SmtpSender, build_message, message_id_for
+from tracker.exceptions import (
+    ConfigError,
+    ConfigProblem,
+    DeliveryError,
+    TrackerError,
+    UpdateError,
+)
 from tracker.fetch import Fetcher
+from tracker.render import Renderer
 from tracker.resources import catalog_dir
 from tracker.storage import Storage
 from tracker.types import (
+    Digest,
     EntryData,
     FeedForUpdate,
     FeedSpec,
+    IsoWeek,
     ParsedFeed,
+    RenderedDigest,
     UpdateResult,
 )
+
+log = logging.getLogger("tracker")
 
 APP_NAME = "kfilm-tracker"
 CONFIG_NAME = "tracker.toml"
 #: below this many bodies to parse, worker processes cost more than they save
 POOL_THRESHOLD = 4
+#: how long one instance may hold a feed it is polling before another may take it over
+LEASE = timedelta(minutes=10)
+#: the address a digest goes to when there is no [smtp] section and no recipient (the outbox)
+OUTBOX_RECIPIENT = "you@localhost"
 
 Clock = Callable[[], datetime]
 
@@ -116,7 +138,10 @@ class Tracker:
         clock: Clock = utcnow,
         transport: Any = None,
         allow_private_networks: bool | None = None,
+        env: Mapping[str, str] | None = None,
+        smtp_sleep: Any = None,
     ) -> None:
+        self._smtp_sleep = smtp_sleep
         self.config = config
         self.config_path = config_path
         self.clock = clock
@@ -129,6 +154,10 @@ class Tracker:
         self._storage: Storage | None = None
         self._catalog: dict[str, Collection] | None = None
         self._pool: Executor | None = None
+        #: this process, for feed leases and the digest ledger (several instances, one database)
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else
+        self._env: Mapping[str, str] = os.environ if env is None else env
 
     # -- wiring ------------------------------------------------------------------------------
 
@@ -245,8 +274,15 @@ class Tracker:
         on_result: Callable[[UpdateResult], None] | None = None,
     ) -> list[UpdateResult]:
         """Poll the followed feeds (or ``urls``, or only the due ones) once."""
-        if feeds is None:
+        owner: str | None = None
+        if feeds is None and due_only and not urls:
+            # the daemon's path: lease the due feeds, so several instances share the work
+            self.feeds_to_poll()  # validates nothing, but syncs the followed feeds first
+            feeds = self.storage.claim_due_feeds(owner=self.owner, now=self.clock(), lease=LEASE)
+            owner = self.owner
+        elif feeds is None:
             feeds = self.feeds_to_poll(urls=urls, due_only=due_only)
+        self._errors_before = {feed.url: feed.consecutive_errors for feed in feeds}
         if on_start is not None:
             on_start(len(feeds))
         if not feeds:
@@ -259,8 +295,21 @@ class Tracker:
                 parse=self._parse_runner(len(feeds)),
                 schedule=self.schedule(),
                 now=self.clock,
+                owner=owner,
                 on_result=on_result,
             )
+
+    def health_changes(self, results: Sequence[UpdateResult]) -> list[str]:
+        """One line per feed whose health changed in this poll (not one per failed poll)."""
+        before = getattr(self, "_errors_before", {})
+        lines = []
+        for result in results:
+            was_failing = before.get(result.url, 0) > 0
+            if result.error is not None and not was_failing:
+                lines.append(f"feed {result.url} is failing: {result.error.message}")
+            elif result.error is None and was_failing:
+                lines.append(f"feed {result.url} recovered")
+        return lines
 
     async def check(self, urls: Sequence[str] = ()) -> list[CheckResult]:
         """Fetch and parse each feed once (no conditional headers), store nothing."""
@@ -292,6 +341,164 @@ class Tracker:
         async with self.fetcher() as fetcher:
             return list(await asyncio.gather(*(one(fetcher, s.url) for s in specs)))
 
+    # -- digest ------------------------------------------------------------------------------
+
+    @property
+    def timezone(self) -> str:
+        return self.config.tracker.timezone
+
+    def last_complete_week(self) -> IsoWeek:
+        return window.last_complete_week(self.clock(), self.timezone)
+
+    def build_digest(self, week: IsoWeek) -> Digest:
+        """The digest of ``week`` from what is stored now."""
+        start, end = window.week_bounds(week, self.timezone)
+        storage = self.storage
+        entries = storage.list_entries(since=start.astimezone(UTC), until=end.astimezone(UTC))
+        feeds = storage.feed_statuses()
+        entries = digest.select_entries(
+            entries, {f.url: f for f in feeds}, backfill=self.config.digest.backfill
+        )
+        return digest.build_digest(
+            entries,
+            feeds=feeds,
+            specs={spec.url: spec for spec in self.followed()},
+            week=week,
+            start=start,
+            end=end,
+            timezone=self.timezone,
+            now=self.clock().astimezone(start.tzinfo),
+            korean_only=self.config.digest.korean_only,
+        )
+
+    def renderer(self) -> Renderer:
+        templates = self.config.digest.templates
+        return Renderer(templates=Path(templates).expanduser() if templates else None)
+
+    def render(self, built: Digest) -> RenderedDigest:
+        return self.renderer().render(built, subject_template=self.config.digest.subject)
+
+    def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
+        built = self.build_digest(week)
+        return built, self.render(built)
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.state_dir / "outbox"
+
+    def recipients(self) -> list[str]:
+        recipients = list(self.config.digest.recipients)
+        if recipients:
+            return recipients
+        if self.config.smtp is not None:
+            raise ConfigError(
+                [
+                    ConfigProblem(
+                        "digest.recipients",
+                        "is empty, so there is nobody to email",
+                        'add recipients = ["you@example.com"] under [digest]',
+                    )
+                ]
+            )
+        return [OUTBOX_RECIPIENT]
+
+    def sender(self) -> SmtpSender | OutboxSender:
+        """SMTP when the config has an [smtp] section, else the file outbox."""
+        smtp = self.config.smtp
+        if smtp is None:
+            return OutboxSender(self.outbox_dir)
+        password: str | None = None
+        if smtp.password_env:
+            password = self._env.get(smtp.password_env)
+            if not password:
+                raise DeliveryError(
+                    f"the SMTP password variable ${smtp.password_env} is not set",
+                    hint=f"export {smtp.password_env}=... in the daemon's environment "
+                    "(e.g. EnvironmentFile= in the systemd unit)",
+                )
+        if smtp.security == "none" and smtp.host not in ("127.0.0.1", "::1", "localhost"):
+            log.warning(
+                '[smtp] security = "none" sends the digest%s in plain text to %s',
+                " and your password" if password else "",
+                smtp.host,
+            )
+        extra: dict[str, Any] = {}
+        if self._smtp_sleep is not None:
+            extra["sleep"] = self._smtp_sleep
+        return SmtpSender(
+            host=smtp.host,
+            port=smtp.effective_port,
+            security=smtp.security,
+            username=smtp.username,
+            password=password,
+            timeout=smtp.timeout,
+            password_env=smtp.password_env,
+            **extra,
+        )
+
+    def _compose(self, week: IsoWeek, rendered: RenderedDigest) -> digest.Compose:
+        sender_address = self.config.digest.sender
+        domain = parseaddr(sender_address)[1].rpartition("@")[2] or "kfilm-tracker"
+
+        def compose(recipient: str, message_id: str) -> EmailMessage:
+            return build_message(
+                Envelope(
+                    sender=sender_address,
+                    recipient=recipient,
+                    subject=rendered.subject,
+                    html=rendered.html,
+                    text=rendered.text,
+                    message_id=message_id,
+                    date=self.clock(),
+                    list_id=f"Korean film weekly <weekly.{domain}>",
+                )
+            )
+
+        del week
+        return compose
+
+    def message_id(self, week: IsoWeek, recipient: str) -> str:
+        domain = parseaddr(self.config.digest.sender)[1].rpartition("@")[2] or "kfilm-tracker"
+        return message_id_for(str(week), recipient, domain)
+
+    async def send_digest(
+        self, week: IsoWeek | None = None, *, force: bool = False, dry_run: bool = False
+    ) -> list[digest.Outcome]:
+        """Send one week's digest (default: the last complete week) to every recipient, once."""
+        week = week or self.last_complete_week()
+        recipients = self.recipients()
+        built = self.build_digest(week)
+        if built.empty and not self.config.digest.send_if_empty:
+            return [
+                digest.Outcome(week, r, "skipped", "nothing this week (send_if_empty = false)")
+                for r in recipients
+            ]
+        rendered = self.render(built)
+        if dry_run:
+            return [digest.Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
+        return await digest.deliver(
+            week,
+            recipients=recipients,
+            compose=self._compose(week, rendered),
+            message_id=functools.partial(self.message_id, week),
+            storage=self.storage,
+            sender=self.sender(),
+            now=self.clock,
+            force=force,
+            owner=self.owner,
+        )
+
+    async def send_due_digest(self) -> list[digest.Outcome]:
+        """The scheduled job and catch-up: the newest week whose send time has passed, plus any
+        week whose temporary failure is due for a retry. The ledger makes it exactly once."""
+        schedule = self.config.digest.schedule
+        weeks = {window.last_due_week(self.clock(), schedule, self.timezone)}
+        weeks |= {window.parse_week(w) for w in self.storage.retry_due_weeks(now=self.clock())}
+        outcomes: list[digest.Outcome] = []
+        for week in sorted(weeks):
+            outcomes += await self.send_digest(week)
+        return outcomes
+
 
 def _date_of(entry: EntryData) -> datetime | None:
     return entry.published or entry.updated
@@ -304,6 +511,8 @@ def make_tracker(
     clock: Clock = utcnow,
     transport: Any = None,
     allow_private_networks: bool | None = None,
+    env: Mapping[str, str] | None = None,
+    smtp_sleep: Any = None,
 ) -> Tracker:
     return Tracker(
         config,
@@ -311,4 +520,6 @@ def make_tracker(
         clock=clock,
         transport=transport,
         allow_private_networks=allow_private_networks,
+        env=env,
+        smtp_sleep=smtp_sleep,
     )

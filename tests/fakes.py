@@ -85,6 +85,12 @@ class FakeStorage:
     def get_entries_for_update(self, feed_url: str) -> dict[str, str]:
         return dict(self.entries.get(feed_url, {}))
 
+    def store_not_modified(
+        self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None
+    ) -> None:
+        for intent in intents:
+            self.feeds[intent.url] = intent
+
     def store_update(
         self,
         feed: FeedUpdateIntent,

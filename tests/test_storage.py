@@ -591,3 +591,31 @@ def test_digest_stale_claim_is_taken_over(storage: Storage) -> None:
     assert storage.claim_digest(**args, now=T0, owner="one")
     assert not storage.claim_digest(**args, now=T0 + timedelta(minutes=10), owner="two")
     assert storage.claim_digest(**args, now=T0 + timedelta(hours=2), owner="two")
+
+
+def test_not_modified_feeds_are_recorded_in_one_batch(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    storage.store_update(failure(A), [])
+    later = T0 + timedelta(hours=1)
+    storage.store_not_modified(
+        [
+            success(A, at=later, http_status=304, etag='"a"', next_in=timedelta(hours=2)),
+            success(B, at=later, http_status=304, etag='"b"', next_in=timedelta(hours=3)),
+        ]
+    )
+    feeds = {f.url: f for f in storage.get_feeds_for_update(now=T0)}
+    assert (feeds[A].etag, feeds[A].consecutive_errors, feeds[A].last_success_at) == (
+        '"a"',
+        0,
+        later,
+    )
+    assert feeds[B].next_poll_at == later + timedelta(hours=3)
+    assert storage.counts()["failing"] == 0
+
+
+def test_not_modified_batch_skips_a_feed_leased_by_another(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    [claimed] = storage.claim_due_feeds(owner="other", now=T0, lease=timedelta(minutes=10))
+    storage.store_not_modified([success(A, http_status=304, etag='"x"')], owner="me")
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.etag is None and claimed.url == A

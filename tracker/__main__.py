@@ -2,4 +2,6 @@
 
 from tracker.cli import main
 
-main()
+# guarded: parser worker processes (forkserver) import the main module again
+if __name__ == "__main__":
+    main()

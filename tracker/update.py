@@ -48,6 +48,10 @@ class UpdateStorage(Protocol):
         owner: str | None = None,
     ) -> None: ...
 
+    def store_not_modified(
+        self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None
+    ) -> None: ...
+
 
 #: runs ``parse_document`` somewhere (inline, or in a worker process) and awaits the result
 ParseRunner = Callable[
@@ -91,8 +95,12 @@ async def update_feed(
     schedule: Schedule,
     now: Callable[[], datetime],
     owner: str | None = None,
+    not_modified: list[FeedUpdateIntent] | None = None,
 ) -> UpdateResult:
-    """Poll one feed and record the outcome. Only ``UpdateError`` is turned into a value."""
+    """Poll one feed and record the outcome. Only ``UpdateError`` is turned into a value.
+
+    A 304 is appended to ``not_modified`` when given (the caller writes them in one batch),
+    else stored at once."""
     try:
         fetched = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
         checked = now()
@@ -107,7 +115,10 @@ async def update_feed(
                 final_url=fetched.final_url,
                 success=True,
             )
-            storage.store_update(intent, (), owner=owner)
+            if not_modified is None:
+                storage.store_not_modified([intent], owner=owner)
+            else:
+                not_modified.append(intent)
             return UpdateResult(feed.url, UpdatedFeed(feed.url, not_modified=True))
         assert fetched.body is not None
         parsed, hashes = await parse(fetched.body, fetched.final_url, fetched.headers, checked)
@@ -203,7 +214,9 @@ async def update_feeds(
     on_result: Callable[[UpdateResult], None] | None = None,
 ) -> list[UpdateResult]:
     """Poll feeds concurrently (the fetcher bounds concurrency) and return one result per feed,
-    in the order given. One broken feed never stops the others."""
+    in the order given. One broken feed never stops the others. Not-modified feeds are recorded
+    together at the end: losing them to a crash only means polling them again."""
+    not_modified: list[FeedUpdateIntent] = []
 
     async def one(feed: FeedForUpdate) -> UpdateResult:
         result = await update_feed(
@@ -214,6 +227,7 @@ async def update_feeds(
             schedule=schedule,
             now=now,
             owner=owner,
+            not_modified=not_modified,
         )
         if result.error is not None:
             log.debug("feed %s failed: %s", feed.url, result.error.message)
@@ -221,4 +235,7 @@ async def update_feeds(
             on_result(result)
         return result
 
-    return list(await asyncio.gather(*(one(feed) for feed in feeds)))
+    try:
+        return list(await asyncio.gather(*(one(feed) for feed in feeds)))
+    finally:
+        storage.store_not_modified(not_modified, owner=owner)

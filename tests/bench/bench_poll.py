@@ -4,7 +4,7 @@ Not a test (pytest does not collect it; CI never fails on a slow machine). Measu
 tools on the same nginx-served farm (ETag, Last-Modified, gzip on 127.0.0.1):
 
 * cold: empty database, every feed fetched, parsed and stored;
-* warm: nothing changed, every feed answers 304;
+* warm: nothing changed, every feed answers 304 (median of 5 runs);
 * mutated: after ``feedfarm.py mutate --fraction 0.1`` (one new entry in 10 % of the feeds).
 
 Needs nginx (``apt-get install nginx-light``) and reader in its own venv::
@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+WARM_REPEATS = 5
 FEEDFARM = REPO.parent / "shared" / "tools" / "feedfarm.py"
 
 TRACKER_PHASE = textwrap.dedent(
@@ -79,6 +80,7 @@ def main() -> None:
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="kfilm-bench-"))
+    work.chmod(0o755)  # nginx's workers run as an unprivileged user and must read the farm
     farm = work / "farm"
     py = sys.executable
     subprocess.run(
@@ -128,6 +130,9 @@ def main() -> None:
             t = run_json(tracker, env)
             r = run_json(reader)
             rows.append((phase, t, r))
+        expected = args.feeds * args.items
+        if rows[0][1]["entries"] != expected or rows[0][2]["entries"] != expected:
+            raise SystemExit(f"the cold polls did not store all {expected} entries: {rows[0]}")
         print(f"farm: {args.feeds} feeds x {args.items} entries, nginx on 127.0.0.1:{args.port}")
         print(f"{'phase':<8} {'kfilm-tracker':>14} {'reader':>10} {'reader/kfilm':>13}  entries")
         for phase, t, r in rows:

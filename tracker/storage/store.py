@@ -399,6 +399,53 @@ class Storage:
             if entries:
                 self._upsert_entries(conn, feed_id, checked, entries)
 
+    def store_not_modified(
+        self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None
+    ) -> None:
+        """Record many 304 Not Modified outcomes in one transaction (one executemany).
+
+        A warm poll is mostly 304s: a transaction per feed would cost more than the requests.
+        Feeds whose lease another instance holds are skipped (their poll is its business now).
+        """
+        if not intents:
+            return
+        fence = sa.or_(
+            feeds.c.lease_owner == sa.bindparam("b_owner"), feeds.c.lease_owner.is_(None)
+        )
+        statement = (
+            sa.update(feeds)
+            .where(feeds.c.url == sa.bindparam("b_url"), fence)
+            .values(
+                next_poll_at=sa.bindparam("b_next", type_=UTCDateTime()),
+                last_checked_at=sa.bindparam("b_checked", type_=UTCDateTime()),
+                last_success_at=sa.bindparam("b_checked2", type_=UTCDateTime()),
+                updated_at=sa.bindparam("b_checked3", type_=UTCDateTime()),
+                http_status=sa.bindparam("b_status"),
+                etag=sa.bindparam("b_etag"),
+                last_modified=sa.bindparam("b_last_modified"),
+                consecutive_errors=0,
+                last_error=None,
+                lease_owner=None,
+                lease_until=None,
+            )
+        )
+        rows = [
+            {
+                "b_url": i.url,
+                "b_owner": owner,
+                "b_next": i.next_poll_at,
+                "b_checked": i.checked_at,
+                "b_checked2": i.checked_at,
+                "b_checked3": i.checked_at,
+                "b_status": i.http_status,
+                "b_etag": i.etag,
+                "b_last_modified": i.last_modified,
+            }
+            for i in intents
+        ]
+        with self._write("store not-modified feeds") as conn:
+            conn.execute(statement, rows)
+
     def _upsert_entries(
         self,
         conn: Connection,

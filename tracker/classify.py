@@ -1115,15 +1115,10 @@ class _Evidence:
 
 def _korean_people(doc: _Doc, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     """(directors, others): curated Korean people named in the entry."""
-    text = doc.all_text
     directors: list[str] = []
     others: list[str] = []
-    for person in lexicon.people:
-        hit = any(mentions_name(text, n) for n in (person.name, *person.aliases)) or (
-            person.hangul is not None and len(person.hangul) >= 2 and person.hangul in text
-        )
-        if hit:
-            (directors if person.role == "director" else others).append(person.name)
+    for person in lexicon.people_named_in(doc.all_text):
+        (directors if person.role == "director" else others).append(person.name)
     return directors, others
 
 

@@ -136,19 +136,24 @@ def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _similar(a: ClusterInput, b: ClusterInput) -> bool:
-    title_a, title_b = normalize_title(a.title), normalize_title(b.title)
-    if not title_a or not title_b:
+class _Fingerprint(NamedTuple):
+    title: str
+    shingles: frozenset[tuple[str, ...]]
+
+
+def _fingerprint(item: ClusterInput) -> _Fingerprint:
+    return _Fingerprint(
+        normalize_title(item.title), frozenset(_shingles(f"{item.title}\n{item.text[:600]}"))
+    )
+
+
+def _similar(a: _Fingerprint, b: _Fingerprint) -> bool:
+    if not a.title or not b.title or not a.shingles or not b.shingles:
         return False
-    sa = _shingles(f"{a.title}\n{a.text[:600]}")
-    sb = _shingles(f"{b.title}\n{b.text[:600]}")
-    if not sa or not sb:
-        return False
-    jaccard = len(sa & sb) / len(sa | sb)
-    containment = len(sa & sb) / min(len(sa), len(sb))
-    if title_a == title_b:
-        return containment >= 0.6
-    return jaccard >= 0.75
+    shared = len(a.shingles & b.shingles)
+    if a.title == b.title:
+        return shared / min(len(a.shingles), len(b.shingles)) >= 0.6
+    return shared / len(a.shingles | b.shingles) >= 0.75
 
 
 def syndicated_groups(items: Sequence[ClusterInput]) -> list[int]:
@@ -162,9 +167,11 @@ def syndicated_groups(items: Sequence[ClusterInput]) -> list[int]:
             i = parent[i]
         return i
 
+    # fingerprints once per item, not once per pair: a busy week has hundreds of entries
+    prints = [_fingerprint(item) for item in items]
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if find(i) != find(j) and _similar(items[i], items[j]):
+            if find(i) != find(j) and _similar(prints[i], prints[j]):
                 parent[find(j)] = find(i)
     ids: dict[int, int] = {}
     return [ids.setdefault(find(i), len(ids)) for i in range(len(items))]

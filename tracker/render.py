@@ -12,7 +12,7 @@ import math
 import re
 import textwrap
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from tracker import resources
 from tracker.exceptions import RenderError
-from tracker.types import Digest, RenderedDigest
+from tracker.types import Digest, DigestItem, RenderedDigest
 
 HTML_TEMPLATE = "weekly.html.j2"
 TEXT_TEMPLATE = "weekly.txt.j2"
@@ -166,7 +166,17 @@ def initial(title: str | None) -> str:
     return "?"
 
 
+def watch_options(releases: Sequence[DigestItem]) -> list[tuple[str | None, Any, list[DigestItem]]]:
+    """A film's release items grouped by (platform, date): five outlets announcing the same
+    Netflix date make one line with five sources, not five lines."""
+    groups: dict[tuple[str | None, Any], list[DigestItem]] = {}
+    for item in releases:
+        groups.setdefault((item.platform, item.release_date), []).append(item)
+    return [(platform, day, items) for (platform, day), items in groups.items()]
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "watch_options": watch_options,
     "stars": stars,
     "stars_rest": stars_rest,
     "rating_number": rating_number,

@@ -19,8 +19,9 @@ Use it as a context manager (wrap it in a pytest fixture in your test module)::
 A route handler is ``Callable[[BaseHTTPRequestHandler], None]`` that writes the whole raw response
 itself (``send_response``, ``send_header``, ``end_headers``, ``wfile.write``). The builders
 below (``respond``, ``drip``, ``endless``, ``huge``, ``gzip_bomb``, ``redirect``,
-``reset_mid_body``) cover the hostile behaviours the fetcher is tested against. Handlers that
-stream forever stop when the client goes away or when the server shuts down (``stopping``).
+``reset_mid_body``, ``dynamic``, ``sequence``) cover the hostile behaviours the fetcher is
+tested against. Handlers that stream forever stop when the client goes away or when the server
+shuts down (``stopping``).
 """
 
 from __future__ import annotations
@@ -443,5 +444,30 @@ def reset_mid_body(sent: bytes = b"<rss><channel><title>half", declared: int = 1
         # SO_LINGER with a zero timeout makes close() send RST instead of FIN.
         request.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         request.connection.close()
+
+    return handler
+
+
+def dynamic(
+    make_body: Callable[[], bytes], content_type: str = "application/rss+xml; charset=utf-8"
+) -> Handler:
+    """A fresh body from ``make_body()`` on every request (no validators): e.g. a feed whose
+    guids change on every poll."""
+
+    def handler(request: BaseHTTPRequestHandler) -> None:
+        respond(200, make_body(), content_type=content_type)(request)
+
+    return handler
+
+
+def sequence(*handlers: Handler) -> Handler:
+    """The n-th request gets ``handlers[n]``; the last one answers every request after that."""
+    calls = iter(range(1 << 62))
+    lock = threading.Lock()
+
+    def handler(request: BaseHTTPRequestHandler) -> None:
+        with lock:
+            n = next(calls)
+        handlers[min(n, len(handlers) - 1)](request)
 
     return handler

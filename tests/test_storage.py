@@ -94,7 +94,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     with Storage.open(db_url) as second:
         assert [f.url for f in second.get_feeds_for_update(now=T0)] == [A]
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head == "0002_digest_ledger"
+    assert head == "0003_politeness"
     engine = create_engine(parse_url(db_url))
     try:
         assert current_revision(engine) == head
@@ -619,3 +619,76 @@ def test_not_modified_batch_skips_a_feed_leased_by_another(storage: Storage) -> 
     storage.store_not_modified([success(A, http_status=304, etag='"x"')], owner="me")
     [feed] = storage.get_feeds_for_update(now=T0)
     assert feed.etag is None and claimed.url == A
+
+
+# -- politeness state (0003_politeness) ------------------------------------------------------
+
+
+def test_a_gone_feed_is_never_due_until_re_added(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    storage.store_update(failure(A, error="HTTP 410 Gone", http_status=410, gone=True), ())
+    far = T0 + timedelta(days=3650)
+    assert [f.url for f in storage.get_feeds_for_update(now=far, due_only=True)] == [B]
+    assert [f.url for f in storage.get_feeds_for_update(now=far)] == [B]
+    assert [f.url for f in storage.claim_due_feeds(owner="x", now=far, lease=timedelta(1))] == [B]
+    # asked for by name, it is still there (and says it is gone)
+    (named,) = storage.get_feeds_for_update(now=far, urls=[A])
+    assert named.gone
+    (status,) = [s for s in storage.feed_statuses() if s.url == A]
+    assert status.gone_at == T0 and status.state == "gone"
+    # a config sync that changes nothing keeps it gone; dropping and re-adding revives it
+    storage.sync_feeds(specs(A, B), now=T0 + timedelta(days=1))
+    assert [f.url for f in storage.get_feeds_for_update(now=far)] == [B]
+    storage.sync_feeds(specs(B), now=T0 + timedelta(days=2))
+    storage.sync_feeds(specs(A, B), now=T0 + timedelta(days=3))
+    revived = {f.url: f for f in storage.get_feeds_for_update(now=T0, due_only=True)}
+    assert A in revived and not revived[A].gone and revived[A].next_poll_at is None
+
+
+def test_a_changed_config_entry_revives_a_gone_feed(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(failure(A, http_status=410, gone=True), ())
+    storage.sync_feeds([FeedSpec(A, title="Renamed")], now=T0)
+    assert [f.url for f in storage.get_feeds_for_update(now=T0, due_only=True)] == [A]
+
+
+def test_a_success_clears_gone(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(failure(A, http_status=410, gone=True), ())
+    storage.store_update(success(A, at=T0 + timedelta(hours=1)), ())
+    (feed,) = storage.get_feeds_for_update(now=T0)
+    assert not feed.gone
+
+
+def test_redirect_watch_and_move_are_stored(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    new = "https://a.example/new-feed"
+    storage.store_update(success(A, redirect_url=new, redirect_since=T0, redirect_known=True), ())
+    (feed,) = storage.get_feeds_for_update(now=T0)
+    assert (feed.redirect_url, feed.redirect_since, feed.fetch_url) == (new, T0, A)
+    # a failure that never reached the server leaves the watch alone
+    storage.store_update(failure(A, at=T0 + timedelta(days=1)), ())
+    (feed,) = storage.get_feeds_for_update(now=T0)
+    assert feed.redirect_url == new
+    # settled: polled at the new URL from now on; the config URL stays its name
+    moved_at = T0 + timedelta(days=7)
+    storage.store_not_modified(
+        [success(A, at=moved_at, http_status=304, redirect_known=True, move_to=new)]
+    )
+    (feed,) = storage.get_feeds_for_update(now=moved_at)
+    assert (feed.url, feed.fetch_url, feed.redirect_url) == (A, new, None)
+    (status,) = storage.feed_statuses()
+    assert status.moved_to == new and status.url == A
+
+
+def test_entry_keys_carry_link_title_and_guid(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [entry("g1", title="One", link="https://a.example/1")])
+    (key,) = storage.get_entry_keys(A)
+    assert (key.identity, key.content_hash, key.link, key.title) == (
+        "g1",
+        "hash-g1",
+        "https://a.example/1",
+        "One",
+    )
+    assert key.published == T0 and key.identity_source == "guid"

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import timedelta
+from pathlib import Path
 
 from fakes import FakeClock, FakeFetcher, FakeStorage, entry, feed
 
-from tracker import update
+from tracker import decide, update
 from tracker.exceptions import FetchError, UpdateError
-from tracker.types import FeedForUpdate, PollSummary, UpdatedFeed
+from tracker.storage import Storage
+from tracker.types import (
+    EntryData,
+    EntryForUpdate,
+    FeedForUpdate,
+    FeedSpec,
+    PollSummary,
+    UpdatedFeed,
+)
 
 SCHEDULE = update.Schedule(
     interval=timedelta(hours=1),
@@ -101,3 +111,78 @@ def test_entry_without_date_falls_back_to_first_seen() -> None:
     storage = FakeStorage()
     run(fetcher, storage, [url], clock)
     assert storage.written[0].published_at == clock.now
+
+
+# -- identity that degrades: guids that change on every poll -------------------------------------
+
+
+def random_guid_feed(*titles: str, links: bool = True) -> bytes:
+    return feed(
+        *(
+            entry(uuid.uuid4().hex, title, link=f"https://a.example/{n}" if links else None)
+            for n, title in enumerate(titles)
+        )
+    )
+
+
+def poll_into(storage: Storage, fetcher: FakeFetcher, url: str, clock: FakeClock) -> UpdatedFeed:
+    feeds = storage.get_feeds_for_update(now=clock(), urls=[url])
+    (result,) = asyncio.run(
+        update.update_feeds(
+            feeds,
+            fetcher=fetcher,
+            storage=storage,
+            parse=update.parse_inline,
+            schedule=SCHEDULE,
+            now=clock,
+        )
+    )
+    assert isinstance(result.value, UpdatedFeed), result.value
+    return result.value
+
+
+def test_fresh_guids_every_poll_do_not_flood_duplicates(tmp_path: Path) -> None:
+    url = "https://a.example/feed"
+    clock = FakeClock()
+    fetcher = FakeFetcher()
+    with Storage.open(f"sqlite:///{tmp_path / 't.db'}") as storage:
+        storage.sync_feeds([FeedSpec(url)], now=clock())
+        fetcher.documents[url] = random_guid_feed("One", "Two")
+        assert poll_into(storage, fetcher, url, clock) == UpdatedFeed(url, new=2)
+        for _ in range(3):
+            clock.advance(timedelta(hours=1))
+            fetcher.documents[url] = random_guid_feed("One", "Two")
+            assert poll_into(storage, fetcher, url, clock) == UpdatedFeed(url, unchanged=2)
+        # a really new item is still new
+        fetcher.documents[url] = random_guid_feed("One", "Two", "Three")
+        assert poll_into(storage, fetcher, url, clock) == UpdatedFeed(url, new=1, unchanged=2)
+        entries = storage.list_entries()
+        assert sorted(e.title for e in entries) == ["One", "Three", "Two"]
+
+
+def test_linkless_entries_with_fresh_guids_degrade_to_their_title(tmp_path: Path) -> None:
+    url = "https://a.example/feed"
+    clock = FakeClock()
+    fetcher = FakeFetcher()
+    with Storage.open(f"sqlite:///{tmp_path / 't.db'}") as storage:
+        storage.sync_feeds([FeedSpec(url)], now=clock())
+        for _ in range(3):
+            # fakes.entry() always writes a <link>; strip it to leave title + guid only
+            body = random_guid_feed("Alpha", "Beta").replace(b"<link>", b"<x>")
+            fetcher.documents[url] = body.replace(b"</link>", b"</x>")
+            poll_into(storage, fetcher, url, clock)
+        assert sorted(e.title for e in storage.list_entries()) == ["Alpha", "Beta"]
+
+
+def test_reidentify_keeps_distinct_items_that_share_a_link() -> None:
+    home = "https://a.example/"
+    stored = [EntryForUpdate("g1", "h1", link=home, title="Monday", guid="g1")]
+    # a new item linking to the same page with another title is a new item
+    fresh = [EntryData("g2", "Tuesday", link=home, guid="g2")]
+    assert decide.reidentify(fresh, stored) == fresh
+    # the same title under a new guid, while g1 is gone from the document: it is g1
+    (same,) = decide.reidentify([EntryData("g3", "Monday", link=home, guid="g3")], stored)
+    assert (same.identity, same.guid) == ("g1", "g1")
+    # but not while the document still lists g1 itself
+    both = [EntryData("g1", "Monday", link=home, guid="g1"), EntryData("g4", "Monday", link=home)]
+    assert [e.identity for e in decide.reidentify(both, stored)] == ["g1", "g4"]

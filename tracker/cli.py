@@ -18,11 +18,21 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
+from rich.text import Text
 
 from tracker import __version__, configedit, core, logs, opml, window
+from tracker.addresses import redact_url
 from tracker.exceptions import CatalogError, ConfigError, TrackerError
-from tracker.types import DigestStatus, FeedKind, FeedSpec, IsoWeek, PollSummary, UpdateResult
+from tracker.types import (
+    DigestStatus,
+    FeedKind,
+    FeedSpec,
+    FeedStatus,
+    IsoWeek,
+    PollSummary,
+    UpdateResult,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -179,7 +189,8 @@ def poll(
         results = _poll_with_progress(tracker, feed or [], due)
     for result in results:
         if result.error is not None:
-            err.print(f"failed: {result.url}: {result.error.message}", markup=False)
+            line = f"failed: {result.url}: {result.error.message}"
+            err.print(redact_url(line), markup=False)
     out.print(_summary_line(PollSummary.of(results)))
 
 
@@ -410,7 +421,7 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Per-feed health: last check, last success, errors, next poll."""
+    """Per-feed health: last check, last success, errors, next poll; gone and moved feeds."""
     with open_tracker(config) as tracker:
         counts = tracker.storage.counts()
         feeds = [f for f in tracker.storage.feed_statuses() if f.followed]
@@ -421,42 +432,74 @@ def status(
             "database": database,
             "feed_status": [
                 {
-                    "url": f.url,
+                    "url": redact_url(f.url),
                     "title": f.title,
                     "entries": f.entries,
+                    "state": f.state,
                     "last_checked": _iso(f.last_checked_at),
                     "last_success": _iso(f.last_success_at),
-                    "next_poll": _iso(f.next_poll_at),
+                    "next_poll": None if f.gone_at else _iso(f.next_poll_at),
                     "consecutive_errors": f.consecutive_errors,
-                    "last_error": f.last_error,
+                    "last_error": redact_url(f.last_error) if f.last_error else None,
                     "http_status": f.http_status,
                     "format": f.version,
+                    "gone_since": _iso(f.gone_at),
+                    "moved_to": redact_url(f.moved_to) if f.moved_to else None,
+                    "redirected_to": redact_url(f.redirect_url) if f.redirect_url else None,
+                    "redirected_since": _iso(f.redirect_since),
                 }
                 for f in feeds
             ],
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table("feed", "entries", "last success", "next poll", "state", box=None)
+    # fold, never truncate: the state column carries the error text a user must be able to read
+    table = Table(
+        Column("feed", overflow="fold"),
+        "entries",
+        "last success",
+        "next poll",
+        Column("state", overflow="fold"),
+        box=None,
+    )
     for f in feeds:
-        if f.consecutive_errors:
-            health = f"failing x{f.consecutive_errors}: {f.last_error}"
-        elif f.last_success_at:
-            health = "ok"
-        else:
-            health = "never polled"
         table.add_row(
-            f.title or f.url,
+            f.title or redact_url(f.url),
             str(f.entries),
             f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "-",
-            f.next_poll_at.strftime("%Y-%m-%d %H:%M") if f.next_poll_at else "due",
-            health,
+            _next_poll(f),
+            redact_url(_health(f)),
         )
     out.print(table)
     out.print(
         f"{counts['feeds']} feeds, {counts['entries']} entries, {counts['failing']} failing "
         f"({database})"
     )
+
+
+def _next_poll(f: FeedStatus) -> str:
+    if f.gone_at is not None:
+        return "never"
+    return f.next_poll_at.strftime("%Y-%m-%d %H:%M") if f.next_poll_at else "due"
+
+
+def _health(f: FeedStatus) -> str:
+    """The state column: gone / failing / ok / never polled, then moved or redirected notes."""
+    if f.gone_at is not None:
+        health = (
+            f"gone since {f.gone_at:%Y-%m-%d} (HTTP 410): no longer polled; re-add it to try again"
+        )
+    elif f.consecutive_errors:
+        health = f"failing x{f.consecutive_errors}: {f.last_error}"
+    elif f.last_success_at:
+        health = "ok"
+    else:
+        health = "never polled"
+    if f.moved_to:
+        health += f"; moved to {f.moved_to}"
+    elif f.redirect_url and f.redirect_since:
+        health += f"; redirects permanently to {f.redirect_url} since {f.redirect_since:%Y-%m-%d}"
+    return health
 
 
 # -- digest ----------------------------------------------------------------------------------
@@ -543,7 +586,12 @@ def digest_list(config: ConfigOption = None) -> None:
     if not records:
         out.print("no digests yet")
         return
-    table = Table("week", "recipient", "status", "attempts", "when", "note", box=None)
+    # The notes (an SMTP error, what to run next) go below the table, one whole line each: in a
+    # table column they were cut to pieces at 80 columns, and rich read "[smtp]" in an error as
+    # markup and dropped it. The recipient folds rather than being cut short with an ellipsis.
+    table = Table("week", Column("recipient", overflow="fold"), "status", "attempts", "when")
+    table.box = None
+    notes: list[str] = []
     for r in records:
         note = r.error or ""
         if r.status is DigestStatus.SENDING:
@@ -558,13 +606,18 @@ def digest_list(config: ConfigOption = None) -> None:
         when = r.sent_at or r.updated_at
         table.add_row(
             r.week,
-            r.recipient,
+            Text(r.recipient),
             r.status.value,
             str(r.attempts),
             when.strftime("%Y-%m-%d %H:%M"),
-            note,
         )
+        if note:
+            notes.append(f"{r.week} to {r.recipient}: {r.status.value}: {note}")
     out.print(table)
+    if notes:
+        out.print()
+    for line in notes:
+        out.print(line, markup=False)
 
 
 # -- the daemon --------------------------------------------------------------------------------

@@ -59,6 +59,28 @@ def parse_duration(value: object) -> timedelta:
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 
 
+def parse_gap(value: object) -> timedelta:
+    """Like ``parse_duration`` but zero and fractions of a second are allowed: ``"0s"``,
+    ``"500ms"``, ``"1.5s"``, ``"1s"``, ``0.25`` (seconds), and the usual ``"1m"``."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == 0:
+        return timedelta(0)
+    if isinstance(value, str):
+        # sub-second gaps make sense here: "500ms", "0.5s", "0.5"
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*", value)
+        if match:
+            number = float(match.group(1))
+            return (
+                timedelta(milliseconds=number)
+                if match.group(2) == "ms"
+                else timedelta(seconds=number)
+            )
+    return parse_duration(value)
+
+
+#: a duration that may be zero
+Gap = Annotated[timedelta, BeforeValidator(parse_gap)]
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -136,6 +158,20 @@ class PollConfig(_Section):
     #: never poll one feed more often than this, nor less often than ``max_interval``
     min_interval: Duration = timedelta(minutes=15)
     max_interval: Duration = timedelta(days=1)
+    #: at least this long between the starts of two requests to one host ("0s" turns it off;
+    #: loopback hosts, this machine's own servers, never wait)
+    host_gap: Gap = timedelta(seconds=1)
+    #: a permanent redirect (301/308) seen this long without a change moves the feed to its
+    #: new URL (the config URL stays the feed's name); a temporary one never does
+    redirect_after: Duration = timedelta(days=7)
+
+    @field_validator("host_gap")
+    @classmethod
+    def _short_gap(cls, value: timedelta) -> timedelta:
+        # a long gap times every feed of a big host out behind the others; it is a courtesy
+        if value > timedelta(minutes=1):
+            raise ValueError("must be at most 1m (it is a pause between requests, not a schedule)")
+        return value
 
 
 class DigestConfig(_Section):

@@ -491,6 +491,10 @@ allow_private_networks = false
 min_interval = "15m"
 # Poll every healthy feed at least this often, however long its ttl or cache headers say.
 max_interval = "1d"
+# Pause between the starts of two requests to one host ("0s" for none, "500ms", "2s").
+host_gap = "1s"
+# A permanent redirect (301/308) that holds this long moves the feed to its new URL.
+redirect_after = "7d"
 
 [digest]
 # When to send the weekly digest: a weekday and a 24-hour time, in [tracker] timezone.

@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import socket
+import ssl
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -23,7 +24,8 @@ from typing import Any
 
 import platformdirs
 
-from tracker import digest, update, window
+from tracker import decide, digest, update, window
+from tracker.addresses import redact_url
 from tracker.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config import Config, load_config
 from tracker.deliver import Envelope, OutboxSender, SmtpSender, build_message, message_id_for
@@ -31,6 +33,7 @@ from tracker.exceptions import (
     ConfigError,
     ConfigProblem,
     DeliveryError,
+    FetchError,
     TrackerError,
     UpdateError,
 )
@@ -140,8 +143,12 @@ class Tracker:
         allow_private_networks: bool | None = None,
         env: Mapping[str, str] | None = None,
         smtp_sleep: Any = None,
+        tls_context: ssl.SSLContext | None = None,
     ) -> None:
         self._smtp_sleep = smtp_sleep
+        #: the TLS context for SMTP; None is aiosmtplib's verifying default (system CAs, which
+        #: honours $SSL_CERT_FILE). Tests pass one that trusts their self-signed certificate.
+        self._tls_context = tls_context
         self.config = config
         self.config_path = config_path
         self.clock = clock
@@ -152,6 +159,8 @@ class Tracker:
             else allow_private_networks
         )
         self._storage: Storage | None = None
+        #: each polled feed's health before the last poll (see ``health_changes``)
+        self._health_before: dict[str, decide.Health] = {}
         self._catalog: dict[str, Collection] | None = None
         self._pool: Executor | None = None
         #: this process, for feed leases and the digest ledger (several instances, one database)
@@ -201,6 +210,7 @@ class Tracker:
             max_bytes=poll.max_bytes,
             concurrency=poll.concurrency,
             per_host=poll.per_host,
+            host_gap=poll.host_gap.total_seconds(),
             allow_private_networks=self._allow_private,
             transport=self._transport,
         )
@@ -232,6 +242,7 @@ class Tracker:
             floor=poll.min_interval,
             cap=poll.max_interval,
             intervals=intervals,
+            redirect_after=poll.redirect_after,
         )
 
     def close(self) -> None:
@@ -282,7 +293,8 @@ class Tracker:
             owner = self.owner
         elif feeds is None:
             feeds = self.feeds_to_poll(urls=urls, due_only=due_only)
-        self._errors_before = {feed.url: feed.consecutive_errors for feed in feeds}
+        # health before this poll, for health_changes(): one log line per change, not per failure
+        self._health_before = {feed.url: _health_of(feed) for feed in feeds}
         if on_start is not None:
             on_start(len(feeds))
         if not feeds:
@@ -300,15 +312,24 @@ class Tracker:
             )
 
     def health_changes(self, results: Sequence[UpdateResult]) -> list[str]:
-        """One line per feed whose health changed in this poll (not one per failed poll)."""
-        before = getattr(self, "_errors_before", {})
+        """One line per feed whose health changed in the last ``poll`` (ok -> failing,
+        failing -> ok, -> gone), so a feed that keeps failing is reported once, not on every
+        poll. The state before comes from storage (consecutive errors, gone), so a restart does
+        not report an old failure again. URLs are shown without credentials."""
         lines = []
         for result in results:
-            was_failing = before.get(result.url, 0) > 0
-            if result.error is not None and not was_failing:
-                lines.append(f"feed {result.url} is failing: {result.error.message}")
-            elif result.error is None and was_failing:
-                lines.append(f"feed {result.url} recovered")
+            before = self._health_before.get(result.url, decide.Health.OK)
+            error = result.error
+            if error is None:
+                after = decide.Health.OK
+            elif isinstance(error, FetchError) and error.status == 410:
+                after = decide.Health.GONE
+            else:
+                after = decide.Health.FAILING
+            detail = redact_url(error.message) if error is not None else ""
+            line = decide.health_change(redact_url(result.url), before, after, detail)
+            if line is not None:
+                lines.append(line)
         return lines
 
     async def check(self, urls: Sequence[str] = ()) -> list[CheckResult]:
@@ -356,6 +377,10 @@ class Tracker:
         storage = self.storage
         entries = storage.list_entries(since=start.astimezone(UTC), until=end.astimezone(UTC))
         feeds = storage.feed_statuses()
+        # a feed removed from the config keeps its entries in the database (``feeds remove``),
+        # but the reader stopped following it: it is not in the digest any more
+        followed = {feed.url for feed in feeds if feed.followed}
+        entries = [entry for entry in entries if entry.feed_url in followed]
         entries = digest.select_entries(
             entries, {f.url: f for f in feeds}, backfill=self.config.digest.backfill
         )
@@ -433,6 +458,7 @@ class Tracker:
             password=password,
             timeout=smtp.timeout,
             password_env=smtp.password_env,
+            tls_context=self._tls_context,
             **extra,
         )
 
@@ -476,7 +502,7 @@ class Tracker:
         rendered = self.render(built)
         if dry_run:
             return [digest.Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
-        return await digest.deliver(
+        outcomes = await digest.deliver(
             week,
             recipients=recipients,
             compose=self._compose(week, rendered),
@@ -487,6 +513,17 @@ class Tracker:
             force=force,
             owner=self.owner,
         )
+        if not any(o.status == "skipped" for o in outcomes):
+            return outcomes
+        # "skipped" alone hid a failed or stuck digest behind "already sent": say what the
+        # ledger holds, so the user knows whether to wait, fix something, or --force
+        records = {(r.week, r.recipient): r for r in self.storage.list_digests()}
+        return [
+            digest.explain_skip(o, records.get((str(week), o.recipient)))
+            if o.status == "skipped"
+            else o
+            for o in outcomes
+        ]
 
     async def send_due_digest(self) -> list[digest.Outcome]:
         """The scheduled job and catch-up: the newest week whose send time has passed, plus any
@@ -498,6 +535,12 @@ class Tracker:
         for week in sorted(weeks):
             outcomes += await self.send_digest(week)
         return outcomes
+
+
+def _health_of(feed: FeedForUpdate) -> decide.Health:
+    if feed.gone:
+        return decide.Health.GONE
+    return decide.Health.FAILING if feed.consecutive_errors else decide.Health.OK
 
 
 def _date_of(entry: EntryData) -> datetime | None:
@@ -513,6 +556,7 @@ def make_tracker(
     allow_private_networks: bool | None = None,
     env: Mapping[str, str] | None = None,
     smtp_sleep: Any = None,
+    tls_context: ssl.SSLContext | None = None,
 ) -> Tracker:
     return Tracker(
         config,
@@ -522,4 +566,5 @@ def make_tracker(
         allow_private_networks=allow_private_networks,
         env=env,
         smtp_sleep=smtp_sleep,
+        tls_context=tls_context,
     )

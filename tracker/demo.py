@@ -234,7 +234,13 @@ def _parts(raw: bytes) -> tuple[EmailMessage, str, str]:
     text = message.get_body(("plain",))
     if html is None or text is None:
         raise TrackerError("the demo's SMTP server received a message without both parts")
-    return message, str(html.get_content()), str(text.get_content())
+    # SMTP lines end in CRLF; the .eml keeps them (it is the message as received), the .html and
+    # .txt are files for a browser and an editor on this machine, so they get plain newlines.
+    return message, _lf(str(html.get_content())), _lf(str(text.get_content()))
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n")
 
 
 def run_demo(out_dir: Path) -> DemoResult:

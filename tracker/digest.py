@@ -24,6 +24,7 @@ from tracker.types import (
     Digest,
     DigestCounts,
     DigestItem,
+    DigestRecord,
     DigestStatus,
     Entry,
     EntryData,
@@ -32,6 +33,7 @@ from tracker.types import (
     FilmCard,
     IsoWeek,
     Kind,
+    KnownFilm,
     RenderedDigest,
     Source,
 )
@@ -164,7 +166,9 @@ def _item(u: Understood, *, film: str | None = None) -> DigestItem:
     )
 
 
-def _collapse_syndicated(items: list[Understood]) -> list[tuple[Understood, tuple[Source, ...]]]:
+def _collapse_syndicated(
+    items: list[Understood],
+) -> tuple[list[tuple[Understood, tuple[Source, ...]]], list[tuple[Entry, Entry]]]:
     """The same article in several feeds is shown once, with "also covered by" links."""
     groups = match.syndicated_groups(
         [
@@ -176,32 +180,39 @@ def _collapse_syndicated(items: list[Understood]) -> list[tuple[Understood, tupl
     for u, group in zip(items, groups, strict=True):
         by_group[group].append(u)
     out = []
+    merged: list[tuple[Entry, Entry]] = []
     for members in by_group.values():
         members.sort(key=lambda u: (u.entry.first_seen_at, u.entry.id))
         first, *rest = members
         also = tuple(Source(u.source, u.entry.link) for u in rest)
         out.append((first, also))
+        merged += [(u.entry, first.entry) for u in rest]
     out.sort(key=lambda pair: (pair[0].entry.published_at, pair[0].entry.id))
-    return out
+    return out, merged
 
 
-def build_digest(
-    entries: Sequence[Entry],
-    *,
-    feeds: Sequence[FeedStatus],
-    specs: Mapping[str, FeedSpec],
-    week: IsoWeek,
-    start: datetime,
-    end: datetime,
-    timezone: str,
-    now: datetime,
-    korean_only: bool = True,
-    title: str = "Korean film this week",
-) -> Digest:
-    """One week's digest from the entries first seen in [start, end). Pure: no I/O."""
-    understood, _ = understand(entries, specs, korean_only=korean_only)
-    collapsed = _collapse_syndicated(understood)
+@dataclass(frozen=True)
+class Assembly:
+    """The builder's intermediate decisions, kept so ``explain`` can tell them to a user."""
 
+    understood: list[Understood]
+    left_out: list[tuple[Entry, str]]
+    #: one (shown entry, the syndicated copies it stands for) per article
+    collapsed: list[tuple[Understood, tuple[Source, ...]]]
+    #: what each clustering input is: (index into ``collapsed``, the roundup title or None)
+    owners: list[tuple[int, classify.ListedRelease | None]]
+    #: the film cluster of each input (None: about no one film)
+    clusters: list[int | None]
+    #: the syndicated copies left out, each with the entry it was merged into
+    merged: list[tuple[Entry, Entry]]
+
+
+def assemble(
+    entries: Sequence[Entry], specs: Mapping[str, FeedSpec], *, korean_only: bool
+) -> Assembly:
+    """Classify, filter, merge syndicated copies and cluster by film."""
+    understood, left_out = understand(entries, specs, korean_only=korean_only)
+    collapsed, merged = _collapse_syndicated(understood)
     # one cluster input per item and per title a roundup lists
     inputs: list[match.ClusterInput] = []
     owners: list[tuple[int, classify.ListedRelease | None]] = []
@@ -233,7 +244,32 @@ def build_digest(
                 )
             )
             owners.append((index, title_listed))
-    clusters = match.cluster(inputs)
+    return Assembly(understood, left_out, collapsed, owners, match.cluster(inputs), merged)
+
+
+#: looks up films remembered from earlier weeks by their base key (title without year)
+KnownFilms = Callable[[Sequence[str]], Mapping[str, Sequence[KnownFilm]]]
+
+
+def build_digest(
+    entries: Sequence[Entry],
+    *,
+    feeds: Sequence[FeedStatus],
+    specs: Mapping[str, FeedSpec],
+    week: IsoWeek,
+    start: datetime,
+    end: datetime,
+    timezone: str,
+    now: datetime,
+    korean_only: bool = True,
+    title: str = "Korean film this week",
+    known: KnownFilms | None = None,
+) -> Digest:
+    """One week's digest from the entries first seen in [start, end). Pure but for ``known``,
+    which reads what earlier weeks learnt about a film (its Netflix date, its poster)."""
+    assembly = assemble(entries, specs, korean_only=korean_only)
+    understood, collapsed = assembly.understood, assembly.collapsed
+    owners, clusters = assembly.owners, assembly.clusters
 
     cards: dict[int, dict[str, list[DigestItem]]] = defaultdict(lambda: defaultdict(list))
     names: dict[int, Counter[str]] = defaultdict(Counter)
@@ -277,6 +313,8 @@ def build_digest(
         for cid, groups in cards.items()
         if names[cid]
     ]
+    if known is not None:
+        films = _with_known(films, known, start, end)
     films.sort(
         key=lambda c: (
             not c.released_this_week,
@@ -345,6 +383,46 @@ def _card(
         releases=tuple(releases),
         news=tuple(news),
     )
+
+
+def _with_known(
+    films: list[FilmCard], known: KnownFilms, start: datetime, end: datetime
+) -> list[FilmCard]:
+    """Fill what this week does not say about a film from what earlier weeks did: a review that
+    arrives two weeks after the Netflix release still shows the Netflix date and the poster."""
+    remembered = known([match.film_key(card.title) for card in films])
+    out = []
+    for card in films:
+        candidates = list(remembered.get(match.film_key(card.title), ()))
+        if card.year is not None:
+            candidates = [f for f in candidates if f.year in (None, card.year)]
+        if not candidates:
+            out.append(card)
+            continue
+        film = max(candidates, key=lambda f: f.updated_at)
+        release_date = card.release_date or film.release_date
+        out.append(
+            replace(
+                card,
+                title_hangul=card.title_hangul or film.title_hangul,
+                year=card.year or film.year,
+                poster=card.poster or film.poster,
+                platform=card.platform or film.platform,
+                release_date=release_date,
+                released_this_week=release_date is not None
+                and start.date() <= release_date < end.date(),
+            )
+        )
+    return out
+
+
+def film_links(built: Digest) -> list[tuple[int, str, str]]:
+    """(entry id, film key, role) for every entry on a film card: what storage remembers."""
+    return [
+        (item.entry_id, card.key, str(item.kind))
+        for card in built.films
+        for item in (*card.reviews, *card.releases, *card.news)
+    ]
 
 
 def coverage(
@@ -473,5 +551,144 @@ async def deliver(
     return outcomes
 
 
+def explain_skip(outcome: Outcome, record: DigestRecord | None) -> Outcome:
+    """A skipped send, described by the ledger row that stopped it."""
+    if record is None:
+        return outcome
+    resend = f"tracker digest send --week {record.week} --force"
+    if record.status is DigestStatus.SENT:
+        when = f" on {record.sent_at:%Y-%m-%d %H:%M} UTC" if record.sent_at else ""
+        detail = f"already sent{when}"
+    elif record.status is DigestStatus.SENDING:
+        # the ledger cannot tell another process still talking to the server from one that
+        # died mid-send: say both, never guess
+        detail = (
+            f"sending since {record.updated_at:%Y-%m-%d %H:%M} UTC: in progress elsewhere, or "
+            f"stuck after a crash (it may or may not have arrived); to send it again: {resend}"
+        )
+    elif record.status is DigestStatus.FAILED and record.retry_at is not None:
+        detail = (
+            f"failed ({record.error or 'unknown error'}); "
+            f"retrying after {record.retry_at:%Y-%m-%d %H:%M} UTC"
+        )
+    elif record.status is DigestStatus.FAILED:
+        detail = f"failed ({record.error or 'unknown error'}); fix it, then: {resend}"
+    else:
+        detail = f"being sent by another process (claimed {record.claimed_at:%H:%M} UTC)"
+    return replace(outcome, detail=detail)
+
+
 class Renderer(Protocol):
     def render(self, digest: Digest, *, subject_template: str | None = None) -> RenderedDigest: ...
+
+
+# -- explaining ----------------------------------------------------------------------------------
+
+
+def explain_entry(
+    entry: Entry,
+    week_entries: Sequence[Entry],
+    *,
+    feeds: Mapping[str, FeedStatus],
+    specs: Mapping[str, FeedSpec],
+    korean_only: bool,
+    backfill: timedelta,
+    week: IsoWeek,
+) -> list[tuple[str, str]]:
+    """Why ``entry`` is (or is not) in its week's digest, as (topic, explanation) lines: the
+    identity key, the classifier's rules and matched words, the film it joined, a merge with a
+    syndicated copy, or the rule that left it out. Runs the same steps as ``build_digest``."""
+    spec = specs.get(entry.feed_url)
+    feed = feeds.get(entry.feed_url)
+    lines: list[tuple[str, str]] = [
+        (
+            "feed",
+            f"{(spec.title if spec else None) or entry.feed_title or entry.feed_url}"
+            f" <{entry.feed_url}>",
+        ),
+        ("identity", f"{entry.identity_source}: {entry.identity}"),
+        (
+            "dates",
+            f"first seen {entry.first_seen_at:%Y-%m-%d %H:%M} UTC (so it belongs to "
+            f"{week}); the feed dates it {entry.published_at:%Y-%m-%d %H:%M} UTC",
+        ),
+    ]
+    result = classify.classify(entry_data(entry), feed=spec, published=entry.published_at)
+    lines += [("kind", result.kind.value), ("korean", "yes" if result.korean else "no")]
+    if result.film:
+        extra = ", ".join(str(x) for x in (result.film_hangul, result.year) if x)
+        lines.append(("film", f"{result.film}{f' ({extra})' if extra else ''}"))
+    if result.rating is not None:
+        lines.append(("rating", f"{result.rating:g}/5 from {result.rating_text!r}"))
+    if result.platform or result.release_date:
+        when = f" from {result.release_date:%Y-%m-%d}" if result.release_date else ""
+        lines.append(("platform", f"{result.platform or 'no platform named'}{when}"))
+    for listed in result.listed:
+        lines.append(
+            (
+                "lists",
+                f"{listed.film} ({listed.release_date or 'no date'}, "
+                f"{'Korean' if listed.korean else 'not Korean'})",
+            )
+        )
+    lines += [("why", reason) for reason in result.reasons]
+
+    if entry not in select_entries([entry], feeds, backfill=backfill):
+        first = feed.first_polled_at if feed else None
+        detail = f"left out of {week}: part of a new feed's backlog"
+        if first:
+            detail += (
+                f" (dated more than {backfill.days} days before the feed's first poll, "
+                f"{first:%Y-%m-%d})"
+            )
+        lines.append(("digest", detail))
+        return lines
+    assembly = assemble(
+        select_entries(week_entries, feeds, backfill=backfill), specs, korean_only=korean_only
+    )
+    for left, reason in assembly.left_out:
+        if left.id == entry.id:
+            lines.append(("digest", f"left out of {week}: {reason}"))
+            return lines
+    for copy, kept in assembly.merged:
+        if copy.id == entry.id:
+            where = kept.feed_title or kept.feed_url
+            lines.append(
+                (
+                    "digest",
+                    f"in {week} once, as entry {kept.id} ({where}), which "
+                    "shows this one as 'also covered by'",
+                )
+            )
+            return lines
+    index = next(
+        (i for i, (u, _also) in enumerate(assembly.collapsed) if u.entry.id == entry.id), None
+    )
+    if index is None:
+        lines.append(("digest", f"not in {week}'s entries"))
+        return lines
+    clusters = {
+        c
+        for (i, listed), c in zip(assembly.owners, assembly.clusters, strict=True)
+        if i == index and listed is None
+    }
+    cluster = next(iter(clusters), None)
+    if cluster is None:
+        section = "News" if result.kind is not Kind.RELEASE else "New on Netflix & streaming"
+        lines.append(("digest", f"in {week}, section {section!r} (about no single film)"))
+        return lines
+    mates = [
+        assembly.collapsed[i][0].entry.id
+        for (i, listed), c in zip(assembly.owners, assembly.clusters, strict=True)
+        if c == cluster and i != index and listed is None
+    ]
+    key = match.film_key(result.film or entry.title, result.year)
+    lines.append(
+        (
+            "digest",
+            f"in {week}, on the card of {result.film or entry.title!r} (film key "
+            f"{key}) with {len(mates)} other entries{': ' if mates else ''}"
+            f"{', '.join(map(str, mates))}",
+        )
+    )
+    return lines

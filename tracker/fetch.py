@@ -4,16 +4,23 @@ Owns: one ``httpx.AsyncClient`` with pool limits; conditional GET (ETag / Last-M
 manual redirects with a recorded chain; a wall-clock deadline per request; the server-side request
 forgery guard (every hop's host is resolved and refused when not public, see
 ``tracker.addresses``); a bounded reader and decompressor with a size cap; global and per-host
-concurrency limits; and the translation of every httpx / ssl / OS error into ``FetchError``.
+concurrency limits and a pause between the requests to one host (``host_gap``; none for
+loopback hosts, which are this machine's own); and the
+translation of every httpx / ssl / OS error into ``FetchError`` (with any ``user:password@`` in a
+URL masked).
 
 Must not: parse the body (that is ``parse``), decide when to poll again (``decide``), read the
 clock or the environment (the client is built with ``trust_env=False``, so proxy variables and
 ``.netrc`` do not change what is fetched or where), or import other adapters. A programming error
 (``TypeError`` and friends) is never wrapped: it still raises.
 
-Known limit of the SSRF guard: the host is resolved by us, then again by httpx when it connects,
-so a DNS server answering differently within milliseconds (DNS rebinding) could slip past. Pinning
-the connection to the checked address needs a custom httpcore network backend; not done yet.
+DNS rebinding: the guard before each hop gives a clear error early, but what counts is the check
+at connect time. The default transport has a custom httpcore network backend (``_PinnedBackend``)
+that resolves the host itself, refuses the connection when any address is not public, and
+connects to the very address it checked; TLS still uses the host name (SNI and certificate
+verification are httpcore's, from the request's origin). So a DNS server that answers a public
+address to the guard and ``127.0.0.1`` a millisecond later gets a refusal, not a connection.
+A ``transport`` passed in (tests' ``httpx.MockTransport``) has only the guard.
 """
 
 from __future__ import annotations
@@ -24,19 +31,23 @@ import errno
 import ipaddress
 import socket
 import ssl
+import time
 import zlib
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from email.utils import parsedate_to_datetime
 from typing import Final
 
+import httpcore
 import httpx
 
-from tracker.addresses import refusal_reason
+from tracker.addresses import redact_url, refusal_reason
 from tracker.exceptions import FetchError
 from tracker.types import FetchResult, Redirect
 
 #: ``resolve(host, port)`` -> the IP addresses a connection to ``host`` may go to
 Resolver = Callable[[str, int], Awaitable[list[str]]]
+#: ``sleep(seconds)``: the pause between requests to one host (tests pass a recorder)
+Sleep = Callable[[float], Awaitable[None]]
 
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _RETRY_AFTER_STATUSES: Final = frozenset({429, 503})
@@ -45,7 +56,8 @@ _ACCEPT: Final = (
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
 _PRIVATE_HINT: Final = (
-    "if this feed really is on your own network, set `[poll] allow_private_networks = true`"
+    "if this feed really is on your own network, set `[poll] allow_private_networks = true` "
+    "(or TRACKER_POLL__ALLOW_PRIVATE_NETWORKS=true)"
 )
 # Describe the wire body, not the decoded ``FetchResult.body``: dropped so nobody (feedparser
 # included) believes the body is still gzip or of that length.
@@ -56,6 +68,100 @@ async def system_resolve(host: str, port: int) -> list[str]:
     """The default resolver: the event loop's ``getaddrinfo`` (runs in a thread, never blocks)."""
     infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [str(info[4][0]) for info in infos]
+
+
+def _refusal(host: str, addresses: Iterable[str]) -> FetchError | None:
+    """The error for the first non-public address of ``host``, or None when all are public."""
+    for address in addresses:
+        reason = refusal_reason(address)
+        if reason is not None:
+            shown = host if host == address else f"{host} ({address})"
+            return FetchError(
+                f"refused to fetch from {shown}: a {reason} address, not a public one",
+                permanent=True,
+                hint=_PRIVATE_HINT,
+            )
+    return None
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """An httpcore network backend that connects only to an address it has just checked.
+
+    ``connect_tcp`` resolves the host with our resolver, refuses (``FetchError``, which httpx
+    lets through unchanged) when any address is not public and private networks are not
+    allowed, then connects to those addresses in order. Nothing else resolves the name between
+    the check and the connection, which closes the DNS-rebinding gap of a check-then-connect
+    guard."""
+
+    def __init__(self, resolve: Resolver, *, allow_private: bool) -> None:
+        self._resolve = resolve
+        self._allow_private = allow_private
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        if _is_ip_literal(host):
+            addresses = [host]
+        else:
+            try:
+                addresses = await self._resolve(host, port)
+            except OSError as e:
+                raise httpcore.ConnectError(str(e)) from e
+            if not addresses:
+                raise httpcore.ConnectError(f"no address for {host!r}")
+        if not self._allow_private:
+            refused = _refusal(host, addresses)
+            if refused is not None:
+                raise refused
+        error: Exception | None = None
+        for address in dict.fromkeys(addresses):
+            try:
+                return await self._inner.connect_tcp(
+                    address,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:
+                error = e
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.UnsupportedProtocol("feeds are never fetched over a Unix socket")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class _PinnedTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport with our network backend. httpx offers no parameter for one, so
+    the httpcore pool it built is replaced by an identical one (same TLS context, same limits)
+    that uses ``_PinnedBackend``; httpx's request/response and exception mapping are kept."""
+
+    def __init__(self, *, limits: httpx.Limits, backend: _PinnedBackend) -> None:
+        super().__init__(limits=limits, trust_env=False)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=False,
+            network_backend=backend,
+        )
 
 
 class _TooLarge(Exception):
@@ -145,14 +251,25 @@ class Fetcher:
         max_bytes: int,
         concurrency: int = 16,
         per_host: int = 2,
+        host_gap: float = 0.0,
         allow_private_networks: bool = False,
         max_redirects: int = 10,
         transport: httpx.AsyncBaseTransport | None = None,
         resolve: Resolver | None = None,
+        sleep: Sleep = asyncio.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        if timeout <= 0 or max_bytes < 1 or concurrency < 1 or per_host < 1 or max_redirects < 0:
+        if (
+            timeout <= 0
+            or max_bytes < 1
+            or concurrency < 1
+            or per_host < 1
+            or max_redirects < 0
+            or host_gap < 0
+        ):
             raise ValueError(
-                "Fetcher: timeout, max_bytes, concurrency, per_host must be > 0, max_redirects >= 0"
+                "Fetcher: timeout, max_bytes, concurrency, per_host must be > 0, "
+                "max_redirects and host_gap >= 0"
             )
         self._user_agent = user_agent
         self._timeout = timeout
@@ -166,14 +283,24 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._slots = asyncio.Semaphore(concurrency)
         self._host_slots: dict[str, asyncio.Semaphore] = {}
+        self._host_gap = host_gap
+        self._sleep = sleep
+        self._monotonic = monotonic
+        #: per host, the earliest time (``monotonic``) the next request may start
+        self._next_start: dict[str, float] = {}
 
     async def __aenter__(self) -> Fetcher:
+        limits = httpx.Limits(
+            max_connections=self._concurrency,
+            max_keepalive_connections=self._concurrency,
+        )
+        transport = self._transport
+        if transport is None:
+            backend = _PinnedBackend(self._resolve, allow_private=self._allow_private)
+            transport = _PinnedTransport(limits=limits, backend=backend)
         self._client = httpx.AsyncClient(
-            transport=self._transport,
-            limits=httpx.Limits(
-                max_connections=self._concurrency,
-                max_keepalive_connections=self._concurrency,
-            ),
+            transport=transport,
+            limits=limits,
             # Per-operation timeouts as a second line; the deadline in fetch() is what counts.
             timeout=httpx.Timeout(self._timeout),
             follow_redirects=False,
@@ -208,19 +335,39 @@ class Fetcher:
             conditional["If-None-Match"] = etag
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
-        # Per-host slot first, then a global one: a request waiting for its host must not hold
-        # one of the global slots idle. The deadline starts once both are held, so a feed queued
-        # behind others is not timed out for waiting its turn.
-        async with self._host_slot(start.host), self._slots:
-            try:
-                async with asyncio.timeout(self._timeout):
-                    return await self._fetch_chain(client, url, start, conditional)
-            except TimeoutError as e:
-                raise FetchError(
-                    f"timed out after {self._timeout:g} s",
-                    url=url,
-                    hint="the server is too slow; raise `[poll] timeout` if it is always like this",
-                ) from e
+        # Per-host slot first, then the pause after the previous request to that host, then a
+        # global slot: a request waiting for its host must not hold one of the global slots idle.
+        # The deadline starts once all are held, so a feed queued behind others is not timed out
+        # for waiting its turn.
+        async with self._host_slot(start.host):
+            delay = self._reserve_start(start.host)
+            if delay > 0:
+                await self._sleep(delay)
+            async with self._slots:
+                try:
+                    async with asyncio.timeout(self._timeout):
+                        return await self._fetch_chain(client, url, start, conditional)
+                except TimeoutError as e:
+                    raise FetchError(
+                        f"timed out after {self._timeout:g} s",
+                        url=url,
+                        hint="the server is too slow; "
+                        "raise `[poll] timeout` if it is always like this",
+                    ) from e
+
+    def _reserve_start(self, host: str) -> float:
+        """Book the next start time for ``host`` (``host_gap`` after the previous booking) and
+        return how long to wait for it. Bookings, not last-finish times: two requests queued
+        together start a gap apart, never at once."""
+        if self._host_gap <= 0 or _is_loopback(host):
+            # the pause spares other people's servers; this machine's own (the demo's sample
+            # feeds, a local test farm) can take what per_host allows
+            return 0.0
+        key = host.lower()
+        now = self._monotonic()
+        start = max(now, self._next_start.get(key, now))
+        self._next_start[key] = start + self._host_gap
+        return start - now
 
     def _host_slot(self, host: str) -> asyncio.Semaphore:
         key = host.lower()
@@ -251,12 +398,17 @@ class Fetcher:
                             f"too many redirects (more than {self._max_redirects})", url=url
                         )
                     if str(target) in seen:
-                        raise FetchError(f"redirect loop at {target}", url=url)
+                        raise FetchError(f"redirect loop at {redact_url(str(target))}", url=url)
                     seen.add(str(target))
                     current = target
                     continue
                 phase = "body"
                 return await self._result(response, url, current, conditional, tuple(redirects))
+            except FetchError as e:
+                # the pinned backend's refusal at connect time knows no feed URL
+                if not e.url:
+                    e.url = url
+                raise
             except (httpx.TransportError, ssl.SSLError, OSError) as e:
                 raise _network_error(e, url, phase, self._timeout) from e
             except httpx.InvalidURL as e:
@@ -281,16 +433,10 @@ class Fetcher:
                 raise FetchError(f"could not resolve host name {host!r}: {e}", url=url) from e
             if not addresses:
                 raise FetchError(f"could not resolve host name {host!r}", url=url)
-        for address in addresses:
-            reason = refusal_reason(address)
-            if reason is not None:
-                shown = host if host == address else f"{host} ({address})"
-                raise FetchError(
-                    f"refused to fetch from {shown}: a {reason} address, not a public one",
-                    url=url,
-                    permanent=True,
-                    hint=_PRIVATE_HINT,
-                )
+        refused = _refusal(host, addresses)
+        if refused is not None:
+            refused.url = url
+            raise refused
 
     async def _result(
         self,
@@ -372,6 +518,16 @@ async def _quiet_close(response: httpx.Response) -> None:
         await response.aclose()
 
 
+def _is_loopback(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _is_ip_literal(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
@@ -387,16 +543,17 @@ def _checked_url(raw: str, url: str) -> httpx.URL:
     except (httpx.InvalidURL, TypeError, ValueError) as e:
         if not isinstance(raw, str):
             raise
-        raise FetchError(f"invalid URL {raw!r}: {e}", url=url, permanent=True) from e
+        raise FetchError(f"invalid URL {redact_url(raw)!r}: {e}", url=url, permanent=True) from e
     if parsed.scheme not in ("http", "https"):
         scheme = parsed.scheme or "no scheme"
         raise FetchError(
-            f"refused URL {raw!r}: only http:// and https:// feeds can be fetched, not {scheme}",
+            f"refused URL {redact_url(raw)!r}: only http:// and https:// feeds can be fetched, "
+            f"not {scheme}",
             url=url,
             permanent=True,
         )
     if not parsed.host:
-        raise FetchError(f"invalid URL {raw!r}: no host name", url=url, permanent=True)
+        raise FetchError(f"invalid URL {redact_url(raw)!r}: no host name", url=url, permanent=True)
     return parsed
 
 
@@ -407,15 +564,18 @@ def _redirect_target(response: httpx.Response, current: httpx.URL, url: str) -> 
     try:
         target = current.join(location.strip())
     except httpx.InvalidURL as e:
-        raise FetchError(f"redirect to an invalid URL {location!r}: {e}", url=url) from e
+        raise FetchError(
+            f"redirect to an invalid URL {redact_url(location)!r}: {e}", url=url
+        ) from e
     if target.scheme not in ("http", "https"):
         raise FetchError(
-            f"refused redirect to {location!r}: only http:// and https:// can be followed",
+            f"refused redirect to {redact_url(location)!r}: only http:// and https:// can be "
+            "followed",
             url=url,
             permanent=True,
         )
     if not target.host:
-        raise FetchError(f"redirect to {location!r} has no host name", url=url)
+        raise FetchError(f"redirect to {redact_url(location)!r} has no host name", url=url)
     # A fragment is never sent; dropping it keeps loop detection honest.
     return target.copy_with(fragment=None)
 
@@ -510,11 +670,11 @@ def _network_error(exc: BaseException, url: str, phase: str, timeout: float) -> 
     if errno.ECONNRESET in errnos or errno.EPIPE in errnos:
         return FetchError("connection reset by the server", url=url)
     if isinstance(exc, httpx.RemoteProtocolError):
-        return FetchError(f"the server broke the HTTP protocol: {exc}", url=url)
+        return FetchError(redact_url(f"the server broke the HTTP protocol: {exc}"), url=url)
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return FetchError(f"unsupported URL: {exc}", url=url, permanent=True)
+        return FetchError(redact_url(f"unsupported URL: {exc}"), url=url, permanent=True)
     if isinstance(exc, httpx.ConnectError):
-        return FetchError(f"could not connect: {exc}", url=url)
+        return FetchError(redact_url(f"could not connect: {exc}"), url=url)
     if isinstance(exc, httpx.ReadError | httpx.WriteError):
         return FetchError("connection reset by the server", url=url)
-    return FetchError(f"network error: {exc or type(exc).__name__}", url=url)
+    return FetchError(redact_url(f"network error: {exc or type(exc).__name__}"), url=url)

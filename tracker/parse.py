@@ -342,9 +342,14 @@ def _decode(body: bytes, content_type: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     else:
+        notes: list[str] = []
         if declared and _codec(declared[0]) not in (None, "utf-8") and not body.isascii():
-            return text, [f"{label} but the bytes are UTF-8; decoded as UTF-8"]
-        return text, []
+            notes.append(f"{label} but the bytes are UTF-8; decoded as UTF-8")
+        repaired = _undo_double_utf8(text)
+        if repaired is not None:
+            text = repaired
+            notes.append("the text was UTF-8 encoded twice (mojibake); repaired")
+        return text, notes
 
     for index, name in enumerate(declared):
         codec = _codec(name)
@@ -363,6 +368,35 @@ def _decode(body: bytes, content_type: str) -> tuple[str, list[str]]:
     if fallback is None:
         fallback = body.decode("latin-1")
     return fallback, [f"{label} (or not decodable); guessed windows-1252"]
+
+
+# cp1252's characters for bytes 0x80-0x9F, mapped back to those bytes' Latin-1 code points
+_CP1252_BACK = {
+    ord(bytes([b]).decode("cp1252")): b
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def _undo_double_utf8(text: str) -> str | None:
+    """The text a double encoder garbled, or None when it is not garbled that way.
+
+    UTF-8 bytes decoded as windows-1252 (or Latin-1) and encoded as UTF-8 again turn "한국" into
+    "í•œêµ­". Mapping every character back to its single byte gives valid UTF-8 only when the
+    text was garbled so: real Latin-1 text ("café", "Amélie") is not valid UTF-8 as bytes, and
+    text with characters beyond Latin-1 and cp1252 (real Korean) cannot be mapped at all."""
+    if text.isascii():
+        return None
+    try:
+        raw = text.translate(_CP1252_BACK).encode("latin-1")
+        repaired = raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if repaired == text:
+        return None
+    # garbled more than once: undo every layer
+    again = _undo_double_utf8(repaired)
+    return again if again is not None else repaired
 
 
 def _codec(name: str) -> str | None:
@@ -567,16 +601,19 @@ def _feed_data(raw: Mapping[str, Any], *, url: str, version: str | None, now: da
 
 
 def _ttl(raw: Mapping[str, Any]) -> timedelta | None:
+    """The longest wait the feed asks for: RSS ``<ttl>`` (minutes) or ``sy:updatePeriod`` divided
+    by ``sy:updateFrequency``; None when it asks for nothing usable."""
+    asked: list[timedelta] = []
     ttl = str(raw.get("ttl") or "").strip()
-    if ttl.isdigit() and int(ttl) > 0:
-        return timedelta(minutes=int(ttl))
+    if ttl.isdigit() and 0 < int(ttl) < 10**7:
+        asked.append(timedelta(minutes=int(ttl)))
     period = _SY_PERIODS.get(str(raw.get("sy_updateperiod") or "").strip().lower())
-    if period is None:
-        return None
-    frequency = str(raw.get("sy_updatefrequency") or "1").strip()
-    if not frequency.isdigit() or int(frequency) < 1:
-        return period
-    return period / int(frequency)
+    if period is not None:
+        frequency = str(raw.get("sy_updatefrequency") or "1").strip()
+        if frequency.isdigit() and 0 < int(frequency) < 10**7:
+            period = period / int(frequency)
+        asked.append(period)
+    return max(asked) if asked else None
 
 
 def _entries(
@@ -610,8 +647,8 @@ def _entry(
     # absolute URL ("20231121000612") must not become a link relative to the feed
     link = _http_link(raw.get("link"), base=None if raw.get("guidislink") else base)
     title = _plain(raw.get("title"))
-    published = _date(_get(raw, "published_parsed"), now)
-    updated = _date(_get(raw, "updated_parsed"), now)
+    published = _entry_date(raw, "published", now)
+    updated = _entry_date(raw, "updated", now)
     html_base = link or base
 
     summary = _html(raw.get("summary"), _detail_type(raw.get("summary_detail")), html_base)
@@ -744,6 +781,107 @@ def _date(parsed: object, now: datetime) -> datetime | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return now.astimezone(UTC) if value > now + FUTURE_TOLERANCE else value
+
+
+_MONTHS = {
+    # English first, then French, German, Spanish, Italian, Portuguese, Dutch (abbreviations
+    # are matched by prefix, so "oct." and "octobre" both work); Korean "10월" is numeric
+    name: number
+    for number, names in enumerate(
+        (
+            "jan janv januar enero ene gennaio gen janeiro januari",
+            "feb févr fevr février februar febrero febbraio fevereiro fev februari",
+            "mar mars märz maerz marzo março marco maart",
+            "apr avr avril april abril aprile",
+            "may mai mayo maggio maio mei",
+            "jun juin juni junio giugno junho",
+            "jul juil juillet juli julio luglio julho",
+            "aug août aout august agosto augustus",
+            "sep sept septembre september septiembre settembre setembro",
+            "oct okt octobre oktober octubre ottobre outubro",
+            "nov novembre november noviembre novembro",
+            "dec déc décembre dezember diciembre dic dicembre dezembro dez december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_NUMERIC_DATE = re.compile(
+    r"(?P<y>\d{4})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*일?\.?"
+)
+_WORDY_DATE = re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<m>[^\W\d_]+)\.?,?\s+(?P<y>\d{4})")
+_KOREAN_MONTH_DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>\d{1,2})\s*월\s+(?P<y>\d{4})")
+_CLOCK = re.compile(
+    r"(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:\s*(?P<ampm2>AM|PM|am|pm))?"
+)
+_ZONE = re.compile(
+    r"(?:(?P<sign>[+-])(?P<zh>\d{2}):?(?P<zm>\d{2})|\b(?P<name>Z|UTC|GMT|KST)\b)\s*$"
+)
+
+
+def _loose_date(text: str) -> datetime | None:
+    """Dates feedparser gets wrong or not at all: Korean (``2025년 10월 7일 오후 3:05``,
+    ``2025.10.07 09:00``, ``화, 07 10월 2025``) and RFC 822 with month names in another language
+    (``mar., 07 oct. 2025 09:00:00 +0200``). A Korean form without a zone is Korea time."""
+    text = text.strip()
+    korean = _HANGUL.search(text) is not None
+    found = _NUMERIC_DATE.search(text)
+    if found is not None:
+        year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+    else:
+        found = _KOREAN_MONTH_DATE.search(text)
+        if found is not None:
+            year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+        else:
+            found = _WORDY_DATE.search(text)
+            if found is None:
+                return None
+            name = found["m"].lower()
+            month = next((n for k, n in _MONTHS.items() if name.startswith(k)), 0)
+            year, day = int(found["y"]), int(found["d"])
+    rest = text[found.end() :]
+    hour = minute = second = 0
+    clock = _CLOCK.search(rest)
+    if clock is not None:
+        hour, minute, second = int(clock["H"]), int(clock["M"]), int(clock["S"] or 0)
+        ampm = (clock["ampm"] or clock["ampm2"] or "").lower()
+        if ampm in ("오후", "pm") and hour < 12:
+            hour += 12
+        elif ampm in ("오전", "am") and hour == 12:
+            hour = 0
+    offset = timedelta(hours=9) if korean else timedelta(0)
+    zone = _ZONE.search(text)
+    if zone is not None:
+        if zone["sign"]:
+            offset = timedelta(hours=int(zone["zh"]), minutes=int(zone["zm"]))
+            offset = -offset if zone["sign"] == "-" else offset
+        else:
+            offset = timedelta(hours=9) if zone["name"] == "KST" else timedelta(0)
+    try:
+        local = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        return None
+    return local - offset
+
+
+def _entry_date(raw: Mapping[str, Any], key: str, now: datetime) -> datetime | None:
+    """An entry's ``published`` / ``updated``: feedparser's parse, except for text it reads
+    wrongly (non-ASCII dates, ``2025.10.07``: it turns "2025년 10월 07일" into November 1st)
+    or not at all, where ``_loose_date`` tries. A date that is still unknown stays None (the
+    updater then uses the first-seen time)."""
+    text = _get(raw, key)
+    text = text if isinstance(text, str) else None
+    if text and (not text.isascii() or re.search(r"\d{4}\.\d", text)):
+        loose = _loose_date(text)
+        if loose is not None:
+            return now.astimezone(UTC) if loose > now + FUTURE_TOLERANCE else loose
+    parsed = _date(_get(raw, f"{key}_parsed"), now)
+    if parsed is None and text:
+        loose = _loose_date(text)
+        if loose is not None:
+            return now.astimezone(UTC) if loose > now + FUTURE_TOLERANCE else loose
+    return parsed
 
 
 def _author(raw: Mapping[str, Any]) -> str | None:

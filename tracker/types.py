@@ -149,13 +149,31 @@ class FeedForUpdate:
     consecutive_errors: int = 0
     #: True once an update succeeded at least once (a feed's first poll is special for digests)
     polled_before: bool = False
+    #: where to fetch it when a permanent redirect has moved it (None: ``url`` itself)
+    effective_url: str | None = None
+    #: a permanent redirect target seen on the last polls, and since when without a change
+    redirect_url: str | None = None
+    redirect_since: datetime | None = None
+    #: the server said 410 Gone: not polled again until the feed is re-added or polled by name
+    gone: bool = False
+
+    @property
+    def fetch_url(self) -> str:
+        """The URL to request: the moved-to URL once a permanent redirect has settled."""
+        return self.effective_url or self.url
 
 
 class EntryForUpdate(NamedTuple):
-    """What storage knows about a stored entry: enough to decide new / changed / unchanged."""
+    """What storage knows about a stored entry: enough to decide new / changed / unchanged, and
+    to recognise it under a new identity (a feed whose guids change on every poll)."""
 
     identity: str
     content_hash: str
+    link: str | None = None
+    title: str | None = None
+    guid: str | None = None
+    identity_source: str = "guid"
+    published: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +209,15 @@ class FeedUpdateIntent:
     success: bool = False
     #: the document format on success (``rss20``, ``atom10``...)
     version: str | None = None
+    #: 410 Gone: stop polling the feed
+    gone: bool = False
+    #: the permanent redirect being watched (None clears it) and since when; only written when
+    #: ``redirect_known`` (a failure that never reached the server changes nothing)
+    redirect_url: str | None = None
+    redirect_since: datetime | None = None
+    redirect_known: bool = False
+    #: a settled permanent redirect: poll here from now on (None: leave as it is)
+    move_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -258,6 +285,8 @@ class Entry:
     image: str | None = None
     feed_title: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
+    #: which key ``identity`` is: the feed's ``guid``, its ``link``, or a ``hash`` of both
+    identity_source: str = "guid"
 
 
 @dataclass(frozen=True)
@@ -276,6 +305,22 @@ class FeedStatus:
     http_status: int | None = None
     version: str | None = None
     first_polled_at: datetime | None = None
+    #: when the server said 410 Gone (the feed is no longer polled), else None
+    gone_at: datetime | None = None
+    #: the URL polled instead of ``url`` since a permanent redirect settled, else None
+    moved_to: str | None = None
+    #: a permanent redirect being watched before it settles, and since when
+    redirect_url: str | None = None
+    redirect_since: datetime | None = None
+
+    @property
+    def state(self) -> str:
+        """``gone``, ``failing``, ``ok`` or ``never polled``."""
+        if self.gone_at is not None:
+            return "gone"
+        if self.consecutive_errors:
+            return "failing"
+        return "ok" if self.last_success_at else "never polled"
 
 
 # -- the digest --------------------------------------------------------------------------------
@@ -437,3 +482,19 @@ class DigestRecord:
     sent_at: datetime | None = None
     error: str | None = None
     retry_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class KnownFilm:
+    """A film remembered from earlier digests: what later weeks can reuse (its release date,
+    platform, poster, Hangul title) when a review arrives after the release news."""
+
+    key: str
+    base_key: str
+    title: str
+    updated_at: datetime
+    title_hangul: str | None = None
+    year: int | None = None
+    platform: str | None = None
+    release_date: date | None = None
+    poster: str | None = None

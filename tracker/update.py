@@ -4,6 +4,12 @@ Owns the orchestration of one poll cycle. Takes its adapters (fetcher, storage, 
 as arguments typed by Protocols, so tests pass fakes; must not build adapters, read the clock
 (``now`` is a callable passed in) or touch a library directly. A feed that fails is a value
 (``UpdateResult(url, UpdateError)``), never an exception that stops the batch; a bug still raises.
+
+Politeness lives here as orchestration of ``decide``: a feed is fetched at its settled
+``fetch_url`` (a permanent redirect that held for ``Schedule.redirect_after``), every outcome
+records when to poll next, 410 Gone marks the feed gone, and entries whose guid changed are
+matched to what is stored (``decide.reidentify``) when storage can say what it has
+(``EntryKeyStorage``). Feed URLs are shown through ``redact_url``: never a password in a log.
 """
 
 from __future__ import annotations
@@ -11,14 +17,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from tracker import decide
+from tracker.addresses import redact_url
 from tracker.exceptions import FetchError, UpdateError
 from tracker.parse import content_hash, parse_feed
 from tracker.types import (
+    EntryForUpdate,
     EntryUpdateIntent,
     FeedForUpdate,
     FeedUpdateIntent,
@@ -53,6 +61,14 @@ class UpdateStorage(Protocol):
     ) -> None: ...
 
 
+@runtime_checkable
+class EntryKeyStorage(Protocol):
+    """A storage that can list its entries with link and title, so an entry whose guid changed
+    is recognised (``decide.reidentify``). Optional: without it identities never degrade."""
+
+    def get_entry_keys(self, feed_url: str) -> list[EntryForUpdate]: ...
+
+
 #: runs ``parse_document`` somewhere (inline, or in a worker process) and awaits the result
 ParseRunner = Callable[
     [bytes, str, Mapping[str, str], datetime], Awaitable[tuple[ParsedFeed, dict[str, str]]]
@@ -81,6 +97,8 @@ class Schedule:
     floor: timedelta
     cap: timedelta
     intervals: Mapping[str, timedelta]
+    #: a permanent redirect must hold this long before the feed is polled at its new URL
+    redirect_after: timedelta = timedelta(days=7)
 
     def interval_for(self, url: str) -> timedelta:
         return self.intervals.get(url, self.interval)
@@ -102,8 +120,24 @@ async def update_feed(
     A 304 is appended to ``not_modified`` when given (the caller writes them in one batch),
     else stored at once."""
     try:
-        fetched = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        fetched = await fetcher.fetch(
+            feed.fetch_url, etag=feed.etag, last_modified=feed.last_modified
+        )
         checked = now()
+        moved = decide.watch_redirect(
+            fetched.redirects,
+            recorded_url=feed.redirect_url,
+            recorded_since=feed.redirect_since,
+            now=checked,
+            settle_after=schedule.redirect_after,
+        )
+        if moved.move_to is not None:
+            log.info(
+                "feed %s moved to %s (a permanent redirect held for %s)",
+                redact_url(feed.url),
+                redact_url(moved.move_to),
+                schedule.redirect_after,
+            )
         if fetched.not_modified:
             intent = FeedUpdateIntent(
                 url=feed.url,
@@ -115,6 +149,7 @@ async def update_feed(
                 final_url=fetched.final_url,
                 success=True,
             )
+            intent = _with_redirect(intent, moved)
             if not_modified is None:
                 storage.store_not_modified([intent], owner=owner)
             else:
@@ -123,9 +158,14 @@ async def update_feed(
         assert fetched.body is not None
         parsed, hashes = await parse(fetched.body, fetched.final_url, fetched.headers, checked)
         stored = storage.get_entries_for_update(feed.url)
-        intents = decide.decide_entries(
-            feed.url, parsed.entries, stored, now=checked, content_hash=hashes
-        )
+        entries = list(parsed.entries)
+        if isinstance(storage, EntryKeyStorage) and any(e.identity not in stored for e in entries):
+            degraded = decide.reidentify(entries, storage.get_entry_keys(feed.url))
+            for before, after in zip(entries, degraded, strict=True):
+                if after is not before:
+                    hashes[after.identity] = content_hash(after)
+            entries = degraded
+        intents = decide.decide_entries(feed.url, entries, stored, now=checked, content_hash=hashes)
         intent = FeedUpdateIntent(
             url=feed.url,
             checked_at=checked,
@@ -138,6 +178,7 @@ async def update_feed(
             success=True,
             version=parsed.feed.version,
         )
+        intent = _with_redirect(intent, moved)
         storage.store_update(intent, intents, owner=owner)
         new = sum(1 for i in intents if i.new)
         return UpdateResult(
@@ -146,7 +187,7 @@ async def update_feed(
                 feed.url,
                 new=new,
                 modified=len(intents) - new,
-                unchanged=len(parsed.entries) - len(intents),
+                unchanged=len(entries) - len(intents),
             ),
         )
     except UpdateError as error:
@@ -156,23 +197,29 @@ async def update_feed(
         checked = now()
         retry_after = error.retry_after if isinstance(error, FetchError) else None
         status = error.status if isinstance(error, FetchError) else None
+        gone = status == 410
+        if gone:
+            next_poll = decide.next_poll_when_gone(checked, schedule.cap)
+        else:
+            next_poll = decide.next_poll_after_failure(
+                feed.url,
+                now=checked,
+                consecutive_errors=errors,
+                cap=schedule.cap,
+                retry_after=retry_after,
+            )
         storage.store_update(
             FeedUpdateIntent(
                 url=feed.url,
                 checked_at=checked,
-                next_poll_at=decide.next_poll_after_failure(
-                    feed.url,
-                    now=checked,
-                    consecutive_errors=errors,
-                    cap=schedule.cap,
-                    retry_after=retry_after,
-                ),
+                next_poll_at=next_poll,
                 etag=feed.etag,
                 last_modified=feed.last_modified,
                 http_status=status,
                 error=_describe(error),
                 consecutive_errors=errors,
                 success=False,
+                gone=gone,
             ),
             (),
             owner=owner,
@@ -180,8 +227,20 @@ async def update_feed(
         return UpdateResult(feed.url, error)
 
 
+def _with_redirect(intent: FeedUpdateIntent, moved: decide.RedirectDecision) -> FeedUpdateIntent:
+    return replace(
+        intent,
+        redirect_url=moved.redirect_url,
+        redirect_since=moved.redirect_since,
+        redirect_known=True,
+        move_to=moved.move_to,
+    )
+
+
 def _describe(error: UpdateError) -> str:
-    return f"{error.message} ({error.hint})" if error.hint else error.message
+    """The error as stored and shown (``tracker status``): credentials masked."""
+    text = f"{error.message} ({error.hint})" if error.hint else error.message
+    return redact_url(text)
 
 
 def _next_success(
@@ -230,7 +289,7 @@ async def update_feeds(
             not_modified=not_modified,
         )
         if result.error is not None:
-            log.debug("feed %s failed: %s", feed.url, result.error.message)
+            log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
         if on_result is not None:
             on_result(result)
         return result

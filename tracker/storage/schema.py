@@ -81,6 +81,13 @@ feeds = sa.Table(
     #: which instance is polling this feed right now, and until when (several daemons, one PG)
     sa.Column("lease_owner", sa.Text),
     sa.Column("lease_until", UTCDateTime),
+    #: politeness (0003): the server said 410 Gone at this time; never due while set
+    sa.Column("gone_at", UTCDateTime),
+    #: a permanent redirect (301/308) seen on every poll since ``redirect_since``
+    sa.Column("redirect_url", sa.Text),
+    sa.Column("redirect_since", UTCDateTime),
+    #: where the feed is fetched once that redirect settled; ``url`` stays its identity
+    sa.Column("effective_url", sa.Text),
 )
 
 entries = sa.Table(

@@ -29,6 +29,7 @@ from tracker.types import (
     DigestRecord,
     DigestStatus,
     Entry,
+    EntryForUpdate,
     EntryUpdateIntent,
     FeedForUpdate,
     FeedSpec,
@@ -178,13 +179,41 @@ class Storage:
         """Make the followed feeds exactly ``specs`` (the config is the single source of truth).
 
         Upserts each spec; every other feed becomes unfollowed but keeps its state and entries.
-        New feeds have no ``next_poll_at``: they are due at once.
+        New feeds have no ``next_poll_at``: they are due at once. A feed that went 410 Gone is
+        polled again (due at once) when it is re-added after being dropped, or when its entry in
+        the config changes (title, site or kind): that is the user saying "try it again".
         """
         wanted: dict[str, FeedSpec] = {}
         for spec in specs:
             wanted.setdefault(spec.url, spec)
         with self._write("sync the followed feeds") as conn:
-            existing = {row.url: row.id for row in conn.execute(sa.select(feeds.c.id, feeds.c.url))}
+            rows = conn.execute(
+                sa.select(
+                    feeds.c.id,
+                    feeds.c.url,
+                    feeds.c.followed,
+                    feeds.c.title,
+                    feeds.c.site,
+                    feeds.c.kind,
+                    feeds.c.gone_at,
+                )
+            ).all()
+            existing = {row.url: row.id for row in rows}
+            revived = [
+                {"b_id": row.id, "b_now": now}
+                for row in rows
+                if row.gone_at is not None
+                and row.url in wanted
+                and (
+                    not row.followed
+                    or (row.title, row.site, row.kind)
+                    != (
+                        wanted[row.url].title,
+                        wanted[row.url].site,
+                        str(wanted[row.url].kind),
+                    )
+                )
+            ]
             new = [
                 {
                     "url": spec.url,
@@ -218,6 +247,17 @@ class Storage:
                     sa.update(feeds).where(feeds.c.id == sa.bindparam("b_id")),
                     kept,
                 )
+            if revived:
+                conn.execute(
+                    sa.update(feeds)
+                    .where(feeds.c.id == sa.bindparam("b_id"))
+                    .values(
+                        gone_at=None,
+                        next_poll_at=None,
+                        updated_at=sa.bindparam("b_now", type_=UTCDateTime()),
+                    ),
+                    revived,
+                )
             dropped = [{"b_id": id_} for url, id_ in existing.items() if url not in wanted]
             if dropped:
                 conn.execute(
@@ -237,6 +277,10 @@ class Storage:
             last_success_at=row.last_success_at,
             consecutive_errors=row.consecutive_errors,
             polled_before=row.first_polled_at is not None,
+            effective_url=row.effective_url,
+            redirect_url=row.redirect_url,
+            redirect_since=row.redirect_since,
+            gone=row.gone_at is not None,
         )
 
     _FOR_UPDATE_COLUMNS = (
@@ -248,13 +292,21 @@ class Storage:
         feeds.c.last_success_at,
         feeds.c.consecutive_errors,
         feeds.c.first_polled_at,
+        feeds.c.effective_url,
+        feeds.c.redirect_url,
+        feeds.c.redirect_since,
+        feeds.c.gone_at,
     )
 
     @staticmethod
     def _due(now: datetime) -> sa.ColumnElement[bool]:
-        return sa.or_(
-            feeds.c.next_poll_at.is_(None),
-            feeds.c.next_poll_at <= sa.literal(now, UTCDateTime()),
+        # a gone feed (410) is never due: only re-adding it (sync_feeds) or a named poll revives it
+        return sa.and_(
+            feeds.c.gone_at.is_(None),
+            sa.or_(
+                feeds.c.next_poll_at.is_(None),
+                feeds.c.next_poll_at <= sa.literal(now, UTCDateTime()),
+            ),
         )
 
     def get_feeds_for_update(
@@ -264,12 +316,17 @@ class Storage:
         due_only: bool = False,
         urls: Sequence[str] | None = None,
     ) -> list[FeedForUpdate]:
-        """Followed feeds with what polling needs; ``due_only`` keeps the ones due at ``now``."""
+        """Followed feeds with what polling needs; ``due_only`` keeps the ones due at ``now``.
+
+        Gone feeds (410) are left out unless named in ``urls``: asking for a feed by name is how
+        a user tries it again."""
         query = sa.select(*self._FOR_UPDATE_COLUMNS).where(feeds.c.followed).order_by(feeds.c.id)
         if due_only:
             query = query.where(self._due(now))
         if urls is not None:
             query = query.where(feeds.c.url.in_(list(urls)))
+        else:
+            query = query.where(feeds.c.gone_at.is_(None))
         with self._read("read the feeds") as conn:
             return [self._feed_for_update(row) for row in conn.execute(query)]
 
@@ -331,6 +388,38 @@ class Storage:
         with self._read("read stored entries") as conn:
             return {row.identity: row.content_hash for row in conn.execute(query)}
 
+    def get_entry_keys(self, feed_url: str) -> list[EntryForUpdate]:
+        """Every stored entry of one feed with what recognises it under another identity (link,
+        title, guid, date): for feeds whose guids change on every poll."""
+        e = entries_table
+        query = (
+            sa.select(
+                e.c.identity,
+                e.c.content_hash,
+                e.c.link,
+                e.c.title,
+                e.c.guid,
+                e.c.identity_source,
+                e.c.published_at,
+            )
+            .join(feeds, feeds.c.id == e.c.feed_id)
+            .where(feeds.c.url == feed_url)
+            .order_by(e.c.id)
+        )
+        with self._read("read stored entries") as conn:
+            return [
+                EntryForUpdate(
+                    row.identity,
+                    row.content_hash,
+                    link=row.link,
+                    title=row.title,
+                    guid=row.guid,
+                    identity_source=row.identity_source,
+                    published=row.published_at,
+                )
+                for row in conn.execute(query)
+            ]
+
     def store_update(
         self,
         feed: FeedUpdateIntent,
@@ -355,8 +444,13 @@ class Storage:
             "lease_owner": None,
             "lease_until": None,
         }
+        if feed.redirect_known:
+            values |= {"redirect_url": feed.redirect_url, "redirect_since": feed.redirect_since}
+        if feed.move_to is not None:
+            values["effective_url"] = feed.move_to
         if feed.success:
             values |= {
+                "gone_at": None,
                 "etag": feed.etag,
                 "last_modified": feed.last_modified,
                 "last_success_at": checked,
@@ -378,6 +472,10 @@ class Storage:
                 "last_error": feed.error or "unknown error",
                 "consecutive_errors": feed.consecutive_errors,
             }
+            if feed.gone:
+                values["gone_at"] = sa.func.coalesce(
+                    feeds.c.gone_at, sa.literal(checked, UTCDateTime())
+                )
         with self._write(f"store the update of {feed.url}") as conn:
             feed_id = conn.scalar(sa.select(feeds.c.id).where(feeds.c.url == feed.url))
             if feed_id is None:
@@ -427,6 +525,10 @@ class Storage:
                 last_error=None,
                 lease_owner=None,
                 lease_until=None,
+                gone_at=None,
+                redirect_url=sa.bindparam("b_redirect"),
+                redirect_since=sa.bindparam("b_redirect_since", type_=UTCDateTime()),
+                effective_url=sa.func.coalesce(sa.bindparam("b_move"), feeds.c.effective_url),
             )
         )
         rows = [
@@ -440,6 +542,9 @@ class Storage:
                 "b_status": i.http_status,
                 "b_etag": i.etag,
                 "b_last_modified": i.last_modified,
+                "b_redirect": i.redirect_url,
+                "b_redirect_since": i.redirect_since,
+                "b_move": i.move_to,
             }
             for i in intents
         ]
@@ -505,6 +610,7 @@ class Storage:
             image=row.image,
             feed_title=row.feed_display_title,
             extra=extra,
+            identity_source=row.identity_source,
         )
 
     def list_entries(
@@ -584,12 +690,17 @@ class Storage:
                     http_status=row.http_status,
                     version=row.version,
                     first_polled_at=row.first_polled_at,
+                    gone_at=row.gone_at,
+                    moved_to=row.effective_url,
+                    redirect_url=row.redirect_url,
+                    redirect_since=row.redirect_since,
                 )
                 for row in conn.execute(query)
             ]
 
     def counts(self) -> dict[str, int]:
-        """``feeds`` followed, ``entries`` of followed feeds, ``failing`` followed feeds."""
+        """``feeds`` followed, ``entries`` of followed feeds, ``failing`` followed feeds (gone
+        ones included)."""
         followed = sa.select(feeds.c.id).where(feeds.c.followed).scalar_subquery()
         with self._read("count feeds and entries") as conn:
             n_feeds = conn.scalar(sa.select(sa.func.count()).where(feeds.c.followed))

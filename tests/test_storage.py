@@ -94,7 +94,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     with Storage.open(db_url) as second:
         assert [f.url for f in second.get_feeds_for_update(now=T0)] == [A]
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head == "0003_politeness"
+    assert head == "0004_films"
     engine = create_engine(parse_url(db_url))
     try:
         assert current_revision(engine) == head
@@ -692,3 +692,44 @@ def test_entry_keys_carry_link_title_and_guid(storage: Storage) -> None:
         "One",
     )
     assert key.published == T0 and key.identity_source == "guid"
+
+
+# -- films remembered across weeks -------------------------------------------------------------
+
+
+def test_films_are_remembered_and_never_forget_what_they_knew(storage: Storage) -> None:
+    from datetime import date
+
+    from tracker.types import FilmCard
+
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [entry("e1"), entry("e2")])
+    ids = {e.identity: e.id for e in storage.list_entries()}
+    release = FilmCard(
+        key="exhuma-2024",
+        title="Exhuma",
+        title_hangul="파묘",
+        year=2024,
+        platform="netflix",
+        release_date=date(2024, 12, 5),
+    )
+    storage.remember_films([("exhuma", release)], [(ids["e1"], "exhuma-2024", "release")], now=T0)
+    # a later week knows less (no date, no platform) but has a poster: nothing known is lost
+    later = FilmCard(
+        key="exhuma-2024", title="Exhuma", year=2024, poster="https://img.example/p.jpg"
+    )
+    storage.remember_films(
+        [("exhuma", later)], [(ids["e2"], "exhuma-2024", "review")], now=T0 + timedelta(days=14)
+    )
+    [film] = storage.known_films(["exhuma", "nothing"])["exhuma"]
+    assert (film.title_hangul, film.platform, film.release_date, film.poster) == (
+        "파묘",
+        "netflix",
+        date(2024, 12, 5),
+        "https://img.example/p.jpg",
+    )
+    assert film.updated_at == T0 + timedelta(days=14)
+    assert [(f.key, role) for f, role in storage.films_of_entry(ids["e2"])] == [
+        ("exhuma-2024", "review")
+    ]
+    assert storage.known_films([]) == {}

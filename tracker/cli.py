@@ -417,6 +417,24 @@ def entries_list(
 
 @app.command()
 @handle_errors
+def explain(
+    entry: Annotated[str, typer.Argument(help="An entry id or link (see: tracker entries list).")],
+    config: ConfigOption = None,
+) -> None:
+    """Why an entry is in its week's digest (or not): its identity key, how it was classified
+    (the rule and the matched words), the film it joined, a merge, or the rule that left it out."""
+    with open_tracker(config) as tracker:
+        found, lines = tracker.explain(entry)
+    out.print(f"entry {found.id}: {found.title}", markup=False)
+    if found.link:
+        out.print(f"  {found.link}", markup=False)
+    width = max(len(topic) for topic, _ in lines)
+    for topic, text in lines:
+        out.print(f"  {topic:<{width}}  {text}", markup=False)
+
+
+@app.command()
+@handle_errors
 def status(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable.")] = False,
     config: ConfigOption = None,

@@ -15,6 +15,7 @@ import ssl
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -34,6 +35,7 @@ from tracker.exceptions import (
     ConfigProblem,
     DeliveryError,
     FetchError,
+    ParseError,
     TrackerError,
     UpdateError,
 )
@@ -43,9 +45,11 @@ from tracker.resources import catalog_dir
 from tracker.storage import Storage
 from tracker.types import (
     Digest,
+    Entry,
     EntryData,
     FeedForUpdate,
     FeedSpec,
+    FeedStatus,
     IsoWeek,
     ParsedFeed,
     RenderedDigest,
@@ -163,6 +167,8 @@ class Tracker:
         self._health_before: dict[str, decide.Health] = {}
         self._catalog: dict[str, Collection] | None = None
         self._pool: Executor | None = None
+        self._pool_worked = False
+        self._inline_only = False
         #: this process, for feed leases and the digest ledger (several instances, one database)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else
@@ -215,22 +221,45 @@ class Tracker:
             transport=self._transport,
         )
 
-    def _parse_runner(self, bodies: int) -> update.ParseRunner:
-        if bodies < POOL_THRESHOLD:
-            return update.parse_inline
+    def _ensure_pool(self) -> Executor:
         if self._pool is None:
             workers = self.config.poll.workers or os.cpu_count() or 1
             # forkserver: never fork a process that runs an event loop and threads
             context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        pool = self._pool
+        return self._pool
+
+    def _discard_pool(self, pool: Executor) -> None:
+        if self._pool is pool:
+            self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def _parse_runner(self, bodies: int) -> update.ParseRunner:
+        if bodies < POOL_THRESHOLD or self._inline_only:
+            return update.parse_inline
 
         async def run(
             body: bytes, url: str, headers: Mapping[str, str], now: datetime
         ) -> tuple[ParsedFeed, dict[str, str]]:
             loop = asyncio.get_running_loop()
             call = functools.partial(update.parse_document, body, url, dict(headers), now)
-            return await loop.run_in_executor(pool, call)
+            for _attempt in range(2):
+                pool = self._ensure_pool()
+                try:
+                    result = await loop.run_in_executor(pool, call)
+                except BrokenProcessPool:
+                    # a worker died: on a hostile document, or because workers cannot start
+                    # at all here (a main module they cannot import); one broken document must
+                    # not fail the whole poll, and a host without workers still gets its feeds
+                    self._discard_pool(pool)
+                    if not self._pool_worked:
+                        log.warning("parser worker processes failed to start: parsing inline")
+                        self._inline_only = True
+                        return update.parse_document(body, url, headers, now)
+                    continue
+                self._pool_worked = True
+                return result
+            raise ParseError("the parser process died while reading this document", url=url)
 
         return run
 
@@ -371,8 +400,8 @@ class Tracker:
     def last_complete_week(self) -> IsoWeek:
         return window.last_complete_week(self.clock(), self.timezone)
 
-    def build_digest(self, week: IsoWeek) -> Digest:
-        """The digest of ``week`` from what is stored now."""
+    def _week_entries(self, week: IsoWeek) -> tuple[list[Entry], list[FeedStatus]]:
+        """The entries first seen in ``week`` from followed feeds, and every feed's status."""
         start, end = window.week_bounds(week, self.timezone)
         storage = self.storage
         entries = storage.list_entries(since=start.astimezone(UTC), until=end.astimezone(UTC))
@@ -380,11 +409,18 @@ class Tracker:
         # a feed removed from the config keeps its entries in the database (``feeds remove``),
         # but the reader stopped following it: it is not in the digest any more
         followed = {feed.url for feed in feeds if feed.followed}
-        entries = [entry for entry in entries if entry.feed_url in followed]
+        return [entry for entry in entries if entry.feed_url in followed], feeds
+
+    def build_digest(self, week: IsoWeek) -> Digest:
+        """The digest of ``week`` from what is stored now. The films it shows are remembered,
+        so a later week can reuse what this one learnt (a Netflix date, a poster)."""
+        start, end = window.week_bounds(week, self.timezone)
+        entries, feeds = self._week_entries(week)
         entries = digest.select_entries(
             entries, {f.url: f for f in feeds}, backfill=self.config.digest.backfill
         )
-        return digest.build_digest(
+        storage = self.storage
+        built = digest.build_digest(
             entries,
             feeds=feeds,
             specs={spec.url: spec for spec in self.followed()},
@@ -394,7 +430,40 @@ class Tracker:
             timezone=self.timezone,
             now=self.clock().astimezone(start.tzinfo),
             korean_only=self.config.digest.korean_only,
+            known=storage.known_films,
         )
+        storage.remember_films(
+            digest.films_to_remember(built), digest.film_links(built), now=self.clock()
+        )
+        return built
+
+    def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
+        """Why an entry (by id or link) is in its week's digest, or not."""
+        entry = self.storage.get_entry(int(key) if key.isdigit() else key)
+        if entry is None:
+            raise TrackerError(
+                f"no stored entry {key!r}",
+                hint="give an id or a link from: tracker entries list",
+            )
+        week = window.week_of(entry.first_seen_at, self.timezone)
+        week_entries, feeds = self._week_entries(week)
+        lines = digest.explain_entry(
+            entry,
+            week_entries,
+            feeds={f.url: f for f in feeds},
+            specs={spec.url: spec for spec in self.followed()},
+            korean_only=self.config.digest.korean_only,
+            backfill=self.config.digest.backfill,
+            week=week,
+        )
+        for film, role in self.storage.films_of_entry(entry.id):
+            known = f"{film.title} (key {film.key})"
+            if film.release_date:
+                known += f", {film.platform or 'released'} from {film.release_date:%Y-%m-%d}"
+            lines.append(("remembered", f"linked as {role} to the film {known}"))
+        if entry.feed_url not in {feed.url for feed in feeds if feed.followed}:
+            lines.append(("feed", "no longer followed: its entries stay out of digests"))
+        return entry, lines
 
     def renderer(self) -> Renderer:
         templates = self.config.digest.templates

@@ -416,6 +416,11 @@ def _with_known(
     return out
 
 
+def films_to_remember(built: Digest) -> list[tuple[str, FilmCard]]:
+    """(base key, card) for every film card of a digest: what storage remembers."""
+    return [(match.film_key(card.title), card) for card in built.films]
+
+
 def film_links(built: Digest) -> list[tuple[int, str, str]]:
     """(entry id, film key, role) for every entry on a film card: what storage remembers."""
     return [

@@ -146,3 +146,38 @@ digests = sa.Table(
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.UniqueConstraint("recipient", "week"),
 )
+
+#: films the digests have met, so a later week can reuse what an earlier one learnt (a review
+#: that arrives after the Netflix release still shows the Netflix date and the poster)
+films = sa.Table(
+    "films",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    #: normalised title and year ("ballerina-2023"): one row per film
+    sa.Column("key", sa.Text, nullable=False, unique=True),
+    #: normalised title without the year, to find a film when a week does not state the year
+    sa.Column("base_key", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("title_hangul", sa.Text),
+    sa.Column("year", sa.Integer),
+    sa.Column("platform", sa.Text),
+    sa.Column("release_date", sa.Date),
+    sa.Column("poster", sa.Text),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Index("ix_films_base_key", "base_key"),
+)
+
+#: which entries are about which film, and in what role (review, release, news)
+entry_films = sa.Table(
+    "entry_films",
+    metadata,
+    sa.Column(
+        "entry_id", sa.Integer, sa.ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "film_id", sa.Integer, sa.ForeignKey("films.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Index("ix_entry_films_film_id", "film_id"),
+)

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError, StatementError
 
 from tracker.exceptions import StorageError
 from tracker.storage import engine as _engine
-from tracker.storage.schema import UTCDateTime, digests, feeds
+from tracker.storage.schema import UTCDateTime, digests, entry_films, feeds, films
 from tracker.storage.schema import entries as entries_table
 from tracker.types import (
     DigestRecord,
@@ -35,6 +35,8 @@ from tracker.types import (
     FeedSpec,
     FeedStatus,
     FeedUpdateIntent,
+    FilmCard,
+    KnownFilm,
 )
 
 # entry columns an update may change; first_seen_at (and the keys) never change
@@ -850,3 +852,114 @@ class Storage:
         )
         with self._read("read the digest ledger") as conn:
             return [row.week for row in conn.execute(query)]
+
+    # -- films ------------------------------------------------------------------------------
+
+    def known_films(self, base_keys: Sequence[str]) -> dict[str, list[KnownFilm]]:
+        """Films remembered under these base keys (title without year), by base key."""
+        wanted = sorted(set(base_keys))
+        if not wanted:
+            return {}
+        found: dict[str, list[KnownFilm]] = {}
+        with self._read("read known films") as conn:
+            rows = conn.execute(sa.select(films).where(films.c.base_key.in_(wanted)))
+            for row in rows:
+                found.setdefault(row.base_key, []).append(
+                    KnownFilm(
+                        key=row.key,
+                        base_key=row.base_key,
+                        title=row.title,
+                        updated_at=row.updated_at,
+                        title_hangul=row.title_hangul,
+                        year=row.year,
+                        platform=row.platform,
+                        release_date=row.release_date,
+                        poster=row.poster,
+                    )
+                )
+        return found
+
+    def remember_films(
+        self,
+        cards: Sequence[tuple[str, FilmCard]],
+        links: Sequence[tuple[int, str, str]],
+        *,
+        now: datetime,
+    ) -> None:
+        """Upsert films (given as (base key, card)) and link entries to them: what a film
+        gained this week (a date, a poster) is kept; nothing known is forgotten."""
+        if not cards:
+            return
+        with self._write("remember films") as conn:
+            for base_key, card in cards:
+                values = {
+                    "key": card.key,
+                    "base_key": base_key,
+                    "title": card.title,
+                    "title_hangul": card.title_hangul,
+                    "year": card.year,
+                    "platform": card.platform,
+                    "release_date": card.release_date,
+                    "poster": card.poster,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                insert = self._insert(films).values(values)
+                keep = {
+                    name: sa.func.coalesce(insert.excluded[name], getattr(films.c, name))
+                    for name in ("title_hangul", "year", "platform", "release_date", "poster")
+                }
+                conn.execute(
+                    insert.on_conflict_do_update(
+                        index_elements=[films.c.key],
+                        set_={**keep, "title": insert.excluded.title, "updated_at": now},
+                    )
+                )
+            ids = {
+                row.key: row.id
+                for row in conn.execute(
+                    sa.select(films.c.id, films.c.key).where(
+                        films.c.key.in_({card.key for _, card in cards})
+                    )
+                )
+            }
+            rows = [
+                {"entry_id": entry_id, "film_id": ids[key], "role": role}
+                for entry_id, key, role in links
+                if key in ids
+            ]
+            if rows:
+                link = self._insert(entry_films)
+                conn.execute(
+                    link.on_conflict_do_update(
+                        index_elements=[entry_films.c.entry_id, entry_films.c.film_id],
+                        set_={"role": link.excluded.role},
+                    ),
+                    rows,
+                )
+
+    def films_of_entry(self, entry_id: int) -> list[tuple[KnownFilm, str]]:
+        """The films an entry was linked to by a digest, with its role."""
+        query = (
+            sa.select(films, entry_films.c.role)
+            .join(entry_films, entry_films.c.film_id == films.c.id)
+            .where(entry_films.c.entry_id == entry_id)
+        )
+        with self._read("read an entry's films") as conn:
+            return [
+                (
+                    KnownFilm(
+                        key=row.key,
+                        base_key=row.base_key,
+                        title=row.title,
+                        updated_at=row.updated_at,
+                        title_hangul=row.title_hangul,
+                        year=row.year,
+                        platform=row.platform,
+                        release_date=row.release_date,
+                        poster=row.poster,
+                    ),
+                    row.role,
+                )
+                for row in conn.execute(query)
+            ]

@@ -259,7 +259,7 @@ def test_a_temporary_failure_is_retried_by_a_later_run(
         with polled_tracker(tmp_path, feeds, smtp, clock) as tracker:
             clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=SEOUL)
             [failed] = asyncio.run(tracker.send_due_digest())
-            assert failed.status == "failed" and "will retry" in failed.detail
+            assert failed.status == "failed" and "queued: retried after" in failed.detail
             [record] = tracker.storage.list_digests()
             assert record.status is DigestStatus.FAILED
             assert record.retry_at == clock.now + timedelta(minutes=15)

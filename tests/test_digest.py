@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -356,8 +357,11 @@ def test_coverage_names_failing_silent_and_gone_feeds_only() -> None:
             last_success=datetime(2026, 11, 20, 8, 0, tzinfo=UTC),
         ),
         status(NETFLIX, title="What's on Netflix", http_status=410, errors=1, last_error="gone"),
-        status(YONHAP, title=None),  # polled for months, nothing this week: silent
+        status(YONHAP, title=None),  # polled for months, never anything: silent
         status(HERALD, first_polled=END - timedelta(days=3)),  # too new to call silent
+        # a fortnightly feed in its quiet week: something new ten days ago, so not silent
+        replace(status(HERALD + "/biweekly"), last_entry_at=END - timedelta(days=10)),
+        replace(status(HERALD + "/quiet"), last_entry_at=END - timedelta(days=20)),
         status("https://unfollowed.example/rss", followed=False, errors=5, last_error="HTTP 500"),
     ]
     built = build([exhuma_scmp()], feeds=feeds)
@@ -366,7 +370,9 @@ def test_coverage_names_failing_silent_and_gone_feeds_only() -> None:
         GUARDIAN: "failing",
         NETFLIX: "gone",
         YONHAP: "silent",
+        HERALD + "/quiet": "silent",
     }
+    assert notes[HERALD + "/quiet"].detail.startswith("nothing new since")
     assert notes[GUARDIAN].title == "The Guardian: Film"
     assert notes[GUARDIAN].detail == "HTTP 503; last success Nov 20"
     assert "410" in notes[NETFLIX].detail

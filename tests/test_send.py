@@ -356,7 +356,7 @@ def test_a_refused_login_leaves_the_digest_failed_and_digest_list_says_why(
     assert "rejected the login for user reader" in outcome.detail
     assert f"${PASSWORD_ENV}" in outcome.detail
     assert "wrong-password" not in outcome.detail
-    assert "will retry" not in outcome.detail
+    assert "queued" not in outcome.detail
     assert sleep.delays == []  # a 535 is permanent: no retries
     assert smtp.messages == []
     assert record.status is DigestStatus.FAILED

@@ -440,7 +440,7 @@ def coverage(
         if not feed.followed:
             continue
         title = feed.title or feed.url
-        if feed.http_status == 410:
+        if feed.gone_at is not None or feed.http_status == 410:
             notes.append(CoverageNote(feed.url, title, "gone", "the server says it is gone (410)"))
         elif feed.consecutive_errors:
             since = f"; last success {feed.last_success_at:%b %d}" if feed.last_success_at else ""
@@ -450,8 +450,15 @@ def coverage(
             feed.url not in fresh
             and feed.first_polled_at is not None
             and feed.first_polled_at < end - SILENT_AFTER
+            and (feed.last_entry_at is None or feed.last_entry_at < end - SILENT_AFTER)
         ):
-            notes.append(CoverageNote(feed.url, title, "silent", "nothing new this week"))
+            # a fortnightly feed is not silent in its quiet week: only nothing for two weeks is
+            detail = (
+                f"nothing new since {feed.last_entry_at:%b %d}"
+                if feed.last_entry_at
+                else "no entries yet"
+            )
+            notes.append(CoverageNote(feed.url, title, "silent", detail))
     return notes
 
 
@@ -546,7 +553,12 @@ async def deliver(
                 error=error.message,
                 retry_at=at + RETRY_DELAY if error.temporary else None,
             )
-            detail = error.message + ("; will retry" if error.temporary else "")
+            detail = error.message + (
+                f"; queued: retried after {at + RETRY_DELAY:%H:%M} UTC by the daemon "
+                "(or by digest send)"
+                if error.temporary
+                else ""
+            )
             outcomes.append(Outcome(week, recipient, "failed", detail))
             continue
         storage.mark_digest(

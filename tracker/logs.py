@@ -43,3 +43,5 @@ def setup(level: str, *, json_lines: bool = False) -> None:
     # httpx logs every request at info: one line per feed per minute is noise in a daemon
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # "Context impl SQLiteImpl" and "Will assume transactional DDL" at every start: noise
+    logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -312,6 +312,8 @@ class FeedStatus:
     #: a permanent redirect being watched before it settles, and since when
     redirect_url: str | None = None
     redirect_since: datetime | None = None
+    #: when the newest of its entries was first seen, None when it has none
+    last_entry_at: datetime | None = None
 
     @property
     def state(self) -> str:

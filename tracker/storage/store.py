@@ -664,7 +664,11 @@ class Storage:
     def feed_statuses(self) -> list[FeedStatus]:
         """One row per stored feed (followed first), with its entry count."""
         counted = (
-            sa.select(entries_table.c.feed_id, sa.func.count().label("n"))
+            sa.select(
+                entries_table.c.feed_id,
+                sa.func.count().label("n"),
+                sa.func.max(entries_table.c.first_seen_at).label("newest"),
+            )
             .group_by(entries_table.c.feed_id)
             .subquery()
         )
@@ -673,6 +677,7 @@ class Storage:
                 feeds,
                 _DISPLAY_TITLE.label("display_title"),
                 sa.func.coalesce(counted.c.n, 0).label("n"),
+                sa.type_coerce(counted.c.newest, UTCDateTime()).label("newest"),
             )
             .outerjoin(counted, counted.c.feed_id == feeds.c.id)
             .order_by(feeds.c.followed.desc(), feeds.c.id)
@@ -696,6 +701,7 @@ class Storage:
                     moved_to=row.effective_url,
                     redirect_url=row.redirect_url,
                     redirect_since=row.redirect_since,
+                    last_entry_at=row.newest,
                 )
                 for row in conn.execute(query)
             ]

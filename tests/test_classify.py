@@ -461,3 +461,265 @@ def test_passes_rules() -> None:
     whole_word, _ = passes_rules(entry("Koreana hotel reopens"), feed)
     assert not whole_word
     assert passes_rules(entry("Anything"), FeedSpec(url="https://example.org/g")) == (True, None)
+
+
+# --------------------------------------------------------------------------------------------
+# Headline grammar of other outlets (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        # "Review:" lead, then the title and a verb
+        ("Review: Smugglers Turns a Diving Heist Into a Summer Romp", "Smugglers"),
+        ("Review: Concrete Utopia Finds Hell in the Last Apartment Standing", "Concrete Utopia"),
+        # a festival or section before "Review:"
+        ("Venice Review: Exhuma Digs Up More Than Bones", "Exhuma"),
+        ("TIFF 2024 Review: The Ugly Is Yeon Sang-ho at His Nastiest", "The Ugly"),
+        # a possessive before the title
+        ("Review: Park Chan-wook's No Other Choice Makes Redundancy Murderous", "No Other Choice"),
+        ("Ryoo Seung-wan's Smugglers Is the Summer's Most Fun Heist", "Smugglers"),
+        # the title last, after a possessive and an adjective
+        ("A fisherman loses everything in Kim Seong-hun's bruising Tunnel", "Tunnel"),
+        # "(Year) by Director" after a colon title
+        ("Film Review: The Roundup: No Way Out (2023) by Lee Sang-yong", "The Roundup: No Way Out"),
+        # an unknown title before the first headline verb
+        ("Review: Quiet Harbour Lights Drifts Along Without an Anchor", "Quiet Harbour Lights"),
+        # titles set in capitals, after a capitalised tag
+        ("BOX OFFICE: HARBIN Holds On as WICKED Opens Softly", "Harbin"),
+        ("BUSAN 2024: THE PLOT OF SAND to Close the Festival", "The Plot of Sand"),
+        ("JEONJU 2025: A NORMAL FAMILY Director Hur Jin-ho Returns", "A Normal Family"),
+        # an apostrophe inside single quotes
+        ("Hong Sang-soo's 'A Traveler's Needs' heads to New York", "A Traveler's Needs"),
+    ],
+)
+def test_headline_grammar(title: str, film: str) -> None:
+    assert run(title).film == film
+
+
+def test_a_song_from_a_film_names_the_film() -> None:
+    got = run("'Soda Pop' from 'KPop Demon Hunters' climbs the UK singles chart")
+    assert got.film == "KPop Demon Hunters"
+
+
+def test_an_awards_headline_is_about_the_first_quoted_title() -> None:
+    got = run("'Exhuma' sweeps the Blue Dragon Awards; 'Harbin' wins best cinematography")
+    assert got.film == "Exhuma"
+    assert got.kind == Kind.NEWS
+
+
+def test_joining_a_lineup_is_about_the_film_not_a_roundup() -> None:
+    got = run("LOCARNO 2025: GOOD NEWS Joins the Piazza Grande Lineup")
+    assert got.film == "Good News"
+    assert got.kind == Kind.NEWS
+    got = run("Karlovy Vary lineup includes Kim Bora's 'House of Hummingbird'")
+    assert got.film == "House of Hummingbird"
+
+
+def test_the_film_from_the_text_when_the_headline_names_only_a_star() -> None:
+    got = run(
+        "Kim Da-mi Is Racing the Water Upward",
+        "The disaster epic The Great Flood arrives on Netflix on Dec. 19, the studio's answer "
+        "to 'Ashfall'.",
+        "In The Great Flood, a researcher and her son are trapped in a sinking tower block.",
+        link="https://example.org/articles/the-great-flood-netflix-kim-da-mi",
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.film == "The Great Flood"
+    assert got.platform == "netflix"
+    assert got.release_date == date(2024, 12, 19)
+
+
+# --------------------------------------------------------------------------------------------
+# Kinds from sections, links and leads
+
+
+def test_review_category_or_link_path_makes_a_review() -> None:
+    got = run(
+        "Two sisters fight over a Jeju inheritance in a drama of salt and silence",
+        "The debut feature is patient and generous with its actors.",
+        categories=["Reviews"],
+    )
+    assert got.kind == Kind.REVIEW
+    got = run(
+        "A widow takes over her husband's taxi in this gentle comedy",
+        "The film is small and sweet.",
+        link="https://example.org/reviews/the-night-taxi/",
+    )
+    assert got.kind == Kind.REVIEW
+    # a news category wins over a review-looking feed
+    got = run(
+        "Kim Go-eun wins best actress",
+        "The film star was honoured in Seoul.",
+        categories=["News", "Reviews"],
+        link="https://example.org/news/awards/",
+    )
+    assert got.kind == Kind.NEWS
+
+
+def test_a_festival_dispatch_with_several_scores_is_a_review_roundup() -> None:
+    got = run(
+        "Rotterdam 2025: Three From Korea",
+        "",
+        "<p>First film. Score: 3/4</p><p>Second film. Score: 2/4</p><p>Third. Score: 1.5/4</p>",
+        categories=["Festivals"],
+    )
+    assert got.kind == Kind.REVIEW
+    assert got.film is None and got.rating is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'Karma': Everything to Know About Netflix's Revenge Thriller",
+        "'Melo Movie': Here's What to Know Before You Watch",
+        "'Hyper Knife': How to Watch Park Eun-bin's Surgeon Thriller",
+        "'The Great Flood' Is Coming December 19",
+        "Pixar's 'Elio' Zooms Onto Disney+ September 17",
+        "Concert film 'Stage of Dreams' to be released in cinemas on March 3",
+        "New in theaters: 'Lobby' and 'Hi-Five' open this week",
+        "'하이파이브' 5월 30일 전국 개봉 확정",
+    ],
+)
+def test_release_headlines(title: str) -> None:
+    assert run(title, "A film on the way.").kind == Kind.RELEASE
+
+
+def test_a_title_page_lead_announcing_a_platform_date_is_a_release() -> None:
+    got = run(
+        "'Genie, Make a Wish': Meet the Lamp With a Grudge",
+        "Kim Woo-bin and Suzy star in the romantic fantasy series, premiering October 3, "
+        "only on Netflix.",
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.release_date == date(2024, 10, 3)
+
+
+def test_a_press_event_mentioning_a_premiere_date_stays_news() -> None:
+    got = run(
+        "Park Bo-young on playing twins in 'Our Unwritten Seoul'",
+        "The actor said at a press conference on Monday that the roles exhausted her. The "
+        "series premieres May 24 on Netflix.",
+    )
+    assert got.kind != Kind.RELEASE
+
+
+def test_korean_listicles_are_other() -> None:
+    got = run("주말에 볼 만한 넷플릭스 한국 드라마 7편", "'무빙'부터 '더 글로리'까지 골랐다.")
+    assert got.kind == Kind.OTHER
+    assert got.platform == "netflix"
+
+
+def test_korean_ott_roundup_naming_two_services_has_no_platform() -> None:
+    got = run(
+        "이번 주 OTT 신작: 티빙 '좋거나 나쁜 동재'부터 디즈니+ '조명가게'까지",
+        "이번 주 공개되는 신작을 모았다.",
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.platform is None
+    assert got.korean  # 디즈니+ is a service, not a sign of a Disney (foreign) film
+
+
+def test_monthly_roundup_of_one_service() -> None:
+    got = run(
+        "Coming to Disney+ in December 2024",
+        "",
+        "<p>Wednesday, December 4</p><p>Light Shop (Season 1) – Korean original series</p>"
+        "<p>Friday, December 13</p><p>Some Cartoon (Season 2)</p>",
+        published=datetime(2024, 11, 25, tzinfo=UTC),
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.film is None and got.release_date is None
+    assert got.platform == "disney_plus"
+    assert got.korean
+    assert ListedRelease("Light Shop", date(2024, 12, 4), True, 1) in got.listed
+
+
+# --------------------------------------------------------------------------------------------
+# Ratings and platforms in other outlets' styles
+
+
+def test_labelled_score_out_of_four() -> None:
+    got = run(
+        "Review: Harbin Marches Through the Snow", "", "<p>Too solemn.</p><p>Score: 2.5/4</p>"
+    )
+    assert got.rating == pytest.approx(3.125)
+    assert got.rating_text == "2.5/4"
+    # an unlabelled fraction stays a fraction
+    assert run("Review: Harbin", "Three of the 3/4 of the cast are great.").rating is None
+
+
+def test_a_platform_named_for_another_work_is_a_passing_mention() -> None:
+    got = run(
+        "Film Review: Love in the Big City (2024) by E.oni",
+        "Kim Go-eun and Noh Sang-hyun play roommates. The novel was also made into a series "
+        "for TVING.",
+    )
+    assert got.platform is None
+    got = run(
+        "'Weak Hero Class 2' arrives on Netflix on April 25",
+        "The first season, which premiered on Wavve, is also on Netflix.",
+    )
+    assert got.platform == "netflix"
+
+
+def test_a_listicle_across_services_has_no_platform() -> None:
+    got = run(
+        "The 8 Best K-Dramas of the Year, Ranked",
+        "From a JTBC thriller to a Netflix romance, the shows that mattered.",
+    )
+    assert got.kind == Kind.OTHER
+    assert got.platform is None
+
+
+# --------------------------------------------------------------------------------------------
+# Korean-ness needs film or drama context; same-title works
+
+
+def test_hangul_literature_news_is_not_korean_film() -> None:
+    got = run(
+        "시인 김혜순 '날개 환상통', 미국 문학상 수상",
+        "한국 작가의 시집이 미국 비평가협회상을 받았다.",
+        categories=["문화", "문학"],
+    )
+    assert got.kind == Kind.OTHER
+    assert not got.korean
+
+
+def test_a_foreign_series_starring_a_korean_actor_is_not_korean() -> None:
+    got = run(
+        "'The Acolyte' review: Lee Jung-jae wields a lightsaber",
+        "The Star Wars series gives the Squid Game star a Jedi master to play.",
+    )
+    assert not got.korean
+
+
+def test_same_title_works_are_told_apart_by_people() -> None:
+    korean = run("Review: Kim Jee-woon's Cobweb", "Song Kang-ho reshoots an ending.")
+    american = run("Cobweb review", "Lizzy Caplan and Antony Starr are the parents of a boy.")
+    assert korean.film == american.film == "Cobweb"
+    assert korean.korean and not american.korean
+
+
+def test_season_suffix_class_n_maps_to_the_series() -> None:
+    got = run("'Weak Hero Class 2' review: a new school, the same fists", "★★★★")
+    assert got.film == "Weak Hero Class"
+    assert got.season == 2
+
+
+def test_a_hangul_title_naming_only_foreign_people_needs_corroboration() -> None:
+    korean_feed = FeedSpec(url="https://example.org/k", korean_only=True)
+    foreign = run(
+        "'어둠의 항구' 3월 국내 개봉",
+        "존 하퍼 감독의 스릴러 '어둠의 항구'가 3월 극장에서 개봉한다. "
+        "에밀리 클락과 톰 워드가 출연한다.",
+        feed=korean_feed,
+    )
+    assert foreign.kind == Kind.RELEASE
+    assert not foreign.korean
+    local = run(
+        "'어둠의 항구' 3월 개봉",
+        "류준열 주연의 스릴러 '어둠의 항구'가 3월 극장에서 개봉한다.",
+        feed=korean_feed,
+    )
+    assert local.korean

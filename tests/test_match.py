@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tracker.match import ClusterInput, cluster, film_key, syndicated_groups
-from tracker.text import Lexicon
+from tracker.text import Lexicon, Person
 
 
 def at(year: int, month: int = 6) -> datetime:
@@ -128,3 +128,108 @@ def test_syndicated_copies_are_grouped() -> None:
     groups = syndicated_groups(items)
     assert groups[0] == groups[1]
     assert len({groups[0], groups[2], groups[3]}) == 3
+
+
+def test_same_title_works_of_the_same_year_are_kept_apart_by_people() -> None:
+    items = [
+        ClusterInput("Cobweb", None, 2023, at(2023, 5), True, "Cobweb review", "Song Kang-ho"),
+        ClusterInput("Cobweb", None, None, at(2023, 9), True, "Kim Jee-woon's Cobweb", ""),
+        ClusterInput("Cobweb", None, None, at(2023, 7), False, "Cobweb", "Lizzy Caplan stars"),
+        ClusterInput("Cobweb", None, None, at(2023, 8), False, "Cobweb", "Samuel Bodin's debut"),
+    ]
+    ids = cluster(items)
+    assert ids[0] == ids[1]
+    assert ids[2] == ids[3]
+    assert ids[0] != ids[2]
+
+
+def test_a_film_and_a_series_of_one_title_are_told_apart() -> None:
+    items = [
+        ClusterInput(
+            "Love in the Big City",
+            None,
+            2024,
+            at(2024, 9),
+            True,
+            "Film review",
+            "Kim Go-eun and Noh Sang-hyun play roommates in the film.",
+        ),
+        ClusterInput(
+            "대도시의 사랑법",
+            "대도시의 사랑법",
+            None,
+            at(2024, 10),
+            True,
+            "'대도시의 사랑법' 시리즈",
+            "남윤수 주연의 8부작 시리즈, 허진호 감독.",
+        ),
+        ClusterInput(
+            "대도시의 사랑법",
+            "대도시의 사랑법",
+            None,
+            at(2024, 10),
+            True,
+            "'대도시의 사랑법' 제작발표회",
+            "남윤수가 시리즈 제작발표회에 나왔다.",
+        ),
+    ]
+    ids = cluster(items)
+    assert ids[1] == ids[2]
+    assert ids[0] != ids[1]
+
+
+def test_season_aliases_share_the_series_key() -> None:
+    assert film_key("Weak Hero Class 1") == film_key("Weak Hero Class 2") == film_key("약한영웅")
+
+
+def test_uncurated_hangul_and_english_titles_join_on_shared_people_and_dates() -> None:
+    people = [
+        Person("Ryu Jun-yeol", "류준열"),
+        Person("Shin Hyun-been", "신현빈"),
+        Person("Koo Kyo-hwan", "구교환"),
+    ]
+    lex = Lexicon.build([], people)
+    items = [
+        ClusterInput(
+            "Night Harbour",
+            None,
+            None,
+            at(2025, 3),
+            True,
+            "'Night Harbour' review",
+            "Ryu Jun-yeol and Shin Hyun-been are superb.",
+        ),
+        ClusterInput(
+            "밤의 항구",
+            "밤의 항구",
+            None,
+            at(2025, 3),
+            True,
+            "'밤의 항구' 개봉",
+            "류준열과 신현빈이 주연을 맡았다.",
+        ),
+        # the same people a year later in another film: not joined
+        ClusterInput(
+            "겨울 정거장",
+            "겨울 정거장",
+            None,
+            at(2026, 6),
+            True,
+            "'겨울 정거장'",
+            "류준열과 신현빈이 다시 만났다.",
+        ),
+        # one shared actor is not enough
+        ClusterInput(
+            "봄의 항구",
+            "봄의 항구",
+            None,
+            at(2025, 3),
+            True,
+            "'봄의 항구'",
+            "류준열과 구교환이 출연한다.",
+        ),
+    ]
+    ids = cluster(items, lexicon=lex)
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]
+    assert ids[3] != ids[0]

@@ -11,7 +11,7 @@ import ``match`` (clustering) or any adapter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -123,7 +123,10 @@ class _Doc:
 _OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;]))"
 _CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…\-])"
 _QUOTED = re.compile(
-    _OPEN_CONTEXT + r"(?P<q>['\"])(?P<text>(?=\S)[^'\"]{1,120}?(?<=\S))(?P=q)" + _CLOSE_CONTEXT
+    _OPEN_CONTEXT
+    # an apostrophe between letters ("Traveler's") is not a closing quote
+    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))(?P=q)"
+    + _CLOSE_CONTEXT
 )
 
 
@@ -147,12 +150,37 @@ _TITLE_YEAR = re.compile(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
 _SEASON_SUFFIX = re.compile(
     r"^(?P<film>.+?)[:,]?\s+(?:Season|Series|시즌)\s*(?P<n>\d{1,2})\s*$", re.IGNORECASE
 )
+#: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
+_FESTIVAL_TAG = (
+    r"(?:Cannes|Venice|Berlinale|Berlin|Sundance|TIFF|Toronto|Busan|BIFF|Jeonju|Bucheon|BiFan|"
+    r"Fantasia|Fantastic Fest|SXSW|Tribeca|NYFF|New York|LFF|London|Locarno|Rotterdam|IFFR|"
+    r"Karlovy Vary|Udine|Far East|San Sebastian|Telluride|AFI Fest|Annecy|Sitges|Hong Kong|"
+    r"Shanghai|Tokyo|Fantasporto|Overlook|Beyond Fest|Festival|Film Festival|Midnight|"
+    r"Directors' Fortnight|Critics' Week|Un Certain Regard|Berlinale Panorama|Panorama|Forum)"
+    r"(?:\s+(?:19|20)\d\d)?"
+)
 _REVIEW_LEAD = re.compile(
     r"^(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi)\s+)?"
-    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule)?\s*review\s*[:|]\s*"
-    r"(?P<rest>.+)$",
+    rf"(?:{_FESTIVAL_TAG}\s+)?"
+    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K)?\s*review\s*"
+    r"[:|]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+#: verbs that end a title in a Title Case headline ("Cobweb Knocks on the Walls", "Hopeless Is
+#: a Bleak Debut"): the title is what comes before the first of them
+_HEADLINE_VERB = re.compile(
+    r"\s+(?:Is|Are|Was|Were|Has|Have|Had|Gets|Makes|Takes|Finds|Turns|Offers|Delivers|Brings|"
+    r"Sends|Puts|Pours|Knocks|Proves|Feels|Goes|Comes|Keeps|Lets|Tries|Works|Falls|Fails|Does|"
+    r"Opens|Joins|Wins|Returns|Tops|Slips|Leads|Hits|Marks|Becomes|Remains|Stays|Lands|Arrives|"
+    r"Explores|Follows|Tells|Asks|Shows|Gives|Plays|Sees|Leaves|Digs|Grows|Reaches|Serves|"
+    r"Struggles|Strips|Drifts|Builds|Breaks|Blends|Crafts|Captures|Chases|Charts|Mines|Misses|"
+    r"Reinvents|Revisits|Rewrites|Skewers|Spins|Traps|Trades|Treats|Wastes|Wrestles|Swaps|"
+    r"Can|Can't|Will|Won't|Should|Might|Could|Would|Must|Isn't|Doesn't|Aren't|"
+    r"is|are|was|has|gets|makes|takes|turns|wins|joins|opens|tops|leads|to|will|"
+    r"hits|returns|becomes|lands|arrives|sets|confirms|starts|begins|ends|kicks)\b"
+)
+#: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
+_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?P<rest>\S.*)$")
 _REVIEW_TAIL = re.compile(
     r"^(?P<film>.+?)\s+(?:(?:film|movie|TV|series|drama|K-drama|season \d+|Netflix)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
@@ -162,7 +190,8 @@ _ROUNDUP_TITLE = re.compile(
     r"\bwe review\b|\breview round-?up\b|\bmini[- ]reviews?\b|\bcapsule reviews\b|"
     r"\breviews? in brief\b|\b(?:and|&) more\b|\bslate\b|\blineup\b|\bline-up\b|"
     r"\bbest (?:korean |k-)?(?:movies|films|dramas|shows|series)\b|"
-    r"^what'?s (?:new|coming|leaving)\b|^new (?:on|to) \w+|^coming to \w+ (?:in|this|next)\b|"
+    r"^what'?s (?:new|coming|leaving)\b|^new (?:on|to|in) [\w+]+|"
+    r"^coming (?:to|soon to) [\w+ ]{2,20}? (?:in|this|next)\b|이번 주 (?:OTT )?신작|"
     r"전문가 별점|\b(?:\d+|ten|five|four|three) (?:korean )?(?:movies|films|dramas)\b",
     re.IGNORECASE,
 )
@@ -220,6 +249,115 @@ def _clean_film(text: str) -> tuple[str, int | None, int | None]:
     return film.strip().strip("'\"").strip(), year, season
 
 
+#: capitalised words in headlines that are not titles
+_ACRONYM_WORDS = (
+    "BTS TV OTT K-POP KPOP CJ ENM US UK USA HBO KBS MBC SBS JTBC ENA OCN TVN TVING BIFF TIFF "
+    "NYFF LFF SXSW LA NYC AI CEO VR IMAX 4K 3D DVD OST MV CGV KOFIC KOBIZ NETFLIX DISNEY+ "
+    "REVIEW EXCLUSIVE WATCH VIDEO PHOTOS PHOTO UPDATE BREAKING LEAD INTERVIEW BOX OFFICE NEWS "
+    "FIRST LOOK TRAILER TEASER POSTER NO. VS VS. OK FYI TBA TBD MCU DC HK N. S. BAFTA SAG AFI "
+    "OSCAR OSCARS "
+)
+_ACRONYMS = frozenset(_ACRONYM_WORDS.split())
+
+
+def _caps_title(lexicon: Lexicon, headline: str) -> str | None:
+    """A title set in capitals in a mixed-case headline (house style at KoBiz and Modern
+    Korean Cinema: "BOX OFFICE: FIREFIGHTERS Opens on Top", "CANNES 2024: I, THE EXECUTIONER
+    Joins ..."). A leading capitalised tag ending in a colon is skipped; acronyms are not
+    titles. The first qualifying run wins (the headline's subject)."""
+    if not re.search(r"[a-z]", headline):
+        return None  # an all-capitals headline says nothing about which words are the title
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in headline.split():
+        bare = token.strip(",:;!?()'\"")
+        capital = bool(bare) and not re.search(r"[a-z]", bare) and bool(re.search(r"[A-Z]", bare))
+        number = bool(re.fullmatch(r"\d{1,4}(?:\.\d+)?", bare)) and bool(current)
+        if capital or number:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        text = " ".join(run)
+        parts = [text]
+        if ":" in text:
+            parts += [p.strip() for p in text.split(":")[1:] if p.strip()]
+        for part in parts:
+            part = part.strip(",:;!?'\" ")
+            known = _known(lexicon, part)
+            if known:
+                return part
+        tail = parts[-1].strip(",:;!?'\" ")
+        words = [w.strip(",:;!?'\"") for w in tail.split()]
+        letters = sum(ch.isalpha() for ch in tail)
+        if all(w.upper() in _ACRONYMS or not w for w in words):
+            continue
+        if (len(words) >= 2 and letters >= 6) or (len(words) == 1 and letters >= 5):
+            return _title_case(tail)
+    return None
+
+
+_SMALL_WORD_LIST = "a an the of and or in on at to for by with from as vs"
+_SMALL_WORDS = frozenset(_SMALL_WORD_LIST.split())
+
+
+def _title_case(caps: str) -> str:
+    """ "THE PLOT OF SAND" -> "The Plot of Sand" (an uncurated title set in capitals)."""
+    words = caps.lower().split()
+    out = []
+    for index, word in enumerate(words):
+        if index and word in _SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+    return " ".join(out)
+
+
+def _known_prefix(lexicon: Lexicon, text: str) -> str | None:
+    """The longest curated title that ``text`` starts with, ending at a word boundary; a
+    one-word title only when a verb, punctuation or the end follows it ("Cobweb Knocks on the
+    Walls", not "Exit Wounds")."""
+    words = text.split()
+    for k in range(min(len(words), 12), 0, -1):
+        candidate = " ".join(words[:k]).rstrip(",:;.!?-–—")
+        if not candidate or not _known(lexicon, candidate):
+            continue
+        if k == 1:
+            after = " " + " ".join(words[1:2])
+            if words[1:] and not (
+                _HEADLINE_VERB.match(after) or words[0][-1] in ",:;.!?" or words[1][0] in "-–—|"
+            ):
+                continue
+        return candidate
+    return None
+
+
+def _film_in_lead(lexicon: Lexicon, rest: str) -> str:
+    """The film after "Review:": a title in capitals, else the longest curated title the text
+    starts with (also after a possessive: "Hong Sang-soo's A Traveler's Needs Pours ..."), else
+    a curated colon-split candidate, else the words before the first headline verb."""
+    caps = _caps_title(lexicon, rest)
+    if caps and rest.startswith(caps.split()[0]):
+        return caps
+    options = _split_candidates(rest)
+    for text in (rest, *(m.group("rest") for m in [_POSSESSIVE_LEAD.match(rest)] if m)):
+        prefix = _known_prefix(lexicon, text)
+        if prefix:
+            return prefix
+    for option in sorted(options, key=len, reverse=True):
+        if _known(lexicon, _clean_film(option)[0]):
+            return option
+    head = options[0]
+    verb = _HEADLINE_VERB.search(head)
+    if verb and verb.start() > 0:
+        head = head[: verb.start()]
+    return head
+
+
 def _split_candidates(rest: str) -> list[str]:
     """After "Review | " or "Review: ": the film runs to " - " or a colon; try each colon as
     the end so titles with a colon ("Dune: Part Two: ...") survive."""
@@ -232,32 +370,28 @@ def _known(lexicon: Lexicon, title: str) -> list[Work]:
     return lexicon.works_titled(title)
 
 
-def _pick_known(lexicon: Lexicon, options: Sequence[str]) -> str:
-    for option in sorted(options, key=len, reverse=True):
-        if _known(lexicon, option):
-            return option
-    return options[0]
-
-
 def _titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
     """Curated titles written in an unquoted headline: multi-word titles anywhere (as written,
-    case-sensitive), one-word titles only at the start before a comma, colon or dash."""
+    case-sensitive); one-word titles only where headline grammar marks them as a title: at the
+    start before a comma, colon, dash or verb ("Cobweb Is ..."), or after a possessive
+    ("Lee Isaac Chung's tender Minari", "Kim Jee-woon's Cobweb Is ...")."""
     found: list[tuple[int, str]] = []
+    multi, single = lexicon.title_patterns
+    for m in multi.finditer(title):
+        found.append((m.start(), m.group(0)))
+    for m in single.finditer(title):
+        name, start = m.group("name"), m.start("name")
+        after = title[m.end("name") :]
+        ends = not after.strip() or after[0] in ",:;.!?" or bool(re.match(r"\s+[-–—|]\s", after))
+        verb = bool(_HEADLINE_VERB.match(after))
+        before = title[:start]
+        possessive = bool(re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", before))
+        if (start == 0 and (ends or verb)) or (possessive and (ends or verb)):
+            found.append((start, name))
     for work in lexicon.works:
-        for name in (work.title, *work.aliases, work.hangul or ""):
-            if not name or len(normalize_title(name)) < 2:
-                continue
-            if has_hangul(name):
-                if len(name) >= 3 and name in title:
-                    found.append((title.index(name), name))
-                continue
-            words = name.split()
-            if len(words) >= 2 or any(ch.isdigit() for ch in name):
-                m = re.search(rf"(?<![\w']){re.escape(name)}(?![\w'])", title)
-                if m:
-                    found.append((m.start(), name))
-            elif re.match(rf"^{re.escape(name)}\s*(?:,|:|\s[-–—]\s)", title):
-                found.append((0, name))
+        name = work.hangul or ""
+        if len(name) >= 3 and name in title:
+            found.append((title.index(name), name))
     found.sort()
     # drop names inside a longer found name ("Believer" inside "Believer 2")
     kept: list[tuple[int, str]] = []
@@ -307,16 +441,37 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
     if has_hangul(rest):
         # Korean headlines quote titles with '...' and speech with "..."
         quotes = [q for q in quotes if f"'{q}'" in rest]
+    # "X joins the Midnight Screenings line-up" is about X, not a lineup
+    joins = re.search(
+        r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b",
+        title,
+        re.IGNORECASE,
+    )
     if _ROUNDUP_TITLE.search(title) and (
-        len(quotes) != 1
-        or re.search(r"\b(?:and|&) more\b|\bslate\b|\blineup\b", title, re.IGNORECASE)
+        (len(quotes) != 1 and not joins)
+        or re.search(r"\b(?:and|&) more\b|\bslate\b", title, re.IGNORECASE)
+        or (
+            re.search(r"\bline-?up\b", title, re.IGNORECASE)
+            and not joins
+            and not (len(quotes) == 1 and re.search(r"\bincludes?\b|\bfeatures?\b", title))
+        )
     ):
         film.roundup, film.source = True, "roundup headline"
         return film
     if len(quotes) >= 3:
         film.roundup, film.source = True, f"{len(quotes)} quoted titles"
         return film
+    if len(quotes) >= 2 and re.search(
+        rf"'{re.escape(quotes[0])}'\s+(?:from|off|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"'{re.escape(quotes[1])}'",
+        rest,
+    ):
+        # "'Golden' from 'KPop Demon Hunters'": a song, scene or character of the work quoted
+        # second
+        film.title, film.source = quotes[1], f"'X' from {quotes[1]!r}: the work quoted second"
+        return film
     if quotes:
+        # an awards or chart headline naming several works is about the first one quoted
         film.title, film.source = quotes[0], f"quoted title {quotes[0]!r}"
         return film
 
@@ -326,8 +481,12 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
         return film
     m = _REVIEW_LEAD.match(rest)
     if m:
-        film.title = _pick_known(lexicon, _split_candidates(m.group("rest")))
+        film.title = _film_in_lead(lexicon, m.group("rest"))
         film.source = "title pattern 'review: X'"
+        return film
+    caps = _caps_title(lexicon, rest)
+    if caps:
+        film.title, film.source = caps, f"title in capitals {caps!r}"
         return film
     m = _REVIEW_TAIL.match(rest)
     if m and len(m.group("film")) <= 80:
@@ -353,6 +512,40 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
     if tag:
         film.source = f"tag [{tag}]"
     return film
+
+
+def _slug_words(link: str) -> str:
+    path = re.sub(r"[?#].*$", "", link).rstrip("/")
+    slug = path.rsplit("/", 1)[-1] if "/" in path else ""
+    return f"-{slug.lower()}-"
+
+
+def _film_in_body(doc: _Doc, lexicon: Lexicon) -> str | None:
+    """When the headline names no work ("Ma Dong-seok Is Back, and He's Hunting"), the curated
+    title the text is about: named at least twice, or once and in the link's slug. A title
+    named once in passing ("the 'Concrete Utopia' universe") is context, not the subject."""
+    multi, single = lexicon.title_patterns
+    counts: dict[str, int] = {}
+    for m in multi.finditer(doc.body):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    for m in single.finditer(doc.body):
+        name = m.group("name")
+        if f"'{name}'" in doc.body or re.match(
+            r"\s+(?:premieres?|arrives?|is|stars?)\b", doc.body[m.end() :]
+        ):
+            counts[name] = counts.get(name, 0) + 1
+    slug = _slug_words(doc.link)
+    best: tuple[int, str] | None = None
+    for name, count in counts.items():
+        score = count + (2 if f"-{_normalize_slug(name)}-" in slug else 0)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, name)
+    return best[1] if best else None
+
+
+def _normalize_slug(name: str) -> str:
+    """ "Badland Hunters" -> "badland-hunters", as outlets write titles in links."""
+    return re.sub(r"[^a-z0-9]+", "-", plain_quotes(name).lower()).strip("-")
 
 
 def _resolve_film(
@@ -383,6 +576,15 @@ def _resolve_film(
     if re.search(r"\bPart\s+\d\b", doc.title) and candidates and candidates[0].series:
         film.season = film.season or 1
     film.candidates = candidates
+    numbered = re.search(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$", cleaned)
+    if (
+        numbered
+        and candidates
+        and all(w.series for w in candidates)
+        and normalize_title(cleaned) != normalize_title(candidates[0].title)
+    ):
+        # "Weak Hero Class 2", "지옥2": an alias with a number names one season of the series
+        film.season = film.season or int(numbered.group(1))
     work = choose_work(
         candidates,
         text=doc.all_text,
@@ -495,7 +697,12 @@ def _ratings_in(text: str, offset: int) -> list[_Rating]:
                 n, scale = _number(m.group(1)), int(m.group(2))
                 if n > scale:
                     continue
-                if scale == 4 and not re.search(r"stars?", m.group(0), re.IGNORECASE):
+                labelled = re.search(
+                    r"(?:Score|Rating|Grade|Verdict|Stars|평점|별점)\s*[:：]?\s*$",
+                    text[max(0, start - 12) : start],
+                    re.IGNORECASE,
+                )
+                if scale == 4 and not (re.search(r"stars?", m.group(0), re.I) or labelled):
                     continue  # "3/4" alone is a fraction more often than a rating
                 if scale == 100 and not re.search(r"(?:score|rating)", around, re.IGNORECASE):
                     continue
@@ -542,7 +749,9 @@ def _ratings_in(text: str, offset: int) -> list[_Rating]:
     return found
 
 
-def _extract_rating(doc: _Doc, reasons: list[str]) -> tuple[float | None, str | None]:
+def _extract_rating(doc: _Doc, reasons: list[str]) -> tuple[float | None, str | None, int]:
+    """(rating, the text stating it, how many different critic's ratings the entry states):
+    several different ones make a roundup, whose rating is null."""
     member = doc.extra.get("letterboxd_memberrating")
     if member:
         try:
@@ -551,22 +760,22 @@ def _extract_rating(doc: _Doc, reasons: list[str]) -> tuple[float | None, str | 
             value = None
         if value is not None:
             reasons.append(f"rating={value}: letterboxd:memberRating")
-            return value, member
+            return value, member, 1
     found: list[_Rating] = []
     offset = 0
     for text in doc.raw:
         found.extend(_ratings_in(text, offset))
         offset += len(text) + 1
     if not found:
-        return None, None
+        return None, None, 0
     values = {r.value for r in found}
     if len(values) > 1:
         reasons.append(f"rating=null: {len(found)} different ratings (a roundup)")
-        return None, None
+        return None, None, len(found)
     first = min(found, key=lambda r: r.pos)
     # a fuller statement of the same value ("Rating: 7/10") is not needed: keep the first
     reasons.append(f"rating={first.value}: {first.text!r}")
-    return first.value, first.text
+    return first.value, first.text, 1
 
 
 # ============================================================================================
@@ -589,17 +798,51 @@ _PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def _extract_platform(doc: _Doc, reasons: list[str]) -> str | None:
+#: broadcasters: not platforms we report, but a roundup naming one next to a streamer is not
+#: about one service
+_BROADCASTERS = re.compile(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
+#: a sentence about another work or an earlier season ("A separate series adaptation will
+#: premiere on TVING", "The first season, which premiered on Wavve")
+_CONTRAST = re.compile(
+    r"\b(?:also|separate|another|other|earlier|previous|prior|first season|last season|"
+    r"original (?:series|film|version)|remake|adaptation of the same|compared)\b|별도|앞서|전작",
+    re.IGNORECASE,
+)
+
+
+def _extract_platform(doc: _Doc, reasons: list[str], roundup: bool = False) -> str | None:
+    """The one service the entry is about: named in the headline or a category, or in the
+    text, where a sentence about another work or an earlier season counts for little. A
+    roundup or list naming several services (or a service and a broadcaster) has none."""
     scores: dict[str, float] = {}
+    in_title: set[str] = set()
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", doc.body) if s.strip()]
     for name, pattern in _PLATFORMS:
-        score = 3.0 * len(pattern.findall(doc.title))
+        title_hits = len(pattern.findall(doc.title))
+        if title_hits:
+            in_title.add(name)
+        score = 3.0 * title_hits
         score += 2.0 * sum(1 for c in doc.categories if pattern.search(c))
-        score += 1.0 * len(pattern.findall(doc.body))
+        for sentence in sentences:
+            hits = len(pattern.findall(sentence))
+            if hits:
+                score += hits * (0.25 if _CONTRAST.search(sentence) else 1.0)
         if score:
             scores[name] = score
     if not scores:
         return None
+    if len(in_title) >= 2:
+        reasons.append(f"platform=null: the headline names several services {sorted(in_title)}")
+        return None
+    if roundup and not in_title:
+        named = len(scores) + (1 if _BROADCASTERS.search(doc.body) else 0)
+        if named >= 2:
+            reasons.append("platform=null: a roundup naming several services")
+            return None
     best = max(scores, key=lambda k: scores[k])
+    if scores[best] < 1:
+        reasons.append(f"platform=null: {best} only named in passing")
+        return None
     reasons.append(
         f"platform={best}: named {'in the headline' if scores[best] >= 3 else 'in the text'}"
     )
@@ -854,6 +1097,10 @@ def _extract_listed(
 # Kind
 
 
+_PLATFORM_NAMES = (
+    r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Hulu|Max|HBO Max|"
+    r"TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|Paramount\+)"
+)
 _FILM_WORDS = re.compile(
     r"\b(?:film|films|movie|movies|cinema|cinemas|drama|dramas|K-drama|K-dramas|series|sitcom|"
     r"episode|episodes|season|actor|actress|actors|director|directors|filmmaker|box office|"
@@ -864,7 +1111,7 @@ _FILM_WORDS = re.compile(
     r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
     r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
     r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA)\b|"
-    r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌",
+    r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작",
     re.IGNORECASE,
 )
 _OTHER_TAG = re.compile(
@@ -884,7 +1131,7 @@ _LISTICLE = re.compile(
     r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
     r"\b(?:movies|films|dramas|shows) (?:to watch|like|you should)\b|\branked\b|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
-    r"추천작|볼만한",
+    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
     re.IGNORECASE,
 )
 _PROMO = re.compile(
@@ -904,17 +1151,25 @@ _RELEASE_ROUNDUP = re.compile(
     r"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) (?:netflix|hulu|max|disney\+|"
     r"prime video|apple tv\+)|^coming (?:to|soon to) (?:netflix|hulu|max|disney\+|prime video|"
     r"apple tv\+)\b|\bnew (?:movies|shows|releases|titles|k-dramas|korean dramas) (?:on|coming|"
-    r"this|arriving)\b|\bthis week on (?:netflix|disney\+|prime video)|이번 주 (?:공개|개봉)",
+    r"this|arriving)\b|\bthis week on (?:netflix|disney\+|prime video)|이번 주 (?:공개|개봉)|"
+    r"^new in (?:theaters|theatres|cinemas)\b|^in (?:theaters|theatres|cinemas) this week\b|"
+    r"이번 주 (?:OTT )?신작|(?:이번 주|주간) (?:OTT|개봉작)|^coming (?:to|soon to) "
+    r"(?:netflix|hulu|max|disney\+|prime video|apple tv\+)\s+(?:in|this|next)\b",
     re.IGNORECASE,
 )
 _RELEASE_STRONG = re.compile(
     r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|\bcoming to "
     r"(?:netflix|hulu|max|disney\+|prime video|apple tv\+|theaters|cinemas)\b|"
-    r"\bnow (?:streaming|available|on \w+)\b|\beverything we know\b|\bwhat we know\b|"
+    r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
+    r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
+    rf"\b(?:on|onto|to|in)\s+{_PLATFORM_NAMES}\s+(?:on\s+)?(?:\w+day,?\s+)?"
+    rf"(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
+    rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
     r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
-    r"(?:공개|개봉|첫\s?방송|방송|출시|첫선)|(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
+    r"(?:국내\s?|전국\s?|극장\s?|전\s?세계\s?)?(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
+    r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
     r"(?<![\d월])\d{1,2}일\s*(?:공개|개봉|첫\s?방송)",
     re.IGNORECASE,
 )
@@ -924,7 +1179,8 @@ _FESTIVAL_NEWS = re.compile(
     re.IGNORECASE,
 )
 _RELEASE_WEAK = re.compile(
-    rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow)"
+    rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
+    rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{_MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_ANY})|"
     rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
     rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?{_MONTH_ANY}|"
@@ -936,7 +1192,8 @@ _RELEASE_WEAK = re.compile(
     rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
     rf"hits?)\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
-    r"\bdated for\b",
+    r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
+    r"(?![가-힣]*(?:했|됐|한 |된 ))",
     re.IGNORECASE,
 )
 _NEWS_TITLE = re.compile(
@@ -970,12 +1227,71 @@ def _is_bare_title(title: str) -> bool:
     return title[0].isupper() or title[0].isdigit()
 
 
+_REVIEW_CATEGORY = re.compile(
+    r"^(?:(?:film|movie|tv|series|drama|k-drama|festival|capsule|streaming)\s+)?reviews?$|"
+    r"^(?:criticism|critique|critics?|리뷰|평론|영화평)$",
+    re.IGNORECASE,
+)
+_REVIEW_LINK = re.compile(
+    r"^https?://[^/]+(?:/[^/?#]*)*?/(?:reviews?|criticism|critique|film-reviews?|movie-reviews?|"
+    r"tv-reviews?)/|/review-[\w-]+|[\w]-review(?:-[\w-]*)?/?(?:$|[?#.])",
+    re.IGNORECASE,
+)
+_NEWS_CATEGORY = re.compile(r"^(?:news|뉴스|box office|박스오피스|interviews?|features?)$", re.I)
+#: the lead of a title page or announcement: "X premieres April 5, only on Netflix", "coming
+#: to Netflix on Jan. 26"
+_LEAD_RELEASE = re.compile(
+    rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|drop(?:s|ping)?|"
+    rf"stream(?:s|ing)?|launch(?:es|ing)?|hits?|opens?|releases?|(?:is |are )?coming)\b"
+    rf"(?:\s+(?:on|to|in|onto)\s+(?:{_PLATFORM_NAMES}|theaters|theatres|cinemas))?\s+(?:on\s+)?(?:\w+day,?\s+)?{_MONTH_ANY}\.?\s+\d{{1,2}}\b"
+    rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{_PLATFORM_NAMES}|theaters|"
+    rf"theatres|cinemas))?|\bcoming to {_PLATFORM_NAMES}\b",
+    re.IGNORECASE,
+)
+
+
+def _review_meta(doc: _Doc) -> str | None:
+    """A review category or a review link path ("/reviews/minari/"), unless a category says
+    news: outlets file reviews under a section even when the headline never says "review"."""
+    if any(_NEWS_CATEGORY.match(c) for c in doc.categories):
+        return None
+    for category in doc.categories:
+        if _REVIEW_CATEGORY.match(category):
+            return f"category {category!r}"
+    if doc.link and _REVIEW_LINK.search(doc.link):
+        return "a review link path"
+    return None
+
+
+def _lead_release(doc: _Doc) -> str | None:
+    """A release announced in the first sentences of the text, with a platform or cinemas and
+    a date, and no festival in the same sentence (a festival date is not a release)."""
+    lead = doc.body[:400]
+    if re.search(
+        r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b",
+        lead,
+        re.IGNORECASE,
+    ):
+        return None  # reporting that mentions a date in passing stays news
+    for m in _LEAD_RELEASE.finditer(lead):
+        # the sentence around the match ("Dec. 19" must not end it)
+        start = max(lead.rfind(". ", 0, m.start()), lead.rfind("\n", 0, m.start()), 0)
+        ends = [i for i in (lead.find(". ", m.end()), lead.find("\n", m.end())) if i >= 0]
+        sentence = lead[start : min(ends) if ends else len(lead)]
+        if _FESTIVAL_CUE.search(sentence):
+            continue
+        if re.search(rf"{_PLATFORM_NAMES}|theaters|theatres|cinemas", sentence, re.I):
+            return m.group(0)
+    return None
+
+
 def _extract_kind(
     doc: _Doc,
     film: _Film,
     rating: float | None,
     feed: FeedSpec | None,
     reasons: list[str],
+    ratings_seen: int = 0,
 ) -> Kind:
     title = _PREFIX_TAGS.sub("", doc.title)
 
@@ -1006,12 +1322,12 @@ def _extract_kind(
         return say(Kind.REVIEW, f"headline pattern {m.group(0)!r}")
     film_words = _FILM_WORDS.search(doc.all_text)
     review_feed = feed is not None and feed.kind == FeedKind.REVIEW and _is_bare_title(title)
-    known = film.work is not None and film.source.startswith("quoted")
+    known = film.work is not None  # a curated work is film or drama context in itself
     if not film_words and not known and not review_feed:
         return say(Kind.OTHER, "no film or drama words anywhere (not about film)")
     if not _FILM_WORDS.search(f"{doc.title} {' '.join(doc.categories)}") and re.search(
         r"\bK-pop\b|\bidol\b|\balbum\b|\bsingle\b|\bconcert\b|\bMusic\b|\bmilitary service\b|"
-        r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b",
+        r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b|소설가|문학|시집|음반|앨범",
         f"{doc.title} {' '.join(doc.categories)}",
         re.IGNORECASE,
     ):
@@ -1022,6 +1338,11 @@ def _extract_kind(
     m = _PROMO.search(title)
     if m and not _RELEASE_STRONG.search(title) and not _RELEASE_WEAK.search(title):
         return say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
+    meta = _review_meta(doc)
+    if meta and not _RELEASE_STRONG.search(title) and not _RELEASE_ROUNDUP.search(title):
+        return say(Kind.REVIEW, meta)
+    if ratings_seen >= 2 and not _RELEASE_ROUNDUP.search(title):
+        return say(Kind.REVIEW, f"{ratings_seen} critic's ratings (a review roundup)")
     m = _RELEASE_ROUNDUP.search(title)
     if m:
         return say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
@@ -1042,6 +1363,11 @@ def _extract_kind(
     m = _NEW_ON_BODY.search(doc.body)
     if m:
         return say(Kind.RELEASE, f"title page {m.group(0)!r}")
+    if re.search(r"[/-]release-date\b|[/-]premiere-date\b", doc.link):
+        return say(Kind.RELEASE, "a release-date link path")
+    lead = _lead_release(doc)
+    if lead:
+        return say(Kind.RELEASE, f"the lead announces a release ({lead!r})")
     if feed is not None and feed.kind == FeedKind.REVIEW and film.title:
         return say(Kind.REVIEW, "the feed carries reviews")
     if (
@@ -1084,7 +1410,7 @@ _F_WORDS = re.compile(
     r"filmmaker|production|animation|animated|anime|take|thriller|drama|blockbuster|debut|"
     r"epic|comedy|spectacle|sequel|franchise|original|remake|action|hit|studio)\b|"
     r"\b(?:Pixar|DreamWorks|Studio Ghibli|Toho)['’]s\b|\bkaiju\b|"
-    r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
+    r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
     r"인도\s?영화|외화",
     re.IGNORECASE,
 )
@@ -1098,8 +1424,11 @@ _KOREAN_HANGUL_NAME = re.compile(
     r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
     r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
 )
+#: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
+#: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
 _FOREIGN_HANGUL_NAME = re.compile(
-    r"(?<![가-힣'\"])([가-힣]{2,6})\s([가-힣]{2,6})\s?감독(?![가-힣])"
+    r"(?<![가-힣'\"])([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
+    r"(?:감독|주연|출연|배우)(?!상)"
 )
 
 
@@ -1177,9 +1506,26 @@ def _extract_korean(
         ev.add(3, f"category {cats[0]!r}")
     if has_hangul(head):
         ev.add(1, "Hangul in the headline")
+    foreign = [
+        h
+        for h in _FOREIGN_HANGUL_NAME.finditer(doc.body)
+        if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
+        and h.group(1) not in ("영화", "배우", "감독", "드라마", "신작", "주연", "한국")
+    ]
+    fh = foreign[0] if foreign else None
+    foreign_spans = [h.span() for h in foreign]
     if has_hangul(doc.body) and hangul_ratio(doc.body) > 0.3:
         ev.add(1, "Hangul text")
-        hm = _KOREAN_HANGUL_NAME.search(doc.body)
+        hm = next(
+            (
+                h
+                for h in _KOREAN_HANGUL_NAME.finditer(doc.body)
+                if h.group(1) not in ("한국", "외국", "중국", "미국", "영국", "한국계")
+                # "존 하퍼 감독": a foreign name's second word, not a Korean name
+                and not any(s <= h.start() < e for s, e in foreign_spans)
+            ),
+            None,
+        )
         if hm:
             ev.add(2, f"Korean name {hm.group(0)!r}")
     if feed is not None and feed.korean_only:
@@ -1190,10 +1536,12 @@ def _extract_korean(
     fcat = [c for c in doc.categories if _F_CATEGORY.match(c)]
     if fcat:
         ev.add(-4, f"category {fcat[0]!r}")
-    fh = _FOREIGN_HANGUL_NAME.search(doc.body)
-    if fh and not re.search(r"[의은는이가을를과와도]$", fh.group(1)):
-        ev.add(-3, f"foreign director {fh.group(0)!r}")
-    if kind == Kind.OTHER and film.title is None and not _FILM_WORDS.search(text):
+    if fh and not directors and not names:
+        # a Hangul title needs corroboration when the text names only foreign people
+        ev.add(-3, f"foreign people only ({fh.group(0)!r})")
+    # a work quoted in a headline about a novel or an album is not a film: without film or
+    # drama words anywhere, only K-pop makes an entry Korean entertainment
+    if kind == Kind.OTHER and film.work is None and not _FILM_WORDS.search(text):
         music = [
             p
             for p in lexicon.people
@@ -1227,26 +1575,34 @@ def classify(
     doc = _Doc.of(entry)
     reasons: list[str] = []
     film = _extract_film(doc, lex, reasons)
-    rating, rating_text = _extract_rating(doc, reasons)
+    rating, rating_text, ratings_seen = _extract_rating(doc, reasons)
     # first a rough Korean hint (for choosing between same-title works), then the real one
     hint = None if feed is None else (True if feed.korean_only else None)
     if has_hangul(doc.title) and hangul_ratio(doc.title) > 0.5:
         hint = True
     _resolve_film(film, doc, lex, published, hint)
-    kind = _extract_kind(doc, film, rating, feed, reasons)
+    kind = _extract_kind(doc, film, rating, feed, reasons, ratings_seen)
     bare = _PREFIX_TAGS.sub("", doc.title)
     if film.title is None and not film.roundup and kind == Kind.REVIEW and _is_bare_title(bare):
         film.title, film.source = bare, "the headline is the film's name"
         _resolve_film(film, doc, lex, published, hint)
+    if film.title is None and not film.roundup and kind in (Kind.RELEASE, Kind.REVIEW):
+        subject = _film_in_body(doc, lex)
+        if subject:
+            film.title, film.source = subject, "the curated title the text is about"
+            _resolve_film(film, doc, lex, published, hint)
     if film.title:
         reasons.append(f"film={film.title!r}: {film.source}")
+    if kind == Kind.REVIEW and ratings_seen >= 2 and film.work is None:
+        film.roundup = True  # several different scores: a festival dispatch or a roundup
     if kind == Kind.REVIEW and film.roundup:
         rating, rating_text = None, None
     if kind in (Kind.RELEASE, Kind.NEWS) and rating is not None:
         reasons.append("rating dropped: not a review")
         rating, rating_text = None, None
     korean = _extract_korean(doc, film, kind, feed, lex, reasons)
-    platform = _extract_platform(doc, reasons)
+    listing = film.roundup or (kind == Kind.OTHER and film.title is None)
+    platform = _extract_platform(doc, reasons, roundup=listing)
     release_date: date | None = None
     listed: tuple[ListedRelease, ...] = ()
     if kind == Kind.RELEASE and film.roundup:

@@ -13,7 +13,7 @@ publication date). Pure: no network, database, clock or environment; it must not
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from tracker.text import (
@@ -21,6 +21,7 @@ from tracker.text import (
     Work,
     choose_work,
     default_lexicon,
+    has_hangul,
     normalize_text,
     normalize_title,
 )
@@ -100,11 +101,13 @@ def cluster(items: Sequence[ClusterInput], *, lexicon: Lexicon | None = None) ->
             if base:
                 groups.setdefault(base, []).append(index)
 
+    groups = _merge_across_scripts(groups, items, lex)
     labels: dict[tuple[str, int | None], int] = {}
     out: list[int | None] = [None] * len(items)
     for base, members in groups.items():
+        # every curated work of that title, films and series alike: "Love in the Big City" is
+        # a 2024 film and a 2024 TVING series, "Cobweb" a Korean and an American 2023 film
         candidates = [w for w in _works(lex, base) if normalize_title(w.title) == base]
-        candidates = [w for w in candidates if not w.series] or candidates
         stated = [items[i].year for i in members if items[i].year is not None]
         version_of: dict[int, int | None] = {}
         if len(candidates) > 1:
@@ -118,7 +121,8 @@ def cluster(items: Sequence[ClusterInput], *, lexicon: Lexicon | None = None) ->
                     stated_year=item.year,
                     korean=item.korean,
                 )
-                version_of[i] = work.year if work else None
+                # the chosen work itself, not its year: same-title works can share a year
+                version_of[i] = candidates.index(work) if work else None
         else:
             versions = _versions_by_years([y for y in stated if y is not None])
             for i in members:
@@ -127,6 +131,68 @@ def cluster(items: Sequence[ClusterInput], *, lexicon: Lexicon | None = None) ->
             key = (base, version_of[i])
             out[i] = labels.setdefault(key, len(labels))
     return out
+
+
+def _aware(moment: datetime) -> datetime:
+    # a naive date is taken as UTC: never the machine's local zone (pure core)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+#: how far apart two outlets' coverage of one uncurated work can be, in days
+_SCRIPT_MERGE_DAYS = 60
+
+
+def _merge_across_scripts(
+    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+) -> dict[str, list[int]]:
+    """Join a Hangul-titled group with a romanised one when the lexicon does not know the
+    work but both name the same people (two, or a director) within ``_SCRIPT_MERGE_DAYS``:
+    Korean outlets write '계시록' and English ones "Revelations" about the same film. Curated
+    titles are already joined through their aliases and are left alone."""
+    uncurated = [base for base in groups if not _works(lex, base)]
+    hangul = [b for b in uncurated if has_hangul(b)]
+    latin = [b for b in uncurated if not has_hangul(b)]
+    if not hangul or not latin:
+        return groups
+
+    def profile(base: str) -> tuple[set[str], set[str], list[datetime]]:
+        people: set[str] = set()
+        directors: set[str] = set()
+        dates: list[datetime] = []
+        for i in groups[base]:
+            item = items[i]
+            for person in lex.people_named_in(f"{item.title}\n{item.text}"):
+                if person.role == "music":
+                    continue
+                people.add(person.name)
+                if person.role == "director":
+                    directors.add(person.name)
+            if item.published is not None:
+                dates.append(item.published)
+        return people, directors, dates
+
+    profiles = {base: profile(base) for base in hangul + latin}
+    merged = dict(groups)
+    for h in hangul:
+        h_people, h_directors, h_dates = profiles[h]
+        best: tuple[int, str] | None = None
+        for lat in latin:
+            if lat not in merged:
+                continue
+            l_people, l_directors, l_dates = profiles[lat]
+            shared = h_people & l_people
+            if not (len(shared) >= 2 or h_directors & l_directors):
+                continue
+            close = any(
+                abs((_aware(a) - _aware(b)).total_seconds()) <= _SCRIPT_MERGE_DAYS * 86400
+                for a in h_dates
+                for b in l_dates
+            )
+            if close and (best is None or len(shared) > best[0]):
+                best = (len(shared), lat)
+        if best is not None:
+            merged[best[1]] = merged[best[1]] + merged.pop(h)
+    return merged
 
 
 def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:

@@ -324,6 +324,31 @@ class Lexicon:
                 patterns.append(re.compile(rf"(?<![\w])(?:{joined})(?![\w])", flags))
         return patterns, owners
 
+    @cached_property
+    def title_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Two alternations over the romanised titles and aliases, built once: the multi-word
+        (or numbered) ones, matched anywhere, and the one-word ones (group ``name``), which
+        callers accept only where headline grammar marks a title. Case-sensitive, as written.
+        One search per alternation instead of one per title keeps classify fast."""
+        multi: set[str] = set()
+        single: set[str] = set()
+        for work in self.works:
+            for name in (work.title, *work.aliases):
+                if not name or has_hangul(name) or len(normalize_title(name)) < 2:
+                    continue
+                if len(name.split()) >= 2 or any(ch.isdigit() for ch in name):
+                    multi.add(re.escape(name))
+                else:
+                    single.add(re.escape(name))
+
+        def alternation(names: set[str]) -> str:
+            return "|".join(sorted(names, key=len, reverse=True)) or "(?!)"
+
+        return (
+            re.compile(rf"(?<![\w'’])(?:{alternation(multi)})(?![\w'’])"),
+            re.compile(rf"(?<![\w'’])(?P<name>{alternation(single)})(?![\w'’])"),
+        )
+
     def people_named_in(self, text: str) -> list[Person]:
         """The curated people ``text`` names, romanised (hyphen and spacing variants) or in
         Hangul, in lexicon order."""
@@ -417,6 +442,27 @@ def mentions_name(text: str, name: str) -> bool:
     return bool(_name_pattern(name).search(text))
 
 
+_SERIES_WORDS = re.compile(
+    r"\b(?:series|episodes?|seasons?|K-dramas?|showrunner)\b|시리즈|\d+\s?부작|드라마|회차|시즌",
+    re.IGNORECASE,
+)
+_FILM_FORM_WORDS = re.compile(
+    r"\b(?:film|movie|feature|theaters?|theatres?|cinemas?|box office)\b|영화|극장|관객",
+    re.IGNORECASE,
+)
+
+
+def _form_of(text: str) -> str | None:
+    """ "series" or "film" when the text's wording leans one way, else None."""
+    series = len(_SERIES_WORDS.findall(text))
+    films = len(_FILM_FORM_WORDS.findall(text))
+    if series > films:
+        return "series"
+    if films > series:
+        return "film"
+    return None
+
+
 def choose_work(
     candidates: Sequence[Work],
     *,
@@ -429,11 +475,13 @@ def choose_work(
     """Pick the work an entry is about among same-title candidates ("Ballerina" 2023 or 2025),
     from the evidence a person would use: a stated year, the people named in the text (in
     romanisation or Hangul), whether the entry reads as Korean, and when it was published
-    (coverage runs from a little before a release to a few years after)."""
+    (coverage runs from a little before a release to a few years after), and whether the text
+    reads as about a series or a film when the candidates are one of each."""
     if not candidates:
         return None
     if len(candidates) == 1:
         return candidates[0]
+    form = _form_of(text) if len({w.series for w in candidates}) > 1 else None
     best: tuple[float, int] | None = None
     chosen = candidates[0]
     for index, work in enumerate(candidates):
@@ -447,6 +495,8 @@ def choose_work(
             ):
                 score += 2
         if korean is not None and korean == work.korean:
+            score += 1
+        if form and (work.series == (form == "series")):
             score += 1
         if published_year is not None and work.year is not None:
             gap = published_year - work.year

@@ -468,3 +468,12 @@ def test_remote_stylesheets_are_never_loaded(tmp_path: Path, full: Digest) -> No
         thread.join()
     assert hits == []
     assert "<link" not in html
+
+
+def test_a_runtime_error_in_a_user_template_is_a_render_error(tmp_path: Path) -> None:
+    (tmp_path / "weekly.txt.j2").write_text("{{ digest.counts.films / 0 }}\n")
+    renderer = Renderer(templates=tmp_path)
+    with pytest.raises(RenderError, match=r"weekly\.txt\.j2.*ZeroDivisionError"):
+        renderer.render(full_digest())
+    with pytest.raises(RenderError, match=r"subject.*ValueError"):
+        Renderer().render(full_digest(), subject_template='{{ digest.start | datefmt("weekly") }}')

@@ -94,7 +94,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     with Storage.open(db_url) as second:
         assert [f.url for f in second.get_feeds_for_update(now=T0)] == [A]
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head == "0004_films"
+    assert head == "0005_feed_ttl"
     engine = create_engine(parse_url(db_url))
     try:
         assert current_revision(engine) == head
@@ -733,3 +733,14 @@ def test_films_are_remembered_and_never_forget_what_they_knew(storage: Storage) 
         ("exhuma-2024", "review")
     ]
     assert storage.known_films([]) == {}
+
+
+def test_a_feeds_ttl_survives_304s_and_is_replaced_by_the_next_document(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A, version="rss20", ttl=timedelta(hours=6)), [])
+    storage.store_not_modified([success(A, http_status=304)])
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.ttl == timedelta(hours=6)
+    storage.store_update(success(A, version="rss20"), [])  # a document without a ttl
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.ttl is None

@@ -186,3 +186,49 @@ def test_reidentify_keeps_distinct_items_that_share_a_link() -> None:
     # but not while the document still lists g1 itself
     both = [EntryData("g1", "Monday", link=home, guid="g1"), EntryData("g4", "Monday", link=home)]
     assert [e.identity for e in decide.reidentify(both, stored)] == ["g1", "g4"]
+
+
+def test_a_storage_error_on_one_feed_is_that_feeds_result_only() -> None:
+    from tracker.exceptions import StorageError
+
+    class LosingStorage(FakeStorage):
+        def store_update(self, feed, entries, *, owner=None):  # type: ignore[no-untyped-def]
+            if feed.url == "https://b.example/feed":
+                raise StorageError("lost the lease on https://b.example/feed")
+            super().store_update(feed, entries, owner=owner)
+
+    clock = FakeClock()
+    fetcher = FakeFetcher(
+        documents={
+            "https://a.example/feed": feed(entry("a1")),
+            "https://b.example/feed": feed(entry("b1")),
+        }
+    )
+    storage = LosingStorage()
+    results = run(fetcher, storage, ["https://a.example/feed", "https://b.example/feed"], clock)
+    assert results[0].value == UpdatedFeed("https://a.example/feed", new=1)
+    assert isinstance(results[1].value, UpdateError)
+    assert "could not record this poll: lost the lease" in results[1].value.message
+
+
+def test_a_304_keeps_the_documents_ttl() -> None:
+    clock = FakeClock()
+    url = "https://a.example/feed"
+    fetcher = FakeFetcher(documents={url: feed(entry("a1"))})
+    storage = FakeStorage()
+    run(fetcher, storage, [url], clock)
+    etag = storage.feeds[url].etag
+    # what storage hands back after a 200 whose document said <ttl>360</ttl>
+    stored = FeedForUpdate(url=url, etag=etag, ttl=timedelta(hours=6))
+    asyncio.run(
+        update.update_feeds(
+            [stored],
+            fetcher=fetcher,
+            storage=storage,
+            parse=update.parse_inline,
+            schedule=SCHEDULE,
+            now=clock,
+        )
+    )
+    assert storage.feeds[url].http_status == 304
+    assert storage.feeds[url].next_poll_at - clock.now >= timedelta(hours=6)

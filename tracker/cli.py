@@ -11,9 +11,10 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -55,8 +56,9 @@ digest_app = typer.Typer(help="Preview, send and list the weekly digests.", no_a
 app.add_typer(config_app, name="config")
 app.add_typer(digest_app, name="digest")
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup off: feed titles, URLs and paths are data, and "[/x]" in one must print as itself
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 ConfigOption = Annotated[
     Path | None,
@@ -77,7 +79,7 @@ state = State()
 
 
 def fail(error: TrackerError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {error.message}", markup=True, highlight=False)
+    err.print(Text("error:", style="bold red"), Text(error.message))
     if error.hint:
         err.print(f"hint: {error.hint}", markup=False)
     return typer.Exit(1)
@@ -227,7 +229,7 @@ def feeds_list(config: ConfigOption = None) -> None:
     table = Table("url", "title", "kind", "korean only", "from", box=None)
     for spec in tracker.followed():
         table.add_row(
-            spec.url,
+            redact_url(spec.url),
             spec.title or "",
             spec.kind.value,
             "yes" if spec.korean_only else "",
@@ -251,7 +253,7 @@ def feeds_add(
     path = _editable_config(config)
     spec = FeedSpec(url=url, title=title, kind=kind, korean_only=korean_only)
     _edit_config(path, lambda text: configedit.add_feeds(text, [spec])[0])
-    out.print(f"following {url} (edit {path} to change it)")
+    out.print(f"following {redact_url(url)} (edit {path} to change it)")
 
 
 @feeds_app.command("remove")
@@ -271,7 +273,7 @@ def feeds_remove(url: str, config: ConfigOption = None) -> None:
             )
         raise TrackerError(f"{url} is not a followed feed", hint="see: tracker feeds list")
     _edit_config(path, lambda _text: new_text)
-    out.print(f"no longer following {url}")
+    out.print(f"no longer following {redact_url(url)}")
 
 
 def _edit_config(path: Path, edit: Callable[[str], str]) -> None:
@@ -342,7 +344,7 @@ def feeds_check(
     for r in results:
         failed += r.error is not None
         table.add_row(
-            r.url,
+            redact_url(r.url),
             str(r.status or "-"),
             r.version or "-",
             str(r.entries),
@@ -358,7 +360,8 @@ def feeds_check(
 # -- entries and status ----------------------------------------------------------------------
 
 
-def _parse_since(value: str | None) -> datetime | None:
+def _parse_since(value: str | None, tz: str) -> datetime | None:
+    """A date or time; without a zone it is read in ``[tracker] timezone``, as the user lives."""
     if value is None:
         return None
     try:
@@ -370,7 +373,7 @@ def _parse_since(value: str | None) -> datetime | None:
             raise TrackerError(
                 f"--since {value!r} is not a date", hint="use YYYY-MM-DD or an ISO 8601 time"
             ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(tz))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -389,7 +392,9 @@ def entries_list(
 ) -> None:
     """List stored entries, newest first (by when they were first seen)."""
     with open_tracker(config) as tracker:
-        entries = tracker.storage.list_entries(since=_parse_since(since), limit=limit)
+        entries = tracker.storage.list_entries(
+            since=_parse_since(since, tracker.timezone), limit=limit
+        )
     if as_json:
         rows: list[dict[str, Any]] = [
             {

@@ -23,6 +23,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from tracker.exceptions import ConfigError, ConfigProblem
@@ -158,6 +159,13 @@ class PollConfig(_Section):
     #: never poll one feed more often than this, nor less often than ``max_interval``
     min_interval: Duration = timedelta(minutes=15)
     max_interval: Duration = timedelta(days=1)
+
+    @model_validator(mode="after")
+    def _floor_below_cap(self) -> PollConfig:
+        if self.min_interval > self.max_interval:
+            raise ValueError("min_interval is longer than max_interval: swap them")
+        return self
+
     #: at least this long between the starts of two requests to one host ("0s" turns it off;
     #: loopback hosts, this machine's own servers, never wait)
     host_gap: Gap = timedelta(seconds=1)

@@ -62,6 +62,10 @@ APP_NAME = "kfilm-tracker"
 CONFIG_NAME = "tracker.toml"
 #: below this many bodies to parse, worker processes cost more than they save
 POOL_THRESHOLD = 4
+#: a fresh worker pool must answer a trivial job within this long, or parsing goes inline
+WORKER_START_TIMEOUT = 30.0
+#: one document may take a parser worker this long (at least [poll] timeout)
+PARSE_TIMEOUT = 60.0
 #: how long one instance may hold a feed it is polling before another may take it over
 LEASE = timedelta(minutes=10)
 #: the address a digest goes to when there is no [smtp] section and no recipient (the outbox)
@@ -169,6 +173,7 @@ class Tracker:
         self._pool: Executor | None = None
         self._pool_worked = False
         self._inline_only = False
+        self._pool_lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         #: this process, for feed leases and the digest ledger (several instances, one database)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else
@@ -197,16 +202,21 @@ class Tracker:
 
     @property
     def storage(self) -> Storage:
-        """The database, opened (and migrated) on first use, with the followed feeds synced."""
+        """The database, opened (and migrated) on first use. Reading it changes nothing: the
+        followed feeds are synced from the config only by the commands that act on them."""
         if self._storage is None:
-            storage = Storage.open(self.database_url)
-            try:
-                storage.sync_feeds(self.followed(), now=self.clock())
-            except BaseException:
-                storage.close()
-                raise
-            self._storage = storage
+            self._storage = Storage.open(self.database_url)
         return self._storage
+
+    def sync(self) -> Storage:
+        """Make the database follow exactly this config's feeds, then return the storage.
+
+        Called by what polls or builds a digest (every daemon tick included), never by what only
+        reads (``status``, ``entries list``, ``digest list``): an admin looking at the state with
+        another config, or none, must not change what the daemon polls."""
+        storage = self.storage
+        storage.sync_feeds(self.followed(), now=self.clock())
+        return storage
 
     def fetcher(self) -> Fetcher:
         poll = self.config.poll
@@ -229,36 +239,67 @@ class Tracker:
             self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         return self._pool
 
-    def _discard_pool(self, pool: Executor) -> None:
+    def _discard_pool(self, pool: Executor, *, kill: bool = False) -> None:
         if self._pool is pool:
             self._pool = None
+        if kill:
+            # a worker stuck on a document would outlive shutdown(); Python 3.14 has
+            # terminate_workers(), before it the processes are only reachable privately
+            for process in dict(getattr(pool, "_processes", None) or {}).values():
+                process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
+
+    def _lock_for_loop(self) -> asyncio.Lock:
+        # an asyncio.Lock belongs to one event loop, and each CLI command runs its own
+        loop = asyncio.get_running_loop()
+        if self._pool_lock is None or self._pool_lock[0] is not loop:
+            self._pool_lock = (loop, asyncio.Lock())
+        return self._pool_lock[1]
+
+    async def _workers_start(self, pool: Executor) -> bool:
+        """Whether worker processes can run here at all (a trivial job on a fresh pool): not
+        where the main module cannot be imported again, e.g. a script read from stdin."""
+        loop = asyncio.get_running_loop()
+        try:
+            await asyncio.wait_for(loop.run_in_executor(pool, os.getpid), WORKER_START_TIMEOUT)
+        except (BrokenProcessPool, TimeoutError, OSError):
+            return False
+        return True
 
     def _parse_runner(self, bodies: int) -> update.ParseRunner:
         if bodies < POOL_THRESHOLD or self._inline_only:
             return update.parse_inline
+        deadline = max(PARSE_TIMEOUT, self.config.poll.timeout)
 
         async def run(
             body: bytes, url: str, headers: Mapping[str, str], now: datetime
         ) -> tuple[ParsedFeed, dict[str, str]]:
             loop = asyncio.get_running_loop()
             call = functools.partial(update.parse_document, body, url, dict(headers), now)
+            if self._inline_only:
+                return call()
             for _attempt in range(2):
-                pool = self._ensure_pool()
-                try:
-                    result = await loop.run_in_executor(pool, call)
-                except BrokenProcessPool:
-                    # a worker died: on a hostile document, or because workers cannot start
-                    # at all here (a main module they cannot import); one broken document must
-                    # not fail the whole poll, and a host without workers still gets its feeds
-                    self._discard_pool(pool)
+                async with self._lock_for_loop():
+                    pool = self._ensure_pool()
                     if not self._pool_worked:
-                        log.warning("parser worker processes failed to start: parsing inline")
-                        self._inline_only = True
-                        return update.parse_document(body, url, headers, now)
-                    continue
-                self._pool_worked = True
-                return result
+                        if not await self._workers_start(pool):
+                            log.warning("parser worker processes cannot start: parsing inline")
+                            self._discard_pool(pool)
+                            self._inline_only = True
+                            return call()
+                        self._pool_worked = True
+                try:
+                    return await asyncio.wait_for(loop.run_in_executor(pool, call), deadline)
+                except BrokenProcessPool:
+                    # a worker died, maybe on this document, maybe on another in flight: retry
+                    # once on a fresh pool; the document that kills workers twice is refused
+                    # (never parsed in this process, where it could take the daemon down)
+                    self._discard_pool(pool)
+                except TimeoutError:
+                    self._discard_pool(pool, kill=True)
+                    raise ParseError(
+                        f"parsing took longer than {deadline:g} s: refused", url=url
+                    ) from None
             raise ParseError("the parser process died while reading this document", url=url)
 
         return run
@@ -300,7 +341,7 @@ class Tracker:
                 f"not a followed feed: {', '.join(unknown)}",
                 hint="add it with: tracker feeds add URL",
             )
-        return self.storage.get_feeds_for_update(
+        return self.sync().get_feeds_for_update(
             now=self.clock(), due_only=due_only, urls=list(urls) or None
         )
 
@@ -317,8 +358,7 @@ class Tracker:
         owner: str | None = None
         if feeds is None and due_only and not urls:
             # the daemon's path: lease the due feeds, so several instances share the work
-            self.feeds_to_poll()  # validates nothing, but syncs the followed feeds first
-            feeds = self.storage.claim_due_feeds(owner=self.owner, now=self.clock(), lease=LEASE)
+            feeds = self.sync().claim_due_feeds(owner=self.owner, now=self.clock(), lease=LEASE)
             owner = self.owner
         elif feeds is None:
             feeds = self.feeds_to_poll(urls=urls, due_only=due_only)
@@ -403,7 +443,7 @@ class Tracker:
     def _week_entries(self, week: IsoWeek) -> tuple[list[Entry], list[FeedStatus]]:
         """The entries first seen in ``week`` from followed feeds, and every feed's status."""
         start, end = window.week_bounds(week, self.timezone)
-        storage = self.storage
+        storage = self.sync()
         entries = storage.list_entries(since=start.astimezone(UTC), until=end.astimezone(UTC))
         feeds = storage.feed_statuses()
         # a feed removed from the config keeps its entries in the database (``feeds remove``),
@@ -557,12 +597,19 @@ class Tracker:
         return message_id_for(str(week), recipient, domain)
 
     async def send_digest(
-        self, week: IsoWeek | None = None, *, force: bool = False, dry_run: bool = False
+        self,
+        week: IsoWeek | None = None,
+        *,
+        force: bool = False,
+        dry_run: bool = False,
+        built: Digest | None = None,
     ) -> list[digest.Outcome]:
-        """Send one week's digest (default: the last complete week) to every recipient, once."""
+        """Send one week's digest (default: the last complete week) to every recipient, once.
+        ``built`` is that week's digest when the caller already has it."""
         week = week or self.last_complete_week()
         recipients = self.recipients()
-        built = self.build_digest(week)
+        if built is None or built.week != week:
+            built = self.build_digest(week)
         if built.empty and not self.config.digest.send_if_empty:
             return [
                 digest.Outcome(week, r, "skipped", "nothing this week (send_if_empty = false)")

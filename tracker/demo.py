@@ -256,7 +256,7 @@ def run_demo(out_dir: Path) -> DemoResult:
                 results = asyncio.run(tracker.poll())
                 week = window.week_of(tracker.clock(), tracker.timezone)
                 built = tracker.build_digest(week)
-                outcomes = asyncio.run(tracker.send_digest(week))
+                outcomes = asyncio.run(tracker.send_digest(week, built=built))
             if not smtp.inbox.messages:
                 detail = "; ".join(o.describe() for o in outcomes) or "nothing was sent"
                 raise TrackerError(f"the demo digest did not arrive: {detail}")

@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from tracker import classify, match, text
+from tracker.addresses import redact_url
 from tracker.exceptions import DeliveryError
 from tracker.types import (
     CoverageNote,
@@ -130,7 +132,8 @@ def understand(
 
 
 def _host(url: str) -> str:
-    return url.split("//", 1)[-1].split("/", 1)[0]
+    # the host alone: a feed URL may carry user:password@, which must never reach an email
+    return urlsplit(url).hostname or redact_url(url)
 
 
 def _excerpt(entry: Entry) -> str | None:
@@ -439,13 +442,15 @@ def coverage(
     for feed in feeds:
         if not feed.followed:
             continue
-        title = feed.title or feed.url
+        # the footer goes out by email: never a user:password@ from a feed URL
+        shown = redact_url(feed.url)
+        title = feed.title or shown
         if feed.gone_at is not None or feed.http_status == 410:
-            notes.append(CoverageNote(feed.url, title, "gone", "the server says it is gone (410)"))
+            notes.append(CoverageNote(shown, title, "gone", "the server says it is gone (410)"))
         elif feed.consecutive_errors:
             since = f"; last success {feed.last_success_at:%b %d}" if feed.last_success_at else ""
             detail = f"{feed.last_error or 'failing'}{since}"
-            notes.append(CoverageNote(feed.url, title, "failing", detail))
+            notes.append(CoverageNote(shown, title, "failing", redact_url(detail)))
         elif (
             feed.url not in fresh
             and feed.first_polled_at is not None
@@ -458,7 +463,7 @@ def coverage(
                 if feed.last_entry_at
                 else "no entries yet"
             )
-            notes.append(CoverageNote(feed.url, title, "silent", detail))
+            notes.append(CoverageNote(shown, title, "silent", detail))
     return notes
 
 
@@ -620,8 +625,8 @@ def explain_entry(
     lines: list[tuple[str, str]] = [
         (
             "feed",
-            f"{(spec.title if spec else None) or entry.feed_title or entry.feed_url}"
-            f" <{entry.feed_url}>",
+            f"{(spec.title if spec else None) or entry.feed_title or _host(entry.feed_url)}"
+            f" <{redact_url(entry.feed_url)}>",
         ),
         ("identity", f"{entry.identity_source}: {entry.identity}"),
         (

@@ -727,6 +727,12 @@ def _html(value: object, content_type: str, base: str | None) -> str | None:
     text = str(value)
     if content_type == "text/plain":
         text = html.escape(text)
+    return sanitize_html(text, base=base)
+
+
+def sanitize_html(text: str, *, base: str | None = None) -> str | None:
+    """HTML safe to put in an email: nh3 with our allowlist, absolute http(s) links only
+    (relative ones resolved against ``base``), no script, style, forms, svg or handlers."""
     cleaned = nh3.clean(
         text,
         tags=set(_ALLOWED_TAGS),

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from tracker import resources
 from tracker.exceptions import RenderError
+from tracker.parse import sanitize_html
 from tracker.types import Digest, DigestItem, RenderedDigest
 
 HTML_TEMPLATE = "weekly.html.j2"
@@ -204,8 +205,9 @@ def _autoescape(name: str | None) -> bool:
 
 
 def _sanitised(html: str | None) -> Markup:
-    """Mark ``summary_html`` safe: it was sanitised with nh3 before it was stored."""
-    return Markup(html or "")
+    """``summary_html`` for a template, sanitised again on the way out: it was cleaned before
+    it was stored, but a database can be older than today's allowlist (or edited by hand)."""
+    return Markup(sanitize_html(html) or "") if html else Markup("")
 
 
 class Renderer:
@@ -274,12 +276,18 @@ class Renderer:
             return self.env.get_template(name).render(context)
         except jinja2.TemplateError as e:
             raise _render_error(e, name) from e
+        except Exception as e:
+            # a user template can fail at run time too (a bad filter argument, 1/0): that is
+            # the user's template, not our bug, and must not stop the daemon
+            raise _runtime_error(e, name) from e
 
     def _render_string(self, source: str, context: dict[str, Any]) -> str:
         try:
             return self.env.from_string(source).render(context)
         except jinja2.TemplateError as e:
             raise _render_error(e, _SUBJECT_SETTING) from e
+        except Exception as e:
+            raise _runtime_error(e, _SUBJECT_SETTING) from e
 
     def _inline(self, html: str) -> str:
         try:
@@ -314,6 +322,16 @@ def _template_line(error: BaseException) -> tuple[str | None, int | None]:
         if filename.endswith(".j2") or filename == _STRING_TEMPLATE or filename.endswith(".html"):
             found = (filename, frame.lineno)
     return found
+
+
+def _runtime_error(error: Exception, name: str) -> RenderError:
+    filename, line = _template_line(error)
+    where = filename if filename and filename != _STRING_TEMPLATE else name
+    at = f"{where}, line {line}" if line else where
+    return RenderError(
+        f"cannot render the digest: {at}: {type(error).__name__}: {error}",
+        hint="check the expression at that line of your template",
+    )
 
 
 def _render_error(error: jinja2.TemplateError, name: str) -> RenderError:

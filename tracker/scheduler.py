@@ -29,6 +29,8 @@ POLL_JOB = "poll"
 DIGEST_JOB = "digest"
 #: a digest missed by up to this much (machine asleep, daemon restarting) still goes out
 DIGEST_MISFIRE_GRACE = timedelta(hours=12)
+#: how long a stop waits for a digest being sent before giving up on it (systemd waits 30 s)
+STOP_GRACE = timedelta(seconds=15)
 
 
 def build_scheduler(
@@ -71,6 +73,7 @@ class Daemon:
     def __init__(self, tracker: Tracker) -> None:
         self.tracker = tracker
         self._busy = asyncio.Lock()
+        self._polls: set[asyncio.Task[PollSummary]] = set()
 
     async def poll_due(self) -> PollSummary:
         async with self._busy:
@@ -94,18 +97,44 @@ class Daemon:
             return summary
 
     async def send_digest(self) -> None:
-        """Send the newest digest that is due and not yet in the ledger (scheduled or catch-up)."""
+        """Send the newest digest that is due and not yet in the ledger (scheduled or catch-up),
+        and any digest whose temporary failure is due for a retry."""
         async with self._busy:
             try:
                 outcomes = await self.tracker.send_due_digest()
             except TrackerError as error:
                 log.error("digest failed: %s", error.message)
                 return
+            except Exception:
+                # a bug, or a library surprise: say it loudly, keep the daemon (and polling) up
+                log.exception("digest failed unexpectedly")
+                return
             for outcome in outcomes:
                 log.info("digest %s to %s: %s", outcome.week, outcome.recipient, outcome.describe())
 
+    async def tick(self) -> None:
+        """The one-minute job: poll what is due, then retry a digest whose retry time came (a
+        451 at 09:00 goes out at 09:15, not next week)."""
+        task = asyncio.create_task(self.poll_due())
+        self._polls.add(task)
+        try:
+            await task
+        except asyncio.CancelledError:
+            return
+        except Exception:
+            log.exception("poll cycle failed unexpectedly")
+        finally:
+            self._polls.discard(task)
+        try:
+            retry = bool(self.tracker.storage.retry_due_weeks(now=self.tracker.clock()))
+        except TrackerError as error:
+            log.error("cannot read the digest ledger: %s", error.message)
+            return
+        if retry:
+            await self.send_digest()
+
     async def run(self, stop: asyncio.Event) -> None:
-        scheduler = build_scheduler(self.tracker, poll=self._poll_job, digest=self.send_digest)
+        scheduler = build_scheduler(self.tracker, poll=self.tick, digest=self.send_digest)
         scheduler.start()
         log.info(
             "tracker running: %d feeds, digest %s (%s), database %s",
@@ -114,20 +143,34 @@ class Daemon:
             self.tracker.config.tracker.timezone,
             self.tracker.storage.url_for_display,
         )
-        try:
+
+        async def start_up() -> None:
             # catch-up: a digest whose time passed while we were down goes out once, now
             await self.send_digest()
-            await self._poll_job()
+            await self.tick()
+
+        starting = asyncio.create_task(start_up())
+        try:
             await stop.wait()
         finally:
             log.info("stopping: finishing the work in flight")
             scheduler.shutdown(wait=False)
-            async with self._busy:  # waits for a poll or a digest that is running
-                pass
+            # a poll is cut short (leases expire and feeds are simply polled again); a digest
+            # being sent is given time to finish, so it is not left half-sent
+            for task in self._polls:
+                task.cancel()
+            try:
+                await asyncio.wait_for(asyncio.shield(starting), STOP_GRACE.total_seconds())
+            except (TimeoutError, asyncio.CancelledError):
+                starting.cancel()
+            except Exception:
+                log.exception("start-up work failed")
+            try:
+                await asyncio.wait_for(self._busy.acquire(), STOP_GRACE.total_seconds())
+                self._busy.release()
+            except TimeoutError:
+                log.warning("stopped while a digest was being sent: see tracker digest list")
             log.info("stopped")
-
-    async def _poll_job(self) -> None:
-        await self.poll_due()
 
 
 def install_signal_handlers(stop: asyncio.Event) -> None:

@@ -156,6 +156,9 @@ class FeedForUpdate:
     redirect_since: datetime | None = None
     #: the server said 410 Gone: not polled again until the feed is re-added or polled by name
     gone: bool = False
+    #: what the document last said about how often to poll it (RSS ttl, sy:updatePeriod): a
+    #: 304 has no document, so it is kept from the last 200
+    ttl: timedelta | None = None
 
     @property
     def fetch_url(self) -> str:
@@ -218,6 +221,8 @@ class FeedUpdateIntent:
     redirect_known: bool = False
     #: a settled permanent redirect: poll here from now on (None: leave as it is)
     move_to: str | None = None
+    #: on a success with a document: its ttl (None: it states none)
+    ttl: timedelta | None = None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Protocol, runtime_checkable
 
 from tracker import decide
 from tracker.addresses import redact_url
-from tracker.exceptions import FetchError, UpdateError
+from tracker.exceptions import FetchError, StorageError, UpdateError
 from tracker.parse import content_hash, parse_feed
 from tracker.types import (
     EntryForUpdate,
@@ -115,10 +115,41 @@ async def update_feed(
     owner: str | None = None,
     not_modified: list[FeedUpdateIntent] | None = None,
 ) -> UpdateResult:
-    """Poll one feed and record the outcome. Only ``UpdateError`` is turned into a value.
+    """Poll one feed and record the outcome. ``UpdateError`` is turned into a value, and so is
+    a ``StorageError`` while recording this feed (a lost lease, a database locked for too long):
+    the other feeds of the batch go on.
 
     A 304 is appended to ``not_modified`` when given (the caller writes them in one batch),
     else stored at once."""
+    try:
+        return await _update_feed(
+            feed,
+            fetcher=fetcher,
+            storage=storage,
+            parse=parse,
+            schedule=schedule,
+            now=now,
+            owner=owner,
+            not_modified=not_modified,
+        )
+    except StorageError as error:
+        log.warning("could not record the poll of %s: %s", redact_url(feed.url), error.message)
+        return UpdateResult(
+            feed.url, UpdateError(f"could not record this poll: {error.message}", url=feed.url)
+        )
+
+
+async def _update_feed(
+    feed: FeedForUpdate,
+    *,
+    fetcher: Fetcher,
+    storage: UpdateStorage,
+    parse: ParseRunner,
+    schedule: Schedule,
+    now: Callable[[], datetime],
+    owner: str | None,
+    not_modified: list[FeedUpdateIntent] | None,
+) -> UpdateResult:
     try:
         fetched = await fetcher.fetch(
             feed.fetch_url, etag=feed.etag, last_modified=feed.last_modified
@@ -142,7 +173,7 @@ async def update_feed(
             intent = FeedUpdateIntent(
                 url=feed.url,
                 checked_at=checked,
-                next_poll_at=_next_success(feed.url, checked, schedule, fetched, None),
+                next_poll_at=_next_success(feed.url, checked, schedule, fetched, feed.ttl),
                 etag=fetched.etag or feed.etag,
                 last_modified=fetched.last_modified or feed.last_modified,
                 http_status=fetched.status,
@@ -169,7 +200,7 @@ async def update_feed(
         intent = FeedUpdateIntent(
             url=feed.url,
             checked_at=checked,
-            next_poll_at=_next_success(feed.url, checked, schedule, fetched, parsed),
+            next_poll_at=_next_success(feed.url, checked, schedule, fetched, parsed.feed.ttl),
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             title=parsed.feed.title,
@@ -177,6 +208,7 @@ async def update_feed(
             final_url=fetched.final_url,
             success=True,
             version=parsed.feed.version,
+            ttl=parsed.feed.ttl,
         )
         intent = _with_redirect(intent, moved)
         storage.store_update(intent, intents, owner=owner)
@@ -248,7 +280,7 @@ def _next_success(
     checked: datetime,
     schedule: Schedule,
     fetched: FetchResult,
-    parsed: ParsedFeed | None,
+    ttl: timedelta | None,
 ) -> datetime:
     return decide.next_poll_after_success(
         url,
@@ -257,7 +289,7 @@ def _next_success(
         floor=schedule.floor,
         cap=schedule.cap,
         headers=fetched.headers,
-        ttl=parsed.feed.ttl if parsed else None,
+        ttl=ttl,
     )
 
 

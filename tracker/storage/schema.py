@@ -80,6 +80,8 @@ feeds = sa.Table(
     sa.Column("updated_at", UTCDateTime, nullable=False),
     #: which instance is polling this feed right now, and until when (several daemons, one PG)
     sa.Column("lease_owner", sa.Text),
+    #: the document's own poll interval (RSS ttl, sy:updatePeriod) in seconds, from the last 200
+    sa.Column("ttl_seconds", sa.Integer),
     sa.Column("lease_until", UTCDateTime),
     #: politeness (0003): the server said 410 Gone at this time; never due while set
     sa.Column("gone_at", UTCDateTime),

@@ -283,6 +283,7 @@ class Storage:
             redirect_url=row.redirect_url,
             redirect_since=row.redirect_since,
             gone=row.gone_at is not None,
+            ttl=timedelta(seconds=row.ttl_seconds) if row.ttl_seconds else None,
         )
 
     _FOR_UPDATE_COLUMNS = (
@@ -298,6 +299,7 @@ class Storage:
         feeds.c.redirect_url,
         feeds.c.redirect_since,
         feeds.c.gone_at,
+        feeds.c.ttl_seconds,
     )
 
     @staticmethod
@@ -467,6 +469,8 @@ class Storage:
                 values["feed_title"] = feed.title
             if feed.version is not None:
                 values["version"] = feed.version
+                # a document was read: its ttl (or its lack of one) replaces the stored one
+                values["ttl_seconds"] = int(feed.ttl.total_seconds()) if feed.ttl else None
             if feed.final_url is not None:
                 values["final_url"] = feed.final_url
         else:

@@ -209,3 +209,29 @@ def test_import_missing_file(configured: Path) -> None:
 def test_version() -> None:
     code, out, _ = tracker("--version")
     assert code == 0 and "kfilm-tracker" in out
+
+
+def test_feed_text_that_looks_like_markup_prints_as_itself(
+    configured: Path, server: HTTPTestServer
+) -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Evil [/x] feed</title>'
+        b"<link>https://e.example/</link><description>x</description><item>"
+        b"<title>[review] Exhuma [/b]</title><link>https://e.example/1</link><guid>e1</guid>"
+        b"</item></channel></rss>"
+    )
+    server.add_file("/evil.xml", body)
+    assert tracker("feeds", "add", server.url("/evil.xml"))[0] == 0
+    assert tracker("poll", "--feed", server.url("/evil.xml"))[0] == 0
+    code, out, err = tracker("entries", "list")
+    assert code == 0, err
+    assert "[review] Exhuma [/b]" in out
+    code, out, err = tracker("status")
+    assert code == 0, err
+
+
+def test_credentials_in_a_feed_url_are_never_printed(configured: Path) -> None:
+    secret_url = "http://reader:s3cret@127.0.0.1:9/private.xml"
+    code, out, _ = tracker("feeds", "add", secret_url)
+    assert code == 0 and "s3cret" not in out
+    assert "s3cret" not in tracker("feeds", "list")[1]

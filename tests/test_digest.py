@@ -362,6 +362,7 @@ def test_coverage_names_failing_silent_and_gone_feeds_only() -> None:
         # a fortnightly feed in its quiet week: something new ten days ago, so not silent
         replace(status(HERALD + "/biweekly"), last_entry_at=END - timedelta(days=10)),
         replace(status(HERALD + "/quiet"), last_entry_at=END - timedelta(days=20)),
+        status("https://me:s3cret@private.example/rss", title=None, errors=1, last_error="x"),
         status("https://unfollowed.example/rss", followed=False, errors=5, last_error="HTTP 500"),
     ]
     built = build([exhuma_scmp()], feeds=feeds)
@@ -371,7 +372,9 @@ def test_coverage_names_failing_silent_and_gone_feeds_only() -> None:
         NETFLIX: "gone",
         YONHAP: "silent",
         HERALD + "/quiet": "silent",
+        "https://***@private.example/rss": "failing",
     }
+    assert "s3cret" not in repr(built.coverage)
     assert notes[HERALD + "/quiet"].detail.startswith("nothing new since")
     assert notes[GUARDIAN].title == "The Guardian: Film"
     assert notes[GUARDIAN].detail == "HTTP 503; last success Nov 20"

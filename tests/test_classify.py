@@ -702,9 +702,13 @@ def test_same_title_works_are_told_apart_by_people() -> None:
 
 
 def test_season_suffix_class_n_maps_to_the_series() -> None:
+    # "Class N" numbers the seasons, like "Season N": the series title is what comes before
     got = run("'Weak Hero Class 2' review: a new school, the same fists", "★★★★")
-    assert got.film == "Weak Hero Class"
+    assert got.film == "Weak Hero"
     assert got.season == 2
+    got = run("'약한영웅 Class 1' 다시 보기", "웨이브 시리즈 '약한영웅 Class 1'을 돌아본다.")
+    assert got.film == "Weak Hero"
+    assert got.season == 1
 
 
 def test_a_hangul_title_naming_only_foreign_people_needs_corroboration() -> None:
@@ -723,3 +727,279 @@ def test_a_hangul_title_naming_only_foreign_people_needs_corroboration() -> None
         feed=korean_feed,
     )
     assert local.korean
+
+
+# --------------------------------------------------------------------------------------------
+# Held-out round 2: rules written for other outlets' styles (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'Harbin' review: Hyun Bin crosses a frozen river, a train station and more",
+        "Harbin review: Hyun Bin crosses a frozen river, a train station and more",
+        "Review: Harbin - Hyun Bin crosses a frozen river and more",
+        "'Harbin' review: a cousin of 'Shiri', 'The Berlin File' and 'Asura'",
+    ],
+)
+def test_a_review_headline_subtitle_does_not_make_a_roundup(title: str) -> None:
+    got = run(title, "3.5/5 stars. Woo Min-ho films the cold.")
+    assert got.kind == Kind.REVIEW
+    assert got.film == "Harbin"
+    assert got.rating == 3.5
+
+
+def test_roundup_words_in_a_review_headline_subject_still_make_a_roundup() -> None:
+    got = run("Review: 'Harbin', 'Exhuma' and more", "Harbin: 3/5. Exhuma: 4/5.")
+    assert got.kind == Kind.REVIEW
+    assert got.film is None and got.rating is None
+
+
+@pytest.mark.parametrize(
+    ("title", "film", "season"),
+    [
+        ("Sweet Home season 3 ends the monster saga on a whimper", "Sweet Home", 3),
+        ("Tokyo Vice Season 2 Takes the Detective Deeper Into the Yakuza", "Tokyo Vice", 2),
+        ("Netflix Renews Squid Game Season 3 Before Season 2 Airs", "Squid Game", 3),
+    ],
+)
+def test_an_unquoted_title_before_season_n(title: str, film: str, season: int) -> None:
+    got = run(title, "The new episodes pick up a year later.")
+    assert got.film == film
+    assert got.season == season
+
+
+def test_season_n_after_a_sentence_is_not_a_title() -> None:
+    assert run("Netflix renews its biggest hit for season 3", "More episodes.").film is None
+
+
+def test_a_quoted_sentence_is_speech_not_a_title() -> None:
+    got = run(
+        'Bong Joon-ho on Mickey 17: "I wanted the clones to be funny"',
+        "The director talks about Robert Pattinson's two performances.",
+    )
+    assert got.film == "Mickey 17"
+    got = run(
+        'Mara Ellison on The Quiet River: "My father fished that water"',
+        "The director talks about her first feature, a drama shot in one summer.",
+    )
+    assert got.film == "The Quiet River"
+    # a title with a pronoun is still a title: it is written in title case
+    assert run("'I Saw the Devil' returns to cinemas", "Kim Jee-woon's thriller.").film == (
+        "I Saw the Devil"
+    )
+
+
+def test_from_a_to_b_is_about_b() -> None:
+    got = run(
+        "Lee Chang-dong Went From Poetry to Burning Without Wasting a Shot",
+        "The director on his mystery film, adapted from a Murakami story.",
+    )
+    assert got.film == "Burning"
+
+
+def test_an_all_capitals_press_headline_names_its_title_between_format_and_verb() -> None:
+    got = run(
+        "NETFLIX ORIGINAL SERIES GYEONGSEONG CREATURE PREMIERES FRIDAY, DECEMBER 22",
+        "The series set in 1945 Seoul premieres Friday, December 22, only on Netflix.",
+        published=datetime(2023, 11, 20, tzinfo=UTC),
+    )
+    assert got.film == "Gyeongseong Creature"
+    assert got.kind == Kind.RELEASE
+    assert got.release_date == date(2023, 12, 22)
+    got = run(
+        "APPLE ORIGINAL FILM THE LAST HARBOR DEBUTS FRIDAY, MAY 2",
+        "The film debuts Friday, May 2 on Apple TV+.",
+    )
+    assert got.film == "The Last Harbor"
+
+
+def test_a_trailer_for_an_unquoted_title() -> None:
+    got = run(
+        "Netflix Unveils First Trailer for The Long Tide, Arriving June 6",
+        "A fishing village drama starring two newcomers.",
+    )
+    assert got.kind == Kind.OTHER
+    assert got.film == "The Long Tide"
+    assert got.release_date is None
+
+
+def test_title_dash_verdict_is_a_review() -> None:
+    got = run(
+        "Harbin — Hyun Bin leads a stately, snowbound thriller of the independence struggle",
+        "Woo Min-ho films the 1909 assassination plot in grey and white.",
+    )
+    assert got.kind == Kind.REVIEW
+    assert got.film == "Harbin"
+    news = run(
+        "Harbin — Hyun Bin's thriller tops the box office for a third weekend",
+        "The film sold 400,000 tickets.",
+    )
+    assert news.kind == Kind.NEWS
+
+
+def test_the_best_x_without_a_number_is_a_listicle() -> None:
+    got = run(
+        "The best Korean revenge thrillers on Prime Video",
+        "From Oldboy to The Chaser, the films to stream tonight.",
+    )
+    assert got.kind == Kind.OTHER
+    assert got.film is None
+    assert got.korean
+
+
+@pytest.mark.parametrize("service", ["Disney Plus", "Apple TV Plus", "Paramount Plus"])
+def test_new_on_a_service_in_any_spelling_is_a_release_roundup(service: str) -> None:
+    got = run(
+        f"New on {service} in March 2025 — 'Severance', 'Pachinko' and more",
+        "Two returning series and a documentary arrive this month.",
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.film is None
+
+
+def test_a_k_pop_comeback_is_not_a_film_release() -> None:
+    got = run(
+        "Stray Kids set a comeback with 'Lighthouse' in June",
+        "JYP Entertainment said the group will release a mini album 'Lighthouse' on June 3 "
+        "at 6 PM KST.",
+    )
+    assert got.kind == Kind.OTHER
+    assert got.film is None
+    assert got.release_date is None
+    assert got.korean
+
+
+def test_a_korean_review_category_with_a_prefix_is_a_review() -> None:
+    got = run(
+        "'무빙', 초능력보다 부모의 마음",
+        "디즈니+ 시리즈 '무빙'은 초능력을 숨긴 부모와 아이들의 이야기다.",
+        categories=["드라마리뷰"],
+    )
+    assert got.kind == Kind.REVIEW
+
+
+def test_a_korean_release_headline_with_words_between_date_and_verb() -> None:
+    got = run(
+        "쿠팡플레이 '뉴토피아', 오는 7일 단독 공개",
+        "쿠팡플레이 시리즈 '뉴토피아'가 오는 7일 8편 전편 공개된다.",
+        published=datetime(2025, 2, 3, 10, 0, tzinfo=KST),
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.release_date == date(2025, 2, 7)
+    assert got.platform == "coupang_play"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "South Korea's streaming industry faces a cash squeeze",
+        "Why Showbox and Lotte Entertainment are making fewer films",
+        "CJ ENM cuts its film slate for next year",
+        "Busan International Film Festival names a new director",
+        "Apple's Korean family saga returns for a final chapter",
+    ],
+)
+def test_korean_industry_streamers_studios_and_festivals_are_korean(title: str) -> None:
+    got = run(title, "The business is changing fast: fewer films, shorter seasons.")
+    assert got.korean, got.reasons
+
+
+def test_a_foreign_film_at_a_korean_festival_is_not_korean() -> None:
+    got = run(
+        "'The Quiet River' to screen at BIFF",
+        "Mara Ellison's Danish drama about a fishing family will screen in the festival's "
+        "Flash Forward section.",
+    )
+    assert not got.korean
+
+
+def test_a_platform_of_a_separate_work_is_a_passing_mention() -> None:
+    got = run(
+        "'대도시의 사랑법' 다음 달 개봉",
+        "김고은 주연의 영화 '대도시의 사랑법'이 다음 달 1일 극장에서 개봉한다. "
+        "티빙 시리즈와는 별개의 작품이다.",
+    )
+    assert got.platform is None
+
+
+def test_a_korean_roundup_headline_lists_titles_with_a_middle_dot() -> None:
+    got = run(
+        "이번 주 OTT 뭐 볼까…'무빙'·'더 글로리' 다시 보기",
+        "디즈니+는 '무빙'을, 넷플릭스는 '더 글로리'를 다시 소개한다.",
+    )
+    assert got.film is None
+    assert got.platform is None
+
+
+def test_a_hangul_title_contradicted_by_people_and_year_is_not_the_stored_film() -> None:
+    # 마더 is also Bong Joon-ho's 2009 'Mother': a new film credited to a foreign director is not
+    got = run(
+        "'마더' 12월 국내 개봉",
+        "피터 하퍼 감독의 신작 '마더'가 12월 극장에서 개봉한다. 에밀리 클락이 출연한다.",
+    )
+    assert got.film == "마더"
+    assert not got.korean
+    # the stored film when its people are named
+    got = run("'마더' 재개봉", "봉준호 감독의 '마더'가 다시 극장에 걸린다. 김혜자가 출연한다.")
+    assert got.film == "Mother"
+    assert got.korean
+
+
+def test_kore_edas_monster_is_told_from_the_host_by_its_hangul_title() -> None:
+    got = run(
+        "고레에다 히로카즈 '괴물' 국내 개봉 확정",
+        "고레에다 히로카즈 감독의 '괴물'이 극장에서 개봉한다.",
+        published=datetime(2023, 10, 5, tzinfo=KST),
+    )
+    assert got.film == "Monster"
+    assert not got.korean
+
+
+def test_listed_items_carry_their_own_dates_and_split_season_suffixes() -> None:
+    got = run(
+        "New on Netflix this week: 'Kingdom', 'Sweet Home' and more",
+        "",
+        "<p><b>Sweet Home</b> (Netflix, Sept. 12) - the Korean creature series ends</p>"
+        "<p><b>Kingdom season 3 part 1</b> (Sept. 14) - zombies in Joseon</p>",
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.listed == (
+        ListedRelease("Sweet Home", date(2024, 9, 12), True, None),
+        ListedRelease("Kingdom", date(2024, 9, 14), True, 3),
+    )
+
+
+def test_a_korean_prose_roundup_lists_each_quoted_title_with_its_day() -> None:
+    got = run(
+        "이번 주 OTT 뭐 볼까…'지옥2'·'무빙'",
+        "<p>넷플릭스는 13일 '지옥' 시즌2를 공개한다. 디즈니+는 15일 '무빙'을 다시 선보인다.</p>",
+    )
+    assert got.kind == Kind.RELEASE
+    assert got.film is None
+    assert [(x.film, x.release_date, x.season) for x in got.listed] == [
+        ("Hellbound", date(2024, 9, 13), 2),
+        ("Moving", date(2024, 9, 15), None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Korean Films on Netflix: Our Picks for the Weekend",
+        "Everything We Know About Season 2 of the Hit Thriller",
+        "Why Season 3 Is the End of the Road",
+    ],
+)
+def test_title_case_sentences_are_not_taken_for_titles(title: str) -> None:
+    got = run(title, "The series returns with new episodes.")
+    assert got.film is None, got.reasons
+
+
+def test_a_korean_streamer_next_to_a_foreign_film_is_not_evidence_enough() -> None:
+    got = run(
+        "'The Quiet River' now streaming on TVING",
+        "Mara Ellison's drama about a fishing family is now streaming.",
+    )
+    assert got.platform == "tving"
+    assert not got.korean

@@ -1,8 +1,15 @@
-"""The classifier and the matcher on the held-out set written in other outlets' styles
-(IndieWire, Slant, LWLies, Tudum, KoBiz, 씨네플레이 ...). The rules were generalised against it,
-so these floors, a little below what the rules reach, guard against regressions; the targets of
-the hidden set are the README's (kind 0.95, Korean F1 0.95, film 0.90, rating 0.95, release
-date 0.90, clustering F1 0.90)."""
+"""The classifier and the matcher on the two held-out sets written in other outlets' styles.
+
+Set 1 (IndieWire, Slant, LWLies, Tudum, KoBiz, 씨네플레이 ...) and set 2 (the FT, Vulture,
+Polygon, Time Out, press rooms, allkpop, 동아일보, 조선일보 ... 33 outlets). The rules were
+generalised against both (set 2 in a second round, after a first measurement untouched by
+tuning: kind 0.931, Korean F1 0.963, film 0.854, release date 0.958, clustering F1 0.931), so
+neither is an unbiased estimate any more: these floors, a little below what the rules reach,
+guard against regressions. The hidden set's targets are the README's (kind 0.95, Korean F1
+0.95, film 0.90, rating 0.95, release date 0.90, clustering F1 0.90).
+
+Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
+the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
 from __future__ import annotations
 
@@ -12,31 +19,51 @@ import pytest
 
 from tracker.evaluate import evaluate, load_feed_hints, read_jsonl
 
-HELDOUT = Path(__file__).parent / "data" / "heldout" / "items.jsonl"
+DATA = Path(__file__).parent / "data"
 
-FLOORS = {
-    "kind_accuracy": 0.97,
-    "korean_f1": 0.97,
-    "film_exact": 0.96,
-    "rating_exact": 0.96,
-    "platform_accuracy": 0.96,
-    "release_date_exact": 0.96,
-    "cluster_f1": 0.95,
+SETS = {
+    "heldout": (
+        99,
+        {
+            "kind_accuracy": 0.97,
+            "korean_f1": 0.97,
+            "film_exact": 0.96,
+            "rating_exact": 0.96,
+            "platform_accuracy": 0.96,
+            "release_date_exact": 0.96,
+            "cluster_f1": 0.95,
+        },
+    ),
+    "heldout2": (
+        102,
+        {
+            "kind_accuracy": 0.97,
+            "korean_f1": 0.97,
+            "film_exact": 0.96,
+            "rating_exact": 0.96,
+            "platform_accuracy": 0.97,
+            "release_date_exact": 0.95,
+            "cluster_f1": 0.96,
+        },
+    ),
 }
 
 
-@pytest.fixture(scope="module")
-def lines() -> list[dict[str, object]]:
-    if not HELDOUT.is_file():
-        pytest.skip("the held-out set is absent (tests/data/heldout/items.jsonl)")
-    return read_jsonl(HELDOUT)
+def _lines(name: str) -> list[dict[str, object]]:
+    path = DATA / name / "items.jsonl"
+    if not path.is_file():
+        pytest.skip(f"the held-out set is absent ({path.relative_to(DATA.parent)})")
+    return read_jsonl(path)
 
 
+@pytest.mark.parametrize("name", sorted(SETS))
 @pytest.mark.parametrize("hints", ["catalog", "none"])
-def test_heldout_metrics_stay_at_their_floors(lines: list[dict[str, object]], hints: str) -> None:
+def test_heldout_metrics_stay_at_their_floors(name: str, hints: str) -> None:
+    lines = _lines(name)
+    size, floors = SETS[name]
     report = evaluate(lines, load_feed_hints() if hints == "catalog" else {})
-    assert report.n == len(lines) == 99
+    assert report.n == len(lines) == size
     measured = report.as_dict()
-    misses = {k: measured[k] for k, floor in FLOORS.items() if measured[k] < floor}
+    misses = {k: measured[k] for k, floor in floors.items() if measured[k] < floor}
     assert not misses, f"below floor: {misses}\n" + "\n".join(report.errors)
     assert report.rating_spurious == 0

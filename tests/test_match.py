@@ -180,6 +180,20 @@ def test_a_film_and_a_series_of_one_title_are_told_apart() -> None:
 
 def test_season_aliases_share_the_series_key() -> None:
     assert film_key("Weak Hero Class 1") == film_key("Weak Hero Class 2") == film_key("약한영웅")
+    # "Class N" numbers seasons: the series is "Weak Hero", and the older spelling joins it
+    assert film_key("Weak Hero") == film_key("Weak Hero Class") == film_key("약한영웅 Class 1")
+
+
+def test_one_hangul_title_for_two_films_keeps_them_apart() -> None:
+    # 괴물 is the Korean title of Bong Joon-ho's The Host (2006) and of Kore-eda's Monster (2023)
+    items = [
+        ClusterInput("Monster", "괴물", 2023, at(2023, 11), False, "'괴물' 개봉", "고레에다 신작"),
+        ClusterInput("The Host", "괴물", 2006, at(2024, 3), True, "'괴물' 재개봉", "봉준호 감독"),
+        ClusterInput("Kaibutsu", None, None, at(2023, 12), False, "Kaibutsu review", "Kore-eda"),
+    ]
+    ids = cluster(items)
+    assert ids[0] == ids[2]
+    assert ids[0] != ids[1]
 
 
 def test_uncurated_hangul_and_english_titles_join_on_shared_people_and_dates() -> None:

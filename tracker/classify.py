@@ -120,8 +120,10 @@ class _Doc:
 # Quotes and film titles
 
 
-_OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;]))"
-_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…\-])"
+#: what may stand before an opening quote and after a closing one; Korean headlines list
+#: titles with a middle dot and an ellipsis ("뭐 볼까…'A'·'B' 시즌2")
+_OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;…·]))"
+_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-])"
 _QUOTED = re.compile(
     _OPEN_CONTEXT
     # an apostrophe between letters ("Traveler's") is not a closing quote
@@ -147,8 +149,15 @@ _LETTERBOXD_TITLE = re.compile(
     r"(?: \(contains spoilers\))?$"
 )
 _TITLE_YEAR = re.compile(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
+#: "Class N" is how some series number their seasons ("Weak Hero Class 2"), like "Season N"
+_SEASON_WORD = r"(?:Season|Series|Class|시즌)"
 _SEASON_SUFFIX = re.compile(
-    r"^(?P<film>.+?)[:,]?\s+(?:Season|Series|시즌)\s*(?P<n>\d{1,2})\s*$", re.IGNORECASE
+    rf"^(?P<film>.+?)[:,]?\s+{_SEASON_WORD}\s*(?P<n>\d{{1,2}})\s*$", re.IGNORECASE
+)
+#: an unquoted title at the start of a headline, before "season N" ("Hellbound season 2 loses
+#: its lead", "Alice in Borderland Season 3 Sets a Date")
+_SEASON_LEAD = re.compile(
+    r"^(?P<film>[A-Z0-9][^:|\-]{0,60}?)[:,]?\s+(?i:season|series|class)\s+(?P<n>\d{1,2})\b"
 )
 #: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
 _FESTIVAL_TAG = (
@@ -190,8 +199,11 @@ _ROUNDUP_TITLE = re.compile(
     r"\bwe review\b|\breview round-?up\b|\bmini[- ]reviews?\b|\bcapsule reviews\b|"
     r"\breviews? in brief\b|\b(?:and|&) more\b|\bslate\b|\blineup\b|\bline-up\b|"
     r"\bbest (?:korean |k-)?(?:movies|films|dramas|shows|series)\b|"
+    r"^(?:the\s+)?best\s+(?:[\w-]+\s+){0,3}?(?:movies|films|dramas|shows|k-dramas|"
+    r"thrillers|documentaries)\b|"
     r"^what'?s (?:new|coming|leaving)\b|^new (?:on|to|in) [\w+]+|"
     r"^coming (?:to|soon to) [\w+ ]{2,20}? (?:in|this|next)\b|이번 주 (?:OTT )?신작|"
+    r"(?:이번 주|주간) (?:OTT|개봉작)|"
     r"전문가 별점|\b(?:\d+|ten|five|four|three) (?:korean )?(?:movies|films|dramas)\b",
     re.IGNORECASE,
 )
@@ -317,16 +329,16 @@ def _title_case(caps: str) -> str:
     return " ".join(out)
 
 
-def _known_prefix(lexicon: Lexicon, text: str) -> str | None:
+def _known_prefix(lexicon: Lexicon, text: str, *, marked: bool = False) -> str | None:
     """The longest curated title that ``text`` starts with, ending at a word boundary; a
     one-word title only when a verb, punctuation or the end follows it ("Cobweb Knocks on the
-    Walls", not "Exit Wounds")."""
+    Walls", not "Exit Wounds"), or when the caller's grammar already ``marked`` a title here."""
     words = text.split()
     for k in range(min(len(words), 12), 0, -1):
         candidate = " ".join(words[:k]).rstrip(",:;.!?-–—")
         if not candidate or not _known(lexicon, candidate):
             continue
-        if k == 1:
+        if k == 1 and not marked:
             after = " " + " ".join(words[1:2])
             if words[1:] and not (
                 _HEADLINE_VERB.match(after) or words[0][-1] in ",:;.!?" or words[1][0] in "-–—|"
@@ -401,6 +413,139 @@ def _titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
     return sorted(kept)
 
 
+def _headline_subject(lexicon: Lexicon, rest: str) -> str | None:
+    """The part of a review headline that names what is reviewed, or None when the headline
+    has no review form: "X" in "'X' review: subtitle", "X review | subtitle" and "Review: X -
+    subtitle" (also "Review: X Digs Deep", X a curated title before a headline verb). Whatever
+    the subtitle says ("and more", other quoted works) describes the one work under review."""
+    m = _REVIEW_LEAD.match(rest)
+    if m:
+        lead = m.group("rest")
+        head = _split_candidates(lead)[0]
+        if head != lead:
+            return head
+        prefix = _known_prefix(lexicon, lead)
+        if prefix and _HEADLINE_VERB.match(lead[len(prefix) :]):
+            return prefix
+        return None
+    m = _REVIEW_TAIL.match(rest)
+    if m and len(m.group("film")) <= 80:
+        return m.group("film")
+    return None
+
+
+#: Title Case headline openings that start a sentence, not a title
+_NOT_A_TITLE_START_WORDS = (
+    "Why How What When Where Who Which Everything Here This These Our Your Best New Top Every "
+    "Inside Watch Exclusive Netflix Netflix's"
+)
+_NOT_A_TITLE_START = frozenset(_NOT_A_TITLE_START_WORDS.split())
+
+
+def _looks_like_title(text: str, max_words: int = 7) -> bool:
+    """Whether an unquoted phrase reads as a title: a few words, each capitalised (or a small
+    word or a number), and no headline verb among them ("Alice in Borderland", not "Netflix
+    Sets")."""
+    words = text.split()
+    if not 1 <= len(words) <= max_words or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if _HEADLINE_VERB.search(f" {text}") or words[0] in _NOT_A_TITLE_START:
+        return False
+    if len(words) > 1 and words[-1].lower() in _SMALL_WORDS:
+        return False  # "Everything We Know About (Season 2)"
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _title_before_season(lexicon: Lexicon, rest: str) -> str | None:
+    """The unquoted title a headline opens with before "season N": a curated title ending
+    there ("Netflix Renews Squid Game Season 3"), else the whole lead when it reads as a title
+    (after a possessive: "Netflix's Alice in Borderland Season 3 ...")."""
+    m = _SEASON_LEAD.match(rest)
+    if not m:
+        return None
+    lead = m.group("film").strip()
+    pm = _POSSESSIVE_LEAD.match(lead)
+    words = lead.split()
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if _known(lexicon, tail):
+            return tail
+    lead = pm.group("rest") if pm else lead
+    return lead if _looks_like_title(lead) else None
+
+
+_PRONOUN = re.compile(
+    r"\b(?:I|I'm|I've|(?i:me|my|we|us|our|you|your|he|him|his|she|her|they|them|it's))\b"
+)
+
+
+def _is_speech(quote: str) -> bool:
+    """A quotation, not a title: a sentence-case clause with a pronoun ("Chekhov gave me the
+    grammar"). Titles are title case ("I Saw the Devil"), so their words are capitalised."""
+    words = quote.split()
+    lower = [w for w in words if w[0].islower() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and len(lower) >= 2 and bool(_PRONOUN.search(quote))
+
+
+#: "Ryusuke Hamaguchi on Drive My Car: ...": an interview headline, a name then the work
+_NAME_ON_TITLE = re.compile(
+    r"^(?:[A-Z][\w.'-]*\s+){2,3}on\s+(?P<film>[A-Z0-9][^:|]{0,60}?)\s*(?::|\s[-|]\s)"
+)
+#: "Went From Minari to Twisters": a career move, whose subject is where it leads
+_FROM_TO = re.compile(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
+#: "Debuts Official Trailer for Road House, Premiering March 21"
+_PROMO_FOR = re.compile(
+    r"\b(?i:trailers?|teasers?|posters?|first[- ]look|images|stills|clip|featurette)\s+"
+    r"(?i:for|of)\s+(?P<film>[A-Z0-9][^,:;|]{0,60}?)"
+    r"(?=\s*(?:[,:;|]|\s-\s|$)|\s+(?i:premiering|arriving|ahead|starring|coming|debuting|"
+    r"out|on|with|from|in)\b)"
+)
+#: an all-capitals press-release headline: the title sits between a format word and a verb
+#: ("HBO ORIGINAL LIMITED SERIES THE SYMPATHIZER DEBUTS SUNDAY, APRIL 14 ON HBO AND MAX")
+_PRESS_CAPS = re.compile(
+    r"\b(?:SERIES|FILM|MOVIE|DOCUMENTARY|DOCUSERIES|DRAMA|SPECIAL|FEATURE|ANIMATION|THRILLER|"
+    r"COMEDY)\s+(?P<film>[A-Z0-9][^,:;|]{1,60}?)\s+(?:DEBUTS|PREMIERES|ARRIVES|RETURNS|LANDS|"
+    r"LAUNCHES|STREAMS|OPENS|COMES|HITS|BEGINS|IS|WILL|TO|SETS|GETS|STARTS|DROPS|ANNOUNCES|"
+    r"RENEWED|RETURNING|PREMIERING|DEBUTING|NOW)\b"
+)
+
+
+def _unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
+    """(title, rule) for the unquoted headline forms whose grammar marks the title: an
+    all-capitals press headline, "X season N ...", "<Name> on X: ...", "from A to B", and
+    "trailer for X, ..."."""
+    if not re.search(r"[a-z]", rest):
+        m = _PRESS_CAPS.search(rest)
+        if m:
+            return _title_case(m.group("film")), "all-capitals press headline 'FORMAT X VERB'"
+        for m in lexicon.title_patterns[0].finditer(_title_case(rest)):
+            return m.group(0), "curated title in an all-capitals headline"
+    season_lead = _title_before_season(lexicon, rest)
+    if season_lead:
+        return season_lead, "title pattern 'X season N ...'"
+    m = _NAME_ON_TITLE.match(rest)
+    if m and not _FILM_WORDS.search(rest[: m.start("film")]):
+        film = m["film"]
+        if _known(lexicon, film) or (
+            _looks_like_title(film) and not re.fullmatch(_PLATFORM_NAMES, film)
+        ):
+            return film, "title pattern '<Name> on X:'"
+    m = _FROM_TO.search(rest)
+    if m:
+        before = _known_prefix(lexicon, m.group("a"), marked=True)
+        after = _known_prefix(lexicon, m.group("b"), marked=True)
+        if before and after:
+            return after, "title pattern 'from A to B' (B)"
+    m = _PROMO_FOR.search(rest)
+    if m:
+        film = m.group("film")
+        pm = _POSSESSIVE_LEAD.match(film)
+        film = pm.group("rest") if pm else film
+        if _known(lexicon, film) or _looks_like_title(film):
+            return film, "title pattern 'trailer for X'"
+    return None
+
+
 def _season_in(text: str) -> int | None:
     m = re.search(r"\bSeasons?\s+(\d{1,2})\b(?!\s*(?:and|&|-|–)\s*\d)", text, re.IGNORECASE)
     if m:
@@ -441,25 +586,33 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
     if has_hangul(rest):
         # Korean headlines quote titles with '...' and speech with "..."
         quotes = [q for q in quotes if f"'{q}'" in rest]
+    else:
+        quotes = [q for q in quotes if not _is_speech(q)]
     # "X joins the Midnight Screenings line-up" is about X, not a lineup
     joins = re.search(
         r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b",
         title,
         re.IGNORECASE,
     )
-    if _ROUNDUP_TITLE.search(title) and (
-        (len(quotes) != 1 and not joins)
-        or re.search(r"\b(?:and|&) more\b|\bslate\b", title, re.IGNORECASE)
+    # roundup words count only where they describe the headline's subject: in "'Exhuma'
+    # review: Choi Min-sik digs up a grave and more" the subtitle's "and more" is not a roundup
+    subject = _headline_subject(lexicon, rest) or title
+    subject_quotes = quotes if subject is title else quoted(subject)
+    if _ROUNDUP_TITLE.search(subject) and (
+        (len(subject_quotes) != 1 and not joins)
+        or re.search(r"\b(?:and|&) more\b|\bslate\b", subject, re.IGNORECASE)
         or (
-            re.search(r"\bline-?up\b", title, re.IGNORECASE)
+            re.search(r"\bline-?up\b", subject, re.IGNORECASE)
             and not joins
-            and not (len(quotes) == 1 and re.search(r"\bincludes?\b|\bfeatures?\b", title))
+            and not (
+                len(subject_quotes) == 1 and re.search(r"\bincludes?\b|\bfeatures?\b", subject)
+            )
         )
     ):
         film.roundup, film.source = True, "roundup headline"
         return film
-    if len(quotes) >= 3:
-        film.roundup, film.source = True, f"{len(quotes)} quoted titles"
+    if len(subject_quotes) >= 3:
+        film.roundup, film.source = True, f"{len(subject_quotes)} quoted titles"
         return film
     if len(quotes) >= 2 and re.search(
         rf"'{re.escape(quotes[0])}'\s+(?:from|off|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -497,8 +650,15 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
         film.title, film.source = rest, "title pattern 'X (Year)'"
         return film
     m = _SEASON_SUFFIX.match(rest)
-    if m:
+    if m and (
+        has_hangul(m["film"]) or _known(lexicon, m["film"]) or _looks_like_title(m["film"], 10)
+    ):
         film.title, film.source = rest, "title pattern 'X: Season N'"
+        return film
+
+    unquoted = _unquoted_title(lexicon, rest)
+    if unquoted:
+        film.title, film.source = unquoted
         return film
 
     found = _titles_in_headline(lexicon, rest)
@@ -593,6 +753,10 @@ def _resolve_film(
         stated_year=film.year,
         korean=korean_hint,
     )
+    if work is not None and _contradicted(work, cleaned, doc, lexicon, published, film.year):
+        # "고레에다 히로카즈 감독의 신작 '괴물'" is not Bong Joon-ho's 2006 '괴물'
+        film.source += f" (not {work.title!r}: its people and year do not fit)"
+        work = None
     if work is not None:
         film.work = work
         film.title = work.title
@@ -600,6 +764,27 @@ def _resolve_film(
         film.year = film.year or (work.year if not work.series else None)
     elif has_hangul(cleaned):
         film.hangul = cleaned
+
+
+def _contradicted(
+    work: Work, name: str, doc: _Doc, lexicon: Lexicon, published: datetime, stated: int | None
+) -> bool:
+    """Whether a Korean work matched by its Hangul title is contradicted by the text: a
+    foreign director is credited in Hangul, none of the work's people is named, and the work
+    is years older than the entry (a same-title foreign film released now, not a classic)."""
+    if not work.korean or not has_hangul(name) or work.series or work.year is None:
+        return False
+    if stated is not None or published.year - work.year < 3:
+        return False
+    if not any(h.group(0).rstrip().endswith("감독") for h in _foreign_hangul_names(doc.body)):
+        return False
+    for person_name in work.people:
+        person = lexicon.person(person_name)
+        if mentions_name(doc.all_text, person_name) or (
+            person is not None and person.hangul and person.hangul in doc.all_text
+        ):
+            return False
+    return True
 
 
 # ============================================================================================
@@ -805,7 +990,8 @@ _BROADCASTERS = re.compile(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\
 #: premiere on TVING", "The first season, which premiered on Wavve")
 _CONTRAST = re.compile(
     r"\b(?:also|separate|another|other|earlier|previous|prior|first season|last season|"
-    r"original (?:series|film|version)|remake|adaptation of the same|compared)\b|별도|앞서|전작",
+    r"original (?:series|film|version)|remake|adaptation of the same|compared)\b|별도|별개|"
+    r"앞서|전작",
     re.IGNORECASE,
 )
 
@@ -1056,6 +1242,9 @@ _LIST_ITEM = re.compile(r"^(?P<title>.+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s+[-–
 def _extract_listed(
     doc: _Doc, published: datetime, lexicon: Lexicon, feed: FeedSpec | None
 ) -> tuple[ListedRelease, ...]:
+    """The titles of a roundup, each with its date: list lines under date headings ("Dec. 3",
+    then "Title (season 1) - description"), else, in a Korean roundup written as prose, each
+    sentence's quoted titles with the sentence's date ("넷플릭스는 25일 '...'를 공개한다")."""
     current: date | None = None
     out: list[ListedRelease] = []
     for raw in doc.content.splitlines() or doc.summary.splitlines():
@@ -1069,28 +1258,60 @@ def _extract_listed(
             line = line[heading.end() :].strip()
             if not line:
                 continue
-        if current is None:
-            continue
         m = _LIST_ITEM.match(line)
         if not m:
             continue
         title = m.group("title").strip()
-        if not title or len(title) > 80:
-            continue
         paren = (m.group("paren") or "").strip()
-        desc = m.group("desc") or ""
-        season: int | None = None
+        # "Title (service, Oct. 21) - description": the item carries its own date
+        own = _dates_in(paren, published.date()) if paren else []
+        day = own[0][2] if own else current
+        if day is None or not title or len(title) > 80:
+            continue
         sm = re.match(r"(?:Season|Series)\s+(\d+)", paren, re.IGNORECASE)
-        if sm:
-            season = int(sm.group(1))
-        works = [w for w in lexicon.works_titled(title)]
-        korean = bool(works and works[0].korean) or bool(
-            re.search(r"\bKorean\b|\bK-(?:drama|movie|film|variety|reality)", desc, re.IGNORECASE)
-        )
-        if works and not any(w.korean for w in works):
-            korean = False
-        out.append(ListedRelease(film=title, release_date=current, korean=korean, season=season))
+        out.append(_listed(lexicon, title, day, int(sm.group(1)) if sm else None, m["desc"] or ""))
+    if not out and has_hangul(doc.body):
+        for sentence in re.split(r"(?<=[.!?다])\s+|\n", doc.body):
+            dates = _dates_in(sentence, published.date())
+            bare = re.search(r"(?<![\d월])(\d{1,2})일(?!\s*(?:간|째|만|부터))", sentence)
+            day = dates[0][2] if dates else _coming_day(int(bare[1]), published) if bare else None
+            # particles follow a Hangul quote ("'...'를"): any '...' pair is a title here
+            for title in re.findall(r"'([^'\n]{1,60})'", sentence):
+                after = sentence[sentence.index(f"'{title}'") + len(title) + 2 :]
+                sm = re.match(r"\s*시즌\s?(\d{1,2})", after)
+                out.append(_listed(lexicon, title, day, int(sm.group(1)) if sm else None, ""))
     return tuple(out)
+
+
+def _coming_day(day: int, published: datetime) -> date | None:
+    """ "25일" in a story: this month's day if still ahead, else next month's."""
+    month, year = published.month, published.year
+    if day < published.day:
+        month, year = month % 12 + 1, year + (1 if month == 12 else 0)
+    return _make_date(year, month, day)
+
+
+def _listed(
+    lexicon: Lexicon, title: str, day: date | None, season: int | None, desc: str
+) -> ListedRelease:
+    """One listed title: a season suffix split off ("What If...? season 3", "약한영웅 Class 2"),
+    a curated work under its canonical title, Korean from the lexicon or the description."""
+    title = re.sub(r"[:,]?\s+(?:Part|Vol\.?|Volume)\s*\d+$", "", title, flags=re.IGNORECASE)
+    cleaned, _, suffix_season = _clean_film(title)
+    works = lexicon.works_titled(cleaned) or lexicon.works_titled(title)
+    numbered = re.match(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$", cleaned)
+    if not works and numbered:
+        # "지옥2": a curated series and a season number
+        works = [w for w in lexicon.works_titled(numbered["base"]) if w.series]
+        suffix_season = suffix_season or (int(numbered["n"]) if works else None)
+        cleaned = numbered["base"] if works else cleaned
+    korean = bool(works and works[0].korean) or bool(
+        re.search(r"\bKorean\b|\bK-(?:drama|movie|film|variety|reality)", desc, re.IGNORECASE)
+    )
+    if works and not any(w.korean for w in works):
+        korean = False
+    film = works[0].title if works and has_hangul(cleaned) else cleaned
+    return ListedRelease(film=film, release_date=day, korean=korean, season=season or suffix_season)
 
 
 # ============================================================================================
@@ -1098,8 +1319,15 @@ def _extract_listed(
 
 
 _PLATFORM_NAMES = (
-    r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Hulu|Max|HBO Max|"
-    r"TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|Paramount\+)"
+    r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Apple TV Plus|Hulu|"
+    r"Max|HBO Max|TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|Paramount\+|"
+    r"Paramount Plus)"
+)
+#: the services a "new on X" roundup headline names, in any spelling ("Disney Plus", "Disney+")
+_STREAMER = (
+    r"(?:netflix|hulu|max|hbo max|disney\+|disney plus|prime video|amazon prime video|"
+    r"apple tv\+|apple tv plus|peacock|paramount\+|paramount plus|tving|wavve|coupang play|"
+    r"watcha|mubi|shudder)"
 )
 _FILM_WORDS = re.compile(
     r"\b(?:film|films|movie|movies|cinema|cinemas|drama|dramas|K-drama|K-dramas|series|sitcom|"
@@ -1129,6 +1357,8 @@ _LISTICLE = re.compile(
     r"^(?:the\s+)?(?:\d+|ten|five|seven|twenty|fifteen|twelve)\s+(?:best|greatest|essential|"
     r"most|top|underrated|scariest|must|great|new|korean|k-drama|movies|films|dramas)\b|"
     r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
+    r"^(?:the\s+)?best\s+(?:[\w-]+\s+){0,3}?(?:movies|films|dramas|shows|series|k-dramas|"
+    r"thrillers|documentaries|anime|romances|comedies)\b|"
     r"\b(?:movies|films|dramas|shows) (?:to watch|like|you should)\b|\branked\b|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
@@ -1148,18 +1378,23 @@ _REVIEW_TITLE = re.compile(
     re.IGNORECASE,
 )
 _RELEASE_ROUNDUP = re.compile(
-    r"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) (?:netflix|hulu|max|disney\+|"
-    r"prime video|apple tv\+)|^coming (?:to|soon to) (?:netflix|hulu|max|disney\+|prime video|"
-    r"apple tv\+)\b|\bnew (?:movies|shows|releases|titles|k-dramas|korean dramas) (?:on|coming|"
-    r"this|arriving)\b|\bthis week on (?:netflix|disney\+|prime video)|이번 주 (?:공개|개봉)|"
-    r"^new in (?:theaters|theatres|cinemas)\b|^in (?:theaters|theatres|cinemas) this week\b|"
-    r"이번 주 (?:OTT )?신작|(?:이번 주|주간) (?:OTT|개봉작)|^coming (?:to|soon to) "
-    r"(?:netflix|hulu|max|disney\+|prime video|apple tv\+)\s+(?:in|this|next)\b",
+    rf"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) {_STREAMER}(?!\w)|"
+    rf"^coming (?:to|soon to) {_STREAMER}(?!\w)|\bnew (?:movies|shows|releases|titles|k-dramas|"
+    rf"korean dramas) (?:on|coming|this|arriving)\b|\bthis week on {_STREAMER}(?!\w)|"
+    r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
+    r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
+    r"(?:이번 주|주간) (?:OTT|개봉작)",
     re.IGNORECASE,
 )
+#: words between a Korean date and its release verb: where, how much, on which terms ("오는
+#: 18일 전편 공개", "25일 8편 전편 공개", "국내 단독 개봉")
+_KO_HOW = (
+    r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작))"
+    r"\s?){0,3}"
+)
 _RELEASE_STRONG = re.compile(
-    r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|\bcoming to "
-    r"(?:netflix|hulu|max|disney\+|prime video|apple tv\+|theaters|cinemas)\b|"
+    r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
+    rf"\bcoming to (?:{_STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
     rf"\b(?:on|onto|to|in)\s+{_PLATFORM_NAMES}\s+(?:on\s+)?(?:\w+day,?\s+)?"
@@ -1168,9 +1403,9 @@ _RELEASE_STRONG = re.compile(
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
     r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
-    r"(?:국내\s?|전국\s?|극장\s?|전\s?세계\s?)?(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
+    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
     r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
-    r"(?<![\d월])\d{1,2}일\s*(?:공개|개봉|첫\s?방송)",
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)",
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = re.compile(
@@ -1229,7 +1464,7 @@ def _is_bare_title(title: str) -> bool:
 
 _REVIEW_CATEGORY = re.compile(
     r"^(?:(?:film|movie|tv|series|drama|k-drama|festival|capsule|streaming)\s+)?reviews?$|"
-    r"^(?:criticism|critique|critics?|리뷰|평론|영화평)$",
+    r"^(?:criticism|critique|critics?|영화평)$|^(?:영화|드라마|시리즈|OTT|방송|TV)?\s?(?:리뷰|평론)$",
     re.IGNORECASE,
 )
 _REVIEW_LINK = re.compile(
@@ -1248,6 +1483,50 @@ _LEAD_RELEASE = re.compile(
     rf"theatres|cinemas))?|\bcoming to {_PLATFORM_NAMES}\b",
     re.IGNORECASE,
 )
+
+
+#: a critic's one-line verdict: a judged work described with modifiers ("a gloriously chaotic
+#: satire", "Hong Sang-soo's gentle comedy")
+_VERDICT = re.compile(
+    r"\b(?:a|an|the|\w+'s)\s+(?:[\w-]+,?\s+){1,3}(?:film|movie|drama|thriller|satire|comedy|"
+    r"epic|portrait|romance|melodrama|fable|farce|horror|documentary|debut|sequel|adaptation|"
+    r"mystery|western|noir|spectacle|tragedy|tale|character study|procedural|series)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_dash_verdict(title: str, film: _Film) -> str | None:
+    """The FT's review style, "<Title> - <a verdict describing the work>", with no word
+    "review": the part before the dash is the film found, the part after judges it."""
+    m = re.match(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$", title)
+    if not m or film.title is None or film.roundup:
+        return None
+    if normalize_title(_clean_film(m.group("film"))[0]) not in {
+        normalize_title(film.title),
+        *(normalize_title(n) for n in (film.work.names if film.work else ())),
+    }:
+        return None
+    verdict = _VERDICT.search(m.group("desc"))
+    return verdict.group(0) if verdict else None
+
+
+#: music, literature and food vocabulary: K-pop releases ("comeback", "mini album", "title
+#: track") share words with film releases ("release", "debut"), so these decide
+_NOT_FILM_WORDS = re.compile(
+    r"\bK-pop\b|\bidol\b|\balbum\b|\bsingle\b|\bconcert\b|\bMusic\b|\bmilitary service\b|"
+    r"\bcomeback\b|\bmini[- ]album\b|\btitle track\b|\btracklist\b|"
+    r"(?-i:\bEP\b|\bMV\b|\bsongs?\b)|"
+    r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b|"
+    r"소설가|문학|시집|음반|앨범|컴백|음원",
+    re.IGNORECASE,
+)
+
+
+def _not_film_item(doc: _Doc) -> bool:
+    """A headline (with its categories) about music, literature or food, with no film or
+    drama word: K-pop is Korean entertainment but not a film item."""
+    head = f"{doc.title} {' '.join(doc.categories)}"
+    return not _FILM_WORDS.search(head) and bool(_NOT_FILM_WORDS.search(head))
 
 
 def _review_meta(doc: _Doc) -> str | None:
@@ -1325,12 +1604,7 @@ def _extract_kind(
     known = film.work is not None  # a curated work is film or drama context in itself
     if not film_words and not known and not review_feed:
         return say(Kind.OTHER, "no film or drama words anywhere (not about film)")
-    if not _FILM_WORDS.search(f"{doc.title} {' '.join(doc.categories)}") and re.search(
-        r"\bK-pop\b|\bidol\b|\balbum\b|\bsingle\b|\bconcert\b|\bMusic\b|\bmilitary service\b|"
-        r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b|소설가|문학|시집|음반|앨범",
-        f"{doc.title} {' '.join(doc.categories)}",
-        re.IGNORECASE,
-    ):
+    if _not_film_item(doc):
         return say(Kind.OTHER, "music, literature or food, not film")
     m = _LISTICLE.search(title)
     if m and not _RELEASE_ROUNDUP.search(title):
@@ -1360,6 +1634,9 @@ def _extract_kind(
         return say(Kind.NEWS, f"news headline {m.group(0)!r}")
     if rating is not None:
         return say(Kind.REVIEW, "states a critic's rating")
+    verdict = _title_dash_verdict(title, film)
+    if verdict:
+        return say(Kind.REVIEW, f"'Title - verdict' headline ({verdict!r})")
     m = _NEW_ON_BODY.search(doc.body)
     if m:
         return say(Kind.RELEASE, f"title page {m.group(0)!r}")
@@ -1388,17 +1665,40 @@ def _extract_kind(
 _K_WORDS = re.compile(
     r"\bKorean(?:[- ]language)?\s+(?!War\b|Film Council|Film Archive|Film Academy|"
     r"audiences?\b|Air\b|food|cuisine|temple|novel|writer|literature|Peninsula|"
-    r"government|family|families|Americans?)(?:[\w&-]+\s+){0,2}?"
+    r"government|Americans?)(?:[\w&-]+\s+){0,2}?"
     r"(?:film|films|movie|movies|cinema|drama|dramas|series|thriller|thrillers|horror|action|"
     r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
-    r"originals|hit|hits|box office|epic|entertainment|remake|version|show|shows|title|"
-    r"titles|war film|noir|animation|industry)\b|"
+    r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
+    r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?)\b|"
     r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
-    r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most)|"
+    r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
+    r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
+    r"content|studios?|(?:\w+ )?(?:film|drama|streaming|entertainment|content) industry)\b|"
     r"\bSouth Korean (?:film|films|movie|director|filmmaker|drama|series|thriller|cinema)\b|"
     r"\bKorean-(?:American|Canadian) (?:film|drama|director|filmmaker)|"
     r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-?드라마|K-?무비|한국형",
+    re.IGNORECASE,
+)
+#: Korean-only streamers, Korean studios and distributors, the film council: an entry about
+#: them is about the Korean industry (cinema chains are left out: they show everything)
+_K_COMPANY = re.compile(
+    r"\bTVING\b|\bTving\b|티빙|\bWavve\b|(?<![가-힣])웨이브(?![가-힣])|\bCoupang Play\b|"
+    r"쿠팡\s?플레이|\bWatcha\b|왓챠|\bCJ ENM\b|\bCJ Entertainment\b|\bShowbox\b|쇼박스|"
+    r"\bLotte (?:Entertainment|Cultureworks)\b|롯데(?:엔터테인먼트|컬처웍스)|"
+    r"\bNext Entertainment World\b|\bPlus M Entertainment\b|\bStudio Dragon\b|스튜디오드래곤|"
+    r"\bJTBC Studios\b|\bSLL\b|\bACE Factory\b|\bBarunson\b|바른손|\bKakao Entertainment\b|"
+    r"\bKOFIC\b|\bKorean Film Council\b|영화진흥위원회",
+)
+#: Korean festivals and awards: about Korean film when no single (possibly foreign) film is
+#: the subject
+_K_FESTIVAL = re.compile(
+    r"\bJeonju International Film Festival\b|\bJeonju IFF\b|\bJIFF\b|\bBucheon International "
+    r"Fantastic\b|\bBiFan\b|\bBIFAN\b|\bBusan International Film Festival\b|\bBIFF\b|"
+    r"\bBusan (?:film )?festival\b|\bSeoul International Women's Film Festival\b|"
+    r"\bDMZ International Documentary\b|\bSeoul Independent Film Festival\b|"
+    r"\bBlue Dragon (?:Film )?Awards\b|\bBaeksang\b|\bGrand Bell\b|\bDaejong\b|"
+    r"부산국제영화제|부국제|전주국제영화제|부천국제판타스틱영화제|청룡영화상|백상예술대상|대종상",
     re.IGNORECASE,
 )
 _K_CATEGORY = re.compile(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
@@ -1430,6 +1730,16 @@ _FOREIGN_HANGUL_NAME = re.compile(
     r"(?<![가-힣'\"])([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
     r"(?:감독|주연|출연|배우)(?!상)"
 )
+
+
+def _foreign_hangul_names(body: str) -> list[re.Match[str]]:
+    """Transliterated foreign names credited in Hangul ("고레에다 히로카즈 감독")."""
+    return [
+        h
+        for h in _FOREIGN_HANGUL_NAME.finditer(body)
+        if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
+        and h.group(1) not in ("영화", "배우", "감독", "드라마", "신작", "주연", "한국")
+    ]
 
 
 @dataclass
@@ -1501,17 +1811,20 @@ def _extract_korean(
     m = _K_WORDS.search(text)
     if m:
         ev.add(3, f"words {m.group(0)!r}")
+    companies = {c.group(0) for c in _K_COMPANY.finditer(text)}
+    if companies:
+        # about the industry itself they are Korean; they also stream and distribute foreign
+        # films, so next to a work they say little
+        ev.add(1 if film.title else 3, f"Korean companies {sorted(companies)[:3]}")
+    m = _K_FESTIVAL.search(text)
+    if m:
+        ev.add(1 if film.title else 3, f"Korean festival or awards {m.group(0)!r}")
     cats = [c for c in doc.categories if _K_CATEGORY.search(c)]
     if cats:
         ev.add(3, f"category {cats[0]!r}")
     if has_hangul(head):
         ev.add(1, "Hangul in the headline")
-    foreign = [
-        h
-        for h in _FOREIGN_HANGUL_NAME.finditer(doc.body)
-        if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
-        and h.group(1) not in ("영화", "배우", "감독", "드라마", "신작", "주연", "한국")
-    ]
+    foreign = _foreign_hangul_names(doc.body)
     fh = foreign[0] if foreign else None
     foreign_spans = [h.span() for h in foreign]
     if has_hangul(doc.body) and hangul_ratio(doc.body) > 0.3:
@@ -1591,6 +1904,15 @@ def classify(
         if subject:
             film.title, film.source = subject, "the curated title the text is about"
             _resolve_film(film, doc, lex, published, hint)
+    if (
+        kind == Kind.OTHER
+        and film.title
+        and not (film.work and film.work.korean)
+        and _not_film_item(doc)
+    ):
+        # "a comeback with 'Whiplash'": the quoted name is an album or a song, not a film
+        reasons.append(f"film dropped: {film.title!r} names music or a book, not a film")
+        film = _Film()
     if film.title:
         reasons.append(f"film={film.title!r}: {film.source}")
     if kind == Kind.REVIEW and ratings_seen >= 2 and film.work is None:

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from tracker import __version__, configedit, core, logs, opml, window
 from tracker.addresses import redact_url
+from tracker.config import load_config
 from tracker.exceptions import CatalogError, ConfigError, TrackerError
 from tracker.types import (
     DigestStatus,
@@ -280,7 +281,7 @@ def _edit_config(path: Path, edit: Callable[[str], str]) -> None:
     """Edit the file, then validate the result before writing it, so a bad edit loses nothing."""
     text = path.read_text(encoding="utf-8")
     new_text = edit(text)
-    core.read_config_text(new_text, os.environ, str(path))
+    load_config(new_text, env=os.environ, source=str(path))
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(new_text, encoding="utf-8")
     tmp.replace(path)

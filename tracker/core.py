@@ -110,11 +110,6 @@ def read_config(path: Path | None, env: Mapping[str, str]) -> Config:
     return load_config(text, env=env, source=str(path))
 
 
-def read_config_text(text: str, env: Mapping[str, str], source: str) -> Config:
-    """Validate config text that is about to be written (``feeds add`` and friends)."""
-    return load_config(text, env=env, source=source)
-
-
 def default_database_url() -> str:
     # platformdirs honours XDG_DATA_HOME on Linux
     data = Path(platformdirs.user_data_dir(APP_NAME))
@@ -663,24 +658,5 @@ def _date_of(entry: EntryData) -> datetime | None:
     return entry.published or entry.updated
 
 
-def make_tracker(
-    config: Config,
-    *,
-    config_path: Path | None = None,
-    clock: Clock = utcnow,
-    transport: Any = None,
-    allow_private_networks: bool | None = None,
-    env: Mapping[str, str] | None = None,
-    smtp_sleep: Any = None,
-    tls_context: ssl.SSLContext | None = None,
-) -> Tracker:
-    return Tracker(
-        config,
-        config_path=config_path,
-        clock=clock,
-        transport=transport,
-        allow_private_networks=allow_private_networks,
-        env=env,
-        smtp_sleep=smtp_sleep,
-        tls_context=tls_context,
-    )
+#: the facade, as DESIGN.md names it: ``make_tracker(config, ...)`` builds a ``Tracker``
+make_tracker = Tracker

@@ -874,19 +874,7 @@ class Storage:
         with self._read("read known films") as conn:
             rows = conn.execute(sa.select(films).where(films.c.base_key.in_(wanted)))
             for row in rows:
-                found.setdefault(row.base_key, []).append(
-                    KnownFilm(
-                        key=row.key,
-                        base_key=row.base_key,
-                        title=row.title,
-                        updated_at=row.updated_at,
-                        title_hangul=row.title_hangul,
-                        year=row.year,
-                        platform=row.platform,
-                        release_date=row.release_date,
-                        poster=row.poster,
-                    )
-                )
+                found.setdefault(row.base_key, []).append(_known_film(row))
         return found
 
     def remember_films(
@@ -956,20 +944,18 @@ class Storage:
             .where(entry_films.c.entry_id == entry_id)
         )
         with self._read("read an entry's films") as conn:
-            return [
-                (
-                    KnownFilm(
-                        key=row.key,
-                        base_key=row.base_key,
-                        title=row.title,
-                        updated_at=row.updated_at,
-                        title_hangul=row.title_hangul,
-                        year=row.year,
-                        platform=row.platform,
-                        release_date=row.release_date,
-                        poster=row.poster,
-                    ),
-                    row.role,
-                )
-                for row in conn.execute(query)
-            ]
+            return [(_known_film(row), row.role) for row in conn.execute(query)]
+
+
+def _known_film(row: _Row) -> KnownFilm:
+    return KnownFilm(
+        key=row.key,
+        base_key=row.base_key,
+        title=row.title,
+        updated_at=row.updated_at,
+        title_hangul=row.title_hangul,
+        year=row.year,
+        platform=row.platform,
+        release_date=row.release_date,
+        poster=row.poster,
+    )

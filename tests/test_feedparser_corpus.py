@@ -179,7 +179,7 @@ def test_every_corpus_document_survives_the_whole_pipeline(tmp_path: Path) -> No
     stored = parse_errors = digests = 0
     problems: dict[str, list[str]] = {}
     with Tracker(config, clock=lambda: clock_now[0], allow_private_networks=True) as tracker:
-        storage = tracker.storage
+        storage = tracker.sync()
         schedule = tracker.schedule()
         for n, first in enumerate(range(0, len(ordered), BATCH)):
             clock_now[0] = START + timedelta(weeks=n)
@@ -217,6 +217,7 @@ def test_every_corpus_document_survives_the_whole_pipeline(tmp_path: Path) -> No
         f"{counts['entries']} entries, {digests} digests"
     )
     assert not problems, problems
+    assert stored + parse_errors == len(paths)  # every document went through, none skipped
     # every failure is recorded as the feed's error
     failing = [s for s in statuses.values() if s.consecutive_errors]
     assert len(failing) == parse_errors and all(s.last_error for s in failing)

@@ -201,6 +201,7 @@ class Storage:
                 )
             ).all()
             existing = {row.url: row.id for row in rows}
+            current = {row.url: row for row in rows}
             revived = [
                 {"b_id": row.id, "b_now": now}
                 for row in rows
@@ -243,6 +244,14 @@ class Storage:
                 }
                 for url, spec in wanted.items()
                 if url in existing
+                # the daemon syncs every minute: write only what the config changed
+                and (
+                    current[url].followed,
+                    current[url].title,
+                    current[url].site,
+                    current[url].kind,
+                )
+                != (True, spec.title, spec.site, str(spec.kind))
             ]
             if kept:
                 conn.execute(

@@ -477,3 +477,11 @@ def test_a_runtime_error_in_a_user_template_is_a_render_error(tmp_path: Path) ->
         renderer.render(full_digest())
     with pytest.raises(RenderError, match=r"subject.*ValueError"):
         Renderer().render(full_digest(), subject_template='{{ digest.start | datefmt("weekly") }}')
+
+
+def test_a_release_date_of_another_year_says_its_year() -> None:
+    from datetime import date
+
+    assert render.format_date(date(2026, 11, 28), "short", 2026) == "Sat 28 Nov"
+    assert render.format_date(date(2023, 11, 22), "short", 2026) == "Wed 22 Nov 2023"
+    assert render.format_date(date(2023, 11, 22), "month", 2026) == "Nov \u201923"

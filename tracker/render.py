@@ -90,22 +90,27 @@ def rating_number(rating: float | None, scale: int = 5) -> str:
     return f"{text}/{scale}"
 
 
-def format_date(value: date | datetime | None, style: str = "short") -> str:
+def format_date(
+    value: date | datetime | None, style: str = "short", this_year: int | None = None
+) -> str:
     """Dates in the digest's own words, independent of the machine's locale.
 
     ``short``: ``Sat 28 Nov``; ``day``: ``28 Nov``; ``long``: ``Saturday 28 November 2026``;
-    ``time``: ``Mon 30 Nov, 09:00``; ``iso``: ``2026-11-28``.
+    ``time``: ``Mon 30 Nov, 09:00``; ``iso``: ``2026-11-28``. With ``this_year`` (the digest's
+    year), ``short``, ``day`` and ``month`` add the year when it is another one: a release date
+    from 2023 must not read as this November.
     """
     if value is None:
         return ""
     weekday = _WEEKDAYS[value.weekday()]
     month = _MONTHS[value.month - 1]
+    other_year = this_year is not None and value.year != this_year
     if style == "short":
-        return f"{weekday} {value.day} {month}"
+        return f"{weekday} {value.day} {month}" + (f" {value.year}" if other_year else "")
     if style == "day":
-        return f"{value.day} {month}"
+        return f"{value.day} {month}" + (f" {value.year}" if other_year else "")
     if style == "month":
-        return month
+        return month + (f" ’{value.year % 100:02d}" if other_year else "")
     if style == "long":
         return f"{value:%A} {value.day} {value:%B} {value.year}"
     if style == "time":

@@ -1003,3 +1003,125 @@ def test_a_korean_streamer_next_to_a_foreign_film_is_not_evidence_enough() -> No
     )
     assert got.platform == "tving"
     assert not got.korean
+
+
+# --------------------------------------------------------------------------------------------
+# General rules added in the held-out 3 round (sentences written for these tests)
+
+
+def test_a_quote_after_review_colon_is_a_pull_quote_not_the_title() -> None:
+    result = run("Harvest Moon review: 'A quiet storm of a film'", "A tender drama.")
+    assert result.film == "Harvest Moon"
+    assert result.kind == Kind.REVIEW
+
+
+def test_a_quoted_title_before_star_is_a_credit_not_the_reviewed_work() -> None:
+    result = run(
+        "Review: 'Parasite' star Choi Woo-shik runs from the law in the wry caper 'Night Owls'",
+        "A Seoul heist comedy.",
+    )
+    assert result.film == "Night Owls"
+
+
+def test_a_platform_film_review_suffix_is_not_part_of_the_title() -> None:
+    assert run("Paper Lanterns: Netflix Film Review", "A Korean drama.").film == "Paper Lanterns"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Paper Lanterns: Release Date, Cast & Plot of the New K-Drama",
+        "Paper Lanterns Release Date, Time & Where to Stream the Drama",
+        "Paper Lanterns Netflix Release Date, Cast, and Plot",
+    ],
+)
+def test_the_title_is_what_comes_before_release_date(title: str) -> None:
+    result = run(title, "The Korean drama arrives on Netflix on October 4.")
+    assert (result.film, result.kind) == ("Paper Lanterns", Kind.RELEASE)
+
+
+def test_a_review_sentence_headline_names_its_title_before_the_verb() -> None:
+    result = run(
+        "The Quiet Orchard Is a Slow, Sad Fable About Farmers",
+        "A drama that takes its time.",
+        categories=["Movies", "Reviews"],
+    )
+    assert (result.film, result.kind) == ("The Quiet Orchard", Kind.REVIEW)
+
+
+def test_a_star_then_a_number_is_a_five_point_rating_and_an_average_is_ignored() -> None:
+    result = run("파묘 ★ 3.5", "<p>무섭고 재밌다.</p><p>평균 ★3.9 (10,200명)</p>")
+    assert (result.rating, result.rating_text) == (3.5, "★ 3.5")
+    assert (result.film, result.kind, result.korean) == ("Exhuma", Kind.REVIEW, True)
+    assert run("Some Film", "<p>평균 ★4.1 (2,000명)</p>").rating is None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("배우 A의 '파묘', 다음 달 6일 넷플릭스 공개", date(2024, 10, 6)),
+        ("'파묘' 오는 20일 전 세계 최초 개봉", date(2024, 9, 20)),
+    ],
+)
+def test_korean_relative_dates_with_a_service_or_manner_words_are_releases(
+    title: str, expected: date
+) -> None:
+    result = run(title, "영화 소식입니다.")
+    assert (result.kind, result.release_date) == (Kind.RELEASE, expected)
+
+
+def test_a_weekly_korean_cinema_roundup_is_a_release_without_one_film() -> None:
+    result = run("이번 주 극장가…'파묘'·'하얼빈' 20일 나란히 개봉", "두 영화가 같은 날 개봉한다.")
+    assert (result.kind, result.film) == (Kind.RELEASE, None)
+
+
+def test_new_k_dramas_premiering_in_a_month_is_a_release_roundup() -> None:
+    result = run("New K-Dramas Premiering In March 2025", "Three new series on TVING and Netflix.")
+    assert (result.kind, result.film) == (Kind.RELEASE, None)
+
+
+def test_a_stream_from_date_headline_is_a_release_despite_a_festival_premiere() -> None:
+    result = run(
+        "'Harbin' to stream on Netflix from Nov. 3 after Busan premiere",
+        "The Korean film premieres at the Busan festival on Oct. 5 and streams on Netflix on "
+        "Nov. 3.",
+    )
+    assert (result.kind, result.platform) == (Kind.RELEASE, "netflix")
+    assert result.release_date == date(2024, 11, 3)
+
+
+def test_a_photos_prefix_marks_a_gallery() -> None:
+    result = run("PHOTOS: Actors Shine At The Baeksang Arts Awards", "Stars of Korean film.")
+    assert result.kind == Kind.OTHER
+
+
+def test_a_seasonal_food_item_is_not_film_news() -> None:
+    result = run(
+        "Persimmon season: villages dry fruit for winter",
+        "Families hang persimmons under the eaves.",
+        categories=["Culture", "Food"],
+    )
+    assert (result.kind, result.korean) == (Kind.OTHER, False)
+
+
+def test_korean_cinema_chains_make_an_industry_story_korean() -> None:
+    result = run(
+        "Megabox and Lotte Cinema cut ticket prices as admissions fall",
+        "The chains, rivals of CJ CGV, hope to bring audiences back.",
+        categories=["Industry"],
+    )
+    assert result.korean is True
+
+
+def test_south_korea_and_two_of_its_works_make_an_essay_korean() -> None:
+    result = run(
+        "What South Korea Knows About Class",
+        "From Parasite to Squid Game, the country's film and TV keep asking who gets to climb.",
+        categories=["Culture"],
+    )
+    assert (result.korean, result.film) == (True, None)
+
+
+def test_a_hangul_review_tag_title_runs_to_the_platform_in_brackets() -> None:
+    result = run("[드라마 리뷰] 오징어 게임 (넷플릭스) – 다시 보는 게임", "<p>별점 ★★★★</p>")
+    assert (result.film, result.kind, result.rating) == ("Squid Game", Kind.REVIEW, 4.0)

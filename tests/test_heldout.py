@@ -1,4 +1,4 @@
-"""The classifier and the matcher on the two held-out sets written in other outlets' styles.
+"""The classifier and the matcher on the three held-out sets written in other outlets' styles.
 
 Set 1 (IndieWire, Slant, LWLies, Tudum, KoBiz, 씨네플레이 ...) and set 2 (the FT, Vulture,
 Polygon, Time Out, press rooms, allkpop, 동아일보, 조선일보 ... 33 outlets). The rules were
@@ -7,6 +7,14 @@ tuning: kind 0.931, Korean F1 0.963, film 0.854, release date 0.958, clustering 
 neither is an unbiased estimate any more: these floors, a little below what the rules reach,
 guard against regressions. The hidden set's targets are the README's (kind 0.95, Korean F1
 0.95, film 0.90, rating 0.95, release date 0.90, clustering F1 0.90).
+
+Set 3 (tests/data/heldout3: BBC, LA Times, The Atlantic, io9, MovieWeb, KED Global, 매일경제,
+Watcha Pedia ... 29 outlets) was first measured untouched by tuning: kind 0.900, Korean F1
+0.969, film 0.848, rating 0.923, release date 0.800, clustering F1 0.841. General rules (pull
+quotes, credits, "Release Date" and platform "Film Review" headlines, "★ N.N", Korean service
+dates, galleries, cinema chains, same-title series by service) and curated works were then
+added against it, so set 3 is no longer an unbiased estimate either: its floors below are
+regression guards.
 
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
@@ -44,6 +52,18 @@ SETS = {
             "platform_accuracy": 0.97,
             "release_date_exact": 0.95,
             "cluster_f1": 0.96,
+        },
+    ),
+    "heldout3": (
+        80,
+        {
+            "kind_accuracy": 0.97,
+            "korean_f1": 0.97,
+            "film_exact": 0.96,
+            "rating_exact": 0.96,
+            "platform_accuracy": 0.97,
+            "release_date_exact": 0.93,
+            "cluster_f1": 0.95,
         },
     ),
 }

@@ -247,3 +247,20 @@ def test_uncurated_hangul_and_english_titles_join_on_shared_people_and_dates() -
     assert ids[0] == ids[1]
     assert ids[2] != ids[0]
     assert ids[3] != ids[0]
+
+
+def test_same_title_series_of_one_year_are_split_by_service_and_cast() -> None:
+    items = [
+        ClusterInput("Trigger", None, None, at(2025, 7), True, "Trigger review", "Netflix's"),
+        ClusterInput("트리거", "트리거", None, at(2025, 7), True, "김남길 인터뷰", "넷플릭스"),
+        ClusterInput("Trigger", None, None, at(2025, 1), True, "Disney+ series", "Kim Hye-soo"),
+        ClusterInput("트리거", "트리거", None, at(2025, 2), True, "리뷰", "디즈니+ 김혜수"),
+    ]
+    ids = cluster(items)
+    assert ids[0] == ids[1]
+    assert ids[2] == ids[3]
+    assert ids[0] != ids[2]
+
+
+def test_the_hangul_title_of_loh_kiwan_shares_its_key() -> None:
+    assert film_key("로기완") == film_key("My Name Is Loh Kiwan") == film_key("Loh Kiwan")

@@ -190,11 +190,25 @@ _HEADLINE_VERB = re.compile(
 )
 #: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
 _POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?P<rest>\S.*)$")
+#: "X review: ...", also with a platform and a form word, after a colon ("20th Century Girl:
+#: Netflix Film Review")
 _REVIEW_TAIL = re.compile(
-    r"^(?P<film>.+?)\s+(?:(?:film|movie|TV|series|drama|K-drama|season \d+|Netflix)\s+)?review"
+    r"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
+    r"Shudder|TVING|Tving)\s+)?(?:(?:film|movie|TV|series|drama|K-drama|season \d+)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
 )
+#: "X review: 'A whirlwind of fun'": what is quoted after "review:" is a pull quote
+_PULL_QUOTE = re.compile(r"^[^'\"]+?\s+review\s*[:|\-–—]\s*(?=['\"])", re.IGNORECASE)
+#: "'Squid Game' star Lee Jung-jae ...": a quoted title before a credit word names a
+#: person's earlier work, not the work under review
+_CREDIT_AFTER = re.compile(
+    r"\s+(?:star|stars|director|actor|actress|creator|writer|filmmaker|helmer|co-star|alum)\b"
+)
+#: "X: Release Date, Cast & Plot", "X Release Date, Time & Where to Stream"
+_RELEASE_DATE_TITLE = re.compile(r"^(?P<film>.{1,80}?)\s*:?\s+Release Date\b")
+#: Watcha Pedia style "<title> ★ 4.5": a member's rating after the title
+_STAR_NUMBER_TITLE = re.compile(r"^(?P<film>[^★]{1,60}?)\s*★\s?(?:[0-5](?:\.\d)?)\s*$")
 _ROUNDUP_TITLE = re.compile(
     r"\bwe review\b|\breview round-?up\b|\bmini[- ]reviews?\b|\bcapsule reviews\b|"
     r"\breviews? in brief\b|\b(?:and|&) more\b|\bslate\b|\blineup\b|\bline-up\b|"
@@ -203,7 +217,8 @@ _ROUNDUP_TITLE = re.compile(
     r"thrillers|documentaries)\b|"
     r"^what'?s (?:new|coming|leaving)\b|^new (?:on|to|in) [\w+]+|"
     r"^coming (?:to|soon to) [\w+ ]{2,20}? (?:in|this|next)\b|이번 주 (?:OTT )?신작|"
-    r"(?:이번 주|주간) (?:OTT|개봉작)|"
+    r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
+    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b|"
     r"전문가 별점|\b(?:\d+|ten|five|four|three) (?:korean )?(?:movies|films|dramas)\b",
     re.IGNORECASE,
 )
@@ -456,6 +471,17 @@ def _looks_like_title(text: str, max_words: int = 7) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
+def _title_words(text: str, max_words: int = 10) -> bool:
+    """Whether a phrase reads as a title allowing inner punctuation ("Rebel Moon – Part One: A
+    Child of Fire"): every word capitalised, a number or a small word, no headline verb."""
+    words = [w for w in text.split() if re.search(r"\w", w)]
+    if not 1 <= len(words) <= max_words or words[0] in _NOT_A_TITLE_START:
+        return False
+    if _HEADLINE_VERB.search(f" {text}"):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
 def _title_before_season(lexicon: Lexicon, rest: str) -> str | None:
     """The unquoted title a headline opens with before "season N": a curated title ending
     there ("Netflix Renews Squid Game Season 3"), else the whole lead when it reads as a title
@@ -588,6 +614,16 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
         quotes = [q for q in quotes if f"'{q}'" in rest]
     else:
         quotes = [q for q in quotes if not _is_speech(q)]
+    if _PULL_QUOTE.match(rest):
+        quotes = []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
+    if len(quotes) >= 2:
+        credited = [
+            q
+            for q in quotes
+            if re.search(rf"['\"]{re.escape(q)}['\"]{_CREDIT_AFTER.pattern}", rest)
+        ]
+        if credited and len(credited) < len(quotes):
+            quotes = [q for q in quotes if q not in credited]
     # "X joins the Midnight Screenings line-up" is about X, not a lineup
     joins = re.search(
         r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b",
@@ -632,6 +668,17 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
     if m:
         film.title, film.source = m.group("film"), "title pattern 'Stream It Or Skip It: X On'"
         return film
+    m = _STAR_NUMBER_TITLE.match(rest)
+    if m:
+        film.title, film.source = m.group("film"), "title pattern 'X ★ N.N'"
+        return film
+    if tag and _REVIEW_TAG.search(tag) and has_hangul(rest):
+        # "[드라마 리뷰] 트리거 (디즈니+) – 김혜수의 탐사보도극": the title runs to the
+        # platform in brackets or the dash before the critic's line
+        m = re.match(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)", rest)
+        if m:
+            film.title, film.source = m.group("film"), f"title after tag [{tag}]"
+            return film
     m = _REVIEW_LEAD.match(rest)
     if m:
         film.title = _film_in_lead(lexicon, m.group("rest"))
@@ -645,6 +692,13 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
     if m and len(m.group("film")) <= 80:
         film.title, film.source = m.group("film"), "title pattern 'X review'"
         return film
+    m = _RELEASE_DATE_TITLE.match(rest)
+    if m:
+        # "Mission: Cross Netflix Release Date": the service is not part of the title
+        name = re.sub(rf"\s+{_PLATFORM_NAMES}(?:['’]s)?$", "", m["film"])
+        if _known(lexicon, name) or _title_words(name):
+            film.title, film.source = name, "title pattern 'X Release Date'"
+            return film
     m = _TITLE_YEAR.match(rest)
     if m:
         film.title, film.source = rest, "title pattern 'X (Year)'"
@@ -669,6 +723,14 @@ def _extract_film(doc: _Doc, lexicon: Lexicon, reasons: list[str]) -> _Film:
     if found:
         film.title, film.source = found[0][1], f"curated title {found[0][1]!r} in the headline"
         return film
+    m = _HEADLINE_VERB.search(rest)
+    if m and m.start() > 0 and rest[m.start() + 1].isupper() and _review_meta(doc):
+        # a review's sentence headline, "The Hunt Is a Gory, Gleeful Satire": the title-case
+        # words before the verb name the work (not a person: "Kim Hye-soo Is ...")
+        span = rest[: m.start()]
+        if _looks_like_title(span, 6) and lexicon.person(span) is None:
+            film.title, film.source = span, "title-case subject before a headline verb"
+            return film
     if tag:
         film.source = f"tag [{tag}]"
     return film
@@ -856,6 +918,12 @@ def _rating_patterns() -> list[tuple[re.Pattern[str], str]]:
         ),
         (re.compile(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
         (re.compile(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
+        # "★ 4.5" (Watcha Pedia): one star glyph then the number on the 5-point scale; first,
+        # so the lone glyph is not read as one star
+        (
+            re.compile(r"(?:(?<=\s)|(?<=^)|(?<=>))★\s?([0-5](?:\.\d)?)(?![\d./])", re.MULTILINE),
+            "star_number",
+        ),
         (re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
     ]
 
@@ -912,6 +980,10 @@ def _ratings_in(text: str, offset: int) -> list[_Rating]:
             elif how == "ko_point":
                 n = float(m.group(1))
                 value = n / 2 if n <= 10 else None
+            elif how == "star_number":
+                if re.search(r"평균|average|avg\.?", text[max(0, start - 10) : start], re.I):
+                    continue  # "평균 ★4.2 (38,120명)": the audience average, not the critic's
+                value = float(m.group(1))
             elif how == "stars":
                 stars = m.group(1)
                 value = stars.count("★") + 0.5 * stars.count("½")
@@ -1365,7 +1437,8 @@ _LISTICLE = re.compile(
     re.IGNORECASE,
 )
 _PROMO = re.compile(
-    r"\[Photos?\]|\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
+    r"\[Photos?\]|^\s*Photos?\s*:|"
+    r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개",
@@ -1383,21 +1456,26 @@ _RELEASE_ROUNDUP = re.compile(
     rf"korean dramas) (?:on|coming|this|arriving)\b|\bthis week on {_STREAMER}(?!\w)|"
     r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
     r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
-    r"(?:이번 주|주간) (?:OTT|개봉작)",
+    r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
+    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b",
     re.IGNORECASE,
 )
 #: words between a Korean date and its release verb: where, how much, on which terms ("오는
 #: 18일 전편 공개", "25일 8편 전편 공개", "국내 단독 개봉")
 _KO_HOW = (
-    r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작))"
-    r"\s?){0,3}"
+    r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작)|"
+    r"최초|먼저|나란히|같은 날|(?:한국|국내|극장)에서|"
+    # the service itself ("다음 달 1일 넷플릭스 공개")
+    r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
+    r"(?:에서|로|를 통해)?)"
+    r"\s?){0,4}"
 )
 _RELEASE_STRONG = re.compile(
     r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
     rf"\bcoming to (?:{_STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
-    rf"\b(?:on|onto|to|in)\s+{_PLATFORM_NAMES}\s+(?:on\s+)?(?:\w+day,?\s+)?"
+    rf"\b(?:on|onto|to|in)\s+{_PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
     rf"(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
     rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
@@ -1526,6 +1604,8 @@ def _not_film_item(doc: _Doc) -> bool:
     """A headline (with its categories) about music, literature or food, with no film or
     drama word: K-pop is Korean entertainment but not a film item."""
     head = f"{doc.title} {' '.join(doc.categories)}"
+    # "Kimjang season" is a time of year: only "season 2" or "this season of" is a drama's
+    head = re.sub(r"\bseason\b(?!\s+(?:\d|of\b))", " ", head, flags=re.IGNORECASE)
     return not _FILM_WORDS.search(head) and bool(_NOT_FILM_WORDS.search(head))
 
 
@@ -1669,7 +1749,8 @@ _K_WORDS = re.compile(
     r"(?:film|films|movie|movies|cinema|drama|dramas|series|thriller|thrillers|horror|action|"
     r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
     r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
-    r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?)\b|"
+    r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?|theaters?|"
+    r"theatres?|cinema chains?|multiplex(?:es)?)\b|"
     r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
     r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
     r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
@@ -1680,9 +1761,11 @@ _K_WORDS = re.compile(
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-?드라마|K-?무비|한국형",
     re.IGNORECASE,
 )
-#: Korean-only streamers, Korean studios and distributors, the film council: an entry about
-#: them is about the Korean industry (cinema chains are left out: they show everything)
+#: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
+#: entry about them is about the Korean industry (next to a work they say little: the chains
+#: and streamers show foreign films too, so they only add a point there)
 _K_COMPANY = re.compile(
+    r"\bLotte Cinema\b|롯데시네마|\bMegabox\b|메가박스|\bCJ CGV\b|\bCGV\b|"
     r"\bTVING\b|\bTving\b|티빙|\bWavve\b|(?<![가-힣])웨이브(?![가-힣])|\bCoupang Play\b|"
     r"쿠팡\s?플레이|\bWatcha\b|왓챠|\bCJ ENM\b|\bCJ Entertainment\b|\bShowbox\b|쇼박스|"
     r"\bLotte (?:Entertainment|Cultureworks)\b|롯데(?:엔터테인먼트|컬처웍스)|"
@@ -1795,6 +1878,18 @@ def _extract_korean(
         }
         if hits:
             ev.add(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")
+    elif film.title is None and re.search(r"\bSouth Korea\b|\bKorea['’]s\b|한국", text):
+        # an essay on the country's film and TV ("Why South Korea Makes the Best Revenge
+        # Stories ... From Oldboy to The Glory"): two curated Korean titles named as written
+        named = {
+            w.title
+            for w in lexicon.works
+            if w.korean
+            and w.title in text  # cheap test first: this runs over every curated work
+            and re.search(rf"(?<![\w'’]){re.escape(w.title)}(?![\w'’])", text)
+        }
+        if len(named) >= 2:
+            ev.add(3, f"the country and its works {sorted(named)[:3]}")
     directors, others = _korean_people(doc, lexicon)
     if film.work is not None and not film.work.korean:
         directors = [d for d in directors if d not in film.work.people]

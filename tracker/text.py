@@ -231,6 +231,9 @@ class Work:
     aliases: tuple[str, ...] = ()
     #: director and principal cast (romanised), for telling same-title works apart
     people: tuple[str, ...] = ()
+    #: the service a same-title series streams on ("netflix", "disney_plus"), to tell apart
+    #: two series of one title and year (the 2025 "Trigger" series of Netflix and Disney+)
+    platform: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -391,6 +394,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
                     series=bool(raw.get("series", series)),
                     aliases=_strings(raw.get("aka")),
                     people=_strings(raw.get("people")),
+                    platform=str(raw["platform"]) if raw.get("platform") else None,
                 )
             )
     people = [
@@ -452,6 +456,17 @@ _FILM_FORM_WORDS = re.compile(
 )
 
 
+#: how texts name the services a curated work can carry in ``platform``
+_PLATFORM_WORDS = {
+    "netflix": re.compile(r"\bNetflix\b|넷플릭스", re.IGNORECASE),
+    "disney_plus": re.compile(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스"),
+    "prime_video": re.compile(r"\bPrime Video\b|프라임\s?비디오"),
+    "apple_tv_plus": re.compile(r"\bApple TV\s?\+|애플\s?TV"),
+    "tving": re.compile(r"\bTVING\b|\bTving\b|티빙"),
+    "coupang_play": re.compile(r"\bCoupang Play\b|쿠팡\s?플레이"),
+}
+
+
 def _form_of(text: str) -> str | None:
     """ "series" or "film" when the text's wording leans one way, else None."""
     series = len(_SERIES_WORDS.findall(text))
@@ -498,6 +513,9 @@ def choose_work(
             score += 1
         if form and (work.series == (form == "series")):
             score += 1
+        words = _PLATFORM_WORDS.get(work.platform or "")
+        if words is not None and words.search(text):
+            score += 2
         if published_year is not None and work.year is not None:
             gap = published_year - work.year
             score += -3 if gap < -1 else max(0.0, 1.5 - 0.25 * gap)

@@ -372,7 +372,6 @@ def _card(
     release_date = dated[0].release_date if dated else None
     platform = next((i.platform for i in everything if i.platform), None)
     poster = next((i.image for i in everything if i.image), None)
-    this_week = release_date is not None and start.date() <= release_date < end.date()
     return FilmCard(
         key=match.film_key(title, year),
         title=title,
@@ -381,11 +380,15 @@ def _card(
         poster=poster,
         platform=platform,
         release_date=release_date,
-        released_this_week=this_week,
+        released_this_week=_in_week(release_date, start, end),
         reviews=tuple(reviews),
         releases=tuple(releases),
         news=tuple(news),
     )
+
+
+def _in_week(day: date | None, start: datetime, end: datetime) -> bool:
+    return day is not None and start.date() <= day < end.date()
 
 
 def _with_known(
@@ -412,8 +415,7 @@ def _with_known(
                 poster=card.poster or film.poster,
                 platform=card.platform or film.platform,
                 release_date=release_date,
-                released_this_week=release_date is not None
-                and start.date() <= release_date < end.date(),
+                released_this_week=_in_week(release_date, start, end),
             )
         )
     return out

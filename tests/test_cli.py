@@ -235,3 +235,11 @@ def test_credentials_in_a_feed_url_are_never_printed(configured: Path) -> None:
     code, out, _ = tracker("feeds", "add", secret_url)
     assert code == 0 and "s3cret" not in out
     assert "s3cret" not in tracker("feeds", "list")[1]
+
+
+def test_config_check_never_prints_the_database_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_DATABASE__URL", "postgresql://kfilm:hunter2@db.example/kfilm")
+    code, out, _ = tracker("config", "check")
+    assert code == 0 and "hunter2" not in out and "db.example" in out

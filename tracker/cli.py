@@ -163,7 +163,8 @@ def config_check(config: ConfigOption = None) -> None:
     tracker = core.make_tracker(loaded, config_path=path)
     feeds = tracker.followed()  # also validates collection names against the catalog
     where = path or "built-in defaults (no config file found)"
-    out.print(f"{where}: ok ({len(feeds)} feeds followed, database {tracker.database_url})")
+    database = redact_url(tracker.database_url)
+    out.print(f"{where}: ok ({len(feeds)} feeds followed, database {database})")
 
 
 # -- poll ------------------------------------------------------------------------------------

@@ -1125,3 +1125,122 @@ def test_south_korea_and_two_of_its_works_make_an_essay_korean() -> None:
 def test_a_hangul_review_tag_title_runs_to_the_platform_in_brackets() -> None:
     result = run("[드라마 리뷰] 오징어 게임 (넷플릭스) – 다시 보는 게임", "<p>별점 ★★★★</p>")
     assert (result.film, result.kind, result.rating) == ("Squid Game", Kind.REVIEW, 4.0)
+
+
+# --------------------------------------------------------------------------------------------
+# Held-out 4 round: general rules, each on a sentence written here
+
+
+def test_a_word_rating_closing_the_paragraph_without_out_of() -> None:
+    result = run(
+        "Harbor Lights review: a ferry captain's last winter",
+        "<p>Kim Tae-ri anchors a patient, salty drama. Four and a half stars.</p>",
+    )
+    assert (result.rating, result.rating_text) == (4.5, "Four and a half stars.")
+
+
+def test_stars_in_running_text_are_not_a_word_rating() -> None:
+    result = run(
+        "Harbor Lights review: a ferry captain's last winter",
+        "<p>A quiet film. Two stars of the show trade barbs on the pier.</p>",
+    )
+    assert result.rating is None
+
+
+def test_gets_a_month_date_is_a_release() -> None:
+    result = run(
+        "Frost Line: Kim Go-eun thriller series gets November date",
+        "<p>The eight-part series streams on Netflix from November 14, 2025.</p>",
+        published=datetime(2025, 10, 1, 9, 0, tzinfo=UTC),
+    )
+    assert (result.kind, result.release_date) == (Kind.RELEASE, date(2025, 11, 14))
+
+
+def test_sets_a_dated_debut_is_a_release() -> None:
+    result = run(
+        "Coupang Play sets Jan. 20 debut for 'Harbor Lights'",
+        "<p>Kim Tae-ri plays a ferry captain in the six-part drama.</p>",
+        published=datetime(2025, 12, 1, 9, 0, tzinfo=UTC),
+    )
+    assert (result.kind, result.release_date) == (Kind.RELEASE, date(2026, 1, 20))
+
+
+def test_opens_nationwide_on_a_date_in_the_lead_is_a_release() -> None:
+    result = run(
+        "'The Last Ferry' brings a port-city noir to British screens",
+        "<p>Park Ji-hoon's thriller about a smuggler opens nationwide on Feb. 7.</p>",
+        published=datetime(2025, 1, 30, 9, 0, tzinfo=UTC),
+    )
+    assert (result.kind, result.release_date) == (Kind.RELEASE, date(2025, 2, 7))
+
+
+def test_a_festival_premiere_before_a_platform_debut_is_dated_by_the_platform() -> None:
+    result = run(
+        "Harbor Lights, Netflix's Coastal Thriller, Premieres at Venice Before Its Sept. 20 Debut",
+        "<p>Kim Tae-ri stars. It screens at the Venice Film Festival on Sept. 2 ahead of its "
+        "Netflix premiere on Sept. 20.</p>",
+        published=datetime(2025, 8, 15, 9, 0, tzinfo=UTC),
+    )
+    assert (result.kind, result.platform) == (Kind.RELEASE, "netflix")
+    assert result.release_date == date(2025, 9, 20)
+
+
+def test_a_korean_streamer_date_headline_is_a_korean_release() -> None:
+    result = run(
+        "김태리 '바람의 정원', 오는 12일 웨이브 공개",
+        "<p>웨이브 오리지널 '바람의 정원'이 오는 12일 전편 공개된다.</p>",
+        published=datetime(2025, 3, 3, 10, 0, tzinfo=KST),
+    )
+    assert (result.kind, result.korean) == (Kind.RELEASE, True)
+    assert result.release_date == date(2025, 3, 12)
+
+
+def test_opened_today_in_korean_is_a_release_dated_that_day() -> None:
+    result = run(
+        "美 애니 '별의 아이' 국내 개봉…\"두 형제의 여름\"",
+        "<p>미국 애니메이션 '별의 아이'가 오늘(14일) 전국 극장에서 개봉했습니다.</p>",
+        published=datetime(2025, 2, 14, 10, 0, tzinfo=KST),
+    )
+    assert (result.kind, result.korean) == (Kind.RELEASE, False)
+    assert result.release_date == date(2025, 2, 14)
+
+
+def test_a_korea_only_streamers_drama_is_korean() -> None:
+    result = run(
+        "Midnight Pharmacy review: slow-burn charm",
+        "<p>Overall 7/10. The Coupang Play drama lets its two leads breathe.</p>",
+    )
+    assert (result.kind, result.korean, result.rating) == (Kind.REVIEW, True, 3.5)
+
+
+def test_a_hangul_alias_in_brackets_is_stripped_from_the_title() -> None:
+    result = run(
+        "Midnight Pharmacy (심야약국) review: slow-burn charm",
+        "<p>Overall 7/10. A gentle drama.</p>",
+    )
+    assert result.film == "Midnight Pharmacy"
+
+
+def test_a_stated_year_beats_a_curated_work_of_another_year() -> None:
+    result = run(
+        "Parasite, 1982 - ★★",
+        "<p>Cheap 3-D gore in a dusty desert town.</p>",
+        link="https://letterboxd.com/someone/film/parasite-1982/",
+    )
+    assert (result.film, result.year, result.korean) == ("Parasite", 1982, False)
+
+
+def test_an_unquoted_curated_title_starting_a_headline_is_the_film() -> None:
+    result = run(
+        "Exhuma Is the Creepiest Ride of the Spring",
+        "<p>The grave-digging thriller earns every shiver. Grade: B+</p>",
+    )
+    assert (result.film, result.kind) == ("Exhuma", Kind.REVIEW)
+
+
+def test_a_curated_hangul_short_name_in_a_headline_names_the_work() -> None:
+    result = run(
+        "강태오, 팬미팅서 '우영우'로 추억 회상",
+        "<p>강태오가 팬들과 드라마 촬영 당시를 돌아봤다.</p>",
+    )
+    assert result.film == "Extraordinary Attorney Woo"

@@ -1,4 +1,4 @@
-"""The classifier and the matcher on the three held-out sets written in other outlets' styles.
+"""The classifier and the matcher on the four held-out sets written in other outlets' styles.
 
 Set 1 (IndieWire, Slant, LWLies, Tudum, KoBiz, 씨네플레이 ...) and set 2 (the FT, Vulture,
 Polygon, Time Out, press rooms, allkpop, 동아일보, 조선일보 ... 33 outlets). The rules were
@@ -15,6 +15,15 @@ quotes, credits, "Release Date" and platform "Film Review" headlines, "★ N.N",
 dates, galleries, cinema chains, same-title series by service) and curated works were then
 added against it, so set 3 is no longer an unbiased estimate either: its floors below are
 regression guards.
+
+Set 4 (tests/data/heldout4: Japan Times, Vanity Fair, Esquire, SBS Australia, MyDramaList,
+Letterboxd members, 이데일리, 일간스포츠, 연합뉴스TV ... 24 outlets) was first measured untouched
+by tuning: kind 0.929, Korean F1 0.973, film 0.952, rating 0.964, release date 0.688, clustering
+F1 0.881. General rules ("gets <Month> date", dated debuts after a festival premiere, "opens
+nationwide on", "오늘(N일) ... 개봉했", Korea-only streamers' originals, a closing "Three and a
+half stars", a stated year against a curated work of another year, Hangul aliases in brackets
+and as short names) and curated works were then added against it (all its metrics now 1.000),
+so set 4 is no longer an unbiased estimate either: its floors are regression guards.
 
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
@@ -56,6 +65,18 @@ SETS = {
     ),
     "heldout3": (
         80,
+        {
+            "kind_accuracy": 0.97,
+            "korean_f1": 0.97,
+            "film_exact": 0.96,
+            "rating_exact": 0.96,
+            "platform_accuracy": 0.97,
+            "release_date_exact": 0.93,
+            "cluster_f1": 0.95,
+        },
+    ),
+    "heldout4": (
+        70,
         {
             "kind_accuracy": 0.97,
             "korean_f1": 0.97,

@@ -273,6 +273,9 @@ def _clean_film(text: str) -> tuple[str, int | None, int | None]:
     if m:
         film, season = m.group("film"), int(m.group("n"))
     film = re.sub(r"\s+by\s+[A-Z][\w.\- ]+$", "", film)  # "Film Review: X (2023) by Director"
+    if re.search(r"[A-Za-z]", film):
+        # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
+        film = re.sub(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$", "", film)
     return film.strip().strip("'\"").strip(), year, season
 
 
@@ -415,10 +418,12 @@ def _titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
         possessive = bool(re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", before))
         if (start == 0 and (ends or verb)) or (possessive and (ends or verb)):
             found.append((start, name))
-    for work in lexicon.works:
-        name = work.hangul or ""
-        if len(name) >= 3 and name in title:
-            found.append((title.index(name), name))
+    if has_hangul(title):
+        for work in lexicon.works:
+            # the Hangul title and Hangul short names ("우영우" for "이상한 변호사 우영우")
+            for name in (work.hangul or "", *work.aliases):
+                if len(name) >= 3 and has_hangul(name) and name in title:
+                    found.append((title.index(name), name))
     found.sort()
     # drop names inside a longer found name ("Believer" inside "Believer 2")
     kept: list[tuple[int, str]] = []
@@ -819,6 +824,17 @@ def _resolve_film(
         # "고레에다 히로카즈 감독의 신작 '괴물'" is not Bong Joon-ho's 2006 '괴물'
         film.source += f" (not {work.title!r}: its people and year do not fit)"
         work = None
+    if (
+        work is not None
+        and film.year is not None
+        and work.year is not None
+        and not work.series
+        and abs(film.year - work.year) > 1
+    ):
+        # "Unlocked, 2017": a year stated with the title names another work of that title
+        # than the curated one (the Korean "Unlocked" is 2023)
+        film.source += f" (not {work.title!r}: the stated year {film.year} is not its year)"
+        work = None
     if work is not None:
         film.work = work
         film.title = work.title
@@ -899,7 +915,9 @@ def _rating_patterns() -> list[tuple[re.Pattern[str], str]]:
         ),
         (
             re.compile(
-                rf"(?:(?:Rating|Verdict|Score|Stars)\s*[:：]\s*|^|\n)"
+                # a label, a line of its own, or the last sentence of a paragraph ("...
+                # warm and rousing. Three and a half stars.")
+                rf"(?:(?:Rating|Verdict|Score|Stars)\s*[:：]\s*|^|\n|(?<=[.!?])\s+)"
                 rf"({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\.?\s*(?:$|\n)",
                 re.IGNORECASE,
             ),
@@ -1150,6 +1168,7 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<m>\d{1,2})월\s*(?P<day>\d{1,2})일"), "ko"),
     (re.compile(r"(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일"), "ko_next_month"),
     (re.compile(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
+    (re.compile(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
     (
         re.compile(r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:전 세계에\s*)?(?:공개|개봉|첫\s?방송)"),
         "ko_coming",
@@ -1212,6 +1231,11 @@ def _dates_in(text: str, published: date) -> list[tuple[int, int, date, bool]]:
             elif how == "ko_next_month":
                 month = published.month % 12 + 1
                 year = published.year + (1 if published.month == 12 else 0)
+                year_given = True
+            elif how == "ko_today":  # "오늘(5일)": the day of the report (a day either side: zones)
+                month, year = published.month, published.year
+                if abs(day - published.day) > 1:
+                    continue
                 year_given = True
             else:  # "오는 27일": this month if still ahead, else next month
                 month, year = published.month, published.year
@@ -1411,7 +1435,9 @@ _FILM_WORDS = re.compile(
     r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
     r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
     r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA)\b|"
-    r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작",
+    r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"
+    # the Korea-only streamers carry drama and film, so naming one is film context
+    r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널",
     re.IGNORECASE,
 )
 _OTHER_TAG = re.compile(
@@ -1483,6 +1509,10 @@ _RELEASE_STRONG = re.compile(
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
     rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
     r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
+    # a dated debut: "Premieres at Busan Before Its Nov. 8 Debut" is dated by the platform
+    rf"\b(?:{_MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
+    rf"(?:{_PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
+    r"(?:debut|release|premiere|launch|bow)\b|"
     rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)",
     re.IGNORECASE,
 )
@@ -1498,12 +1528,16 @@ _RELEASE_WEAK = re.compile(
     rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
     rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?{_MONTH_ANY}|"
     r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
-    r"\bsets?\b.{0,60}\b(?:release|premiere)(?: date)?\b|"
+    r"\bsets?\b.{0,60}\b(?:release|premiere|debut)(?: date)?\b|"
+    # "gets September date", "gets a summer premiere date"
+    rf"\bgets?\s+(?:an?\s+|its\s+)?(?:{_MONTH_ANY}(?:\s+\d{{1,2}})?|summer|fall|autumn|spring|"
+    r"winter|holiday|Christmas)\s+(?:release\s+|premiere\s+|debut\s+)?date\b|"
     r"\b(?:is|are)?\s*coming (?:to|in|on|this|next)\b|\bcoming soon\b|"
     r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
     r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
     rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
-    rf"hits?)\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
+    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
+    rf"(?:{_MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{_MONTH_ANY})|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
     r"(?![가-힣]*(?:했|됐|한 |된 ))",
@@ -1556,7 +1590,8 @@ _NEWS_CATEGORY = re.compile(r"^(?:news|뉴스|box office|박스오피스|intervi
 _LEAD_RELEASE = re.compile(
     rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|drop(?:s|ping)?|"
     rf"stream(?:s|ing)?|launch(?:es|ing)?|hits?|opens?|releases?|(?:is |are )?coming)\b"
-    rf"(?:\s+(?:on|to|in|onto)\s+(?:{_PLATFORM_NAMES}|theaters|theatres|cinemas))?\s+(?:on\s+)?(?:\w+day,?\s+)?{_MONTH_ANY}\.?\s+\d{{1,2}}\b"
+    rf"(?:\s+(?:on|to|in|onto)\s+(?:{_PLATFORM_NAMES}|theaters|theatres|cinemas))?"
+    rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:\w+day,?\s+)?{_MONTH_ANY}\.?\s+\d{{1,2}}\b"
     rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{_PLATFORM_NAMES}|theaters|"
     rf"theatres|cinemas))?|\bcoming to {_PLATFORM_NAMES}\b",
     re.IGNORECASE,
@@ -1622,6 +1657,12 @@ def _review_meta(doc: _Doc) -> str | None:
     return None
 
 
+#: "오늘(5일) 국내 극장에서 개봉했습니다": the work opened on the day of the report
+_KO_OPENED_TODAY = re.compile(
+    r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
+)
+
+
 def _lead_release(doc: _Doc) -> str | None:
     """A release announced in the first sentences of the text, with a platform or cinemas and
     a date, and no festival in the same sentence (a festival date is not a release)."""
@@ -1639,8 +1680,13 @@ def _lead_release(doc: _Doc) -> str | None:
         sentence = lead[start : min(ends) if ends else len(lead)]
         if _FESTIVAL_CUE.search(sentence):
             continue
-        if re.search(rf"{_PLATFORM_NAMES}|theaters|theatres|cinemas", sentence, re.I):
+        if re.search(rf"{_PLATFORM_NAMES}|theaters|theatres|cinemas|nationwide", sentence, re.I):
             return m.group(0)
+    # "오늘(5일) 국내 극장에서 개봉했습니다" under a headline about the opening: opened today
+    if re.search(r"개봉|공개", doc.title):
+        today = _KO_OPENED_TODAY.search(lead)
+        if today:
+            return today.group(0)
     return None
 
 
@@ -1661,7 +1707,7 @@ def _extract_kind(
     guid_link = f"{doc.guid} {doc.link}"
     if re.search(r"letterboxd-list-|letterboxd\.com/[^/\s]+/list/", guid_link):
         return say(Kind.OTHER, "a Letterboxd list")
-    if film.source in ("letterboxd:filmTitle", "title pattern 'Film, Year'"):
+    if film.source.startswith(("letterboxd:filmTitle", "title pattern 'Film, Year'")):
         words = re.sub(r"Watched on \w+ \w+ \d{1,2},? \d{4}\.?", "", doc.body).strip()
         if rating is not None:
             return say(Kind.REVIEW, "a Letterboxd diary entry with a rating")
@@ -1783,6 +1829,12 @@ _K_FESTIVAL = re.compile(
     r"\bBlue Dragon (?:Film )?Awards\b|\bBaeksang\b|\bGrand Bell\b|\bDaejong\b|"
     r"부산국제영화제|부국제|전주국제영화제|부천국제판타스틱영화제|청룡영화상|백상예술대상|대종상",
     re.IGNORECASE,
+)
+#: a Korea-only streamer's own work ("a TVING original", "the TVING drama", "Coupang Play's
+#: comedy"): those services commission Korean works, so this is Korean evidence in itself
+_K_STREAMER_WORK = re.compile(
+    r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
+    r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
 )
 _K_CATEGORY = re.compile(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
 _F_WORDS = re.compile(
@@ -1907,7 +1959,10 @@ def _extract_korean(
     if m:
         ev.add(3, f"words {m.group(0)!r}")
     companies = {c.group(0) for c in _K_COMPANY.finditer(text)}
-    if companies:
+    sw = _K_STREAMER_WORK.search(text)
+    if sw:
+        ev.add(3, f"a Korean streamer's own work {sw.group(0)!r}")
+    elif companies:
         # about the industry itself they are Korean; they also stream and distribute foreign
         # films, so next to a work they say little
         ev.add(1 if film.title else 3, f"Korean companies {sorted(companies)[:3]}")

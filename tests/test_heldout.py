@@ -25,6 +25,12 @@ half stars", a stated year against a curated work of another year, Hangul aliase
 and as short names) and curated works were then added against it (all its metrics now 1.000),
 so set 4 is no longer an unbiased estimate either: its floors are regression guards.
 
+Set 5 (tests/data/heldout5: Newsweek, USA Today, Forbes, Inverse, The Ringer, Radio Times,
+Rappler, 뉴스1, 뉴시스, OSEN, 스타뉴스 ... 21 outlets, films none of the other sets cover) has
+NOT been tuned on. Measured after the fourth round: kind 0.889, Korean F1 0.965, film 0.950,
+rating 1.000 (of 7), platform 0.981, release date 1.000 (of 14), clustering F1 0.884. It is the
+honest estimate of what the rules do on outlets they have never seen: keep it untuned.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -85,6 +91,20 @@ SETS = {
             "platform_accuracy": 0.97,
             "release_date_exact": 0.93,
             "cluster_f1": 0.95,
+        },
+    ),
+    # untouched by tuning: its floors sit just under its one measurement, so they guard against
+    # regressions without having taught the rules anything
+    "heldout5": (
+        54,
+        {
+            "kind_accuracy": 0.87,
+            "korean_f1": 0.95,
+            "film_exact": 0.93,
+            "rating_exact": 0.95,
+            "platform_accuracy": 0.96,
+            "release_date_exact": 0.95,
+            "cluster_f1": 0.86,
         },
     ),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.addresses import is_public_address, refusal_reason
+from tracker.poll.addresses import is_public_address, refusal_reason
 
 PUBLIC = [
     "93.184.216.34",

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tracker.catalog import Collection, load_catalog, resolve_feeds
-from tracker.config import TrackerConfig
+from tracker.config.catalog import Collection, load_catalog, resolve_feeds
+from tracker.config.schema import TrackerConfig
 from tracker.exceptions import CatalogError
 from tracker.resources import catalog_dir
 from tracker.types import FeedKind, FeedSpec

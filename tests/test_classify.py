@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from tracker.classify import Classification, ListedRelease, classify, passes_rules
 from tracker.types import EntryData, FeedKind, FeedSpec, Kind
+from tracker.understand.classify import Classification, ListedRelease, classify, passes_rules
 
 KST = timezone(timedelta(hours=9))
 PUBLISHED = datetime(2024, 9, 10, 9, 0, tzinfo=KST)

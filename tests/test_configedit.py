@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from tracker.config import Config, FeedConfig, SmtpConfig, load_config
-from tracker.configedit import add_feeds, remove_feed, starter_config
+from tracker.config.edit import add_feeds, remove_feed, starter_config
+from tracker.config.schema import Config, FeedConfig, SmtpConfig, load_config
 from tracker.exceptions import ConfigError
 from tracker.types import FeedKind, FeedSpec
 

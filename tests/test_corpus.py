@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tracker.exceptions import ParseError
-from tracker.parse import parse_feed
+from tracker.parse.feed import parse_feed
 from tracker.types import ParsedFeed
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"

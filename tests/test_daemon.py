@@ -30,8 +30,9 @@ from fakes import FakeClock
 from httpserver import HTTPTestServer
 from smtpserver import SMTPTestServer
 
-from tracker import core, scheduler
-from tracker.config import load_config
+from tracker import app as core
+from tracker import daemon as scheduler
+from tracker.config.schema import load_config
 from tracker.types import DigestStatus, IsoWeek
 
 WEEK = IsoWeek(2026, 48)  # Mon 23 - Sun 29 November 2026 in Seoul

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from smtpserver import SMTPTestServer, TLSFiles, closed_port, make_tls_files
 
-from tracker.deliver import (
+from tracker.deliver.smtp import (
     Envelope,
     OutboxSender,
     SmtpSender,

@@ -18,8 +18,10 @@ import pytest
 from fakes import FakeClock
 from httpserver import HTTPTestServer
 
-from tracker import core, digest, window
-from tracker.config import load_config
+from tracker import app as core
+from tracker.config.schema import load_config
+from tracker.digest import build as digest
+from tracker.digest import window
 from tracker.types import (
     Digest,
     DigestItem,

@@ -10,7 +10,7 @@ from conftest import REPO
 from pydantic import BaseModel
 
 from tracker.cli import app
-from tracker.config import Config, FeedConfig
+from tracker.config.schema import Config, FeedConfig
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -15,9 +15,10 @@ from fakes import FakeClock
 from httpserver import HTTPTestServer
 from typer.testing import CliRunner
 
-from tracker import core, window
+from tracker import app as core
 from tracker.cli import app
-from tracker.config import load_config
+from tracker.config.schema import load_config
+from tracker.digest import window
 from tracker.types import IsoWeek
 
 TZ = "Asia/Seoul"

@@ -27,12 +27,13 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SHARED
 
-from tracker import update, window
-from tracker.classify import classify
-from tracker.config import load_config
-from tracker.core import Tracker
+from tracker.app import Tracker
+from tracker.config.schema import load_config
+from tracker.digest import window
 from tracker.exceptions import ParseError
+from tracker.poll import update
 from tracker.types import FeedSpec, FetchResult, ParsedFeed
+from tracker.understand.classify import classify
 
 VERSION = "6.0.12"
 CACHE = REPO / "tests" / ".feedparser-corpus"

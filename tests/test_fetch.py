@@ -30,7 +30,7 @@ from httpserver import (
 )
 
 from tracker.exceptions import FetchError
-from tracker.fetch import Fetcher, parse_retry_after
+from tracker.poll.fetch import Fetcher, parse_retry_after
 from tracker.types import FetchResult, Redirect
 
 UA = "kfilm-tracker/0.1 (+https://github.com/example/kfilm-tracker) test"

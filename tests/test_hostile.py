@@ -40,8 +40,8 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 from tracker.exceptions import FetchError
-from tracker.fetch import Fetcher, Resolver
-from tracker.parse import parse_feed
+from tracker.parse.feed import parse_feed
+from tracker.poll.fetch import Fetcher, Resolver
 from tracker.types import FetchResult
 
 FEEDS = REPO / "tests" / "data" / "feeds"

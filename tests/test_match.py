@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tracker.match import ClusterInput, cluster, film_key, syndicated_groups
-from tracker.text import Lexicon, Person
+from tracker.understand.lexicon import Lexicon, Person
+from tracker.understand.match import ClusterInput, cluster, film_key, syndicated_groups
 
 
 def at(year: int, month: int = 6) -> datetime:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tracker.config.opml import OpmlFeed, parse_opml, write_opml
 from tracker.exceptions import CatalogError
-from tracker.opml import OpmlFeed, parse_opml, write_opml
 from tracker.types import FeedKind, FeedSpec
 
 DATA = Path(__file__).parent / "data" / "opml"

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tracker.exceptions import ParseError
-from tracker.parse import canonical_link, content_hash, parse_feed
+from tracker.parse.feed import canonical_link, content_hash, parse_feed
 from tracker.types import EntryData, ParsedFeed
 
 DATA = Path(__file__).parent / "data"

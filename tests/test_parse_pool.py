@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from fakes import entry, feed
 
-from tracker import core, update
-from tracker.config import load_config
+from tracker import app as core
+from tracker.config.schema import load_config
 from tracker.exceptions import ParseError
+from tracker.poll import update
 from tracker.types import ParsedFeed
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

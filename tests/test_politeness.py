@@ -22,13 +22,13 @@ from httpserver import HTTPTestServer, redirect, respond
 from typer.testing import CliRunner
 
 from tracker import cli as cli_module
-from tracker import decide, update
+from tracker.app import Tracker
 from tracker.cli import app
-from tracker.config import load_config
-from tracker.core import Tracker
+from tracker.config.schema import load_config
 from tracker.exceptions import FetchError
-from tracker.fetch import Fetcher
-from tracker.parse import parse_feed
+from tracker.parse.feed import parse_feed
+from tracker.poll import decide, update
+from tracker.poll.fetch import Fetcher
 from tracker.storage import Storage
 from tracker.types import FeedSpec, FetchResult, Redirect
 

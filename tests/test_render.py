@@ -15,9 +15,9 @@ import pytest
 from digest_samples import digest as make_digest
 from digest_samples import empty_digest, film, full_digest, news, review
 
-from tracker import render
+from tracker.digest import render
+from tracker.digest.render import Renderer
 from tracker.exceptions import RenderError
-from tracker.render import Renderer
 from tracker.types import Digest, RenderedDigest
 
 VOID = {

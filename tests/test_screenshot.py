@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 import pytest
 from digest_samples import full_digest
 
-from tracker.render import Renderer
+from tracker.digest.render import Renderer
 
 CHROMIUM_FLAGS = (
     "--headless",

@@ -29,9 +29,9 @@ from httpserver import HTTPTestServer
 from smtpserver import SMTPTestServer, TLSFiles, make_tls_files
 from typer.testing import CliRunner
 
-from tracker import core
+from tracker import app as core
 from tracker.cli import app
-from tracker.deliver import message_id_for
+from tracker.deliver.smtp import message_id_for
 from tracker.types import DigestStatus, IsoWeek
 
 WEEK = IsoWeek(2026, 48)  # Mon 23 - Sun 29 November 2026, Asia/Seoul

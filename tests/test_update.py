@@ -9,8 +9,8 @@ from pathlib import Path
 
 from fakes import FakeClock, FakeFetcher, FakeStorage, entry, feed
 
-from tracker import decide, update
 from tracker.exceptions import FetchError, UpdateError
+from tracker.poll import decide, update
 from tracker.storage import Storage
 from tracker.types import (
     EntryData,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tracker import window
+from tracker.digest import window
 from tracker.types import IsoWeek
 
 

@@ -27,9 +27,10 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from tracker import core, window
-from tracker.config import load_config
-from tracker.digest import Outcome
+from tracker import app as core
+from tracker.config.schema import load_config
+from tracker.digest import window
+from tracker.digest.build import Outcome
 from tracker.exceptions import TrackerError
 from tracker.resources import package_data_dir
 from tracker.types import Digest, PollSummary

@@ -21,10 +21,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from tracker.classify import Classification, classify
-from tracker.match import ClusterInput, cluster, syndicated_groups
 from tracker.text import one_line, plain_quotes, strip_html
 from tracker.types import EntryData, FeedSpec
+from tracker.understand.classify import Classification, classify
+from tracker.understand.match import ClusterInput, cluster, syndicated_groups
 
 
 def entry_from_line(line: Mapping[str, Any]) -> EntryData:
@@ -52,7 +52,7 @@ def load_feed_hints() -> dict[str, FeedSpec]:
     """Feed URL -> FeedSpec from the shipped catalog, or an empty mapping when the package has
     no catalog module (or it cannot be read): hints are optional."""
     try:
-        from tracker.catalog import load_catalog  # optional: the catalog is another module
+        from tracker.config.catalog import load_catalog  # optional: the catalog is another module
         from tracker.resources import catalog_dir
     except ImportError:
         return {}

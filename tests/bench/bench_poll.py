@@ -35,7 +35,7 @@ FEEDFARM = REPO.parent / "shared" / "tools" / "feedfarm.py"
 TRACKER_PHASE = textwrap.dedent(
     """
     import asyncio, json, sys, time
-    from tracker import core
+    from tracker import app as core
     from tracker.types import PollSummary
     path = core.find_config(None, {"TRACKER_CONFIG": sys.argv[1]}, None)
     tracker = core.make_tracker(core.read_config(path, {}), config_path=path)

@@ -65,6 +65,7 @@ import feedparser
 import nh3
 
 from tracker.exceptions import ParseError
+from tracker.text import hangul_count, has_hangul
 from tracker.types import EntryData, FeedData, ParsedFeed
 
 __all__ = ["TRACKING_PARAMS", "canonical_link", "content_hash", "parse_feed"]
@@ -203,7 +204,6 @@ _WHITESPACE = re.compile(r"\s+")
 #: expat's messages for a document that stops before its root element is closed
 _TRUNCATION_MESSAGES = frozenset({"no element found", "unclosed token", "unclosed CDATA section"})
 _HTML_ROOTS = frozenset({"html", "head", "body", "div", "meta", "script", "p", "table", "span"})
-_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,7 +420,7 @@ def _try_decode(body: bytes, codec: str) -> str | None:
 
 def _mostly_hangul(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 127]
-    return bool(non_ascii) and len(_HANGUL.findall(text)) >= 0.6 * len(non_ascii)
+    return bool(non_ascii) and hangul_count(text) >= 0.6 * len(non_ascii)
 
 
 # --------------------------------------------------------------------------------------------
@@ -831,7 +831,7 @@ def _loose_date(text: str) -> datetime | None:
     ``2025.10.07 09:00``, ``화, 07 10월 2025``) and RFC 822 with month names in another language
     (``mar., 07 oct. 2025 09:00:00 +0200``). A Korean form without a zone is Korea time."""
     text = text.strip()
-    korean = _HANGUL.search(text) is not None
+    korean = has_hangul(text)
     found = _NUMERIC_DATE.search(text)
     if found is not None:
         year, month, day = int(found["y"]), int(found["m"]), int(found["d"])

@@ -21,10 +21,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
-from tracker import decide
-from tracker.addresses import redact_url
 from tracker.exceptions import FetchError, StorageError, UpdateError
-from tracker.parse import content_hash, parse_feed
+from tracker.parse.feed import content_hash, parse_feed
+from tracker.poll import decide
 from tracker.types import (
     EntryForUpdate,
     EntryUpdateIntent,
@@ -35,6 +34,7 @@ from tracker.types import (
     UpdatedFeed,
     UpdateResult,
 )
+from tracker.urls import redact_url
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,7 @@ from email.message import EmailMessage
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from tracker import classify, match, text
-from tracker.addresses import redact_url
+from tracker import text
 from tracker.exceptions import DeliveryError
 from tracker.types import (
     CoverageNote,
@@ -39,6 +38,8 @@ from tracker.types import (
     RenderedDigest,
     Source,
 )
+from tracker.understand import classify, match
+from tracker.urls import redact_url
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from tracker import window
-from tracker.core import Tracker
+from tracker.app import Tracker
+from tracker.digest import window
 from tracker.exceptions import TrackerError
 from tracker.types import PollSummary
 

@@ -20,11 +20,11 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from tracker.httpdate import parse_http_date
 from tracker.types import EntryData, EntryForUpdate, EntryUpdateIntent, Redirect
 
 #: failure n (1-based) waits BACKOFF_LADDER[min(n, len) - 1]
@@ -75,24 +75,12 @@ def _max_age(headers: Mapping[str, str]) -> timedelta | None:
     return None
 
 
-def _http_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
-
-
 def _expires_in(headers: Mapping[str, str], now: datetime) -> timedelta | None:
-    expires = _http_date(headers.get("expires"))
+    expires = parse_http_date(headers.get("expires"))
     if expires is None:
         return None
     # relative to the server's own clock when it tells us, so a skewed server can't fool us
-    origin = _http_date(headers.get("date")) or now
+    origin = parse_http_date(headers.get("date")) or now
     delta = expires - origin
     return delta if delta > timedelta(0) else None
 

@@ -16,15 +16,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple
 
-from tracker.text import (
-    Lexicon,
-    Work,
-    choose_work,
-    default_lexicon,
-    has_hangul,
-    normalize_text,
-    normalize_title,
-)
+from tracker.text import has_hangul, normalize_text, normalize_title
+from tracker.understand.lexicon import Lexicon, Work, default_lexicon
+from tracker.understand.works import choose_work
 
 
 class ClusterInput(NamedTuple):

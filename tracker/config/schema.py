@@ -28,6 +28,7 @@ from pydantic import (
 
 from tracker.exceptions import ConfigError, ConfigProblem
 from tracker.types import FeedKind, FeedSpec
+from tracker.urls import is_http_url
 
 ENV_PREFIX = "TRACKER_"
 DEFAULT_USER_AGENT = (
@@ -128,7 +129,7 @@ class FeedConfig(_Section):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value, re.IGNORECASE):
+        if not is_http_url(value):
             raise ValueError("must be an absolute http:// or https:// URL")
         return value
 

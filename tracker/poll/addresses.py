@@ -5,10 +5,6 @@ non-public class (loopback, private, link-local, cloud metadata, CGNAT, unique-l
 reserved...). Pure core: it must not resolve names, open sockets or read configuration; the fetch
 adapter resolves and asks, and ``[poll] allow_private_networks`` is applied there, not here.
 
-Also owns how a feed URL may be shown (``redact_url``): a URL with ``user:password@`` in it is
-how people poll a private feed, and the password must never reach a log line, an error message
-or ``tracker status``.
-
 Why not just ``ipaddress``'s ``is_global``: it answers True for several IPv6 forms that carry an
 IPv4 address inside (IPv4-compatible ``::a.b.c.d``, NAT64 ``64:ff9b::/96``, 6to4 ``2002::/16``,
 Teredo) and for deprecated site-local ``fec0::/10``. A feed URL pointing at
@@ -19,7 +15,6 @@ embedded IPv4 addresses are unwrapped and judged by the IPv4 rules.
 from __future__ import annotations
 
 import ipaddress
-import re
 from typing import Final
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -138,15 +133,3 @@ def refusal_reason(ip: str) -> str | None:
 def is_public_address(ip: str) -> bool:
     """True when ``ip`` is a globally routable unicast address a public feed may live at."""
     return refusal_reason(ip) is None
-
-
-# scheme://userinfo@ : userinfo has no "/", "?", "#" or "@" (RFC 3986 section 3.2.1)
-_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#@\s]*)@")
-
-
-def redact_url(url: str) -> str:
-    """``url`` with any credentials masked: ``https://me:secret@host/`` -> ``https://***@host/``.
-
-    Works on any text that contains URLs (an error message quoting a redirect target), so it can
-    be applied to whatever is about to be shown. Text without credentials comes back unchanged."""
-    return _USERINFO.sub(lambda m: f"{m.group('scheme')}***@", url)

@@ -16,20 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from tracker.text import (
-    Lexicon,
-    Work,
-    choose_work,
-    default_lexicon,
     hangul_ratio,
     has_hangul,
-    korean_names,
-    mentions_name,
     normalize_title,
     one_line,
     plain_quotes,
     strip_html,
 )
 from tracker.types import EntryData, FeedKind, FeedSpec, Kind
+from tracker.understand.lexicon import Lexicon, Work, default_lexicon
+from tracker.understand.names import korean_names, mentions_name
+from tracker.understand.works import choose_work
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Column, Table
 from rich.text import Text
 
-from tracker import __version__, configedit, core, logs, opml, window
-from tracker.addresses import redact_url
-from tracker.config import load_config
+from tracker import __version__, logs
+from tracker import app as core
+from tracker.config import edit as configedit
+from tracker.config import opml
+from tracker.config.schema import load_config
+from tracker.digest import window
 from tracker.exceptions import CatalogError, ConfigError, TrackerError
 from tracker.types import (
     DigestStatus,
@@ -35,6 +38,7 @@ from tracker.types import (
     PollSummary,
     UpdateResult,
 )
+from tracker.urls import redact_url
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -656,7 +660,7 @@ def run(
     config: ConfigOption = None,
 ) -> None:
     """Run the daemon: poll due feeds every minute, send the digest on schedule."""
-    from tracker import scheduler
+    from tracker import daemon as scheduler
 
     logs.setup(log_level, json_lines=log_json)
     with open_tracker(config) as tracker:

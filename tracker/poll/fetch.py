@@ -34,15 +34,16 @@ import ssl
 import time
 import zlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from email.utils import parsedate_to_datetime
 from typing import Final
 
 import httpcore
 import httpx
 
-from tracker.addresses import redact_url, refusal_reason
 from tracker.exceptions import FetchError
+from tracker.httpdate import parse_http_date
+from tracker.poll.addresses import refusal_reason
 from tracker.types import FetchResult, Redirect
+from tracker.urls import redact_url
 
 #: ``resolve(host, port)`` -> the IP addresses a connection to ``host`` may go to
 Resolver = Callable[[str, int], Awaitable[list[str]]]
@@ -620,12 +621,10 @@ def parse_retry_after(value: str | None, date: str | None) -> float | None:
         return float(value)
     if date is None:
         return None
-    try:
-        when = parsedate_to_datetime(value)
-        sent = parsedate_to_datetime(date)
-        return max(0.0, (when - sent).total_seconds())
-    except (TypeError, ValueError):
+    when, sent = parse_http_date(value), parse_http_date(date)
+    if when is None or sent is None:
         return None
+    return max(0.0, (when - sent).total_seconds())
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:

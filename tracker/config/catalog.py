@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from tracker.exceptions import CatalogError
 from tracker.types import FeedKind, FeedSpec
+from tracker.urls import is_http_url
 
 __all__ = ["Collection", "load_catalog", "resolve_feeds", "url_key"]
 
@@ -51,13 +52,6 @@ def url_key(url: str) -> str:
     is not (servers may treat ``/Feed`` and ``/feed`` differently)."""
     parts = urlsplit(url.strip())
     return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
-
-
-def _is_http_url(value: str) -> bool:
-    if value != value.strip() or any(ch.isspace() for ch in value):
-        return False
-    parts = urlsplit(value)
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _error(file: str, key: str, message: str, hint: str | None = None) -> CatalogError:
@@ -88,10 +82,10 @@ def _feed(file: str, index: int, raw: object, collection: str) -> FeedSpec:
         if key not in raw:
             raise _error(file, f"{where}.{key}", "is required")
     url = _string(file, f"{where}.url", raw["url"])
-    if not _is_http_url(url):
+    if not is_http_url(url):
         raise _error(file, f"{where}.url", f"{url!r} is not an absolute http(s) URL")
     site = _string(file, f"{where}.site", raw["site"])
-    if not _is_http_url(site):
+    if not is_http_url(site):
         raise _error(file, f"{where}.site", f"{site!r} is not an absolute http(s) URL")
     kind_raw = raw["kind"]
     try:

@@ -25,11 +25,12 @@ from typing import Any
 
 import platformdirs
 
-from tracker import decide, digest, update, window
-from tracker.addresses import redact_url
-from tracker.catalog import Collection, load_catalog, resolve_feeds
-from tracker.config import Config, load_config
-from tracker.deliver import Envelope, OutboxSender, SmtpSender, build_message, message_id_for
+from tracker.config.catalog import Collection, load_catalog, resolve_feeds
+from tracker.config.schema import Config, load_config
+from tracker.deliver.smtp import Envelope, OutboxSender, SmtpSender, build_message, message_id_for
+from tracker.digest import build as digest
+from tracker.digest import window
+from tracker.digest.render import Renderer
 from tracker.exceptions import (
     ConfigError,
     ConfigProblem,
@@ -39,8 +40,8 @@ from tracker.exceptions import (
     TrackerError,
     UpdateError,
 )
-from tracker.fetch import Fetcher
-from tracker.render import Renderer
+from tracker.poll import decide, update
+from tracker.poll.fetch import Fetcher
 from tracker.resources import catalog_dir
 from tracker.storage import Storage
 from tracker.types import (
@@ -55,6 +56,7 @@ from tracker.types import (
     RenderedDigest,
     UpdateResult,
 )
+from tracker.urls import redact_url
 
 log = logging.getLogger("tracker")
 

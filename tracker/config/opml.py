@@ -17,11 +17,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn
-from urllib.parse import urlsplit
 from xml.parsers import expat
 
 from tracker.exceptions import CatalogError
 from tracker.types import FeedSpec
+from tracker.urls import is_http_url
 
 __all__ = ["OpmlFeed", "parse_opml", "write_opml"]
 
@@ -79,11 +79,6 @@ def _attribute(attributes: dict[str, str], name: str) -> str | None:
     return value.strip()
 
 
-def _is_http_url(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-
-
 def parse_opml(data: bytes) -> list[OpmlFeed]:
     """The feeds an OPML document lists, in document order, with categories flattened.
 
@@ -120,7 +115,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
         if name.lower() != "outline":
             return
         url = _attribute(attributes, "xmlUrl")
-        if url is None or not _is_http_url(url) or url in seen:
+        if url is None or not is_http_url(url) or url in seen:
             return
         seen.add(url)
         title = _attribute(attributes, "title") or _attribute(attributes, "text")

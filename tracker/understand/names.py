@@ -1,0 +1,115 @@
+"""Korean personal names in running text: romanised names found by their shape, and the one
+comparison form of a name (``name_key``) the lexicon and the matcher share.
+
+Owns the surname list, the syllable shape of a romanised given name and ``mentions_name``
+(tolerant of hyphen and spacing variants). Pure: no I/O; must not know the curated lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from tracker.text import HANGUL_SYLLABLES, has_hangul
+
+#: romanised Korean surnames (Revised Romanization and the common older spellings)
+_SURNAMES = """
+    Kim Gim Lee Yi Rhee Ri Park Pak Bak Choi Choe Chey Jung Jeong Chung Cheong Kang Gang Cho Jo
+    Yoon Yun Youn Jang Chang Lim Im Yim Rim Han Oh O Seo Suh Shin Sin Kwon Gwon Hwang Ahn An
+    Song Ryu Ryoo Yoo Yu You Jeon Jun Chun Hong Ko Go Koh Moon Mun Yang Son Sohn Bae Bai Baek
+    Paik Back Heo Hur Huh Nam Sim Shim Noh Roh No Ha Kwak Gwak Sung Seong Cha Joo Ju Chu Choo
+    Woo U Min Jin Na Ra Ji Um Uhm Eom Byun Byeon Pyun Chae Won Cheon Bang Gong Hyun Hyeon Ham
+    Yeo Do Doh Seok Suk Sun Seon Sul Seol Ma Gil Kil Yeon Wi Pyo Myung Myeong Ki Gi Ban Wang
+    Geum Keum Ok Yook Yuk In Maeng Je Mo Tak Guk Kook Eun Pyeon Yong Ye Gyeong Kyung Bong Sa
+    Bu Yum Yeom Zo Ong Tae Ryoo Lyu Ryeo Ku Koo Gu Kum
+"""
+KOREAN_SURNAMES: frozenset[str] = frozenset(_SURNAMES.split())
+
+_SYLLABLE = (
+    r"(?:[bcdghjklmnprstwyz]{0,3}"
+    r"(?:ae|ai|ao|eo|eu|ee|oo|ou|oe|ui|wa|wo|we|wi|ya|yeo|ye|yo|yu|a|e|i|o|u)"
+    r"(?:ng|n|m|l|k|p|t|b|g|r)?)"
+)
+#: "Jeon Jong-seo", "Kim Woo-bin", "Lee Jung Jae" (Soompi spells names without hyphens)
+_KOREAN_NAME = re.compile(
+    r"\b(?P<surname>[A-Z][a-z]{0,4})\s+(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
+)
+_GIVEN_PART = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE)
+
+#: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
+_NOT_A_GIVEN = frozenset(
+    {
+        "the",
+        "and",
+        "not",
+        "man",
+        "can",
+        "son",
+        "sun",
+        "ten",
+        "one",
+        "two",
+        "run",
+        "won",
+        "an",
+        "in",
+        "on",
+        "to",
+        "go",
+        "so",
+        "no",
+        "we",
+        "be",
+        "me",
+        "he",
+        "ye",
+        "yo",
+        "oh",
+        "up",
+        "pay",
+    }
+)
+
+
+def korean_names(text: str) -> list[str]:
+    """Romanised Korean personal names in ``text``: a known surname followed by a two-syllable
+    given name written with a hyphen ("Jeon Jong-seo") or as two capitalised syllables
+    ("Lee Jung Jae"). Names are returned hyphenated, as they were matched otherwise."""
+    found: list[str] = []
+    for match in _KOREAN_NAME.finditer(text):
+        surname, given = match.group("surname"), match.group("given")
+        if surname not in KOREAN_SURNAMES:
+            continue
+        parts = re.split(r"[-\s]", given)
+        if len(parts) != 2 or not all(_GIVEN_PART.match(p) for p in parts):
+            continue
+        if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:
+            continue
+        found.append(f"{surname} {parts[0]}-{parts[1].lower()}")
+    return found
+
+
+def name_key(name: str) -> str:
+    """Comparison form of a personal name: "Lee Jung Jae", "Lee Jung-jae" and "Lee Jungjae"
+    all become ``leejungjae``."""
+    return re.sub(f"[^a-z{HANGUL_SYLLABLES}]", "", unicodedata.normalize("NFKC", name).casefold())
+
+
+@cache
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"; "IU" stays case-sensitive
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
+    body = r"[\s\-]?".join(parts) if len(parts) > 1 else parts[0]
+    flags = 0 if len(name) <= 4 else re.IGNORECASE
+    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+
+
+def mentions_name(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` (a person or a title), tolerant of hyphen and spacing
+    variants; Hangul names are matched as substrings (particles attach to them)."""
+    if not name:
+        return False
+    if has_hangul(name):
+        return name in text
+    return bool(_name_pattern(name).search(text))

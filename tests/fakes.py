@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
 from tracker.exceptions import FetchError
-from tracker.types import EntryUpdateIntent, FeedUpdateIntent, FetchResult
+from tracker.types import EntryForUpdate, EntryUpdateIntent, FeedUpdateIntent, FetchResult
 
 
 class FakeClock:
@@ -84,6 +84,10 @@ class FakeStorage:
 
     def get_entries_for_update(self, feed_url: str) -> dict[str, str]:
         return dict(self.entries.get(feed_url, {}))
+
+    def get_entry_keys(self, feed_url: str) -> list[EntryForUpdate]:
+        # no links or titles kept here: an entry whose guid changed is simply new
+        return []
 
     def store_not_modified(
         self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None

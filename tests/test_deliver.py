@@ -22,13 +22,9 @@ from typing import Any
 import pytest
 from smtpserver import SMTPTestServer, TLSFiles, closed_port, make_tls_files
 
-from tracker.deliver.smtp import (
-    Envelope,
-    OutboxSender,
-    SmtpSender,
-    build_message,
-    message_id_for,
-)
+from tracker.deliver.message import Envelope, build_message, message_id_for
+from tracker.deliver.outbox import OutboxSender
+from tracker.deliver.smtp import SmtpSender
 from tracker.exceptions import DeliveryError
 
 USER = "reader-bot"

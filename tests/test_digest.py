@@ -21,11 +21,12 @@ from httpserver import HTTPTestServer
 from tracker import app as core
 from tracker.config.schema import load_config
 from tracker.digest import build as digest
-from tracker.digest import window
+from tracker.digest import select, window
 from tracker.types import (
     Digest,
     DigestItem,
     Entry,
+    FeedHints,
     FeedKind,
     FeedSpec,
     FeedStatus,
@@ -75,6 +76,18 @@ def entry(
     )
 
 
+def understood(entries: Sequence[Entry], specs: Mapping[str, FeedSpec]) -> list[Entry]:
+    """The entries as the poll stores them: understood on ingest, with their feed's hints."""
+    return [
+        replace(e, understood=select.understand_stored(e, _hints(specs.get(e.feed_url))))
+        for e in entries
+    ]
+
+
+def _hints(spec: FeedSpec | None) -> FeedHints:
+    return FeedHints(spec.kind, spec.korean_only) if spec else FeedHints()
+
+
 def build(
     entries: Sequence[Entry],
     *,
@@ -83,7 +96,7 @@ def build(
     korean_only: bool = True,
 ) -> Digest:
     return digest.build_digest(
-        entries,
+        understood(entries, specs or {}),
         feeds=feeds,
         specs=specs or {},
         week=WEEK,
@@ -276,7 +289,7 @@ def test_korean_only_leaves_out_films_that_are_not_korean() -> None:
     assert "Oppenheimer" in {card.title for card in everything.films}
     assert everything.counts.reviews == korean.counts.reviews + 1
 
-    _, left_out = digest.understand(week_entries(), {}, korean_only=True)
+    _, left_out = select.select(understood(week_entries(), {}), {}, korean_only=True)
     reasons = {e.title: why for e, why in left_out}
     assert "korean_only" in reasons["Oppenheimer review: Nolan's epic"]
 
@@ -287,7 +300,7 @@ def test_kind_other_is_left_out_even_without_the_korean_filter() -> None:
         assert "Top 10 photos from the red carpet gallery" not in {
             i.title for i in all_items(built)
         }
-    _, left_out = digest.understand([gallery()], {}, korean_only=False)
+    _, left_out = select.select(understood([gallery()], {}), {}, korean_only=False)
     assert [why for _, why in left_out] == ["kind=other (lists, galleries, promotion, non-film)"]
 
 
@@ -311,12 +324,12 @@ def test_a_new_feeds_backlog_does_not_flood_its_first_digest() -> None:
     )
     # a feed we have no record of is not treated as new
     unknown = entry("Unknown feed", feed=HERALD, seen=first_poll, published=START - timedelta(90))
-    kept = digest.select_entries(
+    kept = select.select_entries(
         [backlog, recent, backdated, unknown], feeds, backfill=timedelta(days=7)
     )
     assert [e.title for e in kept] == ["Recent review", "Backdated review", "Unknown feed"]
 
-    wider = digest.select_entries([backlog], feeds, backfill=timedelta(days=45))
+    wider = select.select_entries([backlog], feeds, backfill=timedelta(days=45))
     assert [e.title for e in wider] == ["Old review"]
 
 

@@ -31,9 +31,9 @@ from tracker.app import Tracker
 from tracker.config.schema import load_config
 from tracker.digest import window
 from tracker.exceptions import ParseError
-from tracker.poll import update
-from tracker.types import FeedSpec, FetchResult, ParsedFeed
-from tracker.understand.classify import classify
+from tracker.poll import update, workers
+from tracker.poll.workers import ParseJob, ParseOutcome
+from tracker.types import FetchResult
 
 VERSION = "6.0.12"
 CACHE = REPO / "tests" / ".feedparser-corpus"
@@ -163,16 +163,14 @@ def test_every_corpus_document_survives_the_whole_pipeline(tmp_path: Path) -> No
         env={},
         source="corpus",
     )
-    specs = {url: FeedSpec(url) for url in urls}
     clock_now = [START]
 
-    async def parse_and_classify(
-        body: bytes, url: str, headers: Mapping[str, str], now: datetime
-    ) -> tuple[ParsedFeed, dict[str, str]]:
-        parsed, hashes = update.parse_document(body, url, headers, now)
-        for entry in parsed.entries:
-            classify(entry, feed=specs[url], published=entry.published or now)
-        return parsed, hashes
+    async def parse_and_classify(job: ParseJob) -> ParseOutcome:
+        outcome = workers.parse_job(job)
+        # every new entry understood on ingest: a classifier that crashes on one is a bug
+        new = {e.identity for e in outcome.parsed.entries} - set(job.known)
+        assert set(outcome.understood) >= new, job.url
+        return outcome
 
     bodies = {url: path.read_bytes() for url, path in urls.items()}
     fetcher = CorpusFetcher(bodies)

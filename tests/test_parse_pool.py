@@ -1,22 +1,19 @@
 """The parser worker pool: a worker that dies or hangs costs one feed, never the poll, and a
-host where workers cannot start at all still gets its feeds parsed."""
+host where workers cannot start at all still gets its feeds parsed (and understood)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Mapping
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from fakes import entry, feed
 
-from tracker import app as core
-from tracker.config.schema import load_config
 from tracker.exceptions import ParseError
-from tracker.poll import update
-from tracker.types import ParsedFeed
+from tracker.poll import workers
+from tracker.poll.workers import ParseJob, ParseOutcome, ParserPool, job_for
+from tracker.types import EntryData, FeedHints, FeedKind, Kind
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 GOOD = feed(entry("g1"), entry("g2"))
@@ -24,56 +21,89 @@ GOOD = feed(entry("g1"), entry("g2"))
 KILLER = feed(entry("die"))
 
 
-def deadly_parse(
-    body: bytes, url: str, headers: Mapping[str, str], now: datetime
-) -> tuple[ParsedFeed, dict[str, str]]:
-    if b">die<" in body:
+def deadly_parse(job: ParseJob) -> ParseOutcome:
+    if b">die<" in job.body:
         os._exit(1)  # what a segfault in a parser looks like from outside
-    return update.parse_document(body, url, headers, now)
-
-
-@pytest.fixture
-def tracker(tmp_path: Path) -> core.Tracker:
-    config = load_config(
-        f'[database]\nurl = "sqlite:///{tmp_path / "t.db"}"\n[tracker]\ncollections = []\n'
-        "[poll]\nworkers = 1\n"
-    )
-    return core.make_tracker(config)
+    return workers.parse_job(job)
 
 
 def test_a_document_that_kills_workers_is_one_parse_error(
-    tracker: core.Tracker, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(update, "parse_document", deadly_parse)
-    runner = tracker._parse_runner(10)
+    monkeypatch.setattr(workers, "parse_job", deadly_parse)
+    pool = ParserPool(workers=1)
+    runner = pool.runner(10)
 
-    async def go() -> tuple[object, ...]:
-        good = await runner(GOOD, "https://a.example/", {}, NOW)
+    async def go() -> tuple[ParseOutcome, ParseOutcome]:
+        good = await runner(job_for(GOOD, "https://a.example/", {}, NOW))
         with pytest.raises(ParseError, match="died while reading"):
-            await runner(KILLER, "https://b.example/", {}, NOW)
-        again = await runner(GOOD, "https://c.example/", {}, NOW)
+            await runner(job_for(KILLER, "https://b.example/", {}, NOW))
+        again = await runner(job_for(GOOD, "https://c.example/", {}, NOW))
         return good, again
 
     try:
         good, again = asyncio.run(go())
     finally:
-        tracker.close()
-    assert [e.identity for e in good[0].entries] == ["g1", "g2"]  # type: ignore[index]
-    assert [e.identity for e in again[0].entries] == ["g1", "g2"]  # type: ignore[index]
-    assert not tracker._inline_only
+        pool.close()
+    assert [e.identity for e in good.parsed.entries] == ["g1", "g2"]
+    assert [e.identity for e in again.parsed.entries] == ["g1", "g2"]
+    assert not pool.inline_only
 
 
 def test_where_workers_cannot_start_parsing_goes_inline(
-    tracker: core.Tracker, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     async def never(pool: object) -> bool:
         return False
 
-    monkeypatch.setattr(tracker, "_workers_start", never)
-    runner = tracker._parse_runner(10)
+    pool = ParserPool(workers=1)
+    monkeypatch.setattr(pool, "_workers_start", never)
+    runner = pool.runner(10)
     try:
-        parsed, hashes = asyncio.run(runner(GOOD, "https://a.example/", {}, NOW))
+        outcome = asyncio.run(runner(job_for(GOOD, "https://a.example/", {}, NOW)))
     finally:
-        tracker.close()
-    assert len(parsed.entries) == 2 and len(hashes) == 2
-    assert tracker._inline_only
+        pool.close()
+    assert len(outcome.parsed.entries) == 2 and len(outcome.hashes) == 2
+    assert pool.inline_only
+
+
+REVIEW = feed(
+    entry(
+        "r1",
+        "'Exhuma' review: Choi Min-sik digs up a grave",
+        summary="4/5 stars. Jang Jae-hyun's occult thriller is superb.",
+    ),
+    entry("r2", "Gallery: red carpet photos"),
+)
+
+
+def test_new_entries_are_understood_in_the_worker_and_known_ones_are_not() -> None:
+    job = job_for(REVIEW, "https://a.example/", {}, NOW, hints=FeedHints(FeedKind.REVIEW))
+    first = workers.parse_job(job)
+    assert set(first.understood) == {"r1", "r2"}
+    review = first.understood["r1"]
+    assert (review.kind, review.korean, review.film, review.rating) == (
+        Kind.REVIEW,
+        True,
+        "Exhuma",
+        4.0,
+    )
+    assert review.version.endswith("/review") and review.reasons
+    # the same document again: stored entries with the same hash are not understood twice
+    again = workers.parse_job(job._replace(known=first.hashes))
+    assert again.understood == {}
+    # one changed entry: only that one
+    changed = dict(first.hashes, r2="another hash")
+    assert set(workers.parse_job(job._replace(known=changed)).understood) == {"r2"}
+
+
+def test_understand_batch_matches_ingest() -> None:
+    outcome = workers.parse_job(job_for(REVIEW, "https://a.example/", {}, NOW))
+    parsed: list[EntryData] = list(outcome.parsed.entries)
+    items = [
+        workers.UnderstandItem(n, e, FeedHints(), e.published or NOW) for n, e in enumerate(parsed)
+    ]
+    again = dict(workers.understand_batch(items))
+    assert [again[n] for n in range(len(parsed))] == [
+        outcome.understood[e.identity] for e in parsed
+    ]

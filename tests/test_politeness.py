@@ -21,15 +21,15 @@ from fakes import FakeClock, entry, feed
 from httpserver import HTTPTestServer, redirect, respond
 from typer.testing import CliRunner
 
-from tracker import cli as cli_module
 from tracker.app import Tracker
 from tracker.cli import app
+from tracker.cli import common as cli_module
 from tracker.config.schema import load_config
 from tracker.exceptions import FetchError
 from tracker.parse.feed import parse_feed
-from tracker.poll import decide, update
+from tracker.poll import decide, update, workers
 from tracker.poll.fetch import Fetcher
-from tracker.storage import Storage
+from tracker.storage.sql import SqlStorage as Storage
 from tracker.types import FeedSpec, FetchResult, Redirect
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -198,7 +198,7 @@ def poll(
             feeds,
             fetcher=fetcher,
             storage=storage,
-            parse=update.parse_inline,
+            parse=workers.parse_inline,
             schedule=schedule,
             now=clock,
         )

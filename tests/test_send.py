@@ -31,7 +31,8 @@ from typer.testing import CliRunner
 
 from tracker import app as core
 from tracker.cli import app
-from tracker.deliver.smtp import message_id_for
+from tracker.config.locate import read_config
+from tracker.deliver.message import message_id_for
 from tracker.types import DigestStatus, IsoWeek
 
 WEEK = IsoWeek(2026, 48)  # Mon 23 - Sun 29 November 2026, Asia/Seoul
@@ -172,7 +173,7 @@ def open_tracker(
 ) -> core.Tracker:
     env = {PASSWORD_ENV: password} if password is not None else {}
     return core.make_tracker(
-        core.read_config(path, {}),
+        read_config(path, {}),
         config_path=path,
         clock=clock,
         env=env,

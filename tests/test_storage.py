@@ -22,7 +22,6 @@ from alembic.script import ScriptDirectory
 from storage_fixtures import T0, entry, failure, success
 
 from tracker.exceptions import StorageError
-from tracker.storage import Storage
 from tracker.storage.engine import (
     alembic_config,
     create_engine,
@@ -31,6 +30,7 @@ from tracker.storage.engine import (
     parse_url,
 )
 from tracker.storage.schema import metadata
+from tracker.storage.sql import SqlStorage as Storage
 from tracker.types import FeedKind, FeedSpec
 
 A = "https://a.example/feed"
@@ -94,7 +94,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     with Storage.open(db_url) as second:
         assert [f.url for f in second.get_feeds_for_update(now=T0)] == [A]
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head == "0005_feed_ttl"
+    assert head == "0006_understanding"
     engine = create_engine(parse_url(db_url))
     try:
         assert current_revision(engine) == head
@@ -744,3 +744,11 @@ def test_a_feeds_ttl_survives_304s_and_is_replaced_by_the_next_document(storage:
     storage.store_update(success(A, version="rss20"), [])  # a document without a ttl
     [feed] = storage.get_feeds_for_update(now=T0)
     assert feed.ttl is None
+
+
+def test_engine_head_is_alembics_head() -> None:
+    """``engine.HEAD`` lets a database at the newest schema open without importing Alembic:
+    it must name the newest migration."""
+    from tracker.storage.engine import HEAD
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD

@@ -10,8 +10,8 @@ from pathlib import Path
 from fakes import FakeClock, FakeFetcher, FakeStorage, entry, feed
 
 from tracker.exceptions import FetchError, UpdateError
-from tracker.poll import decide, update
-from tracker.storage import Storage
+from tracker.poll import decide, update, workers
+from tracker.storage.sql import SqlStorage as Storage
 from tracker.types import (
     EntryData,
     EntryForUpdate,
@@ -42,7 +42,7 @@ def run(
             feeds,
             fetcher=fetcher,
             storage=storage,
-            parse=update.parse_inline,
+            parse=workers.parse_inline,
             schedule=SCHEDULE,
             now=clock,
         )
@@ -132,7 +132,7 @@ def poll_into(storage: Storage, fetcher: FakeFetcher, url: str, clock: FakeClock
             feeds,
             fetcher=fetcher,
             storage=storage,
-            parse=update.parse_inline,
+            parse=workers.parse_inline,
             schedule=SCHEDULE,
             now=clock,
         )
@@ -225,7 +225,7 @@ def test_a_304_keeps_the_documents_ttl() -> None:
             [stored],
             fetcher=fetcher,
             storage=storage,
-            parse=update.parse_inline,
+            parse=workers.parse_inline,
             schedule=SCHEDULE,
             now=clock,
         )

@@ -1,138 +1,74 @@
-"""The facade: ``Tracker`` and ``make_tracker(config)``. The one place that builds concrete
-adapters (storage, fetcher, parse worker pool), finds the config file, reads the clock and the
-environment. Must not parse command lines or print: the shells (cli, scheduler) do that.
+"""The wiring: ``make_tracker(config)`` builds the adapters (storage, fetcher, parse workers,
+renderer, mail sender) and hands them to the stages, as lemon24/reader's ``make_reader`` does.
+
+Owns what only the wiring may do: reading the clock and the environment (``[smtp] password_env``),
+choosing the default places, opening the database, and the order in which the stages run for a
+command (poll: leases -> update; digest: build -> render -> deliver). The stages' own logic lives
+in their packages (``poll``, ``digest``, ``deliver``). Must not parse command lines or print: the
+shells (``cli``, ``daemon``, ``demo``) do that, and they reach storage only through ``Tracker``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-import multiprocessing
 import os
 import socket
 import ssl
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from tracker.config.catalog import Collection, load_catalog, resolve_feeds
-from tracker.config.schema import Config, load_config
-from tracker.deliver.smtp import Envelope, OutboxSender, SmtpSender, build_message, message_id_for
-from tracker.digest import build as digest
+from tracker.config.locate import default_database_url, default_state_dir
+from tracker.config.schema import Config
+from tracker.deliver.ledger import Outcome, deliver, explain_skip
+from tracker.deliver.message import composer, message_id_for
+from tracker.deliver.outbox import OutboxSender
+from tracker.deliver.smtp import SmtpSender
 from tracker.digest import window
+from tracker.digest.pipeline import DigestPipeline
 from tracker.digest.render import Renderer
-from tracker.exceptions import (
-    ConfigError,
-    ConfigProblem,
-    DeliveryError,
-    FetchError,
-    ParseError,
-    TrackerError,
-    UpdateError,
-)
+from tracker.digest.select import entry_data
+from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
 from tracker.poll import decide, update
+from tracker.poll.check import CheckResult, check_feeds
 from tracker.poll.fetch import Fetcher
+from tracker.poll.workers import ParserPool, UnderstandItem, understand_batch
 from tracker.resources import catalog_dir
-from tracker.storage import Storage
+from tracker.storage.protocol import Storage
+from tracker.storage.sql import open_storage
 from tracker.types import (
     Digest,
+    DigestRecord,
     Entry,
-    EntryData,
     FeedForUpdate,
+    FeedHints,
     FeedSpec,
     FeedStatus,
     IsoWeek,
-    ParsedFeed,
     RenderedDigest,
     UpdateResult,
 )
-from tracker.urls import redact_url
+from tracker.understand.version import version_for
 
 log = logging.getLogger("tracker")
 
-APP_NAME = "kfilm-tracker"
-CONFIG_NAME = "tracker.toml"
-#: below this many bodies to parse, worker processes cost more than they save
-POOL_THRESHOLD = 4
-#: a fresh worker pool must answer a trivial job within this long, or parsing goes inline
-WORKER_START_TIMEOUT = 30.0
-#: one document may take a parser worker this long (at least [poll] timeout)
-PARSE_TIMEOUT = 60.0
 #: how long one instance may hold a feed it is polling before another may take it over
 LEASE = timedelta(minutes=10)
 #: the address a digest goes to when there is no [smtp] section and no recipient (the outbox)
 OUTBOX_RECIPIENT = "you@localhost"
+#: ``tracker reclassify`` understands stored entries this many at a time (one worker job)
+RECLASSIFY_BATCH = 250
 
 Clock = Callable[[], datetime]
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def user_config_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_NAME
-
-
-def find_config(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path | None:
-    """``--config PATH``, then ``$TRACKER_CONFIG``, then ``./tracker.toml``, then the user config
-    dir. An explicitly named file must exist; the implicit places are optional."""
-    named = explicit or (Path(env["TRACKER_CONFIG"]) if env.get("TRACKER_CONFIG") else None)
-    if named is not None:
-        if not named.is_file():
-            raise TrackerError(
-                f"config file {named} not found",
-                hint=f"create one with: tracker init --config {named}",
-            )
-        return named
-    for candidate in (cwd / CONFIG_NAME, user_config_path()):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def read_config(path: Path | None, env: Mapping[str, str]) -> Config:
-    """Load the config at ``path`` (or the embedded defaults when None) with env overrides."""
-    if path is None:
-        return load_config("", env=env, source="the built-in defaults")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError([ConfigProblem("(file)", f"cannot read {path}: {e}")]) from e
-    return load_config(text, env=env, source=str(path))
-
-
-def default_database_url() -> str:
-    # platformdirs honours XDG_DATA_HOME on Linux
-    data = Path(platformdirs.user_data_dir(APP_NAME))
-    return f"sqlite:///{data / 'tracker.db'}"
-
-
-def default_state_dir() -> Path:
-    return Path(platformdirs.user_state_dir(APP_NAME))
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """``tracker feeds check``: one fetch and parse of one feed, nothing stored."""
-
-    url: str
-    status: int | None = None
-    version: str | None = None
-    entries: int = 0
-    newest: datetime | None = None
-    final_url: str | None = None
-    error: str | None = None
 
 
 class Tracker:
@@ -150,10 +86,6 @@ class Tracker:
         smtp_sleep: Any = None,
         tls_context: ssl.SSLContext | None = None,
     ) -> None:
-        self._smtp_sleep = smtp_sleep
-        #: the TLS context for SMTP; None is aiosmtplib's verifying default (system CAs, which
-        #: honours $SSL_CERT_FILE). Tests pass one that trusts their self-signed certificate.
-        self._tls_context = tls_context
         self.config = config
         self.config_path = config_path
         self.clock = clock
@@ -163,14 +95,16 @@ class Tracker:
             if allow_private_networks is None
             else allow_private_networks
         )
+        self._smtp_sleep = smtp_sleep
+        #: the TLS context for SMTP; None is aiosmtplib's verifying default (system CAs, which
+        #: honours $SSL_CERT_FILE). Tests pass one that trusts their self-signed certificate.
+        self._tls_context = tls_context
         self._storage: Storage | None = None
+        self._catalog: dict[str, Collection] | None = None
         #: each polled feed's health before the last poll (see ``health_changes``)
         self._health_before: dict[str, decide.Health] = {}
-        self._catalog: dict[str, Collection] | None = None
-        self._pool: Executor | None = None
-        self._pool_worked = False
-        self._inline_only = False
-        self._pool_lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        #: parse and understand workers, started on the first poll that needs them
+        self.parser = ParserPool(workers=config.poll.workers, timeout=config.poll.timeout)
         #: this process, for feed leases and the digest ledger (several instances, one database)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else
@@ -187,6 +121,14 @@ class Tracker:
         return Path(self.config.tracker.state_dir or default_state_dir())
 
     @property
+    def outbox_dir(self) -> Path:
+        return self.state_dir / "outbox"
+
+    @property
+    def timezone(self) -> str:
+        return self.config.tracker.timezone
+
+    @property
     def catalog(self) -> dict[str, Collection]:
         if self._catalog is None:
             self._catalog = load_catalog(catalog_dir())
@@ -197,12 +139,16 @@ class Tracker:
         extra = [feed.to_spec() for feed in self.config.feeds]
         return resolve_feeds(self.catalog, self.config.tracker.collections, extra)
 
+    def hints(self) -> dict[str, FeedHints]:
+        """What the config says about each followed feed that the classifier weighs."""
+        return {spec.url: FeedHints(spec.kind, spec.korean_only) for spec in self.followed()}
+
     @property
     def storage(self) -> Storage:
         """The database, opened (and migrated) on first use. Reading it changes nothing: the
         followed feeds are synced from the config only by the commands that act on them."""
         if self._storage is None:
-            self._storage = Storage.open(self.database_url)
+            self._storage = open_storage(self.database_url)
         return self._storage
 
     def sync(self) -> Storage:
@@ -228,79 +174,6 @@ class Tracker:
             transport=self._transport,
         )
 
-    def _ensure_pool(self) -> Executor:
-        if self._pool is None:
-            workers = self.config.poll.workers or os.cpu_count() or 1
-            # forkserver: never fork a process that runs an event loop and threads
-            context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        return self._pool
-
-    def _discard_pool(self, pool: Executor, *, kill: bool = False) -> None:
-        if self._pool is pool:
-            self._pool = None
-        if kill:
-            # a worker stuck on a document would outlive shutdown(); Python 3.14 has
-            # terminate_workers(), before it the processes are only reachable privately
-            for process in dict(getattr(pool, "_processes", None) or {}).values():
-                process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-
-    def _lock_for_loop(self) -> asyncio.Lock:
-        # an asyncio.Lock belongs to one event loop, and each CLI command runs its own
-        loop = asyncio.get_running_loop()
-        if self._pool_lock is None or self._pool_lock[0] is not loop:
-            self._pool_lock = (loop, asyncio.Lock())
-        return self._pool_lock[1]
-
-    async def _workers_start(self, pool: Executor) -> bool:
-        """Whether worker processes can run here at all (a trivial job on a fresh pool): not
-        where the main module cannot be imported again, e.g. a script read from stdin."""
-        loop = asyncio.get_running_loop()
-        try:
-            await asyncio.wait_for(loop.run_in_executor(pool, os.getpid), WORKER_START_TIMEOUT)
-        except (BrokenProcessPool, TimeoutError, OSError):
-            return False
-        return True
-
-    def _parse_runner(self, bodies: int) -> update.ParseRunner:
-        if bodies < POOL_THRESHOLD or self._inline_only:
-            return update.parse_inline
-        deadline = max(PARSE_TIMEOUT, self.config.poll.timeout)
-
-        async def run(
-            body: bytes, url: str, headers: Mapping[str, str], now: datetime
-        ) -> tuple[ParsedFeed, dict[str, str]]:
-            loop = asyncio.get_running_loop()
-            call = functools.partial(update.parse_document, body, url, dict(headers), now)
-            if self._inline_only:
-                return call()
-            for _attempt in range(2):
-                async with self._lock_for_loop():
-                    pool = self._ensure_pool()
-                    if not self._pool_worked:
-                        if not await self._workers_start(pool):
-                            log.warning("parser worker processes cannot start: parsing inline")
-                            self._discard_pool(pool)
-                            self._inline_only = True
-                            return call()
-                        self._pool_worked = True
-                try:
-                    return await asyncio.wait_for(loop.run_in_executor(pool, call), deadline)
-                except BrokenProcessPool:
-                    # a worker died, maybe on this document, maybe on another in flight: retry
-                    # once on a fresh pool; the document that kills workers twice is refused
-                    # (never parsed in this process, where it could take the daemon down)
-                    self._discard_pool(pool)
-                except TimeoutError:
-                    self._discard_pool(pool, kill=True)
-                    raise ParseError(
-                        f"parsing took longer than {deadline:g} s: refused", url=url
-                    ) from None
-            raise ParseError("the parser process died while reading this document", url=url)
-
-        return run
-
     def schedule(self) -> update.Schedule:
         poll = self.config.poll
         intervals = {spec.url: spec.interval for spec in self.followed() if spec.interval}
@@ -312,10 +185,26 @@ class Tracker:
             redirect_after=poll.redirect_after,
         )
 
+    def renderer(self) -> Renderer:
+        templates = self.config.digest.templates
+        return Renderer(templates=Path(templates).expanduser() if templates else None)
+
+    def digests(self) -> DigestPipeline:
+        """The digest pipeline over this config's feeds (synced into the database first)."""
+        digest = self.config.digest
+        return DigestPipeline(
+            storage=self.sync(),
+            renderer=self.renderer(),
+            specs={spec.url: spec for spec in self.followed()},
+            timezone=self.timezone,
+            backfill=digest.backfill,
+            korean_only=digest.korean_only,
+            now=self.clock,
+            subject=digest.subject,
+        )
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self.parser.close()
         if self._storage is not None:
             self._storage.close()
             self._storage = None
@@ -325,6 +214,24 @@ class Tracker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- reading the state (the shells never reach into storage themselves) ---------------
+
+    def entries(self, *, since: datetime | None = None, limit: int | None = None) -> list[Entry]:
+        return self.storage.list_entries(since=since, limit=limit)
+
+    def feed_statuses(self) -> list[FeedStatus]:
+        return self.storage.feed_statuses()
+
+    def counts(self) -> dict[str, int]:
+        return self.storage.counts()
+
+    def digest_ledger(self) -> list[DigestRecord]:
+        return self.storage.list_digests()
+
+    @property
+    def database_for_display(self) -> str:
+        return self.storage.url_for_display
 
     # -- poll --------------------------------------------------------------------------------
 
@@ -360,7 +267,7 @@ class Tracker:
         elif feeds is None:
             feeds = self.feeds_to_poll(urls=urls, due_only=due_only)
         # health before this poll, for health_changes(): one log line per change, not per failure
-        self._health_before = {feed.url: _health_of(feed) for feed in feeds}
+        self._health_before = {feed.url: decide.health_of(feed) for feed in feeds}
         if on_start is not None:
             on_start(len(feeds))
         if not feeds:
@@ -370,152 +277,94 @@ class Tracker:
                 feeds,
                 fetcher=fetcher,
                 storage=self.storage,
-                parse=self._parse_runner(len(feeds)),
+                parse=self.parser.runner(len(feeds)),
                 schedule=self.schedule(),
                 now=self.clock,
                 owner=owner,
                 on_result=on_result,
+                hints=self.hints(),
             )
 
     def health_changes(self, results: Sequence[UpdateResult]) -> list[str]:
-        """One line per feed whose health changed in the last ``poll`` (ok -> failing,
-        failing -> ok, -> gone), so a feed that keeps failing is reported once, not on every
-        poll. The state before comes from storage (consecutive errors, gone), so a restart does
-        not report an old failure again. URLs are shown without credentials."""
-        lines = []
-        for result in results:
-            before = self._health_before.get(result.url, decide.Health.OK)
-            error = result.error
-            if error is None:
-                after = decide.Health.OK
-            elif isinstance(error, FetchError) and error.status == 410:
-                after = decide.Health.GONE
-            else:
-                after = decide.Health.FAILING
-            detail = redact_url(error.message) if error is not None else ""
-            line = decide.health_change(redact_url(result.url), before, after, detail)
-            if line is not None:
-                lines.append(line)
-        return lines
+        """One line per feed whose health changed in the last ``poll``."""
+        return decide.health_changes(results, self._health_before)
 
     async def check(self, urls: Sequence[str] = ()) -> list[CheckResult]:
-        """Fetch and parse each feed once (no conditional headers), store nothing."""
-        specs = [s for s in self.followed() if not urls or s.url in urls]
-        if urls and len(specs) < len(set(urls)):
-            # checking a URL that is not followed is allowed: it is how you try one out
-            specs += [FeedSpec(url=u) for u in urls if u not in {s.url for s in specs}]
-
-        async def one(fetcher: Fetcher, url: str) -> CheckResult:
-            try:
-                fetched = await fetcher.fetch(url)
-                assert fetched.body is not None
-                parsed = update.parse_document(
-                    fetched.body, fetched.final_url, fetched.headers, self.clock()
-                )[0]
-            except UpdateError as e:
-                status = getattr(e, "status", None)
-                return CheckResult(url, status=status, error=e.message)
-            dates = [d for d in (_date_of(entry) for entry in parsed.entries) if d]
-            return CheckResult(
-                url,
-                status=fetched.status,
-                version=parsed.feed.version,
-                entries=len(parsed.entries),
-                newest=max(dates) if dates else None,
-                final_url=fetched.final_url if fetched.final_url != url else None,
-            )
-
+        """Fetch and parse each feed once (no conditional headers), store nothing. A URL that
+        is not followed may be checked too: it is how you try one out."""
+        targets = [s.url for s in self.followed() if not urls or s.url in urls]
+        targets += [u for u in dict.fromkeys(urls) if u not in targets]
         async with self.fetcher() as fetcher:
-            return list(await asyncio.gather(*(one(fetcher, s.url) for s in specs)))
+            return await check_feeds(fetcher, targets, now=self.clock())
+
+    async def reclassify(
+        self,
+        *,
+        since: datetime | None = None,
+        everything: bool = False,
+        on_start: Callable[[int], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Understand stored entries again: those whose understanding is missing or stale (an
+        older classifier, other feed hints), or with ``everything`` all of them; first seen
+        since ``since`` when given. In batches, in the parse workers. Returns how many."""
+        storage = self.sync()
+        hints = self.hints()
+        todo = [
+            entry_id
+            for entry_id, url, version in storage.understanding_versions(since=since)
+            if everything or version != version_for(hints.get(url, FeedHints()))
+        ]
+        if on_start is not None:
+            on_start(len(todo))
+        batches = [todo[i : i + RECLASSIFY_BATCH] for i in range(0, len(todo), RECLASSIFY_BATCH)]
+        runner = self.parser if len(batches) > 1 else None
+        done = 0
+
+        async def one(ids: list[int]) -> None:
+            nonlocal done
+            items = [
+                UnderstandItem(
+                    e.id, entry_data(e), hints.get(e.feed_url, FeedHints()), e.published_at
+                )
+                for e in storage.entries_by_id(ids)
+            ]
+            if runner is None:
+                understood = understand_batch(items)
+            else:
+                understood = await runner.run(understand_batch, items)
+            storage.store_understanding(understood)
+            done += len(understood)
+            if on_progress is not None:
+                on_progress(len(understood))
+
+        # as many batches in flight as there are workers: reading and writing the database
+        # in this process overlaps with understanding in theirs
+        limit = asyncio.Semaphore(max(1, self.parser.workers))
+
+        async def bounded(ids: list[int]) -> None:
+            async with limit:
+                await one(ids)
+
+        await asyncio.gather(*(bounded(ids) for ids in batches))
+        return done
 
     # -- digest ------------------------------------------------------------------------------
-
-    @property
-    def timezone(self) -> str:
-        return self.config.tracker.timezone
 
     def last_complete_week(self) -> IsoWeek:
         return window.last_complete_week(self.clock(), self.timezone)
 
-    def _week_entries(self, week: IsoWeek) -> tuple[list[Entry], list[FeedStatus]]:
-        """The entries first seen in ``week`` from followed feeds, and every feed's status."""
-        start, end = window.week_bounds(week, self.timezone)
-        storage = self.sync()
-        entries = storage.list_entries(since=start.astimezone(UTC), until=end.astimezone(UTC))
-        feeds = storage.feed_statuses()
-        # a feed removed from the config keeps its entries in the database (``feeds remove``),
-        # but the reader stopped following it: it is not in the digest any more
-        followed = {feed.url for feed in feeds if feed.followed}
-        return [entry for entry in entries if entry.feed_url in followed], feeds
-
     def build_digest(self, week: IsoWeek) -> Digest:
-        """The digest of ``week`` from what is stored now. The films it shows are remembered,
-        so a later week can reuse what this one learnt (a Netflix date, a poster)."""
-        start, end = window.week_bounds(week, self.timezone)
-        entries, feeds = self._week_entries(week)
-        entries = digest.select_entries(
-            entries, {f.url: f for f in feeds}, backfill=self.config.digest.backfill
-        )
-        storage = self.storage
-        built = digest.build_digest(
-            entries,
-            feeds=feeds,
-            specs={spec.url: spec for spec in self.followed()},
-            week=week,
-            start=start,
-            end=end,
-            timezone=self.timezone,
-            now=self.clock().astimezone(start.tzinfo),
-            korean_only=self.config.digest.korean_only,
-            known=storage.known_films,
-        )
-        storage.remember_films(
-            digest.films_to_remember(built), digest.film_links(built), now=self.clock()
-        )
-        return built
+        return self.digests().build(week)
 
-    def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
-        """Why an entry (by id or link) is in its week's digest, or not."""
-        entry = self.storage.get_entry(int(key) if key.isdigit() else key)
-        if entry is None:
-            raise TrackerError(
-                f"no stored entry {key!r}",
-                hint="give an id or a link from: tracker entries list",
-            )
-        week = window.week_of(entry.first_seen_at, self.timezone)
-        week_entries, feeds = self._week_entries(week)
-        lines = digest.explain_entry(
-            entry,
-            week_entries,
-            feeds={f.url: f for f in feeds},
-            specs={spec.url: spec for spec in self.followed()},
-            korean_only=self.config.digest.korean_only,
-            backfill=self.config.digest.backfill,
-            week=week,
-        )
-        for film, role in self.storage.films_of_entry(entry.id):
-            known = f"{film.title} (key {film.key})"
-            if film.release_date:
-                known += f", {film.platform or 'released'} from {film.release_date:%Y-%m-%d}"
-            lines.append(("remembered", f"linked as {role} to the film {known}"))
-        if entry.feed_url not in {feed.url for feed in feeds if feed.followed}:
-            lines.append(("feed", "no longer followed: its entries stay out of digests"))
-        return entry, lines
-
-    def renderer(self) -> Renderer:
-        templates = self.config.digest.templates
-        return Renderer(templates=Path(templates).expanduser() if templates else None)
+    def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
+        return self.digests().preview(week)
 
     def render(self, built: Digest) -> RenderedDigest:
         return self.renderer().render(built, subject_template=self.config.digest.subject)
 
-    def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
-        built = self.build_digest(week)
-        return built, self.render(built)
-
-    @property
-    def outbox_dir(self) -> Path:
-        return self.state_dir / "outbox"
+    def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
+        return self.digests().explain(key)
 
     def recipients(self) -> list[str]:
         recipients = list(self.config.digest.recipients)
@@ -568,30 +417,11 @@ class Tracker:
             **extra,
         )
 
-    def _compose(self, week: IsoWeek, rendered: RenderedDigest) -> digest.Compose:
-        sender_address = self.config.digest.sender
-        domain = parseaddr(sender_address)[1].rpartition("@")[2] or "kfilm-tracker"
-
-        def compose(recipient: str, message_id: str) -> EmailMessage:
-            return build_message(
-                Envelope(
-                    sender=sender_address,
-                    recipient=recipient,
-                    subject=rendered.subject,
-                    html=rendered.html,
-                    text=rendered.text,
-                    message_id=message_id,
-                    date=self.clock(),
-                    list_id=f"Korean film weekly <weekly.{domain}>",
-                )
-            )
-
-        del week
-        return compose
+    def _mail_domain(self) -> str:
+        return parseaddr(self.config.digest.sender)[1].rpartition("@")[2] or "kfilm-tracker"
 
     def message_id(self, week: IsoWeek, recipient: str) -> str:
-        domain = parseaddr(self.config.digest.sender)[1].rpartition("@")[2] or "kfilm-tracker"
-        return message_id_for(str(week), recipient, domain)
+        return message_id_for(str(week), recipient, self._mail_domain())
 
     async def send_digest(
         self,
@@ -600,7 +430,7 @@ class Tracker:
         force: bool = False,
         dry_run: bool = False,
         built: Digest | None = None,
-    ) -> list[digest.Outcome]:
+    ) -> list[Outcome]:
         """Send one week's digest (default: the last complete week) to every recipient, once.
         ``built`` is that week's digest when the caller already has it."""
         week = week or self.last_complete_week()
@@ -609,17 +439,22 @@ class Tracker:
             built = self.build_digest(week)
         if built.empty and not self.config.digest.send_if_empty:
             return [
-                digest.Outcome(week, r, "skipped", "nothing this week (send_if_empty = false)")
+                Outcome(week, r, "skipped", "nothing this week (send_if_empty = false)")
                 for r in recipients
             ]
         rendered = self.render(built)
         if dry_run:
-            return [digest.Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
-        outcomes = await digest.deliver(
+            return [Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
+        outcomes = await deliver(
             week,
             recipients=recipients,
-            compose=self._compose(week, rendered),
-            message_id=functools.partial(self.message_id, week),
+            compose=composer(
+                self.config.digest.sender,
+                rendered,
+                list_id=f"Korean film weekly <weekly.{self._mail_domain()}>",
+                now=self.clock,
+            ),
+            message_id=lambda recipient: self.message_id(week, recipient),
             storage=self.storage,
             sender=self.sender(),
             now=self.clock,
@@ -632,33 +467,27 @@ class Tracker:
         # ledger holds, so the user knows whether to wait, fix something, or --force
         records = {(r.week, r.recipient): r for r in self.storage.list_digests()}
         return [
-            digest.explain_skip(o, records.get((str(week), o.recipient)))
-            if o.status == "skipped"
-            else o
+            explain_skip(o, records.get((str(week), o.recipient))) if o.status == "skipped" else o
             for o in outcomes
         ]
 
-    async def send_due_digest(self) -> list[digest.Outcome]:
+    def retry_due(self) -> bool:
+        """Whether a temporarily failed digest is due for another try."""
+        return bool(self.storage.retry_due_weeks(now=self.clock()))
+
+    async def send_due_digest(self) -> list[Outcome]:
         """The scheduled job and catch-up: the newest week whose send time has passed, plus any
         week whose temporary failure is due for a retry. The ledger makes it exactly once."""
         schedule = self.config.digest.schedule
         weeks = {window.last_due_week(self.clock(), schedule, self.timezone)}
         weeks |= {window.parse_week(w) for w in self.storage.retry_due_weeks(now=self.clock())}
-        outcomes: list[digest.Outcome] = []
+        outcomes: list[Outcome] = []
         for week in sorted(weeks):
             outcomes += await self.send_digest(week)
         return outcomes
 
 
-def _health_of(feed: FeedForUpdate) -> decide.Health:
-    if feed.gone:
-        return decide.Health.GONE
-    return decide.Health.FAILING if feed.consecutive_errors else decide.Health.OK
-
-
-def _date_of(entry: EntryData) -> datetime | None:
-    return entry.published or entry.updated
-
-
-#: the facade, as DESIGN.md names it: ``make_tracker(config, ...)`` builds a ``Tracker``
-make_tracker = Tracker
+def make_tracker(config: Config, **options: Any) -> Tracker:
+    """A ``Tracker`` wired from ``config``; ``options`` are the seams tests and the demo use
+    (``clock``, ``transport``, ``env``, ``tls_context``...: see ``Tracker``)."""
+    return Tracker(config, **options)

@@ -126,7 +126,7 @@ class Daemon:
         finally:
             self._polls.discard(task)
         try:
-            retry = bool(self.tracker.storage.retry_due_weeks(now=self.tracker.clock()))
+            retry = self.tracker.retry_due()
         except TrackerError as error:
             log.error("cannot read the digest ledger: %s", error.message)
             return
@@ -141,7 +141,7 @@ class Daemon:
             len(self.tracker.followed()),
             self.tracker.config.digest.schedule,
             self.tracker.config.tracker.timezone,
-            self.tracker.storage.url_for_display,
+            self.tracker.database_for_display,
         )
 
         async def start_up() -> None:

@@ -27,10 +27,10 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from tracker import app as core
+from tracker.app import make_tracker
 from tracker.config.schema import load_config
+from tracker.deliver.ledger import Outcome
 from tracker.digest import window
-from tracker.digest.build import Outcome
 from tracker.exceptions import TrackerError
 from tracker.resources import package_data_dir
 from tracker.types import Digest, PollSummary
@@ -187,7 +187,7 @@ class DemoResult:
 def demo_config_text(feeds: FeedServer, smtp_port: int, workdir: Path) -> str:
     """A config like a user's: the sample feeds as [[feeds]] with the catalog's hints."""
     listing = tomllib.loads((demo_feeds_dir() / "feeds.toml").read_text(encoding="utf-8"))
-    probe = core.make_tracker(load_config(""))
+    probe = make_tracker(load_config(""))
     catalog = {spec.url: spec for c in probe.catalog.values() for spec in c.feeds}
     lines = [
         "[database]",
@@ -253,7 +253,7 @@ def run_demo(out_dir: Path) -> DemoResult:
             config = load_config(
                 demo_config_text(feeds, smtp.port, workdir), source="the demo config"
             )
-            with core.make_tracker(config) as tracker:
+            with make_tracker(config) as tracker:
                 results = asyncio.run(tracker.poll())
                 week = window.week_of(tracker.clock(), tracker.timezone)
                 built = tracker.build_digest(week)

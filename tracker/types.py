@@ -179,6 +179,41 @@ class EntryForUpdate(NamedTuple):
     published: datetime | None = None
 
 
+class FeedHints(NamedTuple):
+    """What the config says about a feed that the classifier weighs: what it mostly carries,
+    and whether everything in it is about Korean film or drama."""
+
+    kind: FeedKind = FeedKind.MIXED
+    korean_only: bool = False
+
+    @property
+    def tag(self) -> str:
+        """A short stable form for classifier version stamps (``review``, ``mixed+korean``)."""
+        return f"{self.kind.value}{'+korean' if self.korean_only else ''}"
+
+
+class Understood(NamedTuple):
+    """What the understand stage made of one entry, as storage keeps it (written on ingest).
+
+    The columns storage can query are plain fields; ``detail`` is JSON that only
+    ``tracker.understand.record`` reads and writes (the rest of the understanding and the
+    matching keys); ``reasons`` are the rules that fired, for ``tracker explain``. ``version``
+    is the classifier version and the feed's hints it was computed with: another version is
+    stale and is understood again before a digest uses it.
+    """
+
+    version: str
+    kind: Kind
+    korean: bool
+    film: str | None
+    film_key: str | None
+    rating: float | None
+    platform: str | None
+    release_date: date | None
+    detail: str
+    reasons: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class EntryUpdateIntent:
     """Insert or update one entry."""
@@ -191,6 +226,8 @@ class EntryUpdateIntent:
     #: the feed's own date, else first seen
     published_at: datetime
     new: bool
+    #: what the entry is about, understood on ingest (None: understood later, before a digest)
+    understood: Understood | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +329,9 @@ class Entry:
     extra: Mapping[str, str] = field(default_factory=dict)
     #: which key ``identity`` is: the feed's ``guid``, its ``link``, or a ``hash`` of both
     identity_source: str = "guid"
+    guid: str | None = None
+    #: what it is about, as stored (None: never understood)
+    understood: Understood | None = None
 
 
 @dataclass(frozen=True)

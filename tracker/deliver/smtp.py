@@ -1,111 +1,34 @@
-"""Email delivery: building the digest message and sending it by SMTP or into a file outbox.
+"""Sending a digest over SMTP: the only code that imports ``aiosmtplib``.
 
-Owns the stdlib ``EmailMessage`` layout of a digest (``build_message``), its deterministic
-Message-ID (``message_id_for``), the SMTP adapter (``SmtpSender``, the only code that imports
-``aiosmtplib``) and the file outbox (``OutboxSender``). Every ``aiosmtplib``, ``ssl`` and OS error
-leaves this module as a ``DeliveryError`` (``temporary`` says whether retrying may help).
+Owns ``SmtpSender``: TLS made explicit (STARTTLS, implicit TLS, or none only on purpose), bounded
+retries of temporary failures, and every ``aiosmtplib``, ``ssl`` and OS error turned into a
+``DeliveryError`` (``temporary`` says whether retrying may help).
 
-Must not render templates, read the config file, the environment or the clock, nor decide who
-gets a digest or whether one was already sent: the caller passes the password (read from the
-variable named by ``[smtp] password_env``), the date and the Message-ID. The password never
-appears in a log line, an exception message or a ``repr``.
+Must not build messages, render templates, read the config file, the environment or the clock,
+nor decide who gets a digest or whether one was already sent: the caller passes the password
+(read from the variable named by ``[smtp] password_env``). The password never appears in a log
+line, an exception message or a ``repr``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.policy
-import email.utils
-import hashlib
 import logging
-import os
-import re
 import ssl
-import tempfile
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Literal, NoReturn
 
 import aiosmtplib
 
 from tracker.exceptions import DeliveryError
 
-__all__ = [
-    "Envelope",
-    "OutboxSender",
-    "Security",
-    "SmtpSender",
-    "build_message",
-    "message_id_for",
-]
+__all__ = ["Security", "SmtpSender"]
 
 log = logging.getLogger(__name__)
 
 Security = Literal["starttls", "tls", "none"]
 _SECURITIES: tuple[str, ...] = ("starttls", "tls", "none")
-
-
-# -- the message --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Envelope:
-    """Everything one digest email says, computed by the caller (no clock, no config here)."""
-
-    sender: str
-    recipient: str
-    subject: str
-    html: str
-    text: str
-    #: deterministic, see ``message_id_for``: a resent digest keeps its id, so clients dedupe it
-    message_id: str
-    #: aware; becomes the Date header
-    date: datetime
-    #: e.g. ``Korean film weekly <weekly.kfilm-tracker.localhost>`` (RFC 2919), lets readers
-    #: filter the digest
-    list_id: str
-
-    def __post_init__(self) -> None:
-        if self.date.tzinfo is None or self.date.utcoffset() is None:
-            # A naive date would be sent as "-0000" (unknown zone): a bug in the caller.
-            raise ValueError("Envelope.date must be timezone-aware")
-
-
-def message_id_for(week: str, recipient: str, domain: str = "kfilm-tracker") -> str:
-    """The Message-ID of one week's digest to one recipient, e.g. ``<2026-W47.1f2e...@domain>``.
-
-    Deterministic so a digest sent twice (a crash between sending and recording it) is the same
-    message to the reader's client. The address is hashed, not spelled out, so the id does not
-    leak it when a reader forwards the digest; it is trimmed and lower-cased first because
-    ``Reader@Example.com`` and ``reader@example.com`` are one mailbox in practice.
-    """
-    digest = hashlib.sha256(recipient.strip().lower().encode("utf-8")).hexdigest()[:16]
-    return f"<{week}.{digest}@{domain}>"
-
-
-def build_message(envelope: Envelope) -> EmailMessage:
-    """A ``multipart/alternative`` message: text/plain first, then text/html (the preferred one,
-    so it comes last per RFC 2046). Header values are encoded by the SMTP policy: a Hangul
-    subject goes out as RFC 2047 encoded words and decodes back exactly."""
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = envelope.sender
-    message["To"] = envelope.recipient
-    # Feed titles can carry line breaks into a subject template; a header must be one line.
-    message["Subject"] = " ".join(envelope.subject.split())
-    message["Date"] = email.utils.format_datetime(envelope.date)
-    message["Message-ID"] = envelope.message_id
-    message["List-Id"] = envelope.list_id
-    # RFC 3834: automated mail. Asks vacation responders and Exchange not to answer a digest.
-    message["Auto-Submitted"] = "auto-generated"
-    message["X-Auto-Response-Suppress"] = "All"
-    message.set_content(envelope.text)
-    message.add_alternative(envelope.html, subtype="html")
-    if "MIME-Version" not in message:  # set_content adds it; keep the guarantee explicit
-        message["MIME-Version"] = "1.0"
-    return message
 
 
 # -- SMTP ---------------------------------------------------------------------------------------
@@ -396,89 +319,3 @@ def _cause(error: BaseException, kind: type[ssl.SSLError]) -> ssl.SSLError | Non
 def _describe(error: BaseException) -> str:
     text = str(error).strip()
     return text or type(error).__name__
-
-
-# -- the file outbox ----------------------------------------------------------------------------
-
-_WEEK_IN_ID = re.compile(r"^<(\d{4}-W\d{2})\.")
-_UNSAFE = re.compile(r"[^A-Za-z0-9@._+-]+")
-
-
-class OutboxSender:
-    """Writes each message into a folder instead of sending it: ``<week>-<recipient>.eml`` (the
-    whole message, openable by any mail client) and ``.html`` (its HTML part, for a browser).
-
-    Each file is written to a temporary name and renamed into place, so a reader (or a crash)
-    never sees half a digest. Sending the same week to the same recipient again replaces it.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def __repr__(self) -> str:
-        return f"OutboxSender(folder={str(self.folder)!r})"
-
-    def paths_for(self, message: EmailMessage) -> tuple[Path, Path]:
-        """The ``.eml`` and ``.html`` paths ``send`` writes for ``message``."""
-        stem = f"{_week_of(message)}-{_recipient_of(message)}"
-        return self.folder / f"{stem}.eml", self.folder / f"{stem}.html"
-
-    async def send(self, message: EmailMessage) -> str:
-        """Write the message; return the path of the ``.eml`` file."""
-        eml, html_path = self.paths_for(message)
-        data = message.as_bytes(policy=email.policy.SMTP)
-        html_part = message.get_body(preferencelist=("html",))
-        html = html_part.get_content() if html_part is not None else None
-        try:
-            await asyncio.to_thread(self._write, eml, data, html_path, html)
-        except OSError as e:
-            raise DeliveryError(
-                f"could not write the digest to the outbox {self.folder}: {_describe(e)}",
-                temporary=False,
-                hint="check [tracker] state_dir and that the folder is writable",
-            ) from e
-        return str(eml)
-
-    def _write(self, eml: Path, data: bytes, html_path: Path, html: str | None) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if html is not None:
-            _atomic_write(html_path, html.encode("utf-8"))
-        # The .eml last: its presence means the digest is complete.
-        _atomic_write(eml, data)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _week_of(message: EmailMessage) -> str:
-    """The ISO week in the Message-ID (``message_id_for``), else the week of the Date header."""
-    match = _WEEK_IN_ID.match(str(message.get("Message-ID", "")).strip())
-    if match:
-        return match.group(1)
-    date = message.get("Date")
-    if date is not None:
-        try:
-            year, week, _ = email.utils.parsedate_to_datetime(str(date)).isocalendar()
-        except (TypeError, ValueError):
-            pass
-        else:
-            return f"{year}-W{week:02d}"
-    return "undated"
-
-
-def _recipient_of(message: EmailMessage) -> str:
-    """The first To address, reduced to characters safe in a file name on every system."""
-    addresses = email.utils.getaddresses([str(v) for v in message.get_all("To", [])])
-    address = next((addr for _, addr in addresses if addr), "")
-    safe = _UNSAFE.sub("_", address).strip("._")[:100]
-    return safe or "unknown"

@@ -24,8 +24,17 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from tracker.exceptions import FetchError
 from tracker.httpdate import parse_http_date
-from tracker.types import EntryData, EntryForUpdate, EntryUpdateIntent, Redirect
+from tracker.types import (
+    EntryData,
+    EntryForUpdate,
+    EntryUpdateIntent,
+    FeedForUpdate,
+    Redirect,
+    UpdateResult,
+)
+from tracker.urls import redact_url
 
 #: failure n (1-based) waits BACKOFF_LADDER[min(n, len) - 1]
 BACKOFF_LADDER: tuple[timedelta, ...] = tuple(
@@ -258,3 +267,32 @@ def health_change(url: str, before: Health, after: Health, detail: str = "") -> 
     if after is Health.FAILING:
         return f"feed {url} is failing: {detail}" if detail else f"feed {url} is failing"
     return f"feed {url} recovered"
+
+
+def health_of(feed: FeedForUpdate) -> Health:
+    """A feed's health as storage knows it before a poll."""
+    if feed.gone:
+        return Health.GONE
+    return Health.FAILING if feed.consecutive_errors else Health.OK
+
+
+def health_changes(results: Sequence[UpdateResult], before: Mapping[str, Health]) -> list[str]:
+    """One line per feed whose health changed in a poll (ok -> failing, failing -> ok,
+    -> gone), so a feed that keeps failing is reported once, not on every poll. ``before`` comes
+    from storage (consecutive errors, gone), so a restart does not report an old failure again.
+    URLs are shown without credentials."""
+    lines = []
+    for result in results:
+        error = result.error
+        if error is None:
+            after = Health.OK
+        elif isinstance(error, FetchError) and error.status == 410:
+            after = Health.GONE
+        else:
+            after = Health.FAILING
+        detail = redact_url(error.message) if error is not None else ""
+        was = before.get(result.url, Health.OK)
+        line = health_change(redact_url(result.url), was, after, detail)
+        if line is not None:
+            lines.append(line)
+    return lines

@@ -1,4 +1,4 @@
-"""The poll half of the pipeline: due feeds -> fetch -> parse -> decide -> store.
+"""The poll half of the pipeline: due feeds -> fetch -> parse and understand -> decide -> store.
 
 Owns the orchestration of one poll cycle. Takes its adapters (fetcher, storage, parse runner)
 as arguments typed by Protocols, so tests pass fakes; must not build adapters, read the clock
@@ -8,29 +8,30 @@ as arguments typed by Protocols, so tests pass fakes; must not build adapters, r
 Politeness lives here as orchestration of ``decide``: a feed is fetched at its settled
 ``fetch_url`` (a permanent redirect that held for ``Schedule.redirect_after``), every outcome
 records when to poll next, 410 Gone marks the feed gone, and entries whose guid changed are
-matched to what is stored (``decide.reidentify``) when storage can say what it has
-(``EntryKeyStorage``). Feed URLs are shown through ``redact_url``: never a password in a log.
+matched to what is stored (``decide.reidentify``). New and changed entries are understood in
+the parse workers (``tracker.poll.workers``) and stored with their understanding, in the same
+transaction. Feed URLs are shown through ``redact_url``: never a password in a log.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from tracker.exceptions import FetchError, StorageError, UpdateError
-from tracker.parse.feed import content_hash, parse_feed
+from tracker.parse.feed import content_hash
 from tracker.poll import decide
+from tracker.poll.workers import ParseRunner, job_for
+from tracker.storage.protocol import Storage
 from tracker.types import (
-    EntryForUpdate,
-    EntryUpdateIntent,
     FeedForUpdate,
+    FeedHints,
     FeedUpdateIntent,
     FetchResult,
-    ParsedFeed,
     UpdatedFeed,
     UpdateResult,
 )
@@ -43,50 +44,6 @@ class Fetcher(Protocol):
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
     ) -> FetchResult: ...
-
-
-class UpdateStorage(Protocol):
-    def get_entries_for_update(self, feed_url: str) -> dict[str, str]: ...
-
-    def store_update(
-        self,
-        feed: FeedUpdateIntent,
-        entries: Sequence[EntryUpdateIntent],
-        *,
-        owner: str | None = None,
-    ) -> None: ...
-
-    def store_not_modified(
-        self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None
-    ) -> None: ...
-
-
-@runtime_checkable
-class EntryKeyStorage(Protocol):
-    """A storage that can list its entries with link and title, so an entry whose guid changed
-    is recognised (``decide.reidentify``). Optional: without it identities never degrade."""
-
-    def get_entry_keys(self, feed_url: str) -> list[EntryForUpdate]: ...
-
-
-#: runs ``parse_document`` somewhere (inline, or in a worker process) and awaits the result
-ParseRunner = Callable[
-    [bytes, str, Mapping[str, str], datetime], Awaitable[tuple[ParsedFeed, dict[str, str]]]
-]
-
-
-def parse_document(
-    body: bytes, url: str, headers: Mapping[str, str], now: datetime
-) -> tuple[ParsedFeed, dict[str, str]]:
-    """Parse one body and hash its entries. Top-level and picklable: it runs in worker processes."""
-    parsed = parse_feed(body, url=url, headers=headers, now=now)
-    return parsed, {entry.identity: content_hash(entry) for entry in parsed.entries}
-
-
-async def parse_inline(
-    body: bytes, url: str, headers: Mapping[str, str], now: datetime
-) -> tuple[ParsedFeed, dict[str, str]]:
-    return parse_document(body, url, headers, now)
 
 
 @dataclass(frozen=True)
@@ -108,12 +65,13 @@ async def update_feed(
     feed: FeedForUpdate,
     *,
     fetcher: Fetcher,
-    storage: UpdateStorage,
+    storage: Storage,
     parse: ParseRunner,
     schedule: Schedule,
     now: Callable[[], datetime],
     owner: str | None = None,
     not_modified: list[FeedUpdateIntent] | None = None,
+    hints: Mapping[str, FeedHints] | None = None,
 ) -> UpdateResult:
     """Poll one feed and record the outcome. ``UpdateError`` is turned into a value, and so is
     a ``StorageError`` while recording this feed (a lost lease, a database locked for too long):
@@ -131,6 +89,7 @@ async def update_feed(
             now=now,
             owner=owner,
             not_modified=not_modified,
+            hints=hints or {},
         )
     except StorageError as error:
         log.warning("could not record the poll of %s: %s", redact_url(feed.url), error.message)
@@ -143,12 +102,13 @@ async def _update_feed(
     feed: FeedForUpdate,
     *,
     fetcher: Fetcher,
-    storage: UpdateStorage,
+    storage: Storage,
     parse: ParseRunner,
     schedule: Schedule,
     now: Callable[[], datetime],
     owner: str | None,
     not_modified: list[FeedUpdateIntent] | None,
+    hints: Mapping[str, FeedHints],
 ) -> UpdateResult:
     try:
         fetched = await fetcher.fetch(
@@ -187,16 +147,34 @@ async def _update_feed(
                 not_modified.append(intent)
             return UpdateResult(feed.url, UpdatedFeed(feed.url, not_modified=True))
         assert fetched.body is not None
-        parsed, hashes = await parse(fetched.body, fetched.final_url, fetched.headers, checked)
+        # what is stored first: the worker then understands only the new and changed entries
         stored = storage.get_entries_for_update(feed.url)
+        outcome = await parse(
+            job_for(
+                fetched.body,
+                fetched.final_url,
+                fetched.headers,
+                checked,
+                hints=hints.get(feed.url, FeedHints()),
+                known=stored,
+            )
+        )
+        parsed, hashes, understood = outcome
         entries = list(parsed.entries)
-        if isinstance(storage, EntryKeyStorage) and any(e.identity not in stored for e in entries):
+        if any(e.identity not in stored for e in entries):
             degraded = decide.reidentify(entries, storage.get_entry_keys(feed.url))
             for before, after in zip(entries, degraded, strict=True):
                 if after is not before:
                     hashes[after.identity] = content_hash(after)
+                    if before.identity in understood:
+                        understood[after.identity] = understood.pop(before.identity)
             entries = degraded
-        intents = decide.decide_entries(feed.url, entries, stored, now=checked, content_hash=hashes)
+        intents = [
+            replace(intent, understood=understood.get(intent.entry.identity))
+            for intent in decide.decide_entries(
+                feed.url, entries, stored, now=checked, content_hash=hashes
+            )
+        ]
         intent = FeedUpdateIntent(
             url=feed.url,
             checked_at=checked,
@@ -297,12 +275,13 @@ async def update_feeds(
     feeds: Sequence[FeedForUpdate],
     *,
     fetcher: Fetcher,
-    storage: UpdateStorage,
+    storage: Storage,
     parse: ParseRunner,
     schedule: Schedule,
     now: Callable[[], datetime],
     owner: str | None = None,
     on_result: Callable[[UpdateResult], None] | None = None,
+    hints: Mapping[str, FeedHints] | None = None,
 ) -> list[UpdateResult]:
     """Poll feeds concurrently (the fetcher bounds concurrency) and return one result per feed,
     in the order given. One broken feed never stops the others. Not-modified feeds are recorded
@@ -319,6 +298,7 @@ async def update_feeds(
             now=now,
             owner=owner,
             not_modified=not_modified,
+            hints=hints,
         )
         if result.error is not None:
             log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))

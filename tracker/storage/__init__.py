@@ -1,11 +1,9 @@
-"""The storage adapter package: ``Storage`` (SQLite or PostgreSQL through SQLAlchemy Core).
+"""The storage stage: everything kfilm-tracker keeps, in SQLite or PostgreSQL.
 
-Owns the database: tables (``schema``), connections and migrations (``engine``, ``migrations/``)
-and every query (``store``). Must not import other adapters or the orchestration layers.
+``protocol.Storage`` is the one interface every caller types against (any method can raise
+``StorageError``); ``sql.open_storage(url)`` builds the SQLAlchemy implementation, which only the
+wiring (``tracker.app``) and the tests do. Inside: ``database`` (engine, transactions, errors),
+``engine`` (URLs, backends, migrations), ``schema`` (tables), and one store per thing stored:
+``feeds``, ``entries``, ``films``, ``ledger``. SQLAlchemy and Alembic are imported here and
+nowhere else; this file imports nothing, so reading the Protocol costs no start-up time.
 """
-
-from __future__ import annotations
-
-from tracker.storage.store import Storage
-
-__all__ = ["Storage"]

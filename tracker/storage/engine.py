@@ -2,7 +2,9 @@
 
 Owns turning a user's database URL into a configured SQLAlchemy engine (SQLite pragmas and
 transaction control; psycopg 3 for PostgreSQL), the password-masked URL for messages, and applying
-the Alembic migrations shipped in ``migrations/``. Must not know about feeds or entries.
+the Alembic migrations shipped in ``migrations/``: checked with one read of the version row, and
+Alembic imported only when an upgrade is due (it costs more start-up time than a whole command).
+Must not know about feeds or entries.
 """
 
 from __future__ import annotations
@@ -11,18 +13,22 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from tracker.exceptions import StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: the newest migration (``migrations/versions/``): a database at it needs nothing from Alembic.
+#: A test checks that this is Alembic's head.
+HEAD = "0006_understanding"
 
 #: execution option asking for a write transaction (BEGIN IMMEDIATE on SQLite)
 WRITE = "tracker_write"
@@ -141,6 +147,8 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """A programmatic Alembic config: no alembic.ini needed at run time."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", os.fspath(MIGRATIONS_DIR))
     if connection is not None:
@@ -150,15 +158,33 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema, in one transaction. Idempotent."""
-    with write_transaction(engine) as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
-        command.upgrade(alembic_config(conn), "head")
+    from alembic import command
+    from alembic.util import CommandError
+
+    try:
+        with write_transaction(engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+            command.upgrade(alembic_config(conn), "head")
+    except CommandError as e:
+        raise StorageError(
+            f"cannot migrate database {display(engine.url)}: {e}",
+            hint="is it a kfilm-tracker database, and not one of a newer version?",
+        ) from e
+
+
+def migrate_if_due(engine: Engine) -> None:
+    """Migrate unless the database is already at ``HEAD``: the common case costs one query."""
+    if current_revision(engine) != HEAD:
+        migrate(engine)
+
+
+_VERSION_TABLE = sa.table("alembic_version", sa.column("version_num", sa.String))
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, None when it was never migrated."""
-    from alembic.runtime.migration import MigrationContext
-
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.scalar(sa.select(_VERSION_TABLE.c.version_num))

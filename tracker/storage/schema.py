@@ -121,9 +121,29 @@ entries = sa.Table(
     #: JSON object of strings
     sa.Column("extra", sa.Text, nullable=False, server_default="{}"),
     sa.Column("content_hash", sa.Text, nullable=False),
+    # -- what the understand stage made of the entry (0006), written on ingest. NULL
+    # ``understood_version`` means never understood; a version other than the running
+    # classifier's (or the feed's hints) means stale: re-understood before a digest uses it.
+    sa.Column("understood_version", sa.Text),
+    #: review | release | news | other
+    sa.Column("kind", sa.Text),
+    sa.Column("korean", sa.Boolean),
+    #: the film or series as the entry names it, and its clustering key (normalised title)
+    sa.Column("film", sa.Text),
+    sa.Column("film_key", sa.Text),
+    #: the critic's rating on a 0-5 scale
+    sa.Column("rating", sa.Float),
+    sa.Column("platform", sa.Text),
+    sa.Column("release_date", sa.Date),
+    #: JSON owned by ``tracker.understand.record``: the rest of the understanding and the
+    #: matching keys (film keys, the syndication fingerprint, the excerpt)
+    sa.Column("understanding", sa.Text),
+    #: JSON list: which rules fired and on which words, for ``tracker explain`` only
+    sa.Column("understood_why", sa.Text),
     sa.UniqueConstraint("feed_id", "identity"),
     sa.Index("ix_entries_first_seen_at", "first_seen_at"),
     sa.Index("ix_entries_link", "link"),
+    sa.Index("ix_entries_film_key", "film_key"),
 )
 
 #: the digest ledger: one row per recipient and ISO week. Claiming a digest is a unique insert,

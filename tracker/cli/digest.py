@@ -1,0 +1,134 @@
+"""``tracker digest ...``: preview, send and list the weekly digests."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Column, Table
+from rich.text import Text
+
+from tracker.cli.common import ConfigOption, digest_app, err, handle_errors, open_tracker, out
+from tracker.digest import window
+from tracker.exceptions import TrackerError
+from tracker.types import DigestStatus, IsoWeek
+
+if TYPE_CHECKING:
+    from tracker.app import Tracker
+
+WeekOption = Annotated[
+    str | None,
+    typer.Option("--week", help="An ISO week such as 2026-W47 (default: the last complete week)."),
+]
+
+
+def _week(tracker: Tracker, value: str | None) -> IsoWeek:
+    if value is None:
+        return tracker.last_complete_week()
+    try:
+        return window.parse_week(value)
+    except ValueError as e:
+        raise TrackerError(str(e), hint="use YYYY-Www, e.g. 2026-W47") from None
+
+
+@digest_app.command("preview")
+@handle_errors
+def digest_preview(
+    week: WeekOption = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the HTML here (default: the state dir).")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Render a week's digest without sending it; writes the HTML and the text next to it."""
+    with open_tracker(config) as tracker:
+        chosen = _week(tracker, week)
+        built, rendered = tracker.preview(chosen)
+        target = out_file or tracker.state_dir / "previews" / f"digest-{chosen}.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(rendered.html, encoding="utf-8")
+    target.with_suffix(".txt").write_text(rendered.text, encoding="utf-8")
+    c = built.counts
+    out.print(f"subject: {rendered.subject}")
+    out.print(
+        f"{chosen}: {c.films} films, {c.reviews} reviews, {c.releases} releases, "
+        f"{c.news} news, from {c.sources} sources"
+    )
+    out.print(f"wrote {target} and {target.with_suffix('.txt')}")
+
+
+@digest_app.command("send")
+@handle_errors
+def digest_send(
+    week: WeekOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Send again even if already sent.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Build and render, send nothing.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Send a week's digest to every recipient, exactly once (unless --force)."""
+    with open_tracker(config) as tracker:
+        chosen = _week(tracker, week)
+        outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run))
+        where = (
+            f"SMTP {tracker.config.smtp.host}"
+            if tracker.config.smtp
+            else f"the outbox {tracker.outbox_dir}"
+        )
+    failed = 0
+    for o in outcomes:
+        failed += o.status == "failed"
+        line = f"{o.week} to {o.recipient}: {o.describe()}"
+        (err if o.status == "failed" else out).print(line, markup=False)
+    if any(o.status == "sent" for o in outcomes):
+        out.print(f"delivered through {where}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@digest_app.command("list")
+@handle_errors
+def digest_list(config: ConfigOption = None) -> None:
+    """The digest ledger: what was sent to whom, and anything stuck or failed."""
+    with open_tracker(config) as tracker:
+        records = tracker.digest_ledger()
+    if not records:
+        out.print("no digests yet")
+        return
+    # The notes (an SMTP error, what to run next) go below the table, one whole line each: in a
+    # table column they were cut to pieces at 80 columns, and rich read "[smtp]" in an error as
+    # markup and dropped it. The recipient folds rather than being cut short with an ellipsis.
+    table = Table("week", Column("recipient", overflow="fold"), "status", "attempts", "when")
+    table.box = None
+    notes: list[str] = []
+    for r in records:
+        note = r.error or ""
+        if r.status is DigestStatus.SENDING:
+            note = (
+                "stuck while sending (a crash?): it may or may not have arrived; "
+                f"resend with: tracker digest send --week {r.week} --force"
+            )
+        elif r.status is DigestStatus.FAILED and r.retry_at:
+            note += f" (retrying after {r.retry_at:%Y-%m-%d %H:%M} UTC)"
+        elif r.status is DigestStatus.FAILED:
+            note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+        when = r.sent_at or r.updated_at
+        table.add_row(
+            r.week,
+            Text(r.recipient),
+            r.status.value,
+            str(r.attempts),
+            when.strftime("%Y-%m-%d %H:%M"),
+        )
+        if note:
+            notes.append(f"{r.week} to {r.recipient}: {r.status.value}: {note}")
+    out.print(table)
+    if notes:
+        out.print()
+    for line in notes:
+        out.print(line, markup=False)

@@ -1,0 +1,257 @@
+"""``tracker entries list``, ``tracker explain``, ``tracker reclassify`` and ``tracker status``:
+looking at what is stored and what it was understood to be."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from datetime import date, datetime, time
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Column, Table
+
+from tracker.cli.common import ConfigOption, app, entries_app, err, handle_errors, open_tracker, out
+from tracker.exceptions import TrackerError
+from tracker.types import FeedStatus, Understood
+from tracker.understand.record import read
+from tracker.urls import redact_url
+
+
+def _parse_since(value: str | None, tz: str) -> datetime | None:
+    """A date or time; without a zone it is read in ``[tracker] timezone``, as the user lives."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(value), time())
+        except ValueError:
+            raise TrackerError(
+                f"--since {value!r} is not a date", hint="use YYYY-MM-DD or an ISO 8601 time"
+            ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(tz))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@entries_app.command("list")
+@handle_errors
+def entries_list(
+    since: Annotated[
+        str | None, typer.Option(help="Only entries first seen since this date.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """List stored entries, newest first (by when they were first seen)."""
+    with open_tracker(config) as tracker:
+        entries = tracker.entries(since=_parse_since(since, tracker.timezone), limit=limit)
+    if as_json:
+        rows: list[dict[str, Any]] = [
+            {
+                "id": e.id,
+                "feed": e.feed_url,
+                "title": e.title,
+                "link": e.link,
+                "published": _iso(e.published_at),
+                "first_seen": _iso(e.first_seen_at),
+                "author": e.author,
+                "categories": list(e.categories),
+                "image": e.image,
+                "understood": _understood(e.understood),
+            }
+            for e in entries
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("id", "published", "feed", "kind", "title", box=None)
+    for e in entries:
+        table.add_row(
+            str(e.id),
+            e.published_at.date().isoformat(),
+            e.feed_title or redact_url(e.feed_url),
+            str(e.understood.kind) if e.understood else "?",
+            e.title,
+        )
+    out.print(table)
+
+
+def _understood(understood: Understood | None) -> dict[str, Any] | None:
+    """What the entry was understood to be on ingest (None: not yet)."""
+    if understood is None:
+        return None
+    about = read(understood)
+    return {
+        "kind": str(about.kind),
+        "korean": about.korean,
+        "film": about.film,
+        "film_hangul": about.film_hangul,
+        "film_key": understood.film_key,
+        "year": about.year,
+        "season": about.season,
+        "rating": about.rating,
+        "rating_text": about.rating_text,
+        "platform": about.platform,
+        "release_date": about.release_date.isoformat() if about.release_date else None,
+        "listed": [
+            {
+                "film": item.film,
+                "release_date": item.release_date.isoformat() if item.release_date else None,
+                "korean": item.korean,
+            }
+            for item in about.listed
+        ],
+        "classifier": understood.version,
+    }
+
+
+@app.command()
+@handle_errors
+def reclassify(
+    since: Annotated[
+        str | None, typer.Option(help="Only entries first seen since this date.")
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Every entry, not only those a newer classifier has not read."),
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Understand stored entries again with the current classifier: those it has not read yet
+    (a new version, a feed whose kind or korean_only changed), or --all of them."""
+    with open_tracker(config) as tracker:
+        start = _parse_since(since, tracker.timezone)
+        if not err.is_terminal:
+            count = asyncio.run(tracker.reclassify(since=start, everything=everything))
+        else:
+            with Progress(
+                TextColumn("understanding"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("reclassify", total=None)
+                count = asyncio.run(
+                    tracker.reclassify(
+                        since=start,
+                        everything=everything,
+                        on_start=lambda n: progress.update(task, total=n),
+                        on_progress=lambda n: progress.advance(task, n),
+                    )
+                )
+    out.print(f"reclassified {count} {'entry' if count == 1 else 'entries'}")
+
+
+@app.command()
+@handle_errors
+def explain(
+    entry: Annotated[str, typer.Argument(help="An entry id or link (see: tracker entries list).")],
+    config: ConfigOption = None,
+) -> None:
+    """Why an entry is in its week's digest (or not): its identity key, how it was classified
+    (the rule and the matched words), the film it joined, a merge, or the rule that left it out."""
+    with open_tracker(config) as tracker:
+        found, lines = tracker.explain(entry)
+    out.print(f"entry {found.id}: {found.title}", markup=False)
+    if found.link:
+        out.print(f"  {found.link}", markup=False)
+    width = max(len(topic) for topic, _ in lines)
+    for topic, text in lines:
+        out.print(f"  {topic:<{width}}  {text}", markup=False)
+
+
+@app.command()
+@handle_errors
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Per-feed health: last check, last success, errors, next poll; gone and moved feeds."""
+    with open_tracker(config) as tracker:
+        counts = tracker.counts()
+        feeds = [f for f in tracker.feed_statuses() if f.followed]
+        database = tracker.database_for_display
+    if as_json:
+        doc = {
+            **counts,
+            "database": database,
+            "feed_status": [
+                {
+                    "url": redact_url(f.url),
+                    "title": f.title,
+                    "entries": f.entries,
+                    "state": f.state,
+                    "last_checked": _iso(f.last_checked_at),
+                    "last_success": _iso(f.last_success_at),
+                    "next_poll": None if f.gone_at else _iso(f.next_poll_at),
+                    "consecutive_errors": f.consecutive_errors,
+                    "last_error": redact_url(f.last_error) if f.last_error else None,
+                    "http_status": f.http_status,
+                    "format": f.version,
+                    "gone_since": _iso(f.gone_at),
+                    "moved_to": redact_url(f.moved_to) if f.moved_to else None,
+                    "redirected_to": redact_url(f.redirect_url) if f.redirect_url else None,
+                    "redirected_since": _iso(f.redirect_since),
+                }
+                for f in feeds
+            ],
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    # fold, never truncate: the state column carries the error text a user must be able to read
+    table = Table(
+        Column("feed", overflow="fold"),
+        "entries",
+        "last success",
+        "next poll",
+        Column("state", overflow="fold"),
+        box=None,
+    )
+    for f in feeds:
+        table.add_row(
+            f.title or redact_url(f.url),
+            str(f.entries),
+            f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "-",
+            _next_poll(f),
+            redact_url(_health(f)),
+        )
+    out.print(table)
+    out.print(
+        f"{counts['feeds']} feeds, {counts['entries']} entries, {counts['failing']} failing "
+        f"({database})"
+    )
+
+
+def _next_poll(f: FeedStatus) -> str:
+    if f.gone_at is not None:
+        return "never"
+    return f.next_poll_at.strftime("%Y-%m-%d %H:%M") if f.next_poll_at else "due"
+
+
+def _health(f: FeedStatus) -> str:
+    """The state column: gone / failing / ok / never polled, then moved or redirected notes."""
+    if f.gone_at is not None:
+        health = (
+            f"gone since {f.gone_at:%Y-%m-%d} (HTTP 410): no longer polled; re-add it to try again"
+        )
+    elif f.consecutive_errors:
+        health = f"failing x{f.consecutive_errors}: {f.last_error}"
+    elif f.last_success_at:
+        health = "ok"
+    else:
+        health = "never polled"
+    if f.moved_to:
+        health += f"; moved to {f.moved_to}"
+    elif f.redirect_url and f.redirect_since:
+        health += f"; redirects permanently to {f.redirect_url} since {f.redirect_since:%Y-%m-%d}"
+    return health

@@ -1,0 +1,118 @@
+"""The digest half of the pipeline, wired once: a week -> its stored entries -> ``Digest`` ->
+rendered email, and ``tracker explain`` over the same steps.
+
+Owns the order of the steps (window, the week's rows, stale understandings refreshed, backlog
+dropped, selected, built, films remembered) with the dependencies held in one place, as
+lemon24/reader's ``Pipeline`` holds storage and ``now``. Must not build adapters, read the
+clock directly (``now`` is passed in), or send anything: ``tracker.deliver`` sends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tracker.digest import build, explain, select, window
+from tracker.digest.render import Renderer
+from tracker.exceptions import TrackerError
+from tracker.storage.protocol import Storage
+from tracker.types import (
+    Digest,
+    Entry,
+    FeedHints,
+    FeedSpec,
+    FeedStatus,
+    IsoWeek,
+    RenderedDigest,
+)
+
+
+@dataclass(frozen=True)
+class DigestPipeline:
+    storage: Storage
+    renderer: Renderer
+    #: the followed feeds, by URL: titles, rules and the classifier's hints
+    specs: Mapping[str, FeedSpec]
+    timezone: str
+    backfill: timedelta
+    korean_only: bool
+    now: Callable[[], datetime]
+    #: the ``[digest] subject`` template (None: the subject.txt.j2 template)
+    subject: str | None = None
+
+    def hints(self, url: str) -> FeedHints:
+        spec = self.specs.get(url)
+        return FeedHints(spec.kind, spec.korean_only) if spec else FeedHints()
+
+    def week_entries(self, week: IsoWeek) -> tuple[list[Entry], list[FeedStatus]]:
+        """The week's entries of followed feeds, understood by the current classifier, and
+        every feed's status."""
+        start, end = window.week_bounds(week, self.timezone)
+        entries = self.storage.entries_for_digest(
+            since=start.astimezone(UTC), until=end.astimezone(UTC)
+        )
+        return select.refresh(entries, self.storage, self.hints), self.storage.feed_statuses()
+
+    def build(self, week: IsoWeek) -> Digest:
+        """The digest of ``week`` from what is stored now. The films it shows are remembered,
+        so a later week can reuse what this one learnt (a Netflix date, a poster)."""
+        start, end = window.week_bounds(week, self.timezone)
+        entries, feeds = self.week_entries(week)
+        entries = select.select_entries(entries, {f.url: f for f in feeds}, backfill=self.backfill)
+        built = build.build_digest(
+            entries,
+            feeds=feeds,
+            specs=self.specs,
+            week=week,
+            start=start,
+            end=end,
+            timezone=self.timezone,
+            now=self.now().astimezone(start.tzinfo),
+            korean_only=self.korean_only,
+            known=self.storage.known_films,
+        )
+        self.storage.remember_films(
+            build.films_to_remember(built), build.film_links(built), now=self.now()
+        )
+        return built
+
+    def render(self, built: Digest) -> RenderedDigest:
+        return self.renderer.render(built, subject_template=self.subject)
+
+    def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
+        built = self.build(week)
+        return built, self.render(built)
+
+    def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
+        """Why an entry (by id or link) is in its week's digest, or not."""
+        entry = self.storage.get_entry(int(key) if key.isdigit() else key)
+        if entry is None:
+            raise TrackerError(
+                f"no stored entry {key!r}",
+                hint="give an id or a link from: tracker entries list",
+            )
+        hints = self.hints(entry.feed_url)
+        if select.is_stale(entry, hints):
+            understood = select.understand_stored(entry, hints)
+            self.storage.store_understanding([(entry.id, understood)])
+            entry = self.storage.get_entry(entry.id) or entry
+        week = window.week_of(entry.first_seen_at, self.timezone)
+        week_entries, feeds = self.week_entries(week)
+        lines = explain.explain_entry(
+            entry,
+            week_entries,
+            feeds={f.url: f for f in feeds},
+            specs=self.specs,
+            korean_only=self.korean_only,
+            backfill=self.backfill,
+            week=week,
+        )
+        for film, role in self.storage.films_of_entry(entry.id):
+            known = f"{film.title} (key {film.key})"
+            if film.release_date:
+                known += f", {film.platform or 'released'} from {film.release_date:%Y-%m-%d}"
+            lines.append(("remembered", f"linked as {role} to the film {known}"))
+        if entry.feed_url not in {feed.url for feed in feeds if feed.followed}:
+            lines.append(("feed", "no longer followed: its entries stay out of digests"))
+        return entry, lines

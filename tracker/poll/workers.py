@@ -1,0 +1,216 @@
+"""Parsing and understanding feed documents in worker processes.
+
+Owns the jobs a worker runs (``parse_job``: parse one document, hash its entries, and understand
+the ones that are new or changed; ``understand_batch``: understand stored entries again, for
+``tracker reclassify``) and the pool that runs them: forkserver processes started on
+first use, a worker that dies costs one document (retried once on a fresh pool, then a
+``ParseError``), a document that hangs a worker past its deadline is refused, and where workers
+cannot start at all (a script read from stdin) parsing goes inline. feedparser and the
+classifier are pure Python and the slowest part of a poll, hence processes, not threads.
+
+Must not fetch, store or decide anything about polling: ``tracker.poll.update`` does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import multiprocessing
+import os
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from typing import NamedTuple, TypeVar
+
+from tracker.exceptions import ParseError
+from tracker.parse.feed import content_hash, parse_feed
+from tracker.types import EntryData, FeedHints, ParsedFeed, Understood
+from tracker.understand.record import understand_entry
+
+log = logging.getLogger(__name__)
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+#: below this many documents to parse, worker processes cost more than they save
+POOL_THRESHOLD = 4
+#: a fresh worker pool must answer a trivial job within this long, or parsing goes inline
+WORKER_START_TIMEOUT = 30.0
+#: one document may take a parser worker this long (at least [poll] timeout)
+PARSE_TIMEOUT = 60.0
+
+
+class ParseJob(NamedTuple):
+    """One fetched document and what is needed to understand its entries."""
+
+    body: bytes
+    url: str
+    headers: Mapping[str, str]
+    now: datetime
+    hints: FeedHints = FeedHints()
+    #: identity -> content hash of the feed's stored entries: only the others are understood
+    known: Mapping[str, str] = {}
+
+
+class ParseOutcome(NamedTuple):
+    parsed: ParsedFeed
+    #: identity -> content hash of every entry of the document
+    hashes: dict[str, str]
+    #: identity -> understanding, for the entries that were new or changed
+    understood: dict[str, Understood]
+
+
+def parse_job(job: ParseJob) -> ParseOutcome:
+    """Parse one document, hash its entries, understand the new and changed ones. Top-level
+    and picklable: it runs in worker processes."""
+    parsed = parse_feed(job.body, url=job.url, headers=job.headers, now=job.now)
+    hashes = {entry.identity: content_hash(entry) for entry in parsed.entries}
+    understood: dict[str, Understood] = {}
+    for entry in parsed.entries:
+        if job.known.get(entry.identity) == hashes[entry.identity]:
+            continue
+        try:
+            understood[entry.identity] = understand_entry(
+                entry, hints=job.hints, published=entry.published or entry.updated or job.now
+            )
+        except Exception:
+            # a classifier bug must not lose the entry: it is stored without an understanding
+            # and understood again before a digest uses it (or by tracker reclassify)
+            log.exception("could not understand entry %s of %s", entry.identity, job.url)
+    return ParseOutcome(parsed, hashes, understood)
+
+
+class UnderstandItem(NamedTuple):
+    """One stored entry to understand again (``tracker reclassify``)."""
+
+    entry_id: int
+    entry: EntryData
+    hints: FeedHints
+    published: datetime
+
+
+def understand_batch(items: Sequence[UnderstandItem]) -> list[tuple[int, Understood]]:
+    """Understand stored entries again. Top-level and picklable: it runs in worker processes."""
+    return [
+        (item.entry_id, understand_entry(item.entry, hints=item.hints, published=item.published))
+        for item in items
+    ]
+
+
+#: runs ``parse_job`` somewhere (inline, or in a worker process) and awaits the result
+ParseRunner = Callable[[ParseJob], Awaitable[ParseOutcome]]
+
+
+async def parse_inline(job: ParseJob) -> ParseOutcome:
+    return parse_job(job)
+
+
+class ParserPool:
+    """Worker processes for ``parse_job``, started on first use and shared by every poll of one
+    process (each CLI command runs its own event loop; the daemon one for its lifetime)."""
+
+    def __init__(self, *, workers: int = 0, timeout: float = PARSE_TIMEOUT) -> None:
+        #: processes to start; 0 means one per CPU
+        self.workers = workers or os.cpu_count() or 1
+        self.timeout = max(PARSE_TIMEOUT, timeout)
+        #: set once workers were found unable to start here: parse inline from then on
+        self.inline_only = False
+        self._pool: Executor | None = None
+        self._worked = False
+        self._lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+
+    def runner(self, documents: int) -> ParseRunner:
+        """How to parse ``documents`` documents: inline when they are few, else in workers."""
+        if documents < POOL_THRESHOLD or self.inline_only:
+            return parse_inline
+        return self._run
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    async def _run(self, job: ParseJob) -> ParseOutcome:
+        # looked up at call time, so a test can swap the job for one that kills its worker
+        return await self.run(globals()["parse_job"], job, url=job.url)
+
+    async def run(self, fn: Callable[[A], R], arg: A, *, url: str = "") -> R:
+        """``fn(arg)`` in a worker process (inline where workers cannot start). A worker that
+        dies is replaced and the call tried once more; then it is a ``ParseError``, as is a
+        call that outlives the deadline (its worker is killed)."""
+        loop = asyncio.get_running_loop()
+        call: Callable[[], R] = functools.partial(fn, arg)
+        if self.inline_only:
+            return call()
+        for _attempt in range(2):
+            async with self._loop_lock():
+                pool = self._ensure()
+                if not self._worked:
+                    if not await self._workers_start(pool):
+                        log.warning("parser worker processes cannot start: parsing inline")
+                        self._discard(pool)
+                        self.inline_only = True
+                        return call()
+                    self._worked = True
+            try:
+                return await asyncio.wait_for(loop.run_in_executor(pool, call), self.timeout)
+            except BrokenProcessPool:
+                # a worker died, maybe on this document, maybe on another in flight: retry
+                # once on a fresh pool; the document that kills workers twice is refused
+                # (never parsed in this process, where it could take the daemon down)
+                self._discard(pool)
+            except TimeoutError:
+                self._discard(pool, kill=True)
+                raise ParseError(
+                    f"parsing took longer than {self.timeout:g} s: refused", url=url
+                ) from None
+        raise ParseError("the parser process died while reading this document", url=url)
+
+    def _ensure(self) -> Executor:
+        if self._pool is None:
+            # forkserver: never fork a process that runs an event loop and threads
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self._pool
+
+    def _discard(self, pool: Executor, *, kill: bool = False) -> None:
+        if self._pool is pool:
+            self._pool = None
+        if kill:
+            # a worker stuck on a document would outlive shutdown(); Python 3.14 has
+            # terminate_workers(), before it the processes are only reachable privately
+            for process in dict(getattr(pool, "_processes", None) or {}).values():
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def _loop_lock(self) -> asyncio.Lock:
+        # an asyncio.Lock belongs to one event loop, and each CLI command runs its own
+        loop = asyncio.get_running_loop()
+        if self._lock is None or self._lock[0] is not loop:
+            self._lock = (loop, asyncio.Lock())
+        return self._lock[1]
+
+    async def _workers_start(self, pool: Executor) -> bool:
+        """Whether worker processes can run here at all (a trivial job on a fresh pool): not
+        where the main module cannot be imported again, e.g. a script read from stdin."""
+        loop = asyncio.get_running_loop()
+        try:
+            await asyncio.wait_for(loop.run_in_executor(pool, os.getpid), WORKER_START_TIMEOUT)
+        except (BrokenProcessPool, TimeoutError, OSError):
+            return False
+        return True
+
+
+def job_for(
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str],
+    now: datetime,
+    *,
+    hints: FeedHints = FeedHints(),
+    known: Mapping[str, str] | None = None,
+) -> ParseJob:
+    """A job with plain, picklable containers (a worker gets a copy of everything)."""
+    return ParseJob(body, url, dict(headers), now, hints, dict(known or {}))

@@ -1,0 +1,347 @@
+"""The entries store: entries as polls wrote them, with what the understand stage made of them.
+
+Owns the entry rows: writing new and changed entries (inside a feed update's transaction),
+reading them for the CLI, ``tracker explain`` and the digest (a week's rows without their full
+content, which the digest never shows), and reading and writing their understanding in batches
+(``tracker reclassify``, and the stale rows a digest is about to use). Must not classify, decide
+what changed or read the clock: callers pass ready-made values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from tracker.storage.database import Database, Row
+from tracker.storage.schema import UTCDateTime, feeds
+from tracker.storage.schema import entries as entries_table
+from tracker.types import Entry, EntryForUpdate, EntryUpdateIntent, Kind, Understood
+
+#: entry columns an update may change; first_seen_at (and the keys) never change
+_ENTRY_UPDATABLE = (
+    "identity_source",
+    "guid",
+    "title",
+    "link",
+    "published_at",
+    "updated_at",
+    "last_seen_at",
+    "summary",
+    "content",
+    "author",
+    "categories",
+    "image",
+    "extra",
+    "content_hash",
+)
+#: the understanding columns: written together, and cleared together when a changed entry
+#: arrives without an understanding (it is understood again before a digest uses it)
+_UNDERSTANDING = (
+    "understood_version",
+    "kind",
+    "korean",
+    "film",
+    "film_key",
+    "rating",
+    "platform",
+    "release_date",
+    "understanding",
+    "understood_why",
+)
+
+DISPLAY_TITLE = sa.func.coalesce(feeds.c.title, feeds.c.feed_title)
+
+_E = entries_table.c
+#: what every read of an entry selects; ``content`` and the reasons only where asked for
+_BASE_COLUMNS = (
+    _E.id,
+    _E.identity,
+    _E.identity_source,
+    _E.guid,
+    _E.title,
+    _E.link,
+    _E.published_at,
+    _E.first_seen_at,
+    _E.summary,
+    _E.author,
+    _E.categories,
+    _E.image,
+    _E.extra,
+    *(getattr(_E, name) for name in _UNDERSTANDING if name != "understood_why"),
+    feeds.c.url.label("feed_url"),
+    DISPLAY_TITLE.label("feed_display_title"),
+)
+
+
+def understanding_values(understood: Understood | None) -> dict[str, Any]:
+    """The understanding columns of one row (all None: not understood)."""
+    if understood is None:
+        return dict.fromkeys(_UNDERSTANDING)
+    return {
+        "understood_version": understood.version,
+        "kind": str(understood.kind),
+        "korean": understood.korean,
+        "film": understood.film,
+        "film_key": understood.film_key,
+        "rating": understood.rating,
+        "platform": understood.platform,
+        "release_date": understood.release_date,
+        "understanding": understood.detail,
+        "understood_why": json.dumps(list(understood.reasons), ensure_ascii=False),
+    }
+
+
+def _understood(row: Row, *, with_reasons: bool) -> Understood | None:
+    if row.understood_version is None:
+        return None
+    reasons: tuple[str, ...] = ()
+    if with_reasons and row.understood_why:
+        reasons = tuple(json.loads(row.understood_why))
+    return Understood(
+        version=row.understood_version,
+        kind=Kind(row.kind),
+        korean=bool(row.korean),
+        film=row.film,
+        film_key=row.film_key,
+        rating=row.rating,
+        platform=row.platform,
+        release_date=row.release_date,
+        detail=row.understanding or "{}",
+        reasons=reasons,
+    )
+
+
+def _entry(row: Row, *, content: bool, reasons: bool) -> Entry:
+    categories = json.loads(row.categories) if row.categories else []
+    extra: Mapping[str, str] = json.loads(row.extra) if row.extra else {}
+    return Entry(
+        id=row.id,
+        feed_url=row.feed_url,
+        identity=row.identity,
+        title=row.title,
+        link=row.link,
+        published_at=row.published_at,
+        first_seen_at=row.first_seen_at,
+        summary=row.summary,
+        content=row.content if content else None,
+        author=row.author,
+        categories=tuple(categories),
+        image=row.image,
+        feed_title=row.feed_display_title,
+        extra=extra,
+        identity_source=row.identity_source,
+        guid=row.guid,
+        understood=_understood(row, with_reasons=reasons),
+    )
+
+
+def upsert_statement(db: Database) -> Any:
+    """One statement for new and modified entries alike: a new entry that another instance
+    stored meanwhile (a race) becomes an update instead of an IntegrityError, and a modified one
+    keeps its id and first_seen_at."""
+    insert = db.insert(entries_table)
+    return insert.on_conflict_do_update(
+        index_elements=[_E.feed_id, _E.identity],
+        set_={name: insert.excluded[name] for name in (*_ENTRY_UPDATABLE, *_UNDERSTANDING)},
+    )
+
+
+def upsert_entries(
+    conn: Connection,
+    statement: Any,
+    feed_id: int,
+    seen_at: datetime,
+    intents: Sequence[EntryUpdateIntent],
+) -> None:
+    """Write new and changed entries of one feed, with their understanding, in the caller's
+    transaction (a feed update is one transaction)."""
+    rows = []
+    for intent in intents:
+        e = intent.entry
+        rows.append(
+            {
+                "feed_id": feed_id,
+                "identity": e.identity,
+                "identity_source": e.identity_source,
+                "guid": e.guid,
+                "title": e.title,
+                "link": e.link,
+                "published_at": intent.published_at,
+                "updated_at": e.updated,
+                "first_seen_at": intent.first_seen_at,
+                "last_seen_at": seen_at,
+                "summary": e.summary,
+                "content": e.content,
+                "author": e.author,
+                "categories": json.dumps(list(e.categories), ensure_ascii=False),
+                "image": e.image,
+                "extra": json.dumps(dict(e.extra), ensure_ascii=False, sort_keys=True),
+                "content_hash": intent.content_hash,
+                **understanding_values(intent.understood),
+            }
+        )
+    conn.execute(statement, rows)
+
+
+class EntryStore:
+    """Entry queries; mixed into the SQL storage, which provides ``_db``."""
+
+    _db: Database
+
+    def get_entries_for_update(self, feed_url: str) -> dict[str, str]:
+        """identity -> content_hash of every stored entry of one feed."""
+        query = (
+            sa.select(_E.identity, _E.content_hash)
+            .join(feeds, feeds.c.id == _E.feed_id)
+            .where(feeds.c.url == feed_url)
+        )
+        with self._db.read("read stored entries") as conn:
+            return {row.identity: row.content_hash for row in conn.execute(query)}
+
+    def get_entry_keys(self, feed_url: str) -> list[EntryForUpdate]:
+        """Every stored entry of one feed with what recognises it under another identity (link,
+        title, guid, date): for feeds whose guids change on every poll."""
+        query = (
+            sa.select(
+                _E.identity,
+                _E.content_hash,
+                _E.link,
+                _E.title,
+                _E.guid,
+                _E.identity_source,
+                _E.published_at,
+            )
+            .join(feeds, feeds.c.id == _E.feed_id)
+            .where(feeds.c.url == feed_url)
+            .order_by(_E.id)
+        )
+        with self._db.read("read stored entries") as conn:
+            return [
+                EntryForUpdate(
+                    row.identity,
+                    row.content_hash,
+                    link=row.link,
+                    title=row.title,
+                    guid=row.guid,
+                    identity_source=row.identity_source,
+                    published=row.published_at,
+                )
+                for row in conn.execute(query)
+            ]
+
+    @staticmethod
+    def _query(*, content: bool = True, reasons: bool = False) -> sa.Select[Any]:
+        columns: list[Any] = list(_BASE_COLUMNS)
+        if content:
+            columns.append(_E.content)
+        if reasons:
+            columns.append(_E.understood_why)
+        return sa.select(*columns).join(feeds, feeds.c.id == _E.feed_id)
+
+    @staticmethod
+    def _window(
+        query: sa.Select[Any], since: datetime | None, until: datetime | None
+    ) -> sa.Select[Any]:
+        if since is not None:
+            query = query.where(_E.first_seen_at >= sa.literal(since, UTCDateTime()))
+        if until is not None:
+            query = query.where(_E.first_seen_at < sa.literal(until, UTCDateTime()))
+        return query
+
+    def list_entries(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        feed_urls: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Entry]:
+        """Entries first seen in ``[since, until)``, newest first (by first seen, then id)."""
+        query = self._window(self._query(), since, until).order_by(
+            _E.first_seen_at.desc(), _E.id.desc()
+        )
+        if feed_urls is not None:
+            query = query.where(feeds.c.url.in_(list(feed_urls)))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._db.read("list entries") as conn:
+            return [_entry(row, content=True, reasons=False) for row in conn.execute(query)]
+
+    def entries_for_digest(self, *, since: datetime, until: datetime) -> list[Entry]:
+        """Entries of followed feeds first seen in ``[since, until)``, oldest first, without
+        their ``content`` (None): a digest shows the stored excerpt, never the full text, and a
+        busy week's content is tens of megabytes."""
+        query = (
+            self._window(self._query(content=False), since, until)
+            .where(feeds.c.followed)
+            .order_by(_E.first_seen_at, _E.id)
+        )
+        with self._db.read("read the week's entries") as conn:
+            return [_entry(row, content=False, reasons=False) for row in conn.execute(query)]
+
+    def entries_by_id(self, ids: Sequence[int]) -> list[Entry]:
+        """Whole entries (content included), in ``ids`` order; unknown ids are skipped."""
+        found: dict[int, Entry] = {}
+        with self._db.read("read entries") as conn:
+            # in chunks: PostgreSQL and SQLite both cap the parameters of one statement
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                for row in conn.execute(self._query().where(_E.id.in_(chunk))):
+                    found[row.id] = _entry(row, content=True, reasons=False)
+        return [found[i] for i in ids if i in found]
+
+    def get_entry(self, key: int | str) -> Entry | None:
+        """One entry by id, or by link (the canonical link the parser stored; the newest wins),
+        with the reasons of its understanding."""
+        if isinstance(key, bool):
+            raise TypeError("an entry key is an id or a link, not a bool")
+        query = self._query(reasons=True)
+        with self._db.read("read an entry") as conn:
+            if isinstance(key, int):
+                row = conn.execute(query.where(_E.id == key)).first()
+            else:
+                row = conn.execute(
+                    query.where(_E.link == key)
+                    .order_by(_E.first_seen_at.desc(), _E.id.desc())
+                    .limit(1)
+                ).first()
+                if row is None and key.isdigit():
+                    # the CLI hands every argument over as text: "42" may be an id
+                    row = conn.execute(query.where(_E.id == int(key))).first()
+            return _entry(row, content=True, reasons=True) if row is not None else None
+
+    def understanding_versions(
+        self, *, since: datetime | None = None
+    ) -> list[tuple[int, str, str | None]]:
+        """(id, feed URL, understood version or None) of every entry first seen since
+        ``since``, oldest first: what ``tracker reclassify`` looks at to find stale rows."""
+        query = self._window(
+            sa.select(_E.id, feeds.c.url, _E.understood_version).join(
+                feeds, feeds.c.id == _E.feed_id
+            ),
+            since,
+            None,
+        ).order_by(_E.first_seen_at, _E.id)
+        with self._db.read("read entry versions") as conn:
+            return [(row.id, row.url, row.understood_version) for row in conn.execute(query)]
+
+    def store_understanding(self, understood: Sequence[tuple[int, Understood]]) -> None:
+        """Write the understanding of many entries (by id), in one transaction."""
+        if not understood:
+            return
+        statement = (
+            sa.update(entries_table)
+            .where(_E.id == sa.bindparam("b_id"))
+            .values({name: sa.bindparam(f"b_{name}") for name in _UNDERSTANDING})
+        )
+        rows = [
+            {"b_id": entry_id, **{f"b_{k}": v for k, v in understanding_values(u).items()}}
+            for entry_id, u in understood
+        ]
+        with self._db.write("store what entries are about") as conn:
+            conn.execute(statement, rows)

@@ -22,7 +22,8 @@ from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from tracker.exceptions import FetchError, StorageError, UpdateError
-from tracker.parse.feed import content_hash, parse_feed
+from tracker.parse.entries import content_hash
+from tracker.parse.feed import parse_feed
 from tracker.poll import decide
 from tracker.types import (
     EntryForUpdate,

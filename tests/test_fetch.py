@@ -30,7 +30,8 @@ from httpserver import (
 )
 
 from tracker.exceptions import FetchError
-from tracker.poll.fetch import Fetcher, parse_retry_after
+from tracker.poll.failures import parse_retry_after
+from tracker.poll.fetch import Fetcher
 from tracker.types import FetchResult, Redirect
 
 UA = "kfilm-tracker/0.1 (+https://github.com/example/kfilm-tracker) test"

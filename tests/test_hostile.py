@@ -41,7 +41,8 @@ from typer.testing import CliRunner
 from tracker.cli import app
 from tracker.exceptions import FetchError
 from tracker.parse.feed import parse_feed
-from tracker.poll.fetch import Fetcher, Resolver
+from tracker.poll.fetch import Fetcher
+from tracker.poll.transport import Resolver
 from tracker.types import FetchResult
 
 FEEDS = REPO / "tests" / "data" / "feeds"

@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from tracker.exceptions import ParseError
-from tracker.parse.feed import canonical_link, content_hash, parse_feed
+from tracker.parse.entries import content_hash
+from tracker.parse.feed import parse_feed
+from tracker.parse.links import canonical_link
 from tracker.types import EntryData, ParsedFeed
 
 DATA = Path(__file__).parent / "data"

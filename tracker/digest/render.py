@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from tracker import resources
 from tracker.exceptions import RenderError
-from tracker.parse.feed import sanitize_html
+from tracker.parse.sanitize import sanitize_html
 from tracker.types import Digest, DigestItem, RenderedDigest
 
 HTML_TEMPLATE = "weekly.html.j2"

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from tracker.exceptions import FetchError, StorageError, UpdateError
-from tracker.parse.feed import content_hash
+from tracker.parse.entries import content_hash
 from tracker.poll import decide
 from tracker.poll.workers import ParseRunner, job_for
 from tracker.storage.protocol import Storage

@@ -25,7 +25,8 @@ from datetime import datetime
 from typing import NamedTuple, TypeVar
 
 from tracker.exceptions import ParseError
-from tracker.parse.feed import content_hash, parse_feed
+from tracker.parse.entries import content_hash
+from tracker.parse.feed import parse_feed
 from tracker.types import EntryData, FeedHints, ParsedFeed, Understood
 from tracker.understand.record import understand_entry
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -65,6 +66,29 @@ def test_where_workers_cannot_start_parsing_goes_inline(
         pool.close()
     assert len(outcome.parsed.entries) == 2 and len(outcome.hashes) == 2
     assert pool.inline_only
+
+
+def slow_parse(job: ParseJob) -> ParseOutcome:
+    time.sleep(0.25)
+    return workers.parse_job(job)
+
+
+def test_the_deadline_counts_the_work_not_the_queue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten documents for one worker take 2.5 s in all, each 0.25 s: none is refused by a 1 s
+    deadline (a busy poll queues documents behind each other; only a stuck one is refused)."""
+    monkeypatch.setattr(workers, "parse_job", slow_parse)
+    pool = ParserPool(workers=1, timeout=1.0)
+    runner = pool.runner(10)
+
+    async def go() -> list[ParseOutcome]:
+        jobs = [job_for(GOOD, f"https://{n}.example/", {}, NOW) for n in range(10)]
+        return list(await asyncio.gather(*(runner(job) for job in jobs)))
+
+    try:
+        outcomes = asyncio.run(go())
+    finally:
+        pool.close()
+    assert [len(o.parsed.entries) for o in outcomes] == [2] * 10
 
 
 REVIEW = feed(

@@ -37,7 +37,7 @@ from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, Tracke
 from tracker.poll import decide, update
 from tracker.poll.check import CheckResult, check_feeds
 from tracker.poll.fetch import Fetcher
-from tracker.poll.workers import ParserPool, UnderstandItem, understand_batch
+from tracker.poll.workers import PARSE_TIMEOUT, ParserPool, UnderstandItem, understand_batch
 from tracker.resources import catalog_dir
 from tracker.storage.protocol import Storage
 from tracker.storage.sql import open_storage
@@ -104,7 +104,9 @@ class Tracker:
         #: each polled feed's health before the last poll (see ``health_changes``)
         self._health_before: dict[str, decide.Health] = {}
         #: parse and understand workers, started on the first poll that needs them
-        self.parser = ParserPool(workers=config.poll.workers, timeout=config.poll.timeout)
+        self.parser = ParserPool(
+            workers=config.poll.workers, timeout=max(PARSE_TIMEOUT, config.poll.timeout)
+        )
         #: this process, for feed leases and the digest ledger (several instances, one database)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else

@@ -115,12 +115,13 @@ class ParserPool:
     def __init__(self, *, workers: int = 0, timeout: float = PARSE_TIMEOUT) -> None:
         #: processes to start; 0 means one per CPU
         self.workers = workers or os.cpu_count() or 1
-        self.timeout = max(PARSE_TIMEOUT, timeout)
+        #: how long one call may run in a worker before it is refused (and the worker killed)
+        self.timeout = timeout
         #: set once workers were found unable to start here: parse inline from then on
         self.inline_only = False
         self._pool: Executor | None = None
         self._worked = False
-        self._lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        self._lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock, asyncio.Semaphore] | None = None
 
     def runner(self, documents: int) -> ParseRunner:
         """How to parse ``documents`` documents: inline when they are few, else in workers."""
@@ -156,7 +157,10 @@ class ParserPool:
                         return call()
                     self._worked = True
             try:
-                return await asyncio.wait_for(loop.run_in_executor(pool, call), self.timeout)
+                # one call per worker at a time: the deadline then measures the work, not the
+                # wait behind a hundred other documents in the executor's queue
+                async with self._slots():
+                    return await asyncio.wait_for(loop.run_in_executor(pool, call), self.timeout)
             except BrokenProcessPool:
                 # a worker died, maybe on this document, maybe on another in flight: retry
                 # once on a fresh pool; the document that kills workers twice is refused
@@ -187,11 +191,17 @@ class ParserPool:
         pool.shutdown(wait=False, cancel_futures=True)
 
     def _loop_lock(self) -> asyncio.Lock:
-        # an asyncio.Lock belongs to one event loop, and each CLI command runs its own
+        return self._loop_primitives()[0]
+
+    def _slots(self) -> asyncio.Semaphore:
+        return self._loop_primitives()[1]
+
+    def _loop_primitives(self) -> tuple[asyncio.Lock, asyncio.Semaphore]:
+        # asyncio primitives belong to one event loop, and each CLI command runs its own
         loop = asyncio.get_running_loop()
         if self._lock is None or self._lock[0] is not loop:
-            self._lock = (loop, asyncio.Lock())
-        return self._lock[1]
+            self._lock = (loop, asyncio.Lock(), asyncio.Semaphore(self.workers))
+        return self._lock[1], self._lock[2]
 
     async def _workers_start(self, pool: Executor) -> bool:
         """Whether worker processes can run here at all (a trivial job on a fresh pool): not

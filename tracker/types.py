@@ -179,6 +179,16 @@ class EntryForUpdate(NamedTuple):
     published: datetime | None = None
 
 
+@dataclass(frozen=True)
+class ListedRelease:
+    """One title of a "what's new this week" roundup."""
+
+    film: str
+    release_date: date | None
+    korean: bool
+    season: int | None = None
+
+
 class FeedHints(NamedTuple):
     """What the config says about a feed that the classifier weighs: what it mostly carries,
     and whether everything in it is about Korean film or drama."""

@@ -28,10 +28,10 @@ from tracker.types import (
     IsoWeek,
     Kind,
     KnownFilm,
+    ListedRelease,
     Source,
 )
 from tracker.understand import match
-from tracker.understand.classify import ListedRelease
 
 
 def _item(u: Selected, *, film: str | None = None) -> DigestItem:

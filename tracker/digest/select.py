@@ -16,8 +16,7 @@ from datetime import timedelta
 
 from tracker.storage.protocol import Storage
 from tracker.types import Entry, EntryData, FeedHints, FeedSpec, FeedStatus, Kind, Understood
-from tracker.understand.classify import passes_rules
-from tracker.understand.record import Understanding, read, understand_entry
+from tracker.understand.record import Understanding, read
 from tracker.understand.version import version_for
 from tracker.urls import host_of
 
@@ -69,6 +68,9 @@ def is_stale(entry: Entry, hints: FeedHints) -> bool:
 
 def understand_stored(entry: Entry, hints: FeedHints) -> Understood:
     """Understand a whole stored entry (content included) as the poll would have."""
+    # imported here: a digest whose rows are all current never loads the classifier
+    from tracker.understand.ingest import understand_entry
+
     return understand_entry(entry_data(entry), hints=hints, published=entry.published_at)
 
 
@@ -122,6 +124,8 @@ def select(
     for entry in entries:
         spec = specs.get(entry.feed_url)
         if spec is not None and (spec.include or spec.exclude):
+            from tracker.understand.classify import passes_rules  # only feeds with rules
+
             passed, reason = passes_rules(entry_data(entry), spec)
             if not passed:
                 left_out.append((entry, reason or "feed rules"))

@@ -28,7 +28,7 @@ from tracker.exceptions import ParseError
 from tracker.parse.entries import content_hash
 from tracker.parse.feed import parse_feed
 from tracker.types import EntryData, FeedHints, ParsedFeed, Understood
-from tracker.understand.record import understand_entry
+from tracker.understand.ingest import understand_entry
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,9 @@
-"""Understanding one entry on ingest, and the stored form of what was understood.
+"""The stored form of what was understood about an entry, and reading it back.
 
-Owns ``understand_entry`` (classification, extraction, the excerpt and the matching inputs of
-one entry, stamped with the classifier version) and the ``detail`` JSON inside
-``types.Understood``: this module alone writes and reads it, so its format can change with the
-classifier (a new version re-understands every row). Pure: no I/O, clock or environment; runs
-in the parse workers, so everything it returns pickles small.
+Owns the ``detail`` JSON inside ``types.Understood`` (this module alone writes and reads it, so
+its format can change with the classifier: a new version re-understands every row), the excerpt
+a card shows, and ``Understanding``, the shape the digest reads. Must not import the classifier:
+a digest whose rows are current never loads it (``ingest`` does the understanding).
 """
 
 from __future__ import annotations
@@ -12,14 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from tracker.text import one_line, strip_html
-from tracker.types import EntryData, FeedHints, FeedSpec, Kind, Understood
-from tracker.understand.classify import Classification, ListedRelease, classify
+from tracker.types import Kind, ListedRelease, Understood
 from tracker.understand.match import film_key
-from tracker.understand.version import version_for
+
+if TYPE_CHECKING:
+    from tracker.understand.classify import Classification
 
 #: the excerpt a digest card shows, in characters
 EXCERPT_CHARS = 160
@@ -57,18 +57,6 @@ def excerpt(summary: str | None, content: str | None) -> str | None:
         return line
     cut = line[:EXCERPT_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(",.;:–-") + "…"
-
-
-def understand_entry(entry: EntryData, *, hints: FeedHints, published: datetime) -> Understood:
-    """Classify one entry and keep what the digest will need, stamped with the version."""
-    feed = FeedSpec(url="", kind=hints.kind, korean_only=hints.korean_only)
-    result = classify(entry, feed=feed, published=published)
-    return to_stored(
-        result,
-        version=version_for(hints),
-        excerpt=excerpt(entry.summary, entry.content),
-        text=strip_html(entry.summary),
-    )
 
 
 def to_stored(
@@ -122,7 +110,7 @@ def read(understood: Understood) -> Understanding:
     )
 
 
-def _listed_row(item: ListedRelease) -> list[Any]:
+def _listed_row(item: Any) -> list[Any]:
     day = item.release_date.isoformat() if item.release_date else None
     return [item.film, day, item.korean, item.season]
 

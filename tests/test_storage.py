@@ -11,7 +11,8 @@ import os
 import threading
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ from tracker.storage.engine import (
 )
 from tracker.storage.schema import metadata
 from tracker.storage.sql import SqlStorage as Storage
-from tracker.types import FeedKind, FeedSpec
+from tracker.types import FeedKind, FeedSpec, Kind, Understood
 
 A = "https://a.example/feed"
 B = "https://b.example/rss"
@@ -752,3 +753,116 @@ def test_engine_head_is_alembics_head() -> None:
     from tracker.storage.engine import HEAD
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+# -- what entries are about (0006_understanding) ----------------------------------------------
+
+
+def _understood(
+    kind: Kind = Kind.REVIEW, *, film: str | None = "Exhuma", v: str = "v1/mixed"
+) -> Understood:
+    return Understood(
+        version=v,
+        kind=kind,
+        korean=True,
+        film=film,
+        film_key=film.casefold() if film else None,
+        rating=4.0,
+        platform="netflix",
+        release_date=date(2026, 12, 5),
+        detail='{"x":"an excerpt"}',
+        reasons=("kind=review: a rule", "korean=true: a name"),
+    )
+
+
+def test_understanding_is_stored_with_the_entry_and_read_back(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    about = _understood()
+    storage.store_update(
+        success(A),
+        [replace(entry("e1", content="<p>long</p>"), understood=about), entry("e2")],
+    )
+    [e1, e2] = sorted(storage.list_entries(), key=lambda e: e.identity)
+    assert e1.understood == about._replace(reasons=())  # lists leave the reasons out
+    assert e2.understood is None  # stored without one: understood before a digest uses it
+    whole = storage.get_entry(e1.id)
+    assert whole is not None and whole.understood == about
+    week = storage.entries_for_digest(since=T0, until=T0 + timedelta(days=7))
+    assert [e.identity for e in week] == ["e1", "e2"]
+    assert all(e.content is None for e in week)  # the digest never reads full content
+    assert week[0].understood == about._replace(reasons=())
+    assert storage.entries_by_id([e1.id])[0].content == "<p>long</p>"
+    versions = storage.understanding_versions()
+    assert sorted(v for _, _, v in versions if v) == ["v1/mixed"]
+    assert storage.understanding_versions(since=T0 + timedelta(days=1)) == []
+
+
+def test_a_changed_entry_without_an_understanding_clears_the_old_one(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [replace(entry("e1"), understood=_understood())])
+    storage.store_update(success(A), [entry("e1", title="Edited", content_hash="h2", new=False)])
+    [e1] = storage.list_entries()
+    assert e1.title == "Edited" and e1.understood is None
+
+
+def test_store_understanding_in_a_batch(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A), [entry(f"e{n}") for n in range(3)])
+    ids = [e.id for e in storage.list_entries()]
+    storage.store_understanding(
+        [(i, _understood(Kind.NEWS, film=None, v="v2/review")) for i in ids]
+    )
+    assert {e.understood.version for e in storage.list_entries() if e.understood} == {"v2/review"}
+    assert [e.understood.kind for e in storage.entries_by_id(ids) if e.understood] == [
+        Kind.NEWS
+    ] * 3
+
+
+def test_a_database_from_before_0006_upgrades_in_place_and_loses_nothing(db_url: str) -> None:
+    from alembic import command
+
+    from tracker.storage.schema import entries as entries_table
+    from tracker.storage.schema import feeds as feeds_table
+
+    engine = create_engine(parse_url(db_url))
+    try:
+        with engine.begin() as conn:  # the schema an older kfilm-tracker left behind
+            command.upgrade(alembic_config(conn), "0005_feed_ttl")
+        with engine.begin() as conn:
+            conn.execute(
+                sa.insert(feeds_table).values(
+                    id=1, url=A, kind="mixed", created_at=T0, updated_at=T0
+                )
+            )
+            conn.execute(
+                sa.insert(entries_table).values(
+                    feed_id=1,
+                    identity="old-1",
+                    identity_source="guid",
+                    title="Exhuma review",
+                    link="https://a.example/old-1",
+                    published_at=T0,
+                    first_seen_at=T0,
+                    last_seen_at=T0,
+                    summary="4/5 stars",
+                    content_hash="h",
+                )
+            )
+        assert current_revision(engine) == "0005_feed_ttl"
+    finally:
+        engine.dispose()
+    with Storage.open(db_url) as storage:
+        [old] = storage.list_entries()
+        assert (old.identity, old.title, old.summary, old.link) == (
+            "old-1",
+            "Exhuma review",
+            "4/5 stars",
+            "https://a.example/old-1",
+        )
+        assert old.understood is None  # never understood: the next digest does it
+        assert storage.understanding_versions() == [(old.id, A, None)]
+    engine = create_engine(parse_url(db_url))
+    try:
+        assert current_revision(engine) == "0006_understanding"
+    finally:
+        engine.dispose()

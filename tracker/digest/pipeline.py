@@ -93,7 +93,8 @@ class DigestPipeline:
                 hint="give an id or a link from: tracker entries list",
             )
         hints = self.hints(entry.feed_url)
-        if select.is_stale(entry, hints):
+        # an unfollowed feed's entries are in no digest: what they were understood to be stays
+        if entry.feed_url in self.specs and select.is_stale(entry, hints):
             understood = select.understand_stored(entry, hints)
             self.storage.store_understanding([(entry.id, understood)])
             entry = self.storage.get_entry(entry.id) or entry

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.config.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config.locate import default_database_url, default_state_dir
@@ -28,19 +28,12 @@ from tracker.config.schema import Config
 from tracker.deliver.ledger import Outcome, deliver, explain_skip
 from tracker.deliver.message import composer, message_id_for
 from tracker.deliver.outbox import OutboxSender
-from tracker.deliver.smtp import SmtpSender
 from tracker.digest import window
-from tracker.digest.pipeline import DigestPipeline
-from tracker.digest.render import Renderer
-from tracker.digest.select import entry_data
 from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
-from tracker.poll import decide, update
-from tracker.poll.check import CheckResult, check_feeds
-from tracker.poll.fetch import Fetcher
+from tracker.poll import decide
 from tracker.poll.workers import PARSE_TIMEOUT, ParserPool, UnderstandItem, understand_batch
 from tracker.resources import catalog_dir
 from tracker.storage.protocol import Storage
-from tracker.storage.sql import open_storage
 from tracker.types import (
     Digest,
     DigestRecord,
@@ -54,6 +47,16 @@ from tracker.types import (
     UpdateResult,
 )
 from tracker.understand.version import version_for
+
+if TYPE_CHECKING:
+    # A command imports what it uses, no more: the libraries behind these (httpx, SQLAlchemy,
+    # Jinja2, aiosmtplib, feedparser) are imported by the methods that need them.
+    from tracker.deliver.smtp import SmtpSender
+    from tracker.digest.pipeline import DigestPipeline
+    from tracker.digest.render import Renderer
+    from tracker.poll.check import CheckResult
+    from tracker.poll.fetch import Fetcher
+    from tracker.poll.update import Schedule
 
 log = logging.getLogger("tracker")
 
@@ -150,6 +153,8 @@ class Tracker:
         """The database, opened (and migrated) on first use. Reading it changes nothing: the
         followed feeds are synced from the config only by the commands that act on them."""
         if self._storage is None:
+            from tracker.storage.sql import open_storage
+
             self._storage = open_storage(self.database_url)
         return self._storage
 
@@ -164,6 +169,8 @@ class Tracker:
         return storage
 
     def fetcher(self) -> Fetcher:
+        from tracker.poll.fetch import Fetcher
+
         poll = self.config.poll
         return Fetcher(
             user_agent=poll.user_agent,
@@ -176,10 +183,12 @@ class Tracker:
             transport=self._transport,
         )
 
-    def schedule(self) -> update.Schedule:
+    def schedule(self) -> Schedule:
+        from tracker.poll.update import Schedule
+
         poll = self.config.poll
         intervals = {spec.url: spec.interval for spec in self.followed() if spec.interval}
-        return update.Schedule(
+        return Schedule(
             interval=poll.interval,
             floor=poll.min_interval,
             cap=poll.max_interval,
@@ -188,11 +197,15 @@ class Tracker:
         )
 
     def renderer(self) -> Renderer:
+        from tracker.digest.render import Renderer
+
         templates = self.config.digest.templates
         return Renderer(templates=Path(templates).expanduser() if templates else None)
 
     def digests(self) -> DigestPipeline:
         """The digest pipeline over this config's feeds (synced into the database first)."""
+        from tracker.digest.pipeline import DigestPipeline
+
         digest = self.config.digest
         return DigestPipeline(
             storage=self.sync(),
@@ -274,8 +287,10 @@ class Tracker:
             on_start(len(feeds))
         if not feeds:
             return []
+        from tracker.poll.update import update_feeds
+
         async with self.fetcher() as fetcher:
-            return await update.update_feeds(
+            return await update_feeds(
                 feeds,
                 fetcher=fetcher,
                 storage=self.storage,
@@ -296,6 +311,8 @@ class Tracker:
         is not followed may be checked too: it is how you try one out."""
         targets = [s.url for s in self.followed() if not urls or s.url in urls]
         targets += [u for u in dict.fromkeys(urls) if u not in targets]
+        from tracker.poll.check import check_feeds
+
         async with self.fetcher() as fetcher:
             return await check_feeds(fetcher, targets, now=self.clock())
 
@@ -310,6 +327,8 @@ class Tracker:
         """Understand stored entries again: those whose understanding is missing or stale (an
         older classifier, other feed hints), or with ``everything`` all of them; first seen
         since ``since`` when given. In batches, in the parse workers. Returns how many."""
+        from tracker.digest.select import entry_data
+
         storage = self.sync()
         hints = self.hints()
         todo = [
@@ -407,6 +426,8 @@ class Tracker:
         extra: dict[str, Any] = {}
         if self._smtp_sleep is not None:
             extra["sleep"] = self._smtp_sleep
+        from tracker.deliver.smtp import SmtpSender
+
         return SmtpSender(
             host=smtp.host,
             port=smtp.effective_port,

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from tracker.digest import build, explain, select, window
-from tracker.digest.render import Renderer
 from tracker.exceptions import TrackerError
 from tracker.storage.protocol import Storage
+
+if TYPE_CHECKING:
+    from tracker.digest.render import Renderer
 from tracker.types import (
     Digest,
     Entry,

@@ -25,10 +25,7 @@ from datetime import datetime
 from typing import NamedTuple, TypeVar
 
 from tracker.exceptions import ParseError
-from tracker.parse.entries import content_hash
-from tracker.parse.feed import parse_feed
 from tracker.types import EntryData, FeedHints, ParsedFeed, Understood
-from tracker.understand.ingest import understand_entry
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +63,12 @@ class ParseOutcome(NamedTuple):
 def parse_job(job: ParseJob) -> ParseOutcome:
     """Parse one document, hash its entries, understand the new and changed ones. Top-level
     and picklable: it runs in worker processes."""
+    # imported where the work is done: the process that only hands jobs out never loads
+    # feedparser or the classifier (a worker imports them once, on its first job)
+    from tracker.parse.entries import content_hash
+    from tracker.parse.feed import parse_feed
+    from tracker.understand.ingest import understand_entry
+
     parsed = parse_feed(job.body, url=job.url, headers=job.headers, now=job.now)
     hashes = {entry.identity: content_hash(entry) for entry in parsed.entries}
     understood: dict[str, Understood] = {}
@@ -94,6 +97,8 @@ class UnderstandItem(NamedTuple):
 
 def understand_batch(items: Sequence[UnderstandItem]) -> list[tuple[int, Understood]]:
     """Understand stored entries again. Top-level and picklable: it runs in worker processes."""
+    from tracker.understand.ingest import understand_entry
+
     return [
         (item.entry_id, understand_entry(item.entry, hints=item.hints, published=item.published))
         for item in items

@@ -1,13 +1,16 @@
-"""Which entries are about the same film, and which are the same article syndicated twice.
+"""Which entries are about the same film.
 
-Owns film identity: a normalised clustering key (``film_key``), clustering of classified
-entries across sources (``cluster``), and near-duplicate detection (``syndicated_groups``) so
-the digest can show a story once with "also covered by". Titles are compared after
-normalisation (case, punctuation, curly quotes, a leading "The", spacing and hyphenation of
-romanisations) and through the curated lexicon's aliases (Hangul, other romanisations); films
-with the same title are kept apart by year evidence (a stated year, the people named, the
-publication date). Pure: no network, database, clock or environment; it must not import
-``classify`` (both sit in the pure core) or any adapter.
+Owns film identity: a normalised clustering key (``film_key``) and clustering of classified
+entries across sources (``cluster``). Titles are compared after normalisation (case,
+punctuation, curly quotes, a leading "The", spacing and hyphenation of romanisations) and
+through the curated lexicon's aliases (Hangul, other romanisations); films with the same title
+are kept apart by year evidence (a stated year, the people named, the publication date).
+
+Which entries are the same article syndicated twice lives in ``syndication``; its names are
+re-exported here for the callers that know them from this module.
+
+Pure: no network, database, clock or environment; it must not import ``classify`` (both sit in
+the pure core) or any adapter.
 """
 
 from __future__ import annotations
@@ -16,9 +19,25 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple
 
-from tracker.text import has_hangul, normalize_text, normalize_title
+from tracker.text import has_hangul, normalize_title
 from tracker.understand.lexicon import Lexicon, Work, default_lexicon
+from tracker.understand.syndication import (
+    Fingerprint,
+    fingerprint,
+    syndicated_groups,
+    syndicated_groups_of,
+)
 from tracker.understand.works import choose_work
+
+__all__ = [
+    "ClusterInput",
+    "Fingerprint",
+    "cluster",
+    "film_key",
+    "fingerprint",
+    "syndicated_groups",
+    "syndicated_groups_of",
+]
 
 
 class ClusterInput(NamedTuple):
@@ -187,51 +206,3 @@ def _merge_across_scripts(
         if best is not None:
             merged[best[1]] = merged[best[1]] + merged.pop(h)
     return merged
-
-
-def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
-    words = normalize_text(text).split()
-    if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
-
-
-class _Fingerprint(NamedTuple):
-    title: str
-    shingles: frozenset[tuple[str, ...]]
-
-
-def _fingerprint(item: ClusterInput) -> _Fingerprint:
-    return _Fingerprint(
-        normalize_title(item.title), frozenset(_shingles(f"{item.title}\n{item.text[:600]}"))
-    )
-
-
-def _similar(a: _Fingerprint, b: _Fingerprint) -> bool:
-    if not a.title or not b.title or not a.shingles or not b.shingles:
-        return False
-    shared = len(a.shingles & b.shingles)
-    if a.title == b.title:
-        return shared / min(len(a.shingles), len(b.shingles)) >= 0.6
-    return shared / len(a.shingles | b.shingles) >= 0.75
-
-
-def syndicated_groups(items: Sequence[ClusterInput]) -> list[int]:
-    """A group id per item: items with near-identical headline and text (one agency story in
-    several feeds) share an id; every other item has an id of its own."""
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # fingerprints once per item, not once per pair: a busy week has hundreds of entries
-    prints = [_fingerprint(item) for item in items]
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if find(i) != find(j) and _similar(prints[i], prints[j]):
-                parent[find(j)] = find(i)
-    ids: dict[int, int] = {}
-    return [ids.setdefault(find(i), len(ids)) for i in range(len(items))]

@@ -1,24 +1,58 @@
-"""Which entries are about the same film, and which are the same article syndicated twice.
+"""Which entries are about the same film.
 
-Owns film identity: a normalised clustering key (``film_key``), clustering of classified
-entries across sources (``cluster``), and near-duplicate detection (``syndicated_groups``) so
-the digest can show a story once with "also covered by". Titles are compared after
-normalisation (case, punctuation, curly quotes, a leading "The", spacing and hyphenation of
-romanisations) and through the curated lexicon's aliases (Hangul, other romanisations); films
-with the same title are kept apart by year evidence (a stated year, the people named, the
-publication date). Pure: no network, database, clock or environment; it must not import
-``classify`` (both sit in the pure core) or any adapter.
+Owns film identity, split by when the work can be done:
+
+* ``film_keys(item)``, once per entry (at ingest; the result is plain data that can be stored):
+  every text scan and lexicon lookup clustering needs. The canonical title key (``_base``:
+  normalised, and through the curated lexicon's aliases and Hangul titles), which curated work
+  of that title the entry is about when several share it (``choose_work``), the year it states,
+  its date, and the curated people it names (for the cross-script join below).
+* ``cluster_keys(keys)``, per digest: grouping and indexing only, near-linear, no text.
+* ``cluster(items)`` is ``cluster_keys`` over ``film_keys``; ``film_key`` is the title-and-year
+  key a remembered film is stored under.
+
+Titles are compared after normalisation (case, punctuation, curly quotes, a leading "The",
+spacing and hyphenation of romanisations). Films of one title are kept apart by the work each
+entry is about (curated titles) or by stated years (uncurated ones). An uncurated Hangul title
+and an uncurated romanised one are joined when both name the same people within 60 days.
+
+Which entries are the same article syndicated twice lives in ``syndication``; its names are
+re-exported here for the callers that know them from this module.
+
+Pure: no network, database, clock or environment; it must not import ``classify`` (both sit in
+the pure core) or any adapter.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from tracker.text import has_hangul, normalize_text, normalize_title
+from tracker.text import has_hangul, normalize_title
 from tracker.understand.lexicon import Lexicon, Work, default_lexicon
+from tracker.understand.syndication import (
+    Fingerprint,
+    fingerprint,
+    syndicated_groups,
+    syndicated_groups_of,
+)
 from tracker.understand.works import choose_work
+
+__all__ = [
+    "ClusterInput",
+    "FilmKeys",
+    "Fingerprint",
+    "cluster",
+    "cluster_keys",
+    "film_key",
+    "film_keys",
+    "fingerprint",
+    "syndicated_groups",
+    "syndicated_groups_of",
+]
 
 
 class ClusterInput(NamedTuple):
@@ -33,6 +67,29 @@ class ClusterInput(NamedTuple):
     #: the entry's headline and plain text, for people named and for syndication
     title: str = ""
     text: str = ""
+
+
+class FilmKeys(NamedTuple):
+    """Everything clustering needs about one entry, from ``film_keys``: plain values only
+    (str, int, bool, None, tuples of str, a datetime), so they can be stored at ingest. They
+    depend on the lexicon they were computed with: compute them again when it changes."""
+
+    #: the normalised canonical title; None when the entry names no film
+    base: str | None = None
+    #: whether the lexicon has a work of that title (only uncurated titles join across scripts:
+    #: curated ones are joined through their aliases already)
+    curated: bool = False
+    #: the same-title curated work the entry is about, as its position among the works of that
+    #: title in the lexicon; None when the title has fewer than two (then stated years decide)
+    work: int | None = None
+    #: the year the entry states for the film
+    year: int | None = None
+    published: datetime | None = None
+    #: the curated people (music acts left out) its headline and text name, romanised, sorted;
+    #: only for an uncurated title, the one case they are needed
+    people: tuple[str, ...] = ()
+    #: those of them who are directors
+    directors: tuple[str, ...] = ()
 
 
 def _works(lexicon: Lexicon, *names: str | None) -> list[Work]:
@@ -63,6 +120,90 @@ def film_key(title: str, year: int | None = None, *, lexicon: Lexicon | None = N
     return f"{base}-{year}" if year is not None else base
 
 
+# --------------------------------------------------------------------------------------------
+# Once per entry
+
+
+def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys:
+    """The clustering keys of one entry: every lookup and text scan clustering needs."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    if not (item.film or item.film_hangul):
+        return FilmKeys()
+    base = _base(item.film or item.film_hangul or "", lex, item.film_hangul)
+    if not base:
+        return FilmKeys()
+    works = _works(lex, base)
+    if not works:
+        people, directors = _people_named(item, lex)
+        return FilmKeys(base, False, None, item.year, item.published, people, directors)
+    # every curated work of that title, films and series alike: "Love in the Big City" is a
+    # 2024 film and a 2024 TVING series, "Cobweb" a Korean and an American 2023 film
+    candidates = [w for w in works if normalize_title(w.title) == base]
+    work: int | None = None
+    if len(candidates) > 1:
+        chosen = choose_work(
+            candidates,
+            text=f"{item.title}\n{item.text}",
+            lexicon=lex,
+            published_year=item.published.year if item.published else None,
+            stated_year=item.year,
+            korean=item.korean,
+        )
+        # the chosen work itself, not its year: same-title works can share a year
+        work = candidates.index(chosen) if chosen else None
+    return FilmKeys(base, True, work, item.year, item.published)
+
+
+def _people_named(item: ClusterInput, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    people: set[str] = set()
+    directors: set[str] = set()
+    for person in lex.people_named_in(f"{item.title}\n{item.text}"):
+        if person.role == "music":
+            continue  # K-pop acts appear in every kind of story: no evidence of one film
+        people.add(person.name)
+        if person.role == "director":
+            directors.add(person.name)
+    return tuple(sorted(people)), tuple(sorted(directors))
+
+
+# --------------------------------------------------------------------------------------------
+# Per digest
+
+
+def cluster(items: Sequence[ClusterInput], *, lexicon: Lexicon | None = None) -> list[int | None]:
+    """A cluster id per item (None when it names no film). Same id = same film."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    return cluster_keys([film_keys(item, lexicon=lex) for item in items])
+
+
+def cluster_keys(keys: Sequence[FilmKeys]) -> list[int | None]:
+    """A cluster id per entry's keys (None when it names no film). Numbered as ``cluster``
+    always has: title groups in order of first appearance (the entries of a Hangul group joined
+    to a romanised one after that group's own), and versions in order of first appearance
+    inside a group. The keys of one call must come from one lexicon."""
+    groups: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if key.base:
+            groups.setdefault(key.base, []).append(index)
+    groups = _join_across_scripts(groups, keys)
+
+    labels: dict[tuple[str, int | None], int] = {}
+    out: list[int | None] = [None] * len(keys)
+    for base, members in groups.items():
+        versions = _versions_by_years([y for i in members if (y := keys[i].year) is not None])
+        for i in members:
+            key = keys[i]
+            version: int | None
+            if key.work is not None:
+                version = key.work  # a curated work chosen for this entry at ingest
+            elif len(versions) <= 1:
+                version = None
+            else:
+                version = _nearest_version(versions, key.year, key.published)
+            out[i] = labels.setdefault((base, version), len(labels))
+    return out
+
+
 def _versions_by_years(years: Sequence[int]) -> list[int]:
     """Distinct film years from stated years, merging neighbours (a festival year and a
     release year of one film differ by one)."""
@@ -74,164 +215,106 @@ def _versions_by_years(years: Sequence[int]) -> list[int]:
     return versions
 
 
-def _nearest_version(versions: Sequence[int], item: ClusterInput) -> int:
-    stated = item.year
+def _nearest_version(
+    versions: Sequence[int], stated: int | None, published: datetime | None
+) -> int:
     if stated is not None:
         return min(versions, key=lambda v: (abs(v - stated), v))
-    if item.published is not None:
+    if published is not None:
         # coverage runs from about a year before a release to a few years after
-        eligible = [v for v in versions if v <= item.published.year + 1]
+        eligible = [v for v in versions if v <= published.year + 1]
         return max(eligible) if eligible else min(versions)
     return versions[0]
 
 
-def cluster(items: Sequence[ClusterInput], *, lexicon: Lexicon | None = None) -> list[int | None]:
-    """A cluster id per item (None when it names no film). Same id = same film."""
-    lex = lexicon if lexicon is not None else default_lexicon()
-    groups: dict[str, list[int]] = {}
-    for index, item in enumerate(items):
-        if item.film or item.film_hangul:
-            base = _base(item.film or item.film_hangul or "", lex, item.film_hangul)
-            if base:
-                groups.setdefault(base, []).append(index)
-
-    groups = _merge_across_scripts(groups, items, lex)
-    labels: dict[tuple[str, int | None], int] = {}
-    out: list[int | None] = [None] * len(items)
-    for base, members in groups.items():
-        # every curated work of that title, films and series alike: "Love in the Big City" is
-        # a 2024 film and a 2024 TVING series, "Cobweb" a Korean and an American 2023 film
-        candidates = [w for w in _works(lex, base) if normalize_title(w.title) == base]
-        stated = [items[i].year for i in members if items[i].year is not None]
-        version_of: dict[int, int | None] = {}
-        if len(candidates) > 1:
-            for i in members:
-                item = items[i]
-                work = choose_work(
-                    candidates,
-                    text=f"{item.title}\n{item.text}",
-                    lexicon=lex,
-                    published_year=item.published.year if item.published else None,
-                    stated_year=item.year,
-                    korean=item.korean,
-                )
-                # the chosen work itself, not its year: same-title works can share a year
-                version_of[i] = candidates.index(work) if work else None
-        else:
-            versions = _versions_by_years([y for y in stated if y is not None])
-            for i in members:
-                version_of[i] = None if len(versions) <= 1 else _nearest_version(versions, items[i])
-        for i in members:
-            key = (base, version_of[i])
-            out[i] = labels.setdefault(key, len(labels))
-    return out
+#: how far apart two outlets' coverage of one uncurated work can be
+_SCRIPT_MERGE_WINDOW = timedelta(days=60)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
-def _aware(moment: datetime) -> datetime:
-    # a naive date is taken as UTC: never the machine's local zone (pure core)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+def _instant(moment: datetime) -> int:
+    """Microseconds since the epoch: exact, so the 60-day test is today's to the microsecond.
+    A naive date is taken as UTC, never the machine's local zone (pure core)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return (aware - _EPOCH) // _MICROSECOND
 
 
-#: how far apart two outlets' coverage of one uncurated work can be, in days
-_SCRIPT_MERGE_DAYS = 60
+class _Profile(NamedTuple):
+    """One title group, for the cross-script join: who its entries name, and when."""
+
+    people: set[str]
+    directors: set[str]
+    #: the entries' dates as ``_instant``s, sorted
+    instants: list[int]
 
 
-def _merge_across_scripts(
-    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+def _profile(members: Sequence[int], keys: Sequence[FilmKeys]) -> _Profile:
+    people: set[str] = set()
+    directors: set[str] = set()
+    instants: list[int] = []
+    for i in members:
+        people.update(keys[i].people)
+        directors.update(keys[i].directors)
+        published = keys[i].published
+        if published is not None:
+            instants.append(_instant(published))
+    return _Profile(people, directors, sorted(instants))
+
+
+def _close(a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether some date of ``a`` is within the window of some date of ``b`` (both sorted)."""
+    if len(a) > len(b):
+        a, b = b, a
+    window = _SCRIPT_MERGE_WINDOW // _MICROSECOND
+    for moment in a:
+        nearest = bisect_left(b, moment - window)
+        if nearest < len(b) and b[nearest] <= moment + window:
+            return True
+    return False
+
+
+def _join_across_scripts(
+    groups: dict[str, list[int]], keys: Sequence[FilmKeys]
 ) -> dict[str, list[int]]:
     """Join a Hangul-titled group with a romanised one when the lexicon does not know the
-    work but both name the same people (two, or a director) within ``_SCRIPT_MERGE_DAYS``:
+    work but both name the same people (two, or a director) within ``_SCRIPT_MERGE_WINDOW``:
     Korean outlets write '계시록' and English ones "Revelations" about the same film. Curated
-    titles are already joined through their aliases and are left alone."""
-    uncurated = [base for base in groups if not _works(lex, base)]
+    titles are already joined through their aliases and are left alone.
+
+    Each Hangul group goes to the romanised group sharing the most people (the first such in
+    order of appearance), among those that qualify. Candidates come from an index of the
+    romanised groups by person, so a group meets only those that share someone with it."""
+    uncurated = [base for base, members in groups.items() if not keys[members[0]].curated]
     hangul = [b for b in uncurated if has_hangul(b)]
     latin = [b for b in uncurated if not has_hangul(b)]
     if not hangul or not latin:
         return groups
 
-    def profile(base: str) -> tuple[set[str], set[str], list[datetime]]:
-        people: set[str] = set()
-        directors: set[str] = set()
-        dates: list[datetime] = []
-        for i in groups[base]:
-            item = items[i]
-            for person in lex.people_named_in(f"{item.title}\n{item.text}"):
-                if person.role == "music":
-                    continue
-                people.add(person.name)
-                if person.role == "director":
-                    directors.add(person.name)
-            if item.published is not None:
-                dates.append(item.published)
-        return people, directors, dates
+    latin_profiles = [_profile(groups[b], keys) for b in latin]
+    naming: dict[str, list[int]] = {}  # person -> positions in ``latin``
+    directing: dict[str, list[int]] = {}
+    for position, profile in enumerate(latin_profiles):
+        for person in profile.people:
+            naming.setdefault(person, []).append(position)
+        for person in profile.directors:
+            directing.setdefault(person, []).append(position)
 
-    profiles = {base: profile(base) for base in hangul + latin}
     merged = dict(groups)
     for h in hangul:
-        h_people, h_directors, h_dates = profiles[h]
-        best: tuple[int, str] | None = None
-        for lat in latin:
-            if lat not in merged:
-                continue
-            l_people, l_directors, l_dates = profiles[lat]
-            shared = h_people & l_people
-            if not (len(shared) >= 2 or h_directors & l_directors):
-                continue
-            close = any(
-                abs((_aware(a) - _aware(b)).total_seconds()) <= _SCRIPT_MERGE_DAYS * 86400
-                for a in h_dates
-                for b in l_dates
-            )
-            if close and (best is None or len(shared) > best[0]):
-                best = (len(shared), lat)
-        if best is not None:
-            merged[best[1]] = merged[best[1]] + merged.pop(h)
+        profile = _profile(groups[h], keys)
+        shared: Counter[int] = Counter()
+        for person in profile.people:
+            shared.update(naming.get(person, ()))
+        directed = {p for person in profile.directors for p in directing.get(person, ())}
+        qualifying = sorted(
+            (-count, position)
+            for position, count in shared.items()
+            if count >= 2 or position in directed
+        )
+        for _count, position in qualifying:
+            if _close(profile.instants, latin_profiles[position].instants):
+                target = latin[position]
+                merged[target] = merged[target] + merged.pop(h)
+                break
     return merged
-
-
-def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
-    words = normalize_text(text).split()
-    if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
-
-
-class _Fingerprint(NamedTuple):
-    title: str
-    shingles: frozenset[tuple[str, ...]]
-
-
-def _fingerprint(item: ClusterInput) -> _Fingerprint:
-    return _Fingerprint(
-        normalize_title(item.title), frozenset(_shingles(f"{item.title}\n{item.text[:600]}"))
-    )
-
-
-def _similar(a: _Fingerprint, b: _Fingerprint) -> bool:
-    if not a.title or not b.title or not a.shingles or not b.shingles:
-        return False
-    shared = len(a.shingles & b.shingles)
-    if a.title == b.title:
-        return shared / min(len(a.shingles), len(b.shingles)) >= 0.6
-    return shared / len(a.shingles | b.shingles) >= 0.75
-
-
-def syndicated_groups(items: Sequence[ClusterInput]) -> list[int]:
-    """A group id per item: items with near-identical headline and text (one agency story in
-    several feeds) share an id; every other item has an id of its own."""
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # fingerprints once per item, not once per pair: a busy week has hundreds of entries
-    prints = [_fingerprint(item) for item in items]
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if find(i) != find(j) and _similar(prints[i], prints[j]):
-                parent[find(j)] = find(i)
-    ids: dict[int, int] = {}
-    return [ids.setdefault(find(i), len(ids)) for i in range(len(items))]

@@ -1,0 +1,407 @@
+"""Film clustering from per-entry keys gives exactly the answers of the code it replaced.
+
+The reference below is that code (text scans and lexicon lookups at clustering time, the
+Hangul x romanised loop of the cross-script join), kept here to compare with:
+``cluster`` (= ``cluster_keys`` over ``film_keys``) must return the same list, the same
+partition numbered the same way, on the labelled sets (classified as ``tracker.evaluate``
+does), on farm-like entries, and on random batches built to hit every branch: same-title
+curated works, stated years, uncurated Hangul and romanised titles that name the same people.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from farm import farm_entries
+
+from tracker.evaluate import entry_from_line, load_feed_hints, read_jsonl
+from tracker.text import has_hangul, normalize_title, strip_html
+from tracker.understand.classify import classify
+from tracker.understand.lexicon import Lexicon, Person, Work, default_lexicon
+from tracker.understand.match import (
+    ClusterInput,
+    FilmKeys,
+    cluster,
+    cluster_keys,
+    film_keys,
+)
+from tracker.understand.works import choose_work
+
+DATA = Path(__file__).parent / "data"
+LABELLED = sorted(DATA.glob("*/items.jsonl"))
+
+# --------------------------------------------------------------------------------------------
+# The reference: the clustering this module replaced
+
+
+def _ref_works(lexicon: Lexicon, *names: str | None) -> list[Work]:
+    seen: list[Work] = []
+    for name in names:
+        if name:
+            for work in lexicon.works_titled(name):
+                if work not in seen:
+                    seen.append(work)
+    return seen
+
+
+def _ref_base(title: str, lexicon: Lexicon, hangul: str | None = None) -> str:
+    works = _ref_works(lexicon, title, hangul)
+    if works:
+        return normalize_title(works[0].title)
+    return normalize_title(title)
+
+
+def _ref_versions_by_years(years: Sequence[int]) -> list[int]:
+    versions: list[int] = []
+    for year in sorted(set(years)):
+        if versions and year - versions[-1] <= 1:
+            continue
+        versions.append(year)
+    return versions
+
+
+def _ref_nearest_version(versions: Sequence[int], item: ClusterInput) -> int:
+    stated = item.year
+    if stated is not None:
+        return min(versions, key=lambda v: (abs(v - stated), v))
+    if item.published is not None:
+        eligible = [v for v in versions if v <= item.published.year + 1]
+        return max(eligible) if eligible else min(versions)
+    return versions[0]
+
+
+def reference_cluster(
+    items: Sequence[ClusterInput], lexicon: Lexicon | None = None
+) -> list[int | None]:
+    lex = lexicon if lexicon is not None else default_lexicon()
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        if item.film or item.film_hangul:
+            base = _ref_base(item.film or item.film_hangul or "", lex, item.film_hangul)
+            if base:
+                groups.setdefault(base, []).append(index)
+    groups = _ref_merge_across_scripts(groups, items, lex)
+    labels: dict[tuple[str, int | None], int] = {}
+    out: list[int | None] = [None] * len(items)
+    for base, members in groups.items():
+        candidates = [w for w in _ref_works(lex, base) if normalize_title(w.title) == base]
+        stated = [items[i].year for i in members if items[i].year is not None]
+        version_of: dict[int, int | None] = {}
+        if len(candidates) > 1:
+            for i in members:
+                item = items[i]
+                work = choose_work(
+                    candidates,
+                    text=f"{item.title}\n{item.text}",
+                    lexicon=lex,
+                    published_year=item.published.year if item.published else None,
+                    stated_year=item.year,
+                    korean=item.korean,
+                )
+                version_of[i] = candidates.index(work) if work else None
+        else:
+            versions = _ref_versions_by_years([y for y in stated if y is not None])
+            for i in members:
+                version_of[i] = (
+                    None if len(versions) <= 1 else _ref_nearest_version(versions, items[i])
+                )
+        for i in members:
+            out[i] = labels.setdefault((base, version_of[i]), len(labels))
+    return out
+
+
+def _ref_aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _ref_merge_across_scripts(
+    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+) -> dict[str, list[int]]:
+    uncurated = [base for base in groups if not _ref_works(lex, base)]
+    hangul = [b for b in uncurated if has_hangul(b)]
+    latin = [b for b in uncurated if not has_hangul(b)]
+    if not hangul or not latin:
+        return groups
+
+    def profile(base: str) -> tuple[set[str], set[str], list[datetime]]:
+        people: set[str] = set()
+        directors: set[str] = set()
+        dates: list[datetime] = []
+        for i in groups[base]:
+            item = items[i]
+            for person in lex.people_named_in(f"{item.title}\n{item.text}"):
+                if person.role == "music":
+                    continue
+                people.add(person.name)
+                if person.role == "director":
+                    directors.add(person.name)
+            if item.published is not None:
+                dates.append(item.published)
+        return people, directors, dates
+
+    profiles = {base: profile(base) for base in hangul + latin}
+    merged = dict(groups)
+    for h in hangul:
+        h_people, h_directors, h_dates = profiles[h]
+        best: tuple[int, str] | None = None
+        for lat in latin:
+            if lat not in merged:
+                continue
+            l_people, l_directors, l_dates = profiles[lat]
+            shared = h_people & l_people
+            if not (len(shared) >= 2 or h_directors & l_directors):
+                continue
+            close = any(
+                abs((_ref_aware(a) - _ref_aware(b)).total_seconds()) <= 60 * 86400
+                for a in h_dates
+                for b in l_dates
+            )
+            if close and (best is None or len(shared) > best[0]):
+                best = (len(shared), lat)
+        if best is not None:
+            merged[best[1]] = merged[best[1]] + merged.pop(h)
+    return merged
+
+
+def assert_same(items: Sequence[ClusterInput], lexicon: Lexicon | None = None) -> list[int | None]:
+    want = reference_cluster(items, lexicon)
+    got = cluster(items, lexicon=lexicon)
+    assert got == want
+    return got
+
+
+def joined_across_scripts(items: Sequence[ClusterInput], ids: Sequence[int | None]) -> int:
+    """How many uncurated Hangul-titled items share a cluster with a romanised one."""
+    lex = default_lexicon()
+    latin = {
+        ids[i]
+        for i, item in enumerate(items)
+        if item.film and not has_hangul(item.film) and not lex.works_titled(item.film)
+    }
+    return sum(
+        1
+        for i, item in enumerate(items)
+        if item.film and has_hangul(item.film) and not lex.works_titled(item.film)
+        if ids[i] in latin
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Equal answers
+
+
+def _labelled_inputs(paths: Sequence[Path]) -> list[ClusterInput]:
+    # as tracker.evaluate builds them
+    hints = load_feed_hints()
+    inputs = []
+    for path in paths:
+        for line in read_jsonl(path):
+            published = datetime.fromisoformat(str(line["published"]))
+            got = classify(
+                entry_from_line(line),
+                feed=hints.get(str(line.get("feed_url"))),
+                published=published,
+            )
+            inputs.append(
+                ClusterInput(
+                    got.film,
+                    got.film_hangul,
+                    got.year,
+                    published,
+                    got.korean,
+                    str(line.get("title") or ""),
+                    strip_html(f"{line.get('summary') or ''}\n{line.get('content') or ''}"),
+                )
+            )
+    return inputs
+
+
+@pytest.fixture(scope="module")
+def labelled() -> dict[str, list[ClusterInput]]:
+    return {path.parent.name: _labelled_inputs([path]) for path in LABELLED}
+
+
+def test_labelled_sets_cluster_as_before(labelled: dict[str, list[ClusterInput]]) -> None:
+    assert len(labelled) >= 6
+    for inputs in labelled.values():
+        assert_same(inputs)
+    # and all of them as one week: more same-title works and more groups to join
+    every = [item for inputs in labelled.values() for item in inputs]
+    ids = assert_same(every)
+    assert len(set(ids)) > 100
+
+
+def test_farm_entries_cluster_as_before() -> None:
+    items = [
+        ClusterInput(e.film, None, None, e.published, e.korean, e.title, e.text)
+        for e in farm_entries(3000)
+    ]
+    ids = assert_same(items)
+    # Cobweb (Korean and American) and Ballerina have two curated works each
+    cobwebs = {ids[i] for i, item in enumerate(items) if item.film == "Cobweb"}
+    assert len(cobwebs) == 2
+
+
+_UNCURATED = [
+    ("Night Harbour", "밤의 항구"),
+    ("Winter Station", "겨울 정거장"),
+    ("Tide Line", "물때"),
+    ("Red Kite", "붉은 연"),
+]
+
+
+def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
+    """Entries over curated titles (several with two works), their aliases and Hangul titles,
+    uncurated titles in both scripts, naming a small pool of people (romanised or in Hangul,
+    music acts included), with and without stated years, dates naive, aware in other zones, or
+    absent."""
+    lex = default_lexicon()
+    shared_titles = [w for w in lex.works if len(lex.works_titled(w.title)) > 1]
+    some_works = rng.sample(list(lex.works), 40) + shared_titles
+    pool = rng.sample([p for p in lex.people if p.hangul], 14)
+    pool += [p for p in lex.people if p.role == "music"][:2]
+    words = ["series", "film", "Netflix", "Disney+", "TVING", "극장", "시리즈", "review"]
+    zones = [UTC, timezone(timedelta(hours=9)), timezone(timedelta(hours=-5)), None]
+    items = []
+    for _ in range(n):
+        film: str | None
+        hangul: str | None = None
+        roll = rng.random()
+        if roll < 0.45:
+            work = rng.choice(some_works)
+            film = rng.choice(work.names)
+            hangul = work.hangul if rng.random() < 0.3 else None
+            year = rng.choice([None, None, work.year, (work.year or 2020) + rng.choice([-1, 1, 3])])
+        elif roll < 0.9:
+            latin, korean = rng.choice(_UNCURATED)
+            film = korean if rng.random() < 0.5 else latin
+            hangul = film if has_hangul(film) and rng.random() < 0.5 else None
+            year = rng.choice([None, None, None, 2023, 2024, 2026])
+        else:
+            film, year = rng.choice([None, "", "!!"]), None
+        named = rng.sample(pool, rng.randint(0, 4))
+        text = " ".join(
+            [p.hangul or p.name if rng.random() < 0.4 else p.name for p in named]
+            + rng.sample(words, 2)
+        )
+        zone = rng.choice(zones)
+        published = None
+        if rng.random() < 0.92:
+            published = datetime(2023, 1, 1) + timedelta(days=rng.randint(0, 1000))
+            published = published.replace(tzinfo=zone) if zone is not None else published
+        items.append(
+            ClusterInput(
+                film,
+                hangul,
+                year,
+                published,
+                rng.choice([True, False, None]),
+                f"'{film}' {rng.choice(words)}",
+                text,
+            )
+        )
+    return items
+
+
+def test_random_batches_cluster_as_before() -> None:
+    rng = random.Random(1123)
+    joined = 0
+    for size in (5, 40, 300, 2500):
+        for _ in range(4 if size < 2500 else 1):
+            items = _random_items(rng, size)
+            joined += joined_across_scripts(items, assert_same(items))
+    assert joined > 50  # the cross-script join was exercised, not only the plain grouping
+
+
+def test_cross_script_join_picks_the_group_sharing_most_people_first_seen() -> None:
+    people = [Person(f"Actor {c}", f"배우{c}") for c in "ABCDE"]
+    people.append(Person("Director Z", "감독제트", role="director"))
+    lex = Lexicon.build([], people)
+    at = datetime(2025, 3, 1, tzinfo=UTC)
+    items = [
+        ClusterInput("Alpha", None, None, at, True, "Alpha", "Actor A Actor B"),
+        ClusterInput("Beta", None, None, at, True, "Beta", "Actor A Actor B Actor C"),
+        ClusterInput("Gamma", None, None, at, True, "Gamma", "Actor C Actor D Actor E"),
+        ClusterInput("Delta", None, None, at, True, "Delta", "Director Z"),
+        # three shared with Beta, two with Alpha: Beta
+        ClusterInput("하나", None, None, at, True, "하나", "배우A 배우B 배우C"),
+        # two shared with Alpha, Beta and Gamma alike: the first seen, Alpha
+        ClusterInput("둘", None, None, at, True, "둘", "배우A 배우B"),
+        # one director shared: enough
+        ClusterInput("셋", None, None, at + timedelta(days=60), True, "셋", "감독제트"),
+        # the same director a microsecond later: too far
+        ClusterInput(
+            "넷", None, None, at + timedelta(days=60, microseconds=1), True, "넷", "감독제트"
+        ),
+    ]
+    ids = assert_same(items, lex)
+    assert ids[4] == ids[1] and ids[5] == ids[0] and ids[6] == ids[3]
+    assert ids[7] not in ids[:7]
+
+
+# --------------------------------------------------------------------------------------------
+# The keys
+
+
+def test_film_keys_are_plain_data_that_survive_a_json_round_trip() -> None:
+    items = _random_items(random.Random(5), 400)
+    keys = [film_keys(item) for item in items]
+
+    def encode(key: FilmKeys) -> str:
+        published = key.published.isoformat() if key.published else None
+        return json.dumps({**key._asdict(), "published": published})
+
+    def decode(text: str) -> FilmKeys:
+        raw = json.loads(text)
+        published = datetime.fromisoformat(raw["published"]) if raw["published"] else None
+        return FilmKeys(
+            **{
+                **raw,
+                "published": published,
+                "people": tuple(raw["people"]),
+                "directors": tuple(raw["directors"]),
+            }
+        )
+
+    stored = [decode(encode(key)) for key in keys]
+    assert stored == keys
+    assert cluster_keys(stored) == cluster(items)
+
+
+def test_film_keys_hold_what_clustering_needs() -> None:
+    at = datetime(2023, 9, 1, tzinfo=UTC)
+    assert film_keys(ClusterInput(None, title="Ten K-dramas")) == FilmKeys()
+    korean = film_keys(ClusterInput("Ballerina", None, None, at, True, "x", "Jeon Jong-seo"))
+    spin_off = film_keys(ClusterInput("Ballerina", None, 2025, at, False, "x", "Ana de Armas"))
+    assert korean.base == spin_off.base == "ballerina" and korean.curated
+    assert korean.work is not None and spin_off.work is not None and korean.work != spin_off.work
+    assert korean.people == ()  # people are looked up only for uncurated titles
+    lex = Lexicon.build(
+        [], [Person("Ryu Jun-yeol", "류준열"), Person("Um Tae-hwa", role="director")]
+    )
+    night = film_keys(
+        ClusterInput("밤의 항구", None, 2025, at, True, "'밤의 항구'", "류준열, Um Tae-hwa"),
+        lexicon=lex,
+    )
+    assert night == FilmKeys(
+        "밤의항구", False, None, 2025, at, ("Ryu Jun-yeol", "Um Tae-hwa"), ("Um Tae-hwa",)
+    )
+
+
+def test_cluster_keys_does_no_lookups(monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = [film_keys(item) for item in _random_items(random.Random(9), 300)]
+    want = cluster_keys(keys)
+
+    def forbidden(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("cluster_keys scanned text or looked up the lexicon")
+
+    monkeypatch.setattr(Lexicon, "people_named_in", forbidden)
+    monkeypatch.setattr(Lexicon, "works_titled", forbidden)
+    monkeypatch.setattr("tracker.understand.match.choose_work", forbidden)
+    monkeypatch.setattr("tracker.understand.match.default_lexicon", forbidden)
+    assert cluster_keys(keys) == want

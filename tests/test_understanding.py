@@ -239,3 +239,45 @@ def test_the_classifier_version_follows_its_sources(
         version.classifier_version.cache_clear()
     assert first != second == third
     assert version.version_for(FeedHints(FeedKind.MIXED, True)).endswith("/mixed+korean")
+
+
+def test_the_stored_matching_keys_are_those_matching_computes() -> None:
+    """What a poll stores (film keys, syndication fingerprint) read back equals what the matcher
+    computes from the same entry: a digest matches on stored keys with the same answers."""
+    from conftest import REPO
+
+    from tracker.evaluate import entry_from_line, read_jsonl
+    from tracker.text import strip_html
+    from tracker.understand.classify import classify
+    from tracker.understand.match import ClusterInput, film_keys, fingerprint
+    from tracker.understand.record import read
+
+    lines = read_jsonl(REPO / "tests" / "data" / "labeled" / "items.jsonl")
+    assert len(lines) > 100
+    for line in lines:
+        entry = entry_from_line(line)
+        assert entry.published is not None
+        about = read(ingest.understand_entry(entry, hints=FeedHints(), published=entry.published))
+        result = classify(entry, published=entry.published)
+        text = strip_html(entry.summary)
+        assert about.fingerprint == fingerprint(entry.title, text)
+        own, listed = about.keys_at(entry.published)
+        assert own == film_keys(
+            ClusterInput(
+                result.film,
+                result.film_hangul,
+                result.year,
+                entry.published,
+                result.korean,
+                title=entry.title,
+                text=text,
+            )
+        )
+        assert listed == tuple(
+            film_keys(ClusterInput(i.film, None, None, entry.published, i.korean, title=i.film))
+            for i in result.listed
+        )
+        assert (about.kind, about.film, about.rating) == (result.kind, result.film, result.rating)
+        assert [(i.film, i.release_date, i.korean, i.season) for i in about.listed] == [
+            (i.film, i.release_date, i.korean, i.season) for i in result.listed
+        ]

@@ -60,9 +60,7 @@ def _collapse_syndicated(
     items: list[Selected],
 ) -> tuple[list[tuple[Selected, tuple[Source, ...]]], list[tuple[Entry, Entry]]]:
     """The same article in several feeds is shown once, with "also covered by" links."""
-    groups = match.syndicated_groups(
-        [match.ClusterInput(None, title=u.entry.title, text=u.about.text) for u in items]
-    )
+    groups = match.syndicated_groups_of([u.about.fingerprint for u in items])
     by_group: dict[int, list[Selected]] = defaultdict(list)
     for u, group in zip(items, groups, strict=True):
         by_group[group].append(u)
@@ -97,41 +95,22 @@ class Assembly:
 def assemble(
     entries: Sequence[Entry], specs: Mapping[str, FeedSpec], *, korean_only: bool
 ) -> Assembly:
-    """Classify, filter, merge syndicated copies and cluster by film."""
+    """Filter, merge syndicated copies and cluster by film, from the stored keys."""
     selected, left_out = select(entries, specs, korean_only=korean_only)
     collapsed, merged = _collapse_syndicated(selected)
-    # one cluster input per item and per title a roundup lists
-    inputs: list[match.ClusterInput] = []
+    # one set of film keys per item and per title a roundup lists
+    keys: list[match.FilmKeys] = []
     owners: list[tuple[int, ListedRelease | None]] = []
     for index, (u, _also) in enumerate(collapsed):
-        r = u.about
-        inputs.append(
-            match.ClusterInput(
-                r.film,
-                r.film_hangul,
-                r.year,
-                u.entry.published_at,
-                r.korean,
-                title=u.entry.title,
-                text=r.text,
-            )
-        )
+        own, listed_keys = u.about.keys_at(u.entry.published_at)
+        keys.append(own)
         owners.append((index, None))
-        for title_listed in r.listed:
+        for title_listed, listed_key in zip(u.about.listed, listed_keys, strict=True):
             if korean_only and not title_listed.korean:
                 continue
-            inputs.append(
-                match.ClusterInput(
-                    title_listed.film,
-                    None,
-                    None,
-                    u.entry.published_at,
-                    title_listed.korean,
-                    title=title_listed.film,
-                )
-            )
+            keys.append(listed_key)
             owners.append((index, title_listed))
-    return Assembly(selected, left_out, collapsed, owners, match.cluster(inputs), merged)
+    return Assembly(selected, left_out, collapsed, owners, match.cluster_keys(keys), merged)
 
 
 #: looks up films remembered from earlier weeks by their base key (title without year)

@@ -2,27 +2,33 @@
 
 Owns the ``detail`` JSON inside ``types.Understood`` (this module alone writes and reads it, so
 its format can change with the classifier: a new version re-understands every row), the excerpt
-a card shows, and ``Understanding``, the shape the digest reads. Must not import the classifier:
-a digest whose rows are current never loads it (``ingest`` does the understanding).
+a card shows, and ``Understanding``, the shape the digest reads, with the matching keys computed
+on ingest (``match.FilmKeys`` for the entry and each title a roundup lists, and the syndication
+``Fingerprint``), so a digest matches a week without scanning a text. Must not import the
+classifier: a digest whose rows are current never loads it (``ingest`` does the understanding).
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from tracker.text import one_line, strip_html
 from tracker.types import Kind, ListedRelease, Understood
-from tracker.understand.match import film_key
+from tracker.understand.match import FilmKeys, Fingerprint
 
 if TYPE_CHECKING:
     from tracker.understand.classify import Classification
 
 #: the excerpt a digest card shows, in characters
 EXCERPT_CHARS = 160
+_NO_PRINT = Fingerprint("", ())
+_NO_FILM = FilmKeys()
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,25 @@ class Understanding:
     listed: tuple[ListedRelease, ...] = ()
     #: one line of plain text for the card
     excerpt: str | None = None
-    #: the plain text of the summary, for matching (syndicated copies, people named)
-    text: str = ""
+    #: the film clustering keys of the entry and of each title in ``listed`` (``published``
+    #: left out: the stored entry has it)
+    film_keys: FilmKeys = _NO_FILM
+    listed_keys: tuple[FilmKeys, ...] = ()
+    #: the headline and shingles that find the same article syndicated to other feeds
+    fingerprint: Fingerprint = _NO_PRINT
     reasons: tuple[str, ...] = ()
+
+    def keys_at(self, published: datetime) -> tuple[FilmKeys, tuple[FilmKeys, ...]]:
+        """The clustering keys with the entry's date put back."""
+        # keys that name no film carry no date, as ``match.film_keys`` makes them
+        return (
+            _dated(self.film_keys, published),
+            tuple(_dated(k, published) for k in self.listed_keys),
+        )
+
+
+def _dated(keys: FilmKeys, published: datetime) -> FilmKeys:
+    return keys._replace(published=published) if keys.base else keys
 
 
 def excerpt(summary: str | None, content: str | None) -> str | None:
@@ -60,8 +82,15 @@ def excerpt(summary: str | None, content: str | None) -> str | None:
 
 
 def to_stored(
-    result: Classification, *, version: str, excerpt: str | None, text: str
+    result: Classification,
+    *,
+    version: str,
+    excerpt: str | None,
+    keys: FilmKeys,
+    listed_keys: Sequence[FilmKeys],
+    fingerprint: Fingerprint,
 ) -> Understood:
+    """The row form of one entry's understanding."""
     detail: dict[str, Any] = {
         "h": result.film_hangul,
         "y": result.year,
@@ -69,14 +98,16 @@ def to_stored(
         "rt": result.rating_text,
         "l": [_listed_row(item) for item in result.listed],
         "x": excerpt,
-        "t": text,
+        "k": _keys_row(keys) if keys.base else None,
+        "lk": [_keys_row(k) for k in listed_keys],
+        "fp": _print_row(fingerprint) if fingerprint.title or fingerprint.shingles else None,
     }
     return Understood(
         version=version,
         kind=result.kind,
         korean=result.korean,
         film=result.film,
-        film_key=film_key(result.film or result.film_hangul or "") if result.film else None,
+        film_key=keys.base,
         rating=result.rating,
         platform=result.platform,
         release_date=result.release_date,
@@ -92,6 +123,8 @@ def to_stored(
 def read(understood: Understood) -> Understanding:
     """The stored understanding in the shape the digest reads."""
     detail: dict[str, Any] = json.loads(understood.detail) if understood.detail else {}
+    keys = detail.get("k")
+    printed = detail.get("fp")
     return Understanding(
         kind=understood.kind,
         korean=understood.korean,
@@ -105,7 +138,9 @@ def read(understood: Understood) -> Understanding:
         release_date=understood.release_date,
         listed=tuple(_listed(row) for row in detail.get("l", ())),
         excerpt=detail.get("x"),
-        text=detail.get("t", ""),
+        film_keys=_keys(keys) if keys else _NO_FILM,
+        listed_keys=tuple(_keys(row) for row in detail.get("lk", ())),
+        fingerprint=_print(printed) if printed else _NO_PRINT,
         reasons=understood.reasons,
     )
 
@@ -123,3 +158,24 @@ def _listed(row: Sequence[Any]) -> ListedRelease:
         korean=bool(korean),
         season=season,
     )
+
+
+def _keys_row(keys: FilmKeys) -> list[Any]:
+    return [keys.base, keys.curated, keys.work, keys.year, keys.people, keys.directors]
+
+
+def _keys(row: Sequence[Any]) -> FilmKeys:
+    base, curated, work, year, people, directors = row
+    return FilmKeys(base, bool(curated), work, year, None, tuple(people), tuple(directors))
+
+
+def _print_row(fingerprint: Fingerprint) -> list[str]:
+    # 64-bit shingle hashes packed, not spelled out in decimal: a busy week reads thousands
+    packed = struct.pack(f"<{len(fingerprint.shingles)}q", *fingerprint.shingles)
+    return [fingerprint.title, base64.b64encode(packed).decode("ascii")]
+
+
+def _print(row: Sequence[str]) -> Fingerprint:
+    title, packed = row
+    raw = base64.b64decode(packed)
+    return Fingerprint(title, struct.unpack(f"<{len(raw) // 8}q", raw))

@@ -10,7 +10,6 @@ shells (``cli``, ``daemon``, ``demo``) do that, and they reach storage only thro
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import socket
@@ -25,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 from tracker.config.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config.locate import default_database_url, default_state_dir
 from tracker.config.schema import Config
-from tracker.deliver.ledger import Outcome, deliver, explain_skip
-from tracker.deliver.message import composer, message_id_for
+from tracker.deliver.ledger import Outcome, send_week
+from tracker.deliver.message import message_id_for
 from tracker.deliver.outbox import OutboxSender
 from tracker.digest import window
 from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
 from tracker.poll import decide
-from tracker.poll.workers import PARSE_TIMEOUT, ParserPool, UnderstandItem, understand_batch
+from tracker.poll.workers import PARSE_TIMEOUT, ParserPool
 from tracker.resources import catalog_dir
 from tracker.storage.protocol import Storage
 from tracker.types import (
@@ -46,7 +45,6 @@ from tracker.types import (
     RenderedDigest,
     UpdateResult,
 )
-from tracker.understand.version import version_for
 
 if TYPE_CHECKING:
     # A command imports what it uses, no more: the libraries behind these (httpx, SQLAlchemy,
@@ -326,49 +324,21 @@ class Tracker:
     ) -> int:
         """Understand stored entries again: those whose understanding is missing or stale (an
         older classifier, other feed hints), or with ``everything`` all of them; first seen
-        since ``since`` when given. In batches, in the parse workers. Returns how many."""
-        from tracker.digest.select import entry_data
+        since ``since`` when given. Returns how many."""
+        from tracker.poll import reclassify
 
-        storage = self.sync()
-        hints = self.hints()
-        todo = [
-            entry_id
-            for entry_id, url, version in storage.understanding_versions(since=since)
-            if everything or version != version_for(hints.get(url, FeedHints()))
-        ]
+        storage, hints = self.sync(), self.hints()
+        ids = reclassify.stale_ids(storage, hints, since=since, everything=everything)
         if on_start is not None:
-            on_start(len(todo))
-        batches = [todo[i : i + RECLASSIFY_BATCH] for i in range(0, len(todo), RECLASSIFY_BATCH)]
-        runner = self.parser if len(batches) > 1 else None
-        done = 0
-
-        async def one(ids: list[int]) -> None:
-            nonlocal done
-            items = [
-                UnderstandItem(
-                    e.id, entry_data(e), hints.get(e.feed_url, FeedHints()), e.published_at
-                )
-                for e in storage.entries_by_id(ids)
-            ]
-            if runner is None:
-                understood = understand_batch(items)
-            else:
-                understood = await runner.run(understand_batch, items)
-            storage.store_understanding(understood)
-            done += len(understood)
-            if on_progress is not None:
-                on_progress(len(understood))
-
-        # as many batches in flight as there are workers: reading and writing the database
-        # in this process overlaps with understanding in theirs
-        limit = asyncio.Semaphore(max(1, self.parser.workers))
-
-        async def bounded(ids: list[int]) -> None:
-            async with limit:
-                await one(ids)
-
-        await asyncio.gather(*(bounded(ids) for ids in batches))
-        return done
+            on_start(len(ids))
+        return await reclassify.reclassify(
+            ids,
+            storage=storage,
+            pool=self.parser,
+            hints=hints,
+            batch=RECLASSIFY_BATCH,
+            on_progress=on_progress,
+        )
 
     # -- digest ------------------------------------------------------------------------------
 
@@ -440,11 +410,9 @@ class Tracker:
             **extra,
         )
 
-    def _mail_domain(self) -> str:
-        return parseaddr(self.config.digest.sender)[1].rpartition("@")[2] or "kfilm-tracker"
-
     def message_id(self, week: IsoWeek, recipient: str) -> str:
-        return message_id_for(str(week), recipient, self._mail_domain())
+        domain = parseaddr(self.config.digest.sender)[1].rpartition("@")[2] or "kfilm-tracker"
+        return message_id_for(str(week), recipient, domain)
 
     async def send_digest(
         self,
@@ -468,31 +436,17 @@ class Tracker:
         rendered = self.render(built)
         if dry_run:
             return [Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
-        outcomes = await deliver(
+        return await send_week(
             week,
+            rendered,
+            sender_address=self.config.digest.sender,
             recipients=recipients,
-            compose=composer(
-                self.config.digest.sender,
-                rendered,
-                list_id=f"Korean film weekly <weekly.{self._mail_domain()}>",
-                now=self.clock,
-            ),
-            message_id=lambda recipient: self.message_id(week, recipient),
             storage=self.storage,
             sender=self.sender(),
             now=self.clock,
             force=force,
             owner=self.owner,
         )
-        if not any(o.status == "skipped" for o in outcomes):
-            return outcomes
-        # "skipped" alone hid a failed or stuck digest behind "already sent": say what the
-        # ledger holds, so the user knows whether to wait, fix something, or --force
-        records = {(r.week, r.recipient): r for r in self.storage.list_digests()}
-        return [
-            explain_skip(o, records.get((str(week), o.recipient))) if o.status == "skipped" else o
-            for o in outcomes
-        ]
 
     def retry_due(self) -> bool:
         """Whether a temporarily failed digest is due for another try."""

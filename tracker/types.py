@@ -343,6 +343,23 @@ class Entry:
     #: what it is about, as stored (None: never understood)
     understood: Understood | None = None
 
+    def as_data(self) -> EntryData:
+        """The stored entry in the shape the parser gave it (what the classifier reads)."""
+        return EntryData(
+            identity=self.identity,
+            title=self.title,
+            link=self.link,
+            published=self.published_at,
+            summary=self.summary,
+            content=self.content,
+            author=self.author,
+            categories=self.categories,
+            image=self.image,
+            identity_source=self.identity_source,
+            guid=self.guid,
+            extra=self.extra,
+        )
+
 
 @dataclass(frozen=True)
 class FeedStatus:

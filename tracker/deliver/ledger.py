@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from email.utils import parseaddr
 from typing import Protocol
 
-from tracker.deliver.message import Compose
+from tracker.deliver.message import Compose, composer, message_id_for
 from tracker.exceptions import DeliveryError
 from tracker.storage.protocol import Storage
-from tracker.types import DigestRecord, DigestStatus, IsoWeek
+from tracker.types import DigestRecord, DigestStatus, IsoWeek, RenderedDigest
 
 #: a temporarily failed digest is retried after this long
 RETRY_DELAY = timedelta(minutes=15)
@@ -123,3 +124,42 @@ def explain_skip(outcome: Outcome, record: DigestRecord | None) -> Outcome:
     else:
         detail = f"being sent by another process (claimed {record.claimed_at:%H:%M} UTC)"
     return replace(outcome, detail=detail)
+
+
+async def send_week(
+    week: IsoWeek,
+    rendered: RenderedDigest,
+    *,
+    sender_address: str,
+    recipients: Sequence[str],
+    storage: Storage,
+    sender: Sender,
+    now: Callable[[], datetime],
+    force: bool = False,
+    owner: str | None = None,
+) -> list[Outcome]:
+    """One rendered week to every recipient, exactly once each (``force``: again, on purpose),
+    and every skipped send described by the ledger row that stopped it."""
+    domain = parseaddr(sender_address)[1].rpartition("@")[2] or "kfilm-tracker"
+    outcomes = await deliver(
+        week,
+        recipients=recipients,
+        compose=composer(
+            sender_address, rendered, list_id=f"Korean film weekly <weekly.{domain}>", now=now
+        ),
+        message_id=lambda recipient: message_id_for(str(week), recipient, domain),
+        storage=storage,
+        sender=sender,
+        now=now,
+        force=force,
+        owner=owner,
+    )
+    if not any(o.status == "skipped" for o in outcomes):
+        return outcomes
+    # "skipped" alone hid a failed or stuck digest behind "already sent": say what the ledger
+    # holds, so the user knows whether to wait, fix something, or --force
+    records = {(r.week, r.recipient): r for r in storage.list_digests()}
+    return [
+        explain_skip(o, records.get((str(week), o.recipient))) if o.status == "skipped" else o
+        for o in outcomes
+    ]

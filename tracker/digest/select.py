@@ -45,20 +45,7 @@ def select_entries(
 
 def entry_data(entry: Entry) -> EntryData:
     """The stored entry in the shape the parser gave it (what the classifier reads)."""
-    return EntryData(
-        identity=entry.identity,
-        title=entry.title,
-        link=entry.link,
-        published=entry.published_at,
-        summary=entry.summary,
-        content=entry.content,
-        author=entry.author,
-        categories=entry.categories,
-        image=entry.image,
-        identity_source=entry.identity_source,
-        guid=entry.guid,
-        extra=entry.extra,
-    )
+    return entry.as_data()
 
 
 def is_stale(entry: Entry, hints: FeedHints) -> bool:

@@ -1,0 +1,75 @@
+"""``tracker reclassify``: stored entries understood again, in batches, in the worker processes.
+
+Owns choosing the rows (missing or stale understandings: an older classifier, or feed hints the
+config has changed since; or every row), and running batches through the parse workers while
+this process reads the next batch and writes the last one. Takes storage and the pool as
+arguments; must not read the clock or the config.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from tracker.poll.workers import ParserPool, UnderstandItem, understand_batch
+from tracker.storage.protocol import Storage
+from tracker.types import FeedHints
+from tracker.understand.version import version_for
+
+#: entries understood per worker job
+BATCH = 250
+
+
+def stale_ids(
+    storage: Storage,
+    hints: Mapping[str, FeedHints],
+    *,
+    since: datetime | None = None,
+    everything: bool = False,
+) -> list[int]:
+    """The entries (first seen since ``since``) whose understanding is missing or stale, or
+    all of them with ``everything``, oldest first."""
+    return [
+        entry_id
+        for entry_id, url, version in storage.understanding_versions(since=since)
+        if everything or version != version_for(hints.get(url, FeedHints()))
+    ]
+
+
+async def reclassify(
+    ids: list[int],
+    *,
+    storage: Storage,
+    pool: ParserPool,
+    hints: Mapping[str, FeedHints],
+    batch: int = BATCH,
+    on_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Understand ``ids`` again and store the results; returns how many were."""
+    batches = [ids[i : i + batch] for i in range(0, len(ids), batch)]
+    done = 0
+    # as many batches in flight as there are workers: reading and writing the database in
+    # this process overlaps with understanding in theirs
+    limit = asyncio.Semaphore(max(1, pool.workers))
+
+    async def one(chunk: list[int]) -> None:
+        nonlocal done
+        async with limit:
+            items = [
+                UnderstandItem(
+                    e.id, e.as_data(), hints.get(e.feed_url, FeedHints()), e.published_at
+                )
+                for e in storage.entries_by_id(chunk)
+            ]
+            if len(batches) == 1:
+                understood = understand_batch(items)  # one batch: no worker worth starting
+            else:
+                understood = await pool.run(understand_batch, items)
+            storage.store_understanding(understood)
+        done += len(understood)
+        if on_progress is not None:
+            on_progress(len(understood))
+
+    await asyncio.gather(*(one(chunk) for chunk in batches))
+    return done

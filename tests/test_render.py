@@ -4,7 +4,9 @@ a one-line subject, escaping, user overrides, and template errors as RenderError
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
+import textwrap
 import threading
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -183,6 +185,49 @@ def test_wrap_never_breaks_a_url() -> None:
     wrapped = render.wrap(f"see {url} for more words that go on and on and on", 72, "  ")
     assert url in wrapped.split("\n")[1]
     assert all(len(line) <= 72 for line in wrapped.splitlines() if url not in line)
+
+
+def test_wrap_is_textwraps_fill_without_breaking_words() -> None:
+    """The fast greedy wrap gives what textwrap.fill gave (long words never broken, hyphens
+    never split), on a thousand random texts, widths and indents."""
+    rng = random.Random(10)
+    words = [
+        "a",
+        "to",
+        "film",
+        "Netflix",
+        "review:",
+        "Choi-Min-sik",
+        "https://x.example/" + "p" * 70,
+    ]
+    for _ in range(1000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        text = text.replace(" ", rng.choice([" ", "  ", "\n", " \t "]), rng.randint(0, 3))
+        width, indent = rng.randint(10, 80), rng.choice(["", "  ", "    "])
+        first = rng.choice([None, "", "* "])
+        expected = textwrap.fill(
+            " ".join(text.split()),
+            width=width,
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        assert render.wrap(text, width, indent, first) == expected, (text, width, indent, first)
+
+
+def test_compiled_templates_are_cached_between_runs(
+    full: Digest, rendered: RenderedDigest, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = Renderer(cache_dir=cache).render(full)
+    assert sorted(p.suffix for p in cache.iterdir()) == [".cache"] * 3  # html, text, subject
+    again = Renderer(cache_dir=cache).render(full)
+    assert first == again == rendered
+    # a cache that cannot be written is only slower: never a failed digest
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert Renderer(cache_dir=blocked / "cache").render(full) == rendered
 
 
 # -- the HTML part -----------------------------------------------------------------------------

@@ -198,7 +198,10 @@ class Tracker:
         from tracker.digest.render import Renderer
 
         templates = self.config.digest.templates
-        return Renderer(templates=Path(templates).expanduser() if templates else None)
+        return Renderer(
+            templates=Path(templates).expanduser() if templates else None,
+            cache_dir=self.state_dir / "cache" / "templates",
+        )
 
     def digests(self) -> DigestPipeline:
         """The digest pipeline over this config's feeds (synced into the database first)."""

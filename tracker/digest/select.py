@@ -71,7 +71,10 @@ def refresh(
     """``entries`` with every missing or stale understanding computed again and stored, in
     batches (whole rows are read only for those). Usually there are none: the poll understood
     them on ingest."""
-    stale = [entry.id for entry in entries if is_stale(entry, hints(entry.feed_url))]
+    current = {url: version_for(hints(url)) for url in {e.feed_url for e in entries}}
+    stale = [
+        e.id for e in entries if e.understood is None or e.understood.version != current[e.feed_url]
+    ]
     if not stale:
         return list(entries)
     fresh: dict[int, Understood] = {}
@@ -117,15 +120,22 @@ def select(
             if not passed:
                 left_out.append((entry, reason or "feed rules"))
                 continue
-        if entry.understood is None:
+        stored = entry.understood
+        if stored is None:
             # refresh() runs first; a row it could not read (deleted meanwhile) stays out
             left_out.append((entry, "not understood yet"))
             continue
-        about = read(entry.understood)
-        if about.kind is Kind.OTHER:
+        # the columns decide most of it; the JSON detail is read only for what is kept (and
+        # for a roundup, whose listed titles may be Korean when the entry is not)
+        if stored.kind is Kind.OTHER:
             left_out.append((entry, "kind=other (lists, galleries, promotion, non-film)"))
             continue
-        if korean_only and not about.korean and not any(i.korean for i in about.listed):
+        about = read(stored) if stored.korean or not korean_only else None
+        if about is None and stored.kind is Kind.RELEASE:
+            about = read(stored)
+        if about is None or (
+            korean_only and not about.korean and not any(i.korean for i in about.listed)
+        ):
             left_out.append((entry, "not about Korean film or drama ([digest] korean_only)"))
             continue
         kept.append(Selected(entry, source_name(entry, spec), about))

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError, StatementError
 
@@ -112,4 +111,11 @@ class Database:
 
     def insert(self, table: sa.Table) -> Any:
         """The dialect's INSERT, which has ON CONFLICT (both SQLite and PostgreSQL spell it so)."""
-        return postgresql.insert(table) if self.is_postgresql else sqlite.insert(table)
+        # imported here: the PostgreSQL dialect costs start-up time a SQLite user never needs
+        if self.is_postgresql:
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            return pg_insert(table)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table)

@@ -71,7 +71,6 @@ _BASE_COLUMNS = (
     _E.author,
     _E.categories,
     _E.image,
-    _E.extra,
     *(getattr(_E, name) for name in _UNDERSTANDING if name != "understood_why"),
     feeds.c.url.label("feed_url"),
     DISPLAY_TITLE.label("feed_display_title"),
@@ -96,47 +95,77 @@ def understanding_values(understood: Understood | None) -> dict[str, Any]:
     }
 
 
-def _understood(row: Row, *, with_reasons: bool) -> Understood | None:
-    if row.understood_version is None:
-        return None
-    reasons: tuple[str, ...] = ()
-    if with_reasons and row.understood_why:
-        reasons = tuple(json.loads(row.understood_why))
-    return Understood(
-        version=row.understood_version,
-        kind=Kind(row.kind),
-        korean=bool(row.korean),
-        film=row.film,
-        film_key=row.film_key,
-        rating=row.rating,
-        platform=row.platform,
-        release_date=row.release_date,
-        detail=row.understanding or "{}",
-        reasons=reasons,
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+def _entry(row: Row, *, content: bool, reasons: bool, extra: bool = True) -> Entry:
+    """An ``Entry`` from a row of ``_BASE_COLUMNS`` (then ``content`` and ``extra`` when
+    ``content``, then the reasons when ``reasons``). Unpacked by position: a week's digest
+    reads thousands of rows, and by-name access on each column was most of the time."""
+    (
+        entry_id,
+        identity,
+        identity_source,
+        guid,
+        title,
+        link,
+        published_at,
+        first_seen_at,
+        summary,
+        author,
+        categories,
+        image,
+        version,
+        kind,
+        korean,
+        film,
+        film_key,
+        rating,
+        platform,
+        release_date,
+        detail,
+        feed_url,
+        feed_title,
+        *rest,
+    ) = row
+    body, extras_json = (rest[0], rest[1]) if content else (None, None)
+    understood = None
+    if version is not None:
+        why = rest[-1] if reasons else None
+        understood = Understood(
+            version,
+            _KINDS[kind],
+            bool(korean),
+            film,
+            film_key,
+            rating,
+            platform,
+            release_date,
+            detail or "{}",
+            tuple(json.loads(why)) if why else (),
+        )
+    # most entries have no categories and no extras: skip the JSON parser for them
+    extras: Mapping[str, str] = (
+        json.loads(extras_json) if extra and extras_json not in (None, "", "{}") else {}
     )
-
-
-def _entry(row: Row, *, content: bool, reasons: bool) -> Entry:
-    categories = json.loads(row.categories) if row.categories else []
-    extra: Mapping[str, str] = json.loads(row.extra) if row.extra else {}
     return Entry(
-        id=row.id,
-        feed_url=row.feed_url,
-        identity=row.identity,
-        title=row.title,
-        link=row.link,
-        published_at=row.published_at,
-        first_seen_at=row.first_seen_at,
-        summary=row.summary,
-        content=row.content if content else None,
-        author=row.author,
-        categories=tuple(categories),
-        image=row.image,
-        feed_title=row.feed_display_title,
-        extra=extra,
-        identity_source=row.identity_source,
-        guid=row.guid,
-        understood=_understood(row, with_reasons=reasons),
+        id=entry_id,
+        feed_url=feed_url,
+        identity=identity,
+        title=title,
+        link=link,
+        published_at=published_at,
+        first_seen_at=first_seen_at,
+        summary=summary,
+        content=body,
+        author=author,
+        categories=tuple(json.loads(categories)) if categories not in (None, "", "[]") else (),
+        image=image,
+        feed_title=feed_title,
+        extra=extras,
+        identity_source=identity_source,
+        guid=guid,
+        understood=understood,
     )
 
 
@@ -238,7 +267,7 @@ class EntryStore:
     def _query(*, content: bool = True, reasons: bool = False) -> sa.Select[Any]:
         columns: list[Any] = list(_BASE_COLUMNS)
         if content:
-            columns.append(_E.content)
+            columns += [_E.content, _E.extra]
         if reasons:
             columns.append(_E.understood_why)
         return sa.select(*columns).join(feeds, feeds.c.id == _E.feed_id)
@@ -274,15 +303,18 @@ class EntryStore:
 
     def entries_for_digest(self, *, since: datetime, until: datetime) -> list[Entry]:
         """Entries of followed feeds first seen in ``[since, until)``, oldest first, without
-        their ``content`` (None): a digest shows the stored excerpt, never the full text, and a
-        busy week's content is tens of megabytes."""
+        their ``content`` (None) and ``extra`` (empty): a digest shows the stored excerpt, never
+        the full text, and a busy week's content is tens of megabytes."""
         query = (
             self._window(self._query(content=False), since, until)
             .where(feeds.c.followed)
             .order_by(_E.first_seen_at, _E.id)
         )
         with self._db.read("read the week's entries") as conn:
-            return [_entry(row, content=False, reasons=False) for row in conn.execute(query)]
+            return [
+                _entry(row, content=False, reasons=False, extra=False)
+                for row in conn.execute(query)
+            ]
 
     def entries_by_id(self, ids: Sequence[int]) -> list[Entry]:
         """Whole entries (content included), in ``ids`` order; unknown ids are skipped."""

@@ -92,10 +92,18 @@ class FilmStore:
                     )
                 )
             }
+            # a week is built again and again (previews, the send): write only the links that
+            # are new or changed, not thousands of identical upserts
+            known = {
+                (row.entry_id, row.film_id): row.role
+                for row in conn.execute(
+                    sa.select(entry_films).where(entry_films.c.film_id.in_(set(ids.values())))
+                )
+            }
             rows = [
                 {"entry_id": entry_id, "film_id": ids[key], "role": role}
                 for entry_id, key, role in links
-                if key in ids
+                if key in ids and known.get((entry_id, ids[key])) != role
             ]
             if rows:
                 link = self._db.insert(entry_films)

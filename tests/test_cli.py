@@ -243,3 +243,26 @@ def test_config_check_never_prints_the_database_password(
     monkeypatch.setenv("TRACKER_DATABASE__URL", "postgresql://kfilm:hunter2@db.example/kfilm")
     code, out, _ = tracker("config", "check")
     assert code == 0 and "hunter2" not in out and "db.example" in out
+
+
+def test_progress_draws_a_bar_in_a_terminal_and_nothing_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from tracker.cli import common
+
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "err", Console(file=screen, force_terminal=True, width=80))
+    with common.progress("understanding") as (start, advance):
+        start(4)
+        advance(3)
+    assert "understanding" in screen.getvalue()
+    quiet = io.StringIO()
+    monkeypatch.setattr(common, "err", Console(file=quiet, force_terminal=False))
+    with common.progress("polling") as (start, advance):
+        start(4)
+        advance(4)
+    assert quiet.getvalue() == ""

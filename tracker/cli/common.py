@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
@@ -125,3 +126,24 @@ def editable_config(local: Path | None) -> Path:
     if path is None:
         raise TrackerError("no config file to edit", hint="create one first with: tracker init")
     return path
+
+
+@contextmanager
+def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """``(start, advance)``: ``start(total)`` and ``advance(n)`` drive a progress bar on stderr
+    when it is a terminal, and do nothing otherwise (a log, a pipe, cron)."""
+    if not err.is_terminal:
+        yield (lambda _total: None), (lambda _n: None)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield (lambda total: bar.update(task, total=total)), (lambda n: bar.advance(task, n))

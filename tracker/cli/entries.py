@@ -11,10 +11,17 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 
-from tracker.cli.common import ConfigOption, app, entries_app, err, handle_errors, open_tracker, out
+from tracker.cli.common import (
+    ConfigOption,
+    app,
+    entries_app,
+    handle_errors,
+    open_tracker,
+    out,
+    progress,
+)
 from tracker.exceptions import TrackerError
 from tracker.types import FeedStatus, Understood
 from tracker.understand.record import read
@@ -129,26 +136,12 @@ def reclassify(
     (a new version, a feed whose kind or korean_only changed), or --all of them."""
     with open_tracker(config) as tracker:
         start = _parse_since(since, tracker.timezone)
-        if not err.is_terminal:
-            count = asyncio.run(tracker.reclassify(since=start, everything=everything))
-        else:
-            with Progress(
-                TextColumn("understanding"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("reclassify", total=None)
-                count = asyncio.run(
-                    tracker.reclassify(
-                        since=start,
-                        everything=everything,
-                        on_start=lambda n: progress.update(task, total=n),
-                        on_progress=lambda n: progress.advance(task, n),
-                    )
+        with progress("understanding") as (begin, advance):
+            count = asyncio.run(
+                tracker.reclassify(
+                    since=start, everything=everything, on_start=begin, on_progress=advance
                 )
+            )
     out.print(f"reclassified {count} {'entry' if count == 1 else 'entries'}")
 
 

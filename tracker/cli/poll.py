@@ -6,9 +6,8 @@ import asyncio
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tracker.cli.common import ConfigOption, app, err, handle_errors, open_tracker, out
+from tracker.cli.common import ConfigOption, app, err, handle_errors, open_tracker, out, progress
 from tracker.types import PollSummary, UpdateResult
 from tracker.urls import redact_url
 
@@ -45,22 +44,12 @@ def poll(
 
 
 def _poll_with_progress(tracker: Tracker, urls: list[str], due: bool) -> list[UpdateResult]:
-    if not err.is_terminal:
-        return asyncio.run(tracker.poll(urls=urls, due_only=due))
-    with Progress(
-        TextColumn("polling"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("poll", total=None)
+    with progress("polling") as (start, advance):
         return asyncio.run(
             tracker.poll(
                 urls=urls,
                 due_only=due,
-                on_start=lambda n: progress.update(task, total=n),
-                on_result=lambda _r: progress.advance(task),
+                on_start=start,
+                on_result=lambda _result: advance(1),
             )
         )

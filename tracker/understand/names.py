@@ -113,3 +113,47 @@ def mentions_name(text: str, name: str) -> bool:
     if has_hangul(name):
         return name in text
     return bool(_name_pattern(name).search(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Names written in Hangul
+
+_KOREAN_HANGUL_NAME = re.compile(
+    r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+    r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
+    r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
+)
+#: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
+#: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
+_FOREIGN_HANGUL_NAME = re.compile(
+    r"(?<![가-힣'\"])([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
+    r"(?:감독|주연|출연|배우)(?!상)"
+)
+#: words before a credit that are not a surname and name ("한국 감독", "외국 배우")
+_NOT_A_HANGUL_NAME = ("한국", "외국", "중국", "미국", "영국", "한국계")
+
+
+def foreign_hangul_names(text: str) -> list[re.Match[str]]:
+    """Transliterated foreign names credited in Hangul ("고레에다 히로카즈 감독")."""
+    return [
+        h
+        for h in _FOREIGN_HANGUL_NAME.finditer(text)
+        if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
+        and h.group(1) not in ("영화", "배우", "감독", "드라마", "신작", "주연", "한국")
+    ]
+
+
+def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first Korean name credited in Hangul ("봉준호 감독"), outside the ``foreign`` names
+    found in the same text ("존 하퍼 감독": the second word of a foreign name is no Korean
+    name)."""
+    foreign_spans = [h.span() for h in foreign]
+    return next(
+        (
+            h
+            for h in _KOREAN_HANGUL_NAME.finditer(text)
+            if h.group(1) not in _NOT_A_HANGUL_NAME
+            and not any(s <= h.start() < e for s, e in foreign_spans)
+        ),
+        None,
+    )

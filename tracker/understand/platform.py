@@ -1,0 +1,87 @@
+"""The one streaming service an entry is about ("netflix", "disney_plus", "tving", ...).
+
+Owns how each service is written (in English and Hangul) and how much a mention counts: in
+the headline, in a category, in the text, or in a sentence about another work or an earlier
+season. Must not decide the kind: the orchestrator says whether the entry lists several
+works, where naming several services means none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.understand.document import Document
+
+
+@dataclass(frozen=True)
+class Platform:
+    """The service (None when there is none, or several) and why."""
+
+    name: str | None = None
+    reason: str | None = None
+
+
+_PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("netflix", re.compile(r"\bNetflix\b|넷플릭스", re.IGNORECASE)),
+    ("disney_plus", re.compile(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스")),
+    ("prime_video", re.compile(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오")),
+    ("apple_tv_plus", re.compile(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+")),
+    ("tving", re.compile(r"\bTVING\b|\bTving\b|티빙")),
+    ("coupang_play", re.compile(r"\bCoupang Play\b|쿠팡\s?플레이")),
+    ("wavve", re.compile(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
+    ("watcha", re.compile(r"\bWatcha\b|왓챠")),
+    ("mubi", re.compile(r"\bMUBI\b|\bMubi\b")),
+    ("shudder", re.compile(r"\bShudder\b")),
+    ("hulu", re.compile(r"\bHulu\b|훌루")),
+    ("max", re.compile(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
+)
+
+#: broadcasters: not platforms we report, but a roundup naming one next to a streamer is not
+#: about one service
+_BROADCASTERS = re.compile(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
+#: a sentence about another work or an earlier season ("A separate series adaptation will
+#: premiere on TVING", "The first season, which premiered on Wavve")
+_CONTRAST = re.compile(
+    r"\b(?:also|separate|another|other|earlier|previous|prior|first season|last season|"
+    r"original (?:series|film|version)|remake|adaptation of the same|compared)\b|별도|별개|"
+    r"앞서|전작",
+    re.IGNORECASE,
+)
+
+
+def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
+    """The one service the entry is about: named in the headline or a category, or in the
+    text, where a sentence about another work or an earlier season counts for little. A
+    ``listing`` (a roundup, a list) naming several services (or a service and a broadcaster)
+    has none."""
+    scores: dict[str, float] = {}
+    in_title: set[str] = set()
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", doc.body) if s.strip()]
+    for name, pattern in _PLATFORMS:
+        title_hits = len(pattern.findall(doc.title))
+        if title_hits:
+            in_title.add(name)
+        score = 3.0 * title_hits
+        score += 2.0 * sum(1 for c in doc.categories if pattern.search(c))
+        for sentence in sentences:
+            hits = len(pattern.findall(sentence))
+            if hits:
+                score += hits * (0.25 if _CONTRAST.search(sentence) else 1.0)
+        if score:
+            scores[name] = score
+    if not scores:
+        return Platform()
+    if len(in_title) >= 2:
+        return Platform(
+            None, f"platform=null: the headline names several services {sorted(in_title)}"
+        )
+    if listing and not in_title:
+        named = len(scores) + (1 if _BROADCASTERS.search(doc.body) else 0)
+        if named >= 2:
+            return Platform(None, "platform=null: a roundup naming several services")
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < 1:
+        return Platform(None, f"platform=null: {best} only named in passing")
+    where = "in the headline" if scores[best] >= 3 else "in the text"
+    return Platform(best, f"platform={best}: named {where}")

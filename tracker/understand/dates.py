@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tracker.understand.document import Document
+from tracker.understand.prefilter import Pattern
 from tracker.understand.vocabulary import FESTIVAL_CUE, MONTH, MONTHS, ORD
 
 
@@ -26,47 +27,47 @@ class ReleaseDate:
     reason: str | None = None
 
 
-_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+_DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (
-        re.compile(
+        Pattern(
             rf"\b{MONTH}\.?\s+(?P<day>\d{{1,2}}){ORD}\b(?!\s*(?:-|–)\s*\d)"
             rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
         ),
         "mdy",
     ),
     (
-        re.compile(
+        Pattern(
             rf"\b(?P<day>\d{{1,2}}){ORD}\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+(?P<year>(?:19|20)"
             rf"\d\d)\b)?"
         ),
         "dmy",
     ),
-    (re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<day>\d{1,2})\b"), "iso"),
-    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<m>\d{1,2})월\s*(?P<day>\d{1,2})일"), "ko"),
-    (re.compile(r"(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일"), "ko_next_month"),
-    (re.compile(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
-    (re.compile(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
+    (Pattern(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<day>\d{1,2})\b"), "iso"),
+    (Pattern(r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<m>\d{1,2})월\s*(?P<day>\d{1,2})일"), "ko"),
+    (Pattern(r"(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일"), "ko_next_month"),
+    (Pattern(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
+    (Pattern(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
     (
-        re.compile(r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:전 세계에\s*)?(?:공개|개봉|첫\s?방송)"),
+        Pattern(r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:전 세계에\s*)?(?:공개|개봉|첫\s?방송)"),
         "ko_coming",
     ),
 )
-_RELEASE_CUE = re.compile(
+_RELEASE_CUE = Pattern(
     r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
     r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보)",
     re.IGNORECASE,
 )
-_PLATFORM_CUE = re.compile(
+_PLATFORM_CUE = Pattern(
     r"\bon (?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|TVING|Tving|Coupang Play|Wavve|"
     r"Watcha|Mubi|MUBI|Shudder|the streaming)|Netflix|Disney\+|넷플릭스|디즈니|티빙|쿠팡|"
     r"streaming|platform",
     re.IGNORECASE,
 )
-_ANNOUNCE_AFTER = re.compile(
+_ANNOUNCE_AFTER = Pattern(
     r"^\W{0,3}(?:\w+\s){0,3}(?:announced|confirmed|revealed|said|unveiled|reported|밝혔|발표)",
     re.IGNORECASE,
 )
-_ANNOUNCE_BEFORE = re.compile(
+_ANNOUNCE_BEFORE = Pattern(
     r"(?:announced|confirmed|revealed|said|reported|unveiled|told)\s+(?:on\s+)?(?:\w+,?\s+)?$",
     re.IGNORECASE,
 )

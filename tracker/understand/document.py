@@ -16,16 +16,17 @@ from functools import cached_property
 
 from tracker.text import one_line, plain_quotes, strip_html
 from tracker.types import EntryData
+from tracker.understand.prefilter import Pattern
 
-_WP_FOOTER = re.compile(r"The post .{0,300}? appeared first on .{0,80}?\.?\s*$", re.DOTALL)
-_CONTINUE = re.compile(r"\s*(?:Continue reading\.*|Read more\.*|\[(?:…|\.\.\.)\])\s*$")
-_DATELINE = re.compile(
+_WP_FOOTER = Pattern(r"The post .{0,300}? appeared first on .{0,80}?\.?\s*$", re.DOTALL)
+_CONTINUE = Pattern(r"\s*(?:Continue reading\.*|Read more\.*|\[(?:…|\.\.\.)\])\s*$")
+_DATELINE = Pattern(
     r"^\s*(?:[A-Z][A-Z .]{1,30}, [A-Z][a-z]{2,4}\.? \d{1,2} \((?:Yonhap|AFP|AP|Reuters|Korea "
     r"Herald|Korea Times|News1|Newsis)\)\s*(?:--|—|-)\s*|\((?:[가-힣]+)=[가-힣]+\)\s*"
     r"(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?)"
 )
 #: agency tags before a headline ("(LEAD)", "(2nd LD)", "(Yonhap Interview)"): not its words
-_PREFIX_TAGS = re.compile(
+_PREFIX_TAGS = Pattern(
     r"^\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th) LD|Yonhap Interview|News Focus|Movie Review|"
     r"Update \d+|UPDATE|Interview|Review|Photos?)\)\s*)+",
     re.IGNORECASE,

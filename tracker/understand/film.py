@@ -145,7 +145,7 @@ def _title_quotes(rest: str) -> list[str]:
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:
         credited = [
-            q for q in quotes if re.search(rf"['\"]{re.escape(q)}['\"]{CREDIT_AFTER.pattern}", rest)
+            q for q in quotes if re.search(rf"['\"]{re.escape(q)}['\"]{CREDIT_AFTER.source}", rest)
         ]
         if credited and len(credited) < len(quotes):
             quotes = [q for q in quotes if q not in credited]

@@ -12,17 +12,18 @@ import re
 
 from tracker.text import has_hangul
 from tracker.understand.lexicon import Lexicon
+from tracker.understand.prefilter import Pattern
 from tracker.understand.titles import clean_film, looks_like_title, title_case
 from tracker.understand.vocabulary import FILM_WORDS, HEADLINE_VERB, PLATFORM_NAMES
 
 #: a Letterboxd diary headline: "Film, 2021 - ★★★½"
-LETTERBOXD_TITLE = re.compile(
+LETTERBOXD_TITLE = Pattern(
     r"^(?P<film>.+?), (?P<year>(?:18|19|20)\d\d)(?: - (?P<stars>[★☆½]+))?"
     r"(?: \(contains spoilers\))?$"
 )
 #: an unquoted title at the start of a headline, before "season N" ("Hellbound season 2 loses
 #: its lead", "Alice in Borderland Season 3 Sets a Date")
-_SEASON_LEAD = re.compile(
+_SEASON_LEAD = Pattern(
     r"^(?P<film>[A-Z0-9][^:|\-]{0,60}?)[:,]?\s+(?i:season|series|class)\s+(?P<n>\d{1,2})\b"
 )
 #: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
@@ -34,7 +35,7 @@ _FESTIVAL_TAG = (
     r"Directors' Fortnight|Critics' Week|Un Certain Regard|Berlinale Panorama|Panorama|Forum)"
     r"(?:\s+(?:19|20)\d\d)?"
 )
-REVIEW_LEAD = re.compile(
+REVIEW_LEAD = Pattern(
     r"^(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi)\s+)?"
     rf"(?:{_FESTIVAL_TAG}\s+)?"
     r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K)?\s*review\s*"
@@ -42,27 +43,27 @@ REVIEW_LEAD = re.compile(
     re.IGNORECASE,
 )
 #: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
-_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?P<rest>\S.*)$")
+_POSSESSIVE_LEAD = Pattern(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?P<rest>\S.*)$")
 #: "X review: ...", also with a platform and a form word, after a colon ("20th Century Girl:
 #: Netflix Film Review")
-REVIEW_TAIL = re.compile(
+REVIEW_TAIL = Pattern(
     r"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
     r"Shudder|TVING|Tving)\s+)?(?:(?:film|movie|TV|series|drama|K-drama|season \d+)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
 )
 #: "X review: 'A whirlwind of fun'": what is quoted after "review:" is a pull quote
-PULL_QUOTE = re.compile(r"^[^'\"]+?\s+review\s*[:|\-–—]\s*(?=['\"])", re.IGNORECASE)
+PULL_QUOTE = Pattern(r"^[^'\"]+?\s+review\s*[:|\-–—]\s*(?=['\"])", re.IGNORECASE)
 #: "'Squid Game' star Lee Jung-jae ...": a quoted title before a credit word names a
 #: person's earlier work, not the work under review
-CREDIT_AFTER = re.compile(
+CREDIT_AFTER = Pattern(
     r"\s+(?:star|stars|director|actor|actress|creator|writer|filmmaker|helmer|co-star|alum)\b"
 )
 #: "X: Release Date, Cast & Plot", "X Release Date, Time & Where to Stream"
-RELEASE_DATE_TITLE = re.compile(r"^(?P<film>.{1,80}?)\s*:?\s+Release Date\b")
+RELEASE_DATE_TITLE = Pattern(r"^(?P<film>.{1,80}?)\s*:?\s+Release Date\b")
 #: Watcha Pedia style "<title> ★ 4.5": a member's rating after the title
-STAR_NUMBER_TITLE = re.compile(r"^(?P<film>[^★]{1,60}?)\s*★\s?(?:[0-5](?:\.\d)?)\s*$")
-ROUNDUP_TITLE = re.compile(
+STAR_NUMBER_TITLE = Pattern(r"^(?P<film>[^★]{1,60}?)\s*★\s?(?:[0-5](?:\.\d)?)\s*$")
+ROUNDUP_TITLE = Pattern(
     r"\bwe review\b|\breview round-?up\b|\bmini[- ]reviews?\b|\bcapsule reviews\b|"
     r"\breviews? in brief\b|\b(?:and|&) more\b|\bslate\b|\blineup\b|\bline-up\b|"
     r"\bbest (?:korean |k-)?(?:movies|films|dramas|shows|series)\b|"
@@ -75,7 +76,7 @@ ROUNDUP_TITLE = re.compile(
     r"전문가 별점|\b(?:\d+|ten|five|four|three) (?:korean )?(?:movies|films|dramas)\b",
     re.IGNORECASE,
 )
-STREAM_IT = re.compile(
+STREAM_IT = Pattern(
     r"^Stream It or Skip It:\s*(?P<film>.+?)\s+on\s+(?:Netflix|Hulu|Max|Disney\+|Prime Video|"
     r"Apple TV\+|Peacock|Paramount\+|Mubi|Shudder|Tubi|Netflix's)\b",
     re.IGNORECASE,
@@ -200,11 +201,8 @@ def titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
         if (start == 0 and (ends or verb)) or (possessive and (ends or verb)):
             found.append((start, name))
     if has_hangul(title):
-        for work in lexicon.works:
-            # the Hangul title and Hangul short names ("우영우" for "이상한 변호사 우영우")
-            for name in (work.hangul or "", *work.aliases):
-                if len(name) >= 3 and has_hangul(name) and name in title:
-                    found.append((title.index(name), name))
+        # the Hangul title and Hangul short names ("우영우" for "이상한 변호사 우영우")
+        found += [(title.index(name), name) for name in lexicon.hangul_titles_in(title)]
     found.sort()
     # drop names inside a longer found name ("Believer" inside "Believer 2")
     kept: list[tuple[int, str]] = []
@@ -254,13 +252,13 @@ def _title_before_season(lexicon: Lexicon, rest: str) -> str | None:
 
 
 #: "Ryusuke Hamaguchi on Drive My Car: ...": an interview headline, a name then the work
-_NAME_ON_TITLE = re.compile(
+_NAME_ON_TITLE = Pattern(
     r"^(?:[A-Z][\w.'-]*\s+){2,3}on\s+(?P<film>[A-Z0-9][^:|]{0,60}?)\s*(?::|\s[-|]\s)"
 )
 #: "Went From Minari to Twisters": a career move, whose subject is where it leads
-_FROM_TO = re.compile(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
+_FROM_TO = Pattern(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
 #: "Debuts Official Trailer for Road House, Premiering March 21"
-_PROMO_FOR = re.compile(
+_PROMO_FOR = Pattern(
     r"\b(?i:trailers?|teasers?|posters?|first[- ]look|images|stills|clip|featurette)\s+"
     r"(?i:for|of)\s+(?P<film>[A-Z0-9][^,:;|]{0,60}?)"
     r"(?=\s*(?:[,:;|]|\s-\s|$)|\s+(?i:premiering|arriving|ahead|starring|coming|debuting|"
@@ -268,7 +266,7 @@ _PROMO_FOR = re.compile(
 )
 #: an all-capitals press-release headline: the title sits between a format word and a verb
 #: ("HBO ORIGINAL LIMITED SERIES THE SYMPATHIZER DEBUTS SUNDAY, APRIL 14 ON HBO AND MAX")
-_PRESS_CAPS = re.compile(
+_PRESS_CAPS = Pattern(
     r"\b(?:SERIES|FILM|MOVIE|DOCUMENTARY|DOCUSERIES|DRAMA|SPECIAL|FEATURE|ANIMATION|THRILLER|"
     r"COMEDY)\s+(?P<film>[A-Z0-9][^,:;|]{1,60}?)\s+(?:DEBUTS|PREMIERES|ARRIVES|RETURNS|LANDS|"
     r"LAUNCHES|STREAMS|OPENS|COMES|HITS|BEGINS|IS|WILL|TO|SETS|GETS|STARTS|DROPS|ANNOUNCES|"

@@ -18,6 +18,7 @@ from tracker.types import FeedKind, FeedSpec, Kind
 from tracker.understand.document import Document
 from tracker.understand.filing import BRACKET, OTHER_TAG, REVIEW_TAG, review_meta
 from tracker.understand.film import Film
+from tracker.understand.prefilter import Pattern
 from tracker.understand.titles import TITLE_YEAR, clean_film
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
@@ -36,7 +37,7 @@ class KindResult:
     reason: str
 
 
-_LISTICLE = re.compile(
+_LISTICLE = Pattern(
     r"^(?:the\s+)?(?:\d+|ten|five|seven|twenty|fifteen|twelve)\s+(?:best|greatest|essential|"
     r"most|top|underrated|scariest|must|great|new|korean|k-drama|movies|films|dramas)\b|"
     r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
@@ -47,7 +48,7 @@ _LISTICLE = re.compile(
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
     re.IGNORECASE,
 )
-_PROMO = re.compile(
+_PROMO = Pattern(
     r"\[Photos?\]|^\s*Photos?\s*:|"
     r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
@@ -55,13 +56,13 @@ _PROMO = re.compile(
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개",
     re.IGNORECASE,
 )
-_REVIEW_TITLE = re.compile(
+_REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\brecensione\b|\bkritik\b",
     re.IGNORECASE,
 )
-_RELEASE_ROUNDUP = re.compile(
+_RELEASE_ROUNDUP = Pattern(
     rf"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) {STREAMER}(?!\w)|"
     rf"^coming (?:to|soon to) {STREAMER}(?!\w)|\bnew (?:movies|shows|releases|titles|k-dramas|"
     rf"korean dramas) (?:on|coming|this|arriving)\b|\bthis week on {STREAMER}(?!\w)|"
@@ -81,7 +82,7 @@ _KO_HOW = (
     r"(?:에서|로|를 통해)?)"
     r"\s?){0,4}"
 )
-_RELEASE_STRONG = re.compile(
+_RELEASE_STRONG = Pattern(
     r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
@@ -101,12 +102,12 @@ _RELEASE_STRONG = re.compile(
     rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)",
     re.IGNORECASE,
 )
-_FESTIVAL_NEWS = re.compile(
+_FESTIVAL_NEWS = Pattern(
     r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
     r"Oscars?|Academy Awards?)\b|영화제",
     re.IGNORECASE,
 )
-_RELEASE_WEAK = re.compile(
+_RELEASE_WEAK = Pattern(
     rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
@@ -128,18 +129,18 @@ _RELEASE_WEAK = re.compile(
     r"(?![가-힣]*(?:했|됐|한 |된 ))",
     re.IGNORECASE,
 )
-_NEWS_TITLE = re.compile(
+_NEWS_TITLE = Pattern(
     r"box office|admission|\btops?\b|\bchart|top 10|\brecord|\bwins?\b|\baward|\bnominat|"
     r"festival|\binvest|interview|\bsays\b|\bexplains?\b|\btalks?\b|press conference|\bslate\b|"
     r"\bcasts?\b|\bjoins?\b|\breunite|\bdies\b|\bdead at\b|\bmilestone|\bsurpass|\bcrosses\b|"
     r"\bbreaks?\b|\bexpensive|\bbudget|관객|돌파|수상|박스오피스|영화제|1위|흥행",
     re.IGNORECASE,
 )
-_NEW_ON_BODY = re.compile(
+_NEW_ON_BODY = Pattern(
     r"\bNew (?:season |episodes? )?on (?:Netflix|Disney\+|Prime Video|Hulu|Max)\b[^:\n]{0,20}:\s*"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\bType:\s*(?:Movie|TV Series)\b",
 )
-_CRITIC_BODY = re.compile(
+_CRITIC_BODY = Pattern(
     r"\b(?:is|are) (?:a|an) (?:\w+[, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|"
     r"achievement|triumph|mess|delight|debut|feature|portrait|romance|spectacle)\b|"
     r"\bperformance\b|\bfirst feature\b|\bfeatures a\b|\bstars? as\b|\bplays?\b|"
@@ -159,7 +160,7 @@ def is_bare_title(title: str) -> bool:
     return title[0].isupper() or title[0].isdigit()
 
 
-_LEAD_RELEASE = re.compile(
+_LEAD_RELEASE = Pattern(
     rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|drop(?:s|ping)?|"
     rf"stream(?:s|ing)?|launch(?:es|ing)?|hits?|opens?|releases?|(?:is |are )?coming)\b"
     rf"(?:\s+(?:on|to|in|onto)\s+(?:{PLATFORM_NAMES}|theaters|theatres|cinemas))?"
@@ -172,7 +173,7 @@ _LEAD_RELEASE = re.compile(
 
 #: a critic's one-line verdict: a judged work described with modifiers ("a gloriously chaotic
 #: satire", "Hong Sang-soo's gentle comedy")
-_VERDICT = re.compile(
+_VERDICT = Pattern(
     r"\b(?:a|an|the|\w+'s)\s+(?:[\w-]+,?\s+){1,3}(?:film|movie|drama|thriller|satire|comedy|"
     r"epic|portrait|romance|melodrama|fable|farce|horror|documentary|debut|sequel|adaptation|"
     r"mystery|western|noir|spectacle|tragedy|tale|character study|procedural|series)\b",
@@ -197,7 +198,7 @@ def _title_dash_verdict(title: str, film: Film) -> str | None:
 
 #: music, literature and food vocabulary: K-pop releases ("comeback", "mini album", "title
 #: track") share words with film releases ("release", "debut"), so these decide
-_NOT_FILM_WORDS = re.compile(
+_NOT_FILM_WORDS = Pattern(
     r"\bK-pop\b|\bidol\b|\balbum\b|\bsingle\b|\bconcert\b|\bMusic\b|\bmilitary service\b|"
     r"\bcomeback\b|\bmini[- ]album\b|\btitle track\b|\btracklist\b|"
     r"(?-i:\bEP\b|\bMV\b|\bsongs?\b)|"
@@ -216,7 +217,7 @@ def not_film_item(doc: Document) -> bool:
     return not FILM_WORDS.search(head) and bool(_NOT_FILM_WORDS.search(head))
 
 
-_KO_OPENED_TODAY = re.compile(
+_KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
 )
 

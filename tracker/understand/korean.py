@@ -24,6 +24,7 @@ from tracker.understand.names import (
     korean_names,
     mentions_name,
 )
+from tracker.understand.prefilter import Pattern
 from tracker.understand.vocabulary import FILM_WORDS
 
 
@@ -35,7 +36,7 @@ class Korean:
     reason: str
 
 
-_K_WORDS = re.compile(
+_K_WORDS = Pattern(
     r"\bKorean(?:[- ]language)?\s+(?!War\b|Film Council|Film Archive|Film Academy|"
     r"audiences?\b|Air\b|food|cuisine|temple|novel|writer|literature|Peninsula|"
     r"government|Americans?)(?:[\w&-]+\s+){0,2}?"
@@ -57,7 +58,7 @@ _K_WORDS = re.compile(
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
 #: entry about them is about the Korean industry (next to a work they say little: the chains
 #: and streamers show foreign films too, so they only add a point there)
-_K_COMPANY = re.compile(
+_K_COMPANY = Pattern(
     r"\bLotte Cinema\b|롯데시네마|\bMegabox\b|메가박스|\bCJ CGV\b|\bCGV\b|"
     r"\bTVING\b|\bTving\b|티빙|\bWavve\b|(?<![가-힣])웨이브(?![가-힣])|\bCoupang Play\b|"
     r"쿠팡\s?플레이|\bWatcha\b|왓챠|\bCJ ENM\b|\bCJ Entertainment\b|\bShowbox\b|쇼박스|"
@@ -68,7 +69,7 @@ _K_COMPANY = re.compile(
 )
 #: Korean festivals and awards: about Korean film when no single (possibly foreign) film is
 #: the subject
-_K_FESTIVAL = re.compile(
+_K_FESTIVAL = Pattern(
     r"\bJeonju International Film Festival\b|\bJeonju IFF\b|\bJIFF\b|\bBucheon International "
     r"Fantastic\b|\bBiFan\b|\bBIFAN\b|\bBusan International Film Festival\b|\bBIFF\b|"
     r"\bBusan (?:film )?festival\b|\bSeoul International Women's Film Festival\b|"
@@ -79,12 +80,12 @@ _K_FESTIVAL = re.compile(
 )
 #: a Korea-only streamer's own work ("a TVING original", "the TVING drama", "Coupang Play's
 #: comedy"): those services commission Korean works, so this is Korean evidence in itself
-_K_STREAMER_WORK = re.compile(
+_K_STREAMER_WORK = Pattern(
     r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
     r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
 )
-_K_CATEGORY = re.compile(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
-_F_WORDS = re.compile(
+_K_CATEGORY = Pattern(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
+_F_WORDS = Pattern(
     r"\b(?:Japanese|Chinese|Hong Kong|Taiwanese|Indian|Tamil|Telugu|Hindi|Malayalam|Thai|"
     r"Filipino|Indonesian|American|Hollywood|British|French|Italian|Spanish|Mexican|German|"
     r"Pixar|Disney|DreamWorks|Marvel|Ghibli|Bollywood|Tollywood|Toho|anime)\b"
@@ -96,7 +97,7 @@ _F_WORDS = re.compile(
     r"인도\s?영화|외화",
     re.IGNORECASE,
 )
-_F_CATEGORY = re.compile(
+_F_CATEGORY = Pattern(
     r"^(?:Japan|China|India|Hong Kong|Taiwan|Bollywood|Indian Movies|Anime.*|.*Japanese|"
     r"Hollywood|Thailand|Tollywood)$",
     re.IGNORECASE,
@@ -115,12 +116,7 @@ def extract_korean(
     # a work quoted in a headline about a novel or an album is not a film: without film or
     # drama words anywhere, only K-pop makes an entry Korean entertainment
     if kind == Kind.OTHER and film.work is None and not FILM_WORDS.search(text):
-        music = [
-            p
-            for p in lexicon.people
-            if p.role == "music"
-            and (mentions_name(text, p.name) or (p.hangul and p.hangul in text))
-        ]
+        music = lexicon.music_named_in(text)
         if music or re.search(r"\bK-pop\b|아이돌", text, re.IGNORECASE):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
@@ -150,33 +146,13 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
             return [(4, f"about {film.work.title!r}, a curated Korean work")]
         return [(-5, f"about {film.work.title!r}, a curated non-Korean work")]
     if film.roundup:
-        hits = {
-            w.title
-            for w in lexicon.works
-            if w.korean
-            and any(
-                (has_hangul(n) and len(n) >= 2 and n in text)
-                or (
-                    not has_hangul(n)
-                    and (len(n.split()) >= 2 or f"'{n}'" in text)
-                    and mentions_name(text, n)
-                )
-                for n in (w.title, w.hangul or "")
-                if n
-            )
-        }
+        hits = lexicon.korean_works_listed_in(text)
         if hits:
             return [(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")]
     elif film.title is None and re.search(r"\bSouth Korea\b|\bKorea['’]s\b|한국", text):
         # an essay on the country's film and TV ("Why South Korea Makes the Best Revenge
         # Stories ... From Oldboy to The Glory"): two curated Korean titles named as written
-        named = {
-            w.title
-            for w in lexicon.works
-            if w.korean
-            and w.title in text  # cheap test first: this runs over every curated work
-            and re.search(rf"(?<![\w'’]){re.escape(w.title)}(?![\w'’])", text)
-        }
+        named = lexicon.korean_titles_in(text)
         if len(named) >= 2:
             return [(3, f"the country and its works {sorted(named)[:3]}")]
     return []

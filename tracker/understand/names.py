@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache
 
 from tracker.text import HANGUL_SYLLABLES, has_hangul
+from tracker.understand.prefilter import Pattern
 
 #: romanised Korean surnames (Revised Romanization and the common older spellings)
 _SURNAMES = """
@@ -32,10 +33,10 @@ _SYLLABLE = (
     r"(?:ng|n|m|l|k|p|t|b|g|r)?)"
 )
 #: "Jeon Jong-seo", "Kim Woo-bin", "Lee Jung Jae" (Soompi spells names without hyphens)
-_KOREAN_NAME = re.compile(
+_KOREAN_NAME = Pattern(
     r"\b(?P<surname>[A-Z][a-z]{0,4})\s+(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
 )
-_GIVEN_PART = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE)
+_GIVEN_PART = Pattern(rf"^{_SYLLABLE}$", re.IGNORECASE)
 
 #: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
 _NOT_A_GIVEN = frozenset(
@@ -97,7 +98,8 @@ def name_key(name: str) -> str:
 
 
 @cache
-def _name_pattern(name: str) -> re.Pattern[str]:
+def name_pattern(name: str) -> re.Pattern[str]:
+    """The pattern ``mentions_name`` matches a romanised name with."""
     # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"; "IU" stays case-sensitive
     parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
     body = r"[\s\-]?".join(parts) if len(parts) > 1 else parts[0]
@@ -112,20 +114,20 @@ def mentions_name(text: str, name: str) -> bool:
         return False
     if has_hangul(name):
         return name in text
-    return bool(_name_pattern(name).search(text))
+    return bool(name_pattern(name).search(text))
 
 
 # --------------------------------------------------------------------------------------------
 # Names written in Hangul
 
-_KOREAN_HANGUL_NAME = re.compile(
+_KOREAN_HANGUL_NAME = Pattern(
     r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
     r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
     r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
 )
 #: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
 #: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
-_FOREIGN_HANGUL_NAME = re.compile(
+_FOREIGN_HANGUL_NAME = Pattern(
     r"(?<![가-힣'\"])([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
     r"(?:감독|주연|출연|배우)(?!상)"
 )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.understand.document import Document
+from tracker.understand.prefilter import Pattern
 
 
 @dataclass(frozen=True)
@@ -22,27 +23,27 @@ class Platform:
     reason: str | None = None
 
 
-_PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("netflix", re.compile(r"\bNetflix\b|넷플릭스", re.IGNORECASE)),
-    ("disney_plus", re.compile(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스")),
-    ("prime_video", re.compile(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오")),
-    ("apple_tv_plus", re.compile(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+")),
-    ("tving", re.compile(r"\bTVING\b|\bTving\b|티빙")),
-    ("coupang_play", re.compile(r"\bCoupang Play\b|쿠팡\s?플레이")),
-    ("wavve", re.compile(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
-    ("watcha", re.compile(r"\bWatcha\b|왓챠")),
-    ("mubi", re.compile(r"\bMUBI\b|\bMubi\b")),
-    ("shudder", re.compile(r"\bShudder\b")),
-    ("hulu", re.compile(r"\bHulu\b|훌루")),
-    ("max", re.compile(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
+_PLATFORMS: tuple[tuple[str, Pattern], ...] = (
+    ("netflix", Pattern(r"\bNetflix\b|넷플릭스", re.IGNORECASE)),
+    ("disney_plus", Pattern(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스")),
+    ("prime_video", Pattern(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오")),
+    ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+")),
+    ("tving", Pattern(r"\bTVING\b|\bTving\b|티빙")),
+    ("coupang_play", Pattern(r"\bCoupang Play\b|쿠팡\s?플레이")),
+    ("wavve", Pattern(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
+    ("watcha", Pattern(r"\bWatcha\b|왓챠")),
+    ("mubi", Pattern(r"\bMUBI\b|\bMubi\b")),
+    ("shudder", Pattern(r"\bShudder\b")),
+    ("hulu", Pattern(r"\bHulu\b|훌루")),
+    ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
 #: broadcasters: not platforms we report, but a roundup naming one next to a streamer is not
 #: about one service
-_BROADCASTERS = re.compile(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
+_BROADCASTERS = Pattern(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
 #: a sentence about another work or an earlier season ("A separate series adaptation will
 #: premiere on TVING", "The first season, which premiered on Wavve")
-_CONTRAST = re.compile(
+_CONTRAST = Pattern(
     r"\b(?:also|separate|another|other|earlier|previous|prior|first season|last season|"
     r"original (?:series|film|version)|remake|adaptation of the same|compared)\b|별도|별개|"
     r"앞서|전작",

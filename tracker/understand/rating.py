@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.understand.document import Document
+from tracker.understand.prefilter import Pattern
 from tracker.understand.vocabulary import NUMBER_WORDS
 
 
@@ -29,7 +30,7 @@ class Rating:
 
 _LETTER_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
 _WORD_NUM = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|half a|a half)"
-_NOT_CRITIC = re.compile(
+_NOT_CRITIC = Pattern(
     r"IMDb|Rotten Tomatoes|Metacritic|Letterboxd average|TMDB|audience|users|viewers|"
     r"네티즌|관람객|실관람",
     re.IGNORECASE,
@@ -52,19 +53,19 @@ def _number(token: str) -> float:
     return float(token.replace("½", ".5"))
 
 
-def _rating_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _rating_patterns() -> list[tuple[Pattern, str]]:
     num = r"(\d{1,2}(?:\.\d{1,2})?|\d?½)"
     return [
-        (re.compile(r"(\d{1,3}(?:\.\d+)?)\s*점\s*만점에\s*(\d{1,3}(?:\.\d+)?)\s*점"), "ko_of"),
+        (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*점\s*만점에\s*(\d{1,3}(?:\.\d+)?)\s*점"), "ko_of"),
         (
-            re.compile(
+            Pattern(
                 rf"(?<![\d/.]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
                 re.IGNORECASE,
             ),
             "of",
         ),
         (
-            re.compile(
+            Pattern(
                 rf"\b({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\s+out\s+of\s+"
                 rf"(four|five|ten)\b",
                 re.IGNORECASE,
@@ -72,7 +73,7 @@ def _rating_patterns() -> list[tuple[re.Pattern[str], str]]:
             "words_of",
         ),
         (
-            re.compile(
+            Pattern(
                 # a label, a line of its own, or the last sentence of a paragraph ("...
                 # warm and rousing. Three and a half stars.")
                 rf"(?:(?:Rating|Verdict|Score|Stars)\s*[:：]\s*|^|\n|(?<=[.!?])\s+)"
@@ -82,25 +83,25 @@ def _rating_patterns() -> list[tuple[re.Pattern[str], str]]:
             "words",
         ),
         (
-            re.compile(
+            Pattern(
                 r"(?<![\w./-])(\d(?:\.\d)?|\d?½)\s*stars?(?=\s*(?:$|[.,;)\]\n]))",
                 re.IGNORECASE | re.MULTILINE,
             ),
             "num_stars",
         ),
         (
-            re.compile(r"(?:Grade|Rating|Score|Verdict)\s*[:：]\s*([A-F](?:\+|-|−)?)(?![\w+\-])"),
+            Pattern(r"(?:Grade|Rating|Score|Verdict)\s*[:：]\s*([A-F](?:\+|-|−)?)(?![\w+\-])"),
             "grade",
         ),
-        (re.compile(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
-        (re.compile(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
+        (Pattern(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
+        (Pattern(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
         # "★ 4.5" (Watcha Pedia): one star glyph then the number on the 5-point scale; first,
         # so the lone glyph is not read as one star
         (
-            re.compile(r"(?:(?<=\s)|(?<=^)|(?<=>))★\s?([0-5](?:\.\d)?)(?![\d./])", re.MULTILINE),
+            Pattern(r"(?:(?<=\s)|(?<=^)|(?<=>))★\s?([0-5](?:\.\d)?)(?![\d./])", re.MULTILINE),
             "star_number",
         ),
-        (re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
+        (Pattern(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
     ]
 
 

@@ -17,6 +17,7 @@ from tracker.text import has_hangul
 from tracker.understand.dates import coming_day, dates_in, make_date
 from tracker.understand.document import Document
 from tracker.understand.lexicon import Lexicon
+from tracker.understand.prefilter import Pattern
 from tracker.understand.titles import clean_film
 from tracker.understand.vocabulary import MONTH, MONTHS, ORD
 
@@ -32,8 +33,8 @@ class ListedRelease:
 
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_LIST_HEADING = re.compile(rf"^(?:{_WEEKDAY},?\s+)?{MONTH}\.?\s+(?P<day>\d{{1,2}}){ORD}\s*:?\s*")
-_LIST_ITEM = re.compile(r"^(?P<title>.+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s+[-–—]\s+(?P<desc>.*))?$")
+_LIST_HEADING = Pattern(rf"^(?:{_WEEKDAY},?\s+)?{MONTH}\.?\s+(?P<day>\d{{1,2}}){ORD}\s*:?\s*")
+_LIST_ITEM = Pattern(r"^(?P<title>.+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s+[-–—]\s+(?P<desc>.*))?$")
 
 
 def extract_listed(

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from tracker.understand.prefilter import Pattern
 from tracker.understand.vocabulary import HEADLINE_VERB, NUMBER_WORDS
 
 #: what may stand before an opening quote and after a closing one; Korean headlines list
 #: titles with a middle dot and an ellipsis ("뭐 볼까…'A'·'B' 시즌2")
 _OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;…·]))"
 _CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-])"
-_QUOTED = re.compile(
+_QUOTED = Pattern(
     _OPEN_CONTEXT
     # an apostrophe between letters ("Traveler's") is not a closing quote
     + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))(?P=q)"
@@ -30,7 +31,7 @@ def quoted(text: str) -> list[str]:
     return [m.group("text").strip() for m in _QUOTED.finditer(text)]
 
 
-_PRONOUN = re.compile(
+_PRONOUN = Pattern(
     r"\b(?:I|I'm|I've|(?i:me|my|we|us|our|you|your|he|him|his|she|her|they|them|it's))\b"
 )
 
@@ -43,10 +44,10 @@ def is_speech(quote: str) -> bool:
     return len(words) >= 3 and len(lower) >= 2 and bool(_PRONOUN.search(quote))
 
 
-TITLE_YEAR = re.compile(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
+TITLE_YEAR = Pattern(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
 #: "Class N" is how some series number their seasons ("Weak Hero Class 2"), like "Season N"
 _SEASON_WORD = r"(?:Season|Series|Class|시즌)"
-SEASON_SUFFIX = re.compile(
+SEASON_SUFFIX = Pattern(
     rf"^(?P<film>.+?)[:,]?\s+{_SEASON_WORD}\s*(?P<n>\d{{1,2}})\s*$", re.IGNORECASE
 )
 

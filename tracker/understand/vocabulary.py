@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.understand.prefilter import Pattern
+
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -65,7 +67,7 @@ STREAMER = (
     r"watcha|mubi|shudder)"
 )
 
-FILM_WORDS = re.compile(
+FILM_WORDS = Pattern(
     r"\b(?:film|films|movie|movies|cinema|cinemas|drama|dramas|K-drama|K-dramas|series|sitcom|"
     r"episode|episodes|season|actor|actress|actors|director|directors|filmmaker|box office|"
     r"admissions|premiere|premieres|screen|screening|screenplay|theater|theaters|theatre|"
@@ -81,7 +83,7 @@ FILM_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-FESTIVAL_CUE = re.compile(
+FESTIVAL_CUE = Pattern(
     r"festival|영화제|\bCannes\b|\bVenice\b|\bBerlinale\b|\bSundance\b|\bTIFF\b|\bBIFF\b|"
     r"in competition|개막",
     re.IGNORECASE,
@@ -89,7 +91,7 @@ FESTIVAL_CUE = re.compile(
 
 #: verbs that end a title in a Title Case headline ("Cobweb Knocks on the Walls", "Hopeless Is
 #: a Bleak Debut"): the title is what comes before the first of them
-HEADLINE_VERB = re.compile(
+HEADLINE_VERB = Pattern(
     r"\s+(?:Is|Are|Was|Were|Has|Have|Had|Gets|Makes|Takes|Finds|Turns|Offers|Delivers|Brings|"
     r"Sends|Puts|Pours|Knocks|Proves|Feels|Goes|Comes|Keeps|Lets|Tries|Works|Falls|Fails|Does|"
     r"Opens|Joins|Wins|Returns|Tops|Slips|Leads|Hits|Marks|Becomes|Remains|Stays|Lands|Arrives|"

@@ -1,0 +1,474 @@
+"""Regular expressions that compile on first use, skip the texts they cannot match, and try
+only the positions where a match can start.
+
+Python's ``re`` tries a pattern at every position of a text, and at each one every
+alternative, unless the pattern starts with a literal: a ``\\b`` or a lookbehind first, or a
+case-insensitive alternation of words, costs a few hundred nanoseconds a character. Most
+patterns of the classifier find nothing in most entries. So a ``Pattern`` reads off its own
+syntax tree two things and uses them before the real search:
+
+* ``needles``: a few strings one of which every match contains; a text (folded) without any
+  of them is skipped with ``str.__contains__``, at memory speed;
+* a *finder*: the strings or character classes every match starts with, as one small
+  case-sensitive regular expression (on the folded text when the pattern ignores case), so
+  ``re`` skips quickly to the places a match can start; the pattern itself then decides there
+  (``re.Pattern.match`` at that position sees the text before it, as a search would).
+
+The answers are the pattern's own, match for match. A tree this module cannot read (another
+Python's parser) gives neither, and the pattern simply runs. Owns those derivations, the
+folding they rely on, and compiling on first use (importing the classifier stays cheap). Must
+not know what any pattern means.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+#: the letters ``re`` matches case-insensitively with an ASCII letter that ``str.lower`` does
+#: not lower to it (dotted and dotless i, long s); every other letter folds as ``re`` folds it
+_FOLD_FIX = re.compile("[\u0130\u0131\u017f]")
+_FOLD_FIXES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` as needles and finders read it: lower case, character by character, so it
+    has the same length and every position means the same place."""
+    if not text.isascii() and _FOLD_FIX.search(text):
+        text = text.translate(_FOLD_FIXES)
+    return text.lower()
+
+
+#: beyond this length a text is folded only when the caller has its folded view: folding a
+#: long text to skip one search can cost more than the search
+_FOLD_ON_THE_FLY = 400
+
+
+class Pattern:
+    """A regular expression compiled on first use. Its methods answer as ``re.Pattern``'s;
+    ``folded``, when given, must be ``fold(text)`` (a view the caller already has)."""
+
+    __slots__ = ("_compiled", "_finder", "_folds", "_needles", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+        self._needles: tuple[str, ...] | None = None
+        self._finder: re.Pattern[str] | None = None
+        self._folds = False
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return self._compiled or self._compile()
+
+    @property
+    def needles(self) -> tuple[str, ...] | None:
+        """Lower-cased strings one of which every match contains, or None when unknown."""
+        self.compiled  # noqa: B018 (compiling derives them)
+        return self._needles
+
+    @property
+    def finder(self) -> re.Pattern[str] | None:
+        """What every match starts with (on the folded text when the pattern ignores case),
+        or None when the pattern runs as it is."""
+        self.compiled  # noqa: B018
+        return self._finder
+
+    def _compile(self) -> re.Pattern[str]:
+        compiled = re.compile(self.source, self.flags)
+        tree = _parse(self.source, self.flags)
+        if tree is not None:
+            self._needles = _needles(tree)
+            found = _finder(tree, self.flags)
+            if found is not None:
+                self._finder, self._folds = found
+        self._compiled = compiled
+        return compiled
+
+    def possible(self, text: str, folded: str | None = None) -> bool:
+        """False when ``text`` holds no match for sure (it has none of the needles)."""
+        if self._compiled is None:
+            self._compile()
+        found = self._needles
+        if found is None:
+            return True
+        if folded is None:
+            if len(text) > _FOLD_ON_THE_FLY:
+                return True
+            folded = fold(text)
+        # a loop, not any() over a generator: this runs for every pattern of every entry
+        for needle in found:  # noqa: SIM110
+            if needle in folded:
+                return True
+        return False
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        if not self.possible(text, folded):
+            return None
+        compiled = self._compiled or self._compile()
+        finder = self._finder
+        if finder is None:
+            return compiled.search(text)
+        haystack = (folded if folded is not None else fold(text)) if self._folds else text
+        pos = 0
+        while (start := finder.search(haystack, pos)) is not None:
+            m = compiled.match(text, start.start())
+            if m is not None:
+                return m
+            pos = start.start() + 1
+        return None
+
+    def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        if not self.possible(text, folded):
+            return None
+        return (self._compiled or self._compile()).match(text)
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        if not self.possible(text, folded):
+            return iter(())
+        compiled = self._compiled or self._compile()
+        if self._finder is None:
+            return compiled.finditer(text)
+        return self._found(compiled, self._finder, text, folded)
+
+    def _found(
+        self, compiled: re.Pattern[str], finder: re.Pattern[str], text: str, folded: str | None
+    ) -> Iterator[re.Match[str]]:
+        """The matches, tried only where the finder says one can start."""
+        haystack = (folded if folded is not None else fold(text)) if self._folds else text
+        pos = 0
+        while (start := finder.search(haystack, pos)) is not None:
+            m = compiled.match(text, start.start())
+            if m is None:
+                pos = start.start() + 1
+                continue
+            yield m
+            # never empty (it starts with what the finder found): the next one starts after it
+            pos = m.end()
+
+    def findall(self, text: str, folded: str | None = None) -> list[Any]:
+        if not self.possible(text, folded):
+            return []
+        compiled = self._compiled or self._compile()
+        if self._finder is None:
+            return compiled.findall(text)
+        matches = self._found(compiled, self._finder, text, folded)
+        if compiled.groups == 0:
+            return [m.group(0) for m in matches]
+        if compiled.groups == 1:
+            return [m.group(1) or "" for m in matches]
+        return [m.groups("") for m in matches]
+
+    def sub(self, repl: str, text: str, count: int = 0) -> str:
+        if not self.possible(text):
+            return text
+        return (self._compiled or self._compile()).sub(repl, text, count)
+
+    def split(self, text: str, maxsplit: int = 0, folded: str | None = None) -> list[str]:
+        if not self.possible(text, folded):
+            return [text]
+        return (self._compiled or self._compile()).split(text, maxsplit)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a pattern's syntax tree
+
+
+def _parse(source: str, flags: int) -> Any:
+    try:
+        parser = importlib.import_module("re._parser")
+        return parser.parse(source, flags)
+    except Exception:  # another Python's parser: the pattern just runs
+        return None
+
+
+def _ops() -> Any:
+    return importlib.import_module("re._constants")
+
+
+def _needles(tree: Any) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match contains, the cheapest sure set."""
+    try:
+        found = _required(tree.data, _ops())
+    except Exception:  # a node this module does not know: no needles
+        return None
+    if not found or "" in found:
+        return None
+    return tuple(sorted(found, key=lambda needle: (-len(needle), needle)))
+
+
+def _usable(code: int) -> bool:
+    """A literal character that folds as ``re`` folds it: ASCII, or without case (Hangul)."""
+    char = chr(code)
+    return char.isascii() or (char.lower() == char and char.upper() == char)
+
+
+def _required(items: Any, ops: Any) -> frozenset[str] | None:
+    """For a sequence of the syntax tree: the cheapest set of strings one of which every
+    match contains, from its literal runs and its required parts; None when there is none."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is ops.LITERAL and _usable(av):
+            run.append(chr(av).lower())
+            continue
+        if op is ops.AT:
+            continue  # zero-width: the literals either side of "\b" are adjacent in the text
+        flush()
+        part: frozenset[str] | None = None
+        if op is ops.SUBPATTERN:
+            part = _required(av[-1].data, ops)
+        elif op is ops.BRANCH:
+            part = _union([_required(alt.data, ops) for alt in av[1]])
+        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT) and av[0] >= 1:
+            part = _required(av[2].data, ops)
+        elif op is ops.ATOMIC_GROUP:
+            part = _required(av.data, ops)
+        elif op is ops.ASSERT:
+            part = _required(av[1].data, ops)  # a lookaround's text is in the text too
+        if part:
+            options.append(part)
+    flush()
+    if not options:
+        return None
+    return min(options, key=lambda found: (_cost(found), -max(map(len, found))))
+
+
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    # a needle inside another is enough for both: "korea" covers "korean wave"
+    return frozenset(n for n in out if not any(o != n and o in n for o in out))
+
+
+#: words most film coverage has: a needle inside one of them passes almost every text
+_COMMON_WORDS = (
+    "the and for with from that this into about after their film films movie movies drama "
+    "dramas series season star stars review reviews director festival cast actor actress new "
+    "top best show shows netflix release story time first year years one two play plays "
+    "people world 영화 드라마 감독 배우 작품"
+)
+_COMMON = tuple(_COMMON_WORDS.split())
+#: how likely a text holds a needle of this many letters (a Hangul syllable counts two)
+_BY_LENGTH = (1.0, 1.0, 0.5, 0.15, 0.05, 0.02, 0.01)
+
+
+def _cost(found: frozenset[str]) -> float:
+    """How likely a text holds one of ``found`` (lower is better): about certain for a word
+    every film text has or a letter or two, else falling with the needle's length."""
+    total = 0.0
+    for needle in found:
+        core = needle.strip()
+        if any(core in word for word in _COMMON):
+            total += 1.0
+        else:
+            letters = len(core) + sum(1 for ch in core if not ch.isascii())
+            total += _BY_LENGTH[min(letters, len(_BY_LENGTH) - 1)]
+    return total
+
+
+# --------------------------------------------------------------------------------------------
+# Where a match can start
+
+
+class _Unknown(Exception):
+    """The tree has a node whose start this module cannot describe."""
+
+
+def _finder(tree: Any, flags: int) -> tuple[re.Pattern[str], bool] | None:
+    """(finder, folds): a case-sensitive pattern that matches where every match of the tree
+    starts, on the folded text if ``folds`` (some part of the pattern ignores case)."""
+    ops = _ops()
+    try:
+        folds = bool(flags & re.IGNORECASE) or _scoped_ignorecase(tree.data, ops)
+        if tree.data and tree.data[0][0] is ops.LITERAL and not folds:
+            return None  # ``re`` already skips to a leading literal at memory speed
+        if tree.data and tree.data[0] in _ANCHORS(ops):
+            return None  # only one position to try: ``re`` tries just that one
+        starts = _starts(list(tree.data), 0, bool(flags & re.IGNORECASE), folds, ops)
+    except _Unknown:
+        return None
+    except Exception:  # a tree this module does not know
+        return None
+    literals = sorted(s for s in starts if isinstance(s, str))
+    classes = sorted(s.source for s in starts if isinstance(s, _Class))
+    if any(s.broad for s in starts if isinstance(s, _Class)):
+        return None  # a start this common is no filter: every word would be tried twice
+    alternatives = [_trie(literals)] if literals else []
+    alternatives += classes
+    return re.compile("|".join(alternatives)), folds
+
+
+def _ANCHORS(ops: Any) -> tuple[tuple[Any, Any], ...]:
+    return ((ops.AT, ops.AT_BEGINNING), (ops.AT, ops.AT_BEGINNING_STRING))
+
+
+class _Class:
+    """A character class, as regular-expression source, a match can start with; ``broad``
+    when most characters of a text are in it (letters, spaces, any non-digit)."""
+
+    __slots__ = ("broad", "source")
+
+    def __init__(self, source: str, broad: bool) -> None:
+        self.source = source
+        self.broad = broad
+
+
+def _scoped_ignorecase(items: Any, ops: Any) -> bool:
+    for op, av in items:
+        if op is ops.SUBPATTERN and (av[1] & re.IGNORECASE or _scoped_ignorecase(av[3], ops)):
+            return True
+        if op is ops.BRANCH and any(_scoped_ignorecase(alt, ops) for alt in av[1]):
+            return True
+        repeat = op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT)
+        if repeat and _scoped_ignorecase(av[2], ops):
+            return True
+        if op in (ops.ASSERT, ops.ASSERT_NOT) and _scoped_ignorecase(av[1], ops):
+            return True
+        if op is ops.ATOMIC_GROUP and _scoped_ignorecase(av, ops):
+            return True
+    return False
+
+
+def _starts(items: list[Any], i: int, icase: bool, folds: bool, ops: Any) -> set[str | _Class]:
+    """What every match of ``items[i:]`` starts with: literal strings or classes. ``icase``:
+    this part ignores case; ``folds``: the finder reads the folded text."""
+    while i < len(items) and items[i][0] in (ops.AT, ops.ASSERT, ops.ASSERT_NOT):
+        i += 1  # zero-width: a start is still where the next character is
+    if i == len(items):
+        raise _Unknown  # the rest can match nothing: any position could start a match
+    op, av = items[i]
+    if op is ops.LITERAL:
+        run = []
+        while i < len(items) and items[i][0] is ops.LITERAL:
+            char = _literal(items[i][1], icase, folds)
+            if char is None:
+                break
+            run.append(char)
+            i += 1
+        if not run:
+            raise _Unknown
+        return {"".join(run)}
+    if op is ops.IN:
+        return {_class(av, icase, folds, ops)}
+    if op is ops.SUBPATTERN:
+        _, add, remove, pattern = av
+        inner_icase = (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _starts(list(pattern.data), 0, inner_icase, folds, ops)
+    if op is ops.BRANCH:
+        out: set[str | _Class] = set()
+        for alt in av[1]:
+            out |= _starts(list(alt.data), 0, icase, folds, ops)
+        return out
+    if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+        low, _, item = av
+        first = _starts(list(item.data), 0, icase, folds, ops)
+        if low >= 1:
+            return first
+        return first | _starts(items, i + 1, icase, folds, ops)  # or it is skipped
+    if op is ops.ATOMIC_GROUP:
+        return _starts(list(av.data), 0, icase, folds, ops)
+    raise _Unknown
+
+
+def _literal(code: int, icase: bool, folds: bool) -> str | None:
+    """The literal as the finder writes it, or None when folding could not keep it."""
+    char = chr(code)
+    if not folds:
+        return re.escape(char)
+    if icase and not _usable(code):
+        return None  # ``re`` folds this letter its own way
+    return re.escape(char.lower())
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+#: ranges without letters that have case: they read the same folded
+_CASELESS = ((0x30, 0x39), (0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3))
+
+
+def _class(items: Any, icase: bool, folds: bool, ops: Any) -> _Class:
+    """A character class of the tree as source the finder can use."""
+    parts: list[str] = []
+    negated = broad = False
+    for op, av in items:
+        if op is ops.NEGATE:
+            negated = broad = True
+        elif op is ops.LITERAL:
+            char = chr(av)
+            if folds and not (char.lower() == char and char.upper() == char):
+                if not icase and not char.isascii():
+                    raise _Unknown
+                if not icase and negated:
+                    raise _Unknown  # [^a] folded would also refuse "A"
+                if icase and not char.isascii():
+                    raise _Unknown
+                char = char.lower()
+            parts.append(re.escape(char))
+        elif op is ops.RANGE:
+            low, high = av
+            if folds and not any(a <= low and high <= b for a, b in _CASELESS):
+                upper = ord("A") <= low and high <= ord("Z")
+                lower = ord("a") <= low and high <= ord("z")
+                if not (upper or lower) or (negated and not icase):
+                    raise _Unknown
+                low, high = ord(chr(low).lower()), ord(chr(high).lower())
+            broad = broad or chr(low).isalpha()
+            parts.append(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
+        elif op is ops.CATEGORY and str(av) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(av)])
+            broad = broad or str(av) != "CATEGORY_DIGIT"
+        else:
+            raise _Unknown
+    return _Class(f"[{'^' if negated else ''}{''.join(parts)}]", broad)
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation for many (escaped) literal strings, factored by their first
+    characters so ``re`` tries one branch per character, not one per string. A string that
+    another one starts with is enough for both: the finder only says where to look."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in _escaped_chars(word):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def source(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        alternatives = [char + source(child) for char, child in sorted(node.items())]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return f"(?:{'|'.join(alternatives)})"
+
+    return source(tree)
+
+
+def _escaped_chars(word: str) -> list[str]:
+    """The characters of an escaped literal, each with its backslash."""
+    out: list[str] = []
+    index = 0
+    while index < len(word):
+        step = 2 if word[index] == "\\" else 1
+        out.append(word[index : index + step])
+        index += step
+    return out

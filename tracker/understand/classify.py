@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from tracker.text import hangul_ratio, has_hangul
 from tracker.types import EntryData, FeedSpec, Kind
 from tracker.understand.dates import extract_release_date
-from tracker.understand.document import Document
+from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import Film, film_in_body, film_in_headline, resolve_film
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item
 from tracker.understand.korean import extract_korean
@@ -67,7 +66,7 @@ def classify(
         reasons.append(rating.reason)
     # first a rough Korean hint (for choosing between same-title works), then the real one
     hint = None if feed is None else (True if feed.korean_only else None)
-    if has_hangul(doc.title) and hangul_ratio(doc.title) > 0.5:
+    if doc.hangul_title and hangul_share(doc.title) > 0.5:
         hint = True
     film = resolve_film(film, doc, lex, published, hint)
     kind_result = decide_kind(doc, film, rating.value, feed, rating.seen)

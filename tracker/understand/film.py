@@ -34,7 +34,8 @@ from tracker.understand.headline import (
     unquoted_title,
 )
 from tracker.understand.lexicon import Lexicon, Work
-from tracker.understand.names import foreign_hangul_names, mentions_name
+from tracker.understand.names import foreign_hangul_names
+from tracker.understand.prefilter import Pattern
 from tracker.understand.titles import (
     SEASON_SUFFIX,
     TITLE_YEAR,
@@ -47,6 +48,21 @@ from tracker.understand.titles import (
 )
 from tracker.understand.vocabulary import HEADLINE_VERB, PLATFORM_NAMES
 from tracker.understand.works import choose_work
+
+#: "X joins the Midnight Screenings line-up" is about X, not a lineup
+_JOINS = Pattern(
+    r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b", re.IGNORECASE
+)
+_AND_MORE = Pattern(r"\b(?:and|&) more\b|\bslate\b", re.IGNORECASE)
+_LINEUP = Pattern(r"\bline-?up\b", re.IGNORECASE)
+_INCLUDES = Pattern(r"\bincludes?\b|\bfeatures?\b")
+_TITLE_BEFORE_PLATFORM = Pattern(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)")
+_PLATFORM_AFTER = Pattern(rf"\s+{PLATFORM_NAMES}(?:['’]s)?$")
+_TITLE_VERB = Pattern(r"\s+(?:premieres?|arrives?|is|stars?)\b")
+_NUMBERED = Pattern(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$")
+_PART_N = Pattern(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", re.IGNORECASE)
+_PART = Pattern(r"\bPart\s+\d\b")
+_ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
 
 
 @dataclass(frozen=True)
@@ -94,24 +110,18 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
 
     quotes = _title_quotes(rest)
     # "X joins the Midnight Screenings line-up" is about X, not a lineup
-    joins = re.search(
-        r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b",
-        title,
-        re.IGNORECASE,
-    )
+    joins = _JOINS.search(title, doc.folded_headline)
     # roundup words count only where they describe the headline's subject: in "'Exhuma'
     # review: Choi Min-sik digs up a grave and more" the subtitle's "and more" is not a roundup
     subject = headline_subject(lexicon, rest) or title
     subject_quotes = quotes if subject is title else quoted(subject)
     if ROUNDUP_TITLE.search(subject) and (
         (len(subject_quotes) != 1 and not joins)
-        or re.search(r"\b(?:and|&) more\b|\bslate\b", subject, re.IGNORECASE)
+        or _AND_MORE.search(subject)
         or (
-            re.search(r"\bline-?up\b", subject, re.IGNORECASE)
+            _LINEUP.search(subject)
             and not joins
-            and not (
-                len(subject_quotes) == 1 and re.search(r"\bincludes?\b|\bfeatures?\b", subject)
-            )
+            and not (len(subject_quotes) == 1 and _INCLUDES.search(subject))
         )
     ):
         return Film(roundup=True, source="roundup headline")
@@ -164,7 +174,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     if tag and REVIEW_TAG.search(tag) and has_hangul(rest):
         # "[드라마 리뷰] 트리거 (디즈니+) – 김혜수의 탐사보도극": the title runs to the
         # platform in brackets or the dash before the critic's line
-        m = re.match(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)", rest)
+        m = _TITLE_BEFORE_PLATFORM.match(rest)
         if m:
             return Film(title=m.group("film"), source=f"title after tag [{tag}]")
     m = REVIEW_LEAD.match(rest)
@@ -181,7 +191,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     m = RELEASE_DATE_TITLE.match(rest)
     if m:
         # "Mission: Cross Netflix Release Date": the service is not part of the title
-        name = re.sub(rf"\s+{PLATFORM_NAMES}(?:['’]s)?$", "", m["film"])
+        name = _PLATFORM_AFTER.sub("", m["film"])
         if lexicon.works_titled(name) or title_words(name):
             return Film(title=name, source="title pattern 'X Release Date'")
     if TITLE_YEAR.match(rest):
@@ -233,9 +243,7 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
     for m in single.finditer(doc.body):
         name = m.group("name")
-        if f"'{name}'" in doc.body or re.match(
-            r"\s+(?:premieres?|arrives?|is|stars?)\b", doc.body[m.end() :]
-        ):
+        if f"'{name}'" in doc.body or _TITLE_VERB.compiled.match(doc.body, m.end()):
             counts[name] = counts.get(name, 0) + 1
     slug = _slug_words(doc.link)
     best: tuple[int, str] | None = None
@@ -260,19 +268,19 @@ def resolve_film(
         season = season_in(doc.title)
     candidates = lexicon.works_titled(cleaned)
     if not candidates:
-        m = re.match(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$", cleaned)
+        m = _NUMBERED.match(cleaned)
         if m:
             series = [w for w in lexicon.works_titled(m.group("base")) if w.series]
             if series:
                 candidates, season = series, season or int(m.group("n"))
     if not candidates:
-        m = re.match(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", cleaned, re.IGNORECASE)
+        m = _PART_N.match(cleaned)
         if m and [w for w in lexicon.works_titled(m.group("base")) if w.series]:
             candidates = [w for w in lexicon.works_titled(m.group("base")) if w.series]
             season = season or 1
-    if re.search(r"\bPart\s+\d\b", doc.title) and candidates and candidates[0].series:
+    if candidates and candidates[0].series and _PART.search(doc.title):
         season = season or 1
-    numbered = re.search(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$", cleaned)
+    numbered = _ENDS_NUMBERED.search(cleaned)
     if (
         numbered
         and candidates
@@ -339,7 +347,7 @@ def _contradicted(
         return False
     for person_name in work.people:
         person = lexicon.person(person_name)
-        if mentions_name(doc.all_text, person_name) or (
+        if lexicon.mentions(doc.all_text, person_name) or (
             person is not None and person.hangul and person.hangul in doc.all_text
         ):
             return False

@@ -93,19 +93,29 @@ _ACRONYM_WORDS = (
 _ACRONYMS = frozenset(_ACRONYM_WORDS.split())
 
 
+_LOWER = Pattern(r"[a-z]")
+_UPPER = Pattern(r"[A-Z]")
+_NUMBER = Pattern(r"\d{1,4}(?:\.\d+)?")
+#: where a headline's subtitle starts: " - ", " – ", " | "
+_SUBTITLE = Pattern(r"\s+[-–—]\s+|\s\|\s")
+_DASH_AFTER = Pattern(r"\s+[-–—|]\s")
+_POSSESSIVE_BEFORE = Pattern(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+_PLATFORM_NAME = Pattern(PLATFORM_NAMES)
+
+
 def caps_title(lexicon: Lexicon, headline: str) -> str | None:
     """A title set in capitals in a mixed-case headline (house style at KoBiz and Modern
     Korean Cinema: "BOX OFFICE: FIREFIGHTERS Opens on Top", "CANNES 2024: I, THE EXECUTIONER
     Joins ..."). A leading capitalised tag ending in a colon is skipped; acronyms are not
     titles. The first qualifying run wins (the headline's subject)."""
-    if not re.search(r"[a-z]", headline):
+    if not _LOWER.search(headline):
         return None  # an all-capitals headline says nothing about which words are the title
     runs: list[list[str]] = []
     current: list[str] = []
     for token in headline.split():
         bare = token.strip(",:;!?()'\"")
-        capital = bool(bare) and not re.search(r"[a-z]", bare) and bool(re.search(r"[A-Z]", bare))
-        number = bool(re.fullmatch(r"\d{1,4}(?:\.\d+)?", bare)) and bool(current)
+        capital = bool(bare) and not _LOWER.search(bare) and bool(_UPPER.search(bare))
+        number = bool(current) and bool(_NUMBER.fullmatch(bare))
         if capital or number:
             current.append(token)
         else:
@@ -177,7 +187,7 @@ def film_in_lead(lexicon: Lexicon, rest: str) -> str:
 def split_candidates(rest: str) -> list[str]:
     """After "Review | " or "Review: ": the film runs to " - " or a colon; try each colon as
     the end so titles with a colon ("Dune: Part Two: ...") survive."""
-    head = re.split(r"\s+[-–—]\s+|\s\|\s", rest, maxsplit=1)[0]
+    head = _SUBTITLE.split(rest, maxsplit=1)[0]
     parts = head.split(": ")
     return [": ".join(parts[: i + 1]) for i in range(len(parts))]
 
@@ -194,10 +204,10 @@ def titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
     for m in single.finditer(title):
         name, start = m.group("name"), m.start("name")
         after = title[m.end("name") :]
-        ends = not after.strip() or after[0] in ",:;.!?" or bool(re.match(r"\s+[-–—|]\s", after))
+        ends = not after.strip() or after[0] in ",:;.!?" or bool(_DASH_AFTER.match(after))
         verb = bool(HEADLINE_VERB.match(after))
         before = title[:start]
-        possessive = bool(re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", before))
+        possessive = bool(_POSSESSIVE_BEFORE.search(before))
         if (start == 0 and (ends or verb)) or (possessive and (ends or verb)):
             found.append((start, name))
     if has_hangul(title):
@@ -278,7 +288,7 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     """(title, rule) for the unquoted headline forms whose grammar marks the title: an
     all-capitals press headline, "X season N ...", "<Name> on X: ...", "from A to B", and
     "trailer for X, ..."."""
-    if not re.search(r"[a-z]", rest):
+    if not _LOWER.search(rest):
         m = _PRESS_CAPS.search(rest)
         if m:
             return title_case(m.group("film")), "all-capitals press headline 'FORMAT X VERB'"
@@ -291,7 +301,7 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     if m and not FILM_WORDS.search(rest[: m.start("film")]):
         film = m["film"]
         if lexicon.works_titled(film) or (
-            looks_like_title(film) and not re.fullmatch(PLATFORM_NAMES, film)
+            looks_like_title(film) and not _PLATFORM_NAME.fullmatch(film)
         ):
             return film, "title pattern '<Name> on X:'"
     m = _FROM_TO.search(rest)

@@ -150,12 +150,18 @@ _CRITIC_BODY = Pattern(
 )
 
 
+_NOT_BARE = Pattern(r"[!?|]|\s[-–—]\s|['’]s\b")
+_SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", re.IGNORECASE)
+_TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
+_TIME_OF_YEAR = Pattern(r"\bseason\b(?!\s+(?:\d|of\b))", re.IGNORECASE)
+
+
 def is_bare_title(title: str) -> bool:
     """A headline that is only a name ("Past Lives", "Mickey 17", "The Brutalist")."""
     words = title.split()
-    if not 1 <= len(words) <= 5 or re.search(r"[!?|]|\s[-–—]\s|['’]s\b", title):
+    if not 1 <= len(words) <= 5 or _NOT_BARE.search(title):
         return False
-    if re.search(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", title, re.I):
+    if _SENTENCE_VERB.search(title):
         return False
     return title[0].isupper() or title[0].isdigit()
 
@@ -184,7 +190,7 @@ _VERDICT = Pattern(
 def _title_dash_verdict(title: str, film: Film) -> str | None:
     """The FT's review style, "<Title> - <a verdict describing the work>", with no word
     "review": the part before the dash is the film found, the part after judges it."""
-    m = re.match(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$", title)
+    m = _TITLE_DASH.match(title)
     if not m or film.title is None or film.roundup:
         return None
     if normalize_title(clean_film(m.group("film"))[0]) not in {
@@ -213,10 +219,15 @@ def not_film_item(doc: Document) -> bool:
     drama word: K-pop is Korean entertainment but not a film item."""
     head = f"{doc.title} {' '.join(doc.categories)}"
     # "Kimjang season" is a time of year: only "season 2" or "this season of" is a drama's
-    head = re.sub(r"\bseason\b(?!\s+(?:\d|of\b))", " ", head, flags=re.IGNORECASE)
+    head = _TIME_OF_YEAR.sub(" ", head)
     return not FILM_WORDS.search(head) and bool(_NOT_FILM_WORDS.search(head))
 
 
+_REPORTING = Pattern(
+    r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b",
+    re.IGNORECASE,
+)
+_RELEASED_WHERE = Pattern(rf"{PLATFORM_NAMES}|theaters|theatres|cinemas|nationwide", re.I)
 _KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
 )
@@ -226,27 +237,29 @@ def _lead_release(doc: Document) -> str | None:
     """A release announced in the first sentences of the text, with a platform or cinemas and
     a date, and no festival in the same sentence (a festival date is not a release)."""
     lead = doc.body[:400]
-    if re.search(
-        r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b",
-        lead,
-        re.IGNORECASE,
-    ):
+    folded = doc.folded_body[:400]
+    if _REPORTING.search(lead, folded):
         return None  # reporting that mentions a date in passing stays news
-    for m in _LEAD_RELEASE.finditer(lead):
+    for m in _LEAD_RELEASE.finditer(lead, folded):
         # the sentence around the match ("Dec. 19" must not end it)
         start = max(lead.rfind(". ", 0, m.start()), lead.rfind("\n", 0, m.start()), 0)
         ends = [i for i in (lead.find(". ", m.end()), lead.find("\n", m.end())) if i >= 0]
         sentence = lead[start : min(ends) if ends else len(lead)]
         if FESTIVAL_CUE.search(sentence):
             continue
-        if re.search(rf"{PLATFORM_NAMES}|theaters|theatres|cinemas|nationwide", sentence, re.I):
+        if _RELEASED_WHERE.search(sentence):
             return m.group(0)
     # "오늘(5일) 국내 극장에서 개봉했습니다" under a headline about the opening: opened today
-    if re.search(r"개봉|공개", doc.title):
+    if doc.hangul_title and ("개봉" in doc.title or "공개" in doc.title):
         today = _KO_OPENED_TODAY.search(lead)
         if today:
             return today.group(0)
     return None
+
+
+_LETTERBOXD_LIST = Pattern(r"letterboxd-list-|letterboxd\.com/[^/\s]+/list/")
+_WATCHED_ON = Pattern(r"Watched on \w+ \w+ \d{1,2},? \d{4}\.?")
+_DATE_LINK = Pattern(r"[/-]release-date\b|[/-]premiere-date\b")
 
 
 def _say(kind: Kind, why: str) -> KindResult:
@@ -262,11 +275,19 @@ def decide_kind(
 ) -> KindResult:
     """The kind, by the first rule of the module's order that fits."""
     title = doc.headline
+    found: dict[Pattern, re.Match[str] | None] = {}
+
+    def headline(pattern: Pattern) -> re.Match[str] | None:
+        """The pattern's first match in the headline (several rules ask the same)."""
+        if pattern not in found:
+            found[pattern] = pattern.search(title, doc.folded_headline)
+        return found[pattern]
+
     guid_link = f"{doc.guid} {doc.link}"
-    if re.search(r"letterboxd-list-|letterboxd\.com/[^/\s]+/list/", guid_link):
+    if "letterboxd" in guid_link and _LETTERBOXD_LIST.search(guid_link):
         return _say(Kind.OTHER, "a Letterboxd list")
     if film.source.startswith(("letterboxd:filmTitle", "title pattern 'Film, Year'")):
-        words = re.sub(r"Watched on \w+ \w+ \d{1,2},? \d{4}\.?", "", doc.body).strip()
+        words = _WATCHED_ON.sub("", doc.body).strip()
         if rating is not None:
             return _say(Kind.REVIEW, "a Letterboxd diary entry with a rating")
         if len(words) >= 40:
@@ -280,40 +301,39 @@ def decide_kind(
             return _say(Kind.REVIEW, f"tag [{tag}]")
         if OTHER_TAG.search(tag):
             return _say(Kind.OTHER, f"tag [{tag}]")
-    m = _REVIEW_TITLE.search(title)
+    m = headline(_REVIEW_TITLE)
     if m:
         return _say(Kind.REVIEW, f"headline pattern {m.group(0)!r}")
-    film_words = FILM_WORDS.search(doc.all_text)
     review_feed = feed is not None and feed.kind == FeedKind.REVIEW and is_bare_title(title)
     known = film.work is not None  # a curated work is film or drama context in itself
-    if not film_words and not known and not review_feed:
+    if not known and not review_feed and not FILM_WORDS.search(doc.all_text, doc.folded_all):
         return _say(Kind.OTHER, "no film or drama words anywhere (not about film)")
     if not_film_item(doc):
         return _say(Kind.OTHER, "music, literature or food, not film")
-    m = _LISTICLE.search(title)
-    if m and not _RELEASE_ROUNDUP.search(title):
+    m = headline(_LISTICLE)
+    if m and not headline(_RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
-    m = _PROMO.search(title)
-    if m and not _RELEASE_STRONG.search(title) and not _RELEASE_WEAK.search(title):
+    m = headline(_PROMO)
+    if m and not headline(_RELEASE_STRONG) and not headline(_RELEASE_WEAK):
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
     meta = review_meta(doc)
-    if meta and not _RELEASE_STRONG.search(title) and not _RELEASE_ROUNDUP.search(title):
+    if meta and not headline(_RELEASE_STRONG) and not headline(_RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, meta)
-    if ratings_seen >= 2 and not _RELEASE_ROUNDUP.search(title):
+    if ratings_seen >= 2 and not headline(_RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, f"{ratings_seen} critic's ratings (a review roundup)")
-    m = _RELEASE_ROUNDUP.search(title)
+    m = headline(_RELEASE_ROUNDUP)
     if m:
         return _say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
-    m = _RELEASE_STRONG.search(title)
+    m = headline(_RELEASE_STRONG)
     if m:
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
-    m = _FESTIVAL_NEWS.search(title)
+    m = headline(_FESTIVAL_NEWS)
     if m:
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
-    m = _RELEASE_WEAK.search(title)
+    m = headline(_RELEASE_WEAK)
     if m:
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
-    m = _NEWS_TITLE.search(title)
+    m = headline(_NEWS_TITLE)
     if m:
         return _say(Kind.NEWS, f"news headline {m.group(0)!r}")
     if rating is not None:
@@ -324,7 +344,7 @@ def decide_kind(
     m = _NEW_ON_BODY.search(doc.body)
     if m:
         return _say(Kind.RELEASE, f"title page {m.group(0)!r}")
-    if re.search(r"[/-]release-date\b|[/-]premiere-date\b", doc.link):
+    if _DATE_LINK.search(doc.link):
         return _say(Kind.RELEASE, "a release-date link path")
     lead = _lead_release(doc)
     if lead:
@@ -334,7 +354,10 @@ def decide_kind(
     if (
         is_bare_title(title)
         and not TITLE_YEAR.match(title)
-        and (_CRITIC_BODY.search(doc.body) or FILM_WORDS.search(doc.body))
+        and (
+            _CRITIC_BODY.search(doc.body, doc.folded_body)
+            or FILM_WORDS.search(doc.body, doc.folded_body)
+        )
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")
     if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):

@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.text import hangul_ratio, has_hangul
 from tracker.types import FeedSpec, Kind
-from tracker.understand.document import Document
+from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import Film
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.names import (
     foreign_hangul_names,
     korean_hangul_name,
     korean_names,
-    mentions_name,
 )
 from tracker.understand.prefilter import Pattern
 from tracker.understand.vocabulary import FILM_WORDS
@@ -84,6 +82,10 @@ _K_STREAMER_WORK = Pattern(
     r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
     r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
 )
+_K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
+_K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
+#: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
+_THE_COUNTRY = Pattern(r"\bSouth Korea\b|\bKorea['’]s\b|한국")
 _K_CATEGORY = Pattern(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
 _F_WORDS = Pattern(
     r"\b(?:Japanese|Chinese|Hong Kong|Taiwanese|Indian|Tamil|Telugu|Hindi|Malayalam|Thai|"
@@ -112,19 +114,19 @@ def extract_korean(
 ) -> Korean:
     """Korean or not: the evidence's score reaching 3, except for an entry about no film,
     drama or work at all, which is Korean entertainment only when it is about K-pop."""
-    text = doc.all_text
+    text, folded = doc.all_text, doc.folded_all
     # a work quoted in a headline about a novel or an album is not a film: without film or
     # drama words anywhere, only K-pop makes an entry Korean entertainment
-    if kind == Kind.OTHER and film.work is None and not FILM_WORDS.search(text):
-        music = lexicon.music_named_in(text)
-        if music or re.search(r"\bK-pop\b|아이돌", text, re.IGNORECASE):
+    if kind == Kind.OTHER and film.work is None and not FILM_WORDS.search(text, folded):
+        music = lexicon.music_named_in(text, folded)
+        if music or _K_POP.search(text, folded):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
     names = {n for n in korean_names(text)} | set(others)
     evidence = [
         *_work_evidence(doc, film, lexicon),
-        *_people_evidence(doc, directors, others, names),
+        *_people_evidence(doc, lexicon, directors, others, names),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc),
     ]
@@ -146,10 +148,10 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
             return [(4, f"about {film.work.title!r}, a curated Korean work")]
         return [(-5, f"about {film.work.title!r}, a curated non-Korean work")]
     if film.roundup:
-        hits = lexicon.korean_works_listed_in(text)
+        hits = lexicon.korean_works_listed_in(text, doc.folded_all)
         if hits:
             return [(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")]
-    elif film.title is None and re.search(r"\bSouth Korea\b|\bKorea['’]s\b|한국", text):
+    elif film.title is None and _THE_COUNTRY.search(text):
         # an essay on the country's film and TV ("Why South Korea Makes the Best Revenge
         # Stories ... From Oldboy to The Glory"): two curated Korean titles named as written
         named = lexicon.korean_titles_in(text)
@@ -163,7 +165,7 @@ def _korean_people(doc: Document, film: Film, lexicon: Lexicon) -> tuple[list[st
     foreign work the entry is about (Bong Joon-ho's "Mickey 17" is not Korean)."""
     directors: list[str] = []
     others: list[str] = []
-    for person in lexicon.people_named_in(doc.all_text):
+    for person in lexicon.people_named_in(doc.all_text, doc.folded_all):
         (directors if person.role == "director" else others).append(person.name)
     if film.work is not None and not film.work.korean:
         directors = [d for d in directors if d not in film.work.people]
@@ -171,7 +173,7 @@ def _korean_people(doc: Document, film: Film, lexicon: Lexicon) -> tuple[list[st
 
 
 def _people_evidence(
-    doc: Document, directors: list[str], others: list[str], names: set[str]
+    doc: Document, lexicon: Lexicon, directors: list[str], others: list[str], names: set[str]
 ) -> list[Evidence]:
     """A curated Korean director; Korean names in the headline, or in the text (``names``:
     by their romanised shape, or curated)."""
@@ -179,8 +181,9 @@ def _people_evidence(
     if directors:
         evidence.append((3, f"Korean director {directors[0]}"))
     head = doc.title
-    if (others and any(mentions_name(head, n) for n in others)) or korean_names(head):
-        evidence.append((3, f"Korean name in the headline ({(others or korean_names(head))[0]})"))
+    in_head = korean_names(head)
+    if (others and any(lexicon.mentions(head, n) for n in others)) or in_head:
+        evidence.append((3, f"Korean name in the headline ({(others or in_head)[0]})"))
     elif names:
         evidence.append((1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}"))
     return evidence
@@ -188,12 +191,12 @@ def _people_evidence(
 
 def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     """Korean settings, words, companies, festivals and categories."""
-    text = doc.all_text
+    text, folded = doc.all_text, doc.folded_all
     evidence: list[Evidence] = []
-    hm = re.search(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b", text)
+    hm = _K_SETTING.search(text)
     if hm:
         evidence.append((1, f"Korean setting {hm.group(0)!r}"))
-    m = _K_WORDS.search(text)
+    m = _K_WORDS.search(text, folded)
     if m:
         evidence.append((3, f"words {m.group(0)!r}"))
     companies = {c.group(0) for c in _K_COMPANY.finditer(text)}
@@ -204,7 +207,7 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
         # about the industry itself they are Korean; they also stream and distribute foreign
         # films, so next to a work they say little
         evidence.append((1 if film.title else 3, f"Korean companies {sorted(companies)[:3]}"))
-    m = _K_FESTIVAL.search(text)
+    m = _K_FESTIVAL.search(text, folded)
     if m:
         evidence.append((1 if film.title else 3, f"Korean festival or awards {m.group(0)!r}"))
     cats = [c for c in doc.categories if _K_CATEGORY.search(c)]
@@ -216,9 +219,9 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
 def _hangul_evidence(doc: Document) -> list[Evidence]:
     """Hangul in the headline; a text mostly in Hangul, and a Korean name credited in it."""
     evidence: list[Evidence] = []
-    if has_hangul(doc.title):
+    if doc.hangul_title:
         evidence.append((1, "Hangul in the headline"))
-    if has_hangul(doc.body) and hangul_ratio(doc.body) > 0.3:
+    if doc.hangul_body and hangul_share(doc.body) > 0.3:
         evidence.append((1, "Hangul text"))
         hm = korean_hangul_name(doc.body, foreign_hangul_names(doc.body))
         if hm:
@@ -230,13 +233,13 @@ def _foreign_evidence(doc: Document, korean_people: bool) -> list[Evidence]:
     """Foreign origin words and categories, and a text that credits only foreign people
     (no ``korean_people`` named)."""
     evidence: list[Evidence] = []
-    fm = _F_WORDS.search(doc.all_text)
+    fm = _F_WORDS.search(doc.all_text, doc.folded_all)
     if fm:
         evidence.append((-5, f"foreign origin {fm.group(0)!r}"))
     fcat = [c for c in doc.categories if _F_CATEGORY.match(c)]
     if fcat:
         evidence.append((-4, f"category {fcat[0]!r}"))
-    foreign = foreign_hangul_names(doc.body)
+    foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
     if foreign and not korean_people:
         # a Hangul title needs corroboration when the text names only foreign people
         evidence.append((-3, f"foreign people only ({foreign[0].group(0)!r})"))

@@ -12,12 +12,12 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from tracker.text import has_hangul, normalize_title
-from tracker.understand.names import name_key
+from tracker.understand.names import mentions_name, name_key
 from tracker.understand.onepass import LiteralSet, NameSet, TitleSet, title_alternation
 
 #: the curated data, beside this module
@@ -57,6 +57,17 @@ class Person:
     hangul: str | None = None
     role: str = "actor"  # director | actor | music
     aliases: tuple[str, ...] = ()
+
+
+#: how many texts ``Lexicon.mentions`` keeps the scan of
+_RECENT_TEXTS = 4
+
+
+@lru_cache(maxsize=8192)
+def _title_key(title: str) -> str:
+    """``normalize_title``, kept for the titles seen lately: headline rules try the same
+    spans of a headline against the lexicon several times."""
+    return normalize_title(title)
 
 
 #: a name -> the indexes of the people (or works) it belongs to
@@ -100,7 +111,29 @@ class Lexicon:
 
     def works_titled(self, title: str) -> list[Work]:
         """Every curated work one of whose spellings normalises like ``title``."""
-        return [self.works[i] for i in self.by_title.get(normalize_title(title), ())]
+        return [self.works[i] for i in self.by_title.get(_title_key(title), ())]
+
+    def mentions(self, text: str, name: str) -> bool:
+        """``names.mentions_name(text, name)``; for the names of the curated people and of
+        the works' credits, answered from one scan of ``text`` for all of them (the last
+        few texts' scans are kept: the same entry asks about several names)."""
+        scan, known, recent = self._mention_scan
+        if name not in known:
+            return mentions_name(text, name)
+        found = recent.get(text)
+        if found is None:
+            found = scan.found(text)
+            if len(recent) >= _RECENT_TEXTS:
+                recent.pop(next(iter(recent)))
+            recent[text] = found
+        return name in found
+
+    @cached_property
+    def _mention_scan(self) -> tuple[NameSet, frozenset[str], dict[str, set[str]]]:
+        names = [n for p in self.people for n in (p.name, *p.aliases)]
+        names += [n for w in self.works for n in w.people]
+        known = frozenset(n for n in names if n)
+        return NameSet(known), known, {}
 
     def person(self, name: str) -> Person | None:
         index = self.by_name.get(name_key(name))

@@ -34,8 +34,11 @@ _SYLLABLE = (
 )
 #: "Jeon Jong-seo", "Kim Woo-bin", "Lee Jung Jae" (Soompi spells names without hyphens)
 _KOREAN_NAME = Pattern(
-    r"\b(?P<surname>[A-Z][a-z]{0,4})\s+(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
+    # the capital first and the word boundary before it after: so ``re`` skips to capitals
+    r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,4})\s+"
+    r"(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
 )
+_GIVEN_SPLIT = re.compile(r"[-\s]")
 _GIVEN_PART = Pattern(rf"^{_SYLLABLE}$", re.IGNORECASE)
 
 #: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
@@ -78,11 +81,12 @@ def korean_names(text: str) -> list[str]:
     given name written with a hyphen ("Jeon Jong-seo") or as two capitalised syllables
     ("Lee Jung Jae"). Names are returned hyphenated, as they were matched otherwise."""
     found: list[str] = []
-    for match in _KOREAN_NAME.finditer(text):
-        surname, given = match.group("surname"), match.group("given")
+    # every match, surname or not, as ``re`` reads the text left to right (a capitalised pair
+    # that is no name still takes its words); the pairs as tuples, no match objects
+    for surname, given in _KOREAN_NAME.compiled.findall(text):
         if surname not in KOREAN_SURNAMES:
             continue
-        parts = re.split(r"[-\s]", given)
+        parts = _GIVEN_SPLIT.split(given)
         if len(parts) != 2 or not all(_GIVEN_PART.match(p) for p in parts):
             continue
         if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:

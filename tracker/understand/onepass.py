@@ -27,6 +27,7 @@ from tracker.understand.prefilter import fold
 #: a separator slot between the parts of a romanised name ("Jeon Jong-seo")
 _SEP = "\0sep"
 _SEPARATOR = r"[\s\-]?"
+_SEPARATORS = re.compile(r"[\s\-]")
 
 
 def _trie(paths: Iterable[list[str]]) -> dict[str, Any]:
@@ -151,8 +152,11 @@ class _Group:
         if folded:
             # in folded text a name starts with a lower-case letter, as most words do: the
             # scan consumes the character before it instead (a non-word character, or the
-            # space put before the text) and looks ahead for the name
-            self._scan = re.compile(rf"[^\w](?=({_source(tree)})(?!\w))", re.DOTALL)
+            # space put before the text) and looks ahead for the name; in an ASCII text the
+            # word characters are a plain class, which ``re`` tests faster than \w
+            source = _source(tree)
+            self._scan = re.compile(rf"[^\w](?=({source})(?!\w))", re.DOTALL)
+            self._ascii_scan = re.compile(rf"[^a-z0-9_](?=({source})(?![a-z0-9_]))", re.DOTALL)
         else:
             # written with its capitals: the first letter leads, then the boundary before it
             first = lambda step: re.escape(step) + r"(?<!\w(?s:.))"  # noqa: E731
@@ -165,27 +169,30 @@ class _Group:
     def rank(self, name: str) -> tuple[int, int, str]:
         return (self._length[name], len(name), name)
 
-    def candidates(self, text: str, haystack: str) -> Iterable[tuple[int, list[str]]]:
+    def candidates(self, text: str, haystack: str) -> list[tuple[int, list[str]]]:
         """(start, names) for every place of ``text`` where names of the group start, left to
         right; ``haystack`` is ``text``, folded when the group ignores case."""
+        out: list[tuple[int, list[str]]] = []
         if not self.names:
-            return
-        starts: Iterable[tuple[int, str]]
+            return out
+        family = self._family
         if self._folded:
             # a match starts one character early, which is where the name starts in ``text``
             # (one space was put before the haystack)
-            starts = ((m.start(), m.group(1)) for m in self._scan.finditer(" " + haystack))
-        else:
-            starts = self._searched(haystack)
-        for start, written in starts:
-            family = self._family.get(re.sub(r"[\s\-]", "", written), ())
-            yield start, [name for name in family if name_pattern(name).match(text, start)]
-
-    def _searched(self, text: str) -> Iterable[tuple[int, str]]:
+            scan = self._ascii_scan if haystack.isascii() else self._scan
+            for m in scan.finditer(" " + haystack):
+                start = m.start()
+                key = _SEPARATORS.sub("", m.group(1))
+                out.append((start, [n for n in family[key] if name_pattern(n).match(text, start)]))
+            return out
+        search = self._scan.search
         pos = 0
-        while (m := self._scan.search(text, pos)) is not None:
-            yield m.start(), m.group(1)
-            pos = m.start() + 1
+        while (found := search(haystack, pos)) is not None:
+            start = found.start()
+            key = _SEPARATORS.sub("", found.group(1))
+            out.append((start, [n for n in family[key] if name_pattern(n).match(text, start)]))
+            pos = start + 1
+        return out
 
 
 class LiteralSet:

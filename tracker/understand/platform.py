@@ -38,6 +38,8 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
+#: where a sentence ends: after its punctuation, or at a line break
+_SENTENCE_END = Pattern(r"(?<=[.!?])\s+|\n")
 #: broadcasters: not platforms we report, but a roundup naming one next to a streamer is not
 #: about one service
 _BROADCASTERS = Pattern(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
@@ -51,24 +53,43 @@ _CONTRAST = Pattern(
 )
 
 
+def _sentences(doc: Document) -> list[tuple[str, str]]:
+    """The body's sentences (split after ".", "!" or "?" and at line breaks, blank ones
+    dropped), each with its folded form."""
+    out: list[tuple[str, str]] = []
+    body, folded = doc.body, doc.folded_body
+    start = 0
+    for end in [*(m.span() for m in _SENTENCE_END.finditer(body)), (len(body), len(body))]:
+        sentence = body[start : end[0]]
+        if sentence.strip():
+            out.append((sentence, folded[start : end[0]]))
+        start = end[1]
+    return out
+
+
 def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
     """The one service the entry is about: named in the headline or a category, or in the
     text, where a sentence about another work or an earlier season counts for little. A
     ``listing`` (a roundup, a list) naming several services (or a service and a broadcaster)
     has none."""
+    # a service the entry never names scores nothing: most entries name one or none
+    named = [(n, p) for n, p in _PLATFORMS if p.possible(doc.all_text, doc.folded_all)]
+    if not named:
+        return Platform()
+    in_body = [p.possible(doc.body, doc.folded_body) for _, p in named]
+    sentences = _sentences(doc) if any(in_body) else []
     scores: dict[str, float] = {}
     in_title: set[str] = set()
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", doc.body) if s.strip()]
-    for name, pattern in _PLATFORMS:
-        title_hits = len(pattern.findall(doc.title))
+    for (name, pattern), body in zip(named, in_body, strict=True):
+        title_hits = len(pattern.findall(doc.title, doc.folded_title))
         if title_hits:
             in_title.add(name)
         score = 3.0 * title_hits
         score += 2.0 * sum(1 for c in doc.categories if pattern.search(c))
-        for sentence in sentences:
-            hits = len(pattern.findall(sentence))
+        for sentence, folded in sentences if body else ():
+            hits = len(pattern.findall(sentence, folded))
             if hits:
-                score += hits * (0.25 if _CONTRAST.search(sentence) else 1.0)
+                score += hits * (0.25 if _CONTRAST.search(sentence, folded) else 1.0)
         if score:
             scores[name] = score
     if not scores:
@@ -78,8 +99,8 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
             None, f"platform=null: the headline names several services {sorted(in_title)}"
         )
     if listing and not in_title:
-        named = len(scores) + (1 if _BROADCASTERS.search(doc.body) else 0)
-        if named >= 2:
+        services = len(scores) + (1 if _BROADCASTERS.search(doc.body) else 0)
+        if services >= 2:
             return Platform(None, "platform=null: a roundup naming several services")
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 1:

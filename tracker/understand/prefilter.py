@@ -41,6 +41,11 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+#: the gate of a pattern ``re`` scans quickly anyway
+_FEW_NEEDLES = 4
+#: beyond this many needles a gate costs more than the search it would save (up to it, one
+#: ``in`` a needle beats any scan ``re`` can make for them)
+_MOST_NEEDLES = 64
 #: beyond this length a text is folded only when the caller has its folded view: folding a
 #: long text to skip one search can cost more than the search
 _FOLD_ON_THE_FLY = 400
@@ -50,7 +55,7 @@ class Pattern:
     """A regular expression compiled on first use. Its methods answer as ``re.Pattern``'s;
     ``folded``, when given, must be ``fold(text)`` (a view the caller already has)."""
 
-    __slots__ = ("_compiled", "_finder", "_folds", "_needles", "flags", "source")
+    __slots__ = ("_compiled", "_exact", "_finder", "_folds", "_needles", "flags", "source")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
@@ -59,6 +64,7 @@ class Pattern:
         self._needles: tuple[str, ...] | None = None
         self._finder: re.Pattern[str] | None = None
         self._folds = False
+        self._exact = False
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -66,7 +72,9 @@ class Pattern:
 
     @property
     def needles(self) -> tuple[str, ...] | None:
-        """Lower-cased strings one of which every match contains, or None when unknown."""
+        """Strings one of which every match contains, or None when unknown: as written when
+        the pattern minds case everywhere, else lower-cased (look for them in the folded
+        text)."""
         self.compiled  # noqa: B018 (compiling derives them)
         return self._needles
 
@@ -81,10 +89,23 @@ class Pattern:
         compiled = re.compile(self.source, self.flags)
         tree = _parse(self.source, self.flags)
         if tree is not None:
-            self._needles = _needles(tree)
             found = _finder(tree, self.flags)
             if found is not None:
                 self._finder, self._folds = found
+            self._exact = not (self.flags & re.IGNORECASE) and not _scoped(tree)
+            found_needles = _needles(tree, exact=self._exact)
+            # a gate of many needles, or of words most texts have, costs more than it saves
+            # a case-exact pattern that ``re`` or its finder skips through at memory speed
+            # needs a gate only as small as a few ``in``
+            quick = self._exact and (self._finder is not None or _leads(tree.data, False, _ops()))
+            most = _FEW_NEEDLES if quick else _MOST_NEEDLES
+            # a letter or a digit alone is in nearly every text: no gate
+            if (
+                found_needles is not None
+                and len(found_needles) <= most
+                and not any(len(n) == 1 and n.isalnum() for n in found_needles)
+            ):
+                self._needles = found_needles
         self._compiled = compiled
         return compiled
 
@@ -95,7 +116,9 @@ class Pattern:
         found = self._needles
         if found is None:
             return True
-        if folded is None:
+        if self._exact:
+            folded = text  # a pattern that minds case: its needles are as written
+        elif folded is None:
             if len(text) > _FOLD_ON_THE_FLY:
                 return True
             folded = fold(text)
@@ -106,9 +129,9 @@ class Pattern:
         return False
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        if not self.possible(text, folded):
-            return None
         compiled = self._compiled or self._compile()
+        if self._needles is not None and not self.possible(text, folded):
+            return None
         finder = self._finder
         if finder is None:
             return compiled.search(text)
@@ -122,9 +145,13 @@ class Pattern:
         return None
 
     def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        if not self.possible(text, folded):
+        compiled = self._compiled or self._compile()
+        if self._needles is not None and not self.possible(text, folded):
             return None
-        return (self._compiled or self._compile()).match(text)
+        return compiled.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return (self._compiled or self._compile()).fullmatch(text)
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
         if not self.possible(text, folded):
@@ -189,15 +216,24 @@ def _ops() -> Any:
     return importlib.import_module("re._constants")
 
 
-def _needles(tree: Any) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match contains, the cheapest sure set."""
+def _scoped(tree: Any) -> bool:
     try:
-        found = _required(tree.data, _ops())
+        return _scoped_ignorecase(tree.data, _ops())
+    except Exception:  # a tree this module does not know
+        return True
+
+
+def _needles(tree: Any, *, exact: bool) -> tuple[str, ...] | None:
+    """Strings one of which every match contains, the cheapest sure set; lower-cased unless
+    ``exact``."""
+    try:
+        found = _required(tree.data, _ops(), exact)
     except Exception:  # a node this module does not know: no needles
         return None
     if not found or "" in found:
         return None
-    return tuple(sorted(found, key=lambda needle: (-len(needle), needle)))
+    # the likeliest first: a gate that passes should know it after one or two
+    return tuple(sorted(found, key=lambda n: (-_cost(frozenset({n.lower()})), len(n), n)))
 
 
 def _usable(code: int) -> bool:
@@ -206,9 +242,10 @@ def _usable(code: int) -> bool:
     return char.isascii() or (char.lower() == char and char.upper() == char)
 
 
-def _required(items: Any, ops: Any) -> frozenset[str] | None:
+def _required(items: Any, ops: Any, exact: bool) -> frozenset[str] | None:
     """For a sequence of the syntax tree: the cheapest set of strings one of which every
-    match contains, from its literal runs and its required parts; None when there is none."""
+    match contains, from its literal runs and its required parts; None when there is none.
+    ``exact``: the literals as written (the pattern minds case), else lower-cased."""
     options: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -218,23 +255,23 @@ def _required(items: Any, ops: Any) -> frozenset[str] | None:
             run.clear()
 
     for op, av in items:
-        if op is ops.LITERAL and _usable(av):
-            run.append(chr(av).lower())
+        if op is ops.LITERAL and (exact or _usable(av)):
+            run.append(chr(av) if exact else chr(av).lower())
             continue
         if op is ops.AT:
             continue  # zero-width: the literals either side of "\b" are adjacent in the text
         flush()
         part: frozenset[str] | None = None
         if op is ops.SUBPATTERN:
-            part = _required(av[-1].data, ops)
+            part = _required(av[-1].data, ops, exact)
         elif op is ops.BRANCH:
-            part = _union([_required(alt.data, ops) for alt in av[1]])
+            part = _union([_required(alt.data, ops, exact) for alt in av[1]])
         elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT) and av[0] >= 1:
-            part = _required(av[2].data, ops)
+            part = _required(av[2].data, ops, exact)
         elif op is ops.ATOMIC_GROUP:
-            part = _required(av.data, ops)
+            part = _required(av.data, ops, exact)
         elif op is ops.ASSERT:
-            part = _required(av[1].data, ops)  # a lookaround's text is in the text too
+            part = _required(av[1].data, ops, exact)  # a lookaround's text is in the text too
         if part:
             options.append(part)
     flush()
@@ -256,7 +293,7 @@ def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
 #: words most film coverage has: a needle inside one of them passes almost every text
 _COMMON_WORDS = (
     "the and for with from that this into about after their film films movie movies drama "
-    "dramas series season star stars review reviews director festival cast actor actress new "
+    "dramas series season star stars director festival cast actor actress new http www com "
     "top best show shows netflix release story time first year years one two play plays "
     "people world 영화 드라마 감독 배우 작품"
 )
@@ -270,8 +307,10 @@ def _cost(found: frozenset[str]) -> float:
     every film text has or a letter or two, else falling with the needle's length."""
     total = 0.0
     for needle in found:
-        core = needle.strip()
-        if any(core in word for word in _COMMON):
+        core = needle.strip().lower()
+        if len(core) == 1 and not core.isalnum():
+            total += 0.3  # a sign: "/", "★", "½"
+        elif any(core in word for word in _COMMON):
             total += 1.0
         else:
             letters = len(core) + sum(1 for ch in core if not ch.isascii())
@@ -293,8 +332,8 @@ def _finder(tree: Any, flags: int) -> tuple[re.Pattern[str], bool] | None:
     ops = _ops()
     try:
         folds = bool(flags & re.IGNORECASE) or _scoped_ignorecase(tree.data, ops)
-        if tree.data and tree.data[0][0] is ops.LITERAL and not folds:
-            return None  # ``re`` already skips to a leading literal at memory speed
+        if _leads(tree.data, bool(flags & re.IGNORECASE), ops):
+            return None  # ``re`` already skips to a leading literal or class at memory speed
         if tree.data and tree.data[0] in _ANCHORS(ops):
             return None  # only one position to try: ``re`` tries just that one
         starts = _starts(list(tree.data), 0, bool(flags & re.IGNORECASE), folds, ops)
@@ -302,13 +341,56 @@ def _finder(tree: Any, flags: int) -> tuple[re.Pattern[str], bool] | None:
         return None
     except Exception:  # a tree this module does not know
         return None
+    # a candidate costs a turn of a Python loop: a start most words have is no filter
+    if any(_common_start(s) for s in starts):
+        return None
     literals = sorted(s for s in starts if isinstance(s, str))
     classes = sorted(s.source for s in starts if isinstance(s, _Class))
-    if any(s.broad for s in starts if isinstance(s, _Class)):
-        return None  # a start this common is no filter: every word would be tried twice
-    alternatives = [_trie(literals)] if literals else []
-    alternatives += classes
-    return re.compile("|".join(alternatives)), folds
+    return re.compile("|".join(([_trie(literals)] if literals else []) + classes)), folds
+
+
+#: letters rare enough at the start of a candidate (English and romanised Korean)
+_RARE_LETTERS = frozenset("jkqvxzJKQVXZ")
+
+
+def _common_start(start: str | _Class) -> bool:
+    """A start found at most places of a text: a class of letters, spaces or word
+    characters, or a single letter that is not rare (a capital is rare: most patterns that
+    mind case start with one)."""
+    if isinstance(start, _Class):
+        return start.broad
+    chars = _escaped_chars(start)
+    if len(chars) > 1:
+        return False
+    char = chars[0][-1]
+    return char.isalpha() and char.islower() and char not in _RARE_LETTERS
+
+
+def _leads(items: Any, icase: bool, ops: Any) -> bool:
+    """Whether ``re`` finds the pattern's first character by itself: it starts with a
+    literal or a class (or alternatives that each start with a literal) that do not ignore
+    case, as ``re``'s own prefix and charset scans require."""
+    while items and items[0][0] is ops.SUBPATTERN:
+        _, add, remove, inner = items[0][1]
+        icase = (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        items = inner.data
+    if not items:
+        return False
+    op, av = items[0]
+
+    def caseless(code: int) -> bool:
+        char = chr(code)
+        return not icase or char.lower() == char.upper()
+
+    if op is ops.LITERAL:
+        return caseless(av)
+    if op is ops.IN:
+        return not icase
+    if op is ops.BRANCH:
+        return all(
+            alt.data and alt.data[0][0] is ops.LITERAL and caseless(alt.data[0][1]) for alt in av[1]
+        )
+    return False
 
 
 def _ANCHORS(ops: Any) -> tuple[tuple[Any, Any], ...]:
@@ -414,6 +496,7 @@ def _class(items: Any, icase: bool, folds: bool, ops: Any) -> _Class:
             negated = broad = True
         elif op is ops.LITERAL:
             char = chr(av)
+            broad = broad or _common_letter(char)
             if folds and not (char.lower() == char and char.upper() == char):
                 if not icase and not char.isascii():
                     raise _Unknown
@@ -431,7 +514,7 @@ def _class(items: Any, icase: bool, folds: bool, ops: Any) -> _Class:
                 if not (upper or lower) or (negated and not icase):
                     raise _Unknown
                 low, high = ord(chr(low).lower()), ord(chr(high).lower())
-            broad = broad or chr(low).isalpha()
+            broad = broad or _common_letter(chr(low)) or _common_letter(chr(high))
             parts.append(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
         elif op is ops.CATEGORY and str(av) in _CATEGORIES:
             parts.append(_CATEGORIES[str(av)])
@@ -439,6 +522,12 @@ def _class(items: Any, icase: bool, folds: bool, ops: Any) -> _Class:
         else:
             raise _Unknown
     return _Class(f"[{'^' if negated else ''}{''.join(parts)}]", broad)
+
+
+def _common_letter(char: str) -> bool:
+    """A letter most texts are full of: lower case, or without case (Hangul); a capital,
+    a digit or a sign is rare enough to look for."""
+    return char.isalpha() and not ("A" <= char <= "Z")
 
 
 def _trie(words: list[str]) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.understand.document import Document
-from tracker.understand.prefilter import Pattern
+from tracker.understand.prefilter import Pattern, fold
 from tracker.understand.vocabulary import NUMBER_WORDS
 
 
@@ -108,11 +108,13 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
 _RATING_PATTERNS = _rating_patterns()
 
 
-def _ratings_in(text: str, offset: int) -> list[_Found]:
+def _ratings_in(
+    text: str, folded: str, offset: int, patterns: list[tuple[Pattern, str]]
+) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for pattern, how in _RATING_PATTERNS:
-        for m in pattern.finditer(text):
+    for pattern, how in patterns:
+        for m in pattern.finditer(text, folded):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -190,10 +192,15 @@ def extract_rating(doc: Document) -> Rating:
             value = None
         if value is not None:
             return Rating(value, member, 1, f"rating={value}: letterboxd:memberRating")
+    # the forms the texts can hold at all, read once over all three (most hold none)
+    joined = "\n".join(doc.raw)
+    folded = fold(joined)
+    patterns = [(p, how) for p, how in _RATING_PATTERNS if p.possible(joined, folded)]
     found: list[_Found] = []
     offset = 0
-    for text in doc.raw:
-        found.extend(_ratings_in(text, offset))
+    for text in doc.raw if patterns else ():
+        part = folded[offset : offset + len(text)]
+        found.extend(_ratings_in(text, part, offset, patterns))
         offset += len(text) + 1
     if not found:
         return Rating()

@@ -52,23 +52,30 @@ SEASON_SUFFIX = Pattern(
 )
 
 
+_TRAILING_PUNCTUATION = Pattern(r"\s*[-–—:|,]\s*$")
+_BY_AFTER_YEAR = Pattern(r"\)\s+by\s+[A-Z][\w.\- ]+$")
+_BY = Pattern(r"\s+by\s+[A-Z][\w.\- ]+$")
+_LATIN = Pattern(r"[A-Za-z]")
+_HANGUL_ALIAS = Pattern(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$")
+
+
 def clean_film(text: str) -> tuple[str, int | None, int | None]:
     """Tidy an extracted title; split off "(2023)" and a season suffix."""
     film = text.strip().strip("'\"").strip()
-    film = re.sub(r"\s*[-–—:|,]\s*$", "", film)
+    film = _TRAILING_PUNCTUATION.sub("", film)
     year: int | None = None
     season: int | None = None
-    film = re.sub(r"\)\s+by\s+[A-Z][\w.\- ]+$", ")", film)  # "Review: X (2023) by Director"
+    film = _BY_AFTER_YEAR.sub(")", film)  # "Review: X (2023) by Director"
     m = TITLE_YEAR.match(film)
     if m:
         film, year = m.group("film"), int(m.group("year"))
     m = SEASON_SUFFIX.match(film)
     if m:
         film, season = m.group("film"), int(m.group("n"))
-    film = re.sub(r"\s+by\s+[A-Z][\w.\- ]+$", "", film)  # "Film Review: X (2023) by Director"
-    if re.search(r"[A-Za-z]", film):
+    film = _BY.sub("", film)  # "Film Review: X (2023) by Director"
+    if _LATIN.search(film):
         # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
-        film = re.sub(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$", "", film)
+        film = _HANGUL_ALIAS.sub("", film)
     return film.strip().strip("'\"").strip(), year, season
 
 
@@ -121,15 +128,21 @@ def title_words(text: str, max_words: int = 10) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in words)
 
 
+_SEASON_N = Pattern(r"\bSeasons?\s+(\d{1,2})\b(?!\s*(?:and|&|-|–)\s*\d)", re.IGNORECASE)
+_SIJEUN_N = Pattern(r"시즌\s?(\d{1,2})")
+_NTH_SEASON = Pattern(r"\b(first|second|third|fourth|fifth)\s+season\b", re.IGNORECASE)
+_SEASONS = Pattern(r"\bseasons\b", re.IGNORECASE)
+
+
 def season_in(text: str) -> int | None:
     """The season a headline names ("Season 2", "시즌2", "second season"), not a range."""
-    m = re.search(r"\bSeasons?\s+(\d{1,2})\b(?!\s*(?:and|&|-|–)\s*\d)", text, re.IGNORECASE)
+    m = _SEASON_N.search(text)
     if m:
         return int(m.group(1))
-    m = re.search(r"시즌\s?(\d{1,2})", text)
+    m = _SIJEUN_N.search(text)
     if m:
         return int(m.group(1))
-    m = re.search(r"\b(first|second|third|fourth|fifth)\s+season\b", text, re.IGNORECASE)
-    if m and not re.search(r"\bseasons\b", text, re.IGNORECASE):
+    m = _NTH_SEASON.search(text)
+    if m and not _SEASONS.search(text):
         return NUMBER_WORDS[m.group(1).lower()]
     return None

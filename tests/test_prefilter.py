@@ -15,7 +15,7 @@ import pytest
 import tracker.understand as package
 from tracker.evaluate import entry_from_line, read_jsonl
 from tracker.understand.document import Document
-from tracker.understand.prefilter import Pattern, fold
+from tracker.understand.prefilter import Pattern, fold, words
 
 DATA = Path(__file__).parent / "data"
 
@@ -73,15 +73,16 @@ def test_every_pattern_answers_as_re_does(name: str, pattern: Pattern) -> None:
     original = re.compile(pattern.source, pattern.flags)
     for text in _texts():
         folded = fold(text)
-        for given in (None, folded):
-            assert _same(original.search(text), pattern.search(text, given)), (name, text)
+        for given, known in ((None, None), (folded, None), (folded, words(folded))):
+            assert _same(original.search(text), pattern.search(text, given, known)), (name, text)
             expected = [(m.span(), m.groups()) for m in original.finditer(text)]
-            got = [(m.span(), m.groups()) for m in pattern.finditer(text, given)]
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text, given, known)]
             assert expected == got, (name, text)
-            assert original.findall(text) == pattern.findall(text, given), (name, text)
+            assert original.findall(text) == pattern.findall(text, given, known), (name, text)
         assert _same(original.match(text), pattern.match(text)), (name, text)
         if original.search(text):
             assert pattern.possible(text, folded), (name, text)
+            assert pattern.possible(text, folded, words(folded)), (name, text)
 
 
 def test_fold_keeps_every_position() -> None:
@@ -107,6 +108,11 @@ HANDMADE = [
     (r"(?P<q>['\"])(?P<t>[^'\"]{1,20})(?P=q)", 0),
     (r"x*", 0),
     (r"(?=abc)a", 0),
+    (r"\b(?:star|k-pop)\b|\bsta(?:r|rs)\b", re.IGNORECASE),
+    (r"(?<![\w])Kim(?![\w])|(?<!\w)kİm\b", re.IGNORECASE),
+    (r"\bReview\s+(?:star|STARS)\b", 0),
+    (r"\s+stars?\s*$", re.IGNORECASE | re.MULTILINE),
+    (r"(?:^|\s)(?:10|5)점\s*$|\bK-drama\b", re.MULTILINE),
 ]
 ALPHABET = [*"aAbBcCkKsSiIrRxX -'\"/.½★0123456789", "İ", "ı", "ſ", "\u212a", "한", "국", "\n"]
 WORDS = [
@@ -151,6 +157,7 @@ def test_handmade_patterns_answer_as_re_does(source: str, flags: int) -> None:
         ], (source, text)
         if original.search(text):
             assert pattern.possible(text, fold(text)), (source, text)
+            assert pattern.possible(text, fold(text), words(fold(text))), (source, text)
 
 
 def test_needles_and_finders_are_read_off_the_pattern() -> None:

@@ -28,7 +28,7 @@ from tracker.text import (  # the tag patterns are strip_html's own: one definit
     plain_quotes,
 )
 from tracker.types import EntryData
-from tracker.understand.prefilter import Pattern, fold
+from tracker.understand.prefilter import Pattern, fold, words
 
 _WP_FOOTER = Pattern(r"The post .{0,300}? appeared first on .{0,80}?\.?\s*$", re.DOTALL)
 _CONTINUE = Pattern(r"\s*(?:Continue reading\.*|Read more\.*|\[(?:…|\.\.\.)\])\s*$")
@@ -137,6 +137,12 @@ class Document:
     @_view
     def folded_all(self) -> str:
         return fold(self.all_text)
+
+    @_view
+    def words_all(self) -> frozenset[str]:
+        """The words of all the text, folded: a pattern's whole-word needles are looked up
+        here at once."""
+        return words(self.folded_all)
 
     @_view
     def hangul_title(self) -> bool:

@@ -117,9 +117,13 @@ def extract_korean(
     text, folded = doc.all_text, doc.folded_all
     # a work quoted in a headline about a novel or an album is not a film: without film or
     # drama words anywhere, only K-pop makes an entry Korean entertainment
-    if kind == Kind.OTHER and film.work is None and not FILM_WORDS.search(text, folded):
+    if (
+        kind == Kind.OTHER
+        and film.work is None
+        and not FILM_WORDS.search(text, folded, doc.words_all)
+    ):
         music = lexicon.music_named_in(text, folded)
-        if music or _K_POP.search(text, folded):
+        if music or _K_POP.search(text, folded, doc.words_all):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
@@ -151,7 +155,7 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
         hits = lexicon.korean_works_listed_in(text, doc.folded_all)
         if hits:
             return [(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")]
-    elif film.title is None and _THE_COUNTRY.search(text):
+    elif film.title is None and _THE_COUNTRY.search(text, doc.folded_all, doc.words_all):
         # an essay on the country's film and TV ("Why South Korea Makes the Best Revenge
         # Stories ... From Oldboy to The Glory"): two curated Korean titles named as written
         named = lexicon.korean_titles_in(text)
@@ -193,21 +197,21 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     """Korean settings, words, companies, festivals and categories."""
     text, folded = doc.all_text, doc.folded_all
     evidence: list[Evidence] = []
-    hm = _K_SETTING.search(text)
+    hm = _K_SETTING.search(text, folded, doc.words_all)
     if hm:
         evidence.append((1, f"Korean setting {hm.group(0)!r}"))
-    m = _K_WORDS.search(text, folded)
+    m = _K_WORDS.search(text, folded, doc.words_all)
     if m:
         evidence.append((3, f"words {m.group(0)!r}"))
-    companies = {c.group(0) for c in _K_COMPANY.finditer(text)}
-    sw = _K_STREAMER_WORK.search(text)
+    companies = {c.group(0) for c in _K_COMPANY.finditer(text, folded, doc.words_all)}
+    sw = _K_STREAMER_WORK.search(text, folded, doc.words_all)
     if sw:
         evidence.append((3, f"a Korean streamer's own work {sw.group(0)!r}"))
     elif companies:
         # about the industry itself they are Korean; they also stream and distribute foreign
         # films, so next to a work they say little
         evidence.append((1 if film.title else 3, f"Korean companies {sorted(companies)[:3]}"))
-    m = _K_FESTIVAL.search(text, folded)
+    m = _K_FESTIVAL.search(text, folded, doc.words_all)
     if m:
         evidence.append((1 if film.title else 3, f"Korean festival or awards {m.group(0)!r}"))
     cats = [c for c in doc.categories if _K_CATEGORY.search(c)]
@@ -233,7 +237,7 @@ def _foreign_evidence(doc: Document, korean_people: bool) -> list[Evidence]:
     """Foreign origin words and categories, and a text that credits only foreign people
     (no ``korean_people`` named)."""
     evidence: list[Evidence] = []
-    fm = _F_WORDS.search(doc.all_text, doc.folded_all)
+    fm = _F_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
     if fm:
         evidence.append((-5, f"foreign origin {fm.group(0)!r}"))
     fcat = [c for c in doc.categories if _F_CATEGORY.match(c)]

@@ -39,7 +39,7 @@ _KOREAN_NAME = Pattern(
     r"(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
 )
 _GIVEN_SPLIT = re.compile(r"[-\s]")
-_GIVEN_PART = Pattern(rf"^{_SYLLABLE}$", re.IGNORECASE)
+_given_part = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE).match
 
 #: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
 _NOT_A_GIVEN = frozenset(
@@ -87,7 +87,7 @@ def korean_names(text: str) -> list[str]:
         if surname not in KOREAN_SURNAMES:
             continue
         parts = _GIVEN_SPLIT.split(given)
-        if len(parts) != 2 or not all(_GIVEN_PART.match(p) for p in parts):
+        if len(parts) != 2 or not (_given_part(parts[0]) and _given_part(parts[1])):
             continue
         if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:
             continue
@@ -95,6 +95,7 @@ def korean_names(text: str) -> list[str]:
     return found
 
 
+@cache
 def name_key(name: str) -> str:
     """Comparison form of a personal name: "Lee Jung Jae", "Lee Jung-jae" and "Lee Jungjae"
     all become ``leejungjae``."""

@@ -38,6 +38,10 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
+#: any of them: its needles are theirs, read in one pass of ``possible``
+_ANY_PLATFORM = Pattern(
+    "|".join(f"(?:{p.source})" if not p.flags else f"(?i:{p.source})" for _, p in _PLATFORMS)
+)
 #: where a sentence ends: after its punctuation, or at a line break
 _SENTENCE_END = Pattern(r"(?<=[.!?])\s+|\n")
 #: broadcasters: not platforms we report, but a roundup naming one next to a streamer is not
@@ -72,8 +76,13 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
     text, where a sentence about another work or an earlier season counts for little. A
     ``listing`` (a roundup, a list) naming several services (or a service and a broadcaster)
     has none."""
-    # a service the entry never names scores nothing: most entries name one or none
-    named = [(n, p) for n, p in _PLATFORMS if p.possible(doc.all_text, doc.folded_all)]
+    # a service the entry never names scores nothing: most entries name one or none, and
+    # one look for all of them says which
+    if not _ANY_PLATFORM.possible(doc.all_text, doc.folded_all, doc.words_all):
+        return Platform()
+    named = [
+        (n, p) for n, p in _PLATFORMS if p.possible(doc.all_text, doc.folded_all, doc.words_all)
+    ]
     if not named:
         return Platform()
     in_body = [p.possible(doc.body, doc.folded_body) for _, p in named]

@@ -33,6 +33,19 @@ _FOLD_FIX = re.compile("[\u0130\u0131\u017f]")
 _FOLD_FIXES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
+_ASCII_NON_WORD = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+_WORD = re.compile(r"\w+")
+
+
+def words(folded: str) -> frozenset[str]:
+    """The words of a folded text: its runs of word characters, as ``\\b`` sees them."""
+    if folded.isascii():
+        return frozenset(folded.translate(_ASCII_NON_WORD).split())
+    return frozenset(_WORD.findall(folded))
+
+
 def fold(text: str) -> str:
     """``text`` as needles and finders read it: lower case, character by character, so it
     has the same length and every position means the same place."""
@@ -53,15 +66,34 @@ _FOLD_ON_THE_FLY = 400
 
 class Pattern:
     """A regular expression compiled on first use. Its methods answer as ``re.Pattern``'s;
-    ``folded``, when given, must be ``fold(text)`` (a view the caller already has)."""
+    ``folded``, when given, must be ``fold(text)`` (a view the caller already has), and
+    ``words``, when given, ``words(folded)``."""
 
-    __slots__ = ("_compiled", "_exact", "_finder", "_folds", "_needles", "flags", "source")
+    __slots__ = (
+        "_ascii_needles",
+        "_ascii_subs",
+        "_compiled",
+        "_exact",
+        "_finder",
+        "_folds",
+        "_needles",
+        "_subs",
+        "_words",
+        "flags",
+        "source",
+    )
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+        #: every needle's text, as a substring (what to look for without the text's words)
         self._needles: tuple[str, ...] | None = None
+        self._ascii_needles: tuple[str, ...] = ()
+        #: the needles that are whole words (lower-cased), and the others
+        self._words: frozenset[str] = frozenset()
+        self._subs: tuple[str, ...] = ()
+        self._ascii_subs: tuple[str, ...] = ()
         self._finder: re.Pattern[str] | None = None
         self._folds = False
         self._exact = False
@@ -93,23 +125,33 @@ class Pattern:
             if found is not None:
                 self._finder, self._folds = found
             self._exact = not (self.flags & re.IGNORECASE) and not _scoped(tree)
-            found_needles = _needles(tree, exact=self._exact)
-            # a gate of many needles, or of words most texts have, costs more than it saves
-            # a case-exact pattern that ``re`` or its finder skips through at memory speed
-            # needs a gate only as small as a few ``in``
-            quick = self._exact and (self._finder is not None or _leads(tree.data, False, _ops()))
-            most = _FEW_NEEDLES if quick else _MOST_NEEDLES
-            # a letter or a digit alone is in nearly every text: no gate
-            if (
-                found_needles is not None
-                and len(found_needles) <= most
-                and not any(len(n) == 1 and n.isalnum() for n in found_needles)
-            ):
-                self._needles = found_needles
+            self._gate(tree)
         self._compiled = compiled
         return compiled
 
-    def possible(self, text: str, folded: str | None = None) -> bool:
+    def _gate(self, tree: Any) -> None:
+        found = _needles(tree, exact=self._exact)
+        if found is None:
+            return
+        # a case-exact pattern that ``re`` or its finder skips through at memory speed needs
+        # a gate only as small as a few ``in``; many needles cost more than they save; an
+        # ASCII letter or digit alone is in nearly every text
+        quick = self._exact and (self._finder is not None or _leads(tree.data, False, _ops()))
+        if len(found) > (_FEW_NEEDLES if quick else _MOST_NEEDLES):
+            return
+        if any(len(t) == 1 and t.isascii() and t.isalnum() for t, _ in found):
+            return
+        # the likeliest first: a gate that passes should know it after one or two
+        ordered = sorted(found, key=lambda n: (-_cost(frozenset({n})), len(n[0]), n[0]))
+        self._needles = tuple(t for t, _ in ordered)
+        self._ascii_needles = tuple(t for t in self._needles if t.isascii())
+        self._words = frozenset(t.lower() for t, word in ordered if word)
+        self._subs = tuple(t for t, word in ordered if not word)
+        self._ascii_subs = tuple(t for t in self._subs if t.isascii())
+
+    def possible(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> bool:
         """False when ``text`` holds no match for sure (it has none of the needles)."""
         if self._compiled is None:
             self._compile()
@@ -122,15 +164,24 @@ class Pattern:
             if len(text) > _FOLD_ON_THE_FLY:
                 return True
             folded = fold(text)
+        if words is not None:
+            # the whole-word needles at once against the text's words; the rest one by one
+            if not self._words.isdisjoint(words):
+                return True
+            found = self._ascii_subs if folded.isascii() else self._subs
+        elif folded.isascii():
+            found = self._ascii_needles  # Hangul needles cannot be in an ASCII text
         # a loop, not any() over a generator: this runs for every pattern of every entry
         for needle in found:  # noqa: SIM110
             if needle in folded:
                 return True
         return False
 
-    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+    def search(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> re.Match[str] | None:
         compiled = self._compiled or self._compile()
-        if self._needles is not None and not self.possible(text, folded):
+        if self._needles is not None and not self.possible(text, folded, words):
             return None
         finder = self._finder
         if finder is None:
@@ -153,8 +204,10 @@ class Pattern:
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return (self._compiled or self._compile()).fullmatch(text)
 
-    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
-        if not self.possible(text, folded):
+    def finditer(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> Iterator[re.Match[str]]:
+        if not self.possible(text, folded, words):
             return iter(())
         compiled = self._compiled or self._compile()
         if self._finder is None:
@@ -176,8 +229,10 @@ class Pattern:
             # never empty (it starts with what the finder found): the next one starts after it
             pos = m.end()
 
-    def findall(self, text: str, folded: str | None = None) -> list[Any]:
-        if not self.possible(text, folded):
+    def findall(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> list[Any]:
+        if not self.possible(text, folded, words):
             return []
         compiled = self._compiled or self._compile()
         if self._finder is None:
@@ -223,17 +278,21 @@ def _scoped(tree: Any) -> bool:
         return True
 
 
-def _needles(tree: Any, *, exact: bool) -> tuple[str, ...] | None:
-    """Strings one of which every match contains, the cheapest sure set; lower-cased unless
+#: one needle: its text, and whether every match has it as a whole word (a token of the
+#: text, between non-word characters), which a set of the text's words answers at once
+_Needle = tuple[str, bool]
+
+
+def _needles(tree: Any, *, exact: bool) -> frozenset[_Needle] | None:
+    """Needles one of which every match contains, the cheapest sure set; lower-cased unless
     ``exact``."""
     try:
-        found = _required(tree.data, _ops(), exact)
+        found = _required(tree.data, _ops(), exact, False, False)
     except Exception:  # a node this module does not know: no needles
         return None
-    if not found or "" in found:
+    if not found or any(not text for text, _ in found):
         return None
-    # the likeliest first: a gate that passes should know it after one or two
-    return tuple(sorted(found, key=lambda n: (-_cost(frozenset({n.lower()})), len(n), n)))
+    return found
 
 
 def _usable(code: int) -> bool:
@@ -242,80 +301,162 @@ def _usable(code: int) -> bool:
     return char.isascii() or (char.lower() == char and char.upper() == char)
 
 
-def _required(items: Any, ops: Any, exact: bool) -> frozenset[str] | None:
-    """For a sequence of the syntax tree: the cheapest set of strings one of which every
-    match contains, from its literal runs and its required parts; None when there is none.
-    ``exact``: the literals as written (the pattern minds case), else lower-cased."""
-    options: list[frozenset[str]] = []
-    run: list[str] = []
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
-    def flush() -> None:
-        if run:
-            options.append(frozenset({"".join(run)}))
-            run.clear()
 
-    for op, av in items:
-        if op is ops.LITERAL and (exact or _usable(av)):
-            run.append(chr(av) if exact else chr(av).lower())
+def _nonword_class(op: Any, av: Any, ops: Any) -> bool:
+    """A literal, or a class, of characters none of which is a word character."""
+    if op is ops.LITERAL:
+        return not _word_char(chr(av))
+    if op is not ops.IN:
+        return False
+    for item, value in av:
+        if item is ops.LITERAL and not _word_char(chr(value)):
             continue
-        if op is ops.AT:
-            continue  # zero-width: the literals either side of "\b" are adjacent in the text
-        flush()
-        part: frozenset[str] | None = None
+        if item is ops.CATEGORY and str(value) in ("CATEGORY_SPACE", "CATEGORY_NOT_WORD"):
+            continue
+        return False
+    return True
+
+
+def _bounds(op: Any, av: Any, ops: Any, side: int) -> bool:
+    """Whether an element standing before (``side`` -1) or after (+1) a word guarantees a
+    non-word character, or the text's edge, on that side of it."""
+    if op is ops.AT:
+        if side < 0:
+            return av in (ops.AT_BOUNDARY, ops.AT_BEGINNING, ops.AT_BEGINNING_STRING)
+        return av in (ops.AT_BOUNDARY, ops.AT_END, ops.AT_END_STRING)
+    if op is ops.ASSERT_NOT:
+        direction, inner = av
+        only = inner.data
+        word = len(only) == 1 and only[0][0] is ops.IN
+        word = word and any(i is ops.CATEGORY and str(v) == "CATEGORY_WORD" for i, v in only[0][1])
+        return word and (direction < 0) == (side < 0)
+    if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+        low, _, item = av
+        if low < 1 or len(item.data) != 1:
+            return False
+        inner_op, inner_av = item.data[0]
+        return _nonword_class(inner_op, inner_av, ops)
+    return _nonword_class(op, av, ops)
+
+
+def _side(items: list[Any], index: int, side: int, edge: bool, ops: Any) -> bool:
+    """Whether there is a non-word character, or the text's edge, just before
+    ``items[index]`` (``side`` -1: looking back from it) or just before it looking forward
+    (``side`` +1: at ``items[index]`` and on); ``edge``: the sequence's own end is bounded."""
+    position = index - 1 if side < 0 else index
+    while 0 <= position < len(items) and items[position][0] is ops.AT:
+        op, av = items[position]
+        if _bounds(op, av, ops, side):
+            return True
+        position += side  # another zero-width assertion: look past it
+    if not 0 <= position < len(items):
+        return edge
+    op, av = items[position]
+    return _bounds(op, av, ops, side)
+
+
+def _required(
+    items: Any, ops: Any, exact: bool, before: bool, after: bool
+) -> frozenset[_Needle] | None:
+    """For a sequence of the syntax tree: the cheapest set of needles one of which every
+    match contains, from its literal runs and its required parts; None when there is none.
+    ``exact``: the literals as written (the pattern minds case), else lower-cased;
+    ``before``/``after``: the sequence has a non-word character or an edge on that side."""
+    items = list(items)
+    options: list[frozenset[_Needle]] = []
+    index = 0
+    while index < len(items):
+        op, av = items[index]
+        if op is ops.LITERAL and (exact or _usable(av)):
+            end = index
+            while end < len(items) and items[end][0] is ops.LITERAL:
+                if not (exact or _usable(items[end][1])):
+                    break
+                end += 1
+            run = "".join(chr(c) if exact else chr(c).lower() for _, c in items[index:end])
+            bounded = _side(items, index, -1, before, ops), _side(items, end, 1, after, ops)
+            options.append(_run_needles(run, *bounded))
+            index = end
+            continue
+        part: frozenset[_Needle] | None = None
+        outer = _side(items, index, -1, before, ops), _side(items, index + 1, 1, after, ops)
         if op is ops.SUBPATTERN:
-            part = _required(av[-1].data, ops, exact)
+            part = _required(av[-1].data, ops, exact, *outer)
         elif op is ops.BRANCH:
-            part = _union([_required(alt.data, ops, exact) for alt in av[1]])
+            part = _union([_required(alt.data, ops, exact, *outer) for alt in av[1]])
         elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT) and av[0] >= 1:
-            part = _required(av[2].data, ops, exact)
+            part = _required(av[2].data, ops, exact, False, False)
         elif op is ops.ATOMIC_GROUP:
-            part = _required(av.data, ops, exact)
+            part = _required(av.data, ops, exact, *outer)
         elif op is ops.ASSERT:
-            part = _required(av[1].data, ops, exact)  # a lookaround's text is in the text too
+            # a lookaround's text is in the text too (a substring: what is around it is not
+            # known)
+            part = _required(av[1].data, ops, exact, False, False)
         if part:
             options.append(part)
-    flush()
+        index += 1
     if not options:
         return None
-    return min(options, key=lambda found: (_cost(found), -max(map(len, found))))
+    return min(
+        options,
+        key=lambda found: (_cost(found), -min(len(t) for t, _ in found), len(found)),
+    )
 
 
-def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
-    out: set[str] = set()
+def _run_needles(run: str, before: bool, after: bool) -> frozenset[_Needle]:
+    """The needle of a literal run: its best whole word, when one has a non-word character
+    or an edge on both sides, else the run itself (a substring)."""
+    words = [
+        m.group(0)
+        for m in re.finditer(r"\w+", run)
+        if (m.start() > 0 or before) and (m.end() < len(run) or after)
+    ]
+    if words:
+        best = min(words, key=lambda w: (_cost(frozenset({(w, True)})), -len(w)))
+        return frozenset({(best, True)})
+    return frozenset({(run, False)})
+
+
+def _union(parts: list[frozenset[_Needle] | None]) -> frozenset[_Needle] | None:
+    out: set[_Needle] = set()
     for part in parts:
         if part is None:
             return None
         out |= part
-    # a needle inside another is enough for both: "korea" covers "korean wave"
-    return frozenset(n for n in out if not any(o != n and o in n for o in out))
+    # a substring needle inside another needle is enough for both: "korea" covers "korean
+    # wave" (a whole word covers nothing: the same letters in a longer word are no word)
+    subs = [text for text, word in out if not word]
+    return frozenset(n for n in out if not any(s != n[0] and s in n[0] for s in subs))
 
 
 #: words most film coverage has: a needle inside one of them passes almost every text
 _COMMON_WORDS = (
     "the and for with from that this into about after their film films movie movies drama "
-    "dramas series season star stars director festival cast actor actress new http www com "
-    "top best show shows netflix release story time first year years one two play plays "
-    "people world 영화 드라마 감독 배우 작품"
+    "dramas series season star stars director festival cast actor actress new top best show "
+    "shows netflix release story time first year years one two play plays people world http "
+    "www com 영화 드라마 감독 배우 작품"
 )
 _COMMON = tuple(_COMMON_WORDS.split())
-#: how likely a text holds a needle of this many letters (a Hangul syllable counts two)
-_BY_LENGTH = (1.0, 1.0, 0.5, 0.15, 0.05, 0.02, 0.01)
+#: how likely a text holds a needle of this many characters (a Hangul syllable counts two)
+_BY_LENGTH = (1.0, 0.9, 0.5, 0.2, 0.08, 0.04, 0.02, 0.01)
 
 
-def _cost(found: frozenset[str]) -> float:
+def _cost(found: frozenset[_Needle]) -> float:
     """How likely a text holds one of ``found`` (lower is better): about certain for a word
-    every film text has or a letter or two, else falling with the needle's length."""
+    most film texts have, else falling with the needle's length (a whole word is rarer than
+    the same letters anywhere)."""
     total = 0.0
-    for needle in found:
+    for needle, word in found:
         core = needle.strip().lower()
-        if len(core) == 1 and not core.isalnum():
-            total += 0.3  # a sign: "/", "★", "½"
-        elif any(core in word for word in _COMMON):
+        if core and any(core in common for common in _COMMON):
             total += 1.0
         else:
-            letters = len(core) + sum(1 for ch in core if not ch.isascii())
-            total += _BY_LENGTH[min(letters, len(_BY_LENGTH) - 1)]
-    return total
+            size = len(core) + sum(1 for ch in core if not ch.isascii()) + (2 if word else 0)
+            total += _BY_LENGTH[min(size, len(_BY_LENGTH) - 1)]
+    return min(total, 1.0)
 
 
 # --------------------------------------------------------------------------------------------
@@ -518,7 +659,7 @@ def _class(items: Any, icase: bool, folds: bool, ops: Any) -> _Class:
             parts.append(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
         elif op is ops.CATEGORY and str(av) in _CATEGORIES:
             parts.append(_CATEGORIES[str(av)])
-            broad = broad or str(av) != "CATEGORY_DIGIT"
+            broad = broad or str(av) != "CATEGORY_DIGIT"  # digits: a few in most texts
         else:
             raise _Unknown
     return _Class(f"[{'^' if negated else ''}{''.join(parts)}]", broad)

@@ -188,15 +188,16 @@ _NOT_PLAIN = re.compile(
 )
 
 
-#: what ``strip_html`` collapses to one space: a run of two spaces or more, or any of the
-#: other spaces (its ``_SPACES`` rewrites every single space too, to the same space)
-_SPACE_RUNS = re.compile("[ \t\f\v\u00a0\u2000-\u200b\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u3000]")
+#: the spaces ``strip_html`` collapses (its ``_SPACES``) and ``str.split`` does too, but for
+#: these: ``str.split`` also takes the first four and not the last (zero width)
+_ODD_SPACES = re.compile("[\x1f\u1680\u202f\u205f\u200b]")
+_SPACE_RUN = re.compile("[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
 
 
 def _strip_html(value: str | None) -> str:
     """``tracker.text.strip_html``, answer for answer, doing only the steps a text needs: no
-    tag step without "<", no entity step without "&", and spaces rewritten only where they
-    change (most texts are one line of single spaces, or a few paragraphs)."""
+    tag step without "<", no entity step without "&", and a line's spaces collapsed by
+    ``str.split`` (in C) unless it has one of the spaces the two see differently."""
     if not value:
         return ""
     if _NOT_PLAIN.search(value) is None:
@@ -209,8 +210,11 @@ def _strip_html(value: str | None) -> str:
     if "&" in text:
         # twice: feeds double-escape (``&amp;#8217;``), as ``strip_html`` knows
         text = html.unescape(html.unescape(text))
-    lines = (_SPACE_RUNS.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    if _ODD_SPACES.search(text) is None:
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+    else:
+        lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join([line for line in lines if line])
 
 
 def _plain_quotes(value: str) -> str:

@@ -61,6 +61,8 @@ class Person:
 
 #: how many texts ``Lexicon.mentions`` keeps the scan of
 _RECENT_TEXTS = 4
+#: texts shorter than this are searched name by name
+_SCAN_FROM = 200
 
 
 @lru_cache(maxsize=8192)
@@ -118,8 +120,8 @@ class Lexicon:
         the works' credits, answered from one scan of ``text`` for all of them (the last
         few texts' scans are kept: the same entry asks about several names)."""
         scan, known, recent = self._mention_scan
-        if name not in known:
-            return mentions_name(text, name)
+        if name not in known or len(text) < _SCAN_FROM:
+            return mentions_name(text, name)  # a headline: one search is cheaper than a scan
         found = recent.get(text)
         if found is None:
             found = scan.found(text)

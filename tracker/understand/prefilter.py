@@ -79,6 +79,7 @@ class Pattern:
         "_needles",
         "_subs",
         "_words",
+        "_words_only",
         "flags",
         "source",
     )
@@ -97,6 +98,7 @@ class Pattern:
         self._finder: re.Pattern[str] | None = None
         self._folds = False
         self._exact = False
+        self._words_only = False
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -137,10 +139,12 @@ class Pattern:
         # a gate only as small as a few ``in``; many needles cost more than they save; an
         # ASCII letter or digit alone is in nearly every text
         quick = self._exact and (self._finder is not None or _leads(tree.data, False, _ops()))
-        if len(found) > (_FEW_NEEDLES if quick else _MOST_NEEDLES):
+        if len(found) > _MOST_NEEDLES:
             return
-        if any(len(t) == 1 and t.isascii() and t.isalnum() for t, _ in found):
+        if any(len(t) == 1 and t.isascii() and t.isalnum() and not word for t, word in found):
             return
+        # with the text's words at hand the gate costs one set lookup, whatever its size
+        self._words_only = quick and len(found) > _FEW_NEEDLES
         # the likeliest first: a gate that passes should know it after one or two
         ordered = sorted(found, key=lambda n: (-_cost(frozenset({n})), len(n[0]), n[0]))
         self._needles = tuple(t for t, _ in ordered)
@@ -156,7 +160,7 @@ class Pattern:
         if self._compiled is None:
             self._compile()
         found = self._needles
-        if found is None:
+        if found is None or (words is None and self._words_only):
             return True
         if self._exact:
             folded = text  # a pattern that minds case: its needles are as written
@@ -441,7 +445,7 @@ _COMMON_WORDS = (
 )
 _COMMON = tuple(_COMMON_WORDS.split())
 #: how likely a text holds a needle of this many characters (a Hangul syllable counts two)
-_BY_LENGTH = (1.0, 0.9, 0.5, 0.2, 0.08, 0.04, 0.02, 0.01)
+_BY_LENGTH = (1.0, 1.0, 0.5, 0.2, 0.08, 0.04, 0.02, 0.01)
 
 
 def _cost(found: frozenset[_Needle]) -> float:

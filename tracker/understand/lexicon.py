@@ -18,7 +18,7 @@ from typing import Any
 
 from tracker.text import has_hangul, normalize_title
 from tracker.understand.names import mentions_name, name_key
-from tracker.understand.onepass import LiteralSet, NameSet, TitleSet, title_alternation
+from tracker.understand.onepass import LiteralSet, NameSet, Scan, TitleSet, title_alternation
 
 #: the curated data, beside this module
 LEXICON_FILE = Path(__file__).with_name("data") / "korean_film.toml"
@@ -115,31 +115,54 @@ class Lexicon:
         """Every curated work one of whose spellings normalises like ``title``."""
         return [self.works[i] for i in self.by_title.get(_title_key(title), ())]
 
-    def mentions(self, text: str, name: str) -> bool:
-        """``names.mentions_name(text, name)``; for the names of the curated people and of
-        the works' credits, answered from one scan of ``text`` for all of them (the last
-        few texts' scans are kept: the same entry asks about several names)."""
-        scan, known, recent = self._mention_scan
-        if name not in known or len(text) < _SCAN_FROM:
-            return mentions_name(text, name)  # a headline: one search is cheaper than a scan
-        found = recent.get(text)
-        if found is None:
-            found = scan.found(text)
-            if len(recent) >= _RECENT_TEXTS:
-                recent.pop(next(iter(recent)))
-            recent[text] = found
-        return name in found
-
-    @cached_property
-    def _mention_scan(self) -> tuple[NameSet, frozenset[str], dict[str, set[str]]]:
-        names = [n for p in self.people for n in (p.name, *p.aliases)]
-        names += [n for w in self.works for n in w.people]
-        known = frozenset(n for n in names if n)
-        return NameSet(known), known, {}
-
     def person(self, name: str) -> Person | None:
         index = self.by_name.get(name_key(name))
         return None if index is None else self.people[index]
+
+    def mentions(self, text: str, name: str) -> bool:
+        """``names.mentions_name(text, name)``; for the names of the curated people and of
+        the works' credits, answered from the one scan of ``text`` ``people_named_in`` makes
+        (the last few texts' scans are kept: an entry asks about several names)."""
+        names, _, _, _ = self._names
+        if name not in names or len(text) < _SCAN_FROM:
+            return mentions_name(text, name)  # a headline: one search is cheaper than a scan
+        return name in self._scanned(text, None)[1]
+
+    def _scanned(self, text: str, folded: str | None) -> tuple[Scan, set[str]]:
+        """The scan of ``text`` for every romanised name, and the names found in it."""
+        recent = self._recent
+        kept = recent.get(text)
+        if kept is None:
+            scan = self._names[1].scan(text, folded)
+            kept = scan, NameSet.found_in(scan)
+            if len(recent) >= _RECENT_TEXTS:
+                recent.clear()  # atomic: a scan another thread wanted is only made again
+            recent[text] = kept
+        return kept
+
+    @cached_property
+    def _recent(self) -> dict[str, tuple[Scan, set[str]]]:
+        return {}
+
+    @cached_property
+    def _names(self) -> tuple[frozenset[str], NameSet, frozenset[str], _Owners]:
+        """Every name the classifier asks about: the people's names and aliases and the
+        works' credits, in one ``NameSet``; which of them are people's (romanised), and who
+        owns each."""
+        owners: _Owners = {}
+        people: list[str] = []
+        for index, person in enumerate(self.people):
+            for name in (person.name, *person.aliases):
+                if not name or has_hangul(name):
+                    continue
+                people.append(name)
+                key = name_key(name)
+                if index not in owners.setdefault(key, []):
+                    owners[key].append(index)
+        names = [n for p in self.people for n in (p.name, *p.aliases)]
+        names += [n for w in self.works for n in w.people]
+        known = frozenset(n for n in names if n)
+        return known, NameSet(known), frozenset(people), owners
 
     @cached_property
     def title_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -161,35 +184,23 @@ class Lexicon:
         return title_alternation(multi), title_alternation(single, group="name")
 
     @cached_property
-    def _people_scan(
-        self,
-    ) -> tuple[NameSet, LiteralSet, dict[str, list[int]], dict[str, list[int]]]:
-        """The romanised names and aliases of every person in one scan, their Hangul names in
-        another, and who owns each: one pass over a text instead of a search per name."""
-        owners: dict[str, list[int]] = {}
-        hangul: dict[str, list[int]] = {}
-        names: list[str] = []
+    def _people_hangul(self) -> tuple[LiteralSet, _Owners]:
+        hangul: _Owners = {}
         for index, person in enumerate(self.people):
-            for name in (person.name, *person.aliases):
-                if not name or has_hangul(name):
-                    continue
-                names.append(name)
-                key = name_key(name)
-                if index not in owners.setdefault(key, []):
-                    owners[key].append(index)
             if person.hangul and len(person.hangul) >= 2:
                 hangul.setdefault(person.hangul, []).append(index)
-        return NameSet(names), LiteralSet(hangul), owners, hangul
+        return LiteralSet(hangul), hangul
 
     def people_named_in(self, text: str, folded: str | None = None) -> list[Person]:
         """The curated people ``text`` names, romanised (hyphen and spacing variants) or in
         Hangul, in lexicon order. ``folded``: ``prefilter.fold(text)``, if at hand."""
-        roman, hangul, owners, hangul_owners = self._people_scan
+        _, _, people, owners = self._names
         hits: set[int] = set()
-        for name in roman.written(text, folded):
+        for name in NameSet.written_in(self._scanned(text, folded)[0], people):
             # everyone who has a spelling with this key ("Lee Jung Jae", "Lee Jung-jae")
             hits.update(owners.get(name_key(name), ()))
         if not text.isascii():
+            hangul, hangul_owners = self._people_hangul
             for name in hangul.found(text):
                 hits.update(hangul_owners[name])
         return [self.people[i] for i in sorted(hits)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from tracker.text import has_hangul
@@ -108,32 +109,57 @@ class NameSet:
     def found(self, text: str, folded: str | None = None) -> set[str]:
         """Every name ``text`` mentions, each checked on its own (a name inside a longer one
         counts: "Song Kang" in "Song Kang-ho"). ``folded``: ``prefilter.fold(text)``."""
-        out = self._hangul.found(text) if not text.isascii() else set()
-        for group, haystack in self._groups(text, folded):
-            for _, names in group.candidates(text, haystack):
-                out.update(names)
-        return out
+        return self.found_in(self.scan(text, folded))
 
     def written(self, text: str, folded: str | None = None) -> list[str]:
         """The romanised names ``text`` writes, read left to right as one alternation of
         each case rule reads them: where several start, the longest spelling wins, and the
         names inside it do not count ("Song Kang-ho", not also "Song Kang")."""
+        return self.written_in(self.scan(text, folded))
+
+    def scan(self, text: str, folded: str | None = None) -> Scan:
+        """Where the names of ``text`` start: what ``found_in`` and ``written_in`` read, so
+        one scan answers both (and for several subsets of the names)."""
+        hangul = self._hangul.found(text) if not text.isascii() else set()
+        groups = [(self._exact, self._exact.candidates(text, text))]
+        if self._folded.names:
+            haystack = folded if folded is not None else fold(text)
+            groups.append((self._folded, self._folded.candidates(text, haystack)))
+        return Scan(text, hangul, groups)
+
+    @staticmethod
+    def found_in(scan: Scan) -> set[str]:
+        out = set(scan.hangul)
+        for _, candidates in scan.groups:
+            for _, names in candidates:
+                out.update(names)
+        return out
+
+    @staticmethod
+    def written_in(scan: Scan, among: frozenset[str] | None = None) -> list[str]:
+        """``written``, reading only the names ``among`` (all when None)."""
         out: list[str] = []
-        for group, haystack in self._groups(text, folded):
+        for group, candidates in scan.groups:
             end = 0
-            for start, names in group.candidates(text, haystack):
+            for start, names in candidates:
+                if among is not None:
+                    names = [n for n in names if n in among]
                 if start < end or not names:
                     continue
                 name = max(names, key=group.rank)
                 out.append(name)
-                end = name_pattern(name).match(text, start).end()  # type: ignore[union-attr]
+                end = name_pattern(name).match(scan.text, start).end()  # type: ignore[union-attr]
         return out
 
-    def _groups(self, text: str, folded: str | None) -> list[tuple[_Group, str]]:
-        groups = [(self._exact, text)]
-        if self._folded.names:
-            groups.append((self._folded, folded if folded is not None else fold(text)))
-        return groups
+
+@dataclass(frozen=True)
+class Scan:
+    """One text's scan by a ``NameSet``: the Hangul names in it, and for each case rule the
+    places where romanised names start with the names that match there."""
+
+    text: str
+    hangul: set[str]
+    groups: list[tuple[_Group, list[tuple[int, list[str]]]]]
 
 
 class _Group:

@@ -201,7 +201,10 @@ class Pattern:
 
     def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         compiled = self._compiled or self._compile()
-        if self._needles is not None and not self.possible(text, folded):
+        # one place to try: a gate pays only on a short text, against a pattern that tries
+        # many ways there ("^(.+?)\s+review")
+        short = len(text) <= _FOLD_ON_THE_FLY
+        if short and self._needles is not None and not self.possible(text, folded):
             return None
         return compiled.match(text)
 
@@ -346,16 +349,32 @@ def _bounds(op: Any, av: Any, ops: Any, side: int) -> bool:
     return _nonword_class(op, av, ops)
 
 
+def _optional_nonword(op: Any, av: Any, ops: Any) -> bool:
+    """An optional part that, when there, starts with a non-word character ("(?:'s)?")."""
+    if op not in (ops.MAX_REPEAT, ops.MIN_REPEAT) or av[0] != 0:
+        return False
+    first = av[2].data
+    while first and first[0][0] is ops.SUBPATTERN:
+        first = first[0][1][-1].data
+    return bool(first) and _nonword_class(first[0][0], first[0][1], ops)
+
+
 def _side(items: list[Any], index: int, side: int, edge: bool, ops: Any) -> bool:
     """Whether there is a non-word character, or the text's edge, just before
     ``items[index]`` (``side`` -1: looking back from it) or just before it looking forward
     (``side`` +1: at ``items[index]`` and on); ``edge``: the sequence's own end is bounded."""
     position = index - 1 if side < 0 else index
-    while 0 <= position < len(items) and items[position][0] is ops.AT:
+    while 0 <= position < len(items):
         op, av = items[position]
-        if _bounds(op, av, ops, side):
-            return True
-        position += side  # another zero-width assertion: look past it
+        if op is ops.AT:
+            if _bounds(op, av, ops, side):
+                return True
+            position += side  # another zero-width assertion: look past it
+            continue
+        if side > 0 and _optional_nonword(op, av, ops):
+            position += 1  # "'s" or nothing: a non-word character either way if what follows
+            continue
+        break
     if not 0 <= position < len(items):
         return edge
     op, av = items[position]

@@ -106,6 +106,28 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
 
 
 _RATING_PATTERNS = _rating_patterns()
+#: "Three and a half stars." ends its line: "star" before the end of a line, found by ``re``
+#: at memory speed (a literal leads), where the form itself is tried at every character
+_STAR_AT_END = re.compile(r"stars?\.?\s*(?:\n|\Z)")
+#: the number in words that ends just before those spaces (``endpos`` is the spaces' start)
+_WORDS_BEFORE = re.compile(rf"{_WORD_NUM.lower()}(?:[- ]and[- ]a[- ]half)?\Z")
+#: the longest number in words: "seven-and-a-half"
+_LONGEST_WORDS = 17
+
+
+def _stars_in_words(folded: str) -> bool:
+    """Whether a folded text may state a rating in words ("Three and a half stars."): only
+    where a number in words, spaces, and "star" end a line. Checked at each such "star"
+    (a few per text) instead of running the form at every character."""
+    for m in _STAR_AT_END.finditer(folded):
+        spaces = m.start()
+        while spaces and folded[spaces - 1].isspace():
+            spaces -= 1
+        if spaces == m.start():
+            continue  # "stars" right after a word: no number in words before it
+        if _WORDS_BEFORE.search(folded, max(0, spaces - _LONGEST_WORDS), spaces):
+            return True
+    return False
 
 
 def _ratings_in(
@@ -114,6 +136,8 @@ def _ratings_in(
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for pattern, how in patterns:
+        if how == "words" and not _stars_in_words(folded):
+            continue
         for m in pattern.finditer(text, folded):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):

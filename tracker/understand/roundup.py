@@ -34,6 +34,7 @@ class ListedRelease:
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _LIST_HEADING = Pattern(rf"^(?:{_WEEKDAY},?\s+)?{MONTH}\.?\s+(?P<day>\d{{1,2}}){ORD}\s*:?\s*")
+_DASHED = re.compile(r"\s[-–—]\s")
 _LIST_ITEM = Pattern(r"^(?P<title>.+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s+[-–—]\s+(?P<desc>.*))?$")
 
 
@@ -55,18 +56,22 @@ def extract_listed(
             line = line[heading.end() :].strip()
             if not line:
                 continue
-        m = _LIST_ITEM.match(line)
-        if not m:
-            continue
-        title = m.group("title").strip()
-        paren = (m.group("paren") or "").strip()
+        if "(" not in line and not _DASHED.search(line):
+            # no "(...)" and no " - ": the whole line is the title (as _LIST_ITEM reads it,
+            # without its lazy scan, which costs a pass of the line per character)
+            title, paren, desc = line.strip(), "", ""
+        else:
+            m = _LIST_ITEM.match(line)
+            if not m:
+                continue
+            title, paren, desc = m["title"].strip(), (m["paren"] or "").strip(), m["desc"] or ""
         # "Title (service, Oct. 21) - description": the item carries its own date
         own = dates_in(paren, published.date()) if paren else []
         day = own[0][2] if own else current
         if day is None or not title or len(title) > 80:
             continue
         sm = re.match(r"(?:Season|Series)\s+(\d+)", paren, re.IGNORECASE)
-        out.append(_listed(lexicon, title, day, int(sm.group(1)) if sm else None, m["desc"] or ""))
+        out.append(_listed(lexicon, title, day, int(sm.group(1)) if sm else None, desc))
     if not out and has_hangul(doc.body):
         for sentence in re.split(r"(?<=[.!?다])\s+|\n", doc.body):
             dates = dates_in(sentence, published.date())

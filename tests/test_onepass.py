@@ -217,7 +217,7 @@ def test_title_patterns_find_what_the_alternations_found(lexicon: Lexicon) -> No
 
 
 def test_korean_works_and_music_are_those_found_one_by_one(lexicon: Lexicon) -> None:
-    for text in _texts()[::4]:
+    for text in _texts()[::9]:
         assert lexicon.korean_works_listed_in(text) == korean_listed_one_by_one(lexicon, text)
         assert lexicon.korean_titles_in(text) == korean_titles_one_by_one(lexicon, text)
         assert lexicon.music_named_in(text) == music_one_by_one(lexicon, text)

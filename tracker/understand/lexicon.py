@@ -2,8 +2,10 @@
 
 Owns reading ``korean_film.toml`` (shipped beside this module; sources in ``SOURCES.md``) once
 per process and turning it into lookups: works by any spelling of their title, people by any
-spelling of their name, and one-pass matchers over a text for every curated name. Pure but for
-reading that one package file; must not classify or cluster.
+spelling of their name, and one-pass scans of a text for every curated name and title
+(``onepass``), built on first use; the last few texts' name scans are kept, since one entry
+asks about several names. Pure but for reading that one package file; must not classify or
+cluster.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""Korean personal names in running text: romanised names found by their shape, and the one
-comparison form of a name (``name_key``) the lexicon and the matcher share.
+"""Korean personal names in running text: romanised names found by their shape, names
+credited in Hangul ("봉준호 감독", and transliterated foreign ones: "고레에다 히로카즈 감독"), and
+the one comparison form of a name (``name_key``) the lexicon and the matcher share.
 
-Owns the surname list, the syllable shape of a romanised given name and ``mentions_name``
-(tolerant of hyphen and spacing variants). Pure: no I/O; must not know the curated lexicon.
+Owns the surname list, the syllable shape of a romanised given name, ``mentions_name`` and
+the pattern it matches a name with (tolerant of hyphen and spacing variants). Pure: no I/O;
+must not know the curated lexicon.
 """
 
 from __future__ import annotations

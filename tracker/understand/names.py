@@ -104,14 +104,19 @@ def name_key(name: str) -> str:
     return re.sub(f"[^a-z{HANGUL_SYLLABLES}]", "", unicodedata.normalize("NFKC", name).casefold())
 
 
-@cache
-def name_pattern(name: str) -> re.Pattern[str]:
-    """The pattern ``mentions_name`` matches a romanised name with."""
-    # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"; "IU" stays case-sensitive
+def name_source(name: str) -> str:
+    """The source of the pattern ``mentions_name`` matches a romanised name with."""
+    # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"
     parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
     body = r"[\s\-]?".join(parts) if len(parts) > 1 else parts[0]
-    flags = 0 if len(name) <= 4 else re.IGNORECASE
-    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+    return rf"(?<![\w]){body}(?![\w])"
+
+
+@cache
+def name_pattern(name: str) -> re.Pattern[str]:
+    """The pattern ``mentions_name`` matches a romanised name with: "IU" minds case, a name
+    of more than four letters does not."""
+    return re.compile(name_source(name), 0 if len(name) <= 4 else re.IGNORECASE)
 
 
 def mentions_name(text: str, name: str) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.text import has_hangul
-from tracker.understand.names import name_pattern
+from tracker.understand.names import name_pattern, name_source
 from tracker.understand.prefilter import fold
 
 #: a separator slot between the parts of a romanised name ("Jeon Jong-seo")
@@ -190,7 +190,7 @@ class _Group:
         self._folded = folded
         # the order of the alternation ``mentions_name``'s patterns made: longest pattern
         # first (then the longest match, then the name, where that order was arbitrary)
-        self._length = {name: len(name_pattern(name).pattern) for name in names}
+        self._length = {name: len(name_source(name)) for name in names}
 
     def rank(self, name: str) -> tuple[int, int, str]:
         return (self._length[name], len(name), name)

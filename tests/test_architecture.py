@@ -33,13 +33,15 @@ def _rows() -> dict[str, set[str]]:
 def _packages() -> dict[str, set[str]]:
     """Package path -> its modules (and sub-folders, as ``name/``), from the code."""
     found: dict[str, set[str]] = {}
-    for init in sorted(PACKAGE.glob("*/__init__.py")):
+    for init in sorted(PACKAGE.rglob("__init__.py")):
         folder = init.parent
+        if folder == PACKAGE or "migrations" in folder.parts:
+            continue
         modules = {p.stem for p in folder.glob("*.py") if p.name != "__init__.py"}
         modules |= {f"{d.name}/" for d in folder.iterdir() if (d / "__init__.py").is_file()}
         if (folder / "data").is_dir():
             modules.add("data/")
-        found[f"tracker/{folder.name}/"] = modules
+        found[f"{folder.relative_to(REPO).as_posix()}/"] = modules
     return found
 
 

@@ -2,22 +2,25 @@
 
 Owns reading ``korean_film.toml`` (shipped beside this module; sources in ``SOURCES.md``) once
 per process and turning it into lookups: works by any spelling of their title, people by any
-spelling of their name, and one-pass matchers over a text for every curated name. Pure but for
-reading that one package file; must not classify or cluster.
+spelling of their name, and one-pass scans of a text for every curated name and title
+(``onepass``), built on first use; the last few texts' name scans are kept, since one entry
+asks about several names. Pure but for reading that one package file; must not classify or
+cluster.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from tracker.text import has_hangul, normalize_title
-from tracker.understand.names import name_key
+from tracker.understand.names import mentions_name, name_key
+from tracker.understand.scan.onepass import LiteralSet, NameSet, Scan, TitleSet, title_alternation
 
 #: the curated data, beside this module
 LEXICON_FILE = Path(__file__).with_name("data") / "korean_film.toml"
@@ -58,6 +61,23 @@ class Person:
     aliases: tuple[str, ...] = ()
 
 
+#: how many texts ``Lexicon.mentions`` keeps the scan of
+_RECENT_TEXTS = 4
+#: texts shorter than this are searched name by name
+_SCAN_FROM = 200
+
+
+@lru_cache(maxsize=8192)
+def _title_key(title: str) -> str:
+    """``normalize_title``, kept for the titles seen lately: headline rules try the same
+    spans of a headline against the lexicon several times."""
+    return normalize_title(title)
+
+
+#: a name -> the indexes of the people (or works) it belongs to
+_Owners = dict[str, list[int]]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Lookups over the curated data. Build one with ``Lexicon.build``."""
@@ -95,48 +115,64 @@ class Lexicon:
 
     def works_titled(self, title: str) -> list[Work]:
         """Every curated work one of whose spellings normalises like ``title``."""
-        return [self.works[i] for i in self.by_title.get(normalize_title(title), ())]
+        return [self.works[i] for i in self.by_title.get(_title_key(title), ())]
 
     def person(self, name: str) -> Person | None:
         index = self.by_name.get(name_key(name))
         return None if index is None else self.people[index]
 
-    @property
-    def hangul_people(self) -> list[tuple[str, Person]]:
-        return [(p.hangul, p) for p in self.people if p.hangul]
+    def mentions(self, text: str, name: str) -> bool:
+        """``names.mentions_name(text, name)``; for the names of the curated people and of
+        the works' credits, answered from the one scan of ``text`` ``people_named_in`` makes
+        (the last few texts' scans are kept: an entry asks about several names)."""
+        names, _, _, _ = self._names
+        if name not in names or len(text) < _SCAN_FROM:
+            return mentions_name(text, name)  # a headline: one search is cheaper than a scan
+        return name in self._scanned(text, None)[1]
+
+    def _scanned(self, text: str, folded: str | None) -> tuple[Scan, set[str]]:
+        """The scan of ``text`` for every romanised name, and the names found in it."""
+        recent = self._recent
+        kept = recent.get(text)
+        if kept is None:
+            scan = self._names[1].scan(text, folded)
+            kept = scan, NameSet.found_in(scan)
+            if len(recent) >= _RECENT_TEXTS:
+                recent.clear()  # atomic: a scan another thread wanted is only made again
+            recent[text] = kept
+        return kept
 
     @cached_property
-    def _people_matchers(self) -> tuple[list[re.Pattern[str]], dict[str, list[int]]]:
-        # One alternation per case rule instead of one regex search per name: the same matches
-        # as ``mentions_name`` name by name, in one pass over the text (the hot spot of
-        # classify, ~80 % of its time with a search per name).
-        exact: list[str] = []
-        folded: list[str] = []
-        owners: dict[str, list[int]] = {}
+    def _recent(self) -> dict[str, tuple[Scan, set[str]]]:
+        return {}
+
+    @cached_property
+    def _names(self) -> tuple[frozenset[str], NameSet, frozenset[str], _Owners]:
+        """Every name the classifier asks about: the people's names and aliases and the
+        works' credits, in one ``NameSet``; which of them are people's (romanised), and who
+        owns each."""
+        owners: _Owners = {}
+        people: list[str] = []
         for index, person in enumerate(self.people):
             for name in (person.name, *person.aliases):
                 if not name or has_hangul(name):
                     continue
-                parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
-                body = r"[\s\-]?".join(parts)
-                (exact if len(name) <= 4 else folded).append(body)
+                people.append(name)
                 key = name_key(name)
                 if index not in owners.setdefault(key, []):
                     owners[key].append(index)
-        patterns = []
-        for bodies, flags in ((exact, 0), (folded, re.IGNORECASE)):
-            if bodies:
-                # longest first, so "Kim Tae-ri" is not shadowed by a shorter alternative
-                joined = "|".join(sorted(set(bodies), key=len, reverse=True))
-                patterns.append(re.compile(rf"(?<![\w])(?:{joined})(?![\w])", flags))
-        return patterns, owners
+        names = [n for p in self.people for n in (p.name, *p.aliases)]
+        names += [n for w in self.works for n in w.people]
+        known = frozenset(n for n in names if n)
+        return known, NameSet(known), frozenset(people), owners
 
     @cached_property
     def title_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """Two alternations over the romanised titles and aliases, built once: the multi-word
+        """Two patterns over the romanised titles and aliases, built once: the multi-word
         (or numbered) ones, matched anywhere, and the one-word ones (group ``name``), which
-        callers accept only where headline grammar marks a title. Case-sensitive, as written.
-        One search per alternation instead of one per title keeps classify fast."""
+        callers accept only where headline grammar marks a title. Case-sensitive, as written,
+        between word boundaries; the longest title wins where several start. Each is one trie,
+        so a search costs a pass over the text, not a try of every title at every place."""
         multi: set[str] = set()
         single: set[str] = set()
         for work in self.works:
@@ -144,31 +180,92 @@ class Lexicon:
                 if not name or has_hangul(name) or len(normalize_title(name)) < 2:
                     continue
                 if len(name.split()) >= 2 or any(ch.isdigit() for ch in name):
-                    multi.add(re.escape(name))
+                    multi.add(name)
                 else:
-                    single.add(re.escape(name))
+                    single.add(name)
+        return title_alternation(multi), title_alternation(single, group="name")
 
-        def alternation(names: set[str]) -> str:
-            return "|".join(sorted(names, key=len, reverse=True)) or "(?!)"
+    @cached_property
+    def _people_hangul(self) -> tuple[LiteralSet, _Owners]:
+        hangul: _Owners = {}
+        for index, person in enumerate(self.people):
+            if person.hangul and len(person.hangul) >= 2:
+                hangul.setdefault(person.hangul, []).append(index)
+        return LiteralSet(hangul), hangul
 
-        return (
-            re.compile(rf"(?<![\w'’])(?:{alternation(multi)})(?![\w'’])"),
-            re.compile(rf"(?<![\w'’])(?P<name>{alternation(single)})(?![\w'’])"),
-        )
-
-    def people_named_in(self, text: str) -> list[Person]:
+    def people_named_in(self, text: str, folded: str | None = None) -> list[Person]:
         """The curated people ``text`` names, romanised (hyphen and spacing variants) or in
-        Hangul, in lexicon order."""
-        patterns, owners = self._people_matchers
+        Hangul, in lexicon order. ``folded``: ``prefilter.fold(text)``, if at hand."""
+        _, _, people, owners = self._names
         hits: set[int] = set()
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                hits.update(owners.get(name_key(match.group(0)), ()))
-        if has_hangul(text):
-            for index, person in enumerate(self.people):
-                if person.hangul and len(person.hangul) >= 2 and person.hangul in text:
-                    hits.add(index)
+        for name in NameSet.written_in(self._scanned(text, folded)[0], people):
+            # everyone who has a spelling with this key ("Lee Jung Jae", "Lee Jung-jae")
+            hits.update(owners.get(name_key(name), ()))
+        if not text.isascii():
+            hangul, hangul_owners = self._people_hangul
+            for name in hangul.found(text):
+                hits.update(hangul_owners[name])
         return [self.people[i] for i in sorted(hits)]
+
+    @cached_property
+    def _music_scan(self) -> tuple[NameSet, dict[str, list[int]]]:
+        acts: dict[str, list[int]] = {}
+        for index, person in enumerate(self.people):
+            if person.role == "music":
+                for name in (person.name, person.hangul or ""):
+                    if name:
+                        acts.setdefault(name, []).append(index)
+        return NameSet(acts), acts
+
+    def music_named_in(self, text: str, folded: str | None = None) -> list[Person]:
+        """The curated K-pop acts ``text`` names by their name or their Hangul name."""
+        scan, acts = self._music_scan
+        found = {i for name in scan.found(text, folded) for i in acts[name]}
+        return [self.people[i] for i in sorted(found)]
+
+    @cached_property
+    def _korean_scan(self) -> tuple[NameSet, TitleSet, dict[str, list[Work]]]:
+        by_name: dict[str, list[Work]] = {}
+        for work in self.works:
+            if work.korean:
+                for name in (work.title, work.hangul or ""):
+                    if name:
+                        by_name.setdefault(name, []).append(work)
+        titles = TitleSet(w.title for w in self.works if w.korean)
+        return NameSet(by_name), titles, by_name
+
+    def korean_works_listed_in(self, text: str, folded: str | None = None) -> set[str]:
+        """The curated Korean works a list names (their titles): by the Hangul title, or by
+        an English title of two words or more, or quoted ("'Parasite'")."""
+        scan, _, by_name = self._korean_scan
+        out: set[str] = set()
+        for name in scan.found(text, folded):
+            if has_hangul(name):
+                if len(name) < 2:
+                    continue
+            elif len(name.split()) < 2 and f"'{name}'" not in text:
+                continue
+            out.update(w.title for w in by_name[name])
+        return out
+
+    def korean_titles_in(self, text: str) -> set[str]:
+        """The English titles of curated Korean works ``text`` writes as they are written."""
+        return self._korean_scan[1].found(text)
+
+    @cached_property
+    def _hangul_title_scan(self) -> LiteralSet:
+        names = (
+            name
+            for work in self.works
+            for name in (work.hangul or "", *work.aliases)
+            if len(name) >= 3 and has_hangul(name)
+        )
+        return LiteralSet(names)
+
+    def hangul_titles_in(self, text: str) -> set[str]:
+        """The Hangul titles and Hangul short names of three syllables or more ("우영우")
+        ``text`` contains."""
+        return self._hangul_title_scan.found(text)
 
 
 def _strings(raw: Any) -> tuple[str, ...]:
@@ -224,8 +321,3 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, read once per process (package data never changes at run time)."""
     return load_lexicon()
-
-
-def iter_hangul_hits(text: str, names: Iterable[tuple[str, Person]]) -> list[Person]:
-    """People whose Hangul name occurs in ``text``."""
-    return [person for hangul, person in names if hangul and hangul in text]

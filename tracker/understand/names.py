@@ -1,8 +1,10 @@
-"""Korean personal names in running text: romanised names found by their shape, and the one
-comparison form of a name (``name_key``) the lexicon and the matcher share.
+"""Korean personal names in running text: romanised names found by their shape, names
+credited in Hangul ("봉준호 감독", and transliterated foreign ones: "고레에다 히로카즈 감독"), and
+the one comparison form of a name (``name_key``) the lexicon and the matcher share.
 
-Owns the surname list, the syllable shape of a romanised given name and ``mentions_name``
-(tolerant of hyphen and spacing variants). Pure: no I/O; must not know the curated lexicon.
+Owns the surname list, the syllable shape of a romanised given name, ``mentions_name`` and
+the pattern it matches a name with (tolerant of hyphen and spacing variants). Pure: no I/O;
+must not know the curated lexicon.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import unicodedata
 from functools import cache
 
 from tracker.text import HANGUL_SYLLABLES, has_hangul
+from tracker.understand.scan.prefilter import Pattern
 
 #: romanised Korean surnames (Revised Romanization and the common older spellings)
 _SURNAMES = """
@@ -32,10 +35,13 @@ _SYLLABLE = (
     r"(?:ng|n|m|l|k|p|t|b|g|r)?)"
 )
 #: "Jeon Jong-seo", "Kim Woo-bin", "Lee Jung Jae" (Soompi spells names without hyphens)
-_KOREAN_NAME = re.compile(
-    r"\b(?P<surname>[A-Z][a-z]{0,4})\s+(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
+_KOREAN_NAME = Pattern(
+    # the capital first and the word boundary before it after: so ``re`` skips to capitals
+    r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,4})\s+"
+    r"(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
 )
-_GIVEN_PART = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE)
+_GIVEN_SPLIT = re.compile(r"[-\s]")
+_given_part = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE).match
 
 #: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
 _NOT_A_GIVEN = frozenset(
@@ -77,12 +83,13 @@ def korean_names(text: str) -> list[str]:
     given name written with a hyphen ("Jeon Jong-seo") or as two capitalised syllables
     ("Lee Jung Jae"). Names are returned hyphenated, as they were matched otherwise."""
     found: list[str] = []
-    for match in _KOREAN_NAME.finditer(text):
-        surname, given = match.group("surname"), match.group("given")
+    # every match, surname or not, as ``re`` reads the text left to right (a capitalised pair
+    # that is no name still takes its words); the pairs as tuples, no match objects
+    for surname, given in _KOREAN_NAME.compiled.findall(text):
         if surname not in KOREAN_SURNAMES:
             continue
-        parts = re.split(r"[-\s]", given)
-        if len(parts) != 2 or not all(_GIVEN_PART.match(p) for p in parts):
+        parts = _GIVEN_SPLIT.split(given)
+        if len(parts) != 2 or not (_given_part(parts[0]) and _given_part(parts[1])):
             continue
         if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:
             continue
@@ -90,19 +97,26 @@ def korean_names(text: str) -> list[str]:
     return found
 
 
+@cache
 def name_key(name: str) -> str:
     """Comparison form of a personal name: "Lee Jung Jae", "Lee Jung-jae" and "Lee Jungjae"
     all become ``leejungjae``."""
     return re.sub(f"[^a-z{HANGUL_SYLLABLES}]", "", unicodedata.normalize("NFKC", name).casefold())
 
 
-@cache
-def _name_pattern(name: str) -> re.Pattern[str]:
-    # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"; "IU" stays case-sensitive
+def name_source(name: str) -> str:
+    """The source of the pattern ``mentions_name`` matches a romanised name with."""
+    # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"
     parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
     body = r"[\s\-]?".join(parts) if len(parts) > 1 else parts[0]
-    flags = 0 if len(name) <= 4 else re.IGNORECASE
-    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+    return rf"(?<![\w]){body}(?![\w])"
+
+
+@cache
+def name_pattern(name: str) -> re.Pattern[str]:
+    """The pattern ``mentions_name`` matches a romanised name with: "IU" minds case, a name
+    of more than four letters does not."""
+    return re.compile(name_source(name), 0 if len(name) <= 4 else re.IGNORECASE)
 
 
 def mentions_name(text: str, name: str) -> bool:
@@ -112,4 +126,48 @@ def mentions_name(text: str, name: str) -> bool:
         return False
     if has_hangul(name):
         return name in text
-    return bool(_name_pattern(name).search(text))
+    return bool(name_pattern(name).search(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Names written in Hangul
+
+_KOREAN_HANGUL_NAME = Pattern(
+    r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+    r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
+    r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
+)
+#: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
+#: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
+_FOREIGN_HANGUL_NAME = Pattern(
+    r"(?<![가-힣'\"])([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
+    r"(?:감독|주연|출연|배우)(?!상)"
+)
+#: words before a credit that are not a surname and name ("한국 감독", "외국 배우")
+_NOT_A_HANGUL_NAME = ("한국", "외국", "중국", "미국", "영국", "한국계")
+
+
+def foreign_hangul_names(text: str) -> list[re.Match[str]]:
+    """Transliterated foreign names credited in Hangul ("고레에다 히로카즈 감독")."""
+    return [
+        h
+        for h in _FOREIGN_HANGUL_NAME.finditer(text)
+        if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
+        and h.group(1) not in ("영화", "배우", "감독", "드라마", "신작", "주연", "한국")
+    ]
+
+
+def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first Korean name credited in Hangul ("봉준호 감독"), outside the ``foreign`` names
+    found in the same text ("존 하퍼 감독": the second word of a foreign name is no Korean
+    name)."""
+    foreign_spans = [h.span() for h in foreign]
+    return next(
+        (
+            h
+            for h in _KOREAN_HANGUL_NAME.finditer(text)
+            if h.group(1) not in _NOT_A_HANGUL_NAME
+            and not any(s <= h.start() < e for s, e in foreign_spans)
+        ),
+        None,
+    )

@@ -17,7 +17,7 @@ from tracker.types import FeedHints
 
 _HERE = Path(__file__).resolve().parent
 #: what the understanding of an entry depends on besides the entry itself
-_SOURCES = (_HERE, _HERE / "data", _HERE.parent / "text.py")
+_SOURCES = (_HERE, _HERE.parent / "text.py")
 
 
 @cache
@@ -26,14 +26,19 @@ def classifier_version() -> str:
     changes (any edit to them, in fact: an unneeded re-understanding is cheap, a stale one is
     a wrong digest)."""
     digest = hashlib.sha256()
-    files: list[Path] = []
+    # named relative to their source: a wheel and a checkout of one version hash the same
+    files: list[tuple[str, Path]] = []
     for source in _SOURCES:
         if source.is_dir():
-            files += [p for p in source.iterdir() if p.suffix in (".py", ".toml")]
+            files += [
+                (f"{source.name}/{p.relative_to(source).as_posix()}", p)
+                for p in source.rglob("*")
+                if p.suffix in (".py", ".toml")
+            ]
         elif source.is_file():
-            files.append(source)
-    for path in sorted(files, key=lambda p: p.name):
-        digest.update(path.name.encode())
+            files.append((source.name, source))
+    for name, path in sorted(files):
+        digest.update(name.encode())
         # line endings normalised: a checkout on another OS is the same classifier
         digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()[:12]

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from tracker.understand.lexicon import Lexicon, Work
-from tracker.understand.names import mentions_name
 
 _SERIES_WORDS = re.compile(
     r"\b(?:series|episodes?|seasons?|K-dramas?|showrunner)\b|시리즈|\d+\s?부작|드라마|회차|시즌",
@@ -71,7 +70,7 @@ def choose_work(
             score += 6 if abs(stated_year - work.year) <= 1 else -6
         for name in work.people:
             person = lexicon.person(name)
-            if mentions_name(text, name) or (
+            if lexicon.mentions(text, name) or (
                 person is not None and person.hangul and person.hangul in text
             ):
                 score += 2

@@ -1,0 +1,209 @@
+"""Release dates: every date a text writes ("Dec. 3", "3 December 2024", "2024-12-03",
+"12월 3일", "오는 27일", "다음 달 5일", "오늘(5일)") and which of them is the release.
+
+Owns reading dates relative to the entry's ``published`` date (a date without a year is the
+next one after publication; Korean relative days count from it) and scoring each date by the
+words around it (a release verb or a service before it, an announcement or a festival
+around it, a birth or a death). Must not decide that the entry is about a release: the
+orchestrator asks only for releases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from tracker.understand.document import Document
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.vocabulary import FESTIVAL_CUE, MONTH, MONTHS, ORD
+
+
+@dataclass(frozen=True)
+class ReleaseDate:
+    """The release date (None when the text states none) and why."""
+
+    day: date | None = None
+    reason: str | None = None
+
+
+_DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
+    (
+        Pattern(
+            rf"\b{MONTH}\.?\s+(?P<day>\d{{1,2}}){ORD}\b(?!\s*(?:-|–)\s*\d)"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+        ),
+        "mdy",
+    ),
+    (
+        Pattern(
+            rf"\b(?P<day>\d{{1,2}}){ORD}\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+(?P<year>(?:19|20)"
+            rf"\d\d)\b)?"
+        ),
+        "dmy",
+    ),
+    (Pattern(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<day>\d{1,2})\b"), "iso"),
+    (Pattern(r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<m>\d{1,2})월\s*(?P<day>\d{1,2})일"), "ko"),
+    (Pattern(r"(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일"), "ko_next_month"),
+    (Pattern(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
+    (Pattern(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
+    (
+        Pattern(r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:전 세계에\s*)?(?:공개|개봉|첫\s?방송)"),
+        "ko_coming",
+    ),
+)
+_RELEASE_CUE = Pattern(
+    r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
+    r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보)",
+    re.IGNORECASE,
+)
+_PLATFORM_CUE = Pattern(
+    r"\bon (?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|TVING|Tving|Coupang Play|Wavve|"
+    r"Watcha|Mubi|MUBI|Shudder|the streaming)|Netflix|Disney\+|넷플릭스|디즈니|티빙|쿠팡|"
+    r"streaming|platform",
+    re.IGNORECASE,
+)
+_ANNOUNCE_AFTER = Pattern(
+    r"^\W{0,3}(?:\w+\s){0,3}(?:announced|confirmed|revealed|said|unveiled|reported|밝혔|발표)",
+    re.IGNORECASE,
+)
+_ANNOUNCE_BEFORE = Pattern(
+    r"(?:announced|confirmed|revealed|said|reported|unveiled|told)\s+(?:on\s+)?(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it does not exist ("Feb. 30")."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def coming_day(day: int, published: datetime) -> date | None:
+    """ "25일" in a story: this month's day if still ahead, else next month's."""
+    month, year = published.month, published.year
+    if day < published.day:
+        month, year = month % 12 + 1, year + (1 if month == 12 else 0)
+    return make_date(year, month, day)
+
+
+def dates_in(text: str, published: date) -> list[tuple[int, int, date, bool]]:
+    """(start, end, date, year_given) for every date in ``text``."""
+    out: list[tuple[int, int, date, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, how in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            year_given = bool(groups.get("year"))
+            year = int(groups["year"]) if year_given else published.year
+            day = int(groups["day"])
+            if how in ("mdy", "dmy"):
+                month = MONTHS[groups["mon"][:3].lower()]
+            elif how in ("iso", "ko"):
+                month = int(groups["m"])
+            elif how == "ko_next_month":
+                month = published.month % 12 + 1
+                year = published.year + (1 if published.month == 12 else 0)
+                year_given = True
+            elif how == "ko_today":  # "오늘(5일)": the day of the report (a day either side: zones)
+                month, year = published.month, published.year
+                if abs(day - published.day) > 1:
+                    continue
+                year_given = True
+            else:  # "오는 27일": this month if still ahead, else next month
+                month, year = published.month, published.year
+                if day < published.day:
+                    month = published.month % 12 + 1
+                    year += 1 if published.month == 12 else 0
+                year_given = True
+            found = make_date(year, month, day)
+            if found is None:
+                continue
+            if not year_given and found < published - timedelta(days=200):
+                # "Jan. 5" in a December story is next January
+                found = make_date(year + 1, month, day) or found
+            taken.append((start, end))
+            out.append((start, end, found, year_given))
+    return out
+
+
+def _score_date(text: str, start: int, end: int) -> float:
+    """How much the words around a date say it is a release date."""
+    sentence_start = max(*(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n")), 0)
+    before = text[max(sentence_start, start - 70) : start]
+    after = text[end : end + 40]
+    score = 0.0
+    if _RELEASE_CUE.search(before[-30:]):
+        score += 2
+    if _PLATFORM_CUE.search(before[-30:]):
+        score += 2
+    if _ANNOUNCE_BEFORE.search(before):
+        score -= 3
+    fest = list(FESTIVAL_CUE.finditer(before))
+    if fest:
+        tail = before[fest[-1].end() :]
+        if not _PLATFORM_CUE.search(tail):
+            score -= 4
+    if re.search(r"theaters|theatres|cinemas|극장", before[-40:], re.IGNORECASE):
+        score += 0.5
+    if _ANNOUNCE_AFTER.search(after) or (
+        re.search(r"\bon\s*$", before[-4:])
+        and re.search(r"^\W*\s*(?:\w+\s){0,2}(?:announced|confirmed|said)", after, re.I)
+    ):
+        score -= 3
+    if re.search(r"Watched on|\bborn\b|\bdied\b", before[-20:], re.IGNORECASE):
+        score -= 5
+    return score
+
+
+@dataclass(frozen=True)
+class _DateHit:
+    day: date
+    pos: int
+    score: float
+    in_title: bool
+
+
+def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
+    """The best-scored date of the headline and the text, a month the headline names adding
+    to its dates; "now streaming" without a date is the day published."""
+    pub = published.date()
+    hits: list[_DateHit] = []
+    month_only: set[tuple[int, int]] = set()
+    for m in re.finditer(rf"\b{MONTH}\.?\s+(?P<year>(?:19|20)\d\d)\b", doc.title):
+        month_only.add((int(m.group("year")), MONTHS[m.group("mon")[:3].lower()]))
+    for m in re.finditer(rf"\b(?:in|this|next)?\s*{MONTH}\b(?!\.?\s*\d)", doc.title):
+        if m.group("mon") not in ("May",):
+            month = MONTHS[m.group("mon")[:3].lower()]
+            year = pub.year + (1 if month < pub.month - 5 else 0)
+            month_only.add((year, month))
+    for in_title, text in ((True, doc.title), (False, doc.body)):
+        for start, end, found, _ in dates_in(text, pub):
+            score = _score_date(text, start, end) + (3 if in_title else 0)
+            if (found.year, found.month) in month_only:
+                score += 2
+            if found < pub - timedelta(days=3):
+                score -= 1.5
+            elif found >= pub - timedelta(days=1):
+                score += 1  # an announced date is usually still ahead
+            hits.append(_DateHit(found, start, score, in_title))
+    if not hits:
+        if re.search(
+            r"\bnow (?:streaming|available|on)\b|\bout (?:now|today)\b|오늘 공개",
+            doc.title,
+            re.IGNORECASE,
+        ):
+            return ReleaseDate(pub, "release_date: 'now streaming', the date published")
+        return ReleaseDate()
+    best = max(hits, key=lambda h: (h.score, h.in_title, -h.pos))
+    if best.score < 0:
+        return ReleaseDate()
+    where = "headline" if best.in_title else "text"
+    return ReleaseDate(
+        best.day, f"release_date={best.day.isoformat()}: from the {where} (score {best.score:g})"
+    )

@@ -1,0 +1,241 @@
+"""The entry as text, normalised once: what every extractor of the classifier reads.
+
+Owns turning an ``EntryData`` into plain strings (HTML stripped, quotes made plain, agency
+datelines, WordPress footers and "Read more" tails removed, a summary the content repeats
+dropped) and the views of them that several extractors share, each computed once (the
+headline without agency tags, the body, all the text, their folded forms for
+``prefilter``). Must not decide anything about the entry: no kinds, films, ratings or Korean
+evidence live here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, TypeVar, overload
+
+from tracker.text import (  # the tag patterns are strip_html's own: one definition
+    _BLOCK_TAG,
+    _COMMENT,
+    _SCRIPT,
+    _TAG,
+    HANGUL,
+    has_hangul,
+    one_line,
+    plain_quotes,
+)
+from tracker.types import EntryData
+from tracker.understand.scan.prefilter import Pattern, fold, words
+
+_WP_FOOTER = Pattern(r"The post .{0,300}? appeared first on .{0,80}?\.?\s*$", re.DOTALL)
+_CONTINUE = Pattern(r"\s*(?:Continue reading\.*|Read more\.*|\[(?:…|\.\.\.)\])\s*$")
+_DATELINE = Pattern(
+    r"^\s*(?:[A-Z][A-Z .]{1,30}, [A-Z][a-z]{2,4}\.? \d{1,2} \((?:Yonhap|AFP|AP|Reuters|Korea "
+    r"Herald|Korea Times|News1|Newsis)\)\s*(?:--|—|-)\s*|\((?:[가-힣]+)=[가-힣]+\)\s*"
+    r"(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?)"
+)
+#: agency tags before a headline ("(LEAD)", "(2nd LD)", "(Yonhap Interview)"): not its words
+_PREFIX_TAGS = Pattern(
+    r"^\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th) LD|Yonhap Interview|News Focus|Movie Review|"
+    r"Update \d+|UPDATE|Interview|Review|Photos?)\)\s*)+",
+    re.IGNORECASE,
+)
+
+
+_T = TypeVar("_T")
+
+
+class _view(Generic[_T]):
+    """A view computed on first use and kept in the instance: ``functools.cached_property``
+    without its lock (Python 3.11 takes one at every first use, and a ``Document`` has a
+    dozen views per entry and one owner)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _view[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> _T: ...
+    def __get__(self, instance: object | None, owner: type) -> _view[_T] | _T:
+        if instance is None:
+            return self
+        value: _T = self.compute(instance)
+        instance.__dict__[self.name] = value  # the next read finds the value, not the view
+        return value
+
+
+@dataclass(frozen=True)
+class Document:
+    """One entry's text. Build it with ``Document.of``; the views are computed on first use."""
+
+    #: the headline: plain quotes, one line
+    title: str
+    summary: str
+    content: str
+    categories: tuple[str, ...]
+    guid: str
+    link: str
+    #: the feed's namespaced extras, keys lower-cased (``letterboxd_filmtitle``)
+    extra: Mapping[str, str]
+    #: title, summary and content before quote folding: ratings quote their text exactly
+    raw: tuple[str, str, str] = ("", "", "")
+
+    @classmethod
+    def of(cls, entry: EntryData) -> Document:
+        summary = _strip_html(entry.summary)
+        summary = _CONTINUE.sub("", _WP_FOOTER.sub("", summary)).strip()
+        content = _strip_html(entry.content)
+        raw_title = one_line(_strip_html(entry.title))
+        raw_summary, raw_content = _undated(summary), _undated(content)
+        summary, content = _plain_quotes(raw_summary), _plain_quotes(raw_content)
+        if content and summary and summary in content:
+            summary = raw_summary = ""  # feeds often repeat the description in the content
+        return cls(
+            title=_plain_quotes(raw_title),
+            summary=summary,
+            content=content,
+            categories=tuple(one_line(c) for c in entry.categories if c.strip()),
+            guid=entry.guid or entry.identity or "",
+            link=entry.link or "",
+            extra={k.lower(): v for k, v in entry.extra.items()},
+            raw=(raw_title, raw_summary, raw_content),
+        )
+
+    @_view
+    def headline(self) -> str:
+        """The title without agency tags ("(LEAD)", "(Yonhap Interview)")."""
+        m = _PREFIX_TAGS.match(self.title)
+        return self.title[m.end() :] if m else self.title
+
+    @_view
+    def body(self) -> str:
+        return f"{self.summary}\n{self.content}".strip()
+
+    @_view
+    def all_text(self) -> str:
+        """Title, body and categories: where evidence about the whole entry is looked for."""
+        return f"{self.title}\n{self.body}\n{' / '.join(self.categories)}"
+
+    @_view
+    def folded_title(self) -> str:
+        return fold(self.title)
+
+    @_view
+    def folded_headline(self) -> str:
+        return fold(self.headline)
+
+    @_view
+    def folded_body(self) -> str:
+        return fold(self.body)
+
+    @_view
+    def folded_all(self) -> str:
+        return fold(self.all_text)
+
+    @_view
+    def words_all(self) -> frozenset[str]:
+        """The words of all the text, folded: a pattern's whole-word needles are looked up
+        here at once."""
+        return words(self.folded_all)
+
+    @_view
+    def hangul_title(self) -> bool:
+        return not self.title.isascii() and has_hangul(self.title)
+
+    @_view
+    def hangul_body(self) -> bool:
+        return not self.body.isascii() and has_hangul(self.body)
+
+
+@cache
+def _hangul_letters() -> re.Pattern[str]:
+    """The letters of the package's one Hangul range (some of its code points are none)."""
+    codes = [ord(c) for c in HANGUL.replace("-", "")]
+    letters = "".join(
+        chr(c)
+        for low, high in zip(codes[::2], codes[1::2], strict=True)
+        for c in range(low, high + 1)
+        if chr(c).isalpha()
+    )
+    return re.compile(f"[{re.escape(letters)}]")
+
+
+def hangul_share(text: str) -> float:
+    """``tracker.text.hangul_ratio``, counted by ``re`` and ``map`` rather than a Python loop
+    over the letters: Hangul letters among all letters (0 when there are none)."""
+    letters = sum(map(str.isalpha, text))
+    if not letters:
+        return 0.0
+    return len(_hangul_letters().findall(text)) / letters
+
+
+def _undated(text: str) -> str:
+    """``text`` without an agency dateline before it ("SEOUL, Dec. 3 (Yonhap) -- ")."""
+    m = _DATELINE.match(text)
+    return text[m.end() :] if m else text
+
+
+#: what ``strip_html`` would change besides the ends: markup, entities, line breaks and the
+#: spaces it collapses (two in a row, tabs, the wide and non-breaking ones)
+_NOT_PLAIN = re.compile(
+    "[<&\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u00a0\u2000-\u200b\u3000]|  "
+)
+
+
+#: the spaces ``strip_html`` collapses (its ``_SPACES``) and ``str.split`` does too, but for
+#: these: ``str.split`` also takes the first four and not the last (zero width)
+_ODD_SPACES = re.compile("[\x1f\u1680\u202f\u205f\u200b]")
+_SPACE_RUN = re.compile("[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
+
+
+def _strip_html(value: str | None) -> str:
+    """``tracker.text.strip_html``, answer for answer, doing only the steps a text needs: no
+    tag step without "<", no entity step without "&", and a line's spaces collapsed by
+    ``str.split`` (in C) unless it has one of the spaces the two see differently."""
+    if not value:
+        return ""
+    if _NOT_PLAIN.search(value) is None:
+        return value.strip()
+    text = value
+    if "<" in text:
+        text = _SCRIPT.sub(" ", _COMMENT.sub(" ", text))
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        # twice: feeds double-escape (``&amp;#8217;``), as ``strip_html`` knows
+        text = html.unescape(html.unescape(text))
+    if _ODD_SPACES.search(text) is None:
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+    else:
+        lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join([line for line in lines if line])
+
+
+def _plain_quotes(value: str) -> str:
+    """``plain_quotes``, replacing only the characters it changes (most texts have none or a
+    few) instead of looking every character up."""
+    changed = _quote_changes()
+    if changed is None:
+        return plain_quotes(value)
+    pattern, table = changed
+    return pattern.sub(lambda m: table[m.group(0)], value)
+
+
+@cache
+def _quote_changes() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """What ``plain_quotes`` does to each character of the Basic Multilingual Plane (read off
+    it once), or None if it is not one character for one."""
+    chars = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    plain = plain_quotes(chars)
+    if len(plain) != len(chars) or plain_quotes("\U0001f600") != "\U0001f600":
+        return None
+    table = {a: b for a, b in zip(chars, plain, strict=True) if a != b}
+    if not table:
+        return re.compile("(?!)"), table
+    return re.compile(f"[{''.join(re.escape(c) for c in table)}]"), table

@@ -1,0 +1,48 @@
+"""How the outlet filed an entry: the bracket tag before its headline ("[리뷰]", "[Photos]"),
+its section categories and its link path ("/reviews/minari/").
+
+Owns reading those filing marks, which outlets set even when the headline never says
+"review". Must not weigh them against the headline or the text: the kind and film extractors
+decide what a mark is worth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.understand.document import Document
+from tracker.understand.scan.prefilter import Pattern
+
+#: "[드라마 리뷰] 트리거 (디즈니+) – ...": a tag in brackets, then the rest of the headline
+BRACKET = Pattern(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<rest>.*)$")
+REVIEW_TAG = Pattern(r"review|리뷰|별점|평론|critique|crítica|kritik", re.IGNORECASE)
+OTHER_TAG = Pattern(
+    r"photo|still|gallery|poster|trailer|teaser|video|clip|게시판|포토|화보|영상|예고편|"
+    r"포스터|스틸|quiz|podcast|giveaway|event|이벤트|공지|알림",
+    re.IGNORECASE,
+)
+
+_REVIEW_CATEGORY = Pattern(
+    r"^(?:(?:film|movie|tv|series|drama|k-drama|festival|capsule|streaming)\s+)?reviews?$|"
+    r"^(?:criticism|critique|critics?|영화평)$|^(?:영화|드라마|시리즈|OTT|방송|TV)?\s?(?:리뷰|평론)$",
+    re.IGNORECASE,
+)
+_REVIEW_LINK = Pattern(
+    r"^https?://[^/]+(?:/[^/?#]*)*?/(?:reviews?|criticism|critique|film-reviews?|movie-reviews?|"
+    r"tv-reviews?)/|/review-[\w-]+|[\w]-review(?:-[\w-]*)?/?(?:$|[?#.])",
+    re.IGNORECASE,
+)
+_NEWS_CATEGORY = Pattern(r"^(?:news|뉴스|box office|박스오피스|interviews?|features?)$", re.I)
+
+
+def review_meta(doc: Document) -> str | None:
+    """A review category or a review link path ("/reviews/minari/"), unless a category says
+    news: outlets file reviews under a section even when the headline never says "review"."""
+    if any(_NEWS_CATEGORY.match(c) for c in doc.categories):
+        return None
+    for category in doc.categories:
+        if _REVIEW_CATEGORY.match(category):
+            return f"category {category!r}"
+    if doc.link and _REVIEW_LINK.search(doc.link):
+        return "a review link path"
+    return None

@@ -1,0 +1,354 @@
+"""Which film or series an entry is about: the title its headline names (or, failing that, the
+curated title its text keeps naming), resolved to a curated work where one fits.
+
+Owns the order in which the headline rules are tried, the resolution of a raw title to the
+curated canonical English title and its Hangul (a stated year, same-title works, a Hangul
+title contradicted by foreign credits), and the ``Film`` value the other extractors read.
+Uses the headline grammar, the lexicon and the filing marks; must not decide the kind or the
+Korean relevance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from tracker.text import has_hangul, normalize_title, plain_quotes
+from tracker.understand.document import Document
+from tracker.understand.filing import BRACKET, REVIEW_TAG, review_meta
+from tracker.understand.headline import (
+    CREDIT_AFTER,
+    LETTERBOXD_TITLE,
+    PULL_QUOTE,
+    RELEASE_DATE_TITLE,
+    REVIEW_LEAD,
+    REVIEW_TAIL,
+    ROUNDUP_TITLE,
+    STAR_NUMBER_TITLE,
+    STREAM_IT,
+    caps_title,
+    film_in_lead,
+    headline_subject,
+    titles_in_headline,
+    unquoted_title,
+)
+from tracker.understand.lexicon import Lexicon, Work
+from tracker.understand.names import foreign_hangul_names
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.titles import (
+    SEASON_SUFFIX,
+    TITLE_YEAR,
+    clean_film,
+    is_speech,
+    looks_like_title,
+    quoted,
+    season_in,
+    title_words,
+)
+from tracker.understand.vocabulary import HEADLINE_VERB, PLATFORM_NAMES
+from tracker.understand.works import choose_work
+
+#: "X joins the Midnight Screenings line-up" is about X, not a lineup
+_JOINS = Pattern(
+    r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b", re.IGNORECASE
+)
+_AND_MORE = Pattern(r"\b(?:and|&) more\b|\bslate\b", re.IGNORECASE)
+_LINEUP = Pattern(r"\bline-?up\b", re.IGNORECASE)
+_INCLUDES = Pattern(r"\bincludes?\b|\bfeatures?\b")
+_TITLE_BEFORE_PLATFORM = Pattern(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)")
+_PLATFORM_AFTER = Pattern(rf"\s+{PLATFORM_NAMES}(?:['’]s)?$")
+_TITLE_VERB = Pattern(r"\s+(?:premieres?|arrives?|is|stars?)\b")
+_NUMBERED = Pattern(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$")
+_PART_N = Pattern(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", re.IGNORECASE)
+_PART = Pattern(r"\bPart\s+\d\b")
+_ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Film:
+    """What the extractors know about the film of one entry."""
+
+    title: str | None = None
+    hangul: str | None = None
+    year: int | None = None
+    season: int | None = None
+    #: the entry lists several works (a roundup), so it is about none of them
+    roundup: bool = False
+    #: the curated work the title resolved to
+    work: Work | None = None
+    #: which rule found the title, for ``tracker explain``
+    source: str = ""
+
+
+def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
+    """The film the headline names, by the first rule that fits: Letterboxd's fields and
+    diary headlines, roundup headlines, quoted titles, then the unquoted headline forms."""
+    title = doc.headline
+    lb_title = doc.extra.get("letterboxd_filmtitle")
+    if lb_title:
+        year = doc.extra.get("letterboxd_filmyear", "")
+        return Film(
+            title=lb_title.strip(),
+            year=int(year) if year.isdigit() else None,
+            source="letterboxd:filmTitle",
+        )
+    m = LETTERBOXD_TITLE.match(title)
+    letterboxd = "letterboxd" in f"{doc.guid} {doc.link}".lower()
+    if m and not quoted(title) and (m.group("stars") or letterboxd):
+        return Film(
+            title=m.group("film").strip(),
+            year=int(m.group("year")),
+            source="title pattern 'Film, Year'",
+        )
+
+    rest = title
+    tag = ""
+    bm = BRACKET.match(title)
+    if bm:
+        tag, rest = bm.group("tag"), bm.group("rest")
+
+    quotes = _title_quotes(rest)
+    # "X joins the Midnight Screenings line-up" is about X, not a lineup
+    joins = _JOINS.search(title, doc.folded_headline)
+    # roundup words count only where they describe the headline's subject: in "'Exhuma'
+    # review: Choi Min-sik digs up a grave and more" the subtitle's "and more" is not a roundup
+    subject = headline_subject(lexicon, rest) or title
+    subject_quotes = quotes if subject is title else quoted(subject)
+    if ROUNDUP_TITLE.search(subject) and (
+        (len(subject_quotes) != 1 and not joins)
+        or _AND_MORE.search(subject)
+        or (
+            _LINEUP.search(subject)
+            and not joins
+            and not (len(subject_quotes) == 1 and _INCLUDES.search(subject))
+        )
+    ):
+        return Film(roundup=True, source="roundup headline")
+    if len(subject_quotes) >= 3:
+        return Film(roundup=True, source=f"{len(subject_quotes)} quoted titles")
+    if len(quotes) >= 2 and re.search(
+        rf"'{re.escape(quotes[0])}'\s+(?:from|off|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"'{re.escape(quotes[1])}'",
+        rest,
+    ):
+        # "'Golden' from 'KPop Demon Hunters'": a song, scene or character of the work quoted
+        # second
+        return Film(title=quotes[1], source=f"'X' from {quotes[1]!r}: the work quoted second")
+    if quotes:
+        # an awards or chart headline naming several works is about the first one quoted
+        return Film(title=quotes[0], source=f"quoted title {quotes[0]!r}")
+    return _unquoted_film(doc, lexicon, rest, tag)
+
+
+def _title_quotes(rest: str) -> list[str]:
+    """The quoted strings of a headline that are titles: in a Korean headline only '...'
+    (speech is "..."), elsewhere not speech, not a critic's pull quote, and not a work quoted
+    before a credit word when another one is quoted too."""
+    quotes = quoted(rest)
+    if has_hangul(rest):
+        # Korean headlines quote titles with '...' and speech with "..."
+        quotes = [q for q in quotes if f"'{q}'" in rest]
+    else:
+        quotes = [q for q in quotes if not is_speech(q)]
+    if PULL_QUOTE.match(rest):
+        return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
+    if len(quotes) >= 2:
+        credited = [
+            q for q in quotes if re.search(rf"['\"]{re.escape(q)}['\"]{CREDIT_AFTER.source}", rest)
+        ]
+        if credited and len(credited) < len(quotes):
+            quotes = [q for q in quotes if q not in credited]
+    return quotes
+
+
+def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film:
+    """The film of a headline that quotes no title: the headline forms, in order of how
+    reliably they mark a title."""
+    m = STREAM_IT.match(rest)
+    if m:
+        return Film(title=m.group("film"), source="title pattern 'Stream It Or Skip It: X On'")
+    m = STAR_NUMBER_TITLE.match(rest)
+    if m:
+        return Film(title=m.group("film"), source="title pattern 'X ★ N.N'")
+    if tag and REVIEW_TAG.search(tag) and has_hangul(rest):
+        # "[드라마 리뷰] 트리거 (디즈니+) – 김혜수의 탐사보도극": the title runs to the
+        # platform in brackets or the dash before the critic's line
+        m = _TITLE_BEFORE_PLATFORM.match(rest)
+        if m:
+            return Film(title=m.group("film"), source=f"title after tag [{tag}]")
+    m = REVIEW_LEAD.match(rest)
+    if m:
+        return Film(
+            title=film_in_lead(lexicon, m.group("rest")), source="title pattern 'review: X'"
+        )
+    caps = caps_title(lexicon, rest)
+    if caps:
+        return Film(title=caps, source=f"title in capitals {caps!r}")
+    m = REVIEW_TAIL.match(rest)
+    if m and len(m.group("film")) <= 80:
+        return Film(title=m.group("film"), source="title pattern 'X review'")
+    m = RELEASE_DATE_TITLE.match(rest)
+    if m:
+        # "Mission: Cross Netflix Release Date": the service is not part of the title
+        name = _PLATFORM_AFTER.sub("", m["film"])
+        if lexicon.works_titled(name) or title_words(name):
+            return Film(title=name, source="title pattern 'X Release Date'")
+    if TITLE_YEAR.match(rest):
+        return Film(title=rest, source="title pattern 'X (Year)'")
+    m = SEASON_SUFFIX.match(rest)
+    if m and (
+        has_hangul(m["film"]) or lexicon.works_titled(m["film"]) or looks_like_title(m["film"], 10)
+    ):
+        return Film(title=rest, source="title pattern 'X: Season N'")
+
+    unquoted = unquoted_title(lexicon, rest)
+    if unquoted:
+        return Film(title=unquoted[0], source=unquoted[1])
+
+    found = titles_in_headline(lexicon, rest)
+    distinct = {normalize_title(name) for _, name in found}
+    if len(distinct) >= 2 and ("," in rest or " and " in rest):
+        return Film(roundup=True, source="several curated titles in the headline")
+    if found:
+        return Film(title=found[0][1], source=f"curated title {found[0][1]!r} in the headline")
+    m = HEADLINE_VERB.search(rest)
+    if m and m.start() > 0 and rest[m.start() + 1].isupper() and review_meta(doc):
+        # a review's sentence headline, "The Hunt Is a Gory, Gleeful Satire": the title-case
+        # words before the verb name the work (not a person: "Kim Hye-soo Is ...")
+        span = rest[: m.start()]
+        if looks_like_title(span, 6) and lexicon.person(span) is None:
+            return Film(title=span, source="title-case subject before a headline verb")
+    return Film(source=f"tag [{tag}]" if tag else "")
+
+
+def _slug_words(link: str) -> str:
+    path = re.sub(r"[?#].*$", "", link).rstrip("/")
+    slug = path.rsplit("/", 1)[-1] if "/" in path else ""
+    return f"-{slug.lower()}-"
+
+
+def _normalize_slug(name: str) -> str:
+    """ "Badland Hunters" -> "badland-hunters", as outlets write titles in links."""
+    return re.sub(r"[^a-z0-9]+", "-", plain_quotes(name).lower()).strip("-")
+
+
+def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
+    """When the headline names no work ("Ma Dong-seok Is Back, and He's Hunting"), the curated
+    title the text is about: named at least twice, or once and in the link's slug. A title
+    named once in passing ("the 'Concrete Utopia' universe") is context, not the subject."""
+    multi, single = lexicon.title_patterns
+    counts: dict[str, int] = {}
+    for m in multi.finditer(doc.body):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    for m in single.finditer(doc.body):
+        name = m.group("name")
+        if f"'{name}'" in doc.body or _TITLE_VERB.compiled.match(doc.body, m.end()):
+            counts[name] = counts.get(name, 0) + 1
+    slug = _slug_words(doc.link)
+    best: tuple[int, str] | None = None
+    for name, count in counts.items():
+        score = count + (2 if f"-{_normalize_slug(name)}-" in slug else 0)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, name)
+    return best[1] if best else None
+
+
+def resolve_film(
+    film: Film, doc: Document, lexicon: Lexicon, published: datetime, korean_hint: bool | None
+) -> Film:
+    """Clean the raw title, split year and season, map spellings to the curated canonical
+    English title (and its Hangul), and settle same-title clashes."""
+    if film.title is None:
+        return film
+    cleaned, stated_year, stated_season = clean_film(film.title)
+    year = film.year or stated_year
+    season = film.season or stated_season
+    if season is None:
+        season = season_in(doc.title)
+    candidates = lexicon.works_titled(cleaned)
+    if not candidates:
+        m = _NUMBERED.match(cleaned)
+        if m:
+            series = [w for w in lexicon.works_titled(m.group("base")) if w.series]
+            if series:
+                candidates, season = series, season or int(m.group("n"))
+    if not candidates:
+        m = _PART_N.match(cleaned)
+        if m and [w for w in lexicon.works_titled(m.group("base")) if w.series]:
+            candidates = [w for w in lexicon.works_titled(m.group("base")) if w.series]
+            season = season or 1
+    if candidates and candidates[0].series and _PART.search(doc.title):
+        season = season or 1
+    numbered = _ENDS_NUMBERED.search(cleaned)
+    if (
+        numbered
+        and candidates
+        and all(w.series for w in candidates)
+        and normalize_title(cleaned) != normalize_title(candidates[0].title)
+    ):
+        # "Weak Hero Class 2", "지옥2": an alias with a number names one season of the series
+        season = season or int(numbered.group(1))
+    work = choose_work(
+        candidates,
+        text=doc.all_text,
+        lexicon=lexicon,
+        published_year=published.year,
+        stated_year=year,
+        korean=korean_hint,
+    )
+    source = film.source
+    if work is not None and _contradicted(work, cleaned, doc, lexicon, published, year):
+        # "고레에다 히로카즈 감독의 신작 '괴물'" is not Bong Joon-ho's 2006 '괴물'
+        source += f" (not {work.title!r}: its people and year do not fit)"
+        work = None
+    if (
+        work is not None
+        and year is not None
+        and work.year is not None
+        and not work.series
+        and abs(year - work.year) > 1
+    ):
+        # "Unlocked, 2017": a year stated with the title names another work of that title
+        # than the curated one (the Korean "Unlocked" is 2023)
+        source += f" (not {work.title!r}: the stated year {year} is not its year)"
+        work = None
+    if work is not None:
+        return replace(
+            film,
+            title=work.title,
+            hangul=work.hangul,
+            year=year or (work.year if not work.series else None),
+            season=season,
+            work=work,
+            source=source,
+        )
+    return replace(
+        film,
+        title=cleaned,
+        hangul=cleaned if has_hangul(cleaned) else film.hangul,
+        year=year,
+        season=season,
+        source=source,
+    )
+
+
+def _contradicted(
+    work: Work, name: str, doc: Document, lexicon: Lexicon, published: datetime, stated: int | None
+) -> bool:
+    """Whether a Korean work matched by its Hangul title is contradicted by the text: a
+    foreign director is credited in Hangul, none of the work's people is named, and the work
+    is years older than the entry (a same-title foreign film released now, not a classic)."""
+    if not work.korean or not has_hangul(name) or work.series or work.year is None:
+        return False
+    if stated is not None or published.year - work.year < 3:
+        return False
+    if not any(h.group(0).rstrip().endswith("감독") for h in foreign_hangul_names(doc.body)):
+        return False
+    for person_name in work.people:
+        person = lexicon.person(person_name)
+        if lexicon.mentions(doc.all_text, person_name) or (
+            person is not None and person.hangul and person.hangul in doc.all_text
+        ):
+            return False
+    return True

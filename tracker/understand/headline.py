@@ -1,0 +1,320 @@
+"""Headline grammar: where a headline puts the title of the work it is about.
+
+Owns the headline forms ("Review: X - subtitle", "'X' review: ...", "X Is a Bleak Debut",
+"X season 2 ...", "<Name> on X: ...", "trailer for X", titles set in capitals in KoBiz style)
+and the curated titles a headline names as written. Reads the curated lexicon to recognise
+titles; must not resolve a title to a work (``film`` does) or decide the entry's kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.text import has_hangul
+from tracker.understand.lexicon import Lexicon
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.titles import clean_film, looks_like_title, title_case
+from tracker.understand.vocabulary import FILM_WORDS, HEADLINE_VERB, PLATFORM_NAMES
+
+#: a Letterboxd diary headline: "Film, 2021 - ★★★½"
+LETTERBOXD_TITLE = Pattern(
+    r"^(?P<film>.+?), (?P<year>(?:18|19|20)\d\d)(?: - (?P<stars>[★☆½]+))?"
+    r"(?: \(contains spoilers\))?$"
+)
+#: an unquoted title at the start of a headline, before "season N" ("Hellbound season 2 loses
+#: its lead", "Alice in Borderland Season 3 Sets a Date")
+_SEASON_LEAD = Pattern(
+    r"^(?P<film>[A-Z0-9][^:|\-]{0,60}?)[:,]?\s+(?i:season|series|class)\s+(?P<n>\d{1,2})\b"
+)
+#: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
+_FESTIVAL_TAG = (
+    r"(?:Cannes|Venice|Berlinale|Berlin|Sundance|TIFF|Toronto|Busan|BIFF|Jeonju|Bucheon|BiFan|"
+    r"Fantasia|Fantastic Fest|SXSW|Tribeca|NYFF|New York|LFF|London|Locarno|Rotterdam|IFFR|"
+    r"Karlovy Vary|Udine|Far East|San Sebastian|Telluride|AFI Fest|Annecy|Sitges|Hong Kong|"
+    r"Shanghai|Tokyo|Fantasporto|Overlook|Beyond Fest|Festival|Film Festival|Midnight|"
+    r"Directors' Fortnight|Critics' Week|Un Certain Regard|Berlinale Panorama|Panorama|Forum)"
+    r"(?:\s+(?:19|20)\d\d)?"
+)
+REVIEW_LEAD = Pattern(
+    r"^(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi)\s+)?"
+    rf"(?:{_FESTIVAL_TAG}\s+)?"
+    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K)?\s*review\s*"
+    r"[:|]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+#: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
+_POSSESSIVE_LEAD = Pattern(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?P<rest>\S.*)$")
+#: "X review: ...", also with a platform and a form word, after a colon ("20th Century Girl:
+#: Netflix Film Review")
+REVIEW_TAIL = Pattern(
+    r"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
+    r"Shudder|TVING|Tving)\s+)?(?:(?:film|movie|TV|series|drama|K-drama|season \d+)\s+)?review"
+    r"\s*(?:$|[:|\-]|\s-\s)",
+    re.IGNORECASE,
+)
+#: "X review: 'A whirlwind of fun'": what is quoted after "review:" is a pull quote
+PULL_QUOTE = Pattern(r"^[^'\"]+?\s+review\s*[:|\-–—]\s*(?=['\"])", re.IGNORECASE)
+#: "'Squid Game' star Lee Jung-jae ...": a quoted title before a credit word names a
+#: person's earlier work, not the work under review
+CREDIT_AFTER = Pattern(
+    r"\s+(?:star|stars|director|actor|actress|creator|writer|filmmaker|helmer|co-star|alum)\b"
+)
+#: "X: Release Date, Cast & Plot", "X Release Date, Time & Where to Stream"
+RELEASE_DATE_TITLE = Pattern(r"^(?P<film>.{1,80}?)\s*:?\s+Release Date\b")
+#: Watcha Pedia style "<title> ★ 4.5": a member's rating after the title
+STAR_NUMBER_TITLE = Pattern(r"^(?P<film>[^★]{1,60}?)\s*★\s?(?:[0-5](?:\.\d)?)\s*$")
+ROUNDUP_TITLE = Pattern(
+    r"\bwe review\b|\breview round-?up\b|\bmini[- ]reviews?\b|\bcapsule reviews\b|"
+    r"\breviews? in brief\b|\b(?:and|&) more\b|\bslate\b|\blineup\b|\bline-up\b|"
+    r"\bbest (?:korean |k-)?(?:movies|films|dramas|shows|series)\b|"
+    r"^(?:the\s+)?best\s+(?:[\w-]+\s+){0,3}?(?:movies|films|dramas|shows|k-dramas|"
+    r"thrillers|documentaries)\b|"
+    r"^what'?s (?:new|coming|leaving)\b|^new (?:on|to|in) [\w+]+|"
+    r"^coming (?:to|soon to) [\w+ ]{2,20}? (?:in|this|next)\b|이번 주 (?:OTT )?신작|"
+    r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
+    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b|"
+    r"전문가 별점|\b(?:\d+|ten|five|four|three) (?:korean )?(?:movies|films|dramas)\b",
+    re.IGNORECASE,
+)
+STREAM_IT = Pattern(
+    r"^Stream It or Skip It:\s*(?P<film>.+?)\s+on\s+(?:Netflix|Hulu|Max|Disney\+|Prime Video|"
+    r"Apple TV\+|Peacock|Paramount\+|Mubi|Shudder|Tubi|Netflix's)\b",
+    re.IGNORECASE,
+)
+
+#: capitalised words in headlines that are not titles
+_ACRONYM_WORDS = (
+    "BTS TV OTT K-POP KPOP CJ ENM US UK USA HBO KBS MBC SBS JTBC ENA OCN TVN TVING BIFF TIFF "
+    "NYFF LFF SXSW LA NYC AI CEO VR IMAX 4K 3D DVD OST MV CGV KOFIC KOBIZ NETFLIX DISNEY+ "
+    "REVIEW EXCLUSIVE WATCH VIDEO PHOTOS PHOTO UPDATE BREAKING LEAD INTERVIEW BOX OFFICE NEWS "
+    "FIRST LOOK TRAILER TEASER POSTER NO. VS VS. OK FYI TBA TBD MCU DC HK N. S. BAFTA SAG AFI "
+    "OSCAR OSCARS "
+)
+_ACRONYMS = frozenset(_ACRONYM_WORDS.split())
+
+
+_LOWER = Pattern(r"[a-z]")
+_UPPER = Pattern(r"[A-Z]")
+_NUMBER = Pattern(r"\d{1,4}(?:\.\d+)?")
+#: where a headline's subtitle starts: " - ", " – ", " | "
+_SUBTITLE = Pattern(r"\s+[-–—]\s+|\s\|\s")
+_DASH_AFTER = Pattern(r"\s+[-–—|]\s")
+_POSSESSIVE_BEFORE = Pattern(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+_PLATFORM_NAME = Pattern(PLATFORM_NAMES)
+
+
+def caps_title(lexicon: Lexicon, headline: str) -> str | None:
+    """A title set in capitals in a mixed-case headline (house style at KoBiz and Modern
+    Korean Cinema: "BOX OFFICE: FIREFIGHTERS Opens on Top", "CANNES 2024: I, THE EXECUTIONER
+    Joins ..."). A leading capitalised tag ending in a colon is skipped; acronyms are not
+    titles. The first qualifying run wins (the headline's subject)."""
+    if not _LOWER.search(headline):
+        return None  # an all-capitals headline says nothing about which words are the title
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in headline.split():
+        bare = token.strip(",:;!?()'\"")
+        capital = bool(bare) and not _LOWER.search(bare) and bool(_UPPER.search(bare))
+        number = bool(current) and bool(_NUMBER.fullmatch(bare))
+        if capital or number:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        text = " ".join(run)
+        parts = [text]
+        if ":" in text:
+            parts += [p.strip() for p in text.split(":")[1:] if p.strip()]
+        for part in parts:
+            part = part.strip(",:;!?'\" ")
+            if lexicon.works_titled(part):
+                return part
+        tail = parts[-1].strip(",:;!?'\" ")
+        words = [w.strip(",:;!?'\"") for w in tail.split()]
+        letters = sum(ch.isalpha() for ch in tail)
+        if all(w.upper() in _ACRONYMS or not w for w in words):
+            continue
+        if (len(words) >= 2 and letters >= 6) or (len(words) == 1 and letters >= 5):
+            return title_case(tail)
+    return None
+
+
+def known_prefix(lexicon: Lexicon, text: str, *, marked: bool = False) -> str | None:
+    """The longest curated title that ``text`` starts with, ending at a word boundary; a
+    one-word title only when a verb, punctuation or the end follows it ("Cobweb Knocks on the
+    Walls", not "Exit Wounds"), or when the caller's grammar already ``marked`` a title here."""
+    words = text.split()
+    for k in range(min(len(words), 12), 0, -1):
+        candidate = " ".join(words[:k]).rstrip(",:;.!?-–—")
+        if not candidate or not lexicon.works_titled(candidate):
+            continue
+        if k == 1 and not marked:
+            after = " " + " ".join(words[1:2])
+            if words[1:] and not (
+                HEADLINE_VERB.match(after) or words[0][-1] in ",:;.!?" or words[1][0] in "-–—|"
+            ):
+                continue
+        return candidate
+    return None
+
+
+def film_in_lead(lexicon: Lexicon, rest: str) -> str:
+    """The film after "Review:": a title in capitals, else the longest curated title the text
+    starts with (also after a possessive: "Hong Sang-soo's A Traveler's Needs Pours ..."), else
+    a curated colon-split candidate, else the words before the first headline verb."""
+    caps = caps_title(lexicon, rest)
+    if caps and rest.startswith(caps.split()[0]):
+        return caps
+    options = split_candidates(rest)
+    for text in (rest, *(m.group("rest") for m in [_POSSESSIVE_LEAD.match(rest)] if m)):
+        prefix = known_prefix(lexicon, text)
+        if prefix:
+            return prefix
+    for option in sorted(options, key=len, reverse=True):
+        if lexicon.works_titled(clean_film(option)[0]):
+            return option
+    head = options[0]
+    verb = HEADLINE_VERB.search(head)
+    if verb and verb.start() > 0:
+        head = head[: verb.start()]
+    return head
+
+
+def split_candidates(rest: str) -> list[str]:
+    """After "Review | " or "Review: ": the film runs to " - " or a colon; try each colon as
+    the end so titles with a colon ("Dune: Part Two: ...") survive."""
+    head = _SUBTITLE.split(rest, maxsplit=1)[0]
+    parts = head.split(": ")
+    return [": ".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
+    """Curated titles written in an unquoted headline: multi-word titles anywhere (as written,
+    case-sensitive); one-word titles only where headline grammar marks them as a title: at the
+    start before a comma, colon, dash or verb ("Cobweb Is ..."), or after a possessive
+    ("Lee Isaac Chung's tender Minari", "Kim Jee-woon's Cobweb Is ...")."""
+    found: list[tuple[int, str]] = []
+    multi, single = lexicon.title_patterns
+    for m in multi.finditer(title):
+        found.append((m.start(), m.group(0)))
+    for m in single.finditer(title):
+        name, start = m.group("name"), m.start("name")
+        after = title[m.end("name") :]
+        ends = not after.strip() or after[0] in ",:;.!?" or bool(_DASH_AFTER.match(after))
+        verb = bool(HEADLINE_VERB.match(after))
+        before = title[:start]
+        possessive = bool(_POSSESSIVE_BEFORE.search(before))
+        if (start == 0 and (ends or verb)) or (possessive and (ends or verb)):
+            found.append((start, name))
+    if has_hangul(title):
+        # the Hangul title and Hangul short names ("우영우" for "이상한 변호사 우영우")
+        found += [(title.index(name), name) for name in lexicon.hangul_titles_in(title)]
+    found.sort()
+    # drop names inside a longer found name ("Believer" inside "Believer 2")
+    kept: list[tuple[int, str]] = []
+    for pos, name in sorted(found, key=lambda f: -len(f[1])):
+        if not any(p <= pos < p + len(n) for p, n in kept):
+            kept.append((pos, name))
+    return sorted(kept)
+
+
+def headline_subject(lexicon: Lexicon, rest: str) -> str | None:
+    """The part of a review headline that names what is reviewed, or None when the headline
+    has no review form: "X" in "'X' review: subtitle", "X review | subtitle" and "Review: X -
+    subtitle" (also "Review: X Digs Deep", X a curated title before a headline verb). Whatever
+    the subtitle says ("and more", other quoted works) describes the one work under review."""
+    m = REVIEW_LEAD.match(rest)
+    if m:
+        lead = m.group("rest")
+        head = split_candidates(lead)[0]
+        if head != lead:
+            return head
+        prefix = known_prefix(lexicon, lead)
+        if prefix and HEADLINE_VERB.match(lead[len(prefix) :]):
+            return prefix
+        return None
+    m = REVIEW_TAIL.match(rest)
+    if m and len(m.group("film")) <= 80:
+        return m.group("film")
+    return None
+
+
+def _title_before_season(lexicon: Lexicon, rest: str) -> str | None:
+    """The unquoted title a headline opens with before "season N": a curated title ending
+    there ("Netflix Renews Squid Game Season 3"), else the whole lead when it reads as a title
+    (after a possessive: "Netflix's Alice in Borderland Season 3 ...")."""
+    m = _SEASON_LEAD.match(rest)
+    if not m:
+        return None
+    lead = m.group("film").strip()
+    pm = _POSSESSIVE_LEAD.match(lead)
+    words = lead.split()
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if lexicon.works_titled(tail):
+            return tail
+    lead = pm.group("rest") if pm else lead
+    return lead if looks_like_title(lead) else None
+
+
+#: "Ryusuke Hamaguchi on Drive My Car: ...": an interview headline, a name then the work
+_NAME_ON_TITLE = Pattern(
+    r"^(?:[A-Z][\w.'-]*\s+){2,3}on\s+(?P<film>[A-Z0-9][^:|]{0,60}?)\s*(?::|\s[-|]\s)"
+)
+#: "Went From Minari to Twisters": a career move, whose subject is where it leads
+_FROM_TO = Pattern(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
+#: "Debuts Official Trailer for Road House, Premiering March 21"
+_PROMO_FOR = Pattern(
+    r"\b(?i:trailers?|teasers?|posters?|first[- ]look|images|stills|clip|featurette)\s+"
+    r"(?i:for|of)\s+(?P<film>[A-Z0-9][^,:;|]{0,60}?)"
+    r"(?=\s*(?:[,:;|]|\s-\s|$)|\s+(?i:premiering|arriving|ahead|starring|coming|debuting|"
+    r"out|on|with|from|in)\b)"
+)
+#: an all-capitals press-release headline: the title sits between a format word and a verb
+#: ("HBO ORIGINAL LIMITED SERIES THE SYMPATHIZER DEBUTS SUNDAY, APRIL 14 ON HBO AND MAX")
+_PRESS_CAPS = Pattern(
+    r"\b(?:SERIES|FILM|MOVIE|DOCUMENTARY|DOCUSERIES|DRAMA|SPECIAL|FEATURE|ANIMATION|THRILLER|"
+    r"COMEDY)\s+(?P<film>[A-Z0-9][^,:;|]{1,60}?)\s+(?:DEBUTS|PREMIERES|ARRIVES|RETURNS|LANDS|"
+    r"LAUNCHES|STREAMS|OPENS|COMES|HITS|BEGINS|IS|WILL|TO|SETS|GETS|STARTS|DROPS|ANNOUNCES|"
+    r"RENEWED|RETURNING|PREMIERING|DEBUTING|NOW)\b"
+)
+
+
+def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
+    """(title, rule) for the unquoted headline forms whose grammar marks the title: an
+    all-capitals press headline, "X season N ...", "<Name> on X: ...", "from A to B", and
+    "trailer for X, ..."."""
+    if not _LOWER.search(rest):
+        m = _PRESS_CAPS.search(rest)
+        if m:
+            return title_case(m.group("film")), "all-capitals press headline 'FORMAT X VERB'"
+        for m in lexicon.title_patterns[0].finditer(title_case(rest)):
+            return m.group(0), "curated title in an all-capitals headline"
+    season_lead = _title_before_season(lexicon, rest)
+    if season_lead:
+        return season_lead, "title pattern 'X season N ...'"
+    m = _NAME_ON_TITLE.match(rest)
+    if m and not FILM_WORDS.search(rest[: m.start("film")]):
+        film = m["film"]
+        if lexicon.works_titled(film) or (
+            looks_like_title(film) and not _PLATFORM_NAME.fullmatch(film)
+        ):
+            return film, "title pattern '<Name> on X:'"
+    m = _FROM_TO.search(rest)
+    if m:
+        before = known_prefix(lexicon, m.group("a"), marked=True)
+        after = known_prefix(lexicon, m.group("b"), marked=True)
+        if before and after:
+            return after, "title pattern 'from A to B' (B)"
+    m = _PROMO_FOR.search(rest)
+    if m:
+        film = m.group("film")
+        pm = _POSSESSIVE_LEAD.match(film)
+        film = pm.group("rest") if pm else film
+        if lexicon.works_titled(film) or looks_like_title(film):
+            return film, "title pattern 'trailer for X'"
+    return None

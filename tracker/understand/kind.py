@@ -1,0 +1,369 @@
+"""The kind of an entry: a review, a release (a dated arrival, a "new this week" roundup), news
+about film, or other (lists, promotions, music, anything not about film).
+
+Owns the headline patterns of each kind and the order in which the evidence is weighed: the
+outlet's bracket tag, "review" in the headline, the absence of any film word, listicles and
+promotions, the outlet's review section, several critic's ratings, release and news
+headlines, a stated rating, a critic's verdict, a title page, a release announced in the
+lead, and last the feed's hint. Must not find the film or the rating itself: it is told them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.text import normalize_title
+from tracker.types import FeedKind, FeedSpec, Kind
+from tracker.understand.document import Document
+from tracker.understand.filing import BRACKET, OTHER_TAG, REVIEW_TAG, review_meta
+from tracker.understand.film import Film
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.titles import TITLE_YEAR, clean_film
+from tracker.understand.vocabulary import (
+    FESTIVAL_CUE,
+    FILM_WORDS,
+    MONTH_ANY,
+    PLATFORM_NAMES,
+    STREAMER,
+)
+
+
+@dataclass(frozen=True)
+class KindResult:
+    """The kind and the rule that decided it."""
+
+    kind: Kind
+    reason: str
+
+
+_LISTICLE = Pattern(
+    r"^(?:the\s+)?(?:\d+|ten|five|seven|twenty|fifteen|twelve)\s+(?:best|greatest|essential|"
+    r"most|top|underrated|scariest|must|great|new|korean|k-drama|movies|films|dramas)\b|"
+    r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
+    r"^(?:the\s+)?best\s+(?:[\w-]+\s+){0,3}?(?:movies|films|dramas|shows|series|k-dramas|"
+    r"thrillers|documentaries|anime|romances|comedies)\b|"
+    r"\b(?:movies|films|dramas|shows) (?:to watch|like|you should)\b|\branked\b|"
+    r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
+    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
+    re.IGNORECASE,
+)
+_PROMO = Pattern(
+    r"\[Photos?\]|^\s*Photos?\s*:|"
+    r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
+    r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
+    r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
+    r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개",
+    re.IGNORECASE,
+)
+_REVIEW_TITLE = Pattern(
+    r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
+    r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
+    r"\brecensione\b|\bkritik\b",
+    re.IGNORECASE,
+)
+_RELEASE_ROUNDUP = Pattern(
+    rf"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) {STREAMER}(?!\w)|"
+    rf"^coming (?:to|soon to) {STREAMER}(?!\w)|\bnew (?:movies|shows|releases|titles|k-dramas|"
+    rf"korean dramas) (?:on|coming|this|arriving)\b|\bthis week on {STREAMER}(?!\w)|"
+    r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
+    r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
+    r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
+    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b",
+    re.IGNORECASE,
+)
+#: words between a Korean date and its release verb: where, how much, on which terms ("오는
+#: 18일 전편 공개", "25일 8편 전편 공개", "국내 단독 개봉")
+_KO_HOW = (
+    r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작)|"
+    r"최초|먼저|나란히|같은 날|(?:한국|국내|극장)에서|"
+    # the service itself ("다음 달 1일 넷플릭스 공개")
+    r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
+    r"(?:에서|로|를 통해)?)"
+    r"\s?){0,4}"
+)
+_RELEASE_STRONG = Pattern(
+    r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
+    rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
+    r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
+    r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
+    rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
+    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
+    r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
+    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
+    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
+    r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
+    # a dated debut: "Premieres at Busan Before Its Nov. 8 Debut" is dated by the platform
+    rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
+    rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
+    r"(?:debut|release|premiere|launch|bow)\b|"
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)",
+    re.IGNORECASE,
+)
+_FESTIVAL_NEWS = Pattern(
+    r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
+    r"Oscars?|Academy Awards?)\b|영화제",
+    re.IGNORECASE,
+)
+_RELEASE_WEAK = Pattern(
+    rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
+    rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
+    rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
+    rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
+    rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?{MONTH_ANY}|"
+    r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
+    r"\bsets?\b.{0,60}\b(?:release|premiere|debut)(?: date)?\b|"
+    # "gets September date", "gets a summer premiere date"
+    rf"\bgets?\s+(?:an?\s+|its\s+)?(?:{MONTH_ANY}(?:\s+\d{{1,2}})?|summer|fall|autumn|spring|"
+    r"winter|holiday|Christmas)\s+(?:release\s+|premiere\s+|debut\s+)?date\b|"
+    r"\b(?:is|are)?\s*coming (?:to|in|on|this|next)\b|\bcoming soon\b|"
+    r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
+    r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
+    rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
+    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
+    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
+    r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
+    r"(?![가-힣]*(?:했|됐|한 |된 ))",
+    re.IGNORECASE,
+)
+_NEWS_TITLE = Pattern(
+    r"box office|admission|\btops?\b|\bchart|top 10|\brecord|\bwins?\b|\baward|\bnominat|"
+    r"festival|\binvest|interview|\bsays\b|\bexplains?\b|\btalks?\b|press conference|\bslate\b|"
+    r"\bcasts?\b|\bjoins?\b|\breunite|\bdies\b|\bdead at\b|\bmilestone|\bsurpass|\bcrosses\b|"
+    r"\bbreaks?\b|\bexpensive|\bbudget|관객|돌파|수상|박스오피스|영화제|1위|흥행",
+    re.IGNORECASE,
+)
+_NEW_ON_BODY = Pattern(
+    r"\bNew (?:season |episodes? )?on (?:Netflix|Disney\+|Prime Video|Hulu|Max)\b[^:\n]{0,20}:\s*"
+    r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\bType:\s*(?:Movie|TV Series)\b",
+)
+_CRITIC_BODY = Pattern(
+    r"\b(?:is|are) (?:a|an) (?:\w+[, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|"
+    r"achievement|triumph|mess|delight|debut|feature|portrait|romance|spectacle)\b|"
+    r"\bperformance\b|\bfirst feature\b|\bfeatures a\b|\bstars? as\b|\bplays?\b|"
+    r"['’]s (?:\w+[-, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|biopic|"
+    r"portrait|feature|debut|sequel|adaptation|horror film|documentary)\b",
+    re.IGNORECASE,
+)
+
+
+_NOT_BARE = Pattern(r"[!?|]|\s[-–—]\s|['’]s\b")
+_SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", re.IGNORECASE)
+_TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
+_TIME_OF_YEAR = Pattern(r"\bseason\b(?!\s+(?:\d|of\b))", re.IGNORECASE)
+
+
+def is_bare_title(title: str) -> bool:
+    """A headline that is only a name ("Past Lives", "Mickey 17", "The Brutalist")."""
+    words = title.split()
+    if not 1 <= len(words) <= 5 or _NOT_BARE.search(title):
+        return False
+    if _SENTENCE_VERB.search(title):
+        return False
+    return title[0].isupper() or title[0].isdigit()
+
+
+_LEAD_RELEASE = Pattern(
+    rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|drop(?:s|ping)?|"
+    rf"stream(?:s|ing)?|launch(?:es|ing)?|hits?|opens?|releases?|(?:is |are )?coming)\b"
+    rf"(?:\s+(?:on|to|in|onto)\s+(?:{PLATFORM_NAMES}|theaters|theatres|cinemas))?"
+    rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:\w+day,?\s+)?{MONTH_ANY}\.?\s+\d{{1,2}}\b"
+    rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{PLATFORM_NAMES}|theaters|"
+    rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b",
+    re.IGNORECASE,
+)
+
+
+#: a critic's one-line verdict: a judged work described with modifiers ("a gloriously chaotic
+#: satire", "Hong Sang-soo's gentle comedy")
+_VERDICT = Pattern(
+    r"\b(?:a|an|the|\w+'s)\s+(?:[\w-]+,?\s+){1,3}(?:film|movie|drama|thriller|satire|comedy|"
+    r"epic|portrait|romance|melodrama|fable|farce|horror|documentary|debut|sequel|adaptation|"
+    r"mystery|western|noir|spectacle|tragedy|tale|character study|procedural|series)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_dash_verdict(title: str, film: Film) -> str | None:
+    """The FT's review style, "<Title> - <a verdict describing the work>", with no word
+    "review": the part before the dash is the film found, the part after judges it."""
+    m = _TITLE_DASH.match(title)
+    if not m or film.title is None or film.roundup:
+        return None
+    if normalize_title(clean_film(m.group("film"))[0]) not in {
+        normalize_title(film.title),
+        *(normalize_title(n) for n in (film.work.names if film.work else ())),
+    }:
+        return None
+    verdict = _VERDICT.search(m.group("desc"))
+    return verdict.group(0) if verdict else None
+
+
+#: music, literature and food vocabulary: K-pop releases ("comeback", "mini album", "title
+#: track") share words with film releases ("release", "debut"), so these decide
+_NOT_FILM_WORDS = Pattern(
+    r"\bK-pop\b|\bidol\b|\balbum\b|\bsingle\b|\bconcert\b|\bMusic\b|\bmilitary service\b|"
+    r"\bcomeback\b|\bmini[- ]album\b|\btitle track\b|\btracklist\b|"
+    r"(?-i:\bEP\b|\bMV\b|\bsongs?\b)|"
+    r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b|"
+    r"소설가|문학|시집|음반|앨범|컴백|음원",
+    re.IGNORECASE,
+)
+
+
+def not_film_item(doc: Document) -> bool:
+    """A headline (with its categories) about music, literature or food, with no film or
+    drama word: K-pop is Korean entertainment but not a film item."""
+    head = f"{doc.title} {' '.join(doc.categories)}"
+    # "Kimjang season" is a time of year: only "season 2" or "this season of" is a drama's
+    head = _TIME_OF_YEAR.sub(" ", head)
+    return not FILM_WORDS.search(head) and bool(_NOT_FILM_WORDS.search(head))
+
+
+_REPORTING = Pattern(
+    r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b",
+    re.IGNORECASE,
+)
+_RELEASED_WHERE = Pattern(rf"{PLATFORM_NAMES}|theaters|theatres|cinemas|nationwide", re.I)
+_KO_OPENED_TODAY = Pattern(
+    r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
+)
+
+
+def _lead_release(doc: Document) -> str | None:
+    """A release announced in the first sentences of the text, with a platform or cinemas and
+    a date, and no festival in the same sentence (a festival date is not a release)."""
+    lead = doc.body[:400]
+    folded = doc.folded_body[:400]
+    if _REPORTING.search(lead, folded):
+        return None  # reporting that mentions a date in passing stays news
+    for m in _LEAD_RELEASE.finditer(lead, folded):
+        # the sentence around the match ("Dec. 19" must not end it)
+        start = max(lead.rfind(". ", 0, m.start()), lead.rfind("\n", 0, m.start()), 0)
+        ends = [i for i in (lead.find(". ", m.end()), lead.find("\n", m.end())) if i >= 0]
+        sentence = lead[start : min(ends) if ends else len(lead)]
+        if FESTIVAL_CUE.search(sentence):
+            continue
+        if _RELEASED_WHERE.search(sentence):
+            return m.group(0)
+    # "오늘(5일) 국내 극장에서 개봉했습니다" under a headline about the opening: opened today
+    if doc.hangul_title and ("개봉" in doc.title or "공개" in doc.title):
+        today = _KO_OPENED_TODAY.search(lead)
+        if today:
+            return today.group(0)
+    return None
+
+
+_LETTERBOXD_LIST = Pattern(r"letterboxd-list-|letterboxd\.com/[^/\s]+/list/")
+_WATCHED_ON = Pattern(r"Watched on \w+ \w+ \d{1,2},? \d{4}\.?")
+_DATE_LINK = Pattern(r"[/-]release-date\b|[/-]premiere-date\b")
+
+
+def _say(kind: Kind, why: str) -> KindResult:
+    return KindResult(kind, f"kind={kind.value}: {why}")
+
+
+def decide_kind(
+    doc: Document,
+    film: Film,
+    rating: float | None,
+    feed: FeedSpec | None,
+    ratings_seen: int = 0,
+) -> KindResult:
+    """The kind, by the first rule of the module's order that fits."""
+    title = doc.headline
+    found: dict[Pattern, re.Match[str] | None] = {}
+
+    def headline(pattern: Pattern) -> re.Match[str] | None:
+        """The pattern's first match in the headline (several rules ask the same)."""
+        if pattern not in found:
+            found[pattern] = pattern.search(title, doc.folded_headline)
+        return found[pattern]
+
+    guid_link = f"{doc.guid} {doc.link}"
+    if "letterboxd" in guid_link and _LETTERBOXD_LIST.search(guid_link):
+        return _say(Kind.OTHER, "a Letterboxd list")
+    if film.source.startswith(("letterboxd:filmTitle", "title pattern 'Film, Year'")):
+        words = _WATCHED_ON.sub("", doc.body).strip()
+        if rating is not None:
+            return _say(Kind.REVIEW, "a Letterboxd diary entry with a rating")
+        if len(words) >= 40:
+            return _say(Kind.REVIEW, "a Letterboxd diary entry with review text")
+        return _say(Kind.OTHER, "a Letterboxd diary log without rating or text")
+
+    bm = BRACKET.match(doc.title)
+    if bm:
+        tag = bm.group("tag")
+        if REVIEW_TAG.search(tag):
+            return _say(Kind.REVIEW, f"tag [{tag}]")
+        if OTHER_TAG.search(tag):
+            return _say(Kind.OTHER, f"tag [{tag}]")
+    m = headline(_REVIEW_TITLE)
+    if m:
+        return _say(Kind.REVIEW, f"headline pattern {m.group(0)!r}")
+    review_feed = feed is not None and feed.kind == FeedKind.REVIEW and is_bare_title(title)
+    known = film.work is not None  # a curated work is film or drama context in itself
+    if (
+        not known
+        and not review_feed
+        and not FILM_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
+    ):
+        return _say(Kind.OTHER, "no film or drama words anywhere (not about film)")
+    if not_film_item(doc):
+        return _say(Kind.OTHER, "music, literature or food, not film")
+    m = headline(_LISTICLE)
+    if m and not headline(_RELEASE_ROUNDUP):
+        return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
+    m = headline(_PROMO)
+    if m and not headline(_RELEASE_STRONG) and not headline(_RELEASE_WEAK):
+        return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
+    meta = review_meta(doc)
+    if meta and not headline(_RELEASE_STRONG) and not headline(_RELEASE_ROUNDUP):
+        return _say(Kind.REVIEW, meta)
+    if ratings_seen >= 2 and not headline(_RELEASE_ROUNDUP):
+        return _say(Kind.REVIEW, f"{ratings_seen} critic's ratings (a review roundup)")
+    m = headline(_RELEASE_ROUNDUP)
+    if m:
+        return _say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
+    m = headline(_RELEASE_STRONG)
+    if m:
+        return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
+    m = headline(_FESTIVAL_NEWS)
+    if m:
+        return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
+    m = headline(_RELEASE_WEAK)
+    if m:
+        return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
+    m = headline(_NEWS_TITLE)
+    if m:
+        return _say(Kind.NEWS, f"news headline {m.group(0)!r}")
+    if rating is not None:
+        return _say(Kind.REVIEW, "states a critic's rating")
+    verdict = _title_dash_verdict(title, film)
+    if verdict:
+        return _say(Kind.REVIEW, f"'Title - verdict' headline ({verdict!r})")
+    m = _NEW_ON_BODY.search(doc.body)
+    if m:
+        return _say(Kind.RELEASE, f"title page {m.group(0)!r}")
+    if _DATE_LINK.search(doc.link):
+        return _say(Kind.RELEASE, "a release-date link path")
+    lead = _lead_release(doc)
+    if lead:
+        return _say(Kind.RELEASE, f"the lead announces a release ({lead!r})")
+    if feed is not None and feed.kind == FeedKind.REVIEW and film.title:
+        return _say(Kind.REVIEW, "the feed carries reviews")
+    if (
+        is_bare_title(title)
+        and not TITLE_YEAR.match(title)
+        and (
+            _CRITIC_BODY.search(doc.body, doc.folded_body)
+            or FILM_WORDS.search(doc.body, doc.folded_body)
+        )
+    ):
+        return _say(Kind.REVIEW, "headline is the film's name and the text judges it")
+    if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):
+        return _say(Kind(feed.kind.value), f"the feed's kind hint ({feed.kind.value})")
+    return _say(Kind.NEWS, "default: reporting about film")

@@ -1,0 +1,250 @@
+"""Whether an entry is about Korean film or drama: weighted evidence, each piece with its
+reason (a curated Korean or foreign work, Korean people named, Korean words, companies,
+festivals, categories, Hangul, the feed's hint; foreign origin words and foreign credits
+against), true at a score of 3.
+
+Owns the evidence rules and their weights. Reads the film already found and the kind already
+decided; must not change them (the orchestrator turns a roundup listing a Korean title
+Korean).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.types import FeedSpec, Kind
+from tracker.understand.document import Document, hangul_share
+from tracker.understand.film import Film
+from tracker.understand.lexicon import Lexicon
+from tracker.understand.names import (
+    foreign_hangul_names,
+    korean_hangul_name,
+    korean_names,
+)
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.vocabulary import FILM_WORDS
+
+
+@dataclass(frozen=True)
+class Korean:
+    """Whether the entry is Korean, and why."""
+
+    korean: bool
+    reason: str
+
+
+_K_WORDS = Pattern(
+    r"\bKorean(?:[- ]language)?\s+(?!War\b|Film Council|Film Archive|Film Academy|"
+    r"audiences?\b|Air\b|food|cuisine|temple|novel|writer|literature|Peninsula|"
+    r"government|Americans?)(?:[\w&-]+\s+){0,2}?"
+    r"(?:film|films|movie|movies|cinema|drama|dramas|series|thriller|thrillers|horror|action|"
+    r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
+    r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
+    r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?|theaters?|"
+    r"theatres?|cinema chains?|multiplex(?:es)?)\b|"
+    r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
+    r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
+    r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
+    r"content|studios?|(?:\w+ )?(?:film|drama|streaming|entertainment|content) industry)\b|"
+    r"\bSouth Korean (?:film|films|movie|director|filmmaker|drama|series|thriller|cinema)\b|"
+    r"\bKorean-(?:American|Canadian) (?:film|drama|director|filmmaker)|"
+    r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
+    r"한국\s?영화|한국\s?드라마|국내\s?영화|K-?드라마|K-?무비|한국형",
+    re.IGNORECASE,
+)
+#: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
+#: entry about them is about the Korean industry (next to a work they say little: the chains
+#: and streamers show foreign films too, so they only add a point there)
+_K_COMPANY = Pattern(
+    r"\bLotte Cinema\b|롯데시네마|\bMegabox\b|메가박스|\bCJ CGV\b|\bCGV\b|"
+    r"\bTVING\b|\bTving\b|티빙|\bWavve\b|(?<![가-힣])웨이브(?![가-힣])|\bCoupang Play\b|"
+    r"쿠팡\s?플레이|\bWatcha\b|왓챠|\bCJ ENM\b|\bCJ Entertainment\b|\bShowbox\b|쇼박스|"
+    r"\bLotte (?:Entertainment|Cultureworks)\b|롯데(?:엔터테인먼트|컬처웍스)|"
+    r"\bNext Entertainment World\b|\bPlus M Entertainment\b|\bStudio Dragon\b|스튜디오드래곤|"
+    r"\bJTBC Studios\b|\bSLL\b|\bACE Factory\b|\bBarunson\b|바른손|\bKakao Entertainment\b|"
+    r"\bKOFIC\b|\bKorean Film Council\b|영화진흥위원회",
+)
+#: Korean festivals and awards: about Korean film when no single (possibly foreign) film is
+#: the subject
+_K_FESTIVAL = Pattern(
+    r"\bJeonju International Film Festival\b|\bJeonju IFF\b|\bJIFF\b|\bBucheon International "
+    r"Fantastic\b|\bBiFan\b|\bBIFAN\b|\bBusan International Film Festival\b|\bBIFF\b|"
+    r"\bBusan (?:film )?festival\b|\bSeoul International Women's Film Festival\b|"
+    r"\bDMZ International Documentary\b|\bSeoul Independent Film Festival\b|"
+    r"\bBlue Dragon (?:Film )?Awards\b|\bBaeksang\b|\bGrand Bell\b|\bDaejong\b|"
+    r"부산국제영화제|부국제|전주국제영화제|부천국제판타스틱영화제|청룡영화상|백상예술대상|대종상",
+    re.IGNORECASE,
+)
+#: a Korea-only streamer's own work ("a TVING original", "the TVING drama", "Coupang Play's
+#: comedy"): those services commission Korean works, so this is Korean evidence in itself
+_K_STREAMER_WORK = Pattern(
+    r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
+    r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
+)
+_K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
+_K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
+#: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
+_THE_COUNTRY = Pattern(r"\bSouth Korea\b|\bKorea['’]s\b|한국")
+_K_CATEGORY = Pattern(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
+_F_WORDS = Pattern(
+    r"\b(?:Japanese|Chinese|Hong Kong|Taiwanese|Indian|Tamil|Telugu|Hindi|Malayalam|Thai|"
+    r"Filipino|Indonesian|American|Hollywood|British|French|Italian|Spanish|Mexican|German|"
+    r"Pixar|Disney|DreamWorks|Marvel|Ghibli|Bollywood|Tollywood|Toho|anime)\b"
+    r"(?:[- ](?:language|made))?\s+(?:\w+\s+){0,2}?(?:film|films|movie|movies|director|"
+    r"filmmaker|production|animation|animated|anime|take|thriller|drama|blockbuster|debut|"
+    r"epic|comedy|spectacle|sequel|franchise|original|remake|action|hit|studio)\b|"
+    r"\b(?:Pixar|DreamWorks|Studio Ghibli|Toho)['’]s\b|\bkaiju\b|"
+    r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
+    r"인도\s?영화|외화",
+    re.IGNORECASE,
+)
+_F_CATEGORY = Pattern(
+    r"^(?:Japan|China|India|Hong Kong|Taiwan|Bollywood|Indian Movies|Anime.*|.*Japanese|"
+    r"Hollywood|Thailand|Tollywood)$",
+    re.IGNORECASE,
+)
+
+#: one piece of evidence: points for (or against) Korean, and why
+Evidence = tuple[float, str]
+
+
+def extract_korean(
+    doc: Document, film: Film, kind: Kind, feed: FeedSpec | None, lexicon: Lexicon
+) -> Korean:
+    """Korean or not: the evidence's score reaching 3, except for an entry about no film,
+    drama or work at all, which is Korean entertainment only when it is about K-pop."""
+    text, folded = doc.all_text, doc.folded_all
+    # a work quoted in a headline about a novel or an album is not a film: without film or
+    # drama words anywhere, only K-pop makes an entry Korean entertainment
+    if (
+        kind == Kind.OTHER
+        and film.work is None
+        and not FILM_WORDS.search(text, folded, doc.words_all)
+    ):
+        music = lexicon.music_named_in(text, folded)
+        if music or _K_POP.search(text, folded, doc.words_all):
+            return Korean(True, "korean=true: Korean entertainment (K-pop)")
+        return Korean(False, "korean=false: not about film, drama or entertainment")
+    directors, others = _korean_people(doc, film, lexicon)
+    names = {n for n in korean_names(text)} | set(others)
+    evidence = [
+        *_work_evidence(doc, film, lexicon),
+        *_people_evidence(doc, lexicon, directors, others, names),
+        *_word_evidence(doc, film),
+        *_hangul_evidence(doc),
+    ]
+    if feed is not None and feed.korean_only:
+        evidence.append((3, "the feed covers Korea"))
+    evidence += _foreign_evidence(doc, bool(directors or names))
+    score = sum(points for points, _ in evidence)
+    korean = score >= 3
+    notes = "; ".join(f"{points:+g} {why}" for points, why in evidence)
+    return Korean(korean, f"korean={str(korean).lower()}: score {score:g} ({notes})")
+
+
+def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence]:
+    """The work the entry is about, the curated Korean titles a roundup lists, or the
+    curated Korean works an essay on the country names."""
+    text = doc.all_text
+    if film.work is not None:
+        if film.work.korean:
+            return [(4, f"about {film.work.title!r}, a curated Korean work")]
+        return [(-5, f"about {film.work.title!r}, a curated non-Korean work")]
+    if film.roundup:
+        hits = lexicon.korean_works_listed_in(text, doc.folded_all)
+        if hits:
+            return [(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")]
+    elif film.title is None and _THE_COUNTRY.search(text, doc.folded_all, doc.words_all):
+        # an essay on the country's film and TV ("Why South Korea Makes the Best Revenge
+        # Stories ... From Oldboy to The Glory"): two curated Korean titles named as written
+        named = lexicon.korean_titles_in(text)
+        if len(named) >= 2:
+            return [(3, f"the country and its works {sorted(named)[:3]}")]
+    return []
+
+
+def _korean_people(doc: Document, film: Film, lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """(directors, others): curated Korean people named in the entry; not the director of a
+    foreign work the entry is about (Bong Joon-ho's "Mickey 17" is not Korean)."""
+    directors: list[str] = []
+    others: list[str] = []
+    for person in lexicon.people_named_in(doc.all_text, doc.folded_all):
+        (directors if person.role == "director" else others).append(person.name)
+    if film.work is not None and not film.work.korean:
+        directors = [d for d in directors if d not in film.work.people]
+    return directors, others
+
+
+def _people_evidence(
+    doc: Document, lexicon: Lexicon, directors: list[str], others: list[str], names: set[str]
+) -> list[Evidence]:
+    """A curated Korean director; Korean names in the headline, or in the text (``names``:
+    by their romanised shape, or curated)."""
+    evidence: list[Evidence] = []
+    if directors:
+        evidence.append((3, f"Korean director {directors[0]}"))
+    head = doc.title
+    in_head = korean_names(head)
+    if (others and any(lexicon.mentions(head, n) for n in others)) or in_head:
+        evidence.append((3, f"Korean name in the headline ({(others or in_head)[0]})"))
+    elif names:
+        evidence.append((1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}"))
+    return evidence
+
+
+def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
+    """Korean settings, words, companies, festivals and categories."""
+    text, folded = doc.all_text, doc.folded_all
+    evidence: list[Evidence] = []
+    hm = _K_SETTING.search(text, folded, doc.words_all)
+    if hm:
+        evidence.append((1, f"Korean setting {hm.group(0)!r}"))
+    m = _K_WORDS.search(text, folded, doc.words_all)
+    if m:
+        evidence.append((3, f"words {m.group(0)!r}"))
+    companies = {c.group(0) for c in _K_COMPANY.finditer(text, folded, doc.words_all)}
+    sw = _K_STREAMER_WORK.search(text, folded, doc.words_all)
+    if sw:
+        evidence.append((3, f"a Korean streamer's own work {sw.group(0)!r}"))
+    elif companies:
+        # about the industry itself they are Korean; they also stream and distribute foreign
+        # films, so next to a work they say little
+        evidence.append((1 if film.title else 3, f"Korean companies {sorted(companies)[:3]}"))
+    m = _K_FESTIVAL.search(text, folded, doc.words_all)
+    if m:
+        evidence.append((1 if film.title else 3, f"Korean festival or awards {m.group(0)!r}"))
+    cats = [c for c in doc.categories if _K_CATEGORY.search(c)]
+    if cats:
+        evidence.append((3, f"category {cats[0]!r}"))
+    return evidence
+
+
+def _hangul_evidence(doc: Document) -> list[Evidence]:
+    """Hangul in the headline; a text mostly in Hangul, and a Korean name credited in it."""
+    evidence: list[Evidence] = []
+    if doc.hangul_title:
+        evidence.append((1, "Hangul in the headline"))
+    if doc.hangul_body and hangul_share(doc.body) > 0.3:
+        evidence.append((1, "Hangul text"))
+        hm = korean_hangul_name(doc.body, foreign_hangul_names(doc.body))
+        if hm:
+            evidence.append((2, f"Korean name {hm.group(0)!r}"))
+    return evidence
+
+
+def _foreign_evidence(doc: Document, korean_people: bool) -> list[Evidence]:
+    """Foreign origin words and categories, and a text that credits only foreign people
+    (no ``korean_people`` named)."""
+    evidence: list[Evidence] = []
+    fm = _F_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
+    if fm:
+        evidence.append((-5, f"foreign origin {fm.group(0)!r}"))
+    fcat = [c for c in doc.categories if _F_CATEGORY.match(c)]
+    if fcat:
+        evidence.append((-4, f"category {fcat[0]!r}"))
+    foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
+    if foreign and not korean_people:
+        # a Hangul title needs corroboration when the text names only foreign people
+        evidence.append((-3, f"foreign people only ({foreign[0].group(0)!r})"))
+    return evidence

@@ -1,0 +1,238 @@
+"""The critic's rating an entry states, on the 5-point scale: "3/5 stars", "Rating: 9/10",
+"★★★½", "Grade: B+", "Three stars out of four", "평점 6점", "10점 만점에 9점", "★ 4.5".
+
+Owns the rating forms of the shared data README and their conversion, and the rules that keep
+audience scores (IMDb, 네티즌) and fractions out. Reads the raw texts (before quote folding)
+so the rating text is quoted exactly. Must not decide whether the entry is a review: the
+orchestrator drops a rating where the kind says it cannot be a critic's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.understand.document import Document
+from tracker.understand.scan.prefilter import Pattern, fold
+from tracker.understand.vocabulary import NUMBER_WORDS
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The entry's rating, the text stating it, how many ratings the entry states (several
+    different ones make a roundup, whose rating is null), and why."""
+
+    value: float | None = None
+    text: str | None = None
+    seen: int = 0
+    reason: str | None = None
+
+
+_LETTER_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
+_WORD_NUM = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|half a|a half)"
+_NOT_CRITIC = Pattern(
+    r"IMDb|Rotten Tomatoes|Metacritic|Letterboxd average|TMDB|audience|users|viewers|"
+    r"네티즌|관람객|실관람",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    value: float
+    text: str
+    pos: int
+
+
+def _number(token: str) -> float:
+    token = token.lower().strip()
+    if token in ("half a", "a half"):
+        return 0.5
+    if token in NUMBER_WORDS:
+        return float(NUMBER_WORDS[token])
+    return float(token.replace("½", ".5"))
+
+
+def _rating_patterns() -> list[tuple[Pattern, str]]:
+    num = r"(\d{1,2}(?:\.\d{1,2})?|\d?½)"
+    return [
+        (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*점\s*만점에\s*(\d{1,3}(?:\.\d+)?)\s*점"), "ko_of"),
+        (
+            Pattern(
+                rf"(?<![\d/.]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
+                re.IGNORECASE,
+            ),
+            "of",
+        ),
+        (
+            Pattern(
+                rf"\b({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\s+out\s+of\s+"
+                rf"(four|five|ten)\b",
+                re.IGNORECASE,
+            ),
+            "words_of",
+        ),
+        (
+            Pattern(
+                # a label, a line of its own, or the last sentence of a paragraph ("...
+                # warm and rousing. Three and a half stars.")
+                rf"(?:(?:Rating|Verdict|Score|Stars)\s*[:：]\s*|^|\n|(?<=[.!?])\s+)"
+                rf"({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\.?\s*(?:$|\n)",
+                re.IGNORECASE,
+            ),
+            "words",
+        ),
+        (
+            Pattern(
+                r"(?<![\w./-])(\d(?:\.\d)?|\d?½)\s*stars?(?=\s*(?:$|[.,;)\]\n]))",
+                re.IGNORECASE | re.MULTILINE,
+            ),
+            "num_stars",
+        ),
+        (
+            Pattern(r"(?:Grade|Rating|Score|Verdict)\s*[:：]\s*([A-F](?:\+|-|−)?)(?![\w+\-])"),
+            "grade",
+        ),
+        (Pattern(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
+        (Pattern(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
+        # "★ 4.5" (Watcha Pedia): one star glyph then the number on the 5-point scale; first,
+        # so the lone glyph is not read as one star
+        (
+            Pattern(r"(?:(?<=\s)|(?<=^)|(?<=>))★\s?([0-5](?:\.\d)?)(?![\d./])", re.MULTILINE),
+            "star_number",
+        ),
+        (Pattern(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
+    ]
+
+
+_RATING_PATTERNS = _rating_patterns()
+#: "Three and a half stars." ends its line: "star" before the end of a line, found by ``re``
+#: at memory speed (a literal leads), where the form itself is tried at every character
+_STAR_AT_END = re.compile(r"stars?\.?\s*(?:\n|\Z)")
+#: the number in words that ends just before those spaces (``endpos`` is the spaces' start)
+_WORDS_BEFORE = re.compile(rf"{_WORD_NUM.lower()}(?:[- ]and[- ]a[- ]half)?\Z")
+#: the longest number in words: "seven-and-a-half"
+_LONGEST_WORDS = 17
+
+
+def _stars_in_words(folded: str) -> bool:
+    """Whether a folded text may state a rating in words ("Three and a half stars."): only
+    where a number in words, spaces, and "star" end a line. Checked at each such "star"
+    (a few per text) instead of running the form at every character."""
+    for m in _STAR_AT_END.finditer(folded):
+        spaces = m.start()
+        while spaces and folded[spaces - 1].isspace():
+            spaces -= 1
+        if spaces == m.start():
+            continue  # "stars" right after a word: no number in words before it
+        if _WORDS_BEFORE.search(folded, max(0, spaces - _LONGEST_WORDS), spaces):
+            return True
+    return False
+
+
+def _ratings_in(
+    text: str, folded: str, offset: int, patterns: list[tuple[Pattern, str]]
+) -> list[_Found]:
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, how in patterns:
+        if how == "words" and not _stars_in_words(folded):
+            continue
+        for m in pattern.finditer(text, folded):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            around = text[max(0, start - 30) : end + 30]
+            if _NOT_CRITIC.search(around):
+                continue
+            value: float | None = None
+            if how == "ko_of":
+                scale, n = float(m.group(1)), float(m.group(2))
+                value = n / scale * 5 if scale and n <= scale else None
+            elif how == "of":
+                n, scale = _number(m.group(1)), int(m.group(2))
+                if n > scale:
+                    continue
+                labelled = re.search(
+                    r"(?:Score|Rating|Grade|Verdict|Stars|평점|별점)\s*[:：]?\s*$",
+                    text[max(0, start - 12) : start],
+                    re.IGNORECASE,
+                )
+                if scale == 4 and not (re.search(r"stars?", m.group(0), re.I) or labelled):
+                    continue  # "3/4" alone is a fraction more often than a rating
+                if scale == 100 and not re.search(r"(?:score|rating)", around, re.IGNORECASE):
+                    continue
+                value = {10: n / 2, 5: n, 4: n * 1.25, 100: n / 20}[scale]
+            elif how == "words_of":
+                n = _number(re.sub(r"[- ]and[- ]a[- ]half", "", m.group(1), flags=re.I))
+                if re.search(r"and[- ]a[- ]half", m.group(1), re.IGNORECASE):
+                    n += 0.5
+                scale = {"four": 4, "five": 5, "ten": 10}[m.group(2).lower()]
+                value = n * 5 / scale
+            elif how == "words":
+                n = _number(re.sub(r"[- ]and[- ]a[- ]half", "", m.group(1), flags=re.I))
+                if re.search(r"and[- ]a[- ]half", m.group(1), re.IGNORECASE):
+                    n += 0.5
+                value = n if n <= 5 else None
+            elif how == "num_stars":
+                n = _number(m.group(1))
+                value = n if n <= 5 else None
+            elif how == "grade":
+                grade = m.group(1).replace("−", "-")
+                value = round(_LETTER_GRADES.index(grade) * 5 / 12, 2)
+            elif how == "ko_point":
+                n = float(m.group(1))
+                value = n / 2 if n <= 10 else None
+            elif how == "star_number":
+                if re.search(r"평균|average|avg\.?", text[max(0, start - 10) : start], re.I):
+                    continue  # "평균 ★4.2 (38,120명)": the audience average, not the critic's
+                value = float(m.group(1))
+            elif how == "stars":
+                stars = m.group(1)
+                value = stars.count("★") + 0.5 * stars.count("½")
+            if value is None:
+                continue
+            taken.append((start, end))
+            rating_text = m.group(0).strip()
+            if how in ("ko_point", "grade", "stars"):
+                rating_text = re.sub(
+                    r"^(?:평점|별점|점수)\s*[:：]?\s*|^(?:Grade|Rating|Score|Verdict|Stars)\s*"
+                    r"[:：]\s*",
+                    "",
+                    rating_text,
+                )
+            found.append(_Found(round(value, 3), rating_text, offset + start))
+    return found
+
+
+def extract_rating(doc: Document) -> Rating:
+    """The critic's rating: Letterboxd's member rating, else the one rating the texts state
+    (several different ones make a roundup: null, with how many there were)."""
+    member = doc.extra.get("letterboxd_memberrating")
+    if member:
+        try:
+            value = float(member)
+        except ValueError:
+            value = None
+        if value is not None:
+            return Rating(value, member, 1, f"rating={value}: letterboxd:memberRating")
+    # the forms the texts can hold at all, read once over all three (most hold none)
+    joined = "\n".join(doc.raw)
+    folded = fold(joined)
+    patterns = [(p, how) for p, how in _RATING_PATTERNS if p.possible(joined, folded)]
+    found: list[_Found] = []
+    offset = 0
+    for text in doc.raw if patterns else ():
+        part = folded[offset : offset + len(text)]
+        found.extend(_ratings_in(text, part, offset, patterns))
+        offset += len(text) + 1
+    if not found:
+        return Rating()
+    values = {r.value for r in found}
+    if len(values) > 1:
+        return Rating(
+            None, None, len(found), f"rating=null: {len(found)} different ratings (a roundup)"
+        )
+    first = min(found, key=lambda r: r.pos)
+    # a fuller statement of the same value ("Rating: 7/10") is not needed: keep the first
+    return Rating(first.value, first.text, 1, f"rating={first.value}: {first.text!r}")

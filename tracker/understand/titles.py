@@ -1,0 +1,148 @@
+"""The shapes of a title in running text: quoted titles (and quotations that are not titles),
+phrases that read as titles, titles set in capitals, and the tidying of an extracted title
+(a trailing "(2023)", a season suffix, a Korean alias in brackets).
+
+Pure string work: must not know the curated lexicon, the headline's grammar or the entry;
+the headline and film modules decide where a title is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.vocabulary import HEADLINE_VERB, NUMBER_WORDS
+
+#: what may stand before an opening quote and after a closing one; Korean headlines list
+#: titles with a middle dot and an ellipsis ("뭐 볼까…'A'·'B' 시즌2")
+_OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;…·]))"
+_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-])"
+_QUOTED = Pattern(
+    _OPEN_CONTEXT
+    # an apostrophe between letters ("Traveler's") is not a closing quote
+    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))(?P=q)"
+    + _CLOSE_CONTEXT
+)
+
+
+def quoted(text: str) -> list[str]:
+    """Strings between matching quotes ('X', "X", curly ones already made plain), skipping
+    apostrophes ("Netflix's", "Critics' Week")."""
+    return [m.group("text").strip() for m in _QUOTED.finditer(text)]
+
+
+_PRONOUN = Pattern(
+    r"\b(?:I|I'm|I've|(?i:me|my|we|us|our|you|your|he|him|his|she|her|they|them|it's))\b"
+)
+
+
+def is_speech(quote: str) -> bool:
+    """A quotation, not a title: a sentence-case clause with a pronoun ("Chekhov gave me the
+    grammar"). Titles are title case ("I Saw the Devil"), so their words are capitalised."""
+    words = quote.split()
+    lower = [w for w in words if w[0].islower() and w.lower() not in SMALL_WORDS]
+    return len(words) >= 3 and len(lower) >= 2 and bool(_PRONOUN.search(quote))
+
+
+TITLE_YEAR = Pattern(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
+#: "Class N" is how some series number their seasons ("Weak Hero Class 2"), like "Season N"
+_SEASON_WORD = r"(?:Season|Series|Class|시즌)"
+SEASON_SUFFIX = Pattern(
+    rf"^(?P<film>.+?)[:,]?\s+{_SEASON_WORD}\s*(?P<n>\d{{1,2}})\s*$", re.IGNORECASE
+)
+
+
+_TRAILING_PUNCTUATION = Pattern(r"\s*[-–—:|,]\s*$")
+_BY_AFTER_YEAR = Pattern(r"\)\s+by\s+[A-Z][\w.\- ]+$")
+_BY = Pattern(r"\s+by\s+[A-Z][\w.\- ]+$")
+_LATIN = Pattern(r"[A-Za-z]")
+_HANGUL_ALIAS = Pattern(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$")
+
+
+def clean_film(text: str) -> tuple[str, int | None, int | None]:
+    """Tidy an extracted title; split off "(2023)" and a season suffix."""
+    film = text.strip().strip("'\"").strip()
+    film = _TRAILING_PUNCTUATION.sub("", film)
+    year: int | None = None
+    season: int | None = None
+    film = _BY_AFTER_YEAR.sub(")", film)  # "Review: X (2023) by Director"
+    m = TITLE_YEAR.match(film)
+    if m:
+        film, year = m.group("film"), int(m.group("year"))
+    m = SEASON_SUFFIX.match(film)
+    if m:
+        film, season = m.group("film"), int(m.group("n"))
+    film = _BY.sub("", film)  # "Film Review: X (2023) by Director"
+    if _LATIN.search(film):
+        # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
+        film = _HANGUL_ALIAS.sub("", film)
+    return film.strip().strip("'\"").strip(), year, season
+
+
+_SMALL_WORD_LIST = "a an the of and or in on at to for by with from as vs"
+SMALL_WORDS = frozenset(_SMALL_WORD_LIST.split())
+
+
+def title_case(caps: str) -> str:
+    """ "THE PLOT OF SAND" -> "The Plot of Sand" (an uncurated title set in capitals)."""
+    words = caps.lower().split()
+    out = []
+    for index, word in enumerate(words):
+        if index and word in SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+    return " ".join(out)
+
+
+#: Title Case headline openings that start a sentence, not a title
+_NOT_A_TITLE_START_WORDS = (
+    "Why How What When Where Who Which Everything Here This These Our Your Best New Top Every "
+    "Inside Watch Exclusive Netflix Netflix's"
+)
+_NOT_A_TITLE_START = frozenset(_NOT_A_TITLE_START_WORDS.split())
+
+
+def looks_like_title(text: str, max_words: int = 7) -> bool:
+    """Whether an unquoted phrase reads as a title: a few words, each capitalised (or a small
+    word or a number), and no headline verb among them ("Alice in Borderland", not "Netflix
+    Sets")."""
+    words = text.split()
+    if not 1 <= len(words) <= max_words or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if HEADLINE_VERB.search(f" {text}") or words[0] in _NOT_A_TITLE_START:
+        return False
+    if len(words) > 1 and words[-1].lower() in SMALL_WORDS:
+        return False  # "Everything We Know About (Season 2)"
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in words)
+
+
+def title_words(text: str, max_words: int = 10) -> bool:
+    """Whether a phrase reads as a title allowing inner punctuation ("Rebel Moon – Part One: A
+    Child of Fire"): every word capitalised, a number or a small word, no headline verb."""
+    words = [w for w in text.split() if re.search(r"\w", w)]
+    if not 1 <= len(words) <= max_words or words[0] in _NOT_A_TITLE_START:
+        return False
+    if HEADLINE_VERB.search(f" {text}"):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in words)
+
+
+_SEASON_N = Pattern(r"\bSeasons?\s+(\d{1,2})\b(?!\s*(?:and|&|-|–)\s*\d)", re.IGNORECASE)
+_SIJEUN_N = Pattern(r"시즌\s?(\d{1,2})")
+_NTH_SEASON = Pattern(r"\b(first|second|third|fourth|fifth)\s+season\b", re.IGNORECASE)
+_SEASONS = Pattern(r"\bseasons\b", re.IGNORECASE)
+
+
+def season_in(text: str) -> int | None:
+    """The season a headline names ("Season 2", "시즌2", "second season"), not a range."""
+    m = _SEASON_N.search(text)
+    if m:
+        return int(m.group(1))
+    m = _SIJEUN_N.search(text)
+    if m:
+        return int(m.group(1))
+    m = _NTH_SEASON.search(text)
+    if m and not _SEASONS.search(text):
+        return NUMBER_WORDS[m.group(1).lower()]
+    return None

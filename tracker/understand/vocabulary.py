@@ -1,0 +1,104 @@
+"""The shared vocabulary of film coverage: word lists and regular-expression fragments that
+more than one extractor of the classifier reads (months, number words, the streaming services'
+names, film and drama words, festival words, the verbs that end a title in a headline).
+
+Data only: it must not look at an entry or decide anything. A word list used by one extractor
+lives with that extractor, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.understand.scan.prefilter import Pattern
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "final": 0,
+}
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+#: a month name or abbreviation, as group ``mon`` (``MONTHS[mon[:3].lower()]`` is its number)
+MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+#: the same without the group, for patterns that use it more than once
+MONTH_ANY = MONTH.replace("(?P<mon>", "(?:")
+#: an ordinal suffix ("3rd")
+ORD = r"(?:st|nd|rd|th)?"
+
+PLATFORM_NAMES = (
+    r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Apple TV Plus|Hulu|"
+    r"Max|HBO Max|TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|Paramount\+|"
+    r"Paramount Plus)"
+)
+#: the services a "new on X" roundup headline names, in any spelling ("Disney Plus", "Disney+")
+STREAMER = (
+    r"(?:netflix|hulu|max|hbo max|disney\+|disney plus|prime video|amazon prime video|"
+    r"apple tv\+|apple tv plus|peacock|paramount\+|paramount plus|tving|wavve|coupang play|"
+    r"watcha|mubi|shudder)"
+)
+
+FILM_WORDS = Pattern(
+    r"\b(?:film|films|movie|movies|cinema|cinemas|drama|dramas|K-drama|K-dramas|series|sitcom|"
+    r"episode|episodes|season|actor|actress|actors|director|directors|filmmaker|box office|"
+    r"admissions|premiere|premieres|screen|screening|screenplay|theater|theaters|theatre|"
+    r"Netflix|Disney\+|Prime Video|Apple TV\+|streaming|streamer|Oscar|Oscars|Academy Awards|"
+    r"Golden Globes?|festival|trailer|teaser|documentary|docuseries|animation|animated|"
+    r"thriller|horror|comedy|biopic|rom-com|cast|starring|stars|Letterboxd|performance|epic|"
+    r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
+    r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
+    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA)\b|"
+    r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"
+    # the Korea-only streamers carry drama and film, so naming one is film context
+    r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널",
+    re.IGNORECASE,
+)
+
+FESTIVAL_CUE = Pattern(
+    r"festival|영화제|\bCannes\b|\bVenice\b|\bBerlinale\b|\bSundance\b|\bTIFF\b|\bBIFF\b|"
+    r"in competition|개막",
+    re.IGNORECASE,
+)
+
+#: verbs that end a title in a Title Case headline ("Cobweb Knocks on the Walls", "Hopeless Is
+#: a Bleak Debut"): the title is what comes before the first of them
+HEADLINE_VERB = Pattern(
+    r"\s+(?:Is|Are|Was|Were|Has|Have|Had|Gets|Makes|Takes|Finds|Turns|Offers|Delivers|Brings|"
+    r"Sends|Puts|Pours|Knocks|Proves|Feels|Goes|Comes|Keeps|Lets|Tries|Works|Falls|Fails|Does|"
+    r"Opens|Joins|Wins|Returns|Tops|Slips|Leads|Hits|Marks|Becomes|Remains|Stays|Lands|Arrives|"
+    r"Explores|Follows|Tells|Asks|Shows|Gives|Plays|Sees|Leaves|Digs|Grows|Reaches|Serves|"
+    r"Struggles|Strips|Drifts|Builds|Breaks|Blends|Crafts|Captures|Chases|Charts|Mines|Misses|"
+    r"Reinvents|Revisits|Rewrites|Skewers|Spins|Traps|Trades|Treats|Wastes|Wrestles|Swaps|"
+    r"Can|Can't|Will|Won't|Should|Might|Could|Would|Must|Isn't|Doesn't|Aren't|"
+    r"is|are|was|has|gets|makes|takes|turns|wins|joins|opens|tops|leads|to|will|"
+    r"hits|returns|becomes|lands|arrives|sets|confirms|starts|begins|ends|kicks)\b"
+)

@@ -255,11 +255,13 @@ def test_identical_copies_in_bulk_are_one_group() -> None:
 
 
 def test_fingerprint_is_stable_across_processes_and_versions() -> None:
-    # fixed values: BLAKE2b of the space-joined words, not hash() (salted per process)
+    # fixed values: BLAKE2b of each word, combined in order, not hash() (salted per process)
     assert fingerprint("‘Exhuma’ tops", "The box office.") == Fingerprint(
         "exhumatops",
-        (-5321421862084404491, 3599104496400333407, 4589621250611215570),
+        (-8599917796452089617, -3100813865622400397, -3095906491566210699),
     )
+    # order matters: a shingle is a run of words, not a bag of them
+    assert fingerprint("", "a b c").shingles != fingerprint("", "c b a").shingles
     assert fingerprint("", "") == Fingerprint("", ())
     assert fingerprint("Hi", "") == Fingerprint("hi", (fingerprint("", "hi").shingles))
 

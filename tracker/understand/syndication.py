@@ -69,24 +69,47 @@ class Fingerprint(NamedTuple):
     shingles: tuple[int, ...]
 
 
-def _shingle_hash(words: Sequence[str]) -> int:
-    # words never hold whitespace (they come from str.split), so the space-joined form is
-    # unambiguous; surrogatepass: a lone surrogate from a broken feed must not raise
-    data = " ".join(words).encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+_MASK = (1 << 64) - 1
+#: an odd 64-bit multiplier (from splitmix64): combining word hashes in order, so "a b c" and
+#: "c b a" differ
+_K = 0x9E3779B97F4A7C15
+
+
+def _word_hash(word: str) -> int:
+    # surrogatepass: a lone surrogate from a broken feed must not raise
+    digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def _shingle_hash(hashes: Sequence[int]) -> int:
+    """One stable 64-bit hash of a run of words, from their own hashes (each word is hashed
+    once per text, not once per shingle it is in: a shingle costs two multiplications)."""
+    h = 0
+    for word in hashes:
+        h = (h * _K + word) & _MASK
+    return h - (1 << 64) if h >> 63 else h  # signed: it fits a SQL BIGINT
 
 
 def fingerprint(title: str, text: str) -> Fingerprint:
     """The fingerprint of one entry from its headline and plain text."""
     words = normalize_text(f"{title}\n{text[:_TEXT_CHARS]}").split()
-    if len(words) < _SHINGLE_WORDS:
+    known: dict[str, int] = {}
+    for word in words:
+        if word not in known:
+            known[word] = _word_hash(word)
+    hashes = [known[w] for w in words]
+    if len(hashes) < _SHINGLE_WORDS:
         # a short text is one shingle of all its words (none when it has no words)
-        shingles = {_shingle_hash(words)} if words else set()
+        shingles = {_shingle_hash(hashes)} if hashes else set()
     else:
-        shingles = {
-            _shingle_hash(words[i : i + _SHINGLE_WORDS])
-            for i in range(len(words) - _SHINGLE_WORDS + 1)
+        # _shingle_hash of each run of three, written out: this runs for every word of every
+        # entry a poll stores
+        k, k2, mask = _K, _K * _K, _MASK
+        unsigned = {
+            (a * k2 + b * k + c) & mask
+            for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)
         }
+        shingles = {h - (1 << 64) if h >> 63 else h for h in unsigned}
     return Fingerprint(normalize_title(title), tuple(sorted(shingles)))
 
 

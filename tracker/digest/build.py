@@ -34,7 +34,9 @@ from tracker.types import (
 from tracker.understand import match
 
 
-def _item(u: Selected, *, film: str | None = None) -> DigestItem:
+def _item(
+    u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()
+) -> DigestItem:
     r = u.about
     return DigestItem(
         entry_id=u.entry.id,
@@ -53,6 +55,7 @@ def _item(u: Selected, *, film: str | None = None) -> DigestItem:
         platform=r.platform,
         release_date=r.release_date,
         korean=r.korean,
+        also_covered_by=also,
     )
 
 
@@ -155,7 +158,7 @@ def build_digest(
                 rating=None,
             )
         else:
-            item = replace(_item(u), also_covered_by=also)
+            item = _item(u, also=also)
         if item.kind is Kind.RELEASE and (listed is not None or not u.about.listed):
             releases.append(item)
         if cluster_id is None:

@@ -4,7 +4,7 @@ Owns the demo's scaffolding: a loopback HTTP server serving the bundled sample f
 server (aiosmtpd) on loopback, a temporary SQLite database, and writing what the SMTP server
 received to ``DIR/digest.eml``, ``DIR/digest.html`` and ``DIR/digest.txt``. Must not reach past
 127.0.0.1 or leave anything running: both servers stop and the temporary files go when it ends.
-It uses the real pipeline through ``core``; nothing here is a shortcut the daemon does not take.
+It uses the real pipeline through ``app``; nothing here is a shortcut the daemon does not take.
 """
 
 from __future__ import annotations

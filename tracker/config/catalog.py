@@ -5,9 +5,9 @@ Owns the catalog file format (one TOML file per collection: a ``[collection]`` t
 ``resolve_feeds``, which turns the config's collection names plus its own ``[[feeds]]`` into the
 list of followed feeds.
 
-Pure core: it reads only the ``*.toml`` files of the folder it is given (callers pass
+Pure: it reads only the ``*.toml`` files of the folder it is given (callers pass
 ``tracker.resources.catalog_dir()``); it must not find that folder itself, touch the network, a
-database, the clock or the environment, nor import other pure-core modules (``config`` included).
+database, the clock or the environment, nor import the rest of ``config`` (the schema included).
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ splice text, render only the new tables with tomlkit (quoting), and then check t
 tomllib: it must parse to exactly the old data plus or minus the edited feeds, else we refuse
 (``ConfigError``) rather than write a file the user did not mean.
 
-Pure core: text in, text out. Must not read or write files, nor import other pure-core modules
-(``config`` included: the starter text is written out by hand, and tests/test_configedit.py
-checks it against the config models so a new key cannot be forgotten).
+Pure: text in, text out. Must not read or write files, nor import the schema (the starter
+text is written out by hand, and tests/test_configedit.py checks it against the config models
+so a new key cannot be forgotten).
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ Owns reading an OPML document (bytes in, the feeds it lists out) and writing one
 followed feeds. Reading is hardened: the document comes from anywhere, so any DOCTYPE, entity
 declaration or external entity is refused before it can expand (billion laughs, XXE).
 
-Pure core: bytes and data in, data out. Must not read files, touch the network, the database,
-the clock (so exports carry no ``dateCreated``) or the environment, nor import other pure-core
-modules; adding the feeds to the config is ``configedit``'s job, called by the CLI.
+Pure: bytes and data in, data out. Must not read files, touch the network, the database, the
+clock (so exports carry no ``dateCreated``) or the environment, nor import the rest of
+``config``; adding the feeds to the config is ``edit``'s job, called by the CLI.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Owns parsing ``tracker.toml`` text (tomllib), applying ``TRACKER_<SECTION>__<KEY>`` overrides
 from an environment mapping passed in, and validating with pydantic models (``extra="forbid"``).
 Must not read files, the real environment or the clock: callers pass text and a mapping, so this
-stays pure and testable. Finding the file and editing it in place live in ``core`` and ``cli``.
+stays pure and testable. Finding the file lives in ``locate``, editing it in place in ``edit``.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ class _Section(BaseModel):
 
 
 class DatabaseConfig(_Section):
-    #: SQLAlchemy URL; None means SQLite in the user data dir (resolved by ``core``)
+    #: SQLAlchemy URL; None means SQLite in the user data dir (resolved by ``app``)
     url: str | None = None
 
     @field_validator("url")

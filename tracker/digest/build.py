@@ -34,9 +34,7 @@ from tracker.types import (
 from tracker.understand import match
 
 
-def _item(
-    u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()
-) -> DigestItem:
+def _item(u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()) -> DigestItem:
     r = u.about
     return DigestItem(
         entry_id=u.entry.id,

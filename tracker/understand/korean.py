@@ -122,7 +122,7 @@ def extract_korean(
         and film.work is None
         and not FILM_WORDS.search(text, folded, doc.words_all)
     ):
-        music = lexicon.music_named_in(text, folded)
+        music = lexicon.music_named_in(text, folded, doc.words_all)
         if music or _K_POP.search(text, folded, doc.words_all):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
@@ -152,7 +152,7 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
             return [(4, f"about {film.work.title!r}, a curated Korean work")]
         return [(-5, f"about {film.work.title!r}, a curated non-Korean work")]
     if film.roundup:
-        hits = lexicon.korean_works_listed_in(text, doc.folded_all)
+        hits = lexicon.korean_works_listed_in(text, doc.folded_all, doc.words_all)
         if hits:
             return [(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")]
     elif film.title is None and _THE_COUNTRY.search(text, doc.folded_all, doc.words_all):
@@ -169,7 +169,7 @@ def _korean_people(doc: Document, film: Film, lexicon: Lexicon) -> tuple[list[st
     foreign work the entry is about (Bong Joon-ho's "Mickey 17" is not Korean)."""
     directors: list[str] = []
     others: list[str] = []
-    for person in lexicon.people_named_in(doc.all_text, doc.folded_all):
+    for person in lexicon.people_named_in(doc.all_text, doc.folded_all, doc.words_all):
         (directors if person.role == "director" else others).append(person.name)
     if film.work is not None and not film.work.korean:
         directors = [d for d in directors if d not in film.work.people]

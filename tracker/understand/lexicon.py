@@ -130,12 +130,14 @@ class Lexicon:
             return mentions_name(text, name)  # a headline: one search is cheaper than a scan
         return name in self._scanned(text, None)[1]
 
-    def _scanned(self, text: str, folded: str | None) -> tuple[Scan, set[str]]:
+    def _scanned(
+        self, text: str, folded: str | None, words: frozenset[str] | None = None
+    ) -> tuple[Scan, set[str]]:
         """The scan of ``text`` for every romanised name, and the names found in it."""
         recent = self._recent
         kept = recent.get(text)
         if kept is None:
-            scan = self._names[1].scan(text, folded)
+            scan = self._names[1].scan(text, folded, words)
             kept = scan, NameSet.found_in(scan)
             if len(recent) >= _RECENT_TEXTS:
                 recent.clear()  # atomic: a scan another thread wanted is only made again
@@ -193,12 +195,15 @@ class Lexicon:
                 hangul.setdefault(person.hangul, []).append(index)
         return LiteralSet(hangul), hangul
 
-    def people_named_in(self, text: str, folded: str | None = None) -> list[Person]:
+    def people_named_in(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> list[Person]:
         """The curated people ``text`` names, romanised (hyphen and spacing variants) or in
-        Hangul, in lexicon order. ``folded``: ``prefilter.fold(text)``, if at hand."""
+        Hangul, in lexicon order. ``folded``: ``prefilter.fold(text)``, and ``words``:
+        ``prefilter.words(folded)``, if at hand."""
         _, _, people, owners = self._names
         hits: set[int] = set()
-        for name in NameSet.written_in(self._scanned(text, folded)[0], people):
+        for name in NameSet.written_in(self._scanned(text, folded, words)[0], people):
             # everyone who has a spelling with this key ("Lee Jung Jae", "Lee Jung-jae")
             hits.update(owners.get(name_key(name), ()))
         if not text.isascii():
@@ -217,10 +222,12 @@ class Lexicon:
                         acts.setdefault(name, []).append(index)
         return NameSet(acts), acts
 
-    def music_named_in(self, text: str, folded: str | None = None) -> list[Person]:
+    def music_named_in(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> list[Person]:
         """The curated K-pop acts ``text`` names by their name or their Hangul name."""
         scan, acts = self._music_scan
-        found = {i for name in scan.found(text, folded) for i in acts[name]}
+        found = {i for name in scan.found(text, folded, words) for i in acts[name]}
         return [self.people[i] for i in sorted(found)]
 
     @cached_property
@@ -234,12 +241,14 @@ class Lexicon:
         titles = TitleSet(w.title for w in self.works if w.korean)
         return NameSet(by_name), titles, by_name
 
-    def korean_works_listed_in(self, text: str, folded: str | None = None) -> set[str]:
+    def korean_works_listed_in(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> set[str]:
         """The curated Korean works a list names (their titles): by the Hangul title, or by
         an English title of two words or more, or quoted ("'Parasite'")."""
         scan, _, by_name = self._korean_scan
         out: set[str] = set()
-        for name in scan.found(text, folded):
+        for name in scan.found(text, folded, words):
             if has_hangul(name):
                 if len(name) < 2:
                     continue

@@ -72,6 +72,22 @@ def _steps(name: str, lower: bool) -> list[str]:
     return steps
 
 
+_LEADING_WORD = re.compile(r"\w*")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _skeleton_prefixes(paths: Iterable[list[str]]) -> Iterable[str]:
+    """For each name's steps, its first parts joined without separators (one, two, ...)."""
+    for steps in paths:
+        joined = ""
+        for step in steps:
+            if step == _SEP:
+                yield joined
+            else:
+                joined += step
+        yield joined
+
+
 def _family(keys: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """For each skeleton, the names whose skeleton starts it or starts with it: the names a
     scan that found one of them must also try at the same place."""
@@ -106,10 +122,13 @@ class NameSet:
         self._folded = _Group([n for n in roman if len(n) > 4], folded=True)
         self._exact = _Group([n for n in roman if len(n) <= 4], folded=False)
 
-    def found(self, text: str, folded: str | None = None) -> set[str]:
+    def found(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> set[str]:
         """Every name ``text`` mentions, each checked on its own (a name inside a longer one
-        counts: "Song Kang" in "Song Kang-ho"). ``folded``: ``prefilter.fold(text)``."""
-        return self.found_in(self.scan(text, folded))
+        counts: "Song Kang" in "Song Kang-ho"). ``folded``: ``prefilter.fold(text)``;
+        ``words``: ``prefilter.words(folded)``."""
+        return self.found_in(self.scan(text, folded, words))
 
     def written(self, text: str, folded: str | None = None) -> list[str]:
         """The romanised names ``text`` writes, read left to right as one alternation of
@@ -117,14 +136,18 @@ class NameSet:
         names inside it do not count ("Song Kang-ho", not also "Song Kang")."""
         return self.written_in(self.scan(text, folded))
 
-    def scan(self, text: str, folded: str | None = None) -> Scan:
+    def scan(
+        self, text: str, folded: str | None = None, words: frozenset[str] | None = None
+    ) -> Scan:
         """Where the names of ``text`` start: what ``found_in`` and ``written_in`` read, so
-        one scan answers both (and for several subsets of the names)."""
+        one scan answers both (and for several subsets of the names). ``words``, when given,
+        must be ``prefilter.words(folded)``: the case-blind names are then looked for only
+        where a word that can start one stands."""
         hangul = self._hangul.found(text) if not text.isascii() else set()
         groups = [(self._exact, self._exact.candidates(text, text))]
         if self._folded.names:
             haystack = folded if folded is not None else fold(text)
-            groups.append((self._folded, self._folded.candidates(text, haystack)))
+            groups.append((self._folded, self._folded.candidates(text, haystack, words)))
         return Scan(text, hangul, groups)
 
     @staticmethod
@@ -188,6 +211,14 @@ class _Group:
             first = lambda step: re.escape(step) + r"(?<!\w(?s:.))"  # noqa: E731
             self._scan = re.compile(rf"({_source(tree, first)})(?!\w)")
         self._folded = folded
+        # the words a name's match can start with: the skeleton up to a separator written as
+        # one, or up to a character inside a part that is no word character; a name that
+        # starts with no word character ("(G)I-DLE") is looked for by that character
+        firsts = {_LEADING_WORD.match(s).group(0) for s in _skeleton_prefixes(paths)}  # type: ignore[union-attr]
+        firsts.discard("")
+        self._firsts = frozenset(firsts)
+        self._odd_leads = tuple(sorted({p[0] for p in paths if not _WORD_CHAR.match(p[0])}))
+        self._at = re.compile(rf"({_source(tree)})(?!\w)") if folded else None
         # the order of the alternation ``mentions_name``'s patterns made: longest pattern
         # first (then the longest match, then the name, where that order was arbitrary)
         self._length = {name: len(name_source(name)) for name in names}
@@ -195,13 +226,34 @@ class _Group:
     def rank(self, name: str) -> tuple[int, int, str]:
         return (self._length[name], len(name), name)
 
-    def candidates(self, text: str, haystack: str) -> list[tuple[int, list[str]]]:
+    def candidates(
+        self, text: str, haystack: str, words: frozenset[str] | None = None
+    ) -> list[tuple[int, list[str]]]:
         """(start, names) for every place of ``text`` where names of the group start, left to
-        right; ``haystack`` is ``text``, folded when the group ignores case."""
+        right; ``haystack`` is ``text``, folded when the group ignores case; ``words``, when
+        given, ``prefilter.words(haystack)``."""
         out: list[tuple[int, list[str]]] = []
         if not self.names:
             return out
         family = self._family
+        if self._folded and words is not None:
+            # a scan tests every character; most texts have a few words a name can start
+            # with, or none: try the trie only where those words start a word of the text
+            starts: set[int] = set()
+            for word in (*self._firsts.intersection(words), *self._odd_leads):
+                pos = haystack.find(word)
+                while pos >= 0:
+                    if not pos or _WORD_CHAR.match(haystack, pos - 1) is None:
+                        starts.add(pos)
+                    pos = haystack.find(word, pos + 1)
+            at = self._at.match  # type: ignore[union-attr]
+            for start in sorted(starts):
+                m = at(haystack, start)
+                if m is not None:
+                    key = _SEPARATORS.sub("", m.group(1))
+                    names = family[key]
+                    out.append((start, [n for n in names if name_pattern(n).match(text, start)]))
+            return out
         if self._folded:
             # a match starts one character early, which is where the name starts in ``text``
             # (one space was put before the haystack)

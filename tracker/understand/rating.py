@@ -10,6 +10,7 @@ orchestrator drops a rating where the kind says it cannot be a critic's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tracker.understand.document import Document
@@ -130,6 +131,48 @@ def _stars_in_words(folded: str) -> bool:
     return False
 
 
+#: the forms that start with a number right before a word or a mark: (what follows the number
+#: and its spaces, the longest number), so they are tried only before those ("3.5/5", "4
+#: stars") and not at every digit of a text full of dates and years (``re`` tests each
+#: character, at 7 ns; ``str.find`` skips to the mark)
+_NUMBER_BEFORE: dict[str, tuple[tuple[str, ...], int]] = {
+    "of": (("/", "out of"), 5),
+    "num_stars": (("star",), 3),
+}
+
+
+def _number_starts(folded: str, marks: tuple[str, ...], longest: int) -> list[int]:
+    """Where a number of at most ``longest`` characters can start that spaces (or nothing)
+    and one of ``marks`` follow: a superset of the places the form can match."""
+    starts: set[int] = set()
+    for mark in marks:
+        at = folded.find(mark)
+        while at >= 0:
+            end = at
+            while end and folded[end - 1].isspace():
+                end -= 1
+            for start in range(max(0, end - longest), end):
+                char = folded[start]
+                if char.isdigit() or char == "½":
+                    starts.add(start)
+            at = folded.find(mark, at + 1)
+    return sorted(starts)
+
+
+def _matches(pattern: Pattern, how: str, text: str, folded: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, folded)``, tried only at the places a number form can start."""
+    before = _NUMBER_BEFORE.get(how)
+    if before is None:
+        yield from pattern.finditer(text, folded)
+        return
+    match = pattern.compiled.match
+    end = 0
+    for start in _number_starts(folded, *before):
+        if start >= end and (m := match(text, start)) is not None:
+            yield m
+            end = m.end()  # never empty: it holds the number and the mark
+
+
 def _ratings_in(
     text: str, folded: str, offset: int, patterns: list[tuple[Pattern, str]]
 ) -> list[_Found]:
@@ -138,7 +181,7 @@ def _ratings_in(
     for pattern, how in patterns:
         if how == "words" and not _stars_in_words(folded):
             continue
-        for m in pattern.finditer(text, folded):
+        for m in _matches(pattern, how, text, folded):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -219,7 +262,9 @@ def extract_rating(doc: Document) -> Rating:
     # the forms the texts can hold at all, read once over all three (most hold none)
     joined = "\n".join(doc.raw)
     folded = fold(joined)
-    patterns = [(p, how) for p, how in _RATING_PATTERNS if p.possible(joined, folded)]
+    # the words of all the text hold those of the raw texts (quote folding changes no word)
+    words = doc.words_all
+    patterns = [(p, how) for p, how in _RATING_PATTERNS if p.possible(joined, folded, words)]
     found: list[_Found] = []
     offset = 0
     for text in doc.raw if patterns else ():

@@ -223,19 +223,32 @@ def _plain_quotes(value: str) -> str:
     changed = _quote_changes()
     if changed is None:
         return plain_quotes(value)
-    pattern, table = changed
-    return pattern.sub(lambda m: table[m.group(0)], value)
+    pattern, table, ascii_marks = changed
+    if value.isascii():  # (in C, at memory speed) only the ASCII marks can be there
+        for mark in ascii_marks:
+            if mark in value:
+                value = value.replace(mark, table[mark])
+        return value
+    # each kind of mark present replaced at once (in C), not each mark by a Python call: a
+    # long text has dozens of curly apostrophes and a few kinds of marks
+    for mark in set(pattern.findall(value)):
+        value = value.replace(mark, table[mark])
+    return value
 
 
 @cache
-def _quote_changes() -> tuple[re.Pattern[str], dict[str, str]] | None:
+def _quote_changes() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]] | None:
     """What ``plain_quotes`` does to each character of the Basic Multilingual Plane (read off
-    it once), or None if it is not one character for one."""
+    it once): the marks it changes as one class, each one's replacement, and the ASCII ones
+    among them; or None if it is not one character for one."""
     chars = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     plain = plain_quotes(chars)
     if len(plain) != len(chars) or plain_quotes("\U0001f600") != "\U0001f600":
         return None
     table = {a: b for a, b in zip(chars, plain, strict=True) if a != b}
+    if any(b in table for b in table.values()):
+        return None  # a mark made into another mark: replacing kind by kind would chain
+    ascii_marks = tuple(c for c in table if c.isascii())
     if not table:
-        return re.compile("(?!)"), table
-    return re.compile(f"[{''.join(re.escape(c) for c in table)}]"), table
+        return re.compile("(?!)"), table, ascii_marks
+    return re.compile(f"[{''.join(re.escape(c) for c in table)}]"), table, ascii_marks

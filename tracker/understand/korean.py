@@ -128,15 +128,17 @@ def extract_korean(
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
     names = {n for n in korean_names(text)} | set(others)
+    # the foreign names credited in Hangul: read once, for both sides of the evidence
+    foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
     evidence = [
         *_work_evidence(doc, film, lexicon),
         *_people_evidence(doc, lexicon, directors, others, names),
         *_word_evidence(doc, film),
-        *_hangul_evidence(doc),
+        *_hangul_evidence(doc, foreign),
     ]
     if feed is not None and feed.korean_only:
         evidence.append((3, "the feed covers Korea"))
-    evidence += _foreign_evidence(doc, bool(directors or names))
+    evidence += _foreign_evidence(doc, bool(directors or names), foreign)
     score = sum(points for points, _ in evidence)
     korean = score >= 3
     notes = "; ".join(f"{points:+g} {why}" for points, why in evidence)
@@ -220,21 +222,24 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     return evidence
 
 
-def _hangul_evidence(doc: Document) -> list[Evidence]:
-    """Hangul in the headline; a text mostly in Hangul, and a Korean name credited in it."""
+def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Evidence]:
+    """Hangul in the headline; a text mostly in Hangul, and a Korean name credited in it
+    (outside the ``foreign`` names credited in the body)."""
     evidence: list[Evidence] = []
     if doc.hangul_title:
         evidence.append((1, "Hangul in the headline"))
     if doc.hangul_body and hangul_share(doc.body) > 0.3:
         evidence.append((1, "Hangul text"))
-        hm = korean_hangul_name(doc.body, foreign_hangul_names(doc.body))
+        hm = korean_hangul_name(doc.body, foreign)
         if hm:
             evidence.append((2, f"Korean name {hm.group(0)!r}"))
     return evidence
 
 
-def _foreign_evidence(doc: Document, korean_people: bool) -> list[Evidence]:
-    """Foreign origin words and categories, and a text that credits only foreign people
+def _foreign_evidence(
+    doc: Document, korean_people: bool, foreign: list[re.Match[str]]
+) -> list[Evidence]:
+    """Foreign origin words and categories, and a text that credits only ``foreign`` people
     (no ``korean_people`` named)."""
     evidence: list[Evidence] = []
     fm = _F_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
@@ -243,7 +248,6 @@ def _foreign_evidence(doc: Document, korean_people: bool) -> list[Evidence]:
     fcat = [c for c in doc.categories if _F_CATEGORY.match(c)]
     if fcat:
         evidence.append((-4, f"category {fcat[0]!r}"))
-    foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
     if foreign and not korean_people:
         # a Hangul title needs corroboration when the text names only foreign people
         evidence.append((-3, f"foreign people only ({foreign[0].group(0)!r})"))

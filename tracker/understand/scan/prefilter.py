@@ -206,9 +206,15 @@ class Pattern:
     def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         compiled = self._compiled or self._compile()
         # one place to try: a gate pays only on a short text, against a pattern that tries
-        # many ways there ("^(.+?)\s+review")
+        # many ways there ("^(.+?)\s+review"); one with a finder fails at its first
+        # character, sooner than any gate
         short = len(text) <= _FOLD_ON_THE_FLY
-        if short and self._needles is not None and not self.possible(text, folded):
+        if (
+            short
+            and self._finder is None
+            and self._needles is not None
+            and not self.possible(text, folded)
+        ):
             return None
         return compiled.match(text)
 

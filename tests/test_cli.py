@@ -255,13 +255,19 @@ def test_progress_draws_a_bar_in_a_terminal_and_nothing_elsewhere(
     from tracker.cli import common
 
     screen = io.StringIO()
-    monkeypatch.setattr(common, "err", Console(file=screen, force_terminal=True, width=80))
+    monkeypatch.setattr(
+        common,
+        "err",
+        common.LazyConsole(console=Console(file=screen, force_terminal=True, width=80)),
+    )
     with common.progress("understanding") as (start, advance):
         start(4)
         advance(3)
     assert "understanding" in screen.getvalue()
     quiet = io.StringIO()
-    monkeypatch.setattr(common, "err", Console(file=quiet, force_terminal=False))
+    monkeypatch.setattr(
+        common, "err", common.LazyConsole(console=Console(file=quiet, force_terminal=False))
+    )
     with common.progress("polling") as (start, advance):
         start(4)
         advance(4)

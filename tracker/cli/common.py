@@ -1,8 +1,9 @@
 """What every command group of the CLI shares: the Typer apps, the consoles, the ``--config``
 option, opening a ``Tracker``, and turning a user's mistake into one line and exit status 1.
 
-Owns nothing a test would call without a terminal. Imports the wiring (``tracker.app``) only when
-a command runs, so ``tracker --help`` and ``--version`` start at once.
+Owns nothing a test would call without a terminal. Imports the wiring (``tracker.app``), the
+config schema (pydantic) and rich only when a command needs them, so ``tracker --help`` and
+``--version`` start at once: Typer alone is most of their cost.
 """
 
 from __future__ import annotations
@@ -12,43 +13,78 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from tracker import __version__
-from tracker.config.locate import find_config, read_config
 from tracker.exceptions import TrackerError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from tracker.app import Tracker
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
+# plain help (rich_markup_mode=None): Typer's rich help formatter costs more to import than the
+# whole rest of ``tracker --help``, and help text here needs no markup
 app = typer.Typer(
     name="tracker",
     help="Never miss a Korean film review or a Netflix release: polls feeds, emails a digest.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-feeds_app = typer.Typer(
-    help="List, add, remove, check, import and export followed feeds.", no_args_is_help=True
-)
-entries_app = typer.Typer(help="Look at stored entries.", no_args_is_help=True)
-config_app = typer.Typer(help="Validate the config file.", no_args_is_help=True)
+
+
+def _group(help_text: str) -> typer.Typer:
+    return typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None)
+
+
+feeds_app = _group("List, add, remove, check, import and export followed feeds.")
+entries_app = _group("Look at stored entries.")
+config_app = _group("Validate the config file.")
+digest_app = _group("Preview, send and list the weekly digests.")
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(entries_app, name="entries")
-digest_app = typer.Typer(help="Preview, send and list the weekly digests.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 app.add_typer(digest_app, name="digest")
 
-# markup off: feed titles, URLs and paths are data, and "[/x]" in one must print as itself
-out = Console(highlight=False, soft_wrap=True, markup=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+class LazyConsole:
+    """A rich ``Console`` made on first use: importing rich costs more than printing a line,
+    and ``--help``, ``--version`` and ``entries list --json`` never need it."""
+
+    __slots__ = ("_console", "_stderr")
+
+    def __init__(self, *, stderr: bool = False, console: Console | None = None) -> None:
+        self._stderr = stderr
+        self._console = console
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            # markup off: feed titles, URLs and paths are data, and "[/x]" must print as itself
+            self._console = Console(
+                stderr=self._stderr, highlight=False, soft_wrap=True, markup=False
+            )
+        return self._console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*objects, **options)
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.console.is_terminal
+
+
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 ConfigOption = Annotated[
     Path | None,
@@ -69,6 +105,8 @@ state = State()
 
 
 def fail(error: TrackerError) -> typer.Exit:
+    from rich.text import Text
+
     err.print(Text("error:", style="bold red"), Text(error.message))
     if error.hint:
         err.print(f"hint: {error.hint}", markup=False)
@@ -90,7 +128,7 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 def _show_version(value: bool) -> None:
     if value:
-        out.print(f"kfilm-tracker {__version__}")
+        typer.echo(f"kfilm-tracker {__version__}")  # not rich: --version must not import it
         raise typer.Exit(0)
 
 
@@ -108,6 +146,8 @@ def _main(
 
 
 def config_path(local: Path | None) -> Path | None:
+    from tracker.config.locate import find_config
+
     return find_config(local or state.config_path, os.environ, Path.cwd())
 
 
@@ -115,6 +155,7 @@ def open_tracker(local: Path | None = None) -> Tracker:
     """The wired ``Tracker`` for the config this command names (or finds)."""
     # imported here: --help and --version must not pay for the database and HTTP libraries
     from tracker.app import make_tracker
+    from tracker.config.locate import read_config
 
     path = config_path(local)
     config = read_config(path, os.environ)
@@ -142,7 +183,7 @@ def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[int]
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=err.console,
         transient=True,
     ) as bar:
         task = bar.add_task(label, total=None)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Column, Table
-from rich.text import Text
 
 from tracker.cli.common import ConfigOption, digest_app, err, handle_errors, open_tracker, out
-from tracker.digest import window
 from tracker.exceptions import TrackerError
 from tracker.types import DigestStatus, IsoWeek
 
@@ -27,6 +23,8 @@ WeekOption = Annotated[
 def _week(tracker: Tracker, value: str | None) -> IsoWeek:
     if value is None:
         return tracker.last_complete_week()
+    from tracker.digest import window
+
     try:
         return window.parse_week(value)
     except ValueError as e:
@@ -72,6 +70,8 @@ def digest_send(
     config: ConfigOption = None,
 ) -> None:
     """Send a week's digest to every recipient, exactly once (unless --force)."""
+    import asyncio
+
     with open_tracker(config) as tracker:
         chosen = _week(tracker, week)
         outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run))
@@ -100,6 +100,9 @@ def digest_list(config: ConfigOption = None) -> None:
     if not records:
         out.print("no digests yet")
         return
+    from rich.table import Column, Table
+    from rich.text import Text
+
     # The notes (an SMTP error, what to run next) go below the table, one whole line each: in a
     # table column they were cut to pieces at 80 columns, and rich read "[smtp]" in an error as
     # markup and dropped it. The recipient folds rather than being cut short with an ellipsis.

@@ -3,7 +3,6 @@ looking at what is stored and what it was understood to be."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from datetime import date, datetime, time
@@ -11,7 +10,6 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.table import Column, Table
 
 from tracker.cli.common import (
     ConfigOption,
@@ -24,7 +22,6 @@ from tracker.cli.common import (
 )
 from tracker.exceptions import TrackerError
 from tracker.types import FeedStatus, Understood
-from tracker.understand.record import read
 from tracker.urls import redact_url
 
 
@@ -79,6 +76,8 @@ def entries_list(
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    from rich.table import Table
+
     table = Table("id", "published", "feed", "kind", "title", box=None)
     for e in entries:
         table.add_row(
@@ -95,6 +94,8 @@ def _understood(understood: Understood | None) -> dict[str, Any] | None:
     """What the entry was understood to be on ingest (None: not yet)."""
     if understood is None:
         return None
+    from tracker.understand.record import read
+
     about = read(understood)
     return {
         "kind": str(about.kind),
@@ -134,6 +135,8 @@ def reclassify(
 ) -> None:
     """Understand stored entries again with the current classifier: those it has not read yet
     (a new version, a feed whose kind or korean_only changed), or --all of them."""
+    import asyncio
+
     with open_tracker(config) as tracker:
         start = _parse_since(since, tracker.timezone)
         with progress("understanding") as (begin, advance):
@@ -201,6 +204,8 @@ def status(
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
+    from rich.table import Column, Table
+
     # fold, never truncate: the state column carries the error text a user must be able to read
     table = Table(
         Column("feed", overflow="fold"),

@@ -3,7 +3,6 @@ edits keep the file's comments and are validated before they are written."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 from collections.abc import Callable
@@ -11,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tracker.cli.common import (
     ConfigOption,
@@ -21,9 +19,6 @@ from tracker.cli.common import (
     open_tracker,
     out,
 )
-from tracker.config import edit as configedit
-from tracker.config import opml
-from tracker.config.schema import load_config
 from tracker.exceptions import TrackerError
 from tracker.types import FeedKind, FeedSpec
 from tracker.urls import redact_url
@@ -33,6 +28,8 @@ from tracker.urls import redact_url
 @handle_errors
 def feeds_list(config: ConfigOption = None) -> None:
     """List the followed feeds (catalog collections plus [[feeds]])."""
+    from rich.table import Table
+
     tracker = open_tracker(config)
     table = Table("url", "title", "kind", "korean only", "from", box=None)
     for spec in tracker.followed():
@@ -58,6 +55,8 @@ def feeds_add(
     config: ConfigOption = None,
 ) -> None:
     """Follow a feed: adds a [[feeds]] table to the config file (comments are kept)."""
+    from tracker.config import edit as configedit
+
     path = editable_config(config)
     spec = FeedSpec(url=url, title=title, kind=kind, korean_only=korean_only)
     _edit_config(path, lambda text: configedit.add_feeds(text, [spec])[0])
@@ -68,6 +67,8 @@ def feeds_add(
 @handle_errors
 def feeds_remove(url: str, config: ConfigOption = None) -> None:
     """Stop following a feed: removes its [[feeds]] table. Its stored entries are kept."""
+    from tracker.config import edit as configedit
+
     path = editable_config(config)
     text = path.read_text(encoding="utf-8")
     new_text, removed = configedit.remove_feed(text, url)
@@ -86,6 +87,8 @@ def feeds_remove(url: str, config: ConfigOption = None) -> None:
 
 def _edit_config(path: Path, edit: Callable[[str], str]) -> None:
     """Edit the file, then validate the result before writing it, so a bad edit loses nothing."""
+    from tracker.config.schema import load_config
+
     text = path.read_text(encoding="utf-8")
     new_text = edit(text)
     load_config(new_text, env=os.environ, source=str(path))
@@ -98,6 +101,9 @@ def _edit_config(path: Path, edit: Callable[[str], str]) -> None:
 @handle_errors
 def feeds_import(file: Path, config: ConfigOption = None) -> None:
     """Follow every feed of an OPML file (adds [[feeds]] tables to the config)."""
+    from tracker.config import edit as configedit
+    from tracker.config import opml
+
     path = editable_config(config)
     try:
         data = file.read_bytes()
@@ -129,6 +135,8 @@ def feeds_export(
     config: ConfigOption = None,
 ) -> None:
     """Write the followed feeds as OPML (to FILE, or stdout)."""
+    from tracker.config import opml
+
     tracker = open_tracker(config)
     document = opml.write_opml(tracker.followed())
     if file is None:
@@ -145,8 +153,12 @@ def feeds_check(
     config: ConfigOption = None,
 ) -> None:
     """Fetch each followed feed once and report status, format, entry count and newest date."""
+    import asyncio
+
     with open_tracker(config) as tracker:
         results = asyncio.run(tracker.check(url or []))
+    from rich.table import Table
+
     table = Table("url", "status", "format", "entries", "newest", "note", box=None)
     failed = 0
     for r in results:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -44,6 +43,8 @@ def poll(
 
 
 def _poll_with_progress(tracker: Tracker, urls: list[str], due: bool) -> list[UpdateResult]:
+    import asyncio
+
     with progress("polling") as (start, advance):
         return asyncio.run(
             tracker.poll(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +19,8 @@ def run(
     config: ConfigOption = None,
 ) -> None:
     """Run the daemon: poll due feeds every minute, send the digest on schedule."""
+    import asyncio
+
     from tracker import daemon as scheduler
 
     logs.setup(log_level, json_lines=log_json)

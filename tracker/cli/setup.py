@@ -17,8 +17,6 @@ from tracker.cli.common import (
     out,
     state,
 )
-from tracker.config.edit import starter_config
-from tracker.config.locate import CONFIG_NAME, read_config
 from tracker.exceptions import TrackerError
 from tracker.urls import redact_url
 
@@ -30,6 +28,9 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter config to ./tracker.toml (or --config PATH)."""
+    from tracker.config.edit import starter_config
+    from tracker.config.locate import CONFIG_NAME
+
     path = config or state.config_path or Path(CONFIG_NAME)
     if path.exists() and not force:
         raise TrackerError(f"{path} already exists", hint="use --force to overwrite it")
@@ -45,6 +46,7 @@ def config_check(config: ConfigOption = None) -> None:
     """Validate the config; print every problem with its dotted key; exit 1 if there are any."""
     path = config_path(config)
     from tracker.app import make_tracker
+    from tracker.config.locate import read_config
 
     loaded = read_config(path, os.environ)
     tracker = make_tracker(loaded, config_path=path)

@@ -1,0 +1,96 @@
+"""Start-up: ``tracker --help`` and ``--version`` import what they print with, no more.
+
+Each runs in a fresh interpreter (``sys.modules`` of this one is full of everything), and the
+test names the modules that must not be loaded, so a top-level import that drags the database,
+HTTP, the classifier or rich back into start-up fails here with its name.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+#: what a command that only prints help or a version must never pay for
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "httpx",
+    "httpcore",
+    "feedparser",
+    "pydantic",
+    "jinja2",
+    "rich",
+    "aiosmtplib",
+    "apscheduler",
+    "asyncio",
+    "tracker.app",
+    "tracker.storage",
+    "tracker.understand",
+    "tracker.poll",
+    "tracker.parse",
+    "tracker.digest",
+    "tracker.deliver",
+    "tracker.config.schema",
+)
+
+#: Typer (0.29) builds a command's parameters with pydantic adapters once that command's group
+#: is entered, so ``tracker feeds --help`` loads pydantic through Typer itself; our own schema
+#: must still stay out
+TYPER_LOADS = ("pydantic",)
+
+PROBE = """
+import json, sys
+heavy = json.loads(sys.argv[2])
+sys.argv = ["tracker", *json.loads(sys.argv[1])]
+from tracker.cli import main
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+else:
+    code = 0
+loaded = sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))
+sys.stderr.write("\\n" + json.dumps({"code": code, "loaded": loaded}) + "\\n")
+"""
+
+
+def loaded_by(*args: str, heavy: tuple[str, ...] = HEAVY) -> tuple[int, list[str], str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(list(args)), json.dumps(heavy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], report["loaded"], done.stdout
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
+    code, loaded, stdout = loaded_by(*args)
+    assert code == 0
+    assert stdout.strip()  # it did print
+    assert loaded == [], f"tracker {' '.join(args)} imported {loaded}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["feeds", "--help"], ["digest", "preview", "--help"], ["entries", "list", "--help"]],
+)
+def test_a_command_help_imports_only_what_typer_does(args: list[str]) -> None:
+    heavy = tuple(h for h in HEAVY if h not in TYPER_LOADS)
+    code, loaded, stdout = loaded_by(*args, heavy=heavy)
+    assert code == 0
+    assert stdout.strip()  # it did print
+    assert loaded == [], f"tracker {' '.join(args)} imported {loaded}"
+
+
+def test_the_probe_sees_a_heavy_import() -> None:
+    # the test above can fail: a command that opens the database loads SQLAlchemy
+    code, loaded, _ = loaded_by("status", "--config", "/nonexistent/tracker.toml")
+    assert code != 0 or loaded
+    assert any(m.startswith(("pydantic", "tracker.config.schema")) for m in loaded)

@@ -444,7 +444,7 @@ def server() -> Iterator[HTTPTestServer]:
 @pytest.fixture(autouse=True)
 def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     # the status table folds long cells at 80 columns; assert on unfolded text
-    monkeypatch.setattr(cli_module.out, "width", 400)
+    monkeypatch.setattr(cli_module.out.console, "width", 400)
 
 
 def cli(*args: str) -> tuple[int, str, str]:

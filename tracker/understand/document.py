@@ -10,23 +10,13 @@ evidence live here.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar, overload
 
-from tracker.text import (  # the tag patterns are strip_html's own: one definition
-    _BLOCK_TAG,
-    _COMMENT,
-    _SCRIPT,
-    _TAG,
-    HANGUL,
-    has_hangul,
-    one_line,
-    plain_quotes,
-)
+from tracker.text import HANGUL, has_hangul, one_line, plain_quotes, strip_html
 from tracker.types import EntryData
 from tracker.understand.scan.prefilter import Pattern, fold, words
 
@@ -88,10 +78,10 @@ class Document:
 
     @classmethod
     def of(cls, entry: EntryData) -> Document:
-        summary = _strip_html(entry.summary)
+        summary = strip_html(entry.summary)
         summary = _CONTINUE.sub("", _WP_FOOTER.sub("", summary)).strip()
-        content = _strip_html(entry.content)
-        raw_title = one_line(_strip_html(entry.title))
+        content = strip_html(entry.content)
+        raw_title = one_line(strip_html(entry.title))
         raw_summary, raw_content = _undated(summary), _undated(content)
         summary, content = _plain_quotes(raw_summary), _plain_quotes(raw_content)
         if content and summary and summary in content:
@@ -179,42 +169,6 @@ def _undated(text: str) -> str:
     """``text`` without an agency dateline before it ("SEOUL, Dec. 3 (Yonhap) -- ")."""
     m = _DATELINE.match(text)
     return text[m.end() :] if m else text
-
-
-#: what ``strip_html`` would change besides the ends: markup, entities, line breaks and the
-#: spaces it collapses (two in a row, tabs, the wide and non-breaking ones)
-_NOT_PLAIN = re.compile(
-    "[<&\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u00a0\u2000-\u200b\u3000]|  "
-)
-
-
-#: the spaces ``strip_html`` collapses (its ``_SPACES``) and ``str.split`` does too, but for
-#: these: ``str.split`` also takes the first four and not the last (zero width)
-_ODD_SPACES = re.compile("[\x1f\u1680\u202f\u205f\u200b]")
-_SPACE_RUN = re.compile("[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
-
-
-def _strip_html(value: str | None) -> str:
-    """``tracker.text.strip_html``, answer for answer, doing only the steps a text needs: no
-    tag step without "<", no entity step without "&", and a line's spaces collapsed by
-    ``str.split`` (in C) unless it has one of the spaces the two see differently."""
-    if not value:
-        return ""
-    if _NOT_PLAIN.search(value) is None:
-        return value.strip()
-    text = value
-    if "<" in text:
-        text = _SCRIPT.sub(" ", _COMMENT.sub(" ", text))
-        text = _BLOCK_TAG.sub("\n", text)
-        text = _TAG.sub(" ", text)
-    if "&" in text:
-        # twice: feeds double-escape (``&amp;#8217;``), as ``strip_html`` knows
-        text = html.unescape(html.unescape(text))
-    if _ODD_SPACES.search(text) is None:
-        lines = [" ".join(line.split()) for line in text.splitlines()]
-    else:
-        lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.splitlines()]
-    return "\n".join([line for line in lines if line])
 
 
 def _plain_quotes(value: str) -> str:

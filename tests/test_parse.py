@@ -508,6 +508,38 @@ def test_undeclared_media_prefix_is_understood() -> None:
     assert entry.image == "https://i.example/t.jpg"
 
 
+def test_undeclared_prefixes_of_elements_and_attributes_are_declared() -> None:
+    from tracker.parse.prepare import _declare_missing_prefixes
+
+    text = '<rss xmlns:dc="urn:dc"><dc:creator x:lang="ko"/><y:z/>\t_w:q =1 axmlns:v="u"</rss>'
+    declared = _declare_missing_prefixes(text, len("<rss"))
+    root = declared[: declared.index(">")]
+    # x (an attribute), y (an element) and _w (spaces before "="): declared once each; dc was
+    # declared, and "axmlns:v=" is not a declaration of v (no word boundary before it)
+    assert "xmlns:x=" in root and "xmlns:y=" in root and "xmlns:_w=" in root
+    assert root.count("xmlns:dc=") == 1 and "xmlns:v=" not in root
+    # not names: a prefix that starts with a digit, or one glued to a quote
+    for text in ['<rss> 9x:a="1"</rss>', '<rss>"x:a="1"</rss>', "<rss>x:a: b</rss>"]:
+        assert _declare_missing_prefixes(text, 4) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("한국".encode().decode("cp1252"), "한국"),  # UTF-8 read as windows-1252, then UTF-8
+        ("Itâ€™s a hit", "It’s a hit"),  # a cp1252 special among the bytes
+        ("cafÃƒÂ©", "café"),  # garbled twice over
+        ("café, Amélie", None),  # real Latin-1 text
+        ("한국 영화 It’s", None),  # real Korean: nothing to undo
+        ("plain ascii", None),
+    ],
+)
+def test_text_encoded_twice_is_repaired_and_nothing_else(text: str, repaired: str | None) -> None:
+    from tracker.parse.decode import _undo_double_utf8
+
+    assert _undo_double_utf8(text) == repaired
+
+
 # ------------------------------------------------------------------------------------ feed data
 
 

@@ -115,6 +115,9 @@ _CP1252_BACK = {
     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 
+_LEAD_BYTE = re.compile("[\u00c2-\u00f4]")
+_BEYOND_CP1252 = re.compile("[^\x00-\u2122]")
+
 
 def _undo_double_utf8(text: str) -> str | None:
     """The text a double encoder garbled, or None when it is not garbled that way.
@@ -123,7 +126,10 @@ def _undo_double_utf8(text: str) -> str | None:
     "í•œêµ­". Mapping every character back to its single byte gives valid UTF-8 only when the
     text was garbled so: real Latin-1 text ("café", "Amélie") is not valid UTF-8 as bytes, and
     text with characters beyond Latin-1 and cp1252 (real Korean) cannot be mapped at all."""
-    if text.isascii():
+    # cheap refusals first (the mapping below costs as much as parsing on a long feed): valid
+    # UTF-8 that is not ASCII has a lead byte, 0xC2-0xF4, which reads as one of "Â".."ô"; and a
+    # character past cp1252's last (™, U+2122), such as Hangul, cannot be mapped back at all
+    if text.isascii() or _LEAD_BYTE.search(text) is None or _BEYOND_CP1252.search(text):
         return None
     try:
         raw = text.translate(_CP1252_BACK).encode("latin-1")

@@ -64,10 +64,16 @@ _XML_PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _RSSBOARD_MEDIA = re.compile(
     r"""(xmlns:[\w.-]+\s*=\s*)(["'])https?://www\.rssboard\.org/media-rss/?\2"""
 )
-_PREFIX_USE = re.compile(
-    r"</?([A-Za-z_][\w.-]*):[A-Za-z_]|\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*="
-)
-_PREFIX_DECL = re.compile(r"\bxmlns:([A-Za-z_][\w.-]*)\s*=")
+#: a prefixed element name ("<media:content", "</dc:creator"); a literal leads, so ``re`` skips
+#: to each "<" at memory speed
+_PREFIXED_TAG = re.compile(r"</?([A-Za-z_][\w.-]*):[A-Za-z_]")
+#: the local half of a prefixed attribute (":about=" of " rdf:about="), found by its colon; the
+#: prefix before it is read backwards (a pattern that starts with ``\s`` is tried at every
+#: space of the document: most of the time a whole parse took, on long feeds)
+_PREFIXED_ATTRIBUTE = re.compile(r":[A-Za-z_][\w.-]*\s*=")
+#: a namespace declaration ("xmlns:media="), found by its literal; the word boundary before it
+#: is checked by hand for the same reason
+_PREFIX_DECL = re.compile(r"xmlns:([A-Za-z_][\w.-]*)\s*=")
 #: an element's opening tag; ``parse_feed`` also uses it to name the root of a non-feed
 FIRST_TAG = re.compile(r"<([A-Za-z_][\w.:-]*)")
 #: expat's messages for a document that stops before its root element is closed
@@ -200,8 +206,12 @@ def _repair_reference(match: re.Match[str]) -> str:
 def _declare_missing_prefixes(text: str, root_name_end: int) -> str:
     """Declare namespace prefixes the feed uses but never declares (``<media:content>`` without
     ``xmlns:media``): expat rejects them as unbound, feedparser would fall back to lenient mode."""
-    used = {m.group(1) or m.group(2) for m in _PREFIX_USE.finditer(text)}
-    declared = set(_PREFIX_DECL.findall(text))
+    used = set(_PREFIXED_TAG.findall(text)) | _attribute_prefixes(text)
+    declared = {
+        m.group(1)
+        for m in _PREFIX_DECL.finditer(text)
+        if not (m.start() and _is_word_char(text[m.start() - 1]))
+    }
     missing = sorted(used - declared - {"xml", "xmlns"})
     if not missing:
         return text
@@ -209,6 +219,27 @@ def _declare_missing_prefixes(text: str, root_name_end: int) -> str:
         f' xmlns:{p}="{_KNOWN_PREFIXES.get(p.lower(), "urn:x-undeclared:" + p)}"' for p in missing
     )
     return text[:root_name_end] + decls + text[root_name_end:]
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` of a str pattern: alphanumeric (``str.isalnum``) or the underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _attribute_prefixes(text: str) -> set[str]:
+    """The prefixes of prefixed attributes (``\\s(prefix):local\\s*=``): at each colon that
+    starts ":local=", the name that runs back from it to a space, if it starts like a name."""
+    found: set[str] = set()
+    for m in _PREFIXED_ATTRIBUTE.finditer(text):
+        end = start = m.start()
+        while start and (_is_word_char(text[start - 1]) or text[start - 1] in ".-"):
+            start -= 1
+        if start == end or not start or not text[start - 1].isspace():
+            continue
+        first = text[start]
+        if first == "_" or ("A" <= first <= "Z") or ("a" <= first <= "z"):
+            found.add(text[start:end])
+    return found
 
 
 def raise_for_xml_error(result: Any, *, doctype: str | None, url: str) -> None:

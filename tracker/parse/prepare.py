@@ -61,6 +61,9 @@ _AMP_OR_SKIP = re.compile(
     re.DOTALL,
 )
 _XML_PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
+#: an ampersand ``_repair_reference`` might change: not a character reference, not a predefined
+#: entity (a superset: an unknown name is left as it is, but is found here)
+_NEEDS_REPAIR = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|(?:amp|lt|gt|quot|apos);)")
 _RSSBOARD_MEDIA = re.compile(
     r"""(xmlns:[\w.-]+\s*=\s*)(["'])https?://www\.rssboard\.org/media-rss/?\2"""
 )
@@ -111,7 +114,8 @@ def prepare(text: str, *, url: str) -> tuple[str, str | None]:
         raise ParseError("not a feed: the document has no root element", url=url)
     if root.group(1).lower() in _HTML_ROOTS:
         raise ParseError("not a feed: looks like an HTML page", url=url)
-    text = _AMP_OR_SKIP.sub(_repair_reference, text)
+    if _NEEDS_REPAIR.search(text):  # most feeds escape only with &lt; &amp; &#..; : no call each
+        text = _AMP_OR_SKIP.sub(_repair_reference, text)
     text = _RSSBOARD_MEDIA.sub(
         lambda m: f"{m.group(1)}{m.group(2)}{_MEDIA_RSS_URI}{m.group(2)}", text
     )

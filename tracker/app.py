@@ -288,20 +288,28 @@ class Tracker:
             on_start(len(feeds))
         if not feeds:
             return []
+        from tracker.poll.offload import StorageThread, inline
         from tracker.poll.update import update_feeds
 
-        async with self.fetcher() as fetcher:
-            return await update_feeds(
-                feeds,
-                fetcher=fetcher,
-                storage=self.storage,
-                parse=self.parser.runner(len(feeds)),
-                schedule=self.schedule(),
-                now=self.clock,
-                owner=owner,
-                on_result=on_result,
-                hints=self.hints(),
-            )
+        storage = self.storage
+        offload = StorageThread() if storage.any_thread else None
+        try:
+            async with self.fetcher() as fetcher:
+                return await update_feeds(
+                    feeds,
+                    fetcher=fetcher,
+                    storage=storage,
+                    parse=self.parser.runner(len(feeds)),
+                    schedule=self.schedule(),
+                    now=self.clock,
+                    owner=owner,
+                    on_result=on_result,
+                    hints=self.hints(),
+                    offload=offload or inline,
+                )
+        finally:
+            if offload is not None:
+                offload.close()
 
     def health_changes(self, results: Sequence[UpdateResult]) -> list[str]:
         """One line per feed whose health changed in the last ``poll``."""

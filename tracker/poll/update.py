@@ -25,6 +25,7 @@ from typing import Protocol
 from tracker.exceptions import FetchError, StorageError, UpdateError
 from tracker.parse.entries import content_hash
 from tracker.poll import decide
+from tracker.poll.offload import Offload, inline
 from tracker.poll.workers import ParseRunner, job_for
 from tracker.storage.protocol import Storage
 from tracker.types import (
@@ -72,13 +73,15 @@ async def update_feed(
     owner: str | None = None,
     not_modified: list[FeedUpdateIntent] | None = None,
     hints: Mapping[str, FeedHints] | None = None,
+    offload: Offload = inline,
 ) -> UpdateResult:
     """Poll one feed and record the outcome. ``UpdateError`` is turned into a value, and so is
     a ``StorageError`` while recording this feed (a lost lease, a database locked for too long):
     the other feeds of the batch go on.
 
     A 304 is appended to ``not_modified`` when given (the caller writes them in one batch),
-    else stored at once."""
+    else stored at once. Storage is called through ``offload`` (a ``StorageThread`` keeps it
+    off the event loop)."""
     try:
         return await _update_feed(
             feed,
@@ -90,6 +93,7 @@ async def update_feed(
             owner=owner,
             not_modified=not_modified,
             hints=hints or {},
+            offload=offload,
         )
     except StorageError as error:
         log.warning("could not record the poll of %s: %s", redact_url(feed.url), error.message)
@@ -109,6 +113,7 @@ async def _update_feed(
     owner: str | None,
     not_modified: list[FeedUpdateIntent] | None,
     hints: Mapping[str, FeedHints],
+    offload: Offload,
 ) -> UpdateResult:
     try:
         fetched = await fetcher.fetch(
@@ -142,13 +147,13 @@ async def _update_feed(
             )
             intent = _with_redirect(intent, moved)
             if not_modified is None:
-                storage.store_not_modified([intent], owner=owner)
+                await offload(lambda: storage.store_not_modified([intent], owner=owner))
             else:
                 not_modified.append(intent)
             return UpdateResult(feed.url, UpdatedFeed(feed.url, not_modified=True))
         assert fetched.body is not None
         # what is stored first: the worker then understands only the new and changed entries
-        stored = storage.get_entries_for_update(feed.url)
+        stored = await offload(lambda: storage.get_entries_for_update(feed.url))
         outcome = await parse(
             job_for(
                 fetched.body,
@@ -162,7 +167,8 @@ async def _update_feed(
         parsed, hashes, understood = outcome
         entries = list(parsed.entries)
         if any(e.identity not in stored for e in entries):
-            degraded = decide.reidentify(entries, storage.get_entry_keys(feed.url))
+            keys = await offload(lambda: storage.get_entry_keys(feed.url))
+            degraded = decide.reidentify(entries, keys)
             for before, after in zip(entries, degraded, strict=True):
                 if after is not before:
                     hashes[after.identity] = content_hash(after)
@@ -189,7 +195,7 @@ async def _update_feed(
             ttl=parsed.feed.ttl,
         )
         intent = _with_redirect(intent, moved)
-        storage.store_update(intent, intents, owner=owner)
+        await offload(lambda: storage.store_update(intent, intents, owner=owner))
         new = sum(1 for i in intents if i.new)
         return UpdateResult(
             feed.url,
@@ -218,22 +224,19 @@ async def _update_feed(
                 cap=schedule.cap,
                 retry_after=retry_after,
             )
-        storage.store_update(
-            FeedUpdateIntent(
-                url=feed.url,
-                checked_at=checked,
-                next_poll_at=next_poll,
-                etag=feed.etag,
-                last_modified=feed.last_modified,
-                http_status=status,
-                error=_describe(error),
-                consecutive_errors=errors,
-                success=False,
-                gone=gone,
-            ),
-            (),
-            owner=owner,
+        failed = FeedUpdateIntent(
+            url=feed.url,
+            checked_at=checked,
+            next_poll_at=next_poll,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+            http_status=status,
+            error=_describe(error),
+            consecutive_errors=errors,
+            success=False,
+            gone=gone,
         )
+        await offload(lambda: storage.store_update(failed, (), owner=owner))
         return UpdateResult(feed.url, error)
 
 
@@ -282,6 +285,7 @@ async def update_feeds(
     owner: str | None = None,
     on_result: Callable[[UpdateResult], None] | None = None,
     hints: Mapping[str, FeedHints] | None = None,
+    offload: Offload = inline,
 ) -> list[UpdateResult]:
     """Poll feeds concurrently (the fetcher bounds concurrency) and return one result per feed,
     in the order given. One broken feed never stops the others. Not-modified feeds are recorded
@@ -299,6 +303,7 @@ async def update_feeds(
             owner=owner,
             not_modified=not_modified,
             hints=hints,
+            offload=offload,
         )
         if result.error is not None:
             log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
@@ -309,4 +314,4 @@ async def update_feeds(
     try:
         return list(await asyncio.gather(*(one(feed) for feed in feeds)))
     finally:
-        storage.store_not_modified(not_modified, owner=owner)
+        await offload(lambda: storage.store_not_modified(not_modified, owner=owner))

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError, StatementError
+from sqlalchemy.pool import SingletonThreadPool
 
 from tracker.exceptions import StorageError
 from tracker.storage import engine as _engine
@@ -41,6 +42,9 @@ class Database:
         #: the database URL with its password masked, for messages and ``tracker status``
         self.url_for_display: str = _engine.display(url)
         self.is_postgresql = engine.dialect.name == "postgresql"
+        #: whether a call may come from another thread than the last: not for SQLite in memory,
+        #: where each thread has a connection, and so a database, of its own
+        self.any_thread = not isinstance(engine.pool, SingletonThreadPool)
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Database:

@@ -33,6 +33,9 @@ class Storage(Protocol):
 
     #: where the data lives, with any password masked (for messages and ``tracker status``)
     url_for_display: str
+    #: whether calls may come from any thread (one at a time): the poll then makes them from a
+    #: thread of its own, off the event loop
+    any_thread: bool
 
     def close(self) -> None: ...
 

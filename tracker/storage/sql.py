@@ -26,6 +26,7 @@ class SqlStorage(FeedStore, EntryStore, FilmStore, LedgerStore):
         self._entry_upsert = upsert_statement(database)
         #: the database URL with its password masked, for messages and ``tracker status``
         self.url_for_display: str = database.url_for_display
+        self.any_thread: bool = database.any_thread
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> SqlStorage:

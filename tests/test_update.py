@@ -232,3 +232,61 @@ def test_a_304_keeps_the_documents_ttl() -> None:
     )
     assert storage.feeds[url].http_status == 304
     assert storage.feeds[url].next_poll_at - clock.now >= timedelta(hours=6)
+
+
+def test_storage_calls_run_off_the_event_loop_one_at_a_time() -> None:
+    import threading
+
+    from tracker.poll.offload import StorageThread
+
+    class ThreadedStorage(FakeStorage):
+        def __init__(self) -> None:
+            super().__init__()
+            self.threads: set[int] = set()
+            self.busy = 0
+            self.overlapped = False
+
+        def _enter(self) -> None:
+            self.threads.add(threading.get_ident())
+            self.busy += 1
+            self.overlapped |= self.busy > 1
+
+        def get_entries_for_update(self, feed_url: str) -> dict[str, str]:
+            self._enter()
+            try:
+                return super().get_entries_for_update(feed_url)
+            finally:
+                self.busy -= 1
+
+        def store_update(self, *args: object, **kwargs: object) -> None:
+            self._enter()
+            try:
+                super().store_update(*args, **kwargs)  # type: ignore[arg-type]
+            finally:
+                self.busy -= 1
+
+    urls = [f"https://{n}.example/feed" for n in "abcdef"]
+    fetcher = FakeFetcher(documents={u: feed(entry(u[8])) for u in urls})
+    storage = ThreadedStorage()
+    offload = StorageThread()
+
+    async def poll() -> tuple[list[update.UpdateResult], int]:
+        results = await update.update_feeds(
+            [FeedForUpdate(url=u) for u in urls],
+            fetcher=fetcher,
+            storage=storage,
+            parse=workers.parse_inline,
+            schedule=SCHEDULE,
+            now=FakeClock(),
+            offload=offload,
+        )
+        return results, threading.get_ident()
+
+    try:
+        results, loop_thread = asyncio.run(poll())
+    finally:
+        offload.close()
+    assert [r.value for r in results] == [UpdatedFeed(u, new=1) for u in urls]
+    assert len(storage.threads) == 1 and loop_thread not in storage.threads
+    assert not storage.overlapped
+    assert sorted(storage.feeds) == urls

@@ -290,3 +290,33 @@ def test_storage_calls_run_off_the_event_loop_one_at_a_time() -> None:
     assert len(storage.threads) == 1 and loop_thread not in storage.threads
     assert not storage.overlapped
     assert sorted(storage.feeds) == urls
+
+
+def test_in_flight_bounds_the_feeds_between_fetch_and_store() -> None:
+    urls = [f"https://{n}.example/feed" for n in "abcdefghij"]
+    fetcher = FakeFetcher(documents={u: feed(entry(u[8])) for u in urls})
+    storage = FakeStorage()
+    holding = 0
+    most = 0
+
+    async def slow_parse(job: workers.ParseJob) -> workers.ParseOutcome:
+        nonlocal holding, most
+        holding += 1  # a fetched document waiting for a worker: its body is held
+        most = max(most, holding)
+        await asyncio.sleep(0.001)
+        holding -= 1
+        return workers.parse_job(job)
+
+    results = asyncio.run(
+        update.update_feeds(
+            [FeedForUpdate(url=u) for u in urls],
+            fetcher=fetcher,
+            storage=storage,
+            parse=slow_parse,
+            schedule=SCHEDULE,
+            now=FakeClock(),
+            in_flight=3,
+        )
+    )
+    assert [r.value for r in results] == [UpdatedFeed(u, new=1) for u in urls]
+    assert most == 3  # never more, and the bound is used (not one at a time)

@@ -306,6 +306,8 @@ class Tracker:
                     on_result=on_result,
                     hints=self.hints(),
                     offload=offload or inline,
+                    # fetching may run a round of connections ahead of the parse workers
+                    in_flight=2 * self.config.poll.concurrency,
                 )
         finally:
             if offload is not None:

@@ -286,25 +286,32 @@ async def update_feeds(
     on_result: Callable[[UpdateResult], None] | None = None,
     hints: Mapping[str, FeedHints] | None = None,
     offload: Offload = inline,
+    in_flight: int | None = None,
 ) -> list[UpdateResult]:
     """Poll feeds concurrently (the fetcher bounds concurrency) and return one result per feed,
     in the order given. One broken feed never stops the others. Not-modified feeds are recorded
-    together at the end: losing them to a crash only means polling them again."""
+    together at the end: losing them to a crash only means polling them again.
+
+    ``in_flight`` bounds the feeds between their fetch and their store: fetching runs ahead of
+    parsing, and a document waiting for a worker holds its body and, later, its entries, so
+    without a bound a poll of a thousand feeds held them all."""
     not_modified: list[FeedUpdateIntent] = []
+    slots = asyncio.Semaphore(in_flight or len(feeds) or 1)
 
     async def one(feed: FeedForUpdate) -> UpdateResult:
-        result = await update_feed(
-            feed,
-            fetcher=fetcher,
-            storage=storage,
-            parse=parse,
-            schedule=schedule,
-            now=now,
-            owner=owner,
-            not_modified=not_modified,
-            hints=hints,
-            offload=offload,
-        )
+        async with slots:
+            result = await update_feed(
+                feed,
+                fetcher=fetcher,
+                storage=storage,
+                parse=parse,
+                schedule=schedule,
+                now=now,
+                owner=owner,
+                not_modified=not_modified,
+                hints=hints,
+                offload=offload,
+            )
         if result.error is not None:
             log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
         if on_result is not None:

@@ -293,13 +293,14 @@ class Tracker:
 
         storage = self.storage
         offload = StorageThread() if storage.any_thread else None
+        parse = self.parser.runner(len(feeds))
         try:
             async with self.fetcher() as fetcher:
                 return await update_feeds(
                     feeds,
                     fetcher=fetcher,
                     storage=storage,
-                    parse=self.parser.runner(len(feeds)),
+                    parse=parse,
                     schedule=self.schedule(),
                     now=self.clock,
                     owner=owner,

@@ -19,9 +19,9 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple, TypeVar
 
 from tracker.exceptions import ParseError
@@ -36,6 +36,9 @@ R = TypeVar("R")
 POOL_THRESHOLD = 4
 #: a fresh worker pool must answer a trivial job within this long, or parsing goes inline
 WORKER_START_TIMEOUT = 30.0
+#: what a worker needs, loaded by the fork server before it forks any (``__main__`` is the
+#: default; it is the command line, which a worker does not need, but the preload list replaces it)
+PRELOAD = ("tracker.parse.feed", "tracker.parse.entries", "tracker.understand.ingest")
 #: one document may take a parser worker this long (at least [poll] timeout)
 PARSE_TIMEOUT = 60.0
 
@@ -105,6 +108,20 @@ def understand_batch(items: Sequence[UnderstandItem]) -> list[tuple[int, Underst
     ]
 
 
+def warm() -> int:
+    """Load the parser and the classifier and build the classifier's lexicon (a worker's first
+    document paid for it): the job every new worker runs first. Returns the worker's pid."""
+    from tracker.parse.feed import parse_feed  # noqa: F401
+    from tracker.understand.ingest import understand_entry
+
+    understand_entry(
+        EntryData(identity="warm", title="Parasite review: 4/5 stars", link=None),
+        hints=FeedHints(),
+        published=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    return os.getpid()
+
+
 #: runs ``parse_job`` somewhere (inline, or in a worker process) and awaits the result
 ParseRunner = Callable[[ParseJob], Awaitable[ParseOutcome]]
 
@@ -152,15 +169,9 @@ class ParserPool:
         if self.inline_only:
             return call()
         for _attempt in range(2):
-            async with self._loop_lock():
-                pool = self._ensure()
-                if not self._worked:
-                    if not await self._workers_start(pool):
-                        log.warning("parser worker processes cannot start: parsing inline")
-                        self._discard(pool)
-                        self.inline_only = True
-                        return call()
-                    self._worked = True
+            pool = await self._started()
+            if pool is None:
+                return call()
             try:
                 # one call per worker at a time: the deadline then measures the work, not the
                 # wait behind a hundred other documents in the executor's queue
@@ -178,10 +189,26 @@ class ParserPool:
                 ) from None
         raise ParseError("the parser process died while reading this document", url=url)
 
+    async def _started(self) -> Executor | None:
+        """The pool, its workers started and warm; None (parse inline) where they cannot start."""
+        async with self._loop_lock():
+            pool = self._ensure()
+            if not self._worked:
+                if not await self._workers_start(pool):
+                    log.warning("parser worker processes cannot start: parsing inline")
+                    self._discard(pool)
+                    self.inline_only = True
+                    return None
+                self._worked = True
+            return pool
+
     def _ensure(self) -> Executor:
         if self._pool is None:
             # forkserver: never fork a process that runs an event loop and threads
             context = multiprocessing.get_context("forkserver")
+            # the fork server imports the parser and the classifier once; every worker forked
+            # from it starts with them loaded, instead of importing them on its first document
+            context.set_forkserver_preload(list(PRELOAD))
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self._pool
 
@@ -209,12 +236,21 @@ class ParserPool:
         return self._lock[1], self._lock[2]
 
     async def _workers_start(self, pool: Executor) -> bool:
-        """Whether worker processes can run here at all (a trivial job on a fresh pool): not
-        where the main module cannot be imported again, e.g. a script read from stdin."""
+        """Whether worker processes can run here at all (``warm`` on a fresh pool, once per
+        worker): not where the main module cannot be imported again, e.g. a script read from
+        stdin."""
         loop = asyncio.get_running_loop()
+
+        def submit() -> list[Future[int]]:
+            return [pool.submit(warm) for _ in range(self.workers)]
+
         try:
-            await asyncio.wait_for(loop.run_in_executor(pool, os.getpid), WORKER_START_TIMEOUT)
-        except (BrokenProcessPool, TimeoutError, OSError):
+            # submitted from a thread: the first submit starts the fork server and blocks until
+            # it has loaded what it preloads, which the event loop must not wait for
+            futures = await loop.run_in_executor(None, submit)
+            warming = asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
+            await asyncio.wait_for(warming, WORKER_START_TIMEOUT)
+        except (BrokenProcessPool, TimeoutError, OSError, RuntimeError):
             return False
         return True
 

@@ -24,6 +24,7 @@ from storage_fixtures import T0, entry, failure, success
 
 from tracker.exceptions import StorageError
 from tracker.storage.engine import (
+    HEAD,
     alembic_config,
     create_engine,
     current_revision,
@@ -95,7 +96,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     with Storage.open(db_url) as second:
         assert [f.url for f in second.get_feeds_for_update(now=T0)] == [A]
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head == "0006_understanding"
+    assert head == "0007_body_hash"
     engine = create_engine(parse_url(db_url))
     try:
         assert current_revision(engine) == head
@@ -747,6 +748,18 @@ def test_a_feeds_ttl_survives_304s_and_is_replaced_by_the_next_document(storage:
     assert feed.ttl is None
 
 
+def test_a_feeds_document_hash_survives_304s_and_failures(storage: Storage) -> None:
+    storage.sync_feeds(specs(A), now=T0)
+    storage.store_update(success(A, version="rss20", body_hash="abc"), [])
+    storage.store_not_modified([success(A, http_status=304)])
+    storage.store_update(failure(A), [])
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.body_hash == "abc"
+    storage.store_update(success(A, version="rss20", body_hash="def"), [])
+    [feed] = storage.get_feeds_for_update(now=T0)
+    assert feed.body_hash == "def"
+
+
 def test_engine_head_is_alembics_head() -> None:
     """``engine.HEAD`` lets a database at the newest schema open without importing Alembic:
     it must name the newest migration."""
@@ -863,6 +876,6 @@ def test_a_database_from_before_0006_upgrades_in_place_and_loses_nothing(db_url:
         assert storage.understanding_versions() == [(old.id, A, None)]
     engine = create_engine(parse_url(db_url))
     try:
-        assert current_revision(engine) == "0006_understanding"
+        assert current_revision(engine) == HEAD
     finally:
         engine.dispose()

@@ -320,3 +320,39 @@ def test_in_flight_bounds_the_feeds_between_fetch_and_store() -> None:
     )
     assert [r.value for r in results] == [UpdatedFeed(u, new=1) for u in urls]
     assert most == 3  # never more, and the bound is used (not one at a time)
+
+
+def test_the_same_bytes_without_validators_are_not_parsed_again() -> None:
+    url = "https://a.example/feed"
+    fetcher = FakeFetcher(documents={url: feed(entry("a1"), entry("a2"))})
+    storage = FakeStorage()
+    parsed: list[str] = []
+
+    async def counting_parse(job: workers.ParseJob) -> workers.ParseOutcome:
+        parsed.append(job.url)
+        return workers.parse_job(job)
+
+    def poll() -> UpdatedFeed:
+        # a server that ignores conditional requests: no ETag is ever sent back to it
+        before = storage.feeds.get(url)
+        known = FeedForUpdate(url=url, body_hash=before.body_hash if before else None)
+        [result] = asyncio.run(
+            update.update_feeds(
+                [known],
+                fetcher=fetcher,
+                storage=storage,
+                parse=counting_parse,
+                schedule=SCHEDULE,
+                now=FakeClock(),
+            )
+        )
+        assert isinstance(result.value, UpdatedFeed)
+        return result.value
+
+    assert poll() == UpdatedFeed(url, new=2)
+    assert storage.feeds[url].body_hash is not None
+    assert poll() == UpdatedFeed(url, not_modified=True)  # same bytes: not parsed
+    assert parsed == [url]
+    fetcher.documents[url] = feed(entry("a1"), entry("a2"), entry("a3"))
+    assert poll() == UpdatedFeed(url, new=1, unchanged=2)  # new bytes: parsed
+    assert parsed == [url, url]

@@ -159,6 +159,9 @@ class FeedForUpdate:
     #: what the document last said about how often to poll it (RSS ttl, sy:updatePeriod): a
     #: 304 has no document, so it is kept from the last 200
     ttl: timedelta | None = None
+    #: the last document parsed, by hash (with its URL and type): the same bytes are not parsed
+    #: again
+    body_hash: str | None = None
 
     @property
     def fetch_url(self) -> str:
@@ -270,6 +273,8 @@ class FeedUpdateIntent:
     move_to: str | None = None
     #: on a success with a document: its ttl (None: it states none)
     ttl: timedelta | None = None
+    #: on a success with a document: its hash (``FeedForUpdate.body_hash``)
+    body_hash: str | None = None
 
 
 @dataclass(frozen=True)

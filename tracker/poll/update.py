@@ -7,15 +7,18 @@ as arguments typed by Protocols, so tests pass fakes; must not build adapters, r
 
 Politeness lives here as orchestration of ``decide``: a feed is fetched at its settled
 ``fetch_url`` (a permanent redirect that held for ``Schedule.redirect_after``), every outcome
-records when to poll next, 410 Gone marks the feed gone, and entries whose guid changed are
-matched to what is stored (``decide.reidentify``). New and changed entries are understood in
-the parse workers (``tracker.poll.workers``) and stored with their understanding, in the same
-transaction. Feed URLs are shown through ``redact_url``: never a password in a log.
+records when to poll next, 410 Gone marks the feed gone, entries whose guid changed are
+matched to what is stored (``decide.reidentify``), and a document whose bytes are the ones last
+parsed (a server that sends no validators) is recorded as a 304 would be, unparsed. New and
+changed entries are understood in the parse workers (``tracker.poll.workers``) and stored with
+their understanding, in the same transaction. Feed URLs are shown through ``redact_url``:
+never a password in a log.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -134,7 +137,10 @@ async def _update_feed(
                 redact_url(moved.move_to),
                 schedule.redirect_after,
             )
-        if fetched.not_modified:
+        document = document_hash(fetched) if fetched.body is not None else None
+        # the same bytes as last time, from a server that sent no validators (or ignored
+        # them): nothing to parse, recorded as a 304 would be
+        if fetched.not_modified or (document is not None and document == feed.body_hash):
             intent = FeedUpdateIntent(
                 url=feed.url,
                 checked_at=checked,
@@ -193,6 +199,7 @@ async def _update_feed(
             success=True,
             version=parsed.feed.version,
             ttl=parsed.feed.ttl,
+            body_hash=document,
         )
         intent = _with_redirect(intent, moved)
         await offload(lambda: storage.store_update(intent, intents, owner=owner))
@@ -238,6 +245,16 @@ async def _update_feed(
         )
         await offload(lambda: storage.store_update(failed, (), owner=owner))
         return UpdateResult(feed.url, error)
+
+
+def document_hash(fetched: FetchResult) -> str:
+    """The document as parsing sees it: its bytes, the URL its relative links resolve
+    against, and the type whose charset may decode it."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(fetched.final_url.encode("utf-8", "surrogatepass"))
+    digest.update(b"\n" + fetched.headers.get("content-type", "").encode("latin-1", "replace"))
+    digest.update(b"\n" + (fetched.body or b""))
+    return digest.hexdigest()
 
 
 def _with_redirect(intent: FeedUpdateIntent, moved: decide.RedirectDecision) -> FeedUpdateIntent:

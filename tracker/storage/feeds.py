@@ -45,6 +45,7 @@ def _feed_for_update(row: Row) -> FeedForUpdate:
         redirect_since=row.redirect_since,
         gone=row.gone_at is not None,
         ttl=timedelta(seconds=row.ttl_seconds) if row.ttl_seconds else None,
+        body_hash=row.body_hash,
     )
 
 
@@ -62,6 +63,7 @@ _FOR_UPDATE_COLUMNS = (
     feeds.c.redirect_since,
     feeds.c.gone_at,
     feeds.c.ttl_seconds,
+    feeds.c.body_hash,
 )
 
 
@@ -299,6 +301,7 @@ class FeedStore:
                 values["version"] = feed.version
                 # a document was read: its ttl (or its lack of one) replaces the stored one
                 values["ttl_seconds"] = int(feed.ttl.total_seconds()) if feed.ttl else None
+                values["body_hash"] = feed.body_hash
             if feed.final_url is not None:
                 values["final_url"] = feed.final_url
         else:

@@ -82,6 +82,9 @@ feeds = sa.Table(
     sa.Column("lease_owner", sa.Text),
     #: the document's own poll interval (RSS ttl, sy:updatePeriod) in seconds, from the last 200
     sa.Column("ttl_seconds", sa.Integer),
+    #: (0007) a hash of the last document parsed, with its URL and type: the same bytes again
+    #: from a server without validators are not parsed again
+    sa.Column("body_hash", sa.Text),
     sa.Column("lease_until", UTCDateTime),
     #: politeness (0003): the server said 410 Gone at this time; never due while set
     sa.Column("gone_at", UTCDateTime),

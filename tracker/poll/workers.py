@@ -36,9 +36,10 @@ R = TypeVar("R")
 POOL_THRESHOLD = 4
 #: a fresh worker pool must answer a trivial job within this long, or parsing goes inline
 WORKER_START_TIMEOUT = 30.0
-#: what a worker needs, loaded by the fork server before it forks any (``__main__`` is the
-#: default; it is the command line, which a worker does not need, but the preload list replaces it)
-PRELOAD = ("tracker.parse.feed", "tracker.parse.entries", "tracker.understand.ingest")
+#: what a worker needs, loaded and warmed once by the fork server before it forks any; with
+#: ``__main__`` (multiprocessing's own default) among them, a worker finds the main module
+#: already loaded instead of running it again
+PRELOAD = ("__main__", "tracker.poll.preload")
 #: one document may take a parser worker this long (at least [poll] timeout)
 PARSE_TIMEOUT = 60.0
 

@@ -10,8 +10,9 @@ cleaned, whose ``src`` is absolute http(s) or gone.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
-from html.parser import HTMLParser
 from typing import Any
 
 from tracker.parse.links import absolute_http
@@ -64,21 +65,18 @@ def _widest(candidates: list[Mapping[str, Any]], key: str, base: str | None) -> 
     return best[1] if best else None
 
 
-class _FirstImage(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.src: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img" and self.src is None:
-            self.src = dict(attrs).get("src") or None
+#: an ``<img>`` tag as html5ever (inside nh3) writes one: every attribute ` name="value"`, with
+#: ``&`` and ``"`` escaped in values and nothing else (a ``>`` may stand in a value)
+_IMG = re.compile(r'<img((?: [^\s"\'>/=]+="[^"]*")*)>')
+_SRC = re.compile(r' src="([^"]*)"')
 
 
 def _first_img(fragment: str | None) -> str | None:
     """The first ``<img src>`` of sanitised HTML (already absolute http(s), or removed)."""
     if not fragment or "<img" not in fragment:
         return None
-    finder = _FirstImage()
-    finder.feed(fragment)
-    finder.close()
-    return finder.src
+    for tag in _IMG.finditer(fragment):
+        src = _SRC.search(tag.group(1))
+        if src and src.group(1):
+            return html.unescape(src.group(1))
+    return None

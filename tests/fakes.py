@@ -81,6 +81,8 @@ class FakeStorage:
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
     feeds: dict[str, FeedUpdateIntent] = field(default_factory=dict)
     written: list[EntryUpdateIntent] = field(default_factory=list)
+    #: feeds per transaction, as store_update and store_updates were called
+    transactions: list[int] = field(default_factory=list)
 
     def get_entries_for_update(self, feed_url: str) -> dict[str, str]:
         return dict(self.entries.get(feed_url, {}))
@@ -106,3 +108,28 @@ class FakeStorage:
         for intent in entries:
             self.entries.setdefault(feed.url, {})[intent.entry.identity] = intent.content_hash
             self.written.append(intent)
+        self.transactions.append(1)
+
+    def store_updates(
+        self,
+        updates: Sequence[tuple[FeedUpdateIntent, Sequence[EntryUpdateIntent]]],
+        *,
+        owner: str | None = None,
+    ) -> None:
+        # all or nothing, as one transaction would be
+        before = (
+            dict(self.feeds),
+            {k: dict(v) for k, v in self.entries.items()},
+            len(self.written),
+        )
+        count = len(self.transactions)
+        try:
+            for feed, entries in updates:
+                self.store_update(feed, entries, owner=owner)
+        except Exception:
+            self.feeds, self.entries = before[0], before[1]
+            del self.written[before[2] :]
+            del self.transactions[count:]
+            raise
+        del self.transactions[count:]
+        self.transactions.append(len(updates))

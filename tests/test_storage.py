@@ -879,3 +879,16 @@ def test_a_database_from_before_0006_upgrades_in_place_and_loses_nothing(db_url:
         assert current_revision(engine) == HEAD
     finally:
         engine.dispose()
+
+
+def test_store_updates_writes_every_feed_in_one_transaction_or_none(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    storage.claim_due_feeds(owner="one", now=T0, lease=timedelta(minutes=5))
+    batch = [(success(A), [entry("a1", feed=A)]), (success(B), [entry("b1", feed=B)])]
+    with pytest.raises(StorageError, match="lost the lease"):
+        storage.store_updates(batch, owner="two")  # another instance holds the leases
+    assert storage.list_entries() == []  # A's entry was not kept either
+    storage.store_updates(batch, owner="one")
+    assert sorted(e.identity for e in storage.list_entries()) == ["a1", "b1"]
+    feeds = {f.url: f for f in storage.get_feeds_for_update(now=T0)}
+    assert feeds[A].polled_before and feeds[B].polled_before

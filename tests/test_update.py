@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from fakes import FakeClock, FakeFetcher, FakeStorage, entry, feed
 
@@ -20,6 +22,8 @@ from tracker.types import (
     PollSummary,
     UpdatedFeed,
 )
+
+T = TypeVar("T")
 
 SCHEDULE = update.Schedule(
     interval=timedelta(hours=1),
@@ -356,3 +360,61 @@ def test_the_same_bytes_without_validators_are_not_parsed_again() -> None:
     fetcher.documents[url] = feed(entry("a1"), entry("a2"), entry("a3"))
     assert poll() == UpdatedFeed(url, new=1, unchanged=2)  # new bytes: parsed
     assert parsed == [url, url]
+
+
+async def _slow_offload(call: Callable[[], T]) -> T:
+    # a storage call that takes a while (as a real write does): others queue behind it
+    for _ in range(20):
+        await asyncio.sleep(0)
+    return call()
+
+
+def _poll_many(storage: FakeStorage, urls: list[str]) -> dict[str, object]:
+    fetcher = FakeFetcher(documents={u: feed(entry(u[8])) for u in urls})
+    results = asyncio.run(
+        update.update_feeds(
+            [FeedForUpdate(url=u) for u in urls],
+            fetcher=fetcher,
+            storage=storage,
+            parse=workers.parse_inline,
+            schedule=SCHEDULE,
+            now=FakeClock(),
+            offload=_slow_offload,
+        )
+    )
+    return {r.url: r.value for r in results}
+
+
+def test_updates_that_wait_are_written_together() -> None:
+    urls = [f"https://{n}.example/feed" for n in "abcdefgh"]
+    storage = FakeStorage()
+    assert _poll_many(storage, urls) == {u: UpdatedFeed(u, new=1) for u in urls}
+    assert sorted(storage.feeds) == urls and len(storage.written) == len(urls)
+    assert sum(storage.transactions) == len(urls)
+    assert len(storage.transactions) < len(urls)  # the ones that waited went in together
+
+
+def test_a_lost_lease_in_a_batch_loses_only_that_feed() -> None:
+    from tracker.exceptions import StorageError
+
+    lost = "https://c.example/feed"
+
+    class LeasedStorage(FakeStorage):
+        def store_update(self, feed, entries, *, owner=None):  # type: ignore[no-untyped-def]
+            if feed.url == lost:
+                raise StorageError(f"lost the lease on {lost}")
+            super().store_update(feed, entries, owner=owner)
+
+        def store_updates(self, updates, *, owner=None):  # type: ignore[no-untyped-def]
+            self.batches_with_lost += any(f.url == lost for f, _ in updates)
+            super().store_updates(updates, owner=owner)
+
+    urls = [f"https://{n}.example/feed" for n in "abcdefgh"]
+    storage = LeasedStorage()
+    storage.batches_with_lost = 0  # type: ignore[attr-defined]
+    by_url = _poll_many(storage, urls)
+    assert storage.batches_with_lost == 1  # type: ignore[attr-defined]  # it was in a batch
+    assert isinstance(by_url.pop(lost), UpdateError)
+    assert by_url == {u: UpdatedFeed(u, new=1) for u in urls if u != lost}
+    assert sorted(storage.feeds) == sorted(by_url)  # every other feed stored, exactly once
+    assert len(storage.written) == len(by_url)

@@ -30,6 +30,7 @@ from tracker.parse.entries import content_hash
 from tracker.poll import decide
 from tracker.poll.offload import Offload, inline
 from tracker.poll.workers import ParseRunner, job_for
+from tracker.poll.writer import UpdateWriter
 from tracker.storage.protocol import Storage
 from tracker.types import (
     FeedForUpdate,
@@ -77,6 +78,7 @@ async def update_feed(
     not_modified: list[FeedUpdateIntent] | None = None,
     hints: Mapping[str, FeedHints] | None = None,
     offload: Offload = inline,
+    writer: UpdateWriter | None = None,
 ) -> UpdateResult:
     """Poll one feed and record the outcome. ``UpdateError`` is turned into a value, and so is
     a ``StorageError`` while recording this feed (a lost lease, a database locked for too long):
@@ -97,6 +99,7 @@ async def update_feed(
             not_modified=not_modified,
             hints=hints or {},
             offload=offload,
+            writer=writer or UpdateWriter(storage, offload, owner=owner),
         )
     except StorageError as error:
         log.warning("could not record the poll of %s: %s", redact_url(feed.url), error.message)
@@ -117,6 +120,7 @@ async def _update_feed(
     not_modified: list[FeedUpdateIntent] | None,
     hints: Mapping[str, FeedHints],
     offload: Offload,
+    writer: UpdateWriter,
 ) -> UpdateResult:
     try:
         fetched = await fetcher.fetch(
@@ -202,7 +206,7 @@ async def _update_feed(
             body_hash=document,
         )
         intent = _with_redirect(intent, moved)
-        await offload(lambda: storage.store_update(intent, intents, owner=owner))
+        await writer.store(intent, intents)
         new = sum(1 for i in intents if i.new)
         return UpdateResult(
             feed.url,
@@ -243,7 +247,7 @@ async def _update_feed(
             success=False,
             gone=gone,
         )
-        await offload(lambda: storage.store_update(failed, (), owner=owner))
+        await writer.store(failed, ())
         return UpdateResult(feed.url, error)
 
 
@@ -314,6 +318,7 @@ async def update_feeds(
     without a bound a poll of a thousand feeds held them all."""
     not_modified: list[FeedUpdateIntent] = []
     slots = asyncio.Semaphore(in_flight or len(feeds) or 1)
+    writer = UpdateWriter(storage, offload, owner=owner)
 
     async def one(feed: FeedForUpdate) -> UpdateResult:
         async with slots:
@@ -328,6 +333,7 @@ async def update_feeds(
                 not_modified=not_modified,
                 hints=hints,
                 offload=offload,
+                writer=writer,
             )
         if result.error is not None:
             log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from tracker.exceptions import StorageError
 from tracker.storage.database import Database, Row
@@ -266,73 +267,51 @@ class FeedStore:
         Releases the feed's lease. With ``owner`` the write is fenced: if another instance took
         the lease meanwhile, nothing is written and StorageError is raised.
         """
-        for intent in entries:
-            if intent.feed_url != feed.url:
-                raise ValueError(f"entry of {intent.feed_url} stored with feed {feed.url}")
-        checked = feed.checked_at
-        values: dict[str, Any] = {
-            "next_poll_at": feed.next_poll_at,
-            "last_checked_at": checked,
-            "http_status": feed.http_status,
-            "updated_at": checked,
-            "lease_owner": None,
-            "lease_until": None,
-        }
-        if feed.redirect_known:
-            values |= {"redirect_url": feed.redirect_url, "redirect_since": feed.redirect_since}
-        if feed.move_to is not None:
-            values["effective_url"] = feed.move_to
-        if feed.success:
-            values |= {
-                "gone_at": None,
-                "etag": feed.etag,
-                "last_modified": feed.last_modified,
-                "last_success_at": checked,
-                "consecutive_errors": 0,
-                "last_error": None,
-                "first_polled_at": sa.func.coalesce(
-                    feeds.c.first_polled_at, sa.literal(checked, UTCDateTime())
-                ),
-            }
-            # a 304 has no document: keep what the last one said
-            if feed.title is not None:
-                values["feed_title"] = feed.title
-            if feed.version is not None:
-                values["version"] = feed.version
-                # a document was read: its ttl (or its lack of one) replaces the stored one
-                values["ttl_seconds"] = int(feed.ttl.total_seconds()) if feed.ttl else None
-                values["body_hash"] = feed.body_hash
-            if feed.final_url is not None:
-                values["final_url"] = feed.final_url
-        else:
-            values |= {
-                "last_error": feed.error or "unknown error",
-                "consecutive_errors": feed.consecutive_errors,
-            }
-            if feed.gone:
-                values["gone_at"] = sa.func.coalesce(
-                    feeds.c.gone_at, sa.literal(checked, UTCDateTime())
-                )
+        values = _update_values(feed, entries)
         with self._db.write(f"store the update of {feed.url}") as conn:
-            feed_id = conn.scalar(sa.select(feeds.c.id).where(feeds.c.url == feed.url))
-            if feed_id is None:
-                raise StorageError(
-                    f"cannot store the update of {feed.url}: not a known feed",
-                    hint="sync the followed feeds first",
-                )
-            update = sa.update(feeds).where(feeds.c.id == feed_id).values(values)
-            if owner is not None:
-                update = update.where(
-                    sa.or_(feeds.c.lease_owner == owner, feeds.c.lease_owner.is_(None))
-                )
-            if conn.execute(update).rowcount != 1:
-                # raising inside the transaction rolls back: no entry of a lost lease is stored
-                raise StorageError(
-                    f"lost the lease on {feed.url}: another instance is polling it; "
-                    "this update was discarded"
-                )
-            if entries:
-                upsert_entries(conn, self._entry_upsert, feed_id, checked, entries)
+            self._write_update(conn, feed, entries, values, owner)
+
+    def store_updates(
+        self,
+        updates: Sequence[tuple[FeedUpdateIntent, Sequence[EntryUpdateIntent]]],
+        *,
+        owner: str | None = None,
+    ) -> None:
+        """``store_update`` for several feeds in ONE transaction: all of them, or (StorageError,
+        a lost lease among them) none, so the caller can store them one by one."""
+        prepared = [(feed, entries, _update_values(feed, entries)) for feed, entries in updates]
+        with self._db.write(f"store the updates of {len(updates)} feeds") as conn:
+            for feed, entries, values in prepared:
+                self._write_update(conn, feed, entries, values, owner)
+
+    def _write_update(
+        self,
+        conn: Connection,
+        feed: FeedUpdateIntent,
+        entries: Sequence[EntryUpdateIntent],
+        values: dict[str, Any],
+        owner: str | None,
+    ) -> None:
+        checked = feed.checked_at
+        feed_id = conn.scalar(sa.select(feeds.c.id).where(feeds.c.url == feed.url))
+        if feed_id is None:
+            raise StorageError(
+                f"cannot store the update of {feed.url}: not a known feed",
+                hint="sync the followed feeds first",
+            )
+        update = sa.update(feeds).where(feeds.c.id == feed_id).values(values)
+        if owner is not None:
+            update = update.where(
+                sa.or_(feeds.c.lease_owner == owner, feeds.c.lease_owner.is_(None))
+            )
+        if conn.execute(update).rowcount != 1:
+            # raising inside the transaction rolls back: no entry of a lost lease is stored
+            raise StorageError(
+                f"lost the lease on {feed.url}: another instance is polling it; "
+                "this update was discarded"
+            )
+        if entries:
+            upsert_entries(conn, self._entry_upsert, feed_id, checked, entries)
 
     def store_not_modified(
         self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None
@@ -446,3 +425,55 @@ class FeedStore:
                 sa.select(sa.func.count()).where(entries_table.c.feed_id.in_(followed))
             )
         return {"feeds": n_feeds or 0, "entries": n_entries or 0, "failing": n_failing or 0}
+
+
+def _update_values(feed: FeedUpdateIntent, entries: Sequence[EntryUpdateIntent]) -> dict[str, Any]:
+    """The feed row's new values for one poll's outcome (checks the entries belong to it)."""
+    for intent in entries:
+        if intent.feed_url != feed.url:
+            raise ValueError(f"entry of {intent.feed_url} stored with feed {feed.url}")
+    checked = feed.checked_at
+    values: dict[str, Any] = {
+        "next_poll_at": feed.next_poll_at,
+        "last_checked_at": checked,
+        "http_status": feed.http_status,
+        "updated_at": checked,
+        "lease_owner": None,
+        "lease_until": None,
+    }
+    if feed.redirect_known:
+        values |= {"redirect_url": feed.redirect_url, "redirect_since": feed.redirect_since}
+    if feed.move_to is not None:
+        values["effective_url"] = feed.move_to
+    if feed.success:
+        values |= {
+            "gone_at": None,
+            "etag": feed.etag,
+            "last_modified": feed.last_modified,
+            "last_success_at": checked,
+            "consecutive_errors": 0,
+            "last_error": None,
+            "first_polled_at": sa.func.coalesce(
+                feeds.c.first_polled_at, sa.literal(checked, UTCDateTime())
+            ),
+        }
+        # a 304 has no document: keep what the last one said
+        if feed.title is not None:
+            values["feed_title"] = feed.title
+        if feed.version is not None:
+            values["version"] = feed.version
+            # a document was read: its ttl (or its lack of one) replaces the stored one
+            values["ttl_seconds"] = int(feed.ttl.total_seconds()) if feed.ttl else None
+            values["body_hash"] = feed.body_hash
+        if feed.final_url is not None:
+            values["final_url"] = feed.final_url
+    else:
+        values |= {
+            "last_error": feed.error or "unknown error",
+            "consecutive_errors": feed.consecutive_errors,
+        }
+        if feed.gone:
+            values["gone_at"] = sa.func.coalesce(
+                feeds.c.gone_at, sa.literal(checked, UTCDateTime())
+            )
+    return values

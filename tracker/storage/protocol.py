@@ -67,6 +67,15 @@ class Storage(Protocol):
         """One poll's outcome and its new or changed entries, in one transaction."""
         ...
 
+    def store_updates(
+        self,
+        updates: Sequence[tuple[FeedUpdateIntent, Sequence[EntryUpdateIntent]]],
+        *,
+        owner: str | None = None,
+    ) -> None:
+        """Several ``store_update``s in one transaction: all written, or none (StorageError)."""
+        ...
+
     def store_not_modified(
         self, intents: Sequence[FeedUpdateIntent], *, owner: str | None = None
     ) -> None:

@@ -14,6 +14,7 @@ Must not fetch, store or decide anything about polling: ``tracker.poll.update`` 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import multiprocessing
@@ -22,6 +23,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
+from multiprocessing import forkserver
 from typing import NamedTuple, TypeVar
 
 from tracker.exceptions import ParseError
@@ -147,10 +149,24 @@ class ParserPool:
         self._lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock, asyncio.Semaphore] | None = None
 
     def runner(self, documents: int) -> ParseRunner:
-        """How to parse ``documents`` documents: inline when they are few, else in workers."""
+        """How to parse ``documents`` documents: inline when they are few, else in workers
+        (whose fork server starts now, see ``_prepare``)."""
         if documents < POOL_THRESHOLD or self.inline_only:
             return parse_inline
+        self._prepare()
         return self._run
+
+    def _prepare(self) -> None:
+        """Start the fork server now: it loads the parser and warms the classifier in a process
+        of its own while this one fetches, and forks workers only when a document needs one.
+        Starting it costs this process one spawn and never waits; a poll whose feeds all
+        answer 304 forks no worker."""
+        if self._pool is not None:
+            return
+        multiprocessing.get_context("forkserver").set_forkserver_preload(list(PRELOAD))
+        # on failure the first document tries again, and falls back to parsing inline
+        with contextlib.suppress(OSError):
+            forkserver.ensure_running()
 
     def close(self) -> None:
         if self._pool is not None:

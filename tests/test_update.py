@@ -418,3 +418,30 @@ def test_a_lost_lease_in_a_batch_loses_only_that_feed() -> None:
     assert by_url == {u: UpdatedFeed(u, new=1) for u in urls if u != lost}
     assert sorted(storage.feeds) == sorted(by_url)  # every other feed stored, exactly once
     assert len(storage.written) == len(by_url)
+
+
+def test_a_waiter_that_gives_up_does_not_cost_the_others_their_outcome() -> None:
+    from tracker.poll.writer import UpdateWriter
+
+    storage = FakeStorage()
+    writer = UpdateWriter(storage, _slow_offload)
+    clock = FakeClock()
+
+    def intent(url: str) -> update.FeedUpdateIntent:
+        return update.FeedUpdateIntent(url=url, checked_at=clock.now, next_poll_at=clock.now)
+
+    async def main() -> list[object]:
+        first = asyncio.create_task(writer.store(intent("https://a.example/feed"), ()))
+        await asyncio.sleep(0)  # the first write starts; the next three wait behind it
+        rest = [
+            asyncio.create_task(writer.store(intent(f"https://{n}.example/feed"), ()))
+            for n in "bcd"
+        ]
+        await asyncio.sleep(0)
+        rest[0].cancel()  # its poll was cancelled while it waited
+        return await asyncio.gather(first, *rest, return_exceptions=True)
+
+    outcomes = asyncio.run(main())
+    assert outcomes[0] is None and outcomes[2] is None and outcomes[3] is None
+    assert isinstance(outcomes[1], asyncio.CancelledError)
+    assert storage.transactions == [1, 3]  # the waiting three were still written together

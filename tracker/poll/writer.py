@@ -51,8 +51,7 @@ class UpdateWriter:
                 await self._write(batch)
             except BaseException as error:  # a bug, or cancelled: every waiter learns of it
                 for _, done in batch:
-                    if not done.done():
-                        done.set_exception(error)
+                    _settle(done, error)
                 if not isinstance(error, Exception):
                     raise
 
@@ -66,15 +65,26 @@ class UpdateWriter:
                 await self._offload(partial(self._storage.store_updates, updates, owner=owner))
         except StorageError as error:
             if len(batch) == 1:
-                batch[0][1].set_exception(error)
+                _settle(batch[0][1], error)
                 return
             for update, done in batch:  # alone, each gets its own outcome
                 try:
                     await self._offload(partial(self._storage.store_update, *update, owner=owner))
                 except StorageError as alone:
-                    done.set_exception(alone)
+                    _settle(done, alone)
                 else:
-                    done.set_result(None)
+                    _settle(done)
             return
         for _, done in batch:
-            done.set_result(None)
+            _settle(done)
+
+
+def _settle(done: asyncio.Future[None], error: BaseException | None = None) -> None:
+    """Tell one waiter its outcome, unless it stopped waiting (its poll was cancelled): the
+    others of its batch still learn theirs."""
+    if done.done():
+        return
+    if error is None:
+        done.set_result(None)
+    else:
+        done.set_exception(error)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from tracker import __version__
 from tracker.exceptions import FetchError, StorageError, UpdateError
 from tracker.parse.entries import content_hash
 from tracker.poll import decide
@@ -253,8 +254,10 @@ async def _update_feed(
 
 def document_hash(fetched: FetchResult) -> str:
     """The document as parsing sees it: its bytes, the URL its relative links resolve
-    against, and the type whose charset may decode it."""
+    against, the type whose charset may decode it, and the version of kfilm-tracker that
+    parsed it (a new parser reads the same bytes again once)."""
     digest = hashlib.blake2b(digest_size=16)
+    digest.update(__version__.encode("utf-8") + b"\n")
     digest.update(fetched.final_url.encode("utf-8", "surrogatepass"))
     digest.update(b"\n" + fetched.headers.get("content-type", "").encode("latin-1", "replace"))
     digest.update(b"\n" + (fetched.body or b""))

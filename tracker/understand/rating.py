@@ -173,6 +173,30 @@ def _matches(pattern: Pattern, how: str, text: str, folded: str) -> Iterator[re.
             end = m.end()  # never empty: it holds the number and the mark
 
 
+#: the checks made on a match, compiled once (``re.search`` with a source looks it up in
+#: ``re``'s cache at every call)
+_STARS = re.compile(r"stars?", re.I)
+#: a label right before the match (searched with ``endpos`` at the match: ``$`` is there)
+_LABEL = re.compile(r"(?:Score|Rating|Grade|Verdict|Stars|평점|별점)\s*[:：]?\s*$", re.I)
+_SCORE = re.compile(r"(?:score|rating)", re.I)
+#: "and a half" after a number in words: cut with the mark before it, looked for without
+_AND_A_HALF = re.compile(r"[- ]and[- ]a[- ]half", re.I)
+_HALF = re.compile(r"and[- ]a[- ]half", re.I)
+_AVERAGE = re.compile(r"평균|average|avg\.?", re.I)
+_LABEL_BEFORE = re.compile(
+    r"^(?:평점|별점|점수)\s*[:：]?\s*|^(?:Grade|Rating|Score|Verdict|Stars)\s*[:：]\s*"
+)
+
+
+def _on_five(n: float, scale: int) -> float:
+    """``n`` out of ``scale`` (10, 5, 4 or 100) on the 5-point scale."""
+    if scale == 10:
+        return n / 2
+    if scale == 4:
+        return n * 1.25
+    return n / 20 if scale == 100 else n
+
+
 def _ratings_in(
     text: str, folded: str, offset: int, patterns: list[tuple[Pattern, str]]
 ) -> list[_Found]:
@@ -186,7 +210,8 @@ def _ratings_in(
             if any(s < end and start < e for s, e in taken):
                 continue
             around = text[max(0, start - 30) : end + 30]
-            if _NOT_CRITIC.search(around):
+            # (the same cut of the folded text is the cut folded: ``fold`` maps each character)
+            if _NOT_CRITIC.search(around, folded[max(0, start - 30) : end + 30]):
                 continue
             value: float | None = None
             if how == "ko_of":
@@ -196,25 +221,22 @@ def _ratings_in(
                 n, scale = _number(m.group(1)), int(m.group(2))
                 if n > scale:
                     continue
-                labelled = re.search(
-                    r"(?:Score|Rating|Grade|Verdict|Stars|평점|별점)\s*[:：]?\s*$",
-                    text[max(0, start - 12) : start],
-                    re.IGNORECASE,
-                )
-                if scale == 4 and not (re.search(r"stars?", m.group(0), re.I) or labelled):
+                if scale == 4 and not (
+                    _STARS.search(m.group(0)) or _LABEL.search(text, max(0, start - 12), start)
+                ):
                     continue  # "3/4" alone is a fraction more often than a rating
-                if scale == 100 and not re.search(r"(?:score|rating)", around, re.IGNORECASE):
+                if scale == 100 and not _SCORE.search(around):
                     continue
-                value = {10: n / 2, 5: n, 4: n * 1.25, 100: n / 20}[scale]
+                value = _on_five(n, scale)
             elif how == "words_of":
-                n = _number(re.sub(r"[- ]and[- ]a[- ]half", "", m.group(1), flags=re.I))
-                if re.search(r"and[- ]a[- ]half", m.group(1), re.IGNORECASE):
+                n = _number(_AND_A_HALF.sub("", m.group(1)))
+                if _HALF.search(m.group(1)):
                     n += 0.5
                 scale = {"four": 4, "five": 5, "ten": 10}[m.group(2).lower()]
                 value = n * 5 / scale
             elif how == "words":
-                n = _number(re.sub(r"[- ]and[- ]a[- ]half", "", m.group(1), flags=re.I))
-                if re.search(r"and[- ]a[- ]half", m.group(1), re.IGNORECASE):
+                n = _number(_AND_A_HALF.sub("", m.group(1)))
+                if _HALF.search(m.group(1)):
                     n += 0.5
                 value = n if n <= 5 else None
             elif how == "num_stars":
@@ -227,7 +249,7 @@ def _ratings_in(
                 n = float(m.group(1))
                 value = n / 2 if n <= 10 else None
             elif how == "star_number":
-                if re.search(r"평균|average|avg\.?", text[max(0, start - 10) : start], re.I):
+                if _AVERAGE.search(text, max(0, start - 10), start):
                     continue  # "평균 ★4.2 (38,120명)": the audience average, not the critic's
                 value = float(m.group(1))
             elif how == "stars":
@@ -238,14 +260,76 @@ def _ratings_in(
             taken.append((start, end))
             rating_text = m.group(0).strip()
             if how in ("ko_point", "grade", "stars"):
-                rating_text = re.sub(
-                    r"^(?:평점|별점|점수)\s*[:：]?\s*|^(?:Grade|Rating|Score|Verdict|Stars)\s*"
-                    r"[:：]\s*",
-                    "",
-                    rating_text,
-                )
+                rating_text = _LABEL_BEFORE.sub("", rating_text)
             found.append(_Found(round(value, 3), rating_text, offset + start))
     return found
+
+
+def _joined(doc: Document) -> tuple[str, str]:
+    """The raw texts joined by line breaks, and that folded. Where a raw text is the
+    normalised one (the same object: quote folding changed nothing, as in most texts), its
+    part is cut from the document's folded view instead of folded again (lower-casing a long
+    text that is not ASCII costs several µs)."""
+    raw = doc.raw
+    normalised = (doc.title, doc.summary, doc.content)
+    body = doc.body
+    if len(body) != len(normalised[1]) + 1 + len(normalised[2]):
+        joined = "\n".join(raw)
+        return joined, fold(joined)  # the body was stripped: its parts are not where assumed
+    # ``all_text`` starts "title\nsummary\ncontent\n"
+    folded_all = doc.folded_all
+    if raw[0] is normalised[0] and raw[1] is normalised[1] and raw[2] is normalised[2]:
+        end = len(normalised[0]) + 1 + len(body)
+        return doc.all_text[:end], folded_all[:end]
+    joined = "\n".join(raw)
+    parts: list[str] = []
+    start = 0
+    for text, plain in zip(raw, normalised, strict=True):
+        end = start + len(plain)
+        parts.append(folded_all[start:end] if text is plain else fold(text))
+        start = end + 1
+    return joined, "\n".join(parts)
+
+
+#: the forms that need a Hangul "점" ("평점 6점", "10점 만점에 9점"): one look for all of them
+_NEED_JEOM = frozenset({"ko_of", "ko_point"})
+#: the forms that need "star" (folded): one look for both
+_NEED_STAR = frozenset({"words", "num_stars"})
+#: the labels of a letter grade, each right before spaces and a colon
+_GRADE_LABELS = ("Grade", "Rating", "Score", "Verdict")
+
+
+def _grade_possible(joined: str) -> bool:
+    """Whether a label of a letter grade ends right before spaces and a colon: looked for at
+    each colon (a text has a few), not as four words through the whole text."""
+    for colon in (":", "："):
+        at = joined.find(colon)
+        while at >= 0:
+            end = at
+            while end and joined[end - 1].isspace():
+                end -= 1
+            if joined.endswith(_GRADE_LABELS, 0, end):
+                return True
+            at = joined.find(colon, at + 1)
+    return False
+
+
+def _possible_forms(joined: str, folded: str, words: frozenset[str]) -> list[tuple[Pattern, str]]:
+    """The forms the texts can hold: the marks several forms need looked for once, and a
+    form whose mark is missing refused before its own needles are read."""
+    jeom = "점" in joined
+    star = "star" in folded
+    out: list[tuple[Pattern, str]] = []
+    for pattern, how in _RATING_PATTERNS:
+        if how in _NEED_STAR:
+            # (their only needle is "star": nothing more to look for)
+            if star:
+                out.append((pattern, how))
+            continue
+        refused = not jeom if how in _NEED_JEOM else how == "grade" and not _grade_possible(joined)
+        if not refused and pattern.possible(joined, folded, words):
+            out.append((pattern, how))
+    return out
 
 
 def extract_rating(doc: Document) -> Rating:
@@ -260,11 +344,10 @@ def extract_rating(doc: Document) -> Rating:
         if value is not None:
             return Rating(value, member, 1, f"rating={value}: letterboxd:memberRating")
     # the forms the texts can hold at all, read once over all three (most hold none)
-    joined = "\n".join(doc.raw)
-    folded = fold(joined)
+    joined, folded = _joined(doc)
     # the words of all the text hold those of the raw texts (quote folding changes no word)
     words = doc.words_all
-    patterns = [(p, how) for p, how in _RATING_PATTERNS if p.possible(joined, folded, words)]
+    patterns = _possible_forms(joined, folded, words)
     found: list[_Found] = []
     offset = 0
     for text in doc.raw if patterns else ():

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
+from tracker.text import plain_quotes
 from tracker.understand.document import Document
 from tracker.understand.scan.prefilter import Pattern, fold
 from tracker.understand.vocabulary import NUMBER_WORDS
@@ -265,30 +267,39 @@ def _ratings_in(
     return found
 
 
-def _joined(doc: Document) -> tuple[str, str]:
-    """The raw texts joined by line breaks, and that folded. Where a raw text is the
-    normalised one (the same object: quote folding changed nothing, as in most texts), its
-    part is cut from the document's folded view instead of folded again (lower-casing a long
-    text that is not ASCII costs several µs)."""
+@cache
+def _gate_on_views() -> bool:
+    """Whether the forms can be looked for in the normalised text (``all_text``) instead of
+    the raw texts joined and folded once more: when quote folding changes no character of
+    any needle or mark they are looked for by, each one in a raw text is also in the
+    normalised text (the categories after it can only let a form through that the texts
+    then do not hold). True for the forms as written; checked, so that a form looked for by
+    a quote or a dash is gated on the raw texts."""
+    marks = ["점", "star", ":", "：", *_GRADE_LABELS]
+    for pattern, _ in _RATING_PATTERNS:
+        marks.extend(pattern.needles or ())
+    return all(plain_quotes(mark) == mark for mark in marks)
+
+
+def _folded_texts(doc: Document) -> list[str]:
+    """Each raw text folded. A raw text that is the normalised one (the same object: quote
+    folding changed nothing, as in most texts) is cut from ``folded_all``, not folded again:
+    lower-casing a long text that is not ASCII costs several µs."""
     raw = doc.raw
-    normalised = (doc.title, doc.summary, doc.content)
-    body = doc.body
-    if len(body) != len(normalised[1]) + 1 + len(normalised[2]):
-        joined = "\n".join(raw)
-        return joined, fold(joined)  # the body was stripped: its parts are not where assumed
+    title, summary, content = doc.title, doc.summary, doc.content
+    if len(doc.body) != len(summary) + 1 + len(content):
+        # the body was stripped: its texts are not where they are looked for below
+        return [fold(text) for text in raw]
     # ``all_text`` starts "title\nsummary\ncontent\n"
     folded_all = doc.folded_all
-    if raw[0] is normalised[0] and raw[1] is normalised[1] and raw[2] is normalised[2]:
-        end = len(normalised[0]) + 1 + len(body)
-        return doc.all_text[:end], folded_all[:end]
-    joined = "\n".join(raw)
-    parts: list[str] = []
-    start = 0
-    for text, plain in zip(raw, normalised, strict=True):
-        end = start + len(plain)
-        parts.append(folded_all[start:end] if text is plain else fold(text))
-        start = end + 1
-    return joined, "\n".join(parts)
+    title_end = len(title)
+    summary_end = title_end + 1 + len(summary)
+    content_end = summary_end + 1 + len(content)
+    return [
+        folded_all[:title_end] if raw[0] is title else fold(raw[0]),
+        folded_all[title_end + 1 : summary_end] if raw[1] is summary else fold(raw[1]),
+        folded_all[summary_end + 1 : content_end] if raw[2] is content else fold(raw[2]),
+    ]
 
 
 #: the forms that need a Hangul "점" ("평점 6점", "10점 만점에 9점"): one look for all of them
@@ -299,35 +310,45 @@ _NEED_STAR = frozenset({"words", "num_stars"})
 _GRADE_LABELS = ("Grade", "Rating", "Score", "Verdict")
 
 
-def _grade_possible(joined: str) -> bool:
-    """Whether a label of a letter grade ends right before spaces and a colon: looked for at
-    each colon (a text has a few), not as four words through the whole text."""
+def _grade_possible(text: str, end: int) -> bool:
+    """Whether a label of a letter grade ends right before spaces and a colon in the first
+    ``end`` characters: looked for at each colon (a text has a few), not as four words
+    through the whole text."""
     for colon in (":", "："):
-        at = joined.find(colon)
+        at = text.find(colon, 0, end)
         while at >= 0:
-            end = at
-            while end and joined[end - 1].isspace():
-                end -= 1
-            if joined.endswith(_GRADE_LABELS, 0, end):
+            label_end = at
+            while label_end and text[label_end - 1].isspace():
+                label_end -= 1
+            if text.endswith(_GRADE_LABELS, 0, label_end):
                 return True
-            at = joined.find(colon, at + 1)
+            at = text.find(colon, at + 1, end)
     return False
 
 
-def _possible_forms(joined: str, folded: str, words: frozenset[str]) -> list[tuple[Pattern, str]]:
+def _possible_forms(
+    text: str, folded: str, words: frozenset[str], end: int
+) -> list[tuple[Pattern, str]]:
     """The forms the texts can hold: the marks several forms need looked for once, and a
-    form whose mark is missing refused before its own needles are read."""
-    jeom = "점" in joined
-    star = "star" in folded
+    form whose mark is missing refused before its own needles are read. The texts are the
+    first ``end`` characters of ``text``: what follows (the categories, joined by " / ")
+    would let the "3/5" form through in most entries."""
+    jeom = text.find("점", 0, end) >= 0
+    star = folded.find("star", 0, end) >= 0
     out: list[tuple[Pattern, str]] = []
     for pattern, how in _RATING_PATTERNS:
         if how in _NEED_STAR:
-            # (their only needle is "star": nothing more to look for)
-            if star:
-                out.append((pattern, how))
-            continue
-        refused = not jeom if how in _NEED_JEOM else how == "grade" and not _grade_possible(joined)
-        if not refused and pattern.possible(joined, folded, words):
+            possible = star  # (their only needle is "star": nothing more to look for)
+        elif how in _NEED_JEOM:
+            possible = jeom and pattern.possible(text, folded, words)
+        elif how == "of":
+            # (the marks ``_matches`` tries it before: its needles)
+            possible = any(folded.find(mark, 0, end) >= 0 for mark in _NUMBER_BEFORE[how][0])
+        elif how == "grade":
+            possible = _grade_possible(text, end)
+        else:
+            possible = pattern.possible(text, folded, words)
+        if possible:
             out.append((pattern, how))
     return out
 
@@ -344,16 +365,20 @@ def extract_rating(doc: Document) -> Rating:
         if value is not None:
             return Rating(value, member, 1, f"rating={value}: letterboxd:memberRating")
     # the forms the texts can hold at all, read once over all three (most hold none)
-    joined, folded = _joined(doc)
     # the words of all the text hold those of the raw texts (quote folding changes no word)
-    words = doc.words_all
-    patterns = _possible_forms(joined, folded, words)
+    if _gate_on_views():
+        end = len(doc.title) + 1 + len(doc.body)  # ``all_text`` is "title\nbody\ncategories"
+        patterns = _possible_forms(doc.all_text, doc.folded_all, doc.words_all, end)
+    else:
+        joined = "\n".join(doc.raw)
+        patterns = _possible_forms(joined, fold(joined), doc.words_all, len(joined))
+    if not patterns:
+        return Rating()
     found: list[_Found] = []
     offset = 0
-    for text in doc.raw if patterns else ():
-        part = folded[offset : offset + len(text)]
-        found.extend(_ratings_in(text, part, offset, patterns))
-        offset += len(text) + 1
+    for raw, part in zip(doc.raw, _folded_texts(doc), strict=True):
+        found.extend(_ratings_in(raw, part, offset, patterns))
+        offset += len(raw) + 1
     if not found:
         return Rating()
     values = {r.value for r in found}

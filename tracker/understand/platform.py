@@ -9,6 +9,7 @@ works, where naming several services means none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tracker.understand.document import Document
@@ -38,12 +39,36 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
-#: any of them: its needles are theirs, read in one pass of ``possible``
-_ANY_PLATFORM = Pattern(
-    "|".join(f"(?:{p.source})" if not p.flags else f"(?i:{p.source})" for _, p in _PLATFORMS)
-)
-#: where a sentence ends: after its punctuation, or at a line break
-_SENTENCE_END = Pattern(r"(?<=[.!?])\s+|\n")
+#: what each service's pattern cannot match without: one of its words (lower-cased, in the
+#: text's words: every English form starts and ends at a word boundary) or a Hangul string.
+#: One set lookup says whether the entry names a service at all (most name none), without
+#: reading the text; keep it in step with ``_PLATFORMS``
+_MARKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "netflix": (frozenset({"netflix"}), ("넷플릭스",)),
+    "disney_plus": (frozenset({"disney"}), ("디즈니",)),
+    "prime_video": (frozenset({"prime", "amazon"}), ("프라임",)),
+    "apple_tv_plus": (frozenset({"apple"}), ("애플",)),
+    "tving": (frozenset({"tving"}), ("티빙",)),
+    "coupang_play": (frozenset({"coupang"}), ("쿠팡",)),
+    "wavve": (frozenset({"wavve"}), ("웨이브",)),
+    "watcha": (frozenset({"watcha"}), ("왓챠",)),
+    "mubi": (frozenset({"mubi"}), ()),
+    "shudder": (frozenset({"shudder"}), ()),
+    "hulu": (frozenset({"hulu"}), ("훌루",)),
+    "max": (frozenset({"hbo", "max"}), ()),
+}
+#: the services each mark says may be named
+_BY_WORD: dict[str, frozenset[str]] = {
+    word: frozenset(n for n, (words, _) in _MARKS.items() if word in words)
+    for words, _ in _MARKS.values()
+    for word in words
+}
+_BY_HANGUL: dict[str, str] = {h: n for n, (_, hangul) in _MARKS.items() for h in hangul}
+_ALL_WORDS = frozenset(_BY_WORD)
+#: where a sentence ends: ``(?<=[.!?])\s+|\n`` (a line break, or the spaces after a mark),
+#: written to start with a character class (``re`` skips to one at memory speed; the
+#: lookbehind first is tried at every character); the separator is the group that matched
+_SEPARATOR = re.compile(r"[.!?](\s+)|(\n)")
 #: broadcasters: not platforms we report, but a roundup naming one next to a streamer is not
 #: about one service
 _BROADCASTERS = Pattern(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
@@ -57,18 +82,46 @@ _CONTRAST = Pattern(
 )
 
 
-def _sentences(doc: Document) -> list[tuple[str, str]]:
-    """The body's sentences (split after ".", "!" or "?" and at line breaks, blank ones
-    dropped), each with its folded form."""
-    out: list[tuple[str, str]] = []
-    body, folded = doc.body, doc.folded_body
+def _sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Where the body's sentences are (split after ".", "!" or "?" and at line breaks; blank
+    ones kept: they name nothing)."""
+    out: list[tuple[int, int]] = []
     start = 0
-    for end in [*(m.span() for m in _SENTENCE_END.finditer(body)), (len(body), len(body))]:
-        sentence = body[start : end[0]]
-        if sentence.strip():
-            out.append((sentence, folded[start : end[0]]))
-        start = end[1]
+    for m in _SEPARATOR.finditer(body):
+        separator = m.lastindex or 0
+        out.append((start, m.start(separator)))
+        start = m.end(separator)
+    out.append((start, len(body)))
     return out
+
+
+def _body_score(pattern: Pattern, doc: Document, spans: list[tuple[int, int]]) -> float:
+    """What the service's mentions in the body's sentences count: 1 each, 0.25 in a
+    sentence about another work or an earlier season.
+
+    The mentions are found by one search of the whole body, each counted in the sentence
+    it starts in: a sentence searched alone finds the same ones (the spaces around it are
+    no word and no Hangul, all the patterns look at beside a mention). A mention that runs
+    past its sentence's end ("Disney\n+") would not be found there: then every sentence
+    is searched alone."""
+    body, folded = doc.body, doc.folded_body
+    starts = [start for start, _ in spans]
+    hits: dict[int, int] = {}
+    for m in pattern.finditer(body, folded):
+        at = bisect_right(starts, m.start()) - 1
+        if m.end() > spans[at][1]:
+            hits = {
+                at: len(pattern.findall(body[s:e], folded[s:e])) for at, (s, e) in enumerate(spans)
+            }
+            break
+        hits[at] = hits.get(at, 0) + 1
+    score = 0.0
+    for at, count in hits.items():
+        if count:
+            start, end = spans[at]
+            sentence = body[start:end]
+            score += count * (0.25 if _CONTRAST.search(sentence, folded[start:end]) else 1.0)
+    return score
 
 
 def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
@@ -78,27 +131,28 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
     has none."""
     # a service the entry never names scores nothing: most entries name one or none, and
     # one look for all of them says which
-    if not _ANY_PLATFORM.possible(doc.all_text, doc.folded_all, doc.words_all):
+    names: set[str] = set()
+    for word in _ALL_WORDS.intersection(doc.words_all):
+        names |= _BY_WORD[word]
+    folded_all = doc.folded_all
+    if not folded_all.isascii():  # (Hangul cannot be in an ASCII text)
+        names.update(n for h, n in _BY_HANGUL.items() if h in folded_all)
+    if not names:
         return Platform()
-    named = [
-        (n, p) for n, p in _PLATFORMS if p.possible(doc.all_text, doc.folded_all, doc.words_all)
-    ]
-    if not named:
-        return Platform()
-    in_body = [p.possible(doc.body, doc.folded_body) for _, p in named]
-    sentences = _sentences(doc) if any(in_body) else []
+    named = [(n, p) for n, p in _PLATFORMS if n in names]
+    spans: list[tuple[int, int]] | None = None
     scores: dict[str, float] = {}
     in_title: set[str] = set()
-    for (name, pattern), body in zip(named, in_body, strict=True):
+    for name, pattern in named:
         title_hits = len(pattern.findall(doc.title, doc.folded_title))
         if title_hits:
             in_title.add(name)
         score = 3.0 * title_hits
         score += 2.0 * sum(1 for c in doc.categories if pattern.search(c))
-        for sentence, folded in sentences if body else ():
-            hits = len(pattern.findall(sentence, folded))
-            if hits:
-                score += hits * (0.25 if _CONTRAST.search(sentence, folded) else 1.0)
+        if pattern.possible(doc.body, doc.folded_body):
+            if spans is None:
+                spans = _sentence_spans(doc.body)
+            score += _body_score(pattern, doc, spans)
         if score:
             scores[name] = score
     if not scores:

@@ -73,6 +73,20 @@ _ANNOUNCE_BEFORE = Pattern(
 )
 
 
+#: the words around a date, compiled once (``re.search`` with a source looks it up in
+#: ``re``'s cache at every call)
+_THEATERS = re.compile(r"theaters|theatres|cinemas|극장", re.IGNORECASE)
+_ON_AT_END = re.compile(r"\bon\s*$")
+_SAID_AFTER = re.compile(r"^\W*\s*(?:\w+\s){0,2}(?:announced|confirmed|said)", re.I)
+_LOGGED_BORN_DIED = re.compile(r"Watched on|\bborn\b|\bdied\b", re.IGNORECASE)
+#: a month the headline names: with a year ("December 2024"), or alone ("in December")
+_TITLE_MONTH_YEAR = Pattern(rf"\b{MONTH}\.?\s+(?P<year>(?:19|20)\d\d)\b")
+_TITLE_MONTH = Pattern(rf"\b(?:in|this|next)?\s*{MONTH}\b(?!\.?\s*\d)")
+_NOW_STREAMING = Pattern(
+    r"\bnow (?:streaming|available|on)\b|\bout (?:now|today)\b|오늘 공개", re.IGNORECASE
+)
+
+
 def make_date(year: int, month: int, day: int) -> date | None:
     """The date, or None when it does not exist ("Feb. 30")."""
     try:
@@ -149,14 +163,13 @@ def _score_date(text: str, start: int, end: int) -> float:
         tail = before[fest[-1].end() :]
         if not _PLATFORM_CUE.search(tail):
             score -= 4
-    if re.search(r"theaters|theatres|cinemas|극장", before[-40:], re.IGNORECASE):
+    if _THEATERS.search(before[-40:]):
         score += 0.5
     if _ANNOUNCE_AFTER.search(after) or (
-        re.search(r"\bon\s*$", before[-4:])
-        and re.search(r"^\W*\s*(?:\w+\s){0,2}(?:announced|confirmed|said)", after, re.I)
+        _ON_AT_END.search(before[-4:]) and _SAID_AFTER.search(after)
     ):
         score -= 3
-    if re.search(r"Watched on|\bborn\b|\bdied\b", before[-20:], re.IGNORECASE):
+    if _LOGGED_BORN_DIED.search(before[-20:]):
         score -= 5
     return score
 
@@ -175,9 +188,9 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
     pub = published.date()
     hits: list[_DateHit] = []
     month_only: set[tuple[int, int]] = set()
-    for m in re.finditer(rf"\b{MONTH}\.?\s+(?P<year>(?:19|20)\d\d)\b", doc.title):
+    for m in _TITLE_MONTH_YEAR.finditer(doc.title):
         month_only.add((int(m.group("year")), MONTHS[m.group("mon")[:3].lower()]))
-    for m in re.finditer(rf"\b(?:in|this|next)?\s*{MONTH}\b(?!\.?\s*\d)", doc.title):
+    for m in _TITLE_MONTH.finditer(doc.title):
         if m.group("mon") not in ("May",):
             month = MONTHS[m.group("mon")[:3].lower()]
             year = pub.year + (1 if month < pub.month - 5 else 0)
@@ -193,11 +206,7 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
                 score += 1  # an announced date is usually still ahead
             hits.append(_DateHit(found, start, score, in_title))
     if not hits:
-        if re.search(
-            r"\bnow (?:streaming|available|on)\b|\bout (?:now|today)\b|오늘 공개",
-            doc.title,
-            re.IGNORECASE,
-        ):
+        if _NOW_STREAMING.search(doc.title):
             return ReleaseDate(pub, "release_date: 'now streaming', the date published")
         return ReleaseDate()
     best = max(hits, key=lambda h: (h.score, h.in_title, -h.pos))

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
 
 from tracker.understand.document import Document
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.scan.retree import ops_of, parse
 from tracker.understand.vocabulary import FESTIVAL_CUE, MONTH, MONTHS, ORD
 
 
@@ -103,11 +106,61 @@ def coming_day(day: int, published: datetime) -> date | None:
     return make_date(year, month, day)
 
 
-def dates_in(text: str, published: date) -> list[tuple[int, int, date, bool]]:
-    """(start, end, date, year_given) for every date in ``text``."""
+def _language(items: Any, ops: Any) -> set[str] | None:
+    """Every string a tree of literals, groups, alternatives and optional parts matches (None
+    for any other tree)."""
+    out = {""}
+    for op, av in items:
+        part: set[str] | None
+        if op is ops.LITERAL:
+            part = {chr(av)}
+        elif op is ops.SUBPATTERN:
+            part = _language(av[-1], ops)
+        elif op is ops.BRANCH:
+            branches = [_language(branch, ops) for branch in av[1]]
+            part = None if None in branches else set().union(*(b for b in branches if b))
+        elif op is ops.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            optional = _language(av[2], ops)
+            part = None if optional is None else optional | {""}
+        else:
+            return None
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+    return out
+
+
+@cache
+def _month_words() -> frozenset[str] | None:
+    """Every word ``MONTH`` matches, lower-cased ("dec", "december", "sept"), or None when its
+    tree cannot be read. The month-name forms match one of them as a whole word."""
+    tree = parse(MONTH, 0)
+    try:
+        found = None if tree is None else _language(tree.data, ops_of())
+    except Exception:  # a tree of another Python
+        return None
+    return None if found is None else frozenset(w.lower() for w in found)
+
+
+#: the forms that read a month's name; every Korean form needs "일" (day)
+_MONTH_FORMS = frozenset({"mdy", "dmy"})
+_KOREAN_FORMS = frozenset({"ko", "ko_next_month", "ko_coming", "ko_today"})
+
+
+def dates_in(
+    text: str, published: date, words: frozenset[str] | None = None
+) -> list[tuple[int, int, date, bool]]:
+    """(start, end, date, year_given) for every date in ``text``. ``words``, when given, holds
+    the words of ``text`` folded (or more): without a month's name the forms that read one
+    are not tried."""
     out: list[tuple[int, int, date, bool]] = []
     taken: list[tuple[int, int]] = []
+    months = _month_words()
+    no_month = words is not None and months is not None and months.isdisjoint(words)
+    no_day = "일" not in text
     for pattern, how in _DATE_PATTERNS:
+        if (no_month and how in _MONTH_FORMS) or (no_day and how in _KOREAN_FORMS):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
@@ -196,7 +249,7 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             year = pub.year + (1 if month < pub.month - 5 else 0)
             month_only.add((year, month))
     for in_title, text in ((True, doc.title), (False, doc.body)):
-        for start, end, found, _ in dates_in(text, pub):
+        for start, end, found, _ in dates_in(text, pub, doc.words_all):
             score = _score_date(text, start, end) + (3 if in_title else 0)
             if (found.year, found.month) in month_only:
                 score += 2

@@ -21,6 +21,7 @@ from typing import Any
 from tracker.text import has_hangul, normalize_title
 from tracker.understand.names import mentions_name, name_key
 from tracker.understand.scan.onepass import LiteralSet, NameSet, Scan, TitleSet, title_alternation
+from tracker.understand.scan.prefilter import fold
 
 #: the curated data, beside this module
 LEXICON_FILE = Path(__file__).with_name("data") / "korean_film.toml"
@@ -76,6 +77,35 @@ def _title_key(title: str) -> str:
 
 #: a name -> the indexes of the people (or works) it belongs to
 _Owners = dict[str, list[int]]
+#: the names ``NameSet`` matches minding case (romanised, four letters at most: "IU", "BTS"),
+#: the other names, and the folded words a text must have for the first to be scanned (None:
+#: always scanned)
+_Scanners = tuple[NameSet, NameSet, frozenset[str] | None]
+
+#: the longest name ``names.name_pattern`` matches minding case
+_SHORT = 4
+_NAME_PARTS = re.compile(r"[\s-]+")
+_LEADING_WORD = re.compile(r"\w*")
+
+
+def _scanners(names: frozenset[str]) -> _Scanners:
+    """The names in two ``NameSet``s, so a text without any word the short case-minding names
+    can start with skips their scan: ``re`` stops at every capital of the text to try them,
+    which costs as much as the scan of the hundreds of other names (the words of the text are
+    at hand; what the scans find is the same, as they read the two case rules apart anyway)."""
+    short = [n for n in names if len(n) <= _SHORT and not has_hangul(n)]
+    rest = [n for n in names if not (len(n) <= _SHORT and not has_hangul(n))]
+    firsts: list[str] = []
+    for name in short:
+        # "Jo In" matches "Jo In", "Jo-In" or "JoIn": the word it starts is "jo" or "join";
+        # "D.O." starts the word "d"
+        joined = ""
+        for part in (p for p in _NAME_PARTS.split(name.strip()) if p):
+            joined += part
+            firsts.append(fold(_LEADING_WORD.match(joined).group(0)))  # type: ignore[union-attr]
+    # a name that starts with no word character: no word tells it is there
+    gate = None if "" in firsts else frozenset(firsts)
+    return NameSet(short), NameSet(rest), gate
 
 
 @dataclass(frozen=True)
@@ -132,27 +162,33 @@ class Lexicon:
 
     def _scanned(
         self, text: str, folded: str | None, words: frozenset[str] | None = None
-    ) -> tuple[Scan, set[str]]:
-        """The scan of ``text`` for every romanised name, and the names found in it."""
+    ) -> tuple[tuple[Scan, ...], set[str]]:
+        """The scans of ``text`` for every romanised name, and the names found in them."""
         recent = self._recent
         kept = recent.get(text)
         if kept is None:
-            scan = self._names[1].scan(text, folded, words)
-            kept = scan, NameSet.found_in(scan)
+            _, (short, rest, firsts), _, _ = self._names
+            scans: tuple[Scan, ...] = (rest.scan(text, folded, words),)
+            if words is None or firsts is None or not firsts.isdisjoint(words):
+                scans += (short.scan(text, folded, words),)
+            found: set[str] = set()
+            for scan in scans:
+                found |= NameSet.found_in(scan)
+            kept = scans, found
             if len(recent) >= _RECENT_TEXTS:
                 recent.clear()  # atomic: a scan another thread wanted is only made again
             recent[text] = kept
         return kept
 
     @cached_property
-    def _recent(self) -> dict[str, tuple[Scan, set[str]]]:
+    def _recent(self) -> dict[str, tuple[tuple[Scan, ...], set[str]]]:
         return {}
 
     @cached_property
-    def _names(self) -> tuple[frozenset[str], NameSet, frozenset[str], _Owners]:
+    def _names(self) -> tuple[frozenset[str], _Scanners, frozenset[str], _Owners]:
         """Every name the classifier asks about: the people's names and aliases and the
-        works' credits, in one ``NameSet``; which of them are people's (romanised), and who
-        owns each."""
+        works' credits, in two ``NameSet``s (``_scanners``); which of them are people's
+        (romanised), and who owns each."""
         owners: _Owners = {}
         people: list[str] = []
         for index, person in enumerate(self.people):
@@ -166,7 +202,7 @@ class Lexicon:
         names = [n for p in self.people for n in (p.name, *p.aliases)]
         names += [n for w in self.works for n in w.people]
         known = frozenset(n for n in names if n)
-        return known, NameSet(known), frozenset(people), owners
+        return known, _scanners(known), frozenset(people), owners
 
     @cached_property
     def title_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -203,9 +239,10 @@ class Lexicon:
         ``prefilter.words(folded)``, if at hand."""
         _, _, people, owners = self._names
         hits: set[int] = set()
-        for name in NameSet.written_in(self._scanned(text, folded, words)[0], people):
-            # everyone who has a spelling with this key ("Lee Jung Jae", "Lee Jung-jae")
-            hits.update(owners.get(name_key(name), ()))
+        for scan in self._scanned(text, folded, words)[0]:
+            for name in NameSet.written_in(scan, people):
+                # everyone who has a spelling with this key ("Lee Jung Jae", "Lee Jung-jae")
+                hits.update(owners.get(name_key(name), ()))
         if not text.isascii():
             hangul, hangul_owners = self._people_hangul
             for name in hangul.found(text):

@@ -20,7 +20,7 @@ from tracker.understand.lexicon import Lexicon
 from tracker.understand.names import (
     foreign_hangul_names,
     korean_hangul_name,
-    korean_names,
+    korean_names_and_head,
 )
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.vocabulary import FILM_WORDS
@@ -127,12 +127,14 @@ def extract_korean(
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
-    names = {n for n in korean_names(text)} | set(others)
+    # the headline starts all the text: its names are read in the same pass
+    roman, in_head = korean_names_and_head(text, len(doc.title), doc.words_all)
+    names = {*roman, *others}
     # the foreign names credited in Hangul: read once, for both sides of the evidence
     foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
     evidence = [
         *_work_evidence(doc, film, lexicon),
-        *_people_evidence(doc, lexicon, directors, others, names),
+        *_people_evidence(doc, lexicon, directors, others, names, in_head),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
     ]
@@ -179,15 +181,19 @@ def _korean_people(doc: Document, film: Film, lexicon: Lexicon) -> tuple[list[st
 
 
 def _people_evidence(
-    doc: Document, lexicon: Lexicon, directors: list[str], others: list[str], names: set[str]
+    doc: Document,
+    lexicon: Lexicon,
+    directors: list[str],
+    others: list[str],
+    names: set[str],
+    in_head: list[str],
 ) -> list[Evidence]:
-    """A curated Korean director; Korean names in the headline, or in the text (``names``:
-    by their romanised shape, or curated)."""
+    """A curated Korean director; Korean names in the headline (``in_head``: by their
+    romanised shape), or in the text (``names``: by their romanised shape, or curated)."""
     evidence: list[Evidence] = []
     if directors:
         evidence.append((3, f"Korean director {directors[0]}"))
     head = doc.title
-    in_head = korean_names(head)
     if (others and any(lexicon.mentions(head, n) for n in others)) or in_head:
         evidence.append((3, f"Korean name in the headline ({(others or in_head)[0]})"))
     elif names:

@@ -86,15 +86,59 @@ def korean_names(text: str) -> list[str]:
     # every match, surname or not, as ``re`` reads the text left to right (a capitalised pair
     # that is no name still takes its words); the pairs as tuples, no match objects
     for surname, given in _KOREAN_NAME.compiled.findall(text):
-        if surname not in KOREAN_SURNAMES:
-            continue
-        parts = _GIVEN_SPLIT.split(given)
-        if len(parts) != 2 or not (_given_part(parts[0]) and _given_part(parts[1])):
-            continue
-        if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:
-            continue
-        found.append(f"{surname} {parts[0]}-{parts[1].lower()}")
+        name = _korean_name(surname, given)
+        if name is not None:
+            found.append(name)
     return found
+
+
+#: the surnames as a folded text's words have them
+_SURNAME_WORDS = frozenset(s.lower() for s in KOREAN_SURNAMES)
+
+
+def korean_names_and_head(
+    text: str, head: int, words: frozenset[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """``korean_names(text)`` and ``korean_names(text[:head])`` in one reading, for a text
+    that starts with its headline (``head`` long, then a line break); ``words``:
+    ``prefilter.words(prefilter.fold(text))``, if at hand."""
+    if text[head : head + 1] not in ("", "\n"):
+        return korean_names(text), korean_names(text[:head])
+    # a name's surname is a word of the text (capitalised, after no word character and
+    # before a space): without any, no pair of the text is a name (most long texts)
+    if words is not None and _SURNAME_WORDS.isdisjoint(words):
+        return [], []
+    found: list[str] = []
+    in_head: list[str] = []
+    crossed = False
+    for m in _KOREAN_NAME.compiled.finditer(text):
+        start, end = m.span()
+        # a pair ending in the headline is read there as in the headline alone (the line
+        # break after it is a space, as its end is, to every step of the pattern but one
+        # that goes on over it); a pair across the line break is not the headline's, and
+        # the headline alone might be read otherwise
+        crossed = crossed or start < head < end
+        name = _korean_name(m.group(1), m.group(2))
+        if name is not None:
+            found.append(name)
+            if end <= head:
+                in_head.append(name)
+    if crossed:
+        in_head = korean_names(text[:head])
+    return found, in_head
+
+
+def _korean_name(surname: str, given: str) -> str | None:
+    """The name a pair of the pattern makes ("Jeon Jong-seo"), or None when it is no Korean
+    name."""
+    if surname not in KOREAN_SURNAMES:
+        return None
+    parts = _GIVEN_SPLIT.split(given)
+    if len(parts) != 2 or not (_given_part(parts[0]) and _given_part(parts[1])):
+        return None
+    if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:
+        return None
+    return f"{surname} {parts[0]}-{parts[1].lower()}"
 
 
 @cache

@@ -108,6 +108,30 @@ def _scanners(names: frozenset[str]) -> _Scanners:
     return NameSet(short), NameSet(rest), gate
 
 
+#: the spans between two consecutive quotes: "'x'" is in a text where "x" (no quote in it) is
+#: one of them
+_QUOTED = re.compile(r"'(?=([^']*)')")
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """The names of the curated Korean works a list counts wherever it names them, and
+    those it counts only quoted."""
+
+    anywhere: NameSet
+    quoted: frozenset[str]
+    #: those of ``quoted`` with a quote in them ("Don't"): no span between two quotes
+    with_quote: tuple[str, ...]
+
+    def quoted_in(self, text: str) -> set[str]:
+        """The names of ``quoted`` that ``text`` writes between quotes ("'Parasite'")."""
+        if "'" not in text:
+            return set()
+        found = set(self.quoted.intersection(_QUOTED.findall(text)))
+        found.update(n for n in self.with_quote if f"'{n}'" in text)
+        return found
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Lookups over the curated data. Build one with ``Lexicon.build``."""
@@ -268,7 +292,7 @@ class Lexicon:
         return [self.people[i] for i in sorted(found)]
 
     @cached_property
-    def _korean_scan(self) -> tuple[NameSet, TitleSet, dict[str, list[Work]]]:
+    def _korean_scan(self) -> tuple[_Listed, TitleSet, dict[str, list[Work]]]:
         by_name: dict[str, list[Work]] = {}
         for work in self.works:
             if work.korean:
@@ -276,22 +300,27 @@ class Lexicon:
                     if name:
                         by_name.setdefault(name, []).append(work)
         titles = TitleSet(w.title for w in self.works if w.korean)
-        return NameSet(by_name), titles, by_name
+        # the names a list counts wherever they stand, and the one-word English titles it
+        # counts only quoted (a Hangul name of one syllable never)
+        anywhere = [n for n in by_name if (len(n) >= 2 if has_hangul(n) else len(n.split()) >= 2)]
+        quoted = frozenset(n for n in by_name if not has_hangul(n) and len(n.split()) < 2)
+        with_quote = tuple(sorted(n for n in quoted if "'" in n))
+        return _Listed(NameSet(anywhere), quoted, with_quote), titles, by_name
 
     def korean_works_listed_in(
         self, text: str, folded: str | None = None, words: frozenset[str] | None = None
     ) -> set[str]:
         """The curated Korean works a list names (their titles): by the Hangul title, or by
         an English title of two words or more, or quoted ("'Parasite'")."""
-        scan, _, by_name = self._korean_scan
+        listed, _, by_name = self._korean_scan
         out: set[str] = set()
-        for name in scan.found(text, folded, words):
-            if has_hangul(name):
-                if len(name) < 2:
-                    continue
-            elif len(name.split()) < 2 and f"'{name}'" not in text:
-                continue
+        for name in listed.anywhere.found(text, folded, words):
             out.update(w.title for w in by_name[name])
+        # the one-word titles are looked for only among the quoted words, not scanned for
+        # everywhere: a scan stops at every "Beef" or "Exit" of a long text to try them
+        for name in listed.quoted_in(text):
+            if mentions_name(text, name):
+                out.update(w.title for w in by_name[name])
         return out
 
     def korean_titles_in(self, text: str) -> set[str]:

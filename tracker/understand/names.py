@@ -36,9 +36,11 @@ _SYLLABLE = (
 )
 #: "Jeon Jong-seo", "Kim Woo-bin", "Lee Jung Jae" (Soompi spells names without hyphens)
 _KOREAN_NAME = Pattern(
-    # the capital first and the word boundary before it after: so ``re`` skips to capitals
-    r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,4})\s+"
-    r"(?P<given>[A-Z][a-z]{1,5}(?:-[a-z]{1,5}|\s[A-Z][a-z]{1,5}))\b"
+    # the capital first and the word boundary before it after: so ``re`` skips to capitals;
+    # possessive runs ("{0,4}+"), as what follows each can never be what it gives back (a
+    # letter, a space), so ``re`` does not try to at every capitalised word
+    r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,4}+)\s++"
+    r"(?P<given>[A-Z][a-z]{1,5}+(?:-[a-z]{1,5}+|\s[A-Z][a-z]{1,5}+))\b"
 )
 _GIVEN_SPLIT = re.compile(r"[-\s]")
 _given_part = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE).match

@@ -269,12 +269,13 @@ def _mostly_hangul(text: str) -> bool:
     plain = text.encode("ascii", "ignore")
     others = len(text) - len(plain)
     letters = len(plain.translate(None, _NOT_LETTERS))
-    # the Hangul letters are among the others, and the letters are the ASCII ones and (at
-    # least) those: the share is at most others / (ASCII letters + others), exactly
+    # the Hangul letters are among the other characters, and the letters are the ASCII ones
+    # and some of the others (the Hangul ones at least): the share is at most others /
+    # (ASCII letters + others), exactly
     if 10 * others <= 3 * (letters + others):
         return False
-    # and at least syllables / (ASCII letters + others); above 3/10 exactly, a share of a
-    # text shorter than 10^15 characters is above the float 0.3 too
+    # and at least syllables (Hangul letters all) / (ASCII letters + others); above 3/10
+    # exactly, the share of a text shorter than 10^15 characters is above the float 0.3 too
     syllables = len(text) - len(_SYLLABLE.sub("", text))
     if 10 * syllables > 3 * (letters + others):
         return True

@@ -37,8 +37,9 @@ _SYLLABLE = (
 #: "Jeon Jong-seo", "Kim Woo-bin", "Lee Jung Jae" (Soompi spells names without hyphens)
 _KOREAN_NAME = Pattern(
     # the capital first and the word boundary before it after: so ``re`` skips to capitals;
-    # possessive runs ("{0,4}+"), as what follows each can never be what it gives back (a
-    # letter, a space), so ``re`` does not try to at every capitalised word
+    # possessive runs ("{0,4}+"): what follows each can never be what it would give back (a
+    # letter, a space), so the matches are the same and ``re`` does not backtrack through
+    # them at every capitalised word
     r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,4}+)\s++"
     r"(?P<given>[A-Z][a-z]{1,5}+(?:-[a-z]{1,5}+|\s[A-Z][a-z]{1,5}+))\b"
 )
@@ -115,10 +116,11 @@ def korean_names_and_head(
     crossed = False
     for m in _KOREAN_NAME.compiled.finditer(text):
         start, end = m.span()
-        # a pair ending in the headline is read there as in the headline alone (the line
-        # break after it is a space, as its end is, to every step of the pattern but one
-        # that goes on over it); a pair across the line break is not the headline's, and
-        # the headline alone might be read otherwise
+        # a pair ending in the headline is read there as in the headline alone: to each step
+        # of the pattern the line break after it is what the headline's end is (no letter,
+        # no hyphen, a word boundary) but to a space that goes on over it; a pair across the
+        # line break is not the headline's, and the headline alone may read its words
+        # otherwise
         crossed = crossed or start < head < end
         name = _korean_name(m.group(1), m.group(2))
         if name is not None:

@@ -483,6 +483,24 @@ def test_status_says_gone_and_hides_credentials(
     assert server.requests_for("/private")[0].headers["authorization"].startswith("Basic ")
 
 
+def test_entries_list_json_hides_a_feeds_credentials(
+    server: HTTPTestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_POLL__ALLOW_PRIVATE_NETWORKS", "true")
+    server.add_file("/members.xml", feed(entry("a")))
+    secret = server.url("/members.xml").replace("http://", "http://reader:hunter2@")
+    config = tmp_path / "tracker.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "t.db"}"\n[tracker]\ncollections = []\n'
+        f'[[feeds]]\nurl = "{secret}"\n'
+    )
+    assert cli("poll", "--config", str(config))[0] == 0
+    code, out, _ = cli("entries", "list", "--json", "--config", str(config))
+    [row] = json.loads(out)
+    assert code == 0 and "hunter2" not in out
+    assert row["feed"] == secret.replace("reader:hunter2", "***")
+
+
 def test_status_shows_a_settled_move(
     server: HTTPTestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -62,7 +62,7 @@ def entries_list(
         rows: list[dict[str, Any]] = [
             {
                 "id": e.id,
-                "feed": e.feed_url,
+                "feed": redact_url(e.feed_url),
                 "title": e.title,
                 "link": e.link,
                 "published": _iso(e.published_at),

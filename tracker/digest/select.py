@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from tracker.storage.protocol import Storage
-from tracker.types import Entry, EntryData, FeedHints, FeedSpec, FeedStatus, Kind, Understood
+from tracker.types import Entry, FeedHints, FeedSpec, FeedStatus, Kind, Understood
 from tracker.understand.record import Understanding, read
 from tracker.understand.version import version_for
 from tracker.urls import host_of
@@ -43,11 +43,6 @@ def select_entries(
     return kept
 
 
-def entry_data(entry: Entry) -> EntryData:
-    """The stored entry in the shape the parser gave it (what the classifier reads)."""
-    return entry.as_data()
-
-
 def is_stale(entry: Entry, hints: FeedHints) -> bool:
     """Never understood, or understood by another classifier or with other feed hints."""
     return entry.understood is None or entry.understood.version != version_for(hints)
@@ -58,7 +53,7 @@ def understand_stored(entry: Entry, hints: FeedHints) -> Understood:
     # imported here: a digest whose rows are all current never loads the classifier
     from tracker.understand.ingest import understand_entry
 
-    return understand_entry(entry_data(entry), hints=hints, published=entry.published_at)
+    return understand_entry(entry.as_data(), hints=hints, published=entry.published_at)
 
 
 def refresh(
@@ -116,7 +111,7 @@ def select(
         if spec is not None and (spec.include or spec.exclude):
             from tracker.understand.classify import passes_rules  # only feeds with rules
 
-            passed, reason = passes_rules(entry_data(entry), spec)
+            passed, reason = passes_rules(entry.as_data(), spec)
             if not passed:
                 left_out.append((entry, reason or "feed rules"))
                 continue

@@ -163,7 +163,7 @@ class ParserPool:
         answer 304 forks no worker."""
         if self._pool is not None:
             return
-        multiprocessing.get_context("forkserver").set_forkserver_preload(list(PRELOAD))
+        _context()
         # on failure the first document tries again, and falls back to parsing inline
         with contextlib.suppress(OSError):
             forkserver.ensure_running()
@@ -221,12 +221,7 @@ class ParserPool:
 
     def _ensure(self) -> Executor:
         if self._pool is None:
-            # forkserver: never fork a process that runs an event loop and threads
-            context = multiprocessing.get_context("forkserver")
-            # the fork server imports the parser and the classifier once; every worker forked
-            # from it starts with them loaded, instead of importing them on its first document
-            context.set_forkserver_preload(list(PRELOAD))
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
         return self._pool
 
     def _discard(self, pool: Executor, *, kill: bool = False) -> None:
@@ -270,6 +265,16 @@ class ParserPool:
         except (BrokenProcessPool, TimeoutError, OSError, RuntimeError):
             return False
         return True
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """The workers' start method, its fork server told what to preload."""
+    # forkserver: never fork a process that runs an event loop and threads
+    context = multiprocessing.get_context("forkserver")
+    # the fork server imports the parser and the classifier once; every worker forked from it
+    # starts with them loaded, instead of importing them on its first document
+    context.set_forkserver_preload(list(PRELOAD))
+    return context
 
 
 def job_for(

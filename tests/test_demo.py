@@ -94,4 +94,9 @@ def test_demo_runs_twice_into_the_same_folder(tmp_path: Path) -> None:
         result = runner.invoke(app, ["demo", "--out", str(out_dir)], catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
         assert "you@example.com: sent" in result.stdout
-    assert sorted(p.name for p in out_dir.iterdir()) == ["digest.eml", "digest.html", "digest.txt"]
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "archive",
+        "digest.eml",
+        "digest.html",
+        "digest.txt",
+    ]

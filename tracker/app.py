@@ -203,8 +203,14 @@ class Tracker:
             cache_dir=self.state_dir / "cache" / "templates",
         )
 
-    def digests(self) -> DigestPipeline:
-        """The digest pipeline over this config's feeds (synced into the database first)."""
+    @property
+    def archive_dir(self) -> Path:
+        """Where every digest's web copy, the archive's index, feed and calendar are written."""
+        return self.state_dir / "archive"
+
+    def digests(self, *, archive_dir: Path | None = None) -> DigestPipeline:
+        """The digest pipeline over this config's feeds (synced into the database first);
+        ``archive_dir`` writes the web copies elsewhere than ``state_dir/archive``."""
         from tracker.digest.pipeline import DigestPipeline
 
         digest = self.config.digest
@@ -217,6 +223,10 @@ class Tracker:
             korean_only=digest.korean_only,
             now=self.clock,
             subject=digest.subject,
+            archive_dir=archive_dir or self.archive_dir,
+            archive_url=digest.archive_url,
+            unsubscribe_url=digest.unsubscribe_url,
+            sender=digest.sender,
         )
 
     def close(self) -> None:
@@ -366,7 +376,20 @@ class Tracker:
         return self.digests().preview(week)
 
     def render(self, built: Digest) -> RenderedDigest:
-        return self.renderer().render(built, subject_template=self.config.digest.subject)
+        return self.digests().render(built)
+
+    def rebuild_archive(self, out: Path | None = None) -> tuple[Path, list[Path]]:
+        """Every week the ledger sent, and every week already in the archive, built from what
+        is stored now and written again (to ``out`` instead of ``state_dir/archive``)."""
+        from tracker.digest import archive
+
+        pipeline = self.digests(archive_dir=out)
+        folder = out or self.archive_dir
+        weeks = {window.parse_week(r.week) for r in self.digest_ledger() if r.sent_at}
+        weeks |= {
+            window.parse_week(p.removesuffix(".html")) for p in archive.Archive(folder).pages()
+        }
+        return folder, pipeline.rebuild_archive(weeks)
 
     def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
         return self.digests().explain(key)
@@ -447,9 +470,12 @@ class Tracker:
                 Outcome(week, r, "skipped", "nothing this week (send_if_empty = false)")
                 for r in recipients
             ]
-        rendered = self.render(built)
+        pipeline = self.digests()
+        rendered = pipeline.render(built)
         if dry_run:
             return [Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
+        # the web copy first: the email's "view in your browser" link works when it arrives
+        pipeline.archive_week(built, rendered.subject)
         return await send_week(
             week,
             rendered,

@@ -162,6 +162,8 @@ class DemoResult:
     html: Path
     text: Path
     smtp_port: int
+    #: the web archive: this week's page, index.html, feed.xml, releases.ics
+    archive: Path | None = None
 
     def summary(self) -> str:
         c = self.digest.counts
@@ -178,6 +180,11 @@ class DemoResult:
                 f"  {self.html}   <- open this in a browser",
                 f"  {self.text}",
                 f"  {self.eml}    (the message exactly as the SMTP server received it)",
+                *(
+                    [f"  {self.archive}/  (the web archive: index.html, feed.xml, releases.ics)"]
+                    if self.archive
+                    else []
+                ),
                 "",
                 "next: tracker init, edit tracker.toml, then tracker poll / tracker run",
             ]
@@ -244,6 +251,16 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def _copy_archive(source: Path, target: Path) -> Path | None:
+    """The demo's archive lives in a temporary state folder: keep a copy beside the digest
+    (replacing the previous run's, so it holds this run's weeks only)."""
+    if not source.is_dir():
+        return None
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    return target
+
+
 def run_demo(out_dir: Path) -> DemoResult:
     """Serve, poll, build, render, send over SMTP, and write what was received to ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -258,6 +275,7 @@ def run_demo(out_dir: Path) -> DemoResult:
                 week = window.week_of(tracker.clock(), tracker.timezone)
                 built = tracker.build_digest(week)
                 outcomes = asyncio.run(tracker.send_digest(week, built=built))
+                archive = _copy_archive(tracker.archive_dir, out_dir / "archive")
             if not smtp.inbox.messages:
                 detail = "; ".join(o.describe() for o in outcomes) or "nothing was sent"
                 raise TrackerError(f"the demo digest did not arrive: {detail}")
@@ -277,6 +295,7 @@ def run_demo(out_dir: Path) -> DemoResult:
             html=html_path,
             text=text_path,
             smtp_port=smtp.port,
+            archive=archive,
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

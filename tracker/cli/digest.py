@@ -55,6 +55,25 @@ def digest_preview(
         f"{c.news} news, from {c.sources} sources"
     )
     out.print(f"wrote {target} and {target.with_suffix('.txt')}")
+    out.print(f"web copy: {tracker.archive_dir / f'{chosen}.html'}")
+
+
+@digest_app.command("archive")
+@handle_errors
+def digest_archive(
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the archive here (default: state_dir/archive)."),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Rebuild the web archive: a page for every week the ledger sent, its index and Atom feed."""
+    with open_tracker(config) as tracker:
+        folder, written = tracker.rebuild_archive(out_dir)
+    for path in written:
+        out.print(f"wrote {path}")
+    weeks = "1 week" if len(written) == 1 else f"{len(written)} weeks"
+    out.print(f"{weeks} in {folder} (index.html, feed.xml)")
 
 
 @digest_app.command("send")

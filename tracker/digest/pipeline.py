@@ -1,20 +1,25 @@
 """The digest half of the pipeline, wired once: a week -> its stored entries -> ``Digest`` ->
-rendered email, and ``tracker explain`` over the same steps.
+rendered email and its web copy in the archive, and ``tracker explain`` over the same steps.
 
 Owns the order of the steps (window, the week's rows, stale understandings refreshed, backlog
-dropped, selected, built, films remembered) with the dependencies held in one place, as
-lemon24/reader's ``Pipeline`` holds storage and ``now``. Must not build adapters, read the
-clock directly (``now`` is passed in), or send anything: ``tracker.deliver`` sends.
+dropped, selected, built, films remembered, rendered, archived) with the dependencies held in
+one place, as lemon24/reader's ``Pipeline`` holds storage and ``now``. Must not build adapters,
+read the clock directly (``now`` is passed in), or send anything: ``tracker.deliver`` sends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from email.utils import parseaddr
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from tracker.digest import build, explain, select, window
+from tracker.digest import archive, build, explain, select, window
+from tracker.digest.fit import FULL, Links
 from tracker.exceptions import TrackerError
 from tracker.storage.protocol import Storage
 
@@ -30,6 +35,8 @@ from tracker.types import (
     RenderedDigest,
 )
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class DigestPipeline:
@@ -43,6 +50,12 @@ class DigestPipeline:
     now: Callable[[], datetime]
     #: the ``[digest] subject`` template (None: the subject.txt.j2 template)
     subject: str | None = None
+    #: where the web copies go (``state_dir/archive``), and where that folder is served
+    archive_dir: Path | None = None
+    archive_url: str | None = None
+    #: ``[digest] unsubscribe_url`` (may hold ``{recipient}``) and ``[digest] sender``
+    unsubscribe_url: str | None = None
+    sender: str | None = None
 
     def hints(self, url: str) -> FeedHints:
         spec = self.specs.get(url)
@@ -80,12 +93,80 @@ class DigestPipeline:
         )
         return built
 
+    def archive_folder(self) -> archive.Archive | None:
+        if self.archive_dir is None:
+            return None
+        return archive.Archive(self.archive_dir, self.archive_url)
+
+    def links(self, week: IsoWeek | None, *, page: bool = False) -> Links:
+        """Where a rendering of ``week`` links: its web copy, the archive, unsubscribing."""
+        folder = self.archive_folder()
+        name = archive.page_name(str(week)) if week else ""
+        address = parseaddr(self.sender or "")[1]
+        mailto = f"mailto:{address}?subject={quote('unsubscribe')}" if "@" in address else None
+        return Links(
+            web=folder.url(name) if folder and name else None,
+            web_name=name,
+            archive=folder.url(archive.INDEX) if folder else None,
+            feed=folder.url(archive.FEED) if folder else None,
+            calendar=folder.url(archive.CALENDAR) if folder else None,
+            unsubscribe=self.unsubscribe_url,
+            unsubscribe_mailto=mailto,
+            page=page,
+        )
+
     def render(self, built: Digest) -> RenderedDigest:
-        return self.renderer.render(built, subject_template=self.subject)
+        """The email of a built digest: as much as fits under Gmail's clipping size."""
+        return self.renderer.render(
+            built, subject_template=self.subject, links=self.links(built.week)
+        )
 
     def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
         built = self.build(week)
-        return built, self.render(built)
+        rendered = self.render(built)
+        self.archive_week(built, rendered.subject)
+        return built, rendered
+
+    def archive_week(self, built: Digest, subject: str) -> Path | None:
+        """Write the whole of ``built`` to the archive as a web page, then the index and the
+        feed. A folder that cannot be written is logged, never a failed digest: the email
+        matters more than its copy."""
+        folder = self.archive_folder()
+        if folder is None:
+            return None
+        try:
+            page = self.renderer.render(
+                built,
+                subject_template=self.subject,
+                links=self.links(built.week, page=True),
+                plan=FULL,
+            )
+            path = folder.store(archive.ArchivedWeek.of(built, subject), page.html)
+            self.write_archive_index(folder)
+        except OSError as e:
+            log.warning("could not write the digest archive in %s: %s", folder.folder, e)
+            return None
+        return path
+
+    def write_archive_index(self, folder: archive.Archive) -> None:
+        weeks = folder.weeks()
+        title = weeks[0].title if weeks else Digest.title
+        folder.write_index(self.renderer.render_index(title, weeks, self.links(None)))
+        folder.write_feed(title, weeks)
+
+    def rebuild_archive(self, weeks: Iterable[IsoWeek]) -> list[Path]:
+        """Build and archive each of ``weeks`` again from what is stored now."""
+        written = []
+        for week in sorted(set(weeks)):
+            built = self.build(week)
+            rendered = self.render(built)
+            path = self.archive_week(built, rendered.subject)
+            if path is not None:
+                written.append(path)
+        folder = self.archive_folder()
+        if folder is not None and not written:
+            self.write_archive_index(folder)
+        return written
 
     def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
         """Why an entry (by id or link) is in its week's digest, or not."""

@@ -1,9 +1,11 @@
-"""Renders a ``Digest`` into an email: subject line, HTML (CSS inlined) and a plain-text part.
+"""Renders a ``Digest`` into an email (subject line, HTML with its essential CSS inlined, a
+plain-text part) that fits under Gmail's clipping size, or into the whole web copy.
 
-Owns the Jinja2 environment (loaders, filters, escaping rules) and CSS inlining (css_inline); it
-is the only module that imports either. Turns every template problem into ``RenderError`` naming
-the template and line. Must not build the digest (that is ``digest``), send it (``deliver``), read
-the clock or touch the database; it imports only the foundation (types, exceptions, resources).
+Owns the Jinja2 environment (loaders, filters, escaping rules), CSS inlining (css_inline) and
+walking ``fit.LADDER`` down until both parts of an email fit; it is the only module that imports
+Jinja2 or css_inline. Turns every template problem into ``RenderError`` naming the template and
+line. Must not build the digest (that is ``build``), send it (``deliver``), write files, read
+the clock or touch the database.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import math
 import re
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from tracker import resources
+from tracker.digest.fit import EMAIL_PART_BUDGET, LADDER, Links, Plan, part_size
 from tracker.exceptions import RenderError
 from tracker.parse.sanitize import sanitize_html
 from tracker.types import Digest, DigestItem, RenderedDigest
@@ -29,6 +33,8 @@ from tracker.types import Digest, DigestItem, RenderedDigest
 HTML_TEMPLATE = "weekly.html.j2"
 TEXT_TEMPLATE = "weekly.txt.j2"
 SUBJECT_TEMPLATE = "subject.txt.j2"
+#: the archive's index page (a web page: no inlining, no size budget)
+INDEX_TEMPLATE = "archive.html.j2"
 #: user templates extend the shipped ones through this prefix:
 #: {% extends "default:weekly.html.j2" %}
 DEFAULT_PREFIX = "default"
@@ -292,18 +298,59 @@ class Renderer:
         self.env.filters.update(FILTERS)
         self.env.filters["sanitised"] = _sanitised
         self.env.globals["platform_names"] = dict(PLATFORM_NAMES)
-        # keep_at_rules: the @media blocks (dark mode, phones) cannot be inlined, so they stay
-        # in a <style> tag; everything else becomes style="" attributes, which is what Gmail and
-        # Outlook read. Never fetch a remote stylesheet while rendering.
+        # Inlining every rule on every element was half of a digest's bytes: only the first
+        # <style> block (what a client that drops <style> needs) is inlined; the second, marked
+        # data-css-inline="ignore" (classes, dark mode, phones), stays in <head> once, which
+        # Gmail, Apple Mail and Outlook read. Never fetch a remote stylesheet while rendering.
         self._inliner = css_inline.CSSInliner(
+            keep_style_tags=True,
             keep_at_rules=True,
             load_remote_stylesheets=False,
             keep_link_tags=False,
         )
 
-    def render(self, digest: Digest, *, subject_template: str | None = None) -> RenderedDigest:
-        """Subject, HTML and text of one digest. Raises ``RenderError`` for any template problem."""
-        context = {"digest": digest}
+    def render(
+        self,
+        digest: Digest,
+        *,
+        subject_template: str | None = None,
+        links: Links | None = None,
+        plan: Plan | None = None,
+        budget: int = EMAIL_PART_BUDGET,
+    ) -> RenderedDigest:
+        """Subject, HTML and text of one digest. With ``plan``, exactly that much of the week
+        (``fit.FULL`` for the web copy); without, the email: the first plan of ``fit.LADDER``
+        whose HTML and text both fit in ``budget`` bytes (the last one names films only as far
+        as they fit). Raises ``RenderError`` for any template problem."""
+        links = links or Links()
+        if plan is not None:
+            return self._render(digest, subject_template, links, plan)
+        for step in LADDER:
+            rendered = self._render(digest, subject_template, links, step)
+            if fits(rendered, budget):
+                return rendered
+        # even bare names of every film are too many: as many as fit (a binary search over
+        # the count; the rest are counted and linked to the web copy)
+        last = LADDER[-1]
+        low, high = 0, len(digest.films)
+        best = self._render(digest, subject_template, links, replace(last, names=0))
+        while low < high:
+            middle = (low + high + 1) // 2
+            attempt = self._render(digest, subject_template, links, replace(last, names=middle))
+            if fits(attempt, budget):
+                low, best = middle, attempt
+            else:
+                high = middle - 1
+        return best
+
+    def render_index(self, title: str, weeks: Sequence[Any], links: Links) -> str:
+        """The archive's index page of ``weeks`` (``archive.ArchivedWeek``, newest first)."""
+        return self._render_named(INDEX_TEMPLATE, {"title": title, "weeks": weeks, "links": links})
+
+    def _render(
+        self, digest: Digest, subject_template: str | None, links: Links, plan: Plan
+    ) -> RenderedDigest:
+        context = {"digest": digest, "plan": plan, "links": links}
         if subject_template is not None:
             subject_raw = self._render_string(subject_template, context)
         else:
@@ -312,7 +359,8 @@ class Renderer:
         text_raw = self._render_named(TEXT_TEMPLATE, context)
         return RenderedDigest(
             subject=_one_line(subject_raw),
-            html=self._inline(html_raw),
+            # a web page keeps its CSS in <style>: every browser reads it there
+            html=html_raw if links.page else self._inline(html_raw),
             text=_tidy_text(text_raw),
         )
 
@@ -345,6 +393,11 @@ class Renderer:
                 hint="check the <style> block of your weekly.html.j2",
             ) from e
         return inlined
+
+
+def fits(rendered: RenderedDigest, budget: int = EMAIL_PART_BUDGET) -> bool:
+    """Whether both parts of an email are within ``budget`` bytes as a client decodes them."""
+    return part_size(rendered.html) <= budget and part_size(rendered.text) <= budget
 
 
 def _one_line(text: str) -> str:

@@ -435,3 +435,144 @@ def full_digest(*, image_base: str = IMAGE_BASE) -> Digest:
         ),
     ]
     return digest([good_news, decision, exhuma, trunk], releases, news_items, coverage, sources=14)
+
+
+#: (key, English title, Hangul title, year): real films, for a week with many of them
+_BUSY_FILMS = (
+    ("parasite-2019", "Parasite", "기생충", 2019),
+    ("burning-2018", "Burning", "버닝", 2018),
+    ("the-handmaiden-2016", "The Handmaiden", "아가씨", 2016),
+    ("train-to-busan-2016", "Train to Busan", "부산행", 2016),
+    ("memories-of-murder-2003", "Memories of Murder", "살인의 추억", 2003),
+    ("oldboy-2003", "Oldboy", "올드보이", 2003),
+    ("mother-2009", "Mother", "마더", 2009),
+    ("the-host-2006", "The Host", "괴물", 2006),
+    ("the-wailing-2016", "The Wailing", "곡성", 2016),
+    ("broker-2022", "Broker", "브로커", 2022),
+    ("concrete-utopia-2023", "Concrete Utopia", "콘크리트 유토피아", 2023),
+    ("12-12-the-day-2023", "12.12: The Day", "서울의 봄", 2023),
+    ("smugglers-2023", "Smugglers", "밀수", 2023),
+    ("cobweb-2023", "Cobweb", "거미집", 2023),
+    ("next-sohee-2022", "Next Sohee", "다음 소희", 2022),
+    ("hunt-2022", "Hunt", "헌트", 2022),
+    ("escape-from-mogadishu-2021", "Escape from Mogadishu", "모가디슈", 2021),
+    ("hansan-rising-dragon-2022", "Hansan: Rising Dragon", "한산: 용의 출현", 2022),
+    ("a-taxi-driver-2017", "A Taxi Driver", "택시운전사", 2017),
+    ("extreme-job-2019", "Extreme Job", "극한직업", 2019),
+    ("the-admiral-roaring-currents-2014", "The Admiral: Roaring Currents", "명량", 2014),
+    ("veteran-2015", "Veteran", "베테랑", 2015),
+    ("i-saw-the-devil-2010", "I Saw the Devil", "악마를 보았다", 2010),
+    ("the-chaser-2008", "The Chaser", "추격자", 2008),
+    ("a-tale-of-two-sisters-2003", "A Tale of Two Sisters", "장화, 홍련", 2003),
+    ("joint-security-area-2000", "Joint Security Area", "공동경비구역 JSA", 2000),
+    ("secret-sunshine-2007", "Secret Sunshine", "밀양", 2007),
+    ("the-man-standing-next-2020", "The Man Standing Next", "남산의 부장들", 2020),
+    ("lady-vengeance-2005", "Lady Vengeance", "친절한 금자씨", 2005),
+    ("peppermint-candy-1999", "Peppermint Candy", "박하사탕", 1999),
+)
+_BUSY_SOURCES = (
+    "Variety",
+    "The Guardian",
+    "RogerEbert.com",
+    "IndieWire",
+    "Screen Daily",
+    "Korea JoongAng Daily",
+    "씨네21",
+    "Letterboxd: hanaseo",
+)
+_BUSY_PLATFORMS = ("netflix", "disney_plus", "prime_video", "tving", "coupang_play", "mubi", "max")
+
+
+def busy_digest(*, image_base: str = IMAGE_BASE, films: int = 30) -> Digest:
+    """A very busy week: up to 30 films (posters 2:3, 16:9 stills and none), many reviews,
+    releases and news, long titles and an unbreakable URL in an excerpt.
+
+    Image names say their shape: ``...-poster.png`` is a 2:3 poster, ``...-still.png`` a 16:9
+    still (a test's image server can serve each in its shape)."""
+    cards: list[FilmCard] = []
+    for n, (key, title, hangul, year) in enumerate(_BUSY_FILMS[:films]):
+        shape = ("poster", "still", None)[n % 3]
+        reviews = [
+            review(
+                f"{title} review – {('a', 'another', 'one more')[r]} look at a Korean classic "
+                f"that still {('stings', 'surprises', 'holds up')[r]} decades on",
+                source=_BUSY_SOURCES[(n + r) % len(_BUSY_SOURCES)],
+                author=("Hana Seo", "Jessica Kiang", "Brian Tallerico")[r],
+                rating=((n + r) % 10 + 1) / 2 if (n + r) % 4 else None,
+                excerpt="A restoration that sharpens every frame; the second half still "
+                "divides critics, and the ending lands harder on a big screen.",
+                link=f"https://reviews.example.org/2026/11/{key}-review-{r}",
+                published_at=at(23 + (n + r) % 7, 8 + r),
+                image=f"{image_base}{key}-still.png" if r == 0 and shape else None,
+            )
+            # every film has a review: a film the week brought nothing about has no card
+            for r in range(1 + n % 3)
+        ]
+        platform = _BUSY_PLATFORMS[n % len(_BUSY_PLATFORMS)] if n % 2 else None
+        day = date(2026, 11, 23 + n % 7) if platform else None
+        cards.append(
+            film(
+                key,
+                title,
+                title_hangul=hangul,
+                year=year,
+                poster=f"{image_base}{key}-{shape}.png" if shape else None,
+                platform=platform,
+                release_date=day,
+                reviews=reviews,
+                releases=[
+                    release(
+                        f"{title} ({hangul}) streams from {day:%d %B}",
+                        source=source,
+                        link=f"https://news.example.org/{key}/{source.lower().replace(' ', '-')}",
+                        platform=platform,
+                        release_date=day,
+                        film=title,
+                    )
+                    for source in ("What's on Netflix", "Decider", "Korea Herald")[: n % 3 + 1]
+                ]
+                if platform and day
+                else [],
+                news_items=[
+                    news(
+                        f"{title} returns to cinemas in a 4K restoration",
+                        source="Yonhap",
+                        link=f"https://en.yna.co.kr/view/{key}",
+                        film=title,
+                    )
+                ]
+                if n % 5 == 0
+                else [],
+            )
+        )
+    releases = [
+        release(
+            f"{title} ({hangul}) arrives on {platform.replace('_', ' ').title()} this month",
+            source=_BUSY_SOURCES[n % len(_BUSY_SOURCES)],
+            link=f"https://news.example.org/releases/{key}",
+            platform=platform,
+            release_date=date(2026, 12, 1 + n),
+            film=title,
+            excerpt="Subtitled in 30 languages; the director's commentary track is included.",
+        )
+        for n, ((key, title, hangul, _), platform) in enumerate(
+            zip(_BUSY_FILMS[::2], itertools.cycle(_BUSY_PLATFORMS))
+        )
+    ]
+    news_items = [
+        news(
+            f"{title} director talks about the {year} shoot, the cast and the restored cut "
+            f"({hangul})",
+            source=_BUSY_SOURCES[n % len(_BUSY_SOURCES)],
+            link=f"https://news.example.org/interviews/{key}",
+            excerpt=(
+                "The full interview, with the storyboards: https://news.example.org/interviews/"
+                f"{key}/storyboards-and-the-complete-transcript-of-the-conversation.html"
+                if n == 0
+                else "An hour on set design, casting and the score."
+            ),
+            published_at=at(23 + n % 7, 10 + n % 8),
+        )
+        for n, (key, title, hangul, year) in enumerate(_BUSY_FILMS[1::2])
+    ]
+    return digest(cards, releases, news_items, sources=40, title="Korean film this week")

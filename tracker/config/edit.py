@@ -514,6 +514,11 @@ send_if_empty = false
 korean_only = true
 # On a feed's first poll, entries older than this are its backlog, not news: left out.
 backfill = "7d"
+# An https:// page where a reader unsubscribes with one click (List-Unsubscribe, RFC 8058);
+# {{recipient}} becomes the reader's address.
+# unsubscribe_url = "https://example.org/kfilm/unsubscribe?who={{recipient}}"
+# The public URL where the digest archive (state_dir/archive/) is served.
+# archive_url = "https://example.org/kfilm/"
 
 # The mail server. Without an [smtp] section, digests are written to the file outbox in the
 # state folder instead of being sent.

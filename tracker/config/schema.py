@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -36,6 +37,9 @@ ENV_PREFIX = "TRACKER_"
 DEFAULT_USER_AGENT = (
     "kfilm-tracker/0.1 (+https://pypi.org/project/kfilm-tracker/; polite feed reader)"
 )
+
+#: the placeholder of ``[digest] unsubscribe_url`` that becomes each recipient's address
+PLACEHOLDER_RECIPIENT = "{recipient}"
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 
@@ -185,7 +189,7 @@ class PollConfig(_Section):
         return value
 
 
-# -- email addresses -----------------------------------------------------------------------
+# -- email addresses and the digest's links -----------------------------------------------------
 
 #: ``localhost`` and the names under it (RFC 6761: always this machine), at the end of an
 #: address or before the ``>`` of ``Name <addr>``
@@ -284,6 +288,11 @@ class DigestConfig(_Section):
     korean_only: bool = True
     #: on a feed's first poll, entries older than this are its backlog, not this week's news
     backfill: Duration = timedelta(days=7)
+    #: an https:// page where a reader unsubscribes (List-Unsubscribe, one-click per RFC 8058);
+    #: each ``{recipient}`` in it becomes that message's URL-quoted address
+    unsubscribe_url: str | None = None
+    #: the public http(s) URL of the folder ``state_dir/archive/`` is served from; ends in "/"
+    archive_url: str | None = None
 
     @field_validator("schedule")
     @classmethod
@@ -300,6 +309,36 @@ class DigestConfig(_Section):
     @classmethod
     def _sender_address(cls, value: str) -> str:
         return _sender(value)
+
+    @field_validator("unsubscribe_url")
+    @classmethod
+    def _unsubscribe_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        filled = value.replace(PLACEHOLDER_RECIPIENT, "x")
+        # RFC 8058: a one-click unsubscribe URI must be https; mail clients ignore the others
+        if not filled.lower().startswith("https://") or not is_http_url(filled):
+            raise ValueError("must be an absolute https:// URL (one-click unsubscribe needs https)")
+        if not filled.isascii() or any(c in filled for c in '<>"{}'):
+            raise ValueError(
+                f"may hold only ASCII URL characters and {PLACEHOLDER_RECIPIENT}: "
+                "percent-encode the rest"
+            )
+        if PLACEHOLDER_RECIPIENT in urlsplit(value).netloc:
+            raise ValueError(f"{PLACEHOLDER_RECIPIENT} belongs in the path or the query")
+        return value
+
+    @field_validator("archive_url")
+    @classmethod
+    def _archive_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not is_http_url(value):
+            raise ValueError("must be an absolute http:// or https:// URL")
+        if "?" in value or "#" in value:
+            raise ValueError("must be a folder's URL, without ? or #")
+        # one trailing slash: the archive's pages are joined onto it as relative names
+        return value.rstrip("/") + "/"
 
 
 class SmtpConfig(_Section):

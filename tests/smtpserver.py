@@ -18,6 +18,8 @@ Options:
 * ``implicit_tls=True``: TLS from the first byte, like port 465 (needs ``tls``).
 * ``auth=(user, password)``: offer AUTH PLAIN/LOGIN and refuse MAIL until logged in. AUTH is only
   offered over TLS unless the connection is plaintext-only by design (no ``tls`` at all).
+* ``smtputf8=True``: offer SMTPUTF8 (RFC 6531), which mail to an internationalised address
+  (``영화@예시.한국``) needs; without it such a message is refused before MAIL.
 * ``data_replies=["451 4.3.0 Try again later"]``: the replies to the first DATA commands, in order;
   once used up, DATA answers ``250`` and the message is recorded. Likewise ``auth_replies`` (an
   AUTH answered from this list fails with that reply whatever the password) and ``rcpt_replies``
@@ -283,6 +285,7 @@ class SMTPTestServer:
         data_replies: Iterable[str] = (),
         auth_replies: Iterable[str] = (),
         rcpt_replies: Mapping[str, str] | None = None,
+        smtputf8: bool = False,
     ) -> None:
         if (starttls or implicit_tls) and tls is None:
             raise ValueError("starttls and implicit_tls need tls=make_tls_files(...)")
@@ -302,6 +305,7 @@ class SMTPTestServer:
         smtp_kwargs: dict[str, Any] = {
             "server_hostname": "smtp.test.localhost",
             "ident": "kfilm-tracker test SMTP",
+            "enable_SMTPUTF8": smtputf8,
         }
         if auth is not None:
             smtp_kwargs["authenticator"] = handler.authenticate

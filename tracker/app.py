@@ -486,6 +486,7 @@ class Tracker:
             now=self.clock,
             force=force,
             owner=self.owner,
+            unsubscribe_url=self.config.digest.unsubscribe_url,
         )
 
     def retry_due(self) -> bool:

@@ -501,7 +501,8 @@ redirect_after = "7d"
 schedule = "mon 09:00"
 # Who gets it, e.g. ["me@example.com"]. With nobody listed, the digest goes to the outbox only.
 recipients = []
-# The From address.
+# The From address: "you@example.com" or "Name <you@example.com>" (user@localhost is this
+# machine's own mail). It also receives the "unsubscribe" mails that readers' clients send.
 sender = "kfilm-tracker <kfilm-tracker@localhost>"
 # The subject line: a Jinja2 template.
 subject = "Korean film this week: {{{{ digest.week_label }}}}"
@@ -514,6 +515,11 @@ send_if_empty = false
 korean_only = true
 # On a feed's first poll, entries older than this are its backlog, not news: left out.
 backfill = "7d"
+# An https:// page where a reader unsubscribes with one click (List-Unsubscribe, RFC 8058);
+# {{recipient}} becomes the reader's address. Without it, unsubscribing mails the sender.
+# unsubscribe_url = "https://example.org/kfilm/unsubscribe?who={{recipient}}"
+# The public URL where the digest archive (state_dir/archive/) is served.
+# archive_url = "https://example.org/kfilm/"
 
 # The mail server. Without an [smtp] section, digests are written to the file outbox in the
 # state folder instead of being sent.

@@ -14,9 +14,11 @@ import tomllib
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,6 +27,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from tracker.exceptions import ConfigError, ConfigProblem
 from tracker.types import FeedKind, FeedSpec
@@ -34,6 +37,9 @@ ENV_PREFIX = "TRACKER_"
 DEFAULT_USER_AGENT = (
     "kfilm-tracker/0.1 (+https://pypi.org/project/kfilm-tracker/; polite feed reader)"
 )
+
+#: the placeholder of ``[digest] unsubscribe_url`` that becomes each recipient's address
+PLACEHOLDER_RECIPIENT = "{recipient}"
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 
@@ -183,9 +189,98 @@ class PollConfig(_Section):
         return value
 
 
+# -- email addresses and the digest's links -----------------------------------------------------
+
+#: ``localhost`` and the names under it (RFC 6761: always this machine), at the end of an
+#: address or before the ``>`` of ``Name <addr>``
+_LOCAL_DOMAIN = re.compile(r"@((?:[^@\s<>]+\.)?localhost)(?=>?\s*$)", re.IGNORECASE)
+_FULL_ADDRESS_HINT = (
+    'write a full address such as "you@example.com"; for mail to this machine, "root@localhost"'
+)
+#: ``Name <addr>``: the name (quoted or not) and the address between the last angle brackets
+_DISPLAY_FORM = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<address>[^<>]*)>\s*", re.DOTALL)
+#: what an unquoted display name cannot hold (RFC 5322 specials): it would change the header
+_NAME_SPECIALS = frozenset('()<>[]:;@\\,"')
+
+
+def _reason(candidate: str, *, display_name: bool) -> str | None:
+    """Why email-validator refuses ``candidate`` as an address, or None. Syntax only: no DNS."""
+    # Imported here, not at the top: ~25 ms (its tables and idna), paid only by a config that
+    # names an address, never by --help or a config without one.
+    from email_validator import EmailNotValidError, validate_email
+
+    # email-validator refuses localhost (no dot, and a special-use name). Here it is a real use:
+    # a local mail setup delivers to this machine's own mailboxes, and the starter config's
+    # sender is kfilm-tracker@localhost. So such an address is checked with its domain moved
+    # under a neutral top-level name: the local part and every label are still checked.
+    try:
+        validate_email(
+            _LOCAL_DOMAIN.sub(r"@\1.example", candidate),
+            check_deliverability=False,
+            allow_smtputf8=True,
+            allow_display_name=display_name,
+            allow_quoted_local=False,
+            allow_domain_literal=False,
+        )
+    except EmailNotValidError as error:
+        return str(error).rstrip(".")
+    return None
+
+
+def _address_error(value: str, reason: str, hint: str | None = None) -> PydanticCustomError:
+    if hint is None and "@" in value:
+        domain = value.rpartition("@")[2].rstrip("> \t")
+        if "." not in domain or "special-use" in reason:
+            hint = _FULL_ADDRESS_HINT
+    return PydanticCustomError(
+        "email_address",
+        "{value} is not an email address: {reason}",
+        {"value": repr(value), "reason": reason, "hint": hint},
+    )
+
+
+def _recipient(value: str) -> str:
+    """A bare address, kept as written."""
+    reason = _reason(value, display_name=False)
+    if reason is None:
+        return value
+    hint = 'list bare addresses here, e.g. "you@example.com"' if "<" in value else None
+    raise _address_error(value, reason, hint)
+
+
+def _sender(value: str) -> str:
+    """``addr`` or ``Name <addr>``, kept as written."""
+    candidate = value
+    form = _DISPLAY_FORM.fullmatch(value)
+    if form is not None and form["name"] and not form["name"].startswith('"'):
+        name = form["name"]
+        specials = sorted({c for c in name if c in _NAME_SPECIALS or not c.isprintable()})
+        if specials:
+            raise _address_error(
+                value,
+                f"its display name holds {' '.join(map(repr, specials))} unquoted",
+                f"put the name in double quotes: '\"{name}\" <{form['address']}>'",
+            )
+        # RFC 6532 lets an unquoted name be UTF-8 ("영화 주간 <a@example.com>"), and a "." in
+        # one ("Film Co.") is the obsolete form every reader accepts; email-validator takes
+        # both only quoted, so the name is checked quoted. The From header is written by the
+        # email package, which encodes it as needed.
+        candidate = f'"{name}" <{form["address"]}>'
+    reason = _reason(candidate, display_name=True)
+    if reason is not None:
+        raise _address_error(value, reason)
+    return value
+
+
+#: one ``[digest] recipients`` entry: a bare address, checked where it stands, so a bad one is
+#: reported as ``digest.recipients[2]``
+Recipient = Annotated[str, AfterValidator(_recipient)]
+
+
 class DigestConfig(_Section):
     schedule: str = "mon 09:00"
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    #: ``addr@example.com`` or ``Name <addr@example.com>``, kept as written
     sender: str = "kfilm-tracker <kfilm-tracker@localhost>"
     subject: str = "Korean film this week: {{ digest.week_label }}"
     send_if_empty: bool = False
@@ -195,6 +290,11 @@ class DigestConfig(_Section):
     korean_only: bool = True
     #: on a feed's first poll, entries older than this are its backlog, not this week's news
     backfill: Duration = timedelta(days=7)
+    #: an https:// page where a reader unsubscribes (List-Unsubscribe, one-click per RFC 8058);
+    #: each ``{recipient}`` in it becomes that message's URL-quoted address
+    unsubscribe_url: str | None = None
+    #: the public http(s) URL of the folder ``state_dir/archive/`` is served from; ends in "/"
+    archive_url: str | None = None
 
     @field_validator("schedule")
     @classmethod
@@ -207,13 +307,40 @@ class DigestConfig(_Section):
             raise ValueError("must look like 'mon 09:00' (a weekday and a 24-hour time)")
         return value.strip().lower()
 
-    @field_validator("recipients")
+    @field_validator("sender")
     @classmethod
-    def _addresses(cls, value: list[str]) -> list[str]:
-        for address in value:
-            if not re.match(r"^[^@\s<>]+@[^@\s<>]+$", address):
-                raise ValueError(f"{address!r} is not an email address")
+    def _sender_address(cls, value: str) -> str:
+        return _sender(value)
+
+    @field_validator("unsubscribe_url")
+    @classmethod
+    def _unsubscribe_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        filled = value.replace(PLACEHOLDER_RECIPIENT, "x")
+        # RFC 8058: a one-click unsubscribe URI must be https; mail clients ignore the others
+        if not filled.lower().startswith("https://") or not is_http_url(filled):
+            raise ValueError("must be an absolute https:// URL (one-click unsubscribe needs https)")
+        if not filled.isascii() or any(c in filled for c in '<>"{}'):
+            raise ValueError(
+                f"may hold only ASCII URL characters and {PLACEHOLDER_RECIPIENT}: "
+                "percent-encode the rest"
+            )
+        if PLACEHOLDER_RECIPIENT in urlsplit(value).netloc:
+            raise ValueError(f"{PLACEHOLDER_RECIPIENT} belongs in the path or the query")
         return value
+
+    @field_validator("archive_url")
+    @classmethod
+    def _archive_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not is_http_url(value):
+            raise ValueError("must be an absolute http:// or https:// URL")
+        if "?" in value or "#" in value:
+            raise ValueError("must be a folder's URL, without ? or #")
+        # one trailing slash: the archive's pages are joined onto it as relative names
+        return value.rstrip("/") + "/"
 
 
 class SmtpConfig(_Section):
@@ -339,7 +466,8 @@ def _problem(error: Any) -> ConfigProblem:
     if kind == "missing":
         return ConfigProblem(key, "is required", None)
     message = str(error["msg"]).removeprefix("Value error, ")
-    hint = None
+    # our own checks (an email address) carry their hint with them
+    hint = (error.get("ctx") or {}).get("hint")
     if kind.startswith(("int_", "float_", "bool_", "string_", "list_")):
         hint = f"got {error.get('input')!r}"
     return ConfigProblem(key, message, hint)

@@ -137,15 +137,22 @@ async def send_week(
     now: Callable[[], datetime],
     force: bool = False,
     owner: str | None = None,
+    unsubscribe_url: str | None = None,
 ) -> list[Outcome]:
     """One rendered week to every recipient, exactly once each (``force``: again, on purpose),
-    and every skipped send described by the ledger row that stopped it."""
+    and every skipped send described by the ledger row that stopped it. ``unsubscribe_url``
+    (``[digest] unsubscribe_url``, ``{recipient}`` not yet filled in) joins the mailto in each
+    message's ``List-Unsubscribe``."""
     domain = parseaddr(sender_address)[1].rpartition("@")[2] or "kfilm-tracker"
     outcomes = await deliver(
         week,
         recipients=recipients,
         compose=composer(
-            sender_address, rendered, list_id=f"Korean film weekly <weekly.{domain}>", now=now
+            sender_address,
+            rendered,
+            list_id=f"Korean film weekly <weekly.{domain}>",
+            now=now,
+            unsubscribe_url=unsubscribe_url,
         ),
         message_id=lambda recipient: message_id_for(str(week), recipient, domain),
         storage=storage,

@@ -523,3 +523,32 @@ def test_the_demo_eml_carries_list_unsubscribe(tmp_path: Path) -> None:
     assert message["List-Unsubscribe"] == mailto
     assert message["List-Unsubscribe-Post"] is None
     assert header_lines(raw, b"List-Unsubscribe") == [f"List-Unsubscribe: {mailto}".encode()]
+
+
+def test_the_footer_links_are_made_personal_per_recipient() -> None:
+    """The digest is rendered once; each recipient's copy unsubscribes that recipient."""
+    from digest_samples import full_digest
+
+    from tracker.deliver.message import personalise, unsubscribe_mailto
+    from tracker.digest.fit import Links
+    from tracker.digest.render import Renderer
+
+    sender = "kfilm <digest@kfilm.example>"
+    template = "https://kfilm.example/unsubscribe?who={recipient}&list=weekly"
+    rendered = Renderer().render(
+        full_digest(),
+        links=Links(unsubscribe=template, unsubscribe_mailto=unsubscribe_mailto(sender)),
+    )
+    assert 'href="https://kfilm.example/unsubscribe?who={recipient}&amp;list=weekly"' in (
+        rendered.html
+    )
+    mine = personalise(rendered, sender, "영화@예시.한국", template)
+    filled = "https://kfilm.example/unsubscribe?who=%EC%98%81%ED%99%94%40%EC%98%88%EC%8B%9C.%ED%95%9C%EA%B5%AD&list=weekly"
+    assert f'href="{filled.replace("&", "&amp;")}"' in mine.html
+    assert f"Unsubscribe: {filled}" in mine.text
+    assert "{recipient}" not in mine.html and "{recipient}" not in mine.text
+    mailto = unsubscribe_mailto(sender, "영화@예시.한국")
+    assert mailto and mailto.replace("&", "&amp;") in mine.html
+    # nothing else changed
+    assert len(mine.html.splitlines()) == len(rendered.html.splitlines())
+    assert mine.subject == rendered.subject

@@ -25,7 +25,7 @@ from tracker.config.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config.locate import default_database_url, default_state_dir
 from tracker.config.schema import Config
 from tracker.deliver.ledger import Outcome, send_week
-from tracker.deliver.message import message_id_for
+from tracker.deliver.message import message_id_for, unsubscribe_mailto
 from tracker.deliver.outbox import OutboxSender
 from tracker.digest import window
 from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
@@ -226,7 +226,7 @@ class Tracker:
             archive_dir=archive_dir or self.archive_dir,
             archive_url=digest.archive_url,
             unsubscribe_url=digest.unsubscribe_url,
-            sender=digest.sender,
+            unsubscribe_mailto=unsubscribe_mailto(digest.sender),
         )
 
     def close(self) -> None:

@@ -285,8 +285,6 @@ class DigestConfig(_Section):
     subject: str = "Korean film this week: {{ digest.week_label }}"
     send_if_empty: bool = False
     templates: str | None = None
-    archive_url: str | None = None  # TEMP until the mail branch merges
-    unsubscribe_url: str | None = None  # TEMP
     korean_only: bool = True
     #: on a feed's first poll, entries older than this are its backlog, not this week's news
     backfill: Duration = timedelta(days=7)

@@ -20,6 +20,7 @@ from datetime import datetime
 from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.policy import Policy
+from html import escape
 from urllib.parse import quote
 
 from tracker.types import RenderedDigest
@@ -116,17 +117,40 @@ def unsubscribe_url_for(template: str, recipient: str) -> str:
     return template.replace(RECIPIENT_PLACEHOLDER, quote(recipient, safe=""))
 
 
-def unsubscribe_mailto(sender: str, recipient: str) -> str | None:
+def unsubscribe_mailto(sender: str, recipient: str | None = None) -> str | None:
     """``mailto:SENDER?subject=unsubscribe%20RECIPIENT`` (RFC 6068), or None when ``sender``
-    holds no address. The subject says who: one sender serves every recipient."""
+    holds no address. The subject says who: one sender serves every recipient. Without a
+    recipient, the digest's footer link (``subject=unsubscribe``), made personal per message
+    by ``personalise``."""
     address = email.utils.parseaddr(sender)[1]
     if not address:
         return None
     # RFC 6068: percent-encoded UTF-8; a space is %20 (never "+", which some clients would
     # keep). "@" may stay as it is; "+" (you+films@) is encoded, so no client reads a space.
     to = quote(address, safe="@")
-    subject = quote(f"unsubscribe {recipient}", safe="@")
+    subject = quote(f"unsubscribe {recipient}" if recipient else "unsubscribe", safe="@")
     return f"mailto:{to}?subject={subject}"
+
+
+def personalise(
+    rendered: RenderedDigest, sender: str, recipient: str, unsubscribe_url: str | None
+) -> RenderedDigest:
+    """One recipient's copy of a digest rendered once for all: the footer's unsubscribe links
+    (the shared ``mailto:`` and ``[digest] unsubscribe_url`` with its ``{recipient}``) become
+    this recipient's. Only those exact links change; feed text is never touched."""
+    html, text = rendered.html, rendered.text
+    swaps = []
+    shared = unsubscribe_mailto(sender)
+    mine = unsubscribe_mailto(sender, recipient)
+    if shared and mine:
+        swaps.append((shared, mine))
+    if unsubscribe_url and RECIPIENT_PLACEHOLDER in unsubscribe_url:
+        swaps.append((unsubscribe_url, unsubscribe_url_for(unsubscribe_url, recipient)))
+    for old, new in swaps:
+        # the HTML holds links escaped as an attribute (Jinja's autoescape: & becomes &amp;)
+        html = html.replace(f'href="{escape(old)}"', f'href="{escape(new)}"')
+        text = text.replace(old, new)
+    return RenderedDigest(subject=rendered.subject, html=html, text=text)
 
 
 def unsubscribe_uris(envelope: Envelope) -> list[str]:
@@ -176,13 +200,14 @@ def composer(
     ``unsubscribe_url`` is ``[digest] unsubscribe_url``, filled in for each recipient."""
 
     def compose(recipient: str, message_id: str) -> EmailMessage:
+        mine = personalise(rendered, sender, recipient, unsubscribe_url)
         return build_message(
             Envelope(
                 sender=sender,
                 recipient=recipient,
                 subject=rendered.subject,
-                html=rendered.html,
-                text=rendered.text,
+                html=mine.html,
+                text=mine.text,
                 message_id=message_id,
                 date=now(),
                 list_id=list_id,

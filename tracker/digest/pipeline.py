@@ -13,10 +13,8 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from tracker.digest import archive, build, explain, select, window
 from tracker.digest.fit import FULL, Links
@@ -53,9 +51,10 @@ class DigestPipeline:
     #: where the web copies go (``state_dir/archive``), and where that folder is served
     archive_dir: Path | None = None
     archive_url: str | None = None
-    #: ``[digest] unsubscribe_url`` (may hold ``{recipient}``) and ``[digest] sender``
+    #: ``[digest] unsubscribe_url`` (may hold ``{recipient}``) and the footer's ``mailto:`` the
+    #: sender; both made personal per message when it is sent
     unsubscribe_url: str | None = None
-    sender: str | None = None
+    unsubscribe_mailto: str | None = None
 
     def hints(self, url: str) -> FeedHints:
         spec = self.specs.get(url)
@@ -102,8 +101,6 @@ class DigestPipeline:
         """Where a rendering of ``week`` links: its web copy, the archive, unsubscribing."""
         folder = self.archive_folder()
         name = archive.page_name(str(week)) if week else ""
-        address = parseaddr(self.sender or "")[1]
-        mailto = f"mailto:{address}?subject={quote('unsubscribe')}" if "@" in address else None
         return Links(
             web=folder.url(name) if folder and name else None,
             web_name=name,
@@ -111,7 +108,7 @@ class DigestPipeline:
             feed=folder.url(archive.FEED) if folder else None,
             calendar=folder.url(archive.CALENDAR) if folder else None,
             unsubscribe=self.unsubscribe_url,
-            unsubscribe_mailto=mailto,
+            unsubscribe_mailto=self.unsubscribe_mailto,
             page=page,
         )
 

@@ -1,15 +1,28 @@
 """The release calendar (``tracker.digest.releases`` and ``tracker.digest.calendar``): the
-``.ics`` read back with icalendar, from entries the real classifier understood. What a
-subscribed calendar app needs: one event per release, UIDs that never depend on the database
-or the date, and the same bytes for the same data."""
+``.ics`` read back with icalendar, from entries the real classifier understood, then end to end
+(feeds on 127.0.0.1, a real SQLite database, ``Tracker.write_calendar`` and ``tracker
+calendar``). What a subscribed calendar app needs: one event per release, UIDs that never
+depend on the database or the date, and the same bytes for the same data."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import os
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 import icalendar
+import pytest
+from fakes import FakeClock
+from httpserver import HTTPTestServer
+from typer.testing import CliRunner
 
+from tracker import app as core
+from tracker.cli import app as cli
+from tracker.config.schema import load_config
 from tracker.digest.calendar import (
     CALENDAR_NAME,
     CALENDAR_NAME_ALL,
@@ -19,6 +32,7 @@ from tracker.digest.calendar import (
     event_uid,
 )
 from tracker.digest.releases import calendar_releases
+from tracker.exceptions import TrackerError
 from tracker.types import EntryData, FeedHints, KnownFilm, ReleaseEntry
 from tracker.understand.ingest import understand_entry
 
@@ -264,3 +278,181 @@ def test_no_releases_is_an_empty_calendar() -> None:
     ics = calendar_ics([], timezone="Europe/Berlin")
     assert events(ics) == []
     assert b"X-WR-TIMEZONE:Europe/Berlin" in ics
+
+
+# -- end to end: feeds on 127.0.0.1, a real database, the file ----------------------------------
+
+POLLED_AT = datetime(2025, 8, 1, 9, 0, tzinfo=UTC)
+NEWS = [("m1", MANTIS), ("h1", HARBIN), ("s2", SQUID_2), ("r1", REBEL_RIDGE)]
+runner = CliRunner()
+
+
+def feed_document(items: Sequence[tuple[str, tuple[str, str]]]) -> bytes:
+    body = "".join(
+        f"<item><title>{escape(title)}</title><link>https://news.example/{guid}</link>"
+        f'<guid isPermaLink="false">{guid}</guid>'
+        f"<pubDate>{format_datetime(PUBLISHED)}</pubDate>"
+        f"<description>{escape(summary)}</description></item>"
+        for guid, (title, summary) in items
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>K-film news</title><link>https://news.example/</link>"
+        f"<description>test</description>{body}</channel></rss>"
+    ).encode()
+
+
+def config_text(folder: Path, feed_url: str) -> str:
+    return "\n".join(
+        [
+            "[database]",
+            f'url = "sqlite:///{(folder / "tracker.db").as_posix()}"',
+            "[tracker]",
+            'timezone = "Asia/Seoul"',
+            "collections = []",
+            f'state_dir = "{(folder / "state").as_posix()}"',
+            "[poll]",
+            "allow_private_networks = true",
+            "[[feeds]]",
+            f'url = "{feed_url}"',
+            'title = "K-film news"',
+        ]
+    )
+
+
+@pytest.fixture
+def feeds() -> Iterator[HTTPTestServer]:
+    with HTTPTestServer() as server:
+        server.add_file("/news.xml", feed_document(NEWS))
+        yield server
+
+
+def polled(folder: Path, feeds: HTTPTestServer, clock: FakeClock) -> core.Tracker:
+    config = load_config(config_text(folder, feeds.url("/news.xml")))
+    tracker = core.make_tracker(config, clock=clock)
+    results = asyncio.run(tracker.poll())
+    assert [r.error for r in results] == [None]
+    return tracker
+
+
+def identities(ics: bytes) -> dict[str, tuple[str, date, str]]:
+    return {
+        str(e["UID"]): (str(e["SUMMARY"]), e.decoded("DTSTART"), str(e["DESCRIPTION"]))
+        for e in events(ics)
+    }
+
+
+def test_two_fresh_databases_holding_the_same_feed_give_the_same_events(
+    tmp_path: Path, feeds: HTTPTestServer
+) -> None:
+    with polled(tmp_path / "one", feeds, FakeClock(POLLED_AT)) as one:
+        first = one.calendar_bytes()
+    # another machine, three days later: other ids, other times, the same releases
+    with polled(tmp_path / "two", feeds, FakeClock(POLLED_AT + timedelta(days=3))) as two:
+        second = two.calendar_bytes()
+    assert identities(first) == identities(second)
+    assert sorted(summary for summary, _, _ in identities(first).values()) == [
+        "Harbin (하얼빈) in cinemas",
+        "Mantis (사마귀) on Netflix",
+        "Squid Game Season 2 (오징어 게임) on Netflix",
+    ]
+    # what differs is when each database learnt it
+    assert {e.decoded("DTSTAMP") for e in events(first)} == {POLLED_AT}
+    assert {e.decoded("DTSTAMP") for e in events(second)} == {POLLED_AT + timedelta(days=3)}
+
+
+def test_the_file_is_written_atomically_only_when_it_changes_and_follows_a_moved_date(
+    tmp_path: Path, feeds: HTTPTestServer
+) -> None:
+    clock = FakeClock(POLLED_AT)
+    with polled(tmp_path, feeds, clock) as tracker:
+        path = tracker.write_calendar()
+        assert path == tmp_path / "state" / "archive" / "releases.ics"
+        assert path.read_bytes() == tracker.calendar_bytes()
+        before = os.stat(path)
+        [mantis] = [e for e in events(path.read_bytes()) if "Mantis" in str(e["SUMMARY"])]
+
+        # nothing changed: the same bytes, and the file is not written again
+        clock.advance(timedelta(hours=1))
+        assert tracker.write_calendar() == path
+        again = os.stat(path)
+        assert (again.st_ino, again.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+        # the date moves: a new announcement on the next poll
+        feeds.replace_file("/news.xml", feed_document([*NEWS, ("m2", MANTIS_MOVED)]))
+        clock.advance(timedelta(days=2))
+        asyncio.run(tracker.poll())
+        tracker.write_calendar()
+        [moved] = [e for e in events(path.read_bytes()) if "Mantis" in str(e["SUMMARY"])]
+    assert moved["UID"] == mantis["UID"]
+    assert (mantis.decoded("DTSTART"), moved.decoded("DTSTART")) == (
+        date(2025, 9, 26),
+        date(2025, 10, 3),
+    )
+    assert moved["SEQUENCE"] > mantis["SEQUENCE"]
+    assert moved.decoded("DTSTAMP") == clock.now
+    assert len(events(path.read_bytes())) == 3
+    # the temporary file went with the rename
+    assert [p.name for p in path.parent.iterdir()] == ["releases.ics"]
+
+
+def test_a_calendar_that_cannot_be_written_is_a_tracker_error(
+    tmp_path: Path, feeds: HTTPTestServer
+) -> None:
+    (tmp_path / "blocker").write_text("a file where a folder should be")
+    with (
+        polled(tmp_path, feeds, FakeClock(POLLED_AT)) as tracker,
+        pytest.raises(TrackerError, match="cannot write the release calendar"),
+    ):
+        tracker.write_calendar(tmp_path / "blocker" / "releases.ics")
+
+
+def test_tracker_calendar_writes_the_file_prints_it_and_reports_errors_in_one_line(
+    tmp_path: Path, feeds: HTTPTestServer
+) -> None:
+    config = tmp_path / "tracker.toml"
+    config.write_text(config_text(tmp_path, feeds.url("/news.xml")), encoding="utf-8")
+    result = runner.invoke(cli, ["poll", "--config", str(config)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+
+    result = runner.invoke(cli, ["calendar", "--config", str(config)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    default = tmp_path / "state" / "archive" / "releases.ics"
+    assert result.stdout.strip() == f"wrote 3 events to {default}"
+    assert len(events(default.read_bytes())) == 3
+
+    chosen = tmp_path / "elsewhere" / "k-releases.ics"
+    args = ["calendar", "--config", str(config), "--out", str(chosen)]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0 and str(chosen) in result.stdout
+    assert chosen.read_bytes() == default.read_bytes()
+
+    args = ["calendar", "--config", str(config), "--out", "-"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout_bytes == default.read_bytes()
+
+    blocked = tmp_path / "state" / "archive" / "releases.ics" / "x.ics"
+    args = ["calendar", "--config", str(config), "--out", str(blocked)]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "cannot write the release calendar" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_the_demo_feeds_give_dated_releases(tmp_path: Path) -> None:
+    from tracker.demo import FeedServer, demo_config_text, demo_feeds_dir
+
+    with FeedServer(demo_feeds_dir()) as served:
+        config = load_config(demo_config_text(served, 9, tmp_path))
+        with core.make_tracker(config, clock=FakeClock(POLLED_AT)) as tracker:
+            asyncio.run(tracker.poll())
+            releases = tracker.calendar_releases()
+            ics = tracker.calendar_bytes(releases)
+    found = events(ics)
+    assert len(found) == len(releases) >= 8
+    assert len({str(e["UID"]) for e in found}) == len(found)
+    where = {str(c) for e in found for c in e["CATEGORIES"].cats}
+    assert {"Netflix", "Cinema"} <= where
+    assert sum(1 for r in releases if r.title_hangul) >= 5
+    assert all(r.links for r in releases)

@@ -308,6 +308,59 @@ def test_one_run_in_process_catches_up_polls_and_stops(
     assert len(smtp.messages) == 1
 
 
+# -- the release calendar ------------------------------------------------------------------------
+
+
+def test_the_daemon_writes_the_release_calendar_after_new_entries_and_after_a_digest(
+    tmp_path: Path, feeds: HTTPTestServer, smtp: SMTPTestServer
+) -> None:
+    import icalendar
+
+    clock = FakeClock(POLLED_AT)
+    config = load_config(config_text(tmp_path, feeds.url("/reviews.xml"), smtp_port=smtp.port))
+    with core.make_tracker(config, clock=clock, smtp_sleep=FakeSleep()) as tracker:
+        daemon = scheduler.Daemon(tracker)
+        path = tracker.calendar_path
+        assert path == tmp_path / "state" / "archive" / "releases.ics"
+        assert asyncio.run(daemon.poll_due()).new == 2
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert str(calendar["X-WR-TIMEZONE"]) == "Asia/Seoul"
+
+        # a tick that stores nothing (the feed is not due) leaves the file alone
+        path.unlink()
+        clock.advance(timedelta(minutes=1))
+        assert asyncio.run(daemon.poll_due()).polled == 0
+        assert not path.exists()
+
+        # the weekly digest writes it again (it remembers films, refreshes stale rows)
+        clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=SEOUL)
+        asyncio.run(daemon.send_digest())
+        assert path.is_file()
+    assert len(smtp.messages) == 1
+
+
+def test_a_calendar_that_cannot_be_written_is_logged_and_the_daemon_goes_on(
+    tmp_path: Path, feeds: HTTPTestServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = load_config(config_text(tmp_path, feeds.url("/reviews.xml")))
+    with core.make_tracker(config, clock=FakeClock(POLLED_AT)) as tracker:
+        # a file where the archive folder should be
+        tracker.calendar_path.parent.parent.mkdir(parents=True)
+        tracker.calendar_path.parent.write_text("not a folder")
+        daemon = scheduler.Daemon(tracker)
+        with caplog.at_level(logging.INFO, logger="tracker.daemon"):
+            summary = asyncio.run(daemon.poll_due())
+            asyncio.run(daemon.send_digest())
+        [entry] = tracker.entries(limit=1)
+    assert summary.new == 2 and entry.title
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 2, errors
+    assert all(
+        m.startswith("release calendar not written: cannot write the release calendar to ")
+        for m in errors
+    ), errors
+
+
 # -- `tracker run`, a real process -----------------------------------------------------------------
 
 

@@ -737,6 +737,49 @@ def test_films_are_remembered_and_never_forget_what_they_knew(storage: Storage) 
     assert storage.known_films([]) == {}
 
 
+def test_release_entries_are_the_understood_releases_of_followed_feeds(storage: Storage) -> None:
+    storage.sync_feeds([FeedSpec(A, title="Configured A"), FeedSpec(B)], now=T0)
+    release = _understood(Kind.RELEASE, film="Mantis")
+    later = T0 + timedelta(hours=2)
+    storage.store_update(
+        success(A, at=later),
+        [
+            replace(entry("r1", first_seen=later), understood=release),
+            replace(entry("v1", first_seen=later), understood=_understood()),  # a review
+            entry("n1", first_seen=later),  # not understood yet
+        ],
+    )
+    storage.store_update(
+        success(B),
+        [replace(entry("r2", feed=B, link="https://b.example/2"), understood=release)],
+    )
+    found = storage.release_entries()
+    # oldest first; the feed's title, else its URL; no review, nothing not understood
+    assert [(r.title, r.link, r.source) for r in found] == [
+        ("Title r2", "https://b.example/2", B),
+        ("Title r1", "https://a.example/r1", "Configured A"),
+    ]
+    r2, r1 = found
+    assert r1.understood == release._replace(reasons=())
+    assert (r1.first_seen_at, r1.changed_at) == (later, later)
+    assert isinstance(r1.id, int) and r1.id != r2.id
+
+    # a rewritten entry (its text changed) keeps its first sighting and gets a new change time
+    rewritten = T0 + timedelta(days=3)
+    changed = replace(
+        entry("r1", first_seen=later, content_hash="h2", new=False),
+        understood=release._replace(release_date=date(2026, 12, 12)),
+    )
+    storage.store_update(success(A, at=rewritten), [changed])
+    [_, r1] = storage.release_entries()
+    assert (r1.first_seen_at, r1.changed_at) == (later, rewritten)
+    assert r1.understood.release_date == date(2026, 12, 12)
+
+    # an unfollowed feed's announcements leave the calendar with it
+    storage.sync_feeds([FeedSpec(A)], now=T0)
+    assert [r.title for r in storage.release_entries()] == ["Title r1"]
+
+
 def test_a_feeds_ttl_survives_304s_and_is_replaced_by_the_next_document(storage: Storage) -> None:
     storage.sync_feeds(specs(A), now=T0)
     storage.store_update(success(A, version="rss20", ttl=timedelta(hours=6)), [])

@@ -1,9 +1,10 @@
 """The daemon behind ``tracker run``: APScheduler as a wake-up clock, nothing more.
 
 Owns the two jobs (a one-minute poll tick that polls the feeds whose time has come, and the weekly
-digest), catch-up at start, and a clean stop on SIGTERM/SIGINT. Must not keep durable state: each
-feed's next poll time and the digest ledger live in the database, so a restart never double-polls
-or double-sends (APScheduler 3.x job stores cannot be shared safely: its store stays in memory).
+digest), keeping the release calendar file current after each, catch-up at start, and a clean
+stop on SIGTERM/SIGINT. Must not keep durable state: each feed's next poll time and the digest
+ledger live in the database, so a restart never double-polls or double-sends (APScheduler 3.x
+job stores cannot be shared safely: its store stays in memory).
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ class Daemon:
                 )
             for message in self.tracker.health_changes(results):
                 log.warning("%s", message)
+            if summary.new or summary.updated:
+                # a new or changed announcement may add, move or name a release
+                self.write_calendar()
             return summary
 
     async def send_digest(self) -> None:
@@ -111,6 +115,18 @@ class Daemon:
                 return
             for outcome in outcomes:
                 log.info("digest %s to %s: %s", outcome.week, outcome.recipient, outcome.describe())
+            # building it understood stale rows again and remembered its films' Hangul titles
+            self.write_calendar()
+
+    def write_calendar(self) -> None:
+        """Bring the release calendar file up to date. A failure is logged and the daemon goes
+        on: the calendar is a by-product, polling and the digest matter more."""
+        try:
+            self.tracker.write_calendar()
+        except TrackerError as error:
+            log.error("release calendar not written: %s", error.message)
+        except Exception:
+            log.exception("release calendar not written (unexpected)")
 
     async def tick(self) -> None:
         """The one-minute job: poll what is due, then retry a digest whose retry time came (a

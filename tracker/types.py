@@ -577,3 +577,18 @@ class KnownFilm:
     platform: str | None = None
     release_date: date | None = None
     poster: str | None = None
+
+
+class ReleaseEntry(NamedTuple):
+    """A stored entry understood as a release (a dated announcement, or a roundup listing
+    titles with their dates), as the release calendar reads it: no text."""
+
+    id: int
+    title: str
+    link: str | None
+    #: the feed's title (the config's, else the document's), else its URL
+    source: str
+    first_seen_at: datetime
+    #: when a poll last wrote the row (new, or its content changed): its change time
+    changed_at: datetime
+    understood: Understood

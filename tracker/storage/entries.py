@@ -97,6 +97,28 @@ def understanding_values(understood: Understood | None) -> dict[str, Any]:
 
 _KINDS = {kind.value: kind for kind in Kind}
 
+#: the understanding columns a read selects, in ``Understood``'s order (the reasons left out)
+UNDERSTOOD_COLUMNS = tuple(getattr(_E, name) for name in _UNDERSTANDING if name != "understood_why")
+
+
+def understood_from(values: Sequence[Any]) -> Understood | None:
+    """The ``Understood`` of one row's ``UNDERSTOOD_COLUMNS`` (None: never understood), for
+    the reads that need no whole ``Entry``."""
+    version, kind, korean, film, film_key, rating, platform, release_date, detail = values
+    if version is None:
+        return None
+    return Understood(
+        version,
+        _KINDS[kind],
+        bool(korean),
+        film,
+        film_key,
+        rating,
+        platform,
+        release_date,
+        detail or "{}",
+    )
+
 
 def _entry(row: Row, *, content: bool, reasons: bool, extra: bool = True) -> Entry:
     """An ``Entry`` from a row of ``_BASE_COLUMNS`` (then ``content`` and ``extra`` when

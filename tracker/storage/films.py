@@ -1,8 +1,11 @@
-"""The films store: films the digests have met, and which entries were about them.
+"""The films store: films the digests have met, which entries were about them, and the
+entries that announce releases.
 
 Owns remembering a film card's lasting facts (its Netflix date, platform, poster, Hangul title:
-what a later week reuses when a review arrives after the release news) and the links between
-entries and films. Must not build cards or cluster entries: ``tracker.digest`` does.
+what a later week reuses when a review arrives after the release news), the links between
+entries and films, and reading the release announcements the calendar is made of. Must not
+build cards, cluster entries or read the stored understanding's detail: ``tracker.digest``
+does.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from tracker.storage.database import Database, Row
-from tracker.storage.schema import entry_films, films
-from tracker.types import FilmCard, KnownFilm
+from tracker.storage.entries import DISPLAY_TITLE, UNDERSTOOD_COLUMNS, understood_from
+from tracker.storage.schema import entries, entry_films, feeds, films
+from tracker.types import FilmCard, Kind, KnownFilm, ReleaseEntry
 
 
 def _known_film(row: Row) -> KnownFilm:
@@ -124,3 +128,39 @@ class FilmStore:
         )
         with self._db.read("read an entry's films") as conn:
             return [(_known_film(row), row.role) for row in conn.execute(query)]
+
+    def release_entries(self) -> list[ReleaseEntry]:
+        """Every entry of a followed feed understood as a release (a dated announcement, or a
+        roundup listing titles with their dates), oldest first by first seen, then id: the
+        release calendar's source. Without text: the calendar links entries, it never quotes
+        them."""
+        e = entries.c
+        query = (
+            sa.select(
+                e.id,
+                e.title,
+                e.link,
+                sa.func.coalesce(DISPLAY_TITLE, feeds.c.url).label("source"),
+                e.first_seen_at,
+                e.last_seen_at,
+                *UNDERSTOOD_COLUMNS,
+            )
+            .join(feeds, feeds.c.id == e.feed_id)
+            .where(feeds.c.followed, e.kind == str(Kind.RELEASE))
+            .order_by(e.first_seen_at, e.id)
+        )
+        with self._db.read("read the release announcements") as conn:
+            return [
+                ReleaseEntry(
+                    id=row.id,
+                    title=row.title,
+                    link=row.link,
+                    source=row.source,
+                    first_seen_at=row.first_seen_at,
+                    changed_at=row.last_seen_at,
+                    understood=understood,
+                )
+                for row in conn.execute(query)
+                # position 6 on: UNDERSTOOD_COLUMNS (a release kind means the row is understood)
+                if (understood := understood_from(row[6:])) is not None
+            ]

@@ -24,6 +24,7 @@ from tracker.types import (
     FeedUpdateIntent,
     FilmCard,
     KnownFilm,
+    ReleaseEntry,
     Understood,
 )
 
@@ -151,6 +152,11 @@ class Storage(Protocol):
 
     def films_of_entry(self, entry_id: int) -> list[tuple[KnownFilm, str]]:
         """The films an entry was linked to, with its role."""
+        ...
+
+    def release_entries(self) -> list[ReleaseEntry]:
+        """Every entry of a followed feed understood as a release, oldest first (by first
+        seen): what the release calendar is made of."""
         ...
 
     # -- the digest ledger --------------------------------------------------------------------

@@ -374,7 +374,11 @@ class Tracker:
         return self.digests().build(week)
 
     def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
-        return self.digests().preview(week)
+        """A week's email as it would be sent; its web copy and the calendar are written to the
+        archive on the way."""
+        previewed = self.digests().preview(week)
+        self.refresh_calendar()
+        return previewed
 
     def render(self, built: Digest) -> RenderedDigest:
         return self.digests().render(built)
@@ -477,6 +481,7 @@ class Tracker:
             return [Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
         # the web copy first: the email's "view in your browser" link works when it arrives
         pipeline.archive_week(built, rendered.subject)
+        self.refresh_calendar()
         return await send_week(
             week,
             rendered,
@@ -517,7 +522,7 @@ class Tracker:
     @property
     def calendar_path(self) -> Path:
         """Where the daemon keeps the release calendar: ``state_dir/archive/releases.ics``."""
-        return self.state_dir / "archive" / "releases.ics"
+        return self.archive_dir / "releases.ics"
 
     def calendar_releases(self) -> list[CalendarRelease]:
         """Every film or series (Korean only with ``[digest] korean_only``) arriving on a
@@ -544,29 +549,27 @@ class Tracker:
         self._calendar_made = (chosen, data)
         return data
 
+    def refresh_calendar(self) -> None:
+        """The archive's calendar brought up to date beside a digest; a folder that cannot be
+        written is logged, never a failed digest."""
+        try:
+            self.write_calendar()
+        except TrackerError as error:
+            log.warning("%s", error)
+
     def write_calendar(
         self, path: Path | None = None, *, releases: Sequence[CalendarRelease] | None = None
     ) -> Path:
         """Write the release calendar to ``path`` (default ``calendar_path``), atomically: a
         calendar app or a web server reading it sees the old file or the new one, never half.
         Unchanged bytes are not written again (the file keeps its time, a server its ETag)."""
+        from tracker.digest.archive import write_atomically
+
         target = path or self.calendar_path
         data = self.calendar_bytes(releases)
         try:
-            if target.is_file() and target.read_bytes() == data:
+            if not write_atomically(target, data):
                 return target
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # a temporary file beside it (os.replace is atomic within one file system only),
-            # made by open() so it gets the umask's permissions: a server may have to read it
-            temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
-            try:
-                with open(temporary, "xb") as out:
-                    out.write(data)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(temporary, target)
-            finally:
-                temporary.unlink(missing_ok=True)
         except OSError as error:
             raise TrackerError(
                 f"cannot write the release calendar to {target}: {error.strerror or error}",

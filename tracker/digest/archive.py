@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -181,21 +181,26 @@ class Archive:
         return f"urn:kfilm-tracker:digest:{name}"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename, and
-    skip the write when the file already holds exactly that."""
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, flushed to disk,
+    and a rename: a reader or a web server sees the old file or the new one, never half.
+    Unchanged bytes are not written again (the file keeps its time, a server its ETag).
+    Returns whether it wrote."""
     try:
         if path.read_bytes() == data:
-            return
+            return False
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    # beside the target (os.replace is atomic within one file system only), made by open() so
+    # it gets the umask's permissions, as any file the user makes: a web server may read it
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # served by a web server: readable, as a plain file would be
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with open(temporary, "xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return True

@@ -15,6 +15,8 @@ import threading
 from email.message import EmailMessage
 from pathlib import Path
 
+import feedparser
+import icalendar
 import pytest
 from typer.testing import CliRunner
 
@@ -88,12 +90,26 @@ def test_demo_writes_a_real_digest_and_leaves_nothing_running(tmp_path: Path) ->
 
 
 def test_demo_runs_twice_into_the_same_folder(tmp_path: Path) -> None:
-    """A newcomer runs it again: it starts fresh (a new temporary database) and overwrites."""
+    """A newcomer runs it again: it starts fresh (a new temporary database) and overwrites.
+    The archive beside it holds the week's page, the index, a feed a feed reader accepts and a
+    calendar whose events keep their UIDs from one run (one database) to the next."""
     out_dir = tmp_path / "demo"
+    uids: list[dict[str, object]] = []
     for _ in range(2):
         result = runner.invoke(app, ["demo", "--out", str(out_dir)], catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
         assert "you@example.com: sent" in result.stdout
+        archive = out_dir / "archive"
+        pages = sorted(p.name for p in archive.glob("20*-W*.html"))
+        assert len(pages) == 1 and (archive / "index.html").is_file()
+        assert f'href="{pages[0]}"' in (archive / "index.html").read_text(encoding="utf-8")
+        feed = feedparser.parse((archive / "feed.xml").read_bytes())
+        assert not feed.bozo and feed.entries[0].link == pages[0]
+        calendar = icalendar.Calendar.from_ical((archive / "releases.ics").read_bytes())
+        events = list(calendar.walk("VEVENT"))
+        assert events
+        uids.append({str(e["UID"]): e["DTSTART"].dt for e in events})
+    assert uids[0] == uids[1]
     assert sorted(p.name for p in out_dir.iterdir()) == [
         "archive",
         "digest.eml",

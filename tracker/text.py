@@ -1,9 +1,10 @@
 """Text helpers every stage shares: HTML to plain text, whitespace, quote marks, the comparison
-forms of titles and running text, and the one Hangul range of the package.
+forms of titles and running text, the one Hangul range of the package, and how wide a text is on a
+terminal (``display_width``).
 
-Foundation: imports only the standard library. Must not touch the network, a database, the clock
-or the environment, and must not know about films, people or entry kinds (``understand`` owns
-those, with the curated lexicon).
+Foundation: imports only the standard library and wcwidth (the Unicode width tables). Must not
+touch the network, a database, the clock or the environment, and must not know about films,
+people or entry kinds (``understand`` owns those, with the curated lexicon).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+
+from wcwidth import wcswidth, wcwidth
 
 # --------------------------------------------------------------------------------------------
 # HTML and whitespace
@@ -152,3 +155,59 @@ def hangul_ratio(value: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for ch in letters if _HANGUL.match(ch)) / len(letters)
+
+
+# --------------------------------------------------------------------------------------------
+# Display width
+
+#: the characters wcwidth measures as -1 (C0 and C1 controls, DEL): a terminal prints nothing
+_CONTROL = re.compile("[\x01-\x1f\x7f-\x9f]")
+_ZWJ = "\u200d"
+
+
+def _regional(char: str) -> bool:
+    # two regional indicators make one flag, one glyph two columns wide
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: East Asian wide and fullwidth characters
+    (Hangul, CJK, most emoji) count 2, combining marks and other zero-width characters 0,
+    control characters 0 (they print nothing); never negative."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # most words of a digest: no table to look up
+    width = wcswidth(text)
+    if width < 0:
+        # wcswidth answers -1 for the whole text when one character is a control character
+        width = wcswidth(_CONTROL.sub("", text))
+    return max(width, 0)
+
+
+def wide_pieces(word: str) -> list[str]:
+    """``word`` cut where a line may break inside it: only between two wide characters (each
+    with the zero-width marks, joiners and flag halves that belong to it), so Chinese or
+    Japanese without spaces and a long Hangul word can wrap, while an ASCII word or a URL stays
+    whole. The pieces joined give ``word`` back."""
+    if word.isascii() or "://" in word:
+        return [word]  # a link with a Hangul path is still one link
+    pieces: list[str] = []
+    start = 0
+    previous_wide = False
+    index, end = 0, len(word)
+    while index < end:
+        char = word[index]
+        wide = wcwidth(char) == 2
+        after = index + 1
+        if _regional(char) and after < end and _regional(word[after]):
+            after += 1
+        # what belongs to this character: combining marks, variation selectors, and whatever
+        # a zero-width joiner ties on (the parts of one emoji)
+        while after < end and (wcwidth(word[after]) == 0 or word[after - 1] == _ZWJ):
+            after += 1
+        if wide and previous_wide:
+            pieces.append(word[start:index])
+            start = index
+        previous_wide = wide
+        index = after
+    pieces.append(word[start:])
+    return pieces

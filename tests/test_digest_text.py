@@ -1,0 +1,169 @@
+"""What the digest says, cleaned: the text part wrapped by display width (Hangul, CJK and emoji
+take two columns), each author named once, feed footers ("The post X appeared first on Y",
+"Continue reading") left out of excerpts and stored summaries, and film cards that show a poster
+rather than a still or a tracking pixel. Ends with the demo's own digest, measured."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+
+from tracker.demo import DemoResult, run_demo
+from tracker.digest import render
+from tracker.text import display_width, wide_pieces
+
+# -- display width -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("", 0),
+        ("Exhuma", 6),
+        ("서울의 봄", 9),  # four syllables, two columns each, and a space
+        ("12.12: The Day · 서울의 봄", 26),
+        ("東京タワー", 10),
+        ("ｆｕｌｌ", 8),  # fullwidth Latin
+        ("e\u0301", 1),  # e and a combining acute accent: one column
+        ("Ame\u0301lie", 6),
+        ("\u1100\u1161", 2),  # conjoining jamo: one syllable on screen
+        ("👍", 2),
+        ("👨\u200d👩\u200d👧", 2),  # one emoji made of three, joined
+        ("🇰🇷", 2),  # a flag: two regional indicators, one glyph
+        ("a\x1bb", 2),  # a control character prints nothing
+        ("\x07\x00\x9b", 0),
+        ("tab\there", 7),
+    ],
+)
+def test_display_width(text: str, width: int) -> None:
+    assert display_width(text) == width
+
+
+def test_display_width_is_never_negative_and_ascii_is_its_length() -> None:
+    rng = random.Random(12)
+    alphabet = "aZ 9.~\x00\x01\x1b\x7f\x85\x9f\u0301\u200d\ufe0f한국語👍🇰\u3000"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert display_width(text) >= 0, repr(text)
+    printable = "".join(chr(c) for c in range(0x20, 0x7F))
+    assert display_width(printable) == len(printable)
+
+
+# -- where a long word may break -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "pieces"),
+    [
+        ("Exhuma", ["Exhuma"]),
+        ("https://example.org/" + "a" * 100, ["https://example.org/" + "a" * 100]),
+        # an IRI with a Hangul path is still one link
+        ("https://ko.example/영화/서울의봄", ["https://ko.example/영화/서울의봄"]),
+        ("서울의봄", ["서", "울", "의", "봄"]),
+        ("東京タワーです。", ["東", "京", "タ", "ワ", "ー", "で", "す", "。"]),
+        # no break between narrow characters, nor between a narrow and a wide one
+        ("2023年の映画", ["2023年", "の", "映", "画"]),
+        ("'서울의봄'은", ["'서", "울", "의", "봄'은"]),
+        # a combining mark, a flag and a joined emoji stay with their character
+        ("가\u0301나", ["가\u0301", "나"]),
+        ("🇰🇷🇯🇵", ["🇰🇷", "🇯🇵"]),
+        ("👨\u200d👩\u200d👧👍", ["👨\u200d👩\u200d👧", "👍"]),
+    ],
+)
+def test_wide_pieces(word: str, pieces: list[str]) -> None:
+    assert wide_pieces(word) == pieces
+    assert "".join(pieces) == word
+
+
+# -- wrapping by display width -------------------------------------------------------------------
+
+KOREAN = (
+    "김성수 감독은 1979년 12월 12일 밤의 군사 반란을 9시간의 추격극으로 재구성한다. "
+    "황정민이 연기한 전두광과 정우성의 이태신이 맞서는 구도는 단순하지만, 전화 한 통과 병력 "
+    "이동 하나하나가 긴장을 만든다. 평점 8점"
+)
+
+
+def widths(wrapped: str) -> list[int]:
+    return [display_width(line) for line in wrapped.splitlines()]
+
+
+def test_hangul_wraps_by_columns_not_characters() -> None:
+    wrapped = render.wrap("“" + KOREAN + "”", 72, "  ")
+    assert max(widths(wrapped)) <= 72
+    # each line is full: the next word would not have fitted on it
+    lines = wrapped.splitlines()
+    for line, following in itertools.pairwise(lines):
+        assert display_width(line) + 1 + display_width(following.split()[0]) > 72
+    # nothing lost, nothing broken: Hangul words are kept whole, like English ones
+    assert " ".join(wrapped.split()) == "“" + KOREAN + "”"
+    # counted by characters, the old way, the first line had run to about a hundred columns
+    assert len(lines) == 3
+
+
+def test_mixed_text_with_emoji_and_combining_marks_fits() -> None:
+    text = (
+        "Ame\u0301lie 👍 watched 서울의 봄 (12.12: The Day) twice 🇰🇷 and 파묘 once; "
+        "the family 👨\u200d👩\u200d👧 loved 東京 scenes, naïve as that sounds. " * 3
+    )
+    for width in (20, 40, 72):
+        wrapped = render.wrap(text, width, "    ", first="  * ")
+        assert max(widths(wrapped)) <= width
+        assert wrapped.startswith("  * Ame\u0301lie")
+        assert " ".join(wrapped.split()[1:]) == " ".join(text.split())
+
+
+def test_a_run_of_wide_characters_longer_than_a_line_breaks_between_them() -> None:
+    chinese = "韩国电影" * 30  # 240 columns, no space to break at
+    wrapped = render.wrap(f"Review: {chinese} (in Chinese)", 40, "  ")
+    lines = wrapped.splitlines()
+    assert max(widths(wrapped)) <= 40
+    # the first line is filled up to the edge, not left short
+    assert display_width(lines[0]) >= 39
+    assert "".join(wrapped.split()) == f"Review:{chinese}(inChinese)"
+    long_hangul = "가나다라마바사아자차카타파하" * 4
+    assert max(widths(render.wrap(long_hangul, 30))) <= 30
+
+
+def test_a_link_is_never_broken_even_with_wide_characters_around_it() -> None:
+    url = "https://www.yna.co.kr/view/AKR20231224021000005?input=1195m&" + "x" * 60
+    iri = "https://ko.example/영화/" + "서울의봄" * 12
+    wrapped = render.wrap(f"'서울의 봄' 천만 관객 돌파 {url} 그리고 {iri} 끝", 72, "  ")
+    lines = wrapped.splitlines()
+    assert f"  {url}" in lines and f"  {iri}" in lines
+    assert all(display_width(line) <= 72 for line in lines if "://" not in line)
+
+
+# -- the demo's digest ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoResult]:
+    """``tracker demo`` run once for this module: the sample feeds on 127.0.0.1, polled, built,
+    rendered and sent to a loopback SMTP server."""
+    yield run_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def demo_text(demo: DemoResult) -> str:
+    return demo.text.read_text(encoding="utf-8")
+
+
+_URL_LINE = re.compile(r"\s*<?https?://\S+>?")
+
+
+def test_no_line_of_the_demo_text_part_is_wider_than_72_columns(demo_text: str) -> None:
+    assert re.search("[\uac00-\ud7a3]", demo_text)  # the demo does have Hangul to wrap
+    too_wide = [
+        line
+        for line in demo_text.splitlines()
+        if display_width(line) > 72 and not _URL_LINE.fullmatch(line)
+    ]
+    assert too_wide == []
+    # and the width is what a terminal shows: NFC text, nothing hidden in control characters
+    assert all(unicodedata.category(c) != "Cc" for c in demo_text.replace("\n", ""))

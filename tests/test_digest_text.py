@@ -10,12 +10,19 @@ import random
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
 from tracker.demo import DemoResult, run_demo
-from tracker.digest import render
+from tracker.digest import render, select, window
+from tracker.digest.build import build_digest, shown_author
 from tracker.text import display_width, wide_pieces
+from tracker.types import Entry, FeedHints, IsoWeek
+
+TZ = "Asia/Seoul"
+WEEK = IsoWeek(2026, 48)
 
 # -- display width -------------------------------------------------------------------------------
 
@@ -167,3 +174,96 @@ def test_no_line_of_the_demo_text_part_is_wider_than_72_columns(demo_text: str) 
     assert too_wide == []
     # and the width is what a terminal shows: NFC text, nothing hidden in control characters
     assert all(unicodedata.category(c) != "Cc" for c in demo_text.replace("\n", ""))
+
+
+# -- each author once ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("author", "source", "shown"),
+    [
+        # a personal feed names its author: the card says "Letterboxd: Hana Seo", once
+        ("Hana Seo", "Letterboxd: Hana Seo", None),
+        ("hana-seo", "Letterboxd: Hana Seo", None),  # case, spaces and punctuation aside
+        ("HanaSeo", "Letterboxd: Hana Seo", None),
+        ("HanCinema", "HanCinema", None),
+        ("한지수", "씨네21 · 한지수", None),
+        # repeated inside the field
+        ("Hana Seo, Hana Seo", "SCMP: K-movies", "Hana Seo"),
+        ("Nathan Kwok & NATHAN KWOK", "SCMP: K-movies", "Nathan Kwok"),
+        ("박서연, 박서연", "연합뉴스: 연예", "박서연"),
+        ("Hana Seo and Kim Min-ji", "Letterboxd: Hana Seo", "Kim Min-ji"),
+        # nothing to drop: shown as the feed wrote it
+        ("Nathan Kwok", "SCMP: K-movies", "Nathan Kwok"),
+        ("Smith, John", "The Guardian: Film", "Smith, John"),
+        ("한지수", "씨네21", "한지수"),
+        ("씨네21 편집부", "씨네21", "씨네21 편집부"),  # the desk of the outlet, not the outlet
+        ("Ann", "Joanne's Blog", "Ann"),  # a name matches whole words only
+        (None, "SCMP", None),
+        ("  ", "SCMP", None),
+    ],
+)
+def test_shown_author(author: str | None, source: str, shown: str | None) -> None:
+    assert shown_author(author, source) == shown
+
+
+def test_a_review_card_names_its_author_once() -> None:
+    start, end = window.week_bounds(WEEK, TZ)
+    seen = start + timedelta(days=1)
+    letterboxd = "https://letterboxd.example/hanaseo/rss/"
+    scmp = "https://scmp.example/rss/k-movies.xml"
+    entries = [
+        Entry(
+            id=1,
+            feed_url=letterboxd,
+            identity="urn:test:1",
+            title="Exhuma, 2024 - ★★★★",
+            link="https://letterboxd.example/hanaseo/film/exhuma/",
+            published_at=seen,
+            first_seen_at=seen,
+            summary="<p>Watched on Saturday. A grave-moving occult thriller, Korean horror.</p>",
+            author="Hana Seo",
+            feed_title="Letterboxd: Hana Seo",
+        ),
+        Entry(
+            id=2,
+            feed_url=scmp,
+            identity="urn:test:2",
+            title="Exhuma film review: Choi Min-sik unearths something ancient",
+            link="https://scmp.example/article/2",
+            published_at=seen,
+            first_seen_at=seen,
+            summary="4/5 stars. Jang Jae-hyun's Korean occult thriller.",
+            author="Nathan Kwok, Nathan Kwok",
+            feed_title="SCMP: K-movies",
+        ),
+    ]
+    built = build_digest(
+        [replace(e, understood=select.understand_stored(e, FeedHints())) for e in entries],
+        feeds=(),
+        specs={},
+        week=WEEK,
+        start=start,
+        end=end,
+        timezone=TZ,
+        now=end,
+    )
+    [card] = built.films
+    assert {(item.source, item.author) for item in card.reviews} == {
+        ("Letterboxd: Hana Seo", None),
+        ("SCMP: K-movies", "Nathan Kwok"),
+    }
+    text = render.Renderer().render(built).text
+    assert "Hana Seo · Hana Seo" not in text and "Letterboxd: Hana Seo" in text
+    assert "Nathan Kwok, Nathan Kwok" not in text and "SCMP: K-movies · Nathan Kwok" in text
+
+
+def test_the_demo_names_each_author_once(demo: DemoResult, demo_text: str) -> None:
+    items = [
+        item for card in demo.digest.films for item in (*card.reviews, *card.releases, *card.news)
+    ]
+    assert any(item.source == "Letterboxd: Hana Seo" for item in items)
+    for item in items:
+        if item.author:
+            assert shown_author(item.author, item.source) == item.author, item
+    assert "Hana Seo · Hana Seo" not in demo_text

@@ -10,6 +10,7 @@ the clock, render, or send.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from datetime import date, datetime
 
 from tracker.digest.coverage import coverage
 from tracker.digest.select import Selected, select
+from tracker.text import normalize_text
 from tracker.types import (
     Digest,
     DigestCounts,
@@ -43,7 +45,7 @@ def _item(u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()
         link=u.entry.link,
         source=u.source,
         published_at=u.entry.published_at,
-        author=u.entry.author,
+        author=shown_author(u.entry.author, u.source),
         excerpt=r.excerpt,
         summary_html=u.entry.summary,
         image=u.entry.image,
@@ -55,6 +57,51 @@ def _item(u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()
         korean=r.korean,
         also_covered_by=also,
     )
+
+
+#: how one author field lists several people: "A, B", "A & B", "A and B", "A; B", "A / B"
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;/&·、]|\band\b|(?<=\s)및(?=\s))\s*")
+
+
+def shown_author(author: str | None, source: str) -> str | None:
+    """The author an item shows: each person once ("Hana Seo, Hana Seo" -> "Hana Seo"), and no
+    one the source already names (a personal feed, "Letterboxd: Hana Seo", shows no author).
+    Names compare by their words, whatever the case, spaces and punctuation ("Seo Hana-jin" is
+    "seo hanajin"); a field with nothing to drop is shown as the feed wrote it."""
+    if not author or not author.strip():
+        return None
+    names = [name for name in _NAME_SEPARATORS.split(author) if name.strip()]
+    source_words = normalize_text(source).split()
+    kept: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        words = normalize_text(name).split()
+        key = "".join(words)
+        if not key or key in seen or _names(source_words, words):
+            continue
+        seen.add(key)
+        kept.append(name.strip())
+    if len(kept) == len(names):
+        return author
+    return ", ".join(kept) or None
+
+
+def _names(words: list[str], name: list[str]) -> bool:
+    """Whether the run of ``words`` has ``name`` in it, word boundaries matching and spaces not
+    ("hana seo" is in "letterboxd hanaseo", "ann" is not in "joanne s blog")."""
+    joined = "".join(words)
+    target = "".join(name)
+    if not target:
+        return False
+    edges = {0}
+    for word in words:
+        edges.add(max(edges) + len(word))
+    at = joined.find(target)
+    while at >= 0:
+        if at in edges and at + len(target) in edges:
+            return True
+        at = joined.find(target, at + 1)
+    return False
 
 
 def _collapse_syndicated(

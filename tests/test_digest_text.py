@@ -11,18 +11,24 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from tracker.demo import DemoResult, run_demo
 from tracker.digest import render, select, window
 from tracker.digest.build import build_digest, shown_author
-from tracker.text import display_width, wide_pieces
+from tracker.parse.feed import parse_feed
+from tracker.parse.sanitize import drop_feed_footer, sanitize_html
+from tracker.text import display_width, drop_feed_boilerplate, one_line, strip_html, wide_pieces
 from tracker.types import Entry, FeedHints, IsoWeek
+from tracker.understand.record import excerpt
 
 TZ = "Asia/Seoul"
 WEEK = IsoWeek(2026, 48)
+NOW = datetime(2026, 3, 10, tzinfo=UTC)
 
 # -- display width -------------------------------------------------------------------------------
 
@@ -267,3 +273,185 @@ def test_the_demo_names_each_author_once(demo: DemoResult, demo_text: str) -> No
         if item.author:
             assert shown_author(item.author, item.source) == item.author, item
     assert "Hana Seo · Hana Seo" not in demo_text
+
+
+# -- feed footers --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # WordPress with Yoast, as What's on Netflix sends it (after its summary paragraph)
+        (
+            "Netflix has now confirmed when it arrives.\nThe post ‘Mantis’: Netflix’s ‘Kill "
+            "Boksoon’ Spin-off Movie Sets September 2025 Release appeared first on What's on "
+            "Netflix.",
+            "Netflix has now confirmed when it arrives.",
+        ),
+        # Soompi: the excerpt's ellipsis, the more-link, then the footer (cut short by a scraper)
+        (
+            "IVE topped this month’s list with a brand reputation… Continue reading February "
+            "Girl Group Brand Reputation Rankings Announced The post February Girl Group Brand "
+            "Reputation Rankings",
+            "IVE topped this month’s list with a brand reputation…",
+        ),
+        # The Film Stage: "[…]" and "first appeared on"
+        (
+            "this is a one-stop list to share the […] The post The Best Movies Now Playing in "
+            "Theaters first appeared on The Film Stage.",
+            "this is a one-stop list to share the…",
+        ),
+        ("Greta Lee and Teo Yoo star.\nContinue reading...", "Greta Lee and Teo Yoo star."),
+        ("A moving film. Continue reading →", "A moving film."),
+        ('A moving film.\nContinue reading "Past Lives review"', "A moving film."),
+        ("Stylish and hollow. Read more »", "Stylish and hollow."),
+        ("Stylish and hollow… [Read more…]", "Stylish and hollow…"),
+        ("Stylish and hollow. Read the rest of this entry »", "Stylish and hollow."),
+        ("Bong returns with a satire (more…)", "Bong returns with a satire"),
+        ("It ends well [...]", "It ends well…"),
+        (
+            "Four stars.\nThis entry was posted in Reviews and tagged Korea. Bookmark the "
+            "permalink.",
+            "Four stars.",
+        ),
+        (
+            "A shaman, a geomancer and an undertaker.\nOriginally published at "
+            "https://medium.com/@critic/exhuma-1a2b on March 5, 2024.",
+            "A shaman, a geomancer and an undertaker.",
+        ),
+        ("The post X appeared first on Y.\nContinue reading", ""),
+        ("[…]", ""),
+        # real sentences that only mention the words are kept
+        ("I want to read more of Bong's early work.", None),
+        ("Read more books, the director says.", None),
+        ("Police said the post appeared first on Instagram.", None),
+        ("Continue reading to find out why it is the film of the year.", None),
+        ("Originally published in 1995, the novel became a film in 2003.", None),
+        (
+            "Note: This review was originally published as part of our Fantastic Fest "
+            "coverage. The film opens on February 13.",
+            None,
+        ),
+        ("He hums [...] and the scene cuts to the sea.", None),
+        ("The post-credits scene appeared first on the Korean release.", None),
+        ("서울의 봄 리뷰. 더 보기", None),
+        ("", None),
+    ],
+)
+def test_drop_feed_boilerplate(text: str, kept: str | None) -> None:
+    assert drop_feed_boilerplate(text) == (text if kept is None else kept)
+    # and the text it keeps has no footer left
+    assert drop_feed_boilerplate(drop_feed_boilerplate(text)) == drop_feed_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    ("feed_html", "stored"),
+    [
+        # What's on Netflix: the footer is its own paragraph
+        (
+            '<p>Park Chan-wook co-wrote a Joseon-era epic.</p>\n<p>The post <a href="https://'
+            'won.example/uprising/">‘Uprising’ Netflix Korean Movie</a> appeared first on <a '
+            'href="https://won.example">What\'s on Netflix</a>.</p>',
+            "<p>Park Chan-wook co-wrote a Joseon-era epic.</p>",
+        ),
+        # The Guardian: a link after the last paragraph; the links before it stay
+        (
+            '<p>A luminous drama.</p><p><span>Related: </span><a href="https://g.example/a">'
+            'Interview</a></p> <a href="https://g.example/b">Continue reading...</a>',
+            '<p>A luminous drama.</p><p><span>Related: </span><a href="https://g.example/a" '
+            'rel="noopener noreferrer">Interview</a></p>',
+        ),
+        # a more-link inside the last paragraph; the image before the footer stays
+        (
+            '<p><img src="https://img.example/exhuma-poster.jpg" alt="Exhuma"> A shaman and '
+            'a geomancer. <a href="https://blog.example/exhuma">Continue reading <span>'
+            "“Exhuma review”</span></a></p>",
+            '<p><img src="https://img.example/exhuma-poster.jpg" alt="Exhuma"> A shaman and a '
+            "geomancer. </p>",
+        ),
+        (
+            '<div><p>Four stars.</p><p>This entry was posted in <a href="https://b.example/c">'
+            'Reviews</a>. Bookmark the <a href="https://b.example/p">permalink</a>.</p></div>',
+            "<div><p>Four stars.</p></div>",
+        ),
+        # plain text, as a scraper re-serialises Soompi
+        (
+            "The wedding will take place at… Continue reading Cho Sae Ho To Host The Wedding "
+            "The post Cho Sae Ho To Host The Wedding appeared first on Soompi.",
+            "The wedding will take place at…",
+        ),
+        ("<p>Quote &amp; more […]</p>", "<p>Quote &amp; more…</p>"),
+        # all footer: nothing stored
+        (
+            '<p>The post <a href="https://won.example/x">X</a> appeared first on '
+            '<a href="https://won.example">Y</a>.</p>',
+            None,
+        ),
+        # nothing to drop: stored as sanitised
+        ("<p>I want to read more.</p>", "<p>I want to read more.</p>"),
+    ],
+)
+def test_the_parser_stores_summaries_without_their_footer(
+    feed_html: str, stored: str | None
+) -> None:
+    assert drop_feed_footer(sanitize_html(feed_html)) == stored
+
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+#: corpus feeds whose every entry ends in a footer: WordPress's through a scraper (Soompi, The
+#: Film Stage) and the Guardian's "Continue reading..." link
+FOOTERS = {
+    "prospect-soompi-2026-02-08": 10,
+    "prospect-soompi-2026-03-08": 10,
+    "prospect-thefilmstage-2026": 10,
+    "guardian-us-frontpage-2018": 55,
+}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
+@pytest.mark.parametrize("name", sorted(FOOTERS))
+def test_real_feeds_are_stored_without_footers(name: str) -> None:
+    body = (CORPUS / f"{name}.xml").read_bytes()
+    raw = {
+        item.findtext("link"): item.findtext("description") or ""
+        for item in ElementTree.fromstring(body).iter("item")
+    }
+    parsed = parse_feed(body, url=f"https://corpus.example/{name}", now=NOW)
+    assert len(parsed.entries) == FOOTERS[name]
+    for entry in parsed.entries:
+        text = one_line(strip_html(entry.summary))
+        whole = one_line(strip_html(raw[entry.link]))
+        assert drop_feed_boilerplate(text) == text, text
+        assert not re.search("appeared first on|first appeared on|Continue reading", text)
+        # what is kept is the feed's own text, up to where its footer starts, and most of it
+        assert whole.startswith(text.removesuffix("…").rstrip()), (text, whole)
+        assert len(text) >= len(whole) / 3, (text, whole)
+        assert excerpt(entry.summary, entry.content) == excerpt(raw[entry.link], None)
+
+
+def test_a_row_stored_with_its_footer_gets_an_excerpt_without_it() -> None:
+    """Rows parsed before the footer was cut keep it in their summary until the feed changes
+    them; the excerpt (a new classifier version understands them again) leaves it out."""
+    summary = (
+        "<p>Park Chan-wook co-wrote a Joseon-era epic for Netflix.</p><p>The post <a href="
+        '"https://won.example/x">‘Uprising’</a> appeared first on <a href="https://won.example">'
+        "What's on Netflix</a>.</p>"
+    )
+    assert excerpt(summary, None) == "Park Chan-wook co-wrote a Joseon-era epic for Netflix."
+    assert excerpt("<p>The post <a>X</a> appeared first on Y.</p>", "<p>The content.</p>") == (
+        "The content."
+    )
+
+
+def test_the_demo_digest_has_no_feed_footers(demo: DemoResult, demo_text: str) -> None:
+    html = demo.html.read_text(encoding="utf-8")
+    for footer in ("appeared first on", "Continue reading", "[…]"):
+        assert footer not in demo_text and footer not in html
+    # a long summary's excerpt is cut after the footer is gone, not in the middle of it
+    # ("... when it arrives. The post ‘Mantis’: Netflix’s ‘Kill…")
+    excerpts = [
+        item.excerpt
+        for item in (*demo.digest.releases, *demo.digest.news)
+        if item.source == "What's on Netflix" and item.excerpt
+    ]
+    assert len(excerpts) >= 5 and not any("The post" in text for text in excerpts)

@@ -9,7 +9,7 @@ import itertools
 import random
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,11 +19,20 @@ import pytest
 
 from tracker.demo import DemoResult, run_demo
 from tracker.digest import render, select, window
-from tracker.digest.build import build_digest, shown_author
+from tracker.digest.build import (
+    POSTER,
+    UNKNOWN_SHAPE,
+    WIDE,
+    KnownFilms,
+    best_poster,
+    build_digest,
+    poster_rank,
+    shown_author,
+)
 from tracker.parse.feed import parse_feed
 from tracker.parse.sanitize import drop_feed_footer, sanitize_html
 from tracker.text import display_width, drop_feed_boilerplate, one_line, strip_html, wide_pieces
-from tracker.types import Entry, FeedHints, IsoWeek
+from tracker.types import Digest, Entry, FeedHints, IsoWeek, KnownFilm
 from tracker.understand.record import excerpt
 
 TZ = "Asia/Seoul"
@@ -213,39 +222,38 @@ def test_shown_author(author: str | None, source: str, shown: str | None) -> Non
     assert shown_author(author, source) == shown
 
 
-def test_a_review_card_names_its_author_once() -> None:
+def stored(
+    n: int,
+    title: str,
+    summary: str,
+    *,
+    feed: str,
+    feed_title: str,
+    author: str | None = None,
+    image: str | None = None,
+) -> Entry:
+    """A stored entry first seen on the Tuesday of ``WEEK``, understood as the poll would."""
+    seen = window.week_bounds(WEEK, TZ)[0] + timedelta(days=1)
+    entry = Entry(
+        id=n,
+        feed_url=feed,
+        identity=f"urn:test:{n}",
+        title=title,
+        link=f"{feed.rsplit('/', 1)[0]}/article/{n}",
+        published_at=seen,
+        first_seen_at=seen,
+        summary=summary,
+        author=author,
+        feed_title=feed_title,
+        image=image,
+    )
+    return replace(entry, understood=select.understand_stored(entry, FeedHints()))
+
+
+def build_week(entries: list[Entry], known: KnownFilms | None = None) -> Digest:
     start, end = window.week_bounds(WEEK, TZ)
-    seen = start + timedelta(days=1)
-    letterboxd = "https://letterboxd.example/hanaseo/rss/"
-    scmp = "https://scmp.example/rss/k-movies.xml"
-    entries = [
-        Entry(
-            id=1,
-            feed_url=letterboxd,
-            identity="urn:test:1",
-            title="Exhuma, 2024 - ★★★★",
-            link="https://letterboxd.example/hanaseo/film/exhuma/",
-            published_at=seen,
-            first_seen_at=seen,
-            summary="<p>Watched on Saturday. A grave-moving occult thriller, Korean horror.</p>",
-            author="Hana Seo",
-            feed_title="Letterboxd: Hana Seo",
-        ),
-        Entry(
-            id=2,
-            feed_url=scmp,
-            identity="urn:test:2",
-            title="Exhuma film review: Choi Min-sik unearths something ancient",
-            link="https://scmp.example/article/2",
-            published_at=seen,
-            first_seen_at=seen,
-            summary="4/5 stars. Jang Jae-hyun's Korean occult thriller.",
-            author="Nathan Kwok, Nathan Kwok",
-            feed_title="SCMP: K-movies",
-        ),
-    ]
-    built = build_digest(
-        [replace(e, understood=select.understand_stored(e, FeedHints())) for e in entries],
+    return build_digest(
+        entries,
         feeds=(),
         specs={},
         week=WEEK,
@@ -253,7 +261,41 @@ def test_a_review_card_names_its_author_once() -> None:
         end=end,
         timezone=TZ,
         now=end,
+        known=known,
     )
+
+
+LETTERBOXD = "https://letterboxd.example/hanaseo/rss/"
+SCMP = "https://scmp.example/rss/k-movies.xml"
+NETFLIX = "https://whats-on-netflix.example/feed/"
+
+
+def letterboxd_exhuma(n: int = 1, image: str | None = None) -> Entry:
+    return stored(
+        n,
+        "Exhuma, 2024 - ★★★★",
+        "<p>Watched on Saturday. A grave-moving occult thriller, Korean horror.</p>",
+        feed=LETTERBOXD,
+        feed_title="Letterboxd: Hana Seo",
+        author="Hana Seo",
+        image=image,
+    )
+
+
+def scmp_exhuma(n: int = 2, image: str | None = None, summary: str = "") -> Entry:
+    return stored(
+        n,
+        "Exhuma film review: Choi Min-sik unearths something ancient",
+        summary or "4/5 stars. Jang Jae-hyun's Korean occult thriller.",
+        feed=SCMP,
+        feed_title="SCMP: K-movies",
+        author="Nathan Kwok, Nathan Kwok",
+        image=image,
+    )
+
+
+def test_a_review_card_names_its_author_once() -> None:
+    built = build_week([letterboxd_exhuma(), scmp_exhuma()])
     [card] = built.films
     assert {(item.source, item.author) for item in card.reviews} == {
         ("Letterboxd: Hana Seo", None),
@@ -455,3 +497,118 @@ def test_the_demo_digest_has_no_feed_footers(demo: DemoResult, demo_text: str) -
         if item.source == "What's on Netflix" and item.excerpt
     ]
     assert len(excerpts) >= 5 and not any("The post" in text for text in excerpts)
+
+
+# -- posters -------------------------------------------------------------------------------------
+
+LETTERBOXD_POSTER = (
+    "https://a.ltrbxd.example/resized/film-poster/1/0/0/2/9/1/4/1002914-exhuma-0-600-0-900-crop.jpg"
+)
+SCMP_STILL = (
+    "https://cdn.scmp.example/sites/default/files/styles/1280x720/public/d8/images/canvas/"
+    "2024/04/03/71485146_194106e4.jpg?itok=281a8f4f"
+)
+YONHAP_PHOTO = "https://img2.yna.example/etc/inner/EN/2024/03/24/AEN20240324001151315_01_i_P4.jpg"
+#: FeedBurner's open-tracking image, which some feeds put first in an entry
+PIXEL = "https://feeds.feedburner.com/~r/scmp-k-movies/~4/aBcD1234"
+
+
+@pytest.mark.parametrize(
+    ("url", "rank"),
+    [
+        (LETTERBOXD_POSTER, POSTER),
+        ("https://0.soompi.example/wp-content/uploads/2023/02/the-glory-part-2-poster.jpg", POSTER),
+        ("https://img.example/wp-content/uploads/2024/02/exhuma-600x900.jpg", POSTER),
+        ("https://img.example/i/exhuma.jpg?resize=600%2C900&ssl=1", POSTER),
+        ("https://img.example/i/exhuma.jpg?w=400&h=600", POSTER),
+        (SCMP_STILL, WIDE),
+        ("https://i.guim.example/img/media/804498/0_0_5000_3000/master/5000.jpg?width=460", WIDE),
+        ("http://image.cine21.example/resize/cine21/still/2023/1122/fb993502e397.jpg[W578-]", WIDE),
+        ("https://www.thr.example/wp-content/uploads/2024/09/Harbin-Still-1.jpg?w=1296", WIDE),
+        (YONHAP_PHOTO, UNKNOWN_SHAPE),
+        ("https://photos.hancinema.example/photos/photo1905510.jpg", UNKNOWN_SHAPE),
+        ("https://img.example/square-500x500.jpg", UNKNOWN_SHAPE),
+        # not a picture of the film
+        ("https://secure.gravatar.com/avatar/0f1e2d3c?s=96&d=mm", 0),
+        ("https://blog.example/wp-content/uploads/avatars/12/hana-bpfull.jpg", 0),
+        ("https://blog.example/images/feed-icon-28x28.png", 0),
+        ("https://blog.example/favicon.ico", 0),
+        ("https://pixel.wp.com/b.gif?host=blog.example&blog=1", 0),
+        ("https://stats.wordpress.com/b.gif?x=1", 0),
+        (PIXEL, 0),
+        ("https://track.example/open/1x1.gif?id=42", 0),
+        ("https://img.example/t.gif?w=1&h=1", 0),
+        ("https://s.w.example/images/core/emoji/14.0.0/72x72/1f3ac.png", 0),
+    ],
+)
+def test_poster_rank_from_the_url(url: str, rank: int) -> None:
+    assert poster_rank(url) == rank
+
+
+def test_poster_rank_from_the_feeds_img_size() -> None:
+    url = "https://won.example/wp-content/uploads/2024/09/uprising-netflix.webp?a=1&b=2"
+    escaped = url.replace("&", "&amp;")
+    assert poster_rank(url) == UNKNOWN_SHAPE
+    assert (
+        poster_rank(url, f'<p><img src="{escaped}" alt="" width="1200" height="675"></p>') == WIDE
+    )
+    assert poster_rank(url, f'<img src="{escaped}" width="600" height="900">') == POSTER
+    assert poster_rank(url, f'<img src="{escaped}" width="1" height="1">') == 0
+    # another image's size says nothing about this one
+    assert poster_rank(url, '<img src="https://won.example/x.webp" width="1" height="1">') == (
+        UNKNOWN_SHAPE
+    )
+
+
+def test_a_card_shows_the_poster_among_its_items_not_the_first_image() -> None:
+    # the SCMP review comes first in the card (the higher rating) and has a 16:9 still
+    built = build_week(
+        [
+            scmp_exhuma(image=SCMP_STILL, summary="4.5/5 stars. Jang Jae-hyun's Korean horror."),
+            letterboxd_exhuma(image=LETTERBOXD_POSTER),
+        ]
+    )
+    [card] = built.films
+    assert card.reviews[0].image == SCMP_STILL
+    assert card.poster == LETTERBOXD_POSTER
+
+
+def test_a_tracking_pixel_is_never_a_poster() -> None:
+    [card] = build_week([scmp_exhuma(image=PIXEL)]).films
+    assert card.poster is None
+    [card] = build_week([scmp_exhuma(image=PIXEL), letterboxd_exhuma(image=SCMP_STILL)]).films
+    assert card.poster == SCMP_STILL  # a still is better than nothing; a pixel is not
+
+
+def test_a_remembered_poster_beats_this_weeks_still_but_not_this_weeks_poster() -> None:
+    remembered = "https://img.example/posters/exhuma-poster.jpg"
+
+    def known(keys: Sequence[str]) -> dict[str, list[KnownFilm]]:
+        film = KnownFilm(
+            key="exhuma-2024",
+            base_key=keys[0],
+            title="Exhuma",
+            updated_at=NOW,
+            year=2024,
+            poster=remembered,
+        )
+        return {keys[0]: [film]}
+
+    [card] = build_week([scmp_exhuma(image=SCMP_STILL)], known=known).films
+    assert card.poster == remembered
+    [card] = build_week([letterboxd_exhuma(image=LETTERBOXD_POSTER)], known=known).films
+    assert card.poster == LETTERBOXD_POSTER
+    assert best_poster([], None) is None
+
+
+def test_the_demo_cards_show_posters_where_their_feeds_have_them(demo: DemoResult) -> None:
+    films = demo.digest.films
+    ranks = [poster_rank(card.poster) if card.poster else None for card in films]
+    assert len(films) == 24 and None not in ranks and 0 not in ranks
+    # three poster-shaped images were first in their cards before; every film with a poster
+    # among its items (Letterboxd's, a "poster" file name) now shows it
+    assert ranks.count(POSTER) == 7
+    for card in films:
+        items = (*card.releases, *card.reviews, *card.news)
+        offered = [poster_rank(i.image, i.summary_html) for i in items if i.image]
+        assert poster_rank(card.poster or "") == max(offered), card.title

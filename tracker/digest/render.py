@@ -156,10 +156,11 @@ def wrap(text: str | None, width: int = 72, indent: str = "", first: str | None 
     lead = indent if first is None else first
     room = width - display_width(lead)
     full_room = width - display_width(indent)
+    # an ASCII word (most words of a week) is measured by len(): a control character counted
+    # as one column only makes its line shorter; an ASCII text skips even the test per word
+    ascii_text = text.isascii()
     for word in text.split():
-        # an ASCII word (most words of a week) is measured by len(): a control character
-        # counted as one column only makes its line shorter
-        ascii_word = word.isascii()
+        ascii_word = ascii_text or word.isascii()
         size = len(word) if ascii_word else display_width(word)
         if size > full_room and not ascii_word:
             # wider than any line: cut where it may break (nowhere unless it has wide characters)
@@ -169,24 +170,27 @@ def wrap(text: str | None, width: int = 72, indent: str = "", first: str | None 
                     piece_size = display_width(piece)
                     gap = 0 if number else 1
                     if line and used + gap + piece_size <= room:
-                        line.append(" " + piece if gap else piece)
+                        if gap:
+                            line.append(piece)
+                        else:
+                            line[-1] += piece  # glued to the piece before it, no space
                         used += gap + piece_size
                         continue
                     if line:
-                        lines.append(lead + "".join(line))
+                        lines.append(lead + " ".join(line))
                         lead, room = indent, full_room
                     line, used = [piece], piece_size
                 continue
         if line and used + 1 + size <= room:
-            line.append(" " + word)
+            line.append(word)
             used += 1 + size
             continue
         if line:
-            lines.append(lead + "".join(line))
+            lines.append(lead + " ".join(line))
             lead, room = indent, full_room
         line, used = [word], size
     if line:
-        lines.append(lead + "".join(line))
+        lines.append(lead + " ".join(line))
     return "\n".join(lines)
 
 

@@ -1,9 +1,10 @@
 """Text helpers every stage shares: HTML to plain text, whitespace, quote marks, the comparison
-forms of titles and running text, and the one Hangul range of the package.
+forms of titles and running text, the one Hangul range of the package, how wide a text is on a
+terminal (``display_width``), and the footers feeds append to a text (``drop_feed_boilerplate``).
 
-Foundation: imports only the standard library. Must not touch the network, a database, the clock
-or the environment, and must not know about films, people or entry kinds (``understand`` owns
-those, with the curated lexicon).
+Foundation: imports only the standard library and wcwidth (the Unicode width tables). Must not
+touch the network, a database, the clock or the environment, and must not know about films,
+people or entry kinds (``understand`` owns those, with the curated lexicon).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+
+from wcwidth import wcswidth, wcwidth
 
 # --------------------------------------------------------------------------------------------
 # HTML and whitespace
@@ -152,3 +155,158 @@ def hangul_ratio(value: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for ch in letters if _HANGUL.match(ch)) / len(letters)
+
+
+# --------------------------------------------------------------------------------------------
+# Display width
+
+#: the characters wcwidth measures as -1 (C0 and C1 controls, DEL): a terminal prints nothing
+_CONTROL = re.compile("[\x01-\x1f\x7f-\x9f]")
+_ZWJ = "\u200d"
+
+
+def _regional(char: str) -> bool:
+    # two regional indicators make one flag, one glyph two columns wide
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: East Asian wide and fullwidth characters
+    (Hangul, CJK, most emoji) count 2, combining marks and other zero-width characters 0,
+    control characters 0 (they print nothing); never negative."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # most words of a digest: no table to look up
+    width = wcswidth(text)
+    if width < 0:
+        # wcswidth answers -1 for the whole text when one character is a control character
+        width = wcswidth(_CONTROL.sub("", text))
+    return max(width, 0)
+
+
+def wide_pieces(word: str) -> list[str]:
+    """``word`` cut where a line may break inside it: only between two wide characters (each
+    with the zero-width marks, joiners and flag halves that belong to it), so Chinese or
+    Japanese without spaces and a long Hangul word can wrap, while an ASCII word or a URL stays
+    whole. The pieces joined give ``word`` back."""
+    if word.isascii() or "://" in word:
+        return [word]  # a link with a Hangul path is still one link
+    pieces: list[str] = []
+    start = 0
+    previous_wide = False
+    index, end = 0, len(word)
+    while index < end:
+        char = word[index]
+        wide = wcwidth(char) == 2
+        after = index + 1
+        if _regional(char) and after < end and _regional(word[after]):
+            after += 1
+        # what belongs to this character: combining marks, variation selectors, and whatever
+        # a zero-width joiner ties on (the parts of one emoji)
+        while after < end and (wcwidth(word[after]) == 0 or word[after - 1] == _ZWJ):
+            after += 1
+        if wide and previous_wide:
+            pieces.append(word[start:index])
+            start = index
+        previous_wide = wide
+        index = after
+    pieces.append(word[start:])
+    return pieces
+
+
+# --------------------------------------------------------------------------------------------
+# Feed boilerplate
+
+# The footers blog software appends to every summary, each anchored at the end of the text and
+# starting where a sentence or a line starts (or after the ellipsis of a cut excerpt), so a real
+# sentence that merely says "read more" or "originally published" in passing is never touched.
+_AFTER_ELLIPSIS = r"(?:(?<=…)|(?<=\.\.\.)|(?<=\[…\])|(?<=\[\.\.\.\]))"
+_START = r"(?:^|(?<=\n)|(?<=[.!?…:;)\]”\"’'] )|" + _AFTER_ELLIPSIS + ")"
+#: where a footer names its site: a URL, or a name (no clause after a comma), maybe with a date
+_SITE = r"(?:https?://\S+|[A-Z0-9][^\n,]{0,80}?)(?: on [^\n]{1,40}?)?[ .]*"
+#: (words one of which the footer has, lower-cased; the footer, ending the text)
+_FOOTERS = tuple(
+    (words, re.compile(start + pattern + r"\Z", re.IGNORECASE))
+    for words, start, pattern in (
+        # WordPress (Yoast and the like): "The post <title> appeared first on <site>."
+        (
+            ("the post ",),
+            _START,
+            r" *(?-i:The post) [^\n]{1,400}? (?:appeared first|first appeared) on [^\n]{1,120}",
+        ),
+        # an excerpt's more-link after its ellipsis: "… Continue reading <title>" (Soompi)
+        (("continue reading",), _AFTER_ELLIPSIS, r" *Continue reading\b[^\n]{0,400}"),
+        # a more-link alone: "Continue reading…", "Continue reading →", 'Continue reading "X"'
+        (
+            ("continue reading",),
+            _START,
+            r" *Continue reading(?: *[\"“‘'][^\n]{1,300}[\"”’'])?[ .…→»›>]*",
+        ),
+        # "Read more", "Read more »", "[Read more…]", "Read the rest of this entry »", "(more…)"
+        (
+            ("read more", "read the ", "keep reading", "more…", "more..."),
+            _START,
+            r" *[\[(]?(?:Read (?:more|the rest of this entry|the full (?:story|article|review|post)"
+            r")|Keep reading|more…|more\.\.\.)[ .…→»›>:]*[\])]?[ .]*",
+        ),
+        # WordPress's own more-link, "(more…)", wherever the excerpt stops
+        (("more…", "more..."), r"(?:^|(?<=\s))", r"\((?:read )?more(?:…|\.\.\.)\)"),
+        # WordPress themes: "This entry was posted in News and tagged film. Bookmark the permalink."
+        (
+            ("this entry was posted",),
+            _START,
+            r" *This entry was posted (?:in|on|by|under) [^\n]{1,300}",
+        ),
+        # Medium and syndication: "Originally published at https://... on March 5, 2024."
+        (("originally p",), _START, r" *(?-i:Originally) (?:published|posted) (?:at|on) " + _SITE),
+    )
+)
+#: "[…]" at the very end: the excerpt goes on elsewhere, which a plain ellipsis says
+_BRACKETS = ("[…]", "[...]", "[&hellip;]", "[&#8230;]")
+_BRACKETED_ELLIPSIS = re.compile(r" *\[(?:…|\.\.\.|&hellip;|&#8230;)\][ .]*\Z")
+#: the words that say a text may end in a footer (plain substrings: a regular expression of
+#: them, case-insensitive, cost a tenth of a parse)
+_FOOTER_WORDS = tuple(sorted({word for words, _ in _FOOTERS for word in words})) + _BRACKETS
+#: how far from the end a footer can start
+_FOOTER_SPAN = 800
+
+
+def may_end_in_feed_footer(text: str, span: int = _FOOTER_SPAN) -> bool:
+    """A cheap test, on text or on HTML: whether the last ``span`` characters of ``text`` have
+    a word every footer has. False means ``drop_feed_boilerplate`` would give ``text`` back."""
+    tail = text[-span:].lower()
+    return any(word in tail for word in _FOOTER_WORDS)
+
+
+def feed_footer_start(text: str) -> int:
+    """Where the feed footers that end ``text`` start (``len(text)`` when it ends in none), so
+    a caller holding the same text as HTML can cut it there too. See ``drop_feed_boilerplate``."""
+    end = len(text)
+    while True:
+        start = max(0, end - _FOOTER_SPAN)
+        tail = text[start:end].lower()
+        for words, footer in _FOOTERS:
+            if not any(word in tail for word in words):
+                continue
+            # endpos: the text as if it ended where the footer found last starts ("\Z" there)
+            found = footer.search(text, start, end)
+            if found is not None:
+                end = len(text[: found.start()].rstrip())
+                break
+        else:
+            return end
+
+
+def drop_feed_boilerplate(text: str) -> str:
+    """``text`` without the footers feeds append to summaries: WordPress's "The post X appeared
+    first on Y.", a more-link ("Continue reading X", "Read more »", "(more…)"), "This entry was
+    posted in ...", "Originally published at ..."; a "[…]" tail becomes a plain "…". Only a
+    footer that ends the text goes, and only where a sentence or line starts; the rest of the
+    text is kept as it is (the empty string when the text was all footer)."""
+    if not may_end_in_feed_footer(text):
+        return text
+    text = text[: feed_footer_start(text)]
+    bracketed = _BRACKETED_ELLIPSIS.search(text, max(0, len(text) - 40))
+    if bracketed is not None:
+        kept = text[: bracketed.start()].rstrip()
+        text = kept + "…" if kept else ""
+    return text

@@ -2,7 +2,8 @@
 clustered by film into cards, releases and news in their sections.
 
 Owns the ``Digest`` a week's entries make (film cards with their reviews, ratings, consensus and
-where to watch; "new on Netflix" releases; loose news; the coverage footer) and what it remembers
+where to watch; "new on Netflix" releases; loose news; the coverage footer), how each item is
+credited (``shown_author``), which image a card shows (``best_poster``) and what it remembers
 about films for later weeks. Reads the understanding stored on ingest (through ``select``) and
 the matching keys; pure but for ``known`` (films remembered from earlier weeks). Must not read
 the clock, render, or send.
@@ -10,13 +11,16 @@ the clock, render, or send.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from html import unescape
 
 from tracker.digest.coverage import coverage
 from tracker.digest.select import Selected, select
+from tracker.text import normalize_text
 from tracker.types import (
     Digest,
     DigestCounts,
@@ -43,7 +47,7 @@ def _item(u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()
         link=u.entry.link,
         source=u.source,
         published_at=u.entry.published_at,
-        author=u.entry.author,
+        author=shown_author(u.entry.author, u.source),
         excerpt=r.excerpt,
         summary_html=u.entry.summary,
         image=u.entry.image,
@@ -55,6 +59,51 @@ def _item(u: Selected, *, film: str | None = None, also: tuple[Source, ...] = ()
         korean=r.korean,
         also_covered_by=also,
     )
+
+
+#: how one author field lists several people: "A, B", "A & B", "A and B", "A; B", "A / B"
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;/&·、]|\band\b|(?<=\s)및(?=\s))\s*")
+
+
+def shown_author(author: str | None, source: str) -> str | None:
+    """The author an item shows: each person once ("Hana Seo, Hana Seo" -> "Hana Seo"), and no
+    one the source already names (a personal feed, "Letterboxd: Hana Seo", shows no author).
+    Names compare by their words, whatever the case, spaces and punctuation ("Seo Hana-jin" is
+    "seo hanajin"); a field with nothing to drop is shown as the feed wrote it."""
+    if not author or not author.strip():
+        return None
+    names = [name for name in _NAME_SEPARATORS.split(author) if name.strip()]
+    source_words = normalize_text(source).split()
+    kept: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        words = normalize_text(name).split()
+        key = "".join(words)
+        if not key or key in seen or _names(source_words, words):
+            continue
+        seen.add(key)
+        kept.append(name.strip())
+    if len(kept) == len(names):
+        return author
+    return ", ".join(kept) or None
+
+
+def _names(words: list[str], name: list[str]) -> bool:
+    """Whether the run of ``words`` has ``name`` in it, word boundaries matching and spaces not
+    ("hana seo" is in "letterboxd hanaseo", "ann" is not in "joanne s blog")."""
+    joined = "".join(words)
+    target = "".join(name)
+    if not target:
+        return False
+    edges = {0}
+    for word in words:
+        edges.add(max(edges) + len(word))
+    at = joined.find(target)
+    while at >= 0:
+        if at in edges and at + len(target) in edges:
+            return True
+        at = joined.find(target, at + 1)
+    return False
 
 
 def _collapse_syndicated(
@@ -235,7 +284,7 @@ def _card(
     dated = [i for i in releases if i.release_date]
     release_date = dated[0].release_date if dated else None
     platform = next((i.platform for i in everything if i.platform), None)
-    poster = next((i.image for i in everything if i.image), None)
+    poster = best_poster(everything)
     return FilmCard(
         key=match.film_key(title, year),
         title=title,
@@ -276,13 +325,112 @@ def _with_known(
                 card,
                 title_hangul=card.title_hangul or film.title_hangul,
                 year=card.year or film.year,
-                poster=card.poster or film.poster,
+                poster=best_poster((*card.releases, *card.reviews, *card.news), film.poster),
                 platform=card.platform or film.platform,
                 release_date=release_date,
                 released_this_week=_in_week(release_date, start, end),
             )
         )
     return out
+
+
+# -- posters ---------------------------------------------------------------------------------------
+# A card has room for one image, drawn poster-shaped (2:3). An entry's image is whatever its feed
+# sent: a poster, a 16:9 still, a thumbnail, now and then a tracking pixel. What the URL or the
+# feed's <img width height> says about its shape decides which of a film's images is shown.
+
+#: an image that is not the film's: tracking pixels, feed and site icons, avatars, emoji
+_NOT_A_PICTURE = re.compile(
+    r"gravatar\.com|/avatars?/|[/_.-]avatar|pixel\.wp\.com|stats\.wordpress\.com"
+    r"|feeds\.feedburner\.com/~[a-z]+/|doubleclick\.net|google-analytics\.com"
+    r"|[/_.-](?:pixel|spacer|blank|transparent|1x1|beacon|tracking)[/_.-]"
+    r"|feed-?icon|rss-?icon|favicon|/emoji/|/smilies/|\.ico(?:\?|$)",
+    re.IGNORECASE,
+)
+#: a size written into the URL: "styles/1280x720/", "-600x900.jpg", "resize=600%2C900"
+_URL_SIZES = (
+    re.compile(r"(?<![\d.])(\d{1,5})[x×](\d{1,5})(?![\d])"),
+    re.compile(r"-0-(\d{2,5})-0-(\d{2,5})-crop"),  # Letterboxd's resized posters
+    re.compile(r"/\d+_\d+_(\d{2,5})_(\d{2,5})/"),  # the Guardian's crop: x_y_width_height
+    re.compile(r"[?&](?:resize|fit)=(\d{1,5})(?:,|%2C)(\d{1,5})", re.IGNORECASE),
+)
+_URL_WIDTH = re.compile(r"[?&](?:w|width)=(\d{1,5})(?!\d)", re.IGNORECASE)
+_URL_HEIGHT = re.compile(r"[?&](?:h|height)=(\d{1,5})(?!\d)", re.IGNORECASE)
+_POSTER_WORD = re.compile(r"poster|key-?art|one-?sheet", re.IGNORECASE)
+_WIDE_WORD = re.compile(
+    r"[/_.-](?:stills?|backdrops?|banner|wallpaper|header|hero|landscape)(?:[/_.-]|\d)",
+    re.IGNORECASE,
+)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\b(src|width|height)="([^"]*)"', re.IGNORECASE)
+
+#: how a poster slot ranks an image: a poster, one of unknown shape, a wide still
+POSTER, UNKNOWN_SHAPE, WIDE = 3, 2, 1
+
+
+def poster_rank(url: str, html: str | None = None) -> int:
+    """How well ``url`` fills a poster slot: ``POSTER`` (taller than wide, or named a poster),
+    ``UNKNOWN_SHAPE``, ``WIDE`` (a still or a thumbnail wider than tall), or 0 for what is not a
+    picture of the film at all (a tracking pixel, an icon, an avatar). The shape comes from the
+    URL (a size in it, a word like "poster" or "still") or from the ``<img width height>`` of
+    ``html`` (the entry's summary) that shows it."""
+    if _NOT_A_PICTURE.search(url):
+        return 0
+    size = _size_in_html(url, html) or _size_in_url(url)
+    if size is not None:
+        width, height = size
+        if width <= 2 or height <= 2 or (width <= 64 and height <= 64):
+            return 0  # a pixel or an icon
+        if height >= width * 1.2:
+            return POSTER
+        if width >= height * 1.2:
+            return WIDE
+        return UNKNOWN_SHAPE
+    if _POSTER_WORD.search(url):
+        return POSTER
+    if _WIDE_WORD.search(url):
+        return WIDE
+    return UNKNOWN_SHAPE
+
+
+def best_poster(items: Iterable[DigestItem], remembered: str | None = None) -> str | None:
+    """The image a film card shows: the best ranked (``poster_rank``) among its items' images
+    and the poster remembered from earlier weeks; on a tie the first (releases, then reviews,
+    then news, then what was remembered). Never a tracking pixel or an icon."""
+    best: str | None = None
+    best_rank = 0
+    candidates = [(item.image, item.summary_html) for item in items]
+    for url, html in [*candidates, (remembered, None)]:
+        if url:
+            rank = poster_rank(url, html)
+            if rank > best_rank:
+                best, best_rank = url, rank
+    return best
+
+
+def _size_in_url(url: str) -> tuple[int, int] | None:
+    for pattern in _URL_SIZES:
+        found = pattern.search(url)
+        if found is not None:
+            return int(found.group(1)), int(found.group(2))
+    width, height = _URL_WIDTH.search(url), _URL_HEIGHT.search(url)
+    if width is not None and height is not None:
+        return int(width.group(1)), int(height.group(1))
+    return None
+
+
+def _size_in_html(url: str, html: str | None) -> tuple[int, int] | None:
+    """The width and height the feed's own ``<img>`` of ``url`` declares, if it does."""
+    if not html or "<img" not in html:
+        return None
+    for tag in _IMG_TAG.finditer(html):
+        attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(tag.group())}
+        if unescape(attributes.get("src", "")) != url:
+            continue
+        width, height = attributes.get("width", ""), attributes.get("height", "")
+        if width.isdigit() and height.isdigit():
+            return int(width), int(height)
+    return None
 
 
 def films_to_remember(built: Digest) -> list[tuple[str, FilmCard]]:

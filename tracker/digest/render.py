@@ -28,6 +28,7 @@ from tracker import resources
 from tracker.digest.fit import EMAIL_PART_BUDGET, LADDER, Links, Plan, part_size
 from tracker.exceptions import RenderError
 from tracker.parse.sanitize import sanitize_html
+from tracker.text import display_width, wide_pieces
 from tracker.types import Digest, DigestItem, RenderedDigest
 
 HTML_TEMPLATE = "weekly.html.j2"
@@ -144,27 +145,56 @@ def host(url: str | None) -> str:
 
 
 def wrap(text: str | None, width: int = 72, indent: str = "", first: str | None = None) -> str:
-    """Wrap plain text for the text part. URLs and other long words are never broken, so a link
-    stays clickable even when it is longer than the line."""
+    """Wrap plain text for the text part by display width: Hangul, CJK and emoji take two
+    columns, combining marks none. URLs and other long words are never broken, so a link stays
+    clickable even when it is longer than the line; only a run of wide characters longer than a
+    whole line (Chinese or Japanese without spaces, a very long Hangul word) breaks, between two
+    wide characters."""
     if not text:
         return ""
+    text = str(text)
     # greedy, word by word: what textwrap.fill does with break_long_words=False and
-    # break_on_hyphens=False on single-spaced text, at a fraction of its cost (a busy week's
-    # text part wraps thousands of lines)
+    # break_on_hyphens=False on single-spaced ASCII text, at a fraction of its cost (a busy
+    # week's text part wraps thousands of lines, so an ASCII word is measured by len())
     lines: list[str] = []
     line: list[str] = []
     used = 0
     lead = indent if first is None else first
-    for word in str(text).split():
-        room = width - len(lead)
-        if line and used + 1 + len(word) <= room:
+    room = width - display_width(lead)
+    full_room = width - display_width(indent)
+    # an ASCII word (most words of a week) is measured by len(): a control character counted
+    # as one column only makes its line shorter; an ASCII text skips even the test per word
+    ascii_text = text.isascii()
+    for word in text.split():
+        ascii_word = ascii_text or word.isascii()
+        size = len(word) if ascii_word else display_width(word)
+        if size > full_room and not ascii_word:
+            # wider than any line: cut where it may break (nowhere unless it has wide characters)
+            pieces = wide_pieces(word)
+            if len(pieces) > 1:
+                for number, piece in enumerate(pieces):
+                    piece_size = display_width(piece)
+                    gap = 0 if number else 1
+                    if line and used + gap + piece_size <= room:
+                        if gap:
+                            line.append(piece)
+                        else:
+                            line[-1] += piece  # glued to the piece before it, no space
+                        used += gap + piece_size
+                        continue
+                    if line:
+                        lines.append(lead + " ".join(line))
+                        lead, room = indent, full_room
+                    line, used = [piece], piece_size
+                continue
+        if line and used + 1 + size <= room:
             line.append(word)
-            used += 1 + len(word)
+            used += 1 + size
             continue
         if line:
             lines.append(lead + " ".join(line))
-            lead = indent
-        line, used = [word], len(word)
+            lead, room = indent, full_room
+        line, used = [word], size
     if line:
         lines.append(lead + " ".join(line))
     return "\n".join(lines)

@@ -15,7 +15,9 @@ Rules worth knowing:
   guid to entries with different links, its guids are unreliable and the whole document uses link
   identities instead (FreshRSS does the same). Then a repeated identity keeps the first entry.
 * **HTML.** Summary and content go through ``sanitize_html`` with the entry link as the base;
-  plain-text values are escaped first (see ``tracker.parse.sanitize``).
+  plain-text values are escaped first (see ``tracker.parse.sanitize``). The footer blog software
+  appends to both ("The post X appeared first on Y.", "Continue reading") is cut off
+  (``drop_feed_footer``): it is the same on every entry and says nothing about this one.
 * ``EntryData.extra`` keys (strings, present only when the feed has the element):
   ``letterboxd_filmtitle``, ``letterboxd_filmyear``, ``letterboxd_memberrating``,
   ``letterboxd_rewatch`` (Letterboxd, namespace ``https://letterboxd.com``) and ``tmdb_movieid``
@@ -35,7 +37,7 @@ from typing import Any
 from tracker.parse.dates import entry_date, get_exact
 from tracker.parse.links import canonical_link, http_link
 from tracker.parse.media import best_image
-from tracker.parse.sanitize import plain_text, sanitize_html
+from tracker.parse.sanitize import drop_feed_footer, plain_text, sanitize_html
 from tracker.types import EntryData, FeedData
 
 __all__ = ["build_entries", "content_hash"]
@@ -168,7 +170,7 @@ def _html(value: object, content_type: str, base: str | None) -> str | None:
     text = str(value)
     if content_type == "text/plain":
         text = html.escape(text)
-    return sanitize_html(text, base=base)
+    return drop_feed_footer(sanitize_html(text, base=base))
 
 
 def _author(raw: Mapping[str, Any]) -> str | None:

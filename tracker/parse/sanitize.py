@@ -1,8 +1,10 @@
 """HTML safe to put in an email, and plain text from feed strings: the one home of nh3.
 
-Owns the allowlist (tags, attributes, the tags dropped together with their text), ``sanitize_html``
-and ``plain_text``. The digest renderer sanitises stored HTML again with ``sanitize_html``, so the
-allowlist of today applies to entries stored under an older one.
+Owns the allowlist (tags, attributes, the tags dropped together with their text), ``sanitize_html``,
+``plain_text``, and ``drop_feed_footer`` (the footer paragraph a feed appends to every summary,
+cut from sanitised HTML where ``tracker.text`` finds it in the text). The digest renderer
+sanitises stored HTML again with ``sanitize_html``, so the allowlist of today applies to entries
+stored under an older one.
 
 Must not import feedparser, directly or through another module: the renderer imports this module,
 and start-up should import only what a command uses (a contract in pyproject.toml checks it).
@@ -23,8 +25,9 @@ from functools import cache
 import nh3
 
 from tracker.parse.links import absolute_http
+from tracker.text import feed_footer_start, may_end_in_feed_footer, one_line, strip_html
 
-__all__ = ["plain_text", "sanitize_html"]
+__all__ = ["drop_feed_footer", "plain_text", "sanitize_html"]
 
 _ALLOWED_TAGS = frozenset(
     {
@@ -99,3 +102,89 @@ def plain_text(value: object) -> str:
         return _WHITESPACE.sub(" ", text).strip()
     stripped = _text_cleaner().clean(text)
     return _WHITESPACE.sub(" ", html.unescape(stripped)).strip()
+
+
+# -- feed footers ------------------------------------------------------------------------------
+
+#: how much of the end of a fragment, markup included, is searched for a footer (the longest
+#: footer's text is a few hundred characters; its links add as much again)
+_FOOTER_SPAN = 3000
+_TOKEN = re.compile(r"<[^>]*>|[^<]+")
+#: where a word starts in a text node: a footer starts at one ("… Continue reading")
+_WORD_START = re.compile(r"(?:^|(?<=[\s…\]]))\S")
+#: what cutting a footer can leave at the end: an element with nothing in it
+_EMPTY_AT_END = re.compile(
+    r"<(a|span|strong|em|b|i|u|small|p|div)\b[^>]*>\s*</\1>(?=(?:\s*</[a-z0-9]+>)*\s*\Z)"
+)
+#: "[…]" ending the text, before closing tags
+_BRACKETED_AT_END = re.compile(r"\s*\[(?:…|\.\.\.)\](?=(?:\s*</[a-z0-9]+>)*\s*\Z)")
+
+
+def drop_feed_footer(fragment: str | None) -> str | None:
+    """Sanitised HTML without the footer a feed appends to it ("<p>The post <a>X</a> appeared
+    first on <a>Y</a>.</p>", a "Continue reading" link, ...: what ``tracker.text`` finds at the
+    end of its text), and with a "[…]" tail made a plain "…". Cuts only where the footer's text
+    starts, keeps the images before it, and leaves balanced HTML; None when nothing is left."""
+    if not fragment or not may_end_in_feed_footer(fragment, _FOOTER_SPAN):
+        return fragment
+    if "<" not in fragment and "&" not in fragment:
+        # a plain-text summary (escaped, nothing escaped in it): its text is itself
+        fragment = fragment[: feed_footer_start(fragment)]
+    else:
+        start = max(0, len(fragment) - _FOOTER_SPAN)
+        if start:
+            # from a tag on, so the text measured is whole
+            start = max(fragment.find("<", start), start)
+        plain = strip_html(fragment[start:])
+        footer = one_line(plain[feed_footer_start(plain) :])
+        if footer:
+            cut = _footer_cut(fragment, start, footer)
+            if cut is not None:
+                fragment = _tidy(fragment[:cut])
+    # "[…]" and the closing tags after it: no more than this from the end
+    bracketed = _BRACKETED_AT_END.search(fragment, max(0, len(fragment) - 200))
+    if bracketed is not None:
+        fragment = fragment[: bracketed.start()] + "…" + fragment[bracketed.end() :]
+    return fragment or None
+
+
+def _footer_cut(fragment: str, start: int, footer: str) -> int | None:
+    """The last place in ``fragment`` (a tag's edge or a word's start) after which its text is
+    exactly ``footer``: the text after a place only grows as the place moves back, so a binary
+    search over the places finds it."""
+    # most footers are the last paragraph or the last link: one look each, before the search
+    for tag in ("<p", "<a "):
+        place = fragment.rfind(tag, start)
+        if place >= 0 and one_line(strip_html(fragment[place:])) == footer:
+            return place
+    places: list[int] = []
+    for token in _TOKEN.finditer(fragment, start):
+        if token.group().startswith("<"):
+            places += [token.start(), token.end()]
+        else:
+            places += [token.start() + word.start() for word in _WORD_START.finditer(token.group())]
+
+    def after(index: int) -> str:
+        return one_line(strip_html(fragment[places[index] :]))
+
+    low, high = 0, len(places) - 1
+    if high < 0 or len(after(low)) < len(footer):
+        return None
+    while low < high:  # the last place whose text is at least as long as the footer
+        middle = (low + high + 1) // 2
+        if len(after(middle)) >= len(footer):
+            low = middle
+        else:
+            high = middle - 1
+    return places[low] if after(low) == footer else None
+
+
+def _tidy(fragment: str) -> str:
+    """HTML cut short made whole again: elements closed, and the empty ones a cut leaves at the
+    end (the paragraph or link the footer started) gone."""
+    tidy = sanitize_html(fragment) or ""
+    while True:
+        emptied = _EMPTY_AT_END.sub("", tidy).strip()
+        if emptied == tidy:
+            return tidy
+        tidy = emptied

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from tracker.text import one_line, strip_html
+from tracker.text import drop_feed_boilerplate, one_line, strip_html
 from tracker.types import Kind, ListedRelease, Understood
 from tracker.understand.match import FilmKeys, Fingerprint
 
@@ -70,8 +70,10 @@ def _dated(keys: FilmKeys, published: datetime) -> FilmKeys:
 
 
 def excerpt(summary: str | None, content: str | None) -> str | None:
-    """One line of the summary (else the content), cut at a word near ``EXCERPT_CHARS``."""
-    body = strip_html(summary) or strip_html(content)
+    """One line of the summary (else the content), without the feed's footer ("The post X
+    appeared first on Y."; rows stored before the parser cut it still have it), cut at a word
+    near ``EXCERPT_CHARS``."""
+    body = drop_feed_boilerplate(strip_html(summary)) or drop_feed_boilerplate(strip_html(content))
     if not body:
         return None
     line = one_line(body)

@@ -163,18 +163,18 @@ def test_with_an_archive_url_the_email_links_its_web_copy(renderer: Renderer) ->
     url = "https://example.org/kfilm/2026-W48.html"
     rendered = renderer.render(full_digest(), links=Links(web=url))
     assert f'<a href="{url}">View this digest in your browser</a>' in rendered.html
-    assert f"View in your browser: {url}" in rendered.text
+    assert f"View in your browser:\n  {url}" in rendered.text
 
 
 def test_the_footer_offers_unsubscribing(renderer: Renderer) -> None:
     mailto = "mailto:digest@kfilm.example?subject=unsubscribe"
     by_mail = renderer.render(full_digest(), links=Links(unsubscribe_mailto=mailto))
     assert f'<a href="{mailto}">Unsubscribe by email</a>' in by_mail.html
-    assert f"Unsubscribe: {mailto}" in by_mail.text
+    assert f"Unsubscribe:\n  {mailto}" in by_mail.text
     url = "https://example.org/unsubscribe"
     both = renderer.render(full_digest(), links=Links(unsubscribe=url, unsubscribe_mailto=mailto))
     assert f'<a href="{url}">Unsubscribe</a>' in both.html
-    assert f"Unsubscribe: {url}" in both.text
+    assert f"Unsubscribe:\n  {url}" in both.text
 
 
 def test_a_quiet_week_is_small(renderer: Renderer) -> None:

@@ -176,7 +176,7 @@ def demo_text(demo: DemoResult) -> str:
     return demo.text.read_text(encoding="utf-8")
 
 
-_URL_LINE = re.compile(r"\s*<?https?://\S+>?")
+_URL_LINE = re.compile(r"\s*<?(https?://|mailto:)\S+>?")
 
 
 def test_no_line_of_the_demo_text_part_is_wider_than_72_columns(demo_text: str) -> None:

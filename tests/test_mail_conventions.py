@@ -545,7 +545,7 @@ def test_the_footer_links_are_made_personal_per_recipient() -> None:
     mine = personalise(rendered, sender, "영화@예시.한국", template)
     filled = "https://kfilm.example/unsubscribe?who=%EC%98%81%ED%99%94%40%EC%98%88%EC%8B%9C.%ED%95%9C%EA%B5%AD&list=weekly"
     assert f'href="{filled.replace("&", "&amp;")}"' in mine.html
-    assert f"Unsubscribe: {filled}" in mine.text
+    assert f"Unsubscribe:\n  {filled}" in mine.text
     assert "{recipient}" not in mine.html and "{recipient}" not in mine.text
     mailto = unsubscribe_mailto(sender, "영화@예시.한국")
     assert mailto and mailto.replace("&", "&amp;") in mine.html

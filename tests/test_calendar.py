@@ -26,10 +26,10 @@ from tracker.config.schema import load_config
 from tracker.digest.calendar import (
     CALENDAR_NAME,
     CALENDAR_NAME_ALL,
-    PLATFORM_NAMES,
     PRODID,
     calendar_ics,
     event_uid,
+    platform_name,
 )
 from tracker.digest.releases import calendar_releases
 from tracker.exceptions import TrackerError
@@ -268,10 +268,9 @@ def test_a_hangul_title_no_announcement_gives_comes_from_the_remembered_film() -
     assert asked == []
 
 
-def test_platform_names_are_the_digests() -> None:
-    from tracker.digest.render import PLATFORM_NAMES as DIGEST_NAMES
-
-    assert PLATFORM_NAMES == DIGEST_NAMES
+def test_no_platform_is_the_cinema() -> None:
+    assert platform_name(None) == "In cinemas"
+    assert platform_name("disney_plus") == "Disney+"
 
 
 def test_no_releases_is_an_empty_calendar() -> None:

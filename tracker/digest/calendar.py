@@ -17,6 +17,7 @@ from datetime import UTC, timedelta
 
 import icalendar
 
+from tracker.digest import platforms
 from tracker.digest.releases import CINEMA, CalendarRelease
 
 PRODID = "-//kfilm-tracker//Release calendar//EN"
@@ -27,24 +28,6 @@ CALENDAR_NAME_ALL = "Film and series releases"
 #: subscribed calendar sees each release deleted and added again
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/kfilm-tracker/releases")
 UID_DOMAIN = "kfilm-tracker"
-#: how services are written for people; the digest's renderer spells them the same way (a test
-#: keeps the two in step: the renderer is the only Jinja2, and importing it here would load
-#: Jinja2 and the HTML inliner for a text file)
-PLATFORM_NAMES: dict[str, str] = {
-    "netflix": "Netflix",
-    "disney_plus": "Disney+",
-    "prime_video": "Prime Video",
-    "apple_tv_plus": "Apple TV+",
-    "tving": "TVING",
-    "coupang_play": "Coupang Play",
-    "wavve": "Wavve",
-    "watcha": "Watcha",
-    "mubi": "MUBI",
-    "shudder": "Shudder",
-    "hulu": "Hulu",
-    "max": "Max",
-    "cinema": "In cinemas",
-}
 #: links listed in one event's description, newest announcements last; the rest are counted
 MAX_LINKS = 12
 # the date in words without strftime: its names follow the process locale, and the same rows
@@ -72,9 +55,8 @@ def event_uid(film_key: str, platform: str | None) -> str:
 
 
 def platform_name(platform: str | None) -> str:
-    """``"disney_plus"`` -> ``"Disney+"``; an unknown key becomes Title Case."""
-    key = (platform or CINEMA).strip().lower()
-    return PLATFORM_NAMES.get(key, key.replace("_", " ").title())
+    """``"disney_plus"`` -> ``"Disney+"``; no platform is the cinema."""
+    return platforms.platform_name(platform or CINEMA)
 
 
 def _where(platform: str | None) -> str:

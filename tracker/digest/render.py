@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from tracker import resources
 from tracker.digest.fit import EMAIL_PART_BUDGET, LADDER, Links, Plan, part_size
+from tracker.digest.platforms import PLATFORM_NAMES, platform_name
 from tracker.exceptions import RenderError
 from tracker.parse.sanitize import sanitize_html
 from tracker.text import display_width, wide_pieces
@@ -43,21 +44,6 @@ DEFAULT_PREFIX = "default"
 _STRING_TEMPLATE = "<template>"
 _SUBJECT_SETTING = "[digest] subject"
 
-PLATFORM_NAMES: dict[str, str] = {
-    "netflix": "Netflix",
-    "disney_plus": "Disney+",
-    "prime_video": "Prime Video",
-    "apple_tv_plus": "Apple TV+",
-    "tving": "TVING",
-    "coupang_play": "Coupang Play",
-    "wavve": "Wavve",
-    "watcha": "Watcha",
-    "mubi": "MUBI",
-    "shudder": "Shudder",
-    "hulu": "Hulu",
-    "max": "Max",
-    "cinema": "In cinemas",
-}
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -126,14 +112,6 @@ def format_date(
     if style == "iso":
         return value.isoformat()[:10]
     raise ValueError(f"unknown date style {style!r}; use short, day, month, long, time or iso")
-
-
-def platform_name(platform: str | None) -> str:
-    """``"disney_plus"`` -> ``"Disney+"``; an unknown key becomes Title Case."""
-    if not platform:
-        return ""
-    key = platform.strip().lower()
-    return PLATFORM_NAMES.get(key, key.replace("_", " ").title())
 
 
 def host(url: str | None) -> str:

@@ -142,3 +142,20 @@ def test_send_preview_and_rebuild_from_the_ledger(tmp_path: Path, config: Path) 
     assert again.exit_code == 0, again.output
     assert "1 week in" in again.output
     assert (archive / "2026-W40.html").is_file() and (archive / "index.html").is_file()
+
+
+def test_an_unwritable_archive_is_a_clear_error_for_the_command_only(
+    tmp_path: Path, config: Path
+) -> None:
+    """Sending goes on when the copy cannot be written; rebuilding it says why it cannot."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "archive").write_text("not a folder", encoding="utf-8")
+    sent = runner.invoke(app, ["digest", "send", "--week", "2026-W40", "-c", str(config)])
+    assert sent.exit_code == 0, sent.output
+    assert "reader@example.com: sent" in sent.output
+    rebuilt = runner.invoke(app, ["digest", "archive", "--out", str(blocked), "-c", str(config)])
+    assert rebuilt.exit_code == 1
+    assert "cannot write the digest archive in" in rebuilt.output
+    assert "Traceback" not in rebuilt.output

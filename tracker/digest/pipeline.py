@@ -124,10 +124,10 @@ class DigestPipeline:
         self.archive_week(built, rendered.subject)
         return built, rendered
 
-    def archive_week(self, built: Digest, subject: str) -> Path | None:
+    def archive_week(self, built: Digest, subject: str, *, quiet: bool = True) -> Path | None:
         """Write the whole of ``built`` to the archive as a web page, then the index and the
-        feed. A folder that cannot be written is logged, never a failed digest: the email
-        matters more than its copy."""
+        feed. A folder that cannot be written is logged, never a failed digest (the email
+        matters more than its copy), unless not ``quiet``: then it is a ``TrackerError``."""
         folder = self.archive_folder()
         if folder is None:
             return None
@@ -141,6 +141,11 @@ class DigestPipeline:
             path = folder.store(archive.ArchivedWeek.of(built, subject), page.html)
             self.write_archive_index(folder)
         except OSError as e:
+            if not quiet:
+                raise TrackerError(
+                    f"cannot write the digest archive in {folder.folder}: {e.strerror or e}",
+                    hint="check that folder's permissions, or write elsewhere with --out",
+                ) from None
             log.warning("could not write the digest archive in %s: %s", folder.folder, e)
             return None
         return path
@@ -152,12 +157,13 @@ class DigestPipeline:
         folder.write_feed(title, weeks)
 
     def rebuild_archive(self, weeks: Iterable[IsoWeek]) -> list[Path]:
-        """Build and archive each of ``weeks`` again from what is stored now."""
+        """Build and archive each of ``weeks`` again from what is stored now; a folder that
+        cannot be written is a ``TrackerError`` (the user asked for exactly this)."""
         written = []
         for week in sorted(set(weeks)):
             built = self.build(week)
             rendered = self.render(built)
-            path = self.archive_week(built, rendered.subject)
+            path = self.archive_week(built, rendered.subject, quiet=False)
             if path is not None:
                 written.append(path)
         folder = self.archive_folder()

@@ -39,10 +39,18 @@ def demo_dirs() -> set[str]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to count sockets")
-def test_demo_writes_a_real_digest_and_leaves_nothing_running(tmp_path: Path) -> None:
+def test_demo_writes_a_real_digest_and_leaves_nothing_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a temporary folder of its own: another demo running on the machine (a user's, another
+    # test run's) must not look like one this demo left behind
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
     threads_before = threading.active_count()
     sockets_before = open_sockets()
     temp_before = demo_dirs()
+    assert temp_before == set()
     out_dir = tmp_path / "demo"
 
     result = runner.invoke(app, ["demo", "--out", str(out_dir)], catch_exceptions=False)

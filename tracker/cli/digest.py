@@ -113,7 +113,7 @@ def digest_send(
 @digest_app.command("list")
 @handle_errors
 def digest_list(config: ConfigOption = None) -> None:
-    """The digest ledger: what was sent to whom, and anything stuck or failed."""
+    """The digest ledger: what was sent to whom, anything stuck or failed, and weeks skipped."""
     with open_tracker(config) as tracker:
         records = tracker.digest_ledger()
     if not records:
@@ -139,6 +139,9 @@ def digest_list(config: ConfigOption = None) -> None:
             note += f" (retrying after {r.retry_at:%Y-%m-%d %H:%M} UTC)"
         elif r.status is DigestStatus.FAILED:
             note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+        elif r.status is DigestStatus.SKIPPED:
+            # recorded on purpose, never retried: say so, and how to send it after all
+            note += f" (never retried; to send it: tracker digest send --week {r.week} --force)"
         when = r.sent_at or r.updated_at
         table.add_row(
             r.week,

@@ -56,9 +56,7 @@ def test_a_subject_set_in_the_file_wins_over_the_users_template(
     assert preview_subject(config, tmp_path) == "Set here: 2026-W48"
 
 
-def test_without_either_the_shipped_template_gives_the_subject(
-    setup: Path, tmp_path: Path
-) -> None:
+def test_without_either_the_shipped_template_gives_the_subject(setup: Path, tmp_path: Path) -> None:
     # the shipped subject.txt.j2 starts as the old [digest] subject default did, then names
     # the week's first films (here: none, a quiet week)
     subject = preview_subject("[tracker]\ncollections = []\n", tmp_path)

@@ -137,6 +137,30 @@ def test_feeds_list_json_has_the_documented_keys(
     assert_keys_documented("tracker feeds list", FEED_KEYS)
 
 
+def test_feeds_export_then_import_keeps_each_feeds_kind_and_korean_only(
+    configured: Path, tmp_path: Path
+) -> None:
+    added = {
+        "https://r.example/rss": ("review", True),
+        "https://n.example/rss": ("release", False),
+        "https://m.example/rss": ("mixed", False),
+    }
+    for url, (kind, korean_only) in added.items():
+        flags = ["--korean-only"] if korean_only else []
+        assert tracker("feeds", "add", url, "--kind", kind, *flags)[0] == 0
+    assert tracker("feeds", "export", "feeds.opml")[0] == 0
+
+    # another machine: a fresh config that imports the file
+    other = tmp_path / "other.toml"
+    assert tracker("--config", str(other), "init")[0] == 0
+    code, out, err = tracker("--config", str(other), "feeds", "import", "feeds.opml")
+    assert code == 0, err
+    assert "imported 3 feeds" in out
+    feeds = json.loads(tracker("--config", str(other), "feeds", "list", "--json")[1])
+    assert {f["url"]: (f["kind"], f["korean_only"]) for f in feeds} == added
+    assert 'kind = "review"\nkorean_only = true' in other.read_text()
+
+
 # -- digest list: JSON, zones --------------------------------------------------------------------
 
 

@@ -139,7 +139,16 @@ def feeds_import(file: Path, config: ConfigOption = None) -> None:
     # a feed a collection already follows keeps the catalog's hints (kind, korean_only)
     followed = {spec.url for spec in open_tracker(config).followed()}
     specs = [
-        FeedSpec(url=f.url, title=f.title, site=f.site) for f in found if f.url not in followed
+        # kfilm:kind and kfilm:korean_only, when the file is an export of ours
+        FeedSpec(
+            url=f.url,
+            title=f.title,
+            site=f.site,
+            kind=f.kind or FeedKind.MIXED,
+            korean_only=bool(f.korean_only),
+        )
+        for f in found
+        if f.url not in followed
     ]
     added: list[str] = []
 

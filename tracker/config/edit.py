@@ -445,7 +445,8 @@ _STARTER = """\
 # TRACKER_POLL__CONCURRENCY=8. Check this file with: tracker config check
 
 [database]
-# SQLAlchemy URL: sqlite:///path/to/tracker.db or postgresql+psycopg://user@host/db.
+# SQLAlchemy URL: sqlite:///path/to/tracker.db or postgresql+psycopg://user@host/db (PostgreSQL
+# needs its driver: pip install 'kfilm-tracker[postgresql]').
 # Default: a SQLite file in your user data folder.
 {database_url}
 

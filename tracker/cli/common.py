@@ -216,7 +216,11 @@ def print_table(table: Table) -> None:
     table.pad_edge = False  # lines start with the first column: `cut -d" " -f1` is the URL
     natural = console.measure(table, options=console.options.update_width(1 << 20)).maximum
     buffer = io.StringIO()
-    Console(file=buffer, width=max(natural, 1), highlight=False, color_system=None).print(table)
+    # markup off, as in LazyConsole: "[/x]" in a feed's title is data
+    wide = Console(
+        file=buffer, width=max(natural, 1), highlight=False, markup=False, color_system=None
+    )
+    wide.print(table)
     # the cells' padding leaves spaces at the ends of lines: noise in a file or a diff
     console.file.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 

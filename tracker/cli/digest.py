@@ -125,7 +125,7 @@ def digest_send(
 @digest_app.command("list")
 @handle_errors
 def digest_list(config: ConfigOption = None, as_json: JsonOption = False) -> None:
-    """The digest ledger: what was sent to whom, and anything stuck or failed."""
+    """The digest ledger: what was sent to whom, anything stuck or failed, and weeks skipped."""
     with open_tracker(config) as tracker:
         records = tracker.digest_ledger()
         zone = tracker.timezone
@@ -155,6 +155,9 @@ def digest_list(config: ConfigOption = None, as_json: JsonOption = False) -> Non
             note += f" (retrying after {_local(r.retry_at, zone)})"
         elif r.status is DigestStatus.FAILED:
             note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+        elif r.status is DigestStatus.SKIPPED:
+            # recorded on purpose, never retried: say so, and how to send it after all
+            note += f" (never retried; to send it: tracker digest send --week {r.week} --force)"
         when = r.sent_at or r.updated_at
         table.add_row(
             r.week,

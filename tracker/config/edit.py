@@ -517,6 +517,9 @@ send_if_empty = false
 korean_only = true
 # On a feed's first poll, entries older than this are its backlog, not news: left out.
 backfill = "7d"
+# After a downtime, each missed week is sent, oldest first, for this far back (whole weeks);
+# older missed weeks are recorded as skipped (tracker digest list), never sent late.
+catch_up = "4w"
 # An https:// page where a reader unsubscribes with one click (List-Unsubscribe, RFC 8058);
 # {{recipient}} becomes the reader's address. Without it, unsubscribing mails the sender.
 # unsubscribe_url = "https://example.org/kfilm/unsubscribe?who={{recipient}}"

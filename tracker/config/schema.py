@@ -284,7 +284,9 @@ class DigestConfig(_Section):
     recipients: list[Recipient] = Field(default_factory=list)
     #: ``addr@example.com`` or ``Name <addr@example.com>``, kept as written
     sender: str = "kfilm-tracker <kfilm-tracker@localhost>"
-    subject: str = "Korean film this week: {{ digest.week_label }}"
+    #: a Jinja2 template string; None (not set in the file): the ``subject.txt.j2`` template,
+    #: the user's own from ``templates`` when it has one, so that override is not dead
+    subject: str | None = None
     send_if_empty: bool = False
     templates: str | None = None
     korean_only: bool = True

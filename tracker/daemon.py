@@ -2,10 +2,11 @@
 
 Owns the two jobs (a one-minute poll tick that polls the feeds whose time has come, and the weekly
 digest), keeping the release calendar file current after each, catch-up at start (every missed
-week, oldest first: ``Tracker.send_due_digest``), and a clean
-stop on SIGTERM/SIGINT. Must not keep durable state: each feed's next poll time and the digest
-ledger live in the database, so a restart never double-polls or double-sends (APScheduler 3.x
-job stores cannot be shared safely: its store stays in memory).
+week, oldest first: ``Tracker.send_due_digest``), a clean stop on SIGTERM/SIGINT, and telling
+systemd (``tracker.notify``) when it is ready, that its event loop still turns (the watchdog),
+what it last did and when it stops. Must not keep durable state: each feed's next poll time and
+the digest ledger live in the database, so a restart never double-polls or double-sends
+(APScheduler 3.x job stores cannot be shared safely: its store stays in memory).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -23,6 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from tracker.app import Tracker
 from tracker.digest import window
 from tracker.exceptions import TrackerError
+from tracker.notify import Notifier
 from tracker.types import PollSummary
 
 log = logging.getLogger("tracker.daemon")
@@ -72,8 +75,10 @@ def build_scheduler(
 class Daemon:
     """Runs the jobs until told to stop; never lets one failed cycle kill the process."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, notifier: Notifier | None = None) -> None:
         self.tracker = tracker
+        #: systemd's channel (``Type=notify``); a disabled one outside systemd
+        self.notifier = notifier or Notifier()
         self._busy = asyncio.Lock()
         self._polls: set[asyncio.Task[PollSummary]] = set()
 
@@ -86,6 +91,10 @@ class Daemon:
                 return PollSummary()
             summary = PollSummary.of(results)
             if summary.polled:
+                self.notifier.status(
+                    f"last poll: {summary.polled} feeds, {summary.failed} failed, "
+                    f"{summary.new} new, {summary.updated} updated"
+                )
                 log.info(
                     "poll: %d feeds, %d not modified, %d failed, %d new, %d updated",
                     summary.polled,
@@ -117,6 +126,12 @@ class Daemon:
                 return
             for outcome in outcomes:
                 log.info("digest %s to %s: %s", outcome.week, outcome.recipient, outcome.describe())
+            if outcomes:
+                # e.g. "last digest: 2026-W48: 2 sent, 1 failed" in `systemctl status`
+                weeks = ", ".join(sorted({str(o.week) for o in outcomes}))
+                counts = Counter(o.status for o in outcomes)
+                tally = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+                self.notifier.status(f"last digest: {weeks}: {tally}")
             # building it understood stale rows again and remembered its films' Hangul titles
             self.write_calendar()
 
@@ -151,16 +166,34 @@ class Daemon:
         if retry:
             await self.send_digest()
 
+    async def keep_watchdog(self, stop: asyncio.Event) -> None:
+        """``WATCHDOG=1`` at the pace systemd asked for, from the event loop itself: a blocked
+        loop (a call hung on it) stops the pings, and systemd restarts the service."""
+        interval = self.notifier.watchdog_interval
+        if interval is None:
+            return
+        while not stop.is_set():
+            self.notifier.watchdog()
+            try:
+                await asyncio.wait_for(stop.wait(), interval.total_seconds())
+            except TimeoutError:
+                continue
+
     async def run(self, stop: asyncio.Event) -> None:
         scheduler = build_scheduler(self.tracker, poll=self.tick, digest=self.send_digest)
         scheduler.start()
+        feeds = len(self.tracker.followed())
+        schedule = self.tracker.config.digest.schedule
         log.info(
             "tracker running: %d feeds, digest %s (%s), database %s",
-            len(self.tracker.followed()),
-            self.tracker.config.digest.schedule,
+            feeds,
+            schedule,
             self.tracker.config.tracker.timezone,
             self.tracker.database_for_display,
         )
+        # ready once the scheduler runs: `systemctl start` returns now, and the watchdog starts
+        self.notifier.ready(f"running: {feeds} feeds, digest {schedule}")
+        watchdog = asyncio.create_task(self.keep_watchdog(stop))
 
         async def start_up() -> None:
             # catch-up: each digest whose time passed while we were down goes out once, now
@@ -171,6 +204,9 @@ class Daemon:
         try:
             await stop.wait()
         finally:
+            self.notifier.stopping("stopping: finishing the work in flight")
+            watchdog.cancel()
+            await asyncio.gather(watchdog, return_exceptions=True)
             log.info("stopping: finishing the work in flight")
             scheduler.shutdown(wait=False)
             # a poll is cut short (leases expire and feeds are simply polled again); a digest
@@ -188,6 +224,7 @@ class Daemon:
                 self._busy.release()
             except TimeoutError:
                 log.warning("stopped while a digest was being sent: see tracker digest list")
+            self.notifier.close()
             log.info("stopped")
 
 
@@ -197,7 +234,7 @@ def install_signal_handlers(stop: asyncio.Event) -> None:
         loop.add_signal_handler(sig, stop.set)
 
 
-async def run_forever(tracker: Tracker) -> None:
+async def run_forever(tracker: Tracker, notifier: Notifier | None = None) -> None:
     stop = asyncio.Event()
     install_signal_handlers(stop)
-    await Daemon(tracker).run(stop)
+    await Daemon(tracker, notifier).run(stop)

@@ -20,12 +20,16 @@ def run(
 ) -> None:
     """Run the daemon: poll due feeds every minute, send the digest on schedule."""
     import asyncio
+    import os
 
     from tracker import daemon as scheduler
+    from tracker.notify import Notifier
 
     logs.setup(log_level, json_lines=log_json)
+    # under systemd (Type=notify): READY=1, the watchdog, STOPPING=1; nothing otherwise
+    notifier = Notifier.from_environ(os.environ, os.getpid())
     with open_tracker(config) as tracker:
-        asyncio.run(scheduler.run_forever(tracker))
+        asyncio.run(scheduler.run_forever(tracker, notifier))
 
 
 @app.command()

@@ -21,9 +21,9 @@ from xml.parsers import expat
 
 from tracker.exceptions import CatalogError
 from tracker.types import FeedSpec
-from tracker.urls import is_http_url
+from tracker.urls import url_problem
 
-__all__ = ["OpmlFeed", "parse_opml", "write_opml"]
+__all__ = ["OpmlDocument", "OpmlFeed", "OpmlSkipped", "parse_opml", "read_opml", "write_opml"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,25 @@ class OpmlFeed:
     url: str
     title: str | None
     site: str | None
+
+
+@dataclass(frozen=True)
+class OpmlSkipped:
+    """An outline whose ``xmlUrl`` no feed can have: where it is, and why it was left out."""
+
+    line: int
+    url: str
+    title: str | None
+    #: ``tracker.urls.url_problem``'s clause
+    reason: str
+
+
+@dataclass(frozen=True)
+class OpmlDocument:
+    """What an OPML document lists: the feeds to follow, and the outlines left out."""
+
+    feeds: list[OpmlFeed]
+    skipped: list[OpmlSkipped]
 
 
 class _Refused(Exception):
@@ -80,12 +99,19 @@ def _attribute(attributes: dict[str, str], name: str) -> str | None:
 
 
 def parse_opml(data: bytes) -> list[OpmlFeed]:
-    """The feeds an OPML document lists, in document order, with categories flattened.
+    """The feeds an OPML document lists (``read_opml`` without the outlines it left out)."""
+    return read_opml(data).feeds
+
+
+def read_opml(data: bytes) -> OpmlDocument:
+    """The feeds an OPML document lists, in document order, with categories flattened, and the
+    outlines left out because their URL is not one a feed can have.
 
     Every ``<outline>`` with an ``xmlUrl`` counts, however deeply nested; outlines without one
-    (categories, links) are skipped, and so are ``xmlUrl`` values that are not absolute http(s)
-    URLs (nothing could poll them). A URL listed twice is kept once, the first time. The title is
-    ``title``, else ``text``; the site is ``htmlUrl``.
+    (categories, links) are ignored. An ``xmlUrl`` that ``tracker.urls.url_problem`` refuses
+    (not absolute http(s), a broken host or port, spaces...) is ``skipped`` with its line and the
+    reason: nothing could poll it, and the others still count. A URL listed twice is kept once,
+    the first time. The title is ``title``, else ``text``; the site is ``htmlUrl``.
 
     Raises ``CatalogError("not a valid OPML file: ...")`` for malformed XML, a root element other
     than ``<opml>``, or any DOCTYPE / entity declaration (refused, never expanded).
@@ -100,6 +126,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
     parser.buffer_text = True
 
     feeds: list[OpmlFeed] = []
+    skipped: list[OpmlSkipped] = []
     seen: set[str] = set()
     depth = 0
     root: list[str] = []
@@ -115,10 +142,14 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
         if name.lower() != "outline":
             return
         url = _attribute(attributes, "xmlUrl")
-        if url is None or not is_http_url(url) or url in seen:
+        if url is None or url in seen:
+            return
+        title = _attribute(attributes, "title") or _attribute(attributes, "text")
+        problem = url_problem(url)
+        if problem is not None:
+            skipped.append(OpmlSkipped(parser.CurrentLineNumber, url, title, problem))
             return
         seen.add(url)
-        title = _attribute(attributes, "title") or _attribute(attributes, "text")
         feeds.append(OpmlFeed(url=url, title=title, site=_attribute(attributes, "htmlUrl")))
 
     def end(_name: str) -> None:
@@ -135,7 +166,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
         raise CatalogError(f"not a valid OPML file: {e}") from e
     if not root:
         raise CatalogError("not a valid OPML file: no root element")
-    return feeds
+    return OpmlDocument(feeds, skipped)
 
 
 def _outline(parent: ET.Element, spec: FeedSpec) -> None:

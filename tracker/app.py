@@ -120,6 +120,18 @@ class Tracker:
     def database_url(self) -> str:
         return self.config.database.url or default_database_url()
 
+    def check_database_url(self) -> None:
+        """ConfigError (``database.url``) when the database URL cannot be parsed: what
+        ``tracker config check`` asks, without connecting to anything."""
+        from tracker.storage.engine import parse_url
+
+        try:
+            parse_url(self.database_url)
+        except TrackerError as e:
+            where = str(self.config_path) if self.config_path else None
+            problem = ConfigProblem("database.url", e.message, e.hint)
+            raise ConfigError([problem], source=where) from e
+
     @property
     def state_dir(self) -> Path:
         return Path(self.config.tracker.state_dir or default_state_dir())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.config.opml import OpmlFeed, parse_opml, write_opml
+from tracker.config.opml import NAMESPACE, OpmlFeed, parse_opml, write_opml
 from tracker.exceptions import CatalogError
 from tracker.types import FeedKind, FeedSpec
 
@@ -52,15 +52,18 @@ def test_round_trip_keeps_urls_titles_and_sites() -> None:
         FeedSpec("https://decider.com/feed/", title=None, collection="netflix"),
     ]
     document = write_opml(specs)
-    assert document.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">')
+    assert document.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0" ')
     back = parse_opml(document.encode("utf-8"))
+    mixed = {"kind": FeedKind.MIXED, "korean_only": False}
     # [[feeds]] entries (no collection) come first, then one category per collection
     assert back == [
-        OpmlFeed("https://example.com/mine.xml", "Mine", "https://example.com"),
-        OpmlFeed("https://a.example/feed?x=1&y=<2>", 'Quotes "and" <tags> & 씨네21', None),
-        OpmlFeed("https://www.hancinema.net/rss.xml", "HanCinema", "https://www.hancinema.net"),
+        OpmlFeed("https://example.com/mine.xml", "Mine", "https://example.com", **mixed),
+        OpmlFeed("https://a.example/feed?x=1&y=<2>", 'Quotes "and" <tags> & 씨네21', None, **mixed),
+        OpmlFeed(
+            "https://www.hancinema.net/rss.xml", "HanCinema", "https://www.hancinema.net", **mixed
+        ),
         # no title: text falls back to the URL, which is what readers show
-        OpmlFeed("https://decider.com/feed/", "https://decider.com/feed/", None),
+        OpmlFeed("https://decider.com/feed/", "https://decider.com/feed/", None, **mixed),
     ]
 
 
@@ -89,7 +92,63 @@ def test_written_document_is_opml_2_with_head_title_and_categories() -> None:
         "text": "A",
         "title": "A",
         "xmlUrl": "https://a.example/f",
+        f"{{{NAMESPACE}}}kind": "mixed",
+        f"{{{NAMESPACE}}}korean_only": "false",
     }
+
+
+# -- kind and korean_only, in a namespace of our own ---------------------------------------------
+
+
+def test_each_feeds_kind_and_korean_only_survive_a_round_trip() -> None:
+    specs = [
+        FeedSpec("https://r.example/rss", title="Reviews", kind=FeedKind.REVIEW, korean_only=True),
+        FeedSpec("https://n.example/rss", kind=FeedKind.RELEASE, collection="netflix"),
+        FeedSpec("https://w.example/rss", kind=FeedKind.NEWS, korean_only=True, collection="k"),
+        FeedSpec("https://m.example/rss"),
+    ]
+    back = {
+        feed.url: (feed.kind, feed.korean_only) for feed in parse_opml(write_opml(specs).encode())
+    }
+    assert back == {spec.url: (spec.kind, spec.korean_only) for spec in specs}
+
+
+def test_the_attributes_are_namespaced_so_other_readers_can_ignore_them() -> None:
+    document = write_opml([FeedSpec("https://r.example/rss", kind=FeedKind.REVIEW)])
+    assert f'xmlns:kfilm="{NAMESPACE}"' in document
+    assert 'kfilm:kind="review"' in document and 'kfilm:korean_only="false"' in document
+    # a namespace-aware parser (what another reader uses) sees them in our namespace only
+    [outline] = ET.fromstring(document).iter("outline")
+    assert outline.get(f"{{{NAMESPACE}}}kind") == "review" and outline.get("kind") is None
+
+
+def opml_with(root_attributes: str, outline_attributes: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?><opml version="2.0" {root_attributes}><head/><body>'
+        f'<outline text="x" xmlUrl="https://x.example/rss" {outline_attributes}/>'
+        "</body></opml>"
+    ).encode()
+
+
+def test_import_reads_our_attributes_under_any_prefix_bound_to_our_namespace() -> None:
+    [feed] = parse_opml(opml_with(f'xmlns:k="{NAMESPACE}"', 'k:kind="news" k:korean_only="true"'))
+    assert (feed.kind, feed.korean_only) == (FeedKind.NEWS, True)
+
+
+def test_import_ignores_the_same_names_in_another_namespace_or_none() -> None:
+    for root, outline in (
+        ('xmlns:kfilm="https://other.example/ns"', 'kfilm:kind="review" kfilm:korean_only="true"'),
+        ("", 'kind="review" korean_only="true"'),  # not ours: plain OPML attributes
+    ):
+        [feed] = parse_opml(opml_with(root, outline))
+        assert (feed.kind, feed.korean_only) == (None, None), (root, outline)
+
+
+def test_import_leaves_an_unknown_kind_unsaid_instead_of_failing() -> None:
+    [feed] = parse_opml(
+        opml_with(f'xmlns:kfilm="{NAMESPACE}"', 'kfilm:kind="documentary" kfilm:korean_only="?"')
+    )
+    assert (feed.url, feed.kind, feed.korean_only) == ("https://x.example/rss", None, None)
 
 
 def test_empty_list_writes_a_valid_empty_document() -> None:

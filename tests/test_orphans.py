@@ -103,11 +103,14 @@ def test_a_killed_poll_leaves_no_process_behind(
             stderr=stderr,
         )
     try:
-        started = wait_for(lambda: len(marked(mark)) >= 1 + HELPERS, timeout=60)
+        # its helpers all up, and the slow feed (what keeps the poll running) being read
+        started = wait_for(
+            lambda: len(marked(mark)) >= 1 + HELPERS and bool(server.requests_for("/slow.xml")),
+            timeout=60,
+        )
         helpers = {pid: cmd for pid, cmd in marked(mark).items() if pid != poll.pid}
         assert started, f"the poll's helpers never all started: {helpers}"
         assert poll.poll() is None, "the poll ended before it could be killed"
-        assert server.requests_for("/slow.xml"), "the slow feed is what keeps the poll running"
         assert any("forkserver" in cmd for cmd in helpers.values())
         assert any("resource_tracker" in cmd for cmd in helpers.values())
 

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 from tracker.config.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config.locate import default_database_url, default_state_dir
 from tracker.config.schema import Config
-from tracker.deliver.ledger import Outcome, send_week
+from tracker.deliver.ledger import EMPTY_WEEK, Outcome, send_week, skip_week
 from tracker.deliver.message import message_id_for, unsubscribe_mailto
 from tracker.deliver.outbox import OutboxSender
-from tracker.digest import window
+from tracker.digest import catchup, window
 from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
 from tracker.poll import decide
 from tracker.poll.workers import PARSE_TIMEOUT, ParserPool
@@ -119,18 +119,6 @@ class Tracker:
     @property
     def database_url(self) -> str:
         return self.config.database.url or default_database_url()
-
-    def check_database_url(self) -> None:
-        """ConfigError (``database.url``) when the database URL cannot be parsed: what
-        ``tracker config check`` asks, without connecting to anything."""
-        from tracker.storage.engine import parse_url
-
-        try:
-            parse_url(self.database_url)
-        except TrackerError as e:
-            where = str(self.config_path) if self.config_path else None
-            problem = ConfigProblem("database.url", e.message, e.hint)
-            raise ConfigError([problem], source=where) from e
 
     @property
     def state_dir(self) -> Path:
@@ -475,14 +463,18 @@ class Tracker:
         force: bool = False,
         dry_run: bool = False,
         built: Digest | None = None,
+        recipients: Sequence[str] | None = None,
+        record_empty: bool = False,
     ) -> list[Outcome]:
-        """Send one week's digest (default: the last complete week) to every recipient, once.
-        ``built`` is that week's digest when the caller already has it."""
+        """One week's digest (default: the last complete week) to each recipient (or those in
+        ``recipients``) once; ``built``: that week, if built; ``record_empty``: ledger if empty."""
         week = week or self.last_complete_week()
-        recipients = self.recipients()
+        recipients = self.recipients() if recipients is None else list(recipients)
         if built is None or built.week != week:
             built = self.build_digest(week)
         if built.empty and not self.config.digest.send_if_empty:
+            if record_empty:
+                self._skip(week, recipients, EMPTY_WEEK)
             return [
                 Outcome(week, r, "skipped", "nothing this week (send_if_empty = false)")
                 for r in recipients
@@ -512,15 +504,26 @@ class Tracker:
         return bool(self.storage.retry_due_weeks(now=self.clock()))
 
     async def send_due_digest(self) -> list[Outcome]:
-        """The scheduled job and catch-up: the newest week whose send time has passed, plus any
-        week whose temporary failure is due for a retry. The ledger makes it exactly once."""
-        schedule = self.config.digest.schedule
-        weeks = {window.last_due_week(self.clock(), schedule, self.timezone)}
-        weeks |= {window.parse_week(w) for w in self.storage.retry_due_weeks(now=self.clock())}
-        outcomes: list[Outcome] = []
-        for week in sorted(weeks):
-            outcomes += await self.send_digest(week)
+        """The scheduled job and catch-up: each week missed since the ledger's last row for a
+        recipient, oldest first, within ``[digest] catch_up`` (older ones recorded as skipped),
+        the newest due week, and any due retry (``tracker.digest.catchup``). Exactly once."""
+        now, weeks = self.clock(), catchup.window_weeks(self.config.digest.catch_up)
+        plan = catchup.plan(
+            due=window.last_due_week(now, self.config.digest.schedule, self.timezone),
+            recipients=self.recipients(),
+            ledger=self.storage.list_digests(),
+            retry=self.storage.retry_due_weeks(now=now),
+            weeks=weeks,
+        )
+        # the skips first: a send that fails or crashes below must not leave them unrecorded
+        reason = catchup.skip_reason(weeks, now, self.timezone)
+        outcomes = [o for week, to in plan.skip for o in self._skip(week, to, reason)]
+        for week, to in plan.send:
+            outcomes += await self.send_digest(week, recipients=to, record_empty=True)
         return outcomes
+
+    def _skip(self, week: IsoWeek, to: Sequence[str], reason: str) -> list[Outcome]:
+        return skip_week(week, to, reason, self.storage, self.config.digest.sender, self.clock())
 
     # -- the release calendar ----------------------------------------------------------------
     # (kept together: what the calendar needs from the wiring is the path, the storage and the

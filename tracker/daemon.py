@@ -1,7 +1,8 @@
 """The daemon behind ``tracker run``: APScheduler as a wake-up clock, nothing more.
 
 Owns the two jobs (a one-minute poll tick that polls the feeds whose time has come, and the weekly
-digest), keeping the release calendar file current after each, catch-up at start, and a clean
+digest), keeping the release calendar file current after each, catch-up at start (every missed
+week, oldest first: ``Tracker.send_due_digest``), and a clean
 stop on SIGTERM/SIGINT. Must not keep durable state: each feed's next poll time and the digest
 ledger live in the database, so a restart never double-polls or double-sends (APScheduler 3.x
 job stores cannot be shared safely: its store stays in memory).
@@ -101,7 +102,8 @@ class Daemon:
             return summary
 
     async def send_digest(self) -> None:
-        """Send the newest digest that is due and not yet in the ledger (scheduled or catch-up),
+        """Send every digest that is due and not yet in the ledger (scheduled or catch-up: the
+        missed weeks oldest first, up to ``[digest] catch_up``; older ones recorded as skipped),
         and any digest whose temporary failure is due for a retry."""
         async with self._busy:
             try:
@@ -161,7 +163,7 @@ class Daemon:
         )
 
         async def start_up() -> None:
-            # catch-up: a digest whose time passed while we were down goes out once, now
+            # catch-up: each digest whose time passed while we were down goes out once, now
             await self.send_digest()
             await self.tick()
 

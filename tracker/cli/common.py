@@ -1,5 +1,6 @@
 """What every command group of the CLI shares: the Typer apps, the consoles, the ``--config``
-option, opening a ``Tracker``, and turning a user's mistake into one line and exit status 1.
+and ``--json`` options, opening a ``Tracker``, printing tables and JSON the same way everywhere,
+and turning a user's mistake into one line and exit status 1.
 
 Owns nothing a test would call without a terminal. Imports the wiring (``tracker.app``), the
 config schema (pydantic) and rich only when a command needs them, so ``tracker --help`` and
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +24,7 @@ from tracker.exceptions import TrackerError
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from tracker.app import Tracker
 
@@ -29,12 +32,14 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 # plain help (rich_markup_mode=None): Typer's rich help formatter costs more to import than the
-# whole rest of ``tracker --help``, and help text here needs no markup
+# whole rest of ``tracker --help``, and help text here needs no markup. Completion
+# (--install-completion, --show-completion) costs start-up nothing: Typer loads its completion
+# code whether the options are offered or not (tests/test_startup.py holds that).
 app = typer.Typer(
     name="tracker",
     help="Never miss a Korean film review or a Netflix release: polls feeds, emails a digest.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -94,6 +99,12 @@ ConfigOption = Annotated[
         help="Config file (default: $TRACKER_CONFIG, ./tracker.toml, then the user config dir).",
         show_default=False,
     ),
+]
+
+
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Print one JSON document (stable keys, see the README) instead."),
 ]
 
 
@@ -188,3 +199,36 @@ def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[int]
     ) as bar:
         task = bar.add_task(label, total=None)
         yield (lambda total: bar.update(task, total=total)), (lambda n: bar.advance(task, n))
+
+
+def print_table(table: Table) -> None:
+    """A table on stdout: fitted to a terminal; at its natural width anywhere else (a pipe, a
+    file, cron's mail), where no column is cut with "…" or folded, so a script or
+    ``tracker feeds remove`` gets whole URLs whatever ``COLUMNS`` says."""
+    console = out.console
+    if console.is_terminal:
+        console.print(table)
+        return
+    import io
+
+    from rich.console import Console
+
+    table.pad_edge = False  # lines start with the first column: `cut -d" " -f1` is the URL
+    natural = console.measure(table, options=console.options.update_width(1 << 20)).maximum
+    buffer = io.StringIO()
+    # markup off, as in LazyConsole: "[/x]" in a feed's title is data
+    wide = Console(
+        file=buffer, width=max(natural, 1), highlight=False, markup=False, color_system=None
+    )
+    wide.print(table)
+    # the cells' padding leaves spaces at the ends of lines: noise in a file or a diff
+    console.file.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+def print_json(document: object) -> None:
+    """What ``--json`` prints: one JSON document on stdout, UTF-8 as is (Hangul stays
+    readable), indented. Not through rich, which would wrap long strings and read "[...]" in
+    feed text as markup."""
+    import json
+
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -7,11 +7,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import ConfigOption, digest_app, err, handle_errors, open_tracker, out
+from tracker.cli.common import (
+    ConfigOption,
+    JsonOption,
+    digest_app,
+    err,
+    handle_errors,
+    open_tracker,
+    out,
+    print_json,
+    print_table,
+)
 from tracker.exceptions import TrackerError
-from tracker.types import DigestStatus, IsoWeek
+from tracker.types import DigestRecord, DigestStatus, IsoWeek
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from tracker.app import Tracker
 
 WeekOption = Annotated[
@@ -115,10 +127,14 @@ def digest_send(
 
 @digest_app.command("list")
 @handle_errors
-def digest_list(config: ConfigOption = None) -> None:
-    """The digest ledger: what was sent to whom, and anything stuck or failed."""
+def digest_list(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """The digest ledger: what was sent to whom, anything stuck or failed, and weeks skipped."""
     with open_tracker(config) as tracker:
         records = tracker.digest_ledger()
+        zone = tracker.timezone
+    if as_json:
+        print_json([_record_json(r) for r in records])
+        return
     if not records:
         out.print("no digests yet")
         return
@@ -139,21 +155,52 @@ def digest_list(config: ConfigOption = None) -> None:
                 f"resend with: tracker digest send --week {r.week} --force"
             )
         elif r.status is DigestStatus.FAILED and r.retry_at:
-            note += f" (retrying after {r.retry_at:%Y-%m-%d %H:%M} UTC)"
+            note += f" (retrying after {_local(r.retry_at, zone)})"
         elif r.status is DigestStatus.FAILED:
             note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+        elif r.status is DigestStatus.SKIPPED:
+            # recorded on purpose, never retried: say so, and how to send it after all
+            note += f" (never retried; to send it: tracker digest send --week {r.week} --force)"
         when = r.sent_at or r.updated_at
         table.add_row(
             r.week,
             Text(r.recipient),
             r.status.value,
             str(r.attempts),
-            when.strftime("%Y-%m-%d %H:%M"),
+            _local(when, zone),
         )
         if note:
             notes.append(f"{r.week} to {r.recipient}: {r.status.value}: {note}")
-    out.print(table)
+    print_table(table)
     if notes:
         out.print()
     for line in notes:
         out.print(line, markup=False)
+
+
+def _local(moment: datetime, zone: str) -> str:
+    """A time in ``[tracker] timezone``, labelled with its zone (``2026-11-30 09:00 KST``)."""
+    from zoneinfo import ZoneInfo
+
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M %Z}"
+
+
+def _record_json(r: DigestRecord) -> dict[str, object]:
+    """One ledger row for ``digest list --json`` (keys documented in the README); times are
+    ISO 8601 in UTC."""
+
+    def iso(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment else None
+
+    return {
+        "week": r.week,
+        "recipient": r.recipient,
+        "status": r.status.value,
+        "attempts": r.attempts,
+        "message_id": r.message_id,
+        "claimed_at": iso(r.claimed_at),
+        "updated_at": iso(r.updated_at),
+        "sent_at": iso(r.sent_at),
+        "retry_at": iso(r.retry_at),
+        "error": r.error,
+    }

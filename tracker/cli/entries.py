@@ -3,8 +3,7 @@ looking at what is stored and what it was understood to be."""
 
 from __future__ import annotations
 
-import json
-import sys
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -18,10 +17,12 @@ from tracker.cli.common import (
     handle_errors,
     open_tracker,
     out,
+    print_json,
+    print_table,
     progress,
 )
 from tracker.exceptions import TrackerError
-from tracker.types import FeedStatus, Understood
+from tracker.types import FeedSpec, FeedStatus, Understood
 from tracker.urls import redact_url
 
 
@@ -75,7 +76,7 @@ def entries_list(
             }
             for e in entries
         ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        print_json(rows)
         return
     from rich.table import Table
 
@@ -88,7 +89,7 @@ def entries_list(
             str(e.understood.kind) if e.understood else "?",
             e.title,
         )
-    out.print(table)
+    print_table(table)
 
 
 def _understood(understood: Understood | None) -> dict[str, Any] | None:
@@ -173,11 +174,16 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Per-feed health: last check, last success, errors, next poll; gone and moved feeds."""
+    """Per-feed health: last check, last success, errors, next poll; gone and moved feeds, and
+    feeds not polled yet. Times are in [tracker] timezone, each labelled with its zone."""
     with open_tracker(config) as tracker:
         counts = tracker.counts()
-        feeds = [f for f in tracker.feed_statuses() if f.followed]
+        # the config's new feeds too: the database learns of them only at their first poll
+        feeds = _followed(tracker.feed_statuses(), tracker.followed())
         database = tracker.database_for_display
+        zone = ZoneInfo(tracker.timezone)
+    never = sum(f.state == "never polled" for f in feeds)
+    counts = {**counts, "feeds": len(feeds), "never_polled": never}
     if as_json:
         doc = {
             **counts,
@@ -203,7 +209,7 @@ def status(
                 for f in feeds
             ],
         }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        print_json(doc)
         return
     from rich.table import Column, Table
 
@@ -220,28 +226,66 @@ def status(
         table.add_row(
             f.title or redact_url(f.url),
             str(f.entries),
-            f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "-",
-            _next_poll(f),
-            redact_url(_health(f)),
+            _local(f.last_success_at, zone) if f.last_success_at else "-",
+            _next_poll(f, zone),
+            redact_url(_health(f, zone)),
         )
-    out.print(table)
+    print_table(table)
+    not_yet = f", {never} never polled" if never else ""
     out.print(
-        f"{counts['feeds']} feeds, {counts['entries']} entries, {counts['failing']} failing "
-        f"({database})"
+        f"{counts['feeds']} feeds, {counts['entries']} entries, {counts['failing']} failing"
+        f"{not_yet} ({database})"
     )
 
 
-def _next_poll(f: FeedStatus) -> str:
+def _followed(stored: list[FeedStatus], followed: list[FeedSpec]) -> list[FeedStatus]:
+    """The rows of ``status``: every feed the database follows (as the daemon last synced
+    them), then each feed this config follows that the database does not know yet (added since
+    the last poll), as never polled. Reads only: ``status`` must not change what is polled."""
+    shown = [f for f in stored if f.followed]
+    seen = {f.url for f in shown}
+    known = {f.url: f for f in stored}
+    for spec in followed:
+        if spec.url in seen:
+            continue
+        seen.add(spec.url)
+        before = known.get(spec.url)  # dropped from the config once, now followed again
+        shown.append(
+            replace(before, followed=True)
+            if before
+            else FeedStatus(
+                url=spec.url,
+                title=spec.title,
+                followed=True,
+                entries=0,
+                last_checked_at=None,
+                last_success_at=None,
+                next_poll_at=None,
+                consecutive_errors=0,
+                last_error=None,
+            )
+        )
+    return shown
+
+
+def _local(moment: datetime, zone: ZoneInfo, style: str = "%Y-%m-%d %H:%M %Z") -> str:
+    """A stored (UTC) time in ``[tracker] timezone``, labelled with its zone: ``2026-11-30
+    09:00 KST``, never a bare time a reader has to guess the zone of."""
+    return moment.astimezone(zone).strftime(style)
+
+
+def _next_poll(f: FeedStatus, zone: ZoneInfo) -> str:
     if f.gone_at is not None:
         return "never"
-    return f.next_poll_at.strftime("%Y-%m-%d %H:%M") if f.next_poll_at else "due"
+    return _local(f.next_poll_at, zone) if f.next_poll_at else "due"
 
 
-def _health(f: FeedStatus) -> str:
+def _health(f: FeedStatus, zone: ZoneInfo) -> str:
     """The state column: gone / failing / ok / never polled, then moved or redirected notes."""
     if f.gone_at is not None:
         health = (
-            f"gone since {f.gone_at:%Y-%m-%d} (HTTP 410): no longer polled; re-add it to try again"
+            f"gone since {_local(f.gone_at, zone, '%Y-%m-%d')} (HTTP 410): no longer polled; "
+            "re-add it to try again"
         )
     elif f.consecutive_errors:
         health = f"failing x{f.consecutive_errors}: {f.last_error}"
@@ -252,5 +296,6 @@ def _health(f: FeedStatus) -> str:
     if f.moved_to:
         health += f"; moved to {f.moved_to}"
     elif f.redirect_url and f.redirect_since:
-        health += f"; redirects permanently to {f.redirect_url} since {f.redirect_since:%Y-%m-%d}"
+        since = _local(f.redirect_since, zone, "%Y-%m-%d")
+        health += f"; redirects permanently to {f.redirect_url} since {since}"
     return health

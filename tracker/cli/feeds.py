@@ -13,12 +13,15 @@ import typer
 
 from tracker.cli.common import (
     ConfigOption,
+    JsonOption,
     editable_config,
     err,
     feeds_app,
     handle_errors,
     open_tracker,
     out,
+    print_json,
+    print_table,
 )
 from tracker.exceptions import TrackerError
 from tracker.types import FeedKind, FeedSpec
@@ -27,13 +30,19 @@ from tracker.urls import redact_url
 
 @feeds_app.command("list")
 @handle_errors
-def feeds_list(config: ConfigOption = None) -> None:
-    """List the followed feeds (catalog collections plus [[feeds]])."""
-    from rich.table import Table
-
+def feeds_list(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """List the followed feeds (catalog collections plus [[feeds]]). Piped, URLs are whole."""
     tracker = open_tracker(config)
-    table = Table("url", "title", "kind", "korean only", "from", box=None)
-    for spec in tracker.followed():
+    specs = tracker.followed()
+    if as_json:
+        print_json([_feed_json(spec) for spec in specs])
+        return
+    from rich.table import Column, Table
+
+    # the URL is what `feeds remove` takes: folded in a narrow terminal, never cut with "…"
+    table = Table(Column("url", overflow="fold"), "title", "kind", "korean only", "from")
+    table.box = None
+    for spec in specs:
         table.add_row(
             redact_url(spec.url),
             spec.title or "",
@@ -41,7 +50,24 @@ def feeds_list(config: ConfigOption = None) -> None:
             "yes" if spec.korean_only else "",
             spec.collection or "config",
         )
-    out.print(table)
+    print_table(table)
+
+
+def _feed_json(spec: FeedSpec) -> dict[str, object]:
+    """One followed feed for ``feeds list --json`` (keys documented in the README)."""
+    return {
+        "url": redact_url(spec.url),
+        "title": spec.title,
+        "site": spec.site,
+        "kind": spec.kind.value,
+        "korean_only": spec.korean_only,
+        # None: the feed follows [poll] interval
+        "interval_seconds": int(spec.interval.total_seconds()) if spec.interval else None,
+        "include": list(spec.include),
+        "exclude": list(spec.exclude),
+        # None: a [[feeds]] table of the config file
+        "collection": spec.collection,
+    }
 
 
 @feeds_app.command("add")
@@ -115,7 +141,16 @@ def feeds_import(file: Path, config: ConfigOption = None) -> None:
     # a feed a collection already follows keeps the catalog's hints (kind, korean_only)
     followed = {spec.url for spec in open_tracker(config).followed()}
     specs = [
-        FeedSpec(url=f.url, title=f.title, site=f.site) for f in found if f.url not in followed
+        # kfilm:kind and kfilm:korean_only, when the file is an export of ours
+        FeedSpec(
+            url=f.url,
+            title=f.title,
+            site=f.site,
+            kind=f.kind or FeedKind.MIXED,
+            korean_only=bool(f.korean_only),
+        )
+        for f in found
+        if f.url not in followed
     ]
     added: list[str] = []
 
@@ -183,7 +218,7 @@ def feeds_check(
             r.newest.date().isoformat() if r.newest else "-",
             r.error or (f"moved to {r.final_url}" if r.final_url else "ok"),
         )
-    out.print(table)
+    print_table(table)
     out.print(f"{len(results) - failed} ok, {failed} failed")
     if failed:
         raise typer.Exit(1)

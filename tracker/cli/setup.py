@@ -51,7 +51,6 @@ def config_check(config: ConfigOption = None) -> None:
     loaded = read_config(path, os.environ)
     tracker = make_tracker(loaded, config_path=path)
     feeds = tracker.followed()  # also validates collection names against the catalog
-    tracker.check_database_url()
     where = path or "built-in defaults (no config file found)"
     database = redact_url(tracker.database_url)
     out.print(f"{where}: ok ({len(feeds)} feeds followed, database {database})")

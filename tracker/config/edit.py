@@ -445,7 +445,8 @@ _STARTER = """\
 # TRACKER_POLL__CONCURRENCY=8. Check this file with: tracker config check
 
 [database]
-# SQLAlchemy URL: sqlite:///path/to/tracker.db or postgresql+psycopg://user@host/db.
+# SQLAlchemy URL: sqlite:///path/to/tracker.db or postgresql+psycopg://user@host/db (PostgreSQL
+# needs its driver: pip install 'kfilm-tracker[postgresql]').
 # Default: a SQLite file in your user data folder.
 {database_url}
 
@@ -504,8 +505,9 @@ recipients = []
 # The From address: "you@example.com" or "Name <you@example.com>" (user@localhost is this
 # machine's own mail). It also receives the "unsubscribe" mails that readers' clients send.
 sender = "kfilm-tracker <kfilm-tracker@localhost>"
-# The subject line: a Jinja2 template.
-subject = "Korean film this week: {{{{ digest.week_label }}}}"
+# The subject line: a Jinja2 template with `digest`. Default: the subject.txt.j2 template (yours
+# when your templates folder has one): "Korean film this week: Nov 23–29, 2026 · Exhuma, ..."
+# subject = "Korean film this week: {{{{ digest.week_label }}}}"
 # Send a digest even in a week with nothing new.
 send_if_empty = false
 # A folder of your own templates (weekly.html.j2, weekly.txt.j2, subject.txt.j2) used instead
@@ -515,6 +517,9 @@ send_if_empty = false
 korean_only = true
 # On a feed's first poll, entries older than this are its backlog, not news: left out.
 backfill = "7d"
+# After a downtime, each missed week is sent, oldest first, for this far back (whole weeks);
+# older missed weeks are recorded as skipped (tracker digest list), never sent late.
+catch_up = "4w"
 # An https:// page where a reader unsubscribes with one click (List-Unsubscribe, RFC 8058);
 # {{recipient}} becomes the reader's address. Without it, unsubscribing mails the sender.
 # unsubscribe_url = "https://example.org/kfilm/unsubscribe?who={{recipient}}"

@@ -2,7 +2,10 @@
 
 Owns reading an OPML document (bytes in, the feeds it lists out) and writing one (OPML 2.0) from
 followed feeds. Reading is hardened: the document comes from anywhere, so any DOCTYPE, entity
-declaration or external entity is refused before it can expand (billion laughs, XXE).
+declaration or external entity is refused before it can expand (billion laughs, XXE). What OPML
+has no attribute for, each feed's ``kind`` and ``korean_only``, travels in attributes of our own
+namespace (``kfilm:kind="review"``), which other readers ignore and ``parse_opml`` reads back
+under whatever prefix the document binds to ``NAMESPACE``.
 
 Pure: bytes and data in, data out. Must not read files, touch the network, the database, the
 clock (so exports carry no ``dateCreated``) or the environment, nor import the rest of
@@ -20,19 +23,36 @@ from typing import NoReturn
 from xml.parsers import expat
 
 from tracker.exceptions import CatalogError
-from tracker.types import FeedSpec
+from tracker.types import FeedKind, FeedSpec
 from tracker.urls import url_problem
 
-__all__ = ["OpmlDocument", "OpmlFeed", "OpmlSkipped", "parse_opml", "read_opml", "write_opml"]
+__all__ = [
+    "NAMESPACE",
+    "PREFIX",
+    "OpmlDocument",
+    "OpmlFeed",
+    "OpmlSkipped",
+    "parse_opml",
+    "read_opml",
+    "write_opml",
+]
+
+#: the XML namespace of kfilm-tracker's own outline attributes; a name, never fetched
+NAMESPACE = "https://pypi.org/project/kfilm-tracker/#opml"
+#: the prefix exports bind to it (imports accept any prefix bound to ``NAMESPACE``)
+PREFIX = "kfilm"
 
 
 @dataclass(frozen=True)
 class OpmlFeed:
-    """One feed listed in an OPML file."""
+    """One feed listed in an OPML file. ``kind`` and ``korean_only`` are None when the document
+    does not say (any OPML but ours)."""
 
     url: str
     title: str | None
     site: str | None
+    kind: FeedKind | None = None
+    korean_only: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -130,10 +150,13 @@ def read_opml(data: bytes) -> OpmlDocument:
     seen: set[str] = set()
     depth = 0
     root: list[str] = []
+    # the prefixes bound to NAMESPACE, per open element: a declaration holds for its subtree
+    ours: list[frozenset[str]] = [frozenset()]
 
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal depth
         depth += 1
+        ours.append(_our_prefixes(ours[-1], attributes))
         if depth == 1:
             root.append(name)
             if name.lower() != "opml":
@@ -150,11 +173,21 @@ def read_opml(data: bytes) -> OpmlDocument:
             skipped.append(OpmlSkipped(parser.CurrentLineNumber, url, title, problem))
             return
         seen.add(url)
-        feeds.append(OpmlFeed(url=url, title=title, site=_attribute(attributes, "htmlUrl")))
+        kind, korean_only = _hints(attributes, ours[-1])
+        feeds.append(
+            OpmlFeed(
+                url=url,
+                title=title,
+                site=_attribute(attributes, "htmlUrl"),
+                kind=kind,
+                korean_only=korean_only,
+            )
+        )
 
     def end(_name: str) -> None:
         nonlocal depth
         depth -= 1
+        ours.pop()
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -169,6 +202,39 @@ def read_opml(data: bytes) -> OpmlDocument:
     return OpmlDocument(feeds, skipped)
 
 
+def _our_prefixes(inherited: frozenset[str], attributes: dict[str, str]) -> frozenset[str]:
+    """The prefixes bound to ``NAMESPACE`` inside an element with these attributes. Namespaces
+    are read by hand (expat's namespace mode would reject a whole file over one undeclared
+    prefix elsewhere, and files from other readers have those)."""
+    declared = {k[6:]: v for k, v in attributes.items() if k.startswith("xmlns:")}
+    if not declared:
+        return inherited
+    kept = {p for p in inherited if p not in declared}
+    return frozenset(kept | {p for p, uri in declared.items() if uri.strip() == NAMESPACE})
+
+
+_KINDS = frozenset(kind.value for kind in FeedKind)
+_YES = frozenset({"true", "1", "yes"})
+_NO = frozenset({"false", "0", "no"})
+
+
+def _hints(
+    attributes: dict[str, str], prefixes: frozenset[str]
+) -> tuple[FeedKind | None, bool | None]:
+    """``kind`` and ``korean_only`` from our namespace's attributes; a value we do not know
+    (a newer kind, a typo) is left unsaid rather than failing the import."""
+    kind: FeedKind | None = None
+    korean_only: bool | None = None
+    for prefix in prefixes:
+        raw_kind = (_attribute(attributes, f"{prefix}:kind") or "").lower()
+        if raw_kind in _KINDS:
+            kind = FeedKind(raw_kind)
+        raw_korean = (_attribute(attributes, f"{prefix}:korean_only") or "").lower()
+        if raw_korean in _YES or raw_korean in _NO:
+            korean_only = raw_korean in _YES
+    return kind, korean_only
+
+
 def _outline(parent: ET.Element, spec: FeedSpec) -> None:
     attributes = {"type": "rss", "text": spec.title or spec.url}
     if spec.title:
@@ -176,6 +242,8 @@ def _outline(parent: ET.Element, spec: FeedSpec) -> None:
     attributes["xmlUrl"] = spec.url
     if spec.site:
         attributes["htmlUrl"] = spec.site
+    attributes[f"{PREFIX}:kind"] = spec.kind.value
+    attributes[f"{PREFIX}:korean_only"] = "true" if spec.korean_only else "false"
     ET.SubElement(parent, "outline", attributes)
 
 
@@ -184,10 +252,13 @@ def write_opml(feeds: Sequence[FeedSpec], *, title: str = "kfilm-tracker feeds")
 
     Catalog feeds are grouped in one category outline per collection (in order of first
     appearance); ``[[feeds]]`` entries (no collection) are listed at the top level, first.
-    Every feed outline has ``type="rss"``, ``text``, ``xmlUrl``, and ``title``/``htmlUrl`` when
-    known. ``parse_opml`` reads back the same URLs, titles and sites.
+    Every feed outline has ``type="rss"``, ``text``, ``xmlUrl``, ``title``/``htmlUrl`` when
+    known, and ``kfilm:kind`` and ``kfilm:korean_only`` (``NAMESPACE``). ``parse_opml`` reads
+    back the same URLs, titles, sites, kinds and korean_only.
     """
-    opml = ET.Element("opml", {"version": "2.0"})
+    # the declaration is written as a plain attribute: ElementTree would otherwise name the
+    # prefix ns0 (register_namespace would work, but it changes a process-wide table)
+    opml = ET.Element("opml", {"version": "2.0", f"xmlns:{PREFIX}": NAMESPACE})
     head = ET.SubElement(opml, "head")
     ET.SubElement(head, "title").text = title
     body = ET.SubElement(opml, "body")

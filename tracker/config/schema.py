@@ -41,11 +41,13 @@ DEFAULT_USER_AGENT = (
 #: the placeholder of ``[digest] unsubscribe_url`` that becomes each recipient's address
 PLACEHOLDER_RECIPIENT = "{recipient}"
 
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
+_DURATION = re.compile(
+    r"^\s*(?:(\d+)\s*w)?\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$"
+)
 
 
 def parse_duration(value: object) -> timedelta:
-    """``"90s"``, ``"15m"``, ``"2h"``, ``"1d"``, ``"1h30m"``, or a number of seconds."""
+    """``"90s"``, ``"15m"``, ``"2h"``, ``"1d"``, ``"4w"``, ``"1h30m"``, or a number of seconds."""
     if isinstance(value, timedelta):
         return value
     if isinstance(value, bool):
@@ -57,8 +59,8 @@ def parse_duration(value: object) -> timedelta:
     if isinstance(value, str):
         match = _DURATION.match(value)
         if match and any(match.groups()):
-            d, h, m, s = (int(g) if g else 0 for g in match.groups())
-            result = timedelta(days=d, hours=h, minutes=m, seconds=s)
+            w, d, h, m, s = (int(g) if g else 0 for g in match.groups())
+            result = timedelta(weeks=w, days=d, hours=h, minutes=m, seconds=s)
             if result > timedelta(0):
                 return result
     raise ValueError(f"{value!r} is not a duration such as '30m', '2h' or '1d'")
@@ -283,12 +285,17 @@ class DigestConfig(_Section):
     recipients: list[Recipient] = Field(default_factory=list)
     #: ``addr@example.com`` or ``Name <addr@example.com>``, kept as written
     sender: str = "kfilm-tracker <kfilm-tracker@localhost>"
-    subject: str = "Korean film this week: {{ digest.week_label }}"
+    #: a Jinja2 template string; None (not set in the file): the ``subject.txt.j2`` template,
+    #: the user's own from ``templates`` when it has one, so that override is not dead
+    subject: str | None = None
     send_if_empty: bool = False
     templates: str | None = None
     korean_only: bool = True
     #: on a feed's first poll, entries older than this are its backlog, not this week's news
     backfill: Duration = timedelta(days=7)
+    #: after a downtime, missed weeks are sent for this far back (whole weeks, at least one);
+    #: older ones are recorded in the ledger as skipped
+    catch_up: Duration = timedelta(weeks=4)
     #: an https:// page where a reader unsubscribes (List-Unsubscribe, one-click per RFC 8058);
     #: each ``{recipient}`` in it becomes that message's URL-quoted address
     unsubscribe_url: str | None = None
@@ -305,6 +312,14 @@ class DigestConfig(_Section):
         ):
             raise ValueError("must look like 'mon 09:00' (a weekday and a 24-hour time)")
         return value.strip().lower()
+
+    @field_validator("catch_up")
+    @classmethod
+    def _catch_up(cls, value: timedelta) -> timedelta:
+        # counted in whole weeks (a digest is weekly): under one week is no window at all
+        if value < timedelta(weeks=1):
+            raise ValueError("must be at least '1w' (the newest missed week is always sent)")
+        return value
 
     @field_validator("sender")
     @classmethod

@@ -22,6 +22,8 @@ from tracker.types import DigestRecord, DigestStatus, IsoWeek, RenderedDigest
 
 #: a temporarily failed digest is retried after this long
 RETRY_DELAY = timedelta(minutes=15)
+#: the ledger's reason for an empty week the scheduled run did not send
+EMPTY_WEEK = "nothing new that week (send_if_empty = false)"
 
 
 class Sender(Protocol):
@@ -99,6 +101,31 @@ async def deliver(
     return outcomes
 
 
+def skip_week(
+    week: IsoWeek,
+    recipients: Sequence[str],
+    reason: str,
+    storage: Storage,
+    sender_address: str,
+    now: datetime,
+) -> list[Outcome]:
+    """Record ``week`` as skipped, with ``reason``, for each recipient that has no ledger row
+    for it: a final row, never retried (``--force`` sends it on purpose). A row that exists
+    stands (sent, or claimed by another process): of a skip and a send, only one happens."""
+    domain = parseaddr(sender_address)[1].rpartition("@")[2] or "kfilm-tracker"
+    return [
+        Outcome(week, r, "skipped", reason)
+        for r in recipients
+        if storage.skip_digest(
+            recipient=r,
+            week=str(week),
+            message_id=message_id_for(str(week), r, domain),
+            reason=reason,
+            now=now,
+        )
+    ]
+
+
 def explain_skip(outcome: Outcome, record: DigestRecord | None) -> Outcome:
     """A skipped send, described by the ledger row that stopped it."""
     if record is None:
@@ -121,6 +148,8 @@ def explain_skip(outcome: Outcome, record: DigestRecord | None) -> Outcome:
         )
     elif record.status is DigestStatus.FAILED:
         detail = f"failed ({record.error or 'unknown error'}); fix it, then: {resend}"
+    elif record.status is DigestStatus.SKIPPED:
+        detail = f"skipped: {record.error or 'no reason recorded'}; to send it anyway: {resend}"
     else:
         detail = f"being sent by another process (claimed {record.claimed_at:%H:%M} UTC)"
     return replace(outcome, detail=detail)

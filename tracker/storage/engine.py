@@ -1,14 +1,16 @@
 """Connecting to the database: URL handling, engine set-up per backend, and running migrations.
 
 Owns turning a user's database URL into a configured SQLAlchemy engine (SQLite pragmas and
-transaction control; psycopg 3 for PostgreSQL), the password-masked URL for messages, and applying
-the Alembic migrations shipped in ``migrations/``: checked with one read of the version row, and
-Alembic imported only when an upgrade is due (it costs more start-up time than a whole command).
+transaction control; psycopg 3 for PostgreSQL, an extra whose absence is said plainly), the
+password-masked URL for messages, and applying the Alembic migrations shipped in
+``migrations/``: checked with one read of the version row, and Alembic imported only when an
+upgrade is due (it costs more start-up time than a whole command).
 Must not know about feeds or entries.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,6 +91,7 @@ def create_engine(url: URL) -> Engine:
     """A configured engine for ``url`` (already normalised by ``parse_url``). Does not connect."""
     options: dict[str, Any] = {}
     if url.get_backend_name() == "postgresql":
+        _require_psycopg(url)
         # a daemon outlives server restarts: test pooled connections before use
         options["pool_pre_ping"] = True
     else:
@@ -109,6 +112,21 @@ def create_engine(url: URL) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+def _require_psycopg(url: URL) -> None:
+    """StorageError naming the command that installs the PostgreSQL driver when it cannot be
+    imported. psycopg is an extra (``kfilm-tracker[postgresql]``), so a SQLite user does not
+    install it; without it SQLAlchemy fails deep inside with a bare ``ModuleNotFoundError``."""
+    try:
+        importlib.import_module("psycopg")
+    except ImportError as e:
+        # psycopg without libpq or its binary package says so over several lines: keep one
+        why = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise StorageError(
+            f"cannot use database {display(url)}: its driver, psycopg, is not installed ({why})",
+            hint="install it with: pip install 'kfilm-tracker[postgresql]'",
+        ) from e
 
 
 def _configure_sqlite(engine: Engine) -> None:

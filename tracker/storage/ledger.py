@@ -1,7 +1,8 @@
 """The digest ledger: one row per recipient and ISO week, so each digest is sent exactly once.
 
 Owns claiming a digest (a unique insert: of two racing processes exactly one wins), moving it
-along (claimed -> sending -> sent | failed), the temporary failures due for a retry, and listing
+along (claimed -> sending -> sent | failed), recording a week that will not be sent (``skipped``,
+with the reason: a final row, never retried), the temporary failures due for a retry, and listing
 the ledger. Must not send mail or decide what a failure means: ``tracker.deliver`` does.
 """
 
@@ -159,3 +160,28 @@ class LedgerStore:
         )
         with self._db.read("read the digest ledger") as conn:
             return [row.week for row in conn.execute(query)]
+
+    def skip_digest(
+        self, *, recipient: str, week: str, message_id: str, reason: str, now: datetime
+    ) -> bool:
+        """Record that ``week`` will not be sent to ``recipient``, and why. True when recorded;
+        False when the week already has a row (sent, or claimed by another process: that one
+        stands). A unique insert like a claim, so a skip and a send never both happen."""
+        with self._db.write("record a skipped digest") as conn:
+            inserted = conn.execute(
+                self._db.insert(digests)
+                .values(
+                    recipient=recipient,
+                    week=week,
+                    status=str(DigestStatus.SKIPPED),
+                    message_id=message_id,
+                    # nothing was attempted: 0 tells a skip from a send that failed
+                    attempts=0,
+                    error=reason,
+                    claimed_at=now,
+                    updated_at=now,
+                )
+                .on_conflict_do_nothing(index_elements=[digests.c.recipient, digests.c.week])
+                .returning(digests.c.id)
+            ).first()
+            return inserted is not None

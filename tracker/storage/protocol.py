@@ -194,3 +194,10 @@ class Storage(Protocol):
     def retry_due_weeks(self, *, now: datetime) -> list[str]:
         """Weeks with a temporarily failed digest whose retry time has come."""
         ...
+
+    def skip_digest(
+        self, *, recipient: str, week: str, message_id: str, reason: str, now: datetime
+    ) -> bool:
+        """Record ``week`` as not to be sent to ``recipient`` (``skipped``, with ``reason``);
+        False when the week already has a row, which stands."""
+        ...

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from httpserver import HTTPTestServer, respond
+from httpserver import HTTPTestServer, redirect, respond
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -272,3 +272,157 @@ def test_progress_draws_a_bar_in_a_terminal_and_nothing_elsewhere(
         start(4)
         advance(4)
     assert quiet.getvalue() == ""
+
+
+# -- every URL through one validator; no input a user or a server sends ends in a traceback ---
+
+#: URLs no feed can have, each with what the error must say (tracker.urls.url_problem)
+BAD_URLS = [
+    ("http://[::1/", "[bracketed] host is not an IPv6 address"),
+    ("http://example.org:99999/feed", "the port '99999' is not a number from 1 to 65535"),
+    ("http://exa mple.org/feed", "a space in it"),
+    ("http://example.org/a feed", "a space in it"),
+    ("http://xn--/x", "its host 'xn--' is not a valid internationalized (xn--) name"),
+]
+
+
+@pytest.mark.parametrize(("url", "reason"), BAD_URLS)
+def test_feeds_add_refuses_a_bad_url_by_key_and_changes_nothing(
+    configured: Path, url: str, reason: str
+) -> None:
+    before = configured.read_text()
+    code, out, err = tracker("feeds", "add", url)
+    assert code == 1
+    # the [[feeds]] table it would have been: the one after the imported ones
+    index = before.splitlines().count("[[feeds]]")
+    assert f"feeds[{index}].url: is not a usable http(s) URL: " in err and reason in err
+    assert "Traceback" not in out + err
+    assert configured.read_text() == before
+    # and everything still works afterwards (it once broke config check, feeds list and poll)
+    for command in (["config", "check"], ["feeds", "list"], ["status"]):
+        code, out, err = tracker(*command)
+        assert code == 0, (command, err)
+
+
+@pytest.mark.parametrize(("url", "reason"), BAD_URLS)
+def test_a_bad_url_written_by_hand_is_a_config_error_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, reason: str
+) -> None:
+    monkeypatch.setenv("TRACKER_DATABASE__URL", f"sqlite:///{tmp_path / 'tracker.db'}")
+    good = '[[feeds]]\nurl = "https://example.org/feed"\n'
+    (tmp_path / "tracker.toml").write_text(
+        f'[tracker]\ncollections = []\n{good * 3}[[feeds]]\nurl = "{url}"\n'
+    )
+    for command in (["config", "check"], ["feeds", "list"], ["poll"], ["status"]):
+        code, out, err = tracker(*command)
+        assert code == 1, command
+        assert "feeds[3].url: is not a usable http(s) URL: " in err and reason in err, command
+        assert "Traceback" not in out + err
+
+
+def _redirecting(server: HTTPTestServer) -> dict[str, str]:
+    """Feed URL -> the bad URL its server redirects to."""
+    routes = {}
+    for number, (target, _) in enumerate(BAD_URLS):
+        location = target.replace("example.org", f"127.0.0.1:{server.port}")
+        routes[server.add_route(f"/moved{number}.xml", redirect(location, 301))] = location
+    return routes
+
+
+def test_a_redirect_to_a_bad_url_is_a_recorded_feed_error_and_the_poll_goes_on(
+    configured: Path, server: HTTPTestServer
+) -> None:
+    routes = _redirecting(server)
+    for url in routes:
+        assert tracker("feeds", "add", url)[0] == 0
+    for attempt in (1, 2):
+        # (its exit status is the summary's business: every feed of this poll failed)
+        _code, out, err = tracker("poll", *[a for url in routes for a in ("--feed", url)])
+        assert "Traceback" not in out + err
+        assert f"polled {len(routes)} feeds" in out and f"{len(routes)} failed" in out
+        status = json.loads(tracker("status", "--json")[1])
+        failing = {f["url"]: f for f in status["feed_status"] if f["consecutive_errors"]}
+        assert set(failing) == set(routes)
+        for url, location in routes.items():
+            assert failing[url]["consecutive_errors"] == attempt
+            assert failing[url]["last_error"].startswith(f"refused redirect to {location!r}: ")
+    # a whole poll with them among the other feeds stores the others
+    _code, out, err = tracker("poll")
+    assert f"{expected_entries()} new entries" in out, err
+    assert "Traceback" not in out + err
+
+
+def test_opml_import_takes_the_good_urls_and_reports_the_bad_by_line(
+    configured: Path, server: HTTPTestServer, tmp_path: Path
+) -> None:
+    lines = ['<?xml version="1.0"?>', '<opml version="2.0"><head/><body>']
+    lines.append('<outline type="rss" text="Good" xmlUrl="https://example.org/good.xml"/>')
+    for number, (url, _) in enumerate(BAD_URLS):
+        lines.append(f'<outline type="rss" text="Bad {number}" xmlUrl="{url}"/>')
+    lines.append('<outline text="group"><outline xmlUrl="https://example.org/also.xml"/>')
+    lines.append("</outline></body></opml>")
+    (tmp_path / "mixed.opml").write_text("\n".join(lines))
+    code, out, err = tracker("feeds", "import", "mixed.opml")
+    assert code == 0, err
+    assert "Traceback" not in out + err
+    assert f"imported 2 feeds from mixed.opml (0 already followed, {len(BAD_URLS)} skipped)" in out
+    for number, (url, reason) in enumerate(BAD_URLS):
+        line = number + 4  # the declaration, <opml>, the good outline, then one a line
+        shown = f"skipped mixed.opml, line {line}, outline 'Bad {number}': {url!r}: "
+        assert shown in err and reason in err.split(shown)[1].splitlines()[0]
+    followed = tracker("feeds", "export")[1]
+    assert 'xmlUrl="https://example.org/good.xml"' in followed
+    assert 'xmlUrl="https://example.org/also.xml"' in followed
+    assert tracker("config", "check")[0] == 0
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "99999999999999999999999",
+        "9223372036854775808",  # one past the largest id a row can have
+        "0",
+        "-1",
+        "²",  # a digit to str.isdigit(), not to int()
+        "٣",
+        "",
+        "x" * 10_000,
+        "http://[::1/",
+        "a\nb",
+        "\udcff",  # a command-line byte that is not UTF-8
+    ],
+)
+def test_explain_answers_any_string_in_one_line(configured: Path, key: str) -> None:
+    assert tracker("poll")[0] == 0
+    code, out, err = tracker("explain", "--", key)
+    assert code == 1
+    assert "Traceback" not in out + err
+    lines = err.splitlines()
+    assert lines[0].startswith("error: no stored entry ") and len(lines[0]) < 200
+    assert all(line.startswith(("error:", "hint:")) for line in lines)
+
+
+def test_paths_and_numbers_a_user_types_never_end_in_a_traceback(configured: Path) -> None:
+    (Path.cwd() / "folder").mkdir()
+    for args in (
+        ["feeds", "export", "folder"],
+        ["feeds", "export", "missing/out.opml"],
+        ["digest", "preview", "--out", "folder"],
+    ):
+        code, out, err = tracker(*args)
+        assert code == 1 and "cannot write" in err, args
+        assert "Traceback" not in out + err
+    for limit in ("99999999999999999999", "0", "-1"):
+        code, out, err = tracker("entries", "list", "--limit", limit)
+        assert code == 2 and "--limit" in err, limit
+
+
+def test_a_database_url_that_does_not_parse_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLAlchemy's parser raised ValueError on it: a traceback from every command
+    monkeypatch.setenv("TRACKER_DATABASE__URL", "postgresql://kfilm:hunter2@[::1/kfilm")
+    for command in (["status"], ["poll"], ["entries", "list"]):
+        code, out, err = tracker(*command)
+        assert code == 1 and "error: not a database URL" in err, command
+        assert "Traceback" not in out + err and "hunter2" not in out + err

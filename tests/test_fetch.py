@@ -370,6 +370,39 @@ def test_redirect_to_a_non_http_scheme_is_refused(server: HTTPTestServer, target
     assert len(server.requests) == 1
 
 
+#: what a server can put in a Location header that no feed URL can be (tracker.urls); each of
+#: them once raised out of httpx or the resolver (http://xn--/x: a traceback, the poll gone)
+BAD_TARGETS = [
+    ("http://xn--/x", "not a valid internationalized (xn--) name"),
+    ("http://[::1/", "[bracketed] host is not an IPv6 address"),
+    ("http://127.0.0.1:99999/x", "the port '99999' is not a number from 1 to 65535"),
+    ("http://exa mple.org/x", "a space in it"),
+    ("/a b.xml", "a space in it"),  # relative: joined to the current URL first
+    ("http://a..b/x", "empty label"),
+]
+
+
+@pytest.mark.parametrize(("target", "reason"), BAD_TARGETS)
+def test_redirect_to_a_url_no_feed_can_have_is_a_feed_error(
+    server: HTTPTestServer, target: str, reason: str
+) -> None:
+    url = server.add_route("/bad", redirect(target, 301))
+    error = fetch_error(url)
+    assert f"refused redirect to {target!r}: " in str(error) and reason in str(error)
+    assert error.permanent is True
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize(("target", "reason"), BAD_TARGETS[:4])
+def test_a_bad_url_is_refused_before_any_io(target: str, reason: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise AssertionError("no request may be sent")
+
+    error = fetch_error(target, transport=mock(handler))
+    assert error.permanent is True
+    assert f"invalid URL {target!r}: " in str(error) and reason in str(error)
+
+
 # -- URL and address policy -------------------------------------------------------------------
 
 

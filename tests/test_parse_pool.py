@@ -7,6 +7,7 @@ import asyncio
 import os
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from fakes import entry, feed
@@ -131,3 +132,36 @@ def test_understand_batch_matches_ingest() -> None:
     assert [again[n] for n in range(len(parsed))] == [
         outcome.understood[e.identity] for e in parsed
     ]
+
+
+def worker_pid(_: object) -> int:
+    return os.getpid()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_worker_ends_as_soon_as_its_lifeline_is_cut() -> None:
+    """What ends the workers of a killed poll (see test_orphans.py for the kill itself): the
+    parent's end of the lifeline closing, as the kernel closes it when the parent dies."""
+    pool = ParserPool(workers=1)
+    pool.runner(10)
+    try:
+        pid = asyncio.run(pool.run(worker_pid, None))
+        assert pid != os.getpid() and _running(pid)
+        lifeline = pool._lifeline
+        assert lifeline is not None
+        lifeline.close()
+        deadline = time.monotonic() + 5
+        while _running(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not _running(pid)
+    finally:
+        pool._lifeline = None  # already cut
+        pool.close()

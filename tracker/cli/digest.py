@@ -57,9 +57,12 @@ def digest_preview(
         chosen = _week(tracker, week)
         built, rendered = tracker.preview(chosen)
         target = out_file or tracker.state_dir / "previews" / f"digest-{chosen}.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(rendered.html, encoding="utf-8")
-    target.with_suffix(".txt").write_text(rendered.text, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(rendered.html, encoding="utf-8")
+        target.with_suffix(".txt").write_text(rendered.text, encoding="utf-8")
+    except OSError as e:
+        raise TrackerError(f"cannot write {e.filename or target}: {e.strerror}") from None
     c = built.counts
     out.print(f"subject: {rendered.subject}")
     out.print(

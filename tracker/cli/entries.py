@@ -52,7 +52,8 @@ def entries_list(
     since: Annotated[
         str | None, typer.Option(help="Only entries first seen since this date.")
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    # bounded: a number past what a database integer holds is a usage error, not a traceback
+    limit: Annotated[int, typer.Option(help="At most this many.", min=1, max=10**9)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array.")] = False,
     config: ConfigOption = None,
 ) -> None:

@@ -15,6 +15,7 @@ from tracker.cli.common import (
     ConfigOption,
     JsonOption,
     editable_config,
+    err,
     feeds_app,
     handle_errors,
     open_tracker,
@@ -135,7 +136,8 @@ def feeds_import(file: Path, config: ConfigOption = None) -> None:
         data = file.read_bytes()
     except OSError as e:
         raise TrackerError(f"cannot read {file}: {e.strerror}") from e
-    found = opml.parse_opml(data)
+    document = opml.read_opml(data)
+    found = document.feeds
     # a feed a collection already follows keeps the catalog's hints (kind, korean_only)
     followed = {spec.url for spec in open_tracker(config).followed()}
     specs = [
@@ -158,8 +160,15 @@ def feeds_import(file: Path, config: ConfigOption = None) -> None:
         return new_text
 
     _edit_config(path, edit)
+    # an outline no feed can have is reported, not fatal: the others are what the user wanted
+    for bad in document.skipped:
+        # quoted (repr): the URL may hold the very tab or control character it is refused for
+        named = f", outline {bad.title!r}" if bad.title else ""
+        err.print(f"skipped {file}, line {bad.line}{named}: {redact_url(bad.url)!r}: {bad.reason}")
+    skipped = f", {len(document.skipped)} skipped" if document.skipped else ""
     out.print(
-        f"imported {len(added)} feeds from {file} ({len(found) - len(added)} already followed)"
+        f"imported {len(added)} feeds from {file} "
+        f"({len(found) - len(added)} already followed{skipped})"
     )
 
 
@@ -177,7 +186,10 @@ def feeds_export(
     if file is None:
         sys.stdout.write(document)
     else:
-        file.write_text(document, encoding="utf-8")
+        try:
+            file.write_text(document, encoding="utf-8")
+        except OSError as e:
+            raise TrackerError(f"cannot write {file}: {e.strerror}") from None
         out.print(f"wrote {file}")
 
 

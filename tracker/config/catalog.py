@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from tracker.exceptions import CatalogError
 from tracker.types import FeedKind, FeedSpec
-from tracker.urls import is_http_url
+from tracker.urls import url_problem
 
 __all__ = ["Collection", "load_catalog", "resolve_feeds", "url_key"]
 
@@ -73,6 +73,12 @@ def _string(file: str, key: str, value: object) -> str:
     return value
 
 
+def _http_url(file: str, key: str, value: str) -> None:
+    problem = url_problem(value)
+    if problem is not None:
+        raise _error(file, key, f"{value!r} is not an absolute http(s) URL: {problem}")
+
+
 def _feed(file: str, index: int, raw: object, collection: str) -> FeedSpec:
     where = f"feeds[{index}]"
     if not isinstance(raw, dict):
@@ -82,11 +88,9 @@ def _feed(file: str, index: int, raw: object, collection: str) -> FeedSpec:
         if key not in raw:
             raise _error(file, f"{where}.{key}", "is required")
     url = _string(file, f"{where}.url", raw["url"])
-    if not is_http_url(url):
-        raise _error(file, f"{where}.url", f"{url!r} is not an absolute http(s) URL")
+    _http_url(file, f"{where}.url", url)
     site = _string(file, f"{where}.site", raw["site"])
-    if not is_http_url(site):
-        raise _error(file, f"{where}.site", f"{site!r} is not an absolute http(s) URL")
+    _http_url(file, f"{where}.site", site)
     kind_raw = raw["kind"]
     try:
         kind = FeedKind(kind_raw)

@@ -24,9 +24,18 @@ from xml.parsers import expat
 
 from tracker.exceptions import CatalogError
 from tracker.types import FeedKind, FeedSpec
-from tracker.urls import is_http_url
+from tracker.urls import url_problem
 
-__all__ = ["NAMESPACE", "PREFIX", "OpmlFeed", "parse_opml", "write_opml"]
+__all__ = [
+    "NAMESPACE",
+    "PREFIX",
+    "OpmlDocument",
+    "OpmlFeed",
+    "OpmlSkipped",
+    "parse_opml",
+    "read_opml",
+    "write_opml",
+]
 
 #: the XML namespace of kfilm-tracker's own outline attributes; a name, never fetched
 NAMESPACE = "https://pypi.org/project/kfilm-tracker/#opml"
@@ -44,6 +53,25 @@ class OpmlFeed:
     site: str | None
     kind: FeedKind | None = None
     korean_only: bool | None = None
+
+
+@dataclass(frozen=True)
+class OpmlSkipped:
+    """An outline whose ``xmlUrl`` no feed can have: where it is, and why it was left out."""
+
+    line: int
+    url: str
+    title: str | None
+    #: ``tracker.urls.url_problem``'s clause
+    reason: str
+
+
+@dataclass(frozen=True)
+class OpmlDocument:
+    """What an OPML document lists: the feeds to follow, and the outlines left out."""
+
+    feeds: list[OpmlFeed]
+    skipped: list[OpmlSkipped]
 
 
 class _Refused(Exception):
@@ -91,12 +119,19 @@ def _attribute(attributes: dict[str, str], name: str) -> str | None:
 
 
 def parse_opml(data: bytes) -> list[OpmlFeed]:
-    """The feeds an OPML document lists, in document order, with categories flattened.
+    """The feeds an OPML document lists (``read_opml`` without the outlines it left out)."""
+    return read_opml(data).feeds
+
+
+def read_opml(data: bytes) -> OpmlDocument:
+    """The feeds an OPML document lists, in document order, with categories flattened, and the
+    outlines left out because their URL is not one a feed can have.
 
     Every ``<outline>`` with an ``xmlUrl`` counts, however deeply nested; outlines without one
-    (categories, links) are skipped, and so are ``xmlUrl`` values that are not absolute http(s)
-    URLs (nothing could poll them). A URL listed twice is kept once, the first time. The title is
-    ``title``, else ``text``; the site is ``htmlUrl``.
+    (categories, links) are ignored. An ``xmlUrl`` that ``tracker.urls.url_problem`` refuses
+    (not absolute http(s), a broken host or port, spaces...) is ``skipped`` with its line and the
+    reason: nothing could poll it, and the others still count. A URL listed twice is kept once,
+    the first time. The title is ``title``, else ``text``; the site is ``htmlUrl``.
 
     Raises ``CatalogError("not a valid OPML file: ...")`` for malformed XML, a root element other
     than ``<opml>``, or any DOCTYPE / entity declaration (refused, never expanded).
@@ -111,6 +146,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
     parser.buffer_text = True
 
     feeds: list[OpmlFeed] = []
+    skipped: list[OpmlSkipped] = []
     seen: set[str] = set()
     depth = 0
     root: list[str] = []
@@ -129,10 +165,14 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
         if name.lower() != "outline":
             return
         url = _attribute(attributes, "xmlUrl")
-        if url is None or not is_http_url(url) or url in seen:
+        if url is None or url in seen:
+            return
+        title = _attribute(attributes, "title") or _attribute(attributes, "text")
+        problem = url_problem(url)
+        if problem is not None:
+            skipped.append(OpmlSkipped(parser.CurrentLineNumber, url, title, problem))
             return
         seen.add(url)
-        title = _attribute(attributes, "title") or _attribute(attributes, "text")
         kind, korean_only = _hints(attributes, ours[-1])
         feeds.append(
             OpmlFeed(
@@ -159,7 +199,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
         raise CatalogError(f"not a valid OPML file: {e}") from e
     if not root:
         raise CatalogError("not a valid OPML file: no root element")
-    return feeds
+    return OpmlDocument(feeds, skipped)
 
 
 def _our_prefixes(inherited: frozenset[str], attributes: dict[str, str]) -> frozenset[str]:

@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from tracker.exceptions import ConfigError, ConfigProblem
 from tracker.types import FeedKind, FeedSpec
-from tracker.urls import is_http_url
+from tracker.urls import is_http_url, url_problem
 
 ENV_PREFIX = "TRACKER_"
 DEFAULT_USER_AGENT = (
@@ -137,8 +137,9 @@ class FeedConfig(_Section):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        if not is_http_url(value):
-            raise ValueError("must be an absolute http:// or https:// URL")
+        problem = url_problem(value)
+        if problem is not None:
+            raise ValueError(f"is not a usable http(s) URL: {problem}")
         return value
 
     def to_spec(self) -> FeedSpec:
@@ -348,8 +349,9 @@ class DigestConfig(_Section):
     def _archive_url(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        if not is_http_url(value):
-            raise ValueError("must be an absolute http:// or https:// URL")
+        problem = url_problem(value)
+        if problem is not None:
+            raise ValueError(f"is not a usable http(s) URL: {problem}")
         if "?" in value or "#" in value:
             raise ValueError("must be a folder's URL, without ? or #")
         # one trailing slash: the archive's pages are joined onto it as relative names

@@ -173,10 +173,13 @@ class DigestPipeline:
 
     def explain(self, key: str) -> tuple[Entry, list[tuple[str, str]]]:
         """Why an entry (by id or link) is in its week's digest, or not."""
-        entry = self.storage.get_entry(int(key) if key.isdigit() else key)
+        # as text: storage reads it as a link, then as an id if it is one (any string is a
+        # question with an answer, "99999999999999999999999" and "²" included)
+        entry = self.storage.get_entry(key)
         if entry is None:
+            shown = key if len(key) <= 80 else key[:80] + "..."
             raise TrackerError(
-                f"no stored entry {key!r}",
+                f"no stored entry {shown!r}",
                 hint="give an id or a link from: tracker entries list",
             )
         hints = self.hints(entry.feed_url)

@@ -27,6 +27,7 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable
 from typing import Final
+from urllib.parse import urljoin
 
 import httpx
 
@@ -42,7 +43,7 @@ from tracker.poll.transport import (
     system_resolve,
 )
 from tracker.types import FetchResult, Redirect
-from tracker.urls import redact_url
+from tracker.urls import redact_url, url_problem
 
 __all__ = ["Fetcher", "Sleep"]
 
@@ -128,6 +129,9 @@ class Fetcher:
             # Per-operation timeouts as a second line; the deadline in fetch() is what counts.
             timeout=httpx.Timeout(self._timeout),
             follow_redirects=False,
+            # httpx reads a redirect's Location before it hands the response back, even with
+            # follow_redirects=False, and some hosts (http://xn--/x) raise out of it
+            event_hooks={"response": [_refuse_bad_location]},
             trust_env=False,
             headers={
                 "User-Agent": self._user_agent,
@@ -237,6 +241,10 @@ class Fetcher:
                 raise network_error(e, url, phase, self._timeout) from e
             except httpx.InvalidURL as e:
                 raise FetchError(f"invalid URL: {e}", url=url, permanent=True) from e
+            except UnicodeError as e:
+                # a host name the IDNA codecs refuse, should one get past url_problem: what a
+                # server sends is a recorded feed error, never a crash of the poll
+                raise FetchError(f"invalid host name: {e}", url=url, permanent=True) from e
             finally:
                 if response is not None:
                     await _quiet_close(response)
@@ -321,24 +329,33 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+async def _refuse_bad_location(response: httpx.Response) -> None:
+    """A response hook: a redirect to a URL no feed can have (``url_problem``) is refused here,
+    before httpx parses the Location itself."""
+    location = response.headers.get("location")
+    if response.status_code not in _REDIRECTS or not location:
+        return
+    try:
+        target = urljoin(str(response.request.url), location.strip())
+    except ValueError:
+        target = location.strip()
+    problem = url_problem(target)
+    if problem is not None:
+        raise FetchError(f"refused redirect to {redact_url(location)!r}: {problem}", permanent=True)
+
+
 def _checked_url(raw: str, url: str) -> httpx.URL:
-    """Parse and check a URL before any I/O: http(s) with a host, else a permanent FetchError."""
+    """Parse and check a URL before any I/O: one ``url_problem`` accepts, else a permanent
+    FetchError."""
+    if not isinstance(raw, str):
+        raise TypeError(f"a feed URL is a str, not {type(raw).__name__}")
+    problem = url_problem(raw)
+    if problem is not None:
+        raise FetchError(f"invalid URL {redact_url(raw)!r}: {problem}", url=url, permanent=True)
     try:
         parsed = httpx.URL(raw)
-    except (httpx.InvalidURL, TypeError, ValueError) as e:
-        if not isinstance(raw, str):
-            raise
+    except (httpx.InvalidURL, ValueError) as e:
         raise FetchError(f"invalid URL {redact_url(raw)!r}: {e}", url=url, permanent=True) from e
-    if parsed.scheme not in ("http", "https"):
-        scheme = parsed.scheme or "no scheme"
-        raise FetchError(
-            f"refused URL {redact_url(raw)!r}: only http:// and https:// feeds can be fetched, "
-            f"not {scheme}",
-            url=url,
-            permanent=True,
-        )
-    if not parsed.host:
-        raise FetchError(f"invalid URL {redact_url(raw)!r}: no host name", url=url, permanent=True)
     return parsed
 
 
@@ -348,7 +365,7 @@ def _redirect_target(response: httpx.Response, current: httpx.URL, url: str) -> 
         raise FetchError(f"HTTP {response.status_code} redirect without a Location header", url=url)
     try:
         target = current.join(location.strip())
-    except httpx.InvalidURL as e:
+    except (httpx.InvalidURL, ValueError) as e:
         raise FetchError(
             f"redirect to an invalid URL {redact_url(location)!r}: {e}", url=url
         ) from e

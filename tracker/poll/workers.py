@@ -5,7 +5,8 @@ the ones that are new or changed; ``understand_batch``: understand stored entrie
 ``tracker reclassify``) and the pool that runs them: forkserver processes started on
 first use, a worker that dies costs one document (retried once on a fresh pool, then a
 ``ParseError``), a document that hangs a worker past its deadline is refused, and where workers
-cannot start at all (a script read from stdin) parsing goes inline. feedparser and the
+cannot start at all (a script read from stdin) parsing goes inline; the workers end when this
+process ends, however it ends (``tracker.poll.lifeline``). feedparser and the
 classifier are pure Python and the slowest part of a poll, hence processes, not threads.
 
 Must not fetch, store or decide anything about polling: ``tracker.poll.update`` does.
@@ -27,6 +28,7 @@ from multiprocessing import forkserver
 from typing import NamedTuple, TypeVar
 
 from tracker.exceptions import ParseError
+from tracker.poll.lifeline import Lifeline, arm
 from tracker.types import EntryData, FeedHints, ParsedFeed, Understood
 
 log = logging.getLogger(__name__)
@@ -145,6 +147,8 @@ class ParserPool:
         #: set once workers were found unable to start here: parse inline from then on
         self.inline_only = False
         self._pool: Executor | None = None
+        #: ends the workers when this process ends, kill -9 included (``tracker.poll.lifeline``)
+        self._lifeline: Lifeline | None = None
         self._worked = False
         self._lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock, asyncio.Semaphore] | None = None
 
@@ -172,6 +176,10 @@ class ParserPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._lifeline is not None:
+            # after the shutdown: a worker of a discarded pool, still busy, ends here too
+            self._lifeline.close()
+            self._lifeline = None
 
     async def _run(self, job: ParseJob) -> ParseOutcome:
         # looked up at call time, so a test can swap the job for one that kills its worker
@@ -221,7 +229,15 @@ class ParserPool:
 
     def _ensure(self) -> Executor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+            context = _context()
+            if self._lifeline is None:
+                self._lifeline = Lifeline(context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=arm,
+                initargs=(self._lifeline.reader,),
+            )
         return self._pool
 
     def _discard(self, pool: Executor, *, kill: bool = False) -> None:

@@ -44,7 +44,8 @@ def parse_url(url: str) -> URL:
     """Parse and normalise a database URL (psycopg 3 for PostgreSQL). StorageError if unusable."""
     try:
         parsed = sa.make_url(url)
-    except ArgumentError as e:
+    except (ArgumentError, ValueError) as e:
+        # ValueError: a port that is not a number, e.g. "postgresql://[::1/x" (no closing bracket)
         raise StorageError(
             f"not a database URL: {mask(url)!r}",
             hint="use sqlite:///path/to/file.db or postgresql://user@host/dbname",
@@ -70,7 +71,7 @@ def mask(url: str) -> str:
     """Mask the password of a URL string that may not even parse."""
     try:
         return display(sa.make_url(url))
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         scheme, sep, rest = url.partition("://")
         if sep and "@" in rest:
             creds, _, host = rest.rpartition("@")

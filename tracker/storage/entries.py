@@ -354,9 +354,13 @@ class EntryStore:
         with the reasons of its understanding."""
         if isinstance(key, bool):
             raise TypeError("an entry key is an id or a link, not a bool")
+        if isinstance(key, str) and not _storable(key):
+            return None  # no stored link has it (argv bytes that are not UTF-8 arrive like this)
         query = self._query(reasons=True)
         with self._db.read("read an entry") as conn:
             if isinstance(key, int):
+                if not 1 <= key <= _MAX_ID:
+                    return None
                 row = conn.execute(query.where(_E.id == key)).first()
             else:
                 row = conn.execute(
@@ -364,9 +368,10 @@ class EntryStore:
                     .order_by(_E.first_seen_at.desc(), _E.id.desc())
                     .limit(1)
                 ).first()
-                if row is None and key.isdigit():
+                entry_id = _as_id(key)
+                if row is None and entry_id is not None:
                     # the CLI hands every argument over as text: "42" may be an id
-                    row = conn.execute(query.where(_E.id == int(key))).first()
+                    row = conn.execute(query.where(_E.id == entry_id)).first()
             return _entry(row, content=True, reasons=True) if row is not None else None
 
     def understanding_versions(
@@ -399,3 +404,26 @@ class EntryStore:
         ]
         with self._db.write("store what entries are about") as conn:
             conn.execute(statement, rows)
+
+
+#: the largest id a row can have (a 64-bit signed integer, SQLite's and PostgreSQL's bigint)
+_MAX_ID = 2**63 - 1
+
+
+def _storable(text: str) -> bool:
+    """Whether ``text`` is valid Unicode (no lone surrogates), as every stored text is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _as_id(key: str) -> int | None:
+    """``key`` as an entry id, or None when it cannot be one: not ASCII digits ("²" and "٣" are
+    digits to ``str.isdigit``), or out of the range ids have (a bigger number is no error, just
+    no entry; SQLite would overflow binding it)."""
+    if not (key.isascii() and key.isdigit()):
+        return None
+    value = int(key)
+    return value if 1 <= value <= _MAX_ID else None

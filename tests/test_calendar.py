@@ -345,10 +345,10 @@ def test_two_fresh_databases_holding_the_same_feed_give_the_same_events(
     tmp_path: Path, feeds: HTTPTestServer
 ) -> None:
     with polled(tmp_path / "one", feeds, FakeClock(POLLED_AT)) as one:
-        first = one.calendar_bytes()
+        first = one.calendar.data()
     # another machine, three days later: other ids, other times, the same releases
     with polled(tmp_path / "two", feeds, FakeClock(POLLED_AT + timedelta(days=3))) as two:
-        second = two.calendar_bytes()
+        second = two.calendar.data()
     assert identities(first) == identities(second)
     assert sorted(summary for summary, _, _ in identities(first).values()) == [
         "Harbin (하얼빈) in cinemas",
@@ -367,7 +367,7 @@ def test_the_file_is_written_atomically_only_when_it_changes_and_follows_a_moved
     with polled(tmp_path, feeds, clock) as tracker:
         path = tracker.write_calendar()
         assert path == tmp_path / "state" / "archive" / "releases.ics"
-        assert path.read_bytes() == tracker.calendar_bytes()
+        assert path.read_bytes() == tracker.calendar.data()
         before = os.stat(path)
         [mantis] = [e for e in events(path.read_bytes()) if "Mantis" in str(e["SUMMARY"])]
 
@@ -403,7 +403,7 @@ def test_a_calendar_that_cannot_be_written_is_a_tracker_error(
         polled(tmp_path, feeds, FakeClock(POLLED_AT)) as tracker,
         pytest.raises(TrackerError, match="cannot write the release calendar"),
     ):
-        tracker.write_calendar(tmp_path / "blocker" / "releases.ics")
+        tracker.calendar.write(tmp_path / "blocker" / "releases.ics")
 
 
 def test_tracker_calendar_writes_the_file_prints_it_and_reports_errors_in_one_line(
@@ -446,8 +446,8 @@ def test_the_demo_feeds_give_dated_releases(tmp_path: Path) -> None:
         config = load_config(demo_config_text(served, 9, tmp_path))
         with core.make_tracker(config, clock=FakeClock(POLLED_AT)) as tracker:
             asyncio.run(tracker.poll())
-            releases = tracker.calendar_releases()
-            ics = tracker.calendar_bytes(releases)
+            releases = tracker.calendar.releases()
+            ics = tracker.calendar.data(releases)
     found = events(ics)
     assert len(found) == len(releases) >= 8
     assert len({str(e["UID"]) for e in found}) == len(found)

@@ -320,7 +320,7 @@ def test_the_daemon_writes_the_release_calendar_after_new_entries_and_after_a_di
     config = load_config(config_text(tmp_path, feeds.url("/reviews.xml"), smtp_port=smtp.port))
     with core.make_tracker(config, clock=clock, smtp_sleep=FakeSleep()) as tracker:
         daemon = scheduler.Daemon(tracker)
-        path = tracker.calendar_path
+        path = tracker.calendar.path
         assert path == tmp_path / "state" / "archive" / "releases.ics"
         assert asyncio.run(daemon.poll_due()).new == 2
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
@@ -345,8 +345,8 @@ def test_a_calendar_that_cannot_be_written_is_logged_and_the_daemon_goes_on(
     config = load_config(config_text(tmp_path, feeds.url("/reviews.xml")))
     with core.make_tracker(config, clock=FakeClock(POLLED_AT)) as tracker:
         # a file where the archive folder should be
-        tracker.calendar_path.parent.parent.mkdir(parents=True)
-        tracker.calendar_path.parent.write_text("not a folder")
+        tracker.calendar.path.parent.parent.mkdir(parents=True)
+        tracker.calendar.path.parent.write_text("not a folder")
         daemon = scheduler.Daemon(tracker)
         with caplog.at_level(logging.INFO, logger="tracker.daemon"):
             summary = asyncio.run(daemon.poll_due())

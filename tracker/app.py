@@ -10,6 +10,7 @@ shells (``cli``, ``daemon``, ``demo``) do that, and they reach storage only thro
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     # Jinja2, aiosmtplib, feedparser) are imported by the methods that need them.
     from tracker.deliver.smtp import SmtpSender
     from tracker.digest.pipeline import DigestPipeline
-    from tracker.digest.releases import CalendarRelease
+    from tracker.digest.publish import CalendarFile
     from tracker.digest.render import Renderer
     from tracker.poll.check import CheckResult
     from tracker.poll.fetch import Fetcher
@@ -526,72 +527,30 @@ class Tracker:
         return skip_week(week, to, reason, self.storage, self.config.digest.sender, self.clock())
 
     # -- the release calendar ----------------------------------------------------------------
-    # (kept together: what the calendar needs from the wiring is the path, the storage and the
-    # config's time zone and korean_only; the stages own the rest)
 
-    #: the last releases made into bytes, and those bytes: the daemon asks after every poll
-    #: that stored something, and icalendar takes ~0.3 ms an event (2,000 releases: 0.65 s),
-    #: while reading and grouping them takes a tenth of that
-    _calendar_made: tuple[tuple[CalendarRelease, ...], bytes] | None = None
+    @functools.cached_property
+    def calendar(self) -> CalendarFile:
+        """The release calendar file, ``state_dir/archive/releases.ics``, that the daemon and
+        every digest keep current and ``tracker calendar`` writes on demand."""
+        from tracker.digest.publish import CalendarFile
 
-    @property
-    def calendar_path(self) -> Path:
-        """Where the daemon keeps the release calendar: ``state_dir/archive/releases.ics``."""
-        return self.archive_dir / "releases.ics"
-
-    def calendar_releases(self) -> list[CalendarRelease]:
-        """Every film or series (Korean only with ``[digest] korean_only``) arriving on a
-        platform or in cinemas on a known date, from the stored understanding: soonest first."""
-        from tracker.digest.releases import calendar_releases
-
-        storage = self.storage
-        return calendar_releases(
-            storage.release_entries(),
+        return CalendarFile(
+            self.storage,
+            self.archive_dir / "releases.ics",
+            timezone=self.timezone,
             korean_only=self.config.digest.korean_only,
-            known=storage.known_films,
         )
 
-    def calendar_bytes(self, releases: Sequence[CalendarRelease] | None = None) -> bytes:
-        """The release calendar as ``.ics`` bytes (``releases`` when the caller has them)."""
-        from tracker.digest.calendar import calendar_ics
-
-        chosen = tuple(self.calendar_releases() if releases is None else releases)
-        if self._calendar_made is not None and self._calendar_made[0] == chosen:
-            return self._calendar_made[1]
-        data = calendar_ics(
-            chosen, timezone=self.timezone, korean_only=self.config.digest.korean_only
-        )
-        self._calendar_made = (chosen, data)
-        return data
+    def write_calendar(self) -> Path:
+        return self.calendar.write()
 
     def refresh_calendar(self) -> None:
-        """The archive's calendar brought up to date beside a digest; a folder that cannot be
-        written is logged, never a failed digest."""
+        """The calendar brought up to date beside a digest; a folder that cannot be written is
+        logged, never a failed digest."""
         try:
-            self.write_calendar()
+            self.calendar.write()
         except TrackerError as error:
             log.warning("%s", error)
-
-    def write_calendar(
-        self, path: Path | None = None, *, releases: Sequence[CalendarRelease] | None = None
-    ) -> Path:
-        """Write the release calendar to ``path`` (default ``calendar_path``), atomically: a
-        calendar app or a web server reading it sees the old file or the new one, never half.
-        Unchanged bytes are not written again (the file keeps its time, a server its ETag)."""
-        from tracker.digest.archive import write_atomically
-
-        target = path or self.calendar_path
-        data = self.calendar_bytes(releases)
-        try:
-            if not write_atomically(target, data):
-                return target
-        except OSError as error:
-            raise TrackerError(
-                f"cannot write the release calendar to {target}: {error.strerror or error}",
-                hint="check that folder's permissions, or write elsewhere with --out",
-            ) from None
-        log.info("release calendar written: %s", target)
-        return target
 
 
 def make_tracker(config: Config, **options: Any) -> Tracker:

@@ -27,11 +27,11 @@ def calendar(
 ) -> None:
     """Write the release calendar: one all-day event per film or series and platform."""
     with open_tracker(config) as tracker:
-        releases = tracker.calendar_releases()
+        releases = tracker.calendar.releases()
         if out_file == "-":
             # bytes as they are (CRLF lines, UTF-8), for a pipe or a redirect
-            typer.echo(tracker.calendar_bytes(releases), nl=False)
+            typer.echo(tracker.calendar.data(releases), nl=False)
             return
-        target = tracker.write_calendar(Path(out_file) if out_file else None, releases=releases)
+        target = tracker.calendar.write(Path(out_file) if out_file else None, releases=releases)
     count = len(releases)
     out.print(f"wrote {count} {'event' if count == 1 else 'events'} to {target}")

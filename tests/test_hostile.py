@@ -353,7 +353,7 @@ def test_one_poll_over_the_hostile_farm(
     print(f"hostile poll: {len(urls)} feeds, {run.wall:.2f} s, peak RSS {run.max_rss_mb:.0f} MB")
     assert run.code == 0, run.stderr
     assert f"polled {len(urls)} feeds" in run.stdout
-    assert f"{len(hostile_urls)} failed" in run.stdout, run.stdout + run.stderr
+    assert f"{len(hostile_urls)} of {len(urls)} failed" in run.stdout, run.stdout + run.stderr
     assert run.wall < POLL_BUDGET
     assert run.max_rss_mb < MEMORY_BUDGET_MB
 
@@ -410,8 +410,8 @@ def test_a_loopback_feed_is_refused_by_default(tmp_path: Path) -> None:
         config, db = tmp_path / "tracker.toml", tmp_path / "tracker.db"
         write_config(config, db, [url])
         result = runner.invoke(app, ["poll", "--config", str(config)])
-        assert result.exit_code == 0
-        assert "1 failed" in result.stdout
+        assert result.exit_code == 1  # every feed (the one) failed
+        assert "1 of 1 failed" in result.stdout
         assert server.requests == []  # refused before connecting
         result = runner.invoke(app, ["status", "--json", "--config", str(config)])
     (feed,) = json.loads(result.stdout)["feed_status"]

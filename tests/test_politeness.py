@@ -466,7 +466,7 @@ def test_status_says_gone_and_hides_credentials(
         f'[[feeds]]\nurl = "{gone}"\n[[feeds]]\nurl = "{secret}"\n'
     )
     code, out, err = cli("poll", "--config", str(config))
-    assert code == 0 and "2 failed" in out
+    assert code == 1 and "all 2 feeds failed" in out  # every feed failed: exit 1
     assert "hunter2" not in out + err and "reader:***" not in err
     assert "http://***@127.0.0.1" in err
     code, out, _ = cli("status", "--config", str(config))

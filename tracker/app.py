@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from tracker.digest.pipeline import DigestPipeline
     from tracker.digest.publish import CalendarFile
     from tracker.digest.render import Renderer
+    from tracker.health import HealthReport
     from tracker.poll.check import CheckResult
     from tracker.poll.fetch import Fetcher
     from tracker.poll.update import Schedule
@@ -299,7 +300,7 @@ class Tracker:
         if on_start is not None:
             on_start(len(feeds))
         if not feeds:
-            return []
+            return self._finished([])
         from tracker.poll.offload import StorageThread, inline
         from tracker.poll.update import update_feeds
 
@@ -308,7 +309,7 @@ class Tracker:
         parse = self.parser.runner(len(feeds))
         try:
             async with self.fetcher() as fetcher:
-                return await update_feeds(
+                results = await update_feeds(
                     feeds,
                     fetcher=fetcher,
                     storage=storage,
@@ -325,6 +326,20 @@ class Tracker:
         finally:
             if offload is not None:
                 offload.close()
+        return self._finished(results)
+
+    def _finished(self, results: list[UpdateResult]) -> list[UpdateResult]:
+        """Record that a poll finished, for ``tracker health`` (every instance shares it)."""
+        from tracker.poll.outcome import record_poll
+
+        record_poll(self.storage, results, owner=self.owner, finished_at=self.clock())
+        return results
+
+    def health(self) -> HealthReport:
+        """``tracker health``: the database, the last poll, the ledger, the failing feeds."""
+        from tracker.health import check_health
+
+        return check_health(lambda: self.storage, self.config, now=self.clock())
 
     def health_changes(self, results: Sequence[UpdateResult]) -> list[str]:
         """One line per feed whose health changed in the last ``poll``."""

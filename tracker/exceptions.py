@@ -7,8 +7,10 @@
     ├── CatalogError        a broken catalog collection or an unknown collection name
     ├── UpdateError         one feed could not be updated (a value in UpdateResult)
     │   ├── FetchError      network, HTTP status, deadline, size cap, refused address
-    │   └── ParseError      not a feed, truncated document, unsafe XML
+    │   ├── ParseError      not a feed, truncated document, unsafe XML
+    │   └── RecordError     polled, but the database refused its outcome (disk full, gone)
     ├── StorageError        the database could not be opened, migrated or written
+    │   └── LeaseLostError  another instance took over a feed's poll (not the database's fault)
     ├── RenderError         a digest template is missing or broken
     └── DeliveryError       the digest could not be sent (``temporary``: worth a retry)
 
@@ -100,8 +102,35 @@ class ParseError(UpdateError):
     """The body is not a usable feed (HTML page, empty, truncated, unsafe XML)."""
 
 
+class RecordError(UpdateError):
+    """A feed's poll could not be recorded: the database refused the write (a full disk, a lost
+    connection, a lease another instance took). It still counts as a failed feed wherever feeds
+    are counted (the poll's summary and exit status, ``tracker health``). ``reason`` is the
+    database's refusal; ``failure`` the feed's own error, when its poll had failed too."""
+
+    def __init__(self, reason: str, *, url: str = "", failure: str | None = None) -> None:
+        message = (
+            f"{failure}; could not record it: {reason}"
+            if failure
+            else f"could not record this poll: {reason}"
+        )
+        super().__init__(message, url=url)
+        self.reason = reason
+        self.failure = failure
+
+
 class StorageError(TrackerError):
-    """The database could not be opened, migrated, read or written."""
+    """The database could not be opened, migrated, read or written. ``reason`` is the
+    database's own words ("database or disk is full"), short enough to store on a feed."""
+
+    def __init__(self, message: str, *, hint: str | None = None, reason: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.reason = reason or message
+
+
+class LeaseLostError(StorageError):
+    """A feed's update was discarded because another instance took the feed over (its lease
+    expired while this one polled it). The database is fine; the other instance polls it."""
 
 
 class RenderError(TrackerError):

@@ -6,11 +6,22 @@ status 1, never a traceback.
 
 from __future__ import annotations
 
-from tracker.cli import calendar, digest, entries, feeds, poll, run, setup
+from tracker.cli import calendar, digest, entries, feeds, health, poll, run, setup
 from tracker.cli.common import app, fail
 from tracker.exceptions import CatalogError, ConfigError, TrackerError
 
-__all__ = ["app", "calendar", "digest", "entries", "feeds", "main", "poll", "run", "setup"]
+__all__ = [
+    "app",
+    "calendar",
+    "digest",
+    "entries",
+    "feeds",
+    "health",
+    "main",
+    "poll",
+    "run",
+    "setup",
+]
 
 
 def main() -> None:

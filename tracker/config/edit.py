@@ -526,6 +526,11 @@ catch_up = "4w"
 # The public URL where the digest archive (state_dir/archive/) is served.
 # archive_url = "https://example.org/kfilm/"
 
+[health]
+# tracker health fails when more than this fraction (0 to 1) of the followed feeds have been
+# failing for over a day.
+failing_feeds = 0.25
+
 # The mail server. Without an [smtp] section, digests are written to the file outbox in the
 # state folder instead of being sent.
 # [smtp]

@@ -373,6 +373,12 @@ class SmtpConfig(_Section):
         return {"starttls": 587, "tls": 465, "none": 25}[self.security]
 
 
+class HealthConfig(_Section):
+    #: ``tracker health`` fails when more than this fraction (0-1) of the followed feeds have
+    #: been failing for over a day: one dead blog is the coverage footer's news, not an alarm
+    failing_feeds: float = Field(default=0.25, ge=0, le=1)
+
+
 class Config(_Section):
     database: DatabaseConfig = DatabaseConfig()
     tracker: TrackerConfig = TrackerConfig()
@@ -380,6 +386,7 @@ class Config(_Section):
     poll: PollConfig = PollConfig()
     digest: DigestConfig = DigestConfig()
     smtp: SmtpConfig | None = None
+    health: HealthConfig = HealthConfig()
 
     @field_validator("feeds")
     @classmethod
@@ -398,6 +405,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "poll": PollConfig,
     "digest": DigestConfig,
     "smtp": SmtpConfig,
+    "health": HealthConfig,
 }
 
 

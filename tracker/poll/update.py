@@ -26,7 +26,13 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from tracker import __version__
-from tracker.exceptions import FetchError, StorageError, UpdateError
+from tracker.exceptions import (
+    FetchError,
+    LeaseLostError,
+    RecordError,
+    StorageError,
+    UpdateError,
+)
 from tracker.parse.entries import content_hash
 from tracker.poll import decide
 from tracker.poll.offload import Offload, inline
@@ -80,10 +86,13 @@ async def update_feed(
     hints: Mapping[str, FeedHints] | None = None,
     offload: Offload = inline,
     writer: UpdateWriter | None = None,
+    recorder: FailureRecorder | None = None,
 ) -> UpdateResult:
     """Poll one feed and record the outcome. ``UpdateError`` is turned into a value, and so is
-    a ``StorageError`` while recording this feed (a lost lease, a database locked for too long):
-    the other feeds of the batch go on.
+    a ``StorageError`` while recording this feed (a full disk, a database locked for too long):
+    a ``RecordError``, a failed feed, recorded as the feed's failure when the database still
+    takes that small write; a lost lease is a plain ``UpdateError`` (another instance has the
+    feed, nothing is wrong with the database). The other feeds of the batch go on.
 
     A 304 is appended to ``not_modified`` when given (the caller writes them in one batch),
     else stored at once. Storage is called through ``offload`` (a ``StorageThread`` keeps it
@@ -102,11 +111,78 @@ async def update_feed(
             offload=offload,
             writer=writer or UpdateWriter(storage, offload, owner=owner),
         )
-    except StorageError as error:
-        log.warning("could not record the poll of %s: %s", redact_url(feed.url), error.message)
+    except LeaseLostError as error:
+        # another instance polls this feed now: a failed poll here, but not the database's
         return UpdateResult(
             feed.url, UpdateError(f"could not record this poll: {error.message}", url=feed.url)
         )
+    except StorageError as error:
+        # one line per poll says it (update_feeds), not one per feed: a full disk fails them all
+        log.debug("could not record the poll of %s: %s", redact_url(feed.url), error.message)
+        unrecorded = RecordError(error.reason, url=feed.url)
+        recorder = recorder or FailureRecorder(storage, schedule, now, owner, offload)
+        await recorder.record(feed, unrecorded)
+        return UpdateResult(feed.url, unrecorded)
+
+
+@dataclass
+class FailureRecorder:
+    """Records a poll the database refused as that feed's failure, while the database takes
+    it: a refused write of a feed's entries (a full disk) often leaves room for the small
+    in-place update of its row, and then ``tracker status`` shows the feed failing. Once one
+    such record is refused too, the rest of the poll stops trying: a database that is gone,
+    or locked for ``busy_timeout``, would make every feed wait for it again."""
+
+    storage: Storage
+    schedule: Schedule
+    now: Callable[[], datetime]
+    owner: str | None
+    offload: Offload
+    taking: bool = True
+
+    async def record(self, feed: FeedForUpdate, error: UpdateError) -> None:
+        if not self.taking:
+            return
+        intent = _failure_intent(feed, error, self.now(), self.schedule)
+        try:
+            await self.offload(lambda: self.storage.store_update(intent, (), owner=self.owner))
+        except LeaseLostError:
+            pass  # the instance that holds the feed now records its own outcome
+        except StorageError as again:
+            log.debug("nor could the failure of %s be recorded: %s", feed.url, again.message)
+            self.taking = False
+
+
+def _failure_intent(
+    feed: FeedForUpdate, error: UpdateError, checked: datetime, schedule: Schedule
+) -> FeedUpdateIntent:
+    """A failed poll of ``feed``, as its row records it: one more error, backed off."""
+    errors = feed.consecutive_errors + 1
+    retry_after = error.retry_after if isinstance(error, FetchError) else None
+    status = error.status if isinstance(error, FetchError) else None
+    gone = status == 410
+    if gone:
+        next_poll = decide.next_poll_when_gone(checked, schedule.cap)
+    else:
+        next_poll = decide.next_poll_after_failure(
+            feed.url,
+            now=checked,
+            consecutive_errors=errors,
+            cap=schedule.cap,
+            retry_after=retry_after,
+        )
+    return FeedUpdateIntent(
+        url=feed.url,
+        checked_at=checked,
+        next_poll_at=next_poll,
+        etag=feed.etag,
+        last_modified=feed.last_modified,
+        http_status=status,
+        error=_describe(error),
+        consecutive_errors=errors,
+        success=False,
+        gone=gone,
+    )
 
 
 async def _update_feed(
@@ -221,34 +297,18 @@ async def _update_feed(
     except UpdateError as error:
         if not error.url:
             error.url = feed.url
-        errors = feed.consecutive_errors + 1
-        checked = now()
-        retry_after = error.retry_after if isinstance(error, FetchError) else None
-        status = error.status if isinstance(error, FetchError) else None
-        gone = status == 410
-        if gone:
-            next_poll = decide.next_poll_when_gone(checked, schedule.cap)
-        else:
-            next_poll = decide.next_poll_after_failure(
+        try:
+            await writer.store(_failure_intent(feed, error, now(), schedule), ())
+        except LeaseLostError:
+            return UpdateResult(feed.url, error)  # the instance that holds it now records it
+        except StorageError as refused:
+            # the failure itself could not be recorded: the feed failed either way, and the
+            # summary must count the write too (writing the same row again would fail alike)
+            log.debug("could not record the failure of %s: %s", feed.url, refused.message)
+            return UpdateResult(
                 feed.url,
-                now=checked,
-                consecutive_errors=errors,
-                cap=schedule.cap,
-                retry_after=retry_after,
+                RecordError(refused.reason, url=feed.url, failure=error.message),
             )
-        failed = FeedUpdateIntent(
-            url=feed.url,
-            checked_at=checked,
-            next_poll_at=next_poll,
-            etag=feed.etag,
-            last_modified=feed.last_modified,
-            http_status=status,
-            error=_describe(error),
-            consecutive_errors=errors,
-            success=False,
-            gone=gone,
-        )
-        await writer.store(failed, ())
         return UpdateResult(feed.url, error)
 
 
@@ -322,6 +382,7 @@ async def update_feeds(
     not_modified: list[FeedUpdateIntent] = []
     slots = asyncio.Semaphore(in_flight or len(feeds) or 1)
     writer = UpdateWriter(storage, offload, owner=owner)
+    recorder = FailureRecorder(storage, schedule, now, owner, offload)
 
     async def one(feed: FeedForUpdate) -> UpdateResult:
         async with slots:
@@ -337,6 +398,7 @@ async def update_feeds(
                 hints=hints,
                 offload=offload,
                 writer=writer,
+                recorder=recorder,
             )
         if result.error is not None:
             log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
@@ -344,7 +406,45 @@ async def update_feeds(
             on_result(result)
         return result
 
+    refused: StorageError | None = None
     try:
-        return list(await asyncio.gather(*(one(feed) for feed in feeds)))
+        results = list(await asyncio.gather(*(one(feed) for feed in feeds)))
     finally:
-        await offload(lambda: storage.store_not_modified(not_modified, owner=owner))
+        # also when cancelled: the 304s gathered so far are worth keeping
+        try:
+            await offload(lambda: storage.store_not_modified(not_modified, owner=owner))
+        except StorageError as error:
+            refused = error
+    if refused is not None:
+        results = await _not_modified_unrecorded(results, not_modified, refused, feeds, recorder)
+    unrecorded = [r.error for r in results if isinstance(r.error, RecordError)]
+    if unrecorded:
+        log.warning(
+            "could not record the poll of %d of %d feeds: %s",
+            len(unrecorded),
+            len(results),
+            redact_url(unrecorded[0].reason),
+        )
+    return results
+
+
+async def _not_modified_unrecorded(
+    results: list[UpdateResult],
+    not_modified: Sequence[FeedUpdateIntent],
+    refused: StorageError,
+    feeds: Sequence[FeedForUpdate],
+    recorder: FailureRecorder,
+) -> list[UpdateResult]:
+    """The 304s whose batch the database refused are failed feeds, not "not modified" (each
+    recorded as a failure while the database takes it)."""
+    lost = {intent.url for intent in not_modified}
+    by_url = {feed.url: feed for feed in feeds}
+    changed: list[UpdateResult] = []
+    for result in results:
+        if result.url not in lost or result.error is not None:
+            changed.append(result)
+            continue
+        error = RecordError(refused.reason, url=result.url)
+        await recorder.record(by_url[result.url], error)
+        changed.append(UpdateResult(result.url, error))
+    return changed

@@ -8,8 +8,11 @@ feeds, entries, films or digests: the stores (``feeds``, ``entries``, ``films``,
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,6 +25,12 @@ from tracker.storage import engine as _engine
 
 # a result row read by attribute; Row's type parameters differ between SQLAlchemy 2.0 and 2.1
 Row = Any
+
+#: with less free space than this beside a SQLite file, an I/O error is blamed on a full disk:
+#: SQLite reports a full disk as "disk I/O error" when it cannot even grow its shared-memory file
+NEARLY_FULL = 1024 * 1024
+#: PostgreSQL's SQLSTATE for disk_full
+PG_DISK_FULL = "53100"
 
 
 def describe(error: SQLAlchemyError) -> str:
@@ -58,16 +67,18 @@ class Database:
                 conn.execute(sa.select(1))
         except SQLAlchemyError as e:
             engine.dispose()
-            raise StorageError(database.open_message(e), hint=database.open_hint()) from e
+            raise StorageError(database.open_message(e), hint=database.open_hint(e)) from e
         if not migrate:
             return database
         try:
             _engine.migrate_if_due(engine)
         except SQLAlchemyError as e:
             engine.dispose()
+            # a new database on a full disk fails here too: say so, not "is it ours?"
             raise StorageError(
                 f"cannot migrate database {database.url_for_display}: {describe(e)}",
-                hint="is it a kfilm-tracker database, and not one of a newer version?",
+                hint=database.diagnose(e)
+                or "is it a kfilm-tracker database, and not one of a newer version?",
             ) from e
         except StorageError:
             engine.dispose()
@@ -80,10 +91,46 @@ class Database:
             return f"cannot connect to PostgreSQL at {_engine.display(where)}: {describe(error)}"
         return f"cannot open database {self.url_for_display}: {describe(error)}"
 
-    def open_hint(self) -> str:
+    def open_hint(self, error: SQLAlchemyError | None = None) -> str:
+        if error is not None and (diagnosed := self.diagnose(error)):
+            return diagnosed
         if self.is_postgresql:
             return "check that the server runs and the URL, user and database are right"
         return "check that the folder exists and is writable ([database] url in the config)"
+
+    def diagnose(self, error: SQLAlchemyError) -> str | None:
+        """What really happened, as a hint, when the driver or the disk can tell: a full disk,
+        a file this user may not write. None when neither can."""
+        orig = getattr(error, "orig", None)
+        name = str(getattr(orig, "sqlite_errorname", "") or "")
+        if name == "SQLITE_FULL" or getattr(orig, "sqlstate", None) == PG_DISK_FULL:
+            where = "the PostgreSQL server's disk" if self.is_postgresql else self._disk()
+            return f"{where} is full: free some space, then run the command again"
+        if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
+            return f"this user may not write {self.url.database} or its folder"
+        full = self.disk_full()
+        return f"{full}: free some space, then run the command again" if full else None
+
+    def disk_full(self) -> str | None:
+        """``the disk holding FOLDER is full (N bytes free)`` when a SQLite file's disk has less
+        than ``NEARLY_FULL`` free, else None (PostgreSQL's disk is the server's to watch)."""
+        free = self._free_bytes()
+        if free is None or free >= NEARLY_FULL:
+            return None
+        return f"{self._disk()} is full ({free:,} bytes free)"
+
+    def _disk(self) -> str:
+        folder = Path(self.url.database or ".").parent
+        return f"the disk holding {os.fspath(folder)}"
+
+    def _free_bytes(self) -> int | None:
+        """Free space beside a SQLite file; None for PostgreSQL, memory, or when unknown."""
+        if self.is_postgresql or self.url.database in (None, "", ":memory:"):
+            return None
+        try:
+            return shutil.disk_usage(Path(self.url.database).parent).free
+        except OSError:
+            return None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -97,9 +144,17 @@ class Database:
             # that is the caller's bug, so it raises as itself, not as a StorageError
             if not isinstance(e, DBAPIError) and isinstance(e.orig, ValueError | TypeError):
                 raise e.orig from None
-            raise StorageError(f"cannot {action} ({self.url_for_display}): {describe(e)}") from e
+            raise self._failed(action, e) from e
         except SQLAlchemyError as e:
-            raise StorageError(f"cannot {action} ({self.url_for_display}): {describe(e)}") from e
+            raise self._failed(action, e) from e
+
+    def _failed(self, action: str, error: SQLAlchemyError) -> StorageError:
+        reason = describe(error)
+        return StorageError(
+            f"cannot {action} ({self.url_for_display}): {reason}",
+            hint=self.diagnose(error),
+            reason=reason,
+        )
 
     @contextmanager
     def write(self, action: str) -> Iterator[Connection]:

@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tracker.exceptions import StorageError
+from tracker.exceptions import LeaseLostError, StorageError
 from tracker.storage.database import Database, Row
 from tracker.storage.entries import DISPLAY_TITLE, upsert_entries
 from tracker.storage.schema import UTCDateTime, feeds
@@ -306,7 +306,7 @@ class FeedStore:
             )
         if conn.execute(update).rowcount != 1:
             # raising inside the transaction rolls back: no entry of a lost lease is stored
-            raise StorageError(
+            raise LeaseLostError(
                 f"lost the lease on {feed.url}: another instance is polling it; "
                 "this update was discarded"
             )
@@ -339,6 +339,7 @@ class FeedStore:
                 last_modified=sa.bindparam("b_last_modified"),
                 consecutive_errors=0,
                 last_error=None,
+                failing_since=None,
                 lease_owner=None,
                 lease_until=None,
                 gone_at=None,
@@ -453,6 +454,7 @@ def _update_values(feed: FeedUpdateIntent, entries: Sequence[EntryUpdateIntent])
             "last_success_at": checked,
             "consecutive_errors": 0,
             "last_error": None,
+            "failing_since": None,
             "first_polled_at": sa.func.coalesce(
                 feeds.c.first_polled_at, sa.literal(checked, UTCDateTime())
             ),
@@ -471,6 +473,10 @@ def _update_values(feed: FeedUpdateIntent, entries: Sequence[EntryUpdateIntent])
         values |= {
             "last_error": feed.error or "unknown error",
             "consecutive_errors": feed.consecutive_errors,
+            # the first failure of a run dates it; the next ones keep that date
+            "failing_since": sa.func.coalesce(
+                feeds.c.failing_since, sa.literal(checked, UTCDateTime())
+            ),
         }
         if feed.gone:
             values["gone_at"] = sa.func.coalesce(

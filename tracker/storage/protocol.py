@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from tracker.types import (
     DigestRecord,
@@ -27,6 +27,55 @@ from tracker.types import (
     ReleaseEntry,
     Understood,
 )
+
+# -- what only ``tracker health`` reads and writes (types.py is for what flows between stages)
+
+
+class PollRun(NamedTuple):
+    """A poll that finished, as ``record_poll`` keeps it: when, which instance, what it came to."""
+
+    finished_at: datetime
+    owner: str | None = None
+    polled: int = 0
+    failed: int = 0
+    #: feeds whose outcome the database refused (a full disk...), and the first such error
+    unstored: int = 0
+    error: str | None = None
+
+
+class FeedHealth(NamedTuple):
+    """A followed feed as ``tracker health`` judges it."""
+
+    url: str
+    title: str | None
+    #: when its current run of failures began; None while it is not failing
+    failing_since: datetime | None
+    last_error: str | None
+
+
+class LedgerState(NamedTuple):
+    """One digest ledger row as ``tracker health`` reads it. ``status`` is the stored string,
+    not a ``DigestStatus``: a state this version does not know still reads (as unhealthy)."""
+
+    week: str
+    recipient: str
+    status: str
+    updated_at: datetime
+    error: str | None
+
+
+class HealthFacts(NamedTuple):
+    """Everything ``tracker health`` judges, read at once."""
+
+    #: the last poll any instance finished, None before the first
+    last_poll: PollRun | None
+    #: every followed feed
+    feeds: tuple[FeedHealth, ...]
+    #: the ledger rows of the weeks asked for
+    digests: tuple[LedgerState, ...]
+    #: why the disk holding a SQLite database is full (a small write may still pass while
+    #: every poll's entries are refused), None when it is not
+    disk_full: str | None = None
 
 
 class Storage(Protocol):
@@ -200,4 +249,21 @@ class Storage(Protocol):
     ) -> bool:
         """Record ``week`` as not to be sent to ``recipient`` (``skipped``, with ``reason``);
         False when the week already has a row, which stands."""
+        ...
+
+    # -- health -------------------------------------------------------------------------------
+
+    def record_poll(self, run: PollRun) -> None:
+        """A poll finished. One that polled nothing moves only the time: the counts stay those
+        of the last poll that polled something (another instance's failed writes included)."""
+        ...
+
+    def probe_write(self, *, now: datetime) -> None:
+        """Commit one small write (StorageError when the database refuses it: a full disk, a
+        read-only file or server)."""
+        ...
+
+    def health_facts(self, *, since_week: str) -> HealthFacts:
+        """The last poll, every followed feed's failing state, and the ledger rows of
+        ``since_week`` (``2026-W47``) and later, in one read."""
         ...

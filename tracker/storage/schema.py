@@ -93,6 +93,9 @@ feeds = sa.Table(
     sa.Column("redirect_since", UTCDateTime),
     #: where the feed is fetched once that redirect settled; ``url`` stays its identity
     sa.Column("effective_url", sa.Text),
+    #: (0008) when its current run of failures began (NULL while it is not failing): ``tracker
+    #: health`` counts the feeds failing for over a day
+    sa.Column("failing_since", UTCDateTime),
 )
 
 entries = sa.Table(
@@ -205,4 +208,20 @@ entry_films = sa.Table(
     ),
     sa.Column("role", sa.Text, nullable=False),
     sa.Index("ix_entry_films_film_id", "film_id"),
+)
+
+#: (0008) the last run of each kind ("poll"): when it finished, which instance ran it, and what
+#: the last poll that polled anything came to. Shared by every instance on one database, so
+#: ``tracker health`` can tell "nothing has polled for hours" from any process.
+runs = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("finished_at", UTCDateTime, nullable=False),
+    sa.Column("owner", sa.Text),
+    sa.Column("polled", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("failed", sa.Integer, nullable=False, server_default="0"),
+    #: feeds whose outcome the database refused (a full disk...), and the first such error
+    sa.Column("unstored", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.Text),
 )

@@ -1,10 +1,11 @@
 """The SQL storage: one object with every store's queries over one database (SQLite by
 default, or PostgreSQL shared by several instances).
 
-Owns wiring the stores (``feeds``, ``entries``, ``films``, ``ledger``) to one ``Database`` and
-the storage's lifecycle. ``open_storage(url)`` is how the wiring (``tracker.app``) and the tests
-get one; everyone else sees it through the ``Storage`` Protocol (``tracker.storage.protocol``).
-Must not hold queries itself: each belongs to the store of what it stores.
+Owns wiring the stores (``feeds``, ``entries``, ``films``, ``ledger``, ``health``) to one
+``Database`` and the storage's lifecycle. ``open_storage(url)`` is how the wiring
+(``tracker.app``) and the tests get one; everyone else sees it through the ``Storage``
+Protocol (``tracker.storage.protocol``). Must not hold queries itself: each belongs to the
+store of what it stores.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from tracker.storage.database import Database
 from tracker.storage.entries import EntryStore, upsert_statement
 from tracker.storage.feeds import FeedStore
 from tracker.storage.films import FilmStore
+from tracker.storage.health import HealthStore
 from tracker.storage.ledger import LedgerStore
 
 
-class SqlStorage(FeedStore, EntryStore, FilmStore, LedgerStore):
-    """Feeds, entries, films and the digest ledger in one database. Close when done."""
+class SqlStorage(FeedStore, EntryStore, FilmStore, LedgerStore, HealthStore):
+    """Feeds, entries, films, the digest ledger and the runs in one database. Close when done."""
 
     def __init__(self, database: Database) -> None:
         self._db = database

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import ssl
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
@@ -24,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 from tracker.config.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config.locate import default_database_url, default_state_dir
 from tracker.config.schema import Config
-from tracker.deliver.ledger import Outcome, send_week
+from tracker.deliver.ledger import Outcome, claim_lease, due_weeks, one_of, send_week
 from tracker.deliver.message import message_id_for, unsubscribe_mailto
 from tracker.deliver.outbox import OutboxSender
+from tracker.deliver.owner import process_owner
 from tracker.digest import window
 from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
 from tracker.poll import decide
@@ -110,7 +109,7 @@ class Tracker:
             workers=config.poll.workers, timeout=max(PARSE_TIMEOUT, config.poll.timeout)
         )
         #: this process, for feed leases and the digest ledger (several instances, one database)
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.owner = process_owner()
         #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else
         self._env: Mapping[str, str] = os.environ if env is None else env
 
@@ -463,11 +462,14 @@ class Tracker:
         force: bool = False,
         dry_run: bool = False,
         built: Digest | None = None,
+        to: str | None = None,
     ) -> list[Outcome]:
-        """Send one week's digest (default: the last complete week) to every recipient, once.
-        ``built`` is that week's digest when the caller already has it."""
+        """Send one week's digest (default: the last complete week) to every recipient (or
+        ``to``), once. ``built`` is that week's digest when the caller already has it."""
         week = week or self.last_complete_week()
         recipients = self.recipients()
+        if to is not None:
+            recipients = [one_of(recipients, to)]
         if built is None or built.week != week:
             built = self.build_digest(week)
         if built.empty and not self.config.digest.send_if_empty:
@@ -493,18 +495,26 @@ class Tracker:
             force=force,
             owner=self.owner,
             unsubscribe_url=self.config.digest.unsubscribe_url,
+            lease=self._claim_lease,
         )
 
+    @property
+    def _claim_lease(self) -> timedelta:
+        return claim_lease(self.config.smtp.timeout if self.config.smtp else None)
+
     def retry_due(self) -> bool:
-        """Whether a temporarily failed digest is due for another try."""
-        return bool(self.storage.retry_due_weeks(now=self.clock()))
+        """Whether a digest is due for another try (``deliver.ledger.due_weeks``)."""
+        return bool(self._due_weeks())
+
+    def _due_weeks(self) -> list[str]:
+        return due_weeks(self.storage, now=self.clock(), lease=self._claim_lease)
 
     async def send_due_digest(self) -> list[Outcome]:
         """The scheduled job and catch-up: the newest week whose send time has passed, plus any
-        week whose temporary failure is due for a retry. The ledger makes it exactly once."""
+        week due for another try (``retry_due``). The ledger makes it exactly once."""
         schedule = self.config.digest.schedule
         weeks = {window.last_due_week(self.clock(), schedule, self.timezone)}
-        weeks |= {window.parse_week(w) for w in self.storage.retry_due_weeks(now=self.clock())}
+        weeks |= {window.parse_week(w) for w in self._due_weeks()}
         outcomes: list[Outcome] = []
         for week in sorted(weeks):
             outcomes += await self.send_digest(week)

@@ -86,14 +86,18 @@ def digest_send(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Build and render, send nothing.")
     ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="ADDRESS", help="Only to this one of [digest] recipients."),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Send a week's digest to every recipient, exactly once (unless --force)."""
+    """Send a week's digest to every recipient (or --to one), exactly once (unless --force)."""
     import asyncio
 
     with open_tracker(config) as tracker:
         chosen = _week(tracker, week)
-        outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run))
+        outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run, to=to))
         where = (
             f"SMTP {tracker.config.smtp.host}"
             if tracker.config.smtp
@@ -101,9 +105,11 @@ def digest_send(
         )
     failed = 0
     for o in outcomes:
-        failed += o.status == "failed"
+        # unknown: a person has to look (did it arrive?), so it fails the command like failed
+        bad = o.status in ("failed", "unknown")
+        failed += bad
         line = f"{o.week} to {o.recipient}: {o.describe()}"
-        (err if o.status == "failed" else out).print(line, markup=False)
+        (err if bad else out).print(line, markup=False)
     if any(o.status == "sent" for o in outcomes):
         out.print(f"delivered through {where}")
     if failed:
@@ -130,15 +136,23 @@ def digest_list(config: ConfigOption = None) -> None:
     notes: list[str] = []
     for r in records:
         note = r.error or ""
+        resend = f"tracker digest send --week {r.week} --force --to {r.recipient}"
         if r.status is DigestStatus.SENDING:
             note = (
-                "stuck while sending (a crash?): it may or may not have arrived; "
-                f"resend with: tracker digest send --week {r.week} --force"
+                "the message is going out, or its process stopped while it was (then it turns "
+                "unknown); it may or may not have arrived"
             )
+        elif r.status is DigestStatus.UNKNOWN:
+            note = (
+                f"{note or 'no answer'}: sent, never confirmed; it is not sent again by "
+                f"itself: ask {r.recipient}, and if it never came: {resend}"
+            )
+        elif r.status is DigestStatus.CLAIMED:
+            note = "being sent (nothing went out yet); a claim left by a crash is sent again"
         elif r.status is DigestStatus.FAILED and r.retry_at:
             note += f" (retrying after {r.retry_at:%Y-%m-%d %H:%M} UTC)"
         elif r.status is DigestStatus.FAILED:
-            note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+            note += f" (fix it, then: {resend})"
         when = r.sent_at or r.updated_at
         table.add_row(
             r.week,

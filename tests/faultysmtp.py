@@ -150,6 +150,14 @@ class FaultySMTPServer:
         with self._state.lock:
             return list(self._state.reached)
 
+    def arm(self, *faults: Fault) -> None:
+        """Replace the faults (for the sessions still to come) and forget earlier pauses."""
+        with self._pause, self._state.lock:
+            self._state.faults[:] = faults
+            self._state.paused.clear()
+        # after release(): a session it woke goes on, the next PAUSE waits again
+        self._loop.call_soon_threadsafe(self._release.clear)
+
     def heal(self) -> None:
         """No more faults: the server behaves from the next step on."""
         with self._state.lock:

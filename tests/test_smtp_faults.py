@@ -19,8 +19,10 @@ import pytest
 from databases import BACKENDS, database_url
 from fakes import FakeClock
 from faultysmtp import CLOSE, PAUSE, STALL, At, Fault, FaultySMTPServer
+from typer.testing import CliRunner
 
 from tracker import app as core
+from tracker.cli import app as cli_app
 from tracker.config.schema import load_config
 from tracker.deliver.ledger import CLAIM_LEASE, RETRY_DELAY, Outcome
 from tracker.types import DigestRecord, DigestStatus, IsoWeek
@@ -73,31 +75,40 @@ def tracker_for(
     sleep: FakeSleep | None = None,
     timeout: float = 10,
 ) -> core.Tracker:
-    listed = ", ".join(f'"{r}"' for r in recipients)
-    config = load_config(
-        "\n".join(
-            [
-                "[database]",
-                f'url = "{db_url}"',
-                "[tracker]",
-                'timezone = "UTC"',
-                "collections = []",
-                f'state_dir = "{state_dir.as_posix()}"',
-                "[digest]",
-                'sender = "kfilm-tracker <digest@kfilm.example>"',
-                f"recipients = [{listed}]",
-                'schedule = "mon 00:00"',
-                "send_if_empty = true",
-                "[smtp]",
-                f'host = "{server.host}"',
-                f"port = {server.port}",
-                'security = "none"',
-                f"timeout = {timeout}",
-            ]
-        )
-    )
     return core.make_tracker(
-        config, clock=clock or FakeClock(SEND_AT), smtp_sleep=sleep or FakeSleep()
+        load_config(config_text(server, db_url, state_dir, recipients, timeout)),
+        clock=clock or FakeClock(SEND_AT),
+        smtp_sleep=sleep or FakeSleep(),
+    )
+
+
+def config_text(
+    server: FaultySMTPServer,
+    db_url: str,
+    state_dir: Path,
+    recipients: tuple[str, ...] = (A,),
+    timeout: float = 10,
+) -> str:
+    listed = ", ".join(f'"{r}"' for r in recipients)
+    return "\n".join(
+        [
+            "[database]",
+            f'url = "{db_url}"',
+            "[tracker]",
+            'timezone = "UTC"',
+            "collections = []",
+            f'state_dir = "{state_dir.as_posix()}"',
+            "[digest]",
+            'sender = "kfilm-tracker <digest@kfilm.example>"',
+            f"recipients = [{listed}]",
+            'schedule = "mon 00:00"',
+            "send_if_empty = true",
+            "[smtp]",
+            f'host = "{server.host}"',
+            f"port = {server.port}",
+            'security = "none"',
+            f"timeout = {timeout}",
+        ]
     )
 
 
@@ -276,3 +287,69 @@ def test_a_slow_process_whose_claim_was_taken_over_stops_before_the_message(
     assert outcome.status == "skipped"
     assert outcome.detail.startswith("another process took the claim over")
     assert (record.status, record.attempts, record.owner) == (DigestStatus.SENT, 2, fast.owner)
+
+
+def test_digest_send_exits_non_zero_on_an_unknown_outcome_and_says_what_to_do(
+    sqlite_url: str, state_dir: Path, tmp_path: Path
+) -> None:
+    with FaultySMTPServer(Fault(At.END, CLOSE)) as server:
+        config = tmp_path / "tracker.toml"
+        config.write_text(config_text(server, sqlite_url, state_dir), encoding="utf-8")
+        result = CliRunner().invoke(
+            cli_app, ["--config", str(config), "digest", "send", "--week", str(WEEK)]
+        )
+        assert server.delivered_to(A) == 1
+    assert result.exit_code == 1, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{WEEK} to {A}: unknown: SMTP server 127.0.0.1:")
+    assert line.endswith(f"tracker digest send --week {WEEK} --force --to {A}")
+
+
+def test_a_stale_claim_of_a_process_on_another_machine_is_sent_by_the_next_tick(
+    db_url: str, state_dir: Path
+) -> None:
+    clock = FakeClock(SEND_AT)
+    with (
+        FaultySMTPServer() as server,
+        tracker_for(server, db_url, state_dir, clock=clock) as tracker,
+    ):
+        # another host's daemon claimed a's week, then went silent (its pid means nothing here)
+        storage = tracker.storage
+        mid = tracker.message_id(WEEK, A)
+        elsewhere = "another-host:4242:0badc0de"
+        assert storage.claim_digest(
+            recipient=A, week=str(WEEK), message_id=mid, now=SEND_AT, owner=elsewhere
+        )
+        clock.advance(CLAIM_LEASE - timedelta(seconds=1))
+        assert not tracker.retry_due()
+        assert send(tracker)[A].detail.startswith("being sent by another process")
+        clock.advance(timedelta(seconds=1))
+        assert tracker.retry_due()
+        outcomes = asyncio.run(tracker.send_due_digest())
+        assert [(o.recipient, o.status) for o in outcomes] == [(A, "sent")]
+        record = rows(tracker)[A]
+        assert server.delivered_to(A) == 1
+    assert (record.status, record.attempts, record.owner) == (DigestStatus.SENT, 2, tracker.owner)
+
+
+def test_a_send_cancelled_while_the_message_is_out_is_unknown(
+    sqlite_url: str, state_dir: Path
+) -> None:
+    # the daemon stopping (SIGTERM, its grace period over) cancels a send in flight
+    server = FaultySMTPServer(Fault(At.END, PAUSE))
+    with server, tracker_for(server, sqlite_url, state_dir) as tracker:
+
+        async def stop_while_sending() -> None:
+            sending = asyncio.create_task(tracker.send_digest(WEEK))
+            assert await asyncio.to_thread(server.wait_paused, 30) is At.END
+            sending.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await sending
+
+        asyncio.run(stop_while_sending())
+        server.release()
+        record = rows(tracker)[A]
+    assert (record.status, record.error) == (
+        DigestStatus.UNKNOWN,
+        "interrupted while the message was going out",
+    )

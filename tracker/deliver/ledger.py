@@ -187,19 +187,21 @@ async def deliver(
 ) -> list[Outcome]:
     """Send ``week`` to each recipient at most once (``force`` sends again on purpose).
 
+    Every recipient is claimed first, then sent to in turn: a crash part way leaves the rest
+    claimed, so the next run (the daemon's tick) finds them and sends them, whatever the week.
     ``gone`` says whether the process behind an owner has ended (``owner.owner_gone``): its
     claims are taken over at once, and a send it left half done becomes ``unknown``."""
     held = storage.list_digests(
         week=str(week), statuses=(DigestStatus.CLAIMED, DigestStatus.SENDING)
     )
     orphans = {r.owner for r in held if r.owner is not None and gone(r.owner)}
-    outcomes = []
+    claims: list[tuple[str, Claim | None]] = []
     for recipient in recipients:
-        at, mid = now(), message_id(recipient)
+        at = now()
         token = storage.claim_digest(
             recipient=recipient,
             week=str(week),
-            message_id=mid,
+            message_id=message_id(recipient),
             now=at,
             force=force,
             owner=owner,
@@ -210,12 +212,19 @@ async def deliver(
             row = next((r for r in held if r.recipient == recipient), None)
             if row is not None:
                 _settle_abandoned_send(storage, row, at=at, lease=lease, orphans=orphans)
+            claims.append((recipient, None))
+        else:
+            mine = Claim(
+                storage, recipient=recipient, week=str(week), owner=owner, token=token, now=now
+            )
+            claims.append((recipient, mine))
+    outcomes = []
+    for recipient, claim in claims:
+        if claim is None:
             outcomes.append(Outcome(week, recipient, "skipped", "already sent or in progress"))
-            continue
-        claim = Claim(
-            storage, recipient=recipient, week=str(week), owner=owner, token=token, now=now
-        )
-        outcomes.append(await _send(claim, compose(recipient, mid), sender, week))
+        else:
+            message = compose(recipient, message_id(recipient))
+            outcomes.append(await _send(claim, message, sender, week))
     return outcomes
 
 

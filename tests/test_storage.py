@@ -596,9 +596,7 @@ def test_digest_renewed_claim_is_not_stale(storage: Storage) -> None:
     assert mark(storage, "claimed", owner="one", token=1, expect="claimed", now=renewed)
     at = T0 + timedelta(minutes=8)
     assert storage.claim_digest(**LEDGER, now=at, owner="two", stale_before=at - lease) is None
-    assert storage.retry_due_weeks(now=at, stale_before=at - lease) == []
     at = renewed + lease
-    assert storage.retry_due_weeks(now=at, stale_before=at - lease) == ["2026-W47"]
     assert storage.claim_digest(**LEDGER, now=at, owner="two", stale_before=at - lease) == 2
 
 
@@ -639,10 +637,8 @@ def test_digest_being_sent_is_never_retaken_silently(storage: Storage) -> None:
     later = T0 + timedelta(days=2)
     assert storage.claim_digest(**LEDGER, now=later, stale_before=later, orphans={"one"}) is None
     assert storage.list_digests()[0].status is DigestStatus.SENDING
-    # but a stale send is due: the next run records it as unknown
-    assert storage.retry_due_weeks(now=later, stale_before=later) == ["2026-W47"]
+    # the next run records it as unknown, for good
     assert mark(storage, "unknown", owner="one", token=1, expect="sending")
-    assert storage.retry_due_weeks(now=later, stale_before=later) == []
     assert storage.claim_digest(**LEDGER, now=later, stale_before=later, orphans={"one"}) is None
 
 

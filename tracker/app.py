@@ -495,11 +495,11 @@ class Tracker:
             force=force,
             owner=self.owner,
             unsubscribe_url=self.config.digest.unsubscribe_url,
-            lease=self._claim_lease,
+            lease=self._lease,
         )
 
     @property
-    def _claim_lease(self) -> timedelta:
+    def _lease(self) -> timedelta:
         return claim_lease(self.config.smtp.timeout if self.config.smtp else None)
 
     def retry_due(self) -> bool:
@@ -507,7 +507,8 @@ class Tracker:
         return bool(self._due_weeks())
 
     def _due_weeks(self) -> list[str]:
-        return due_weeks(self.storage, now=self.clock(), lease=self._claim_lease)
+        mine = self.config.digest.recipients or [OUTBOX_RECIPIENT]
+        return due_weeks(self.storage, now=self.clock(), recipients=mine, lease=self._lease)
 
     async def send_due_digest(self) -> list[Outcome]:
         """The scheduled job and catch-up: the newest week whose send time has passed, plus any

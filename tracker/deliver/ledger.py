@@ -23,7 +23,7 @@ render, or read the clock (``now`` is passed).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -331,15 +331,31 @@ def explain_skip(outcome: Outcome, record: DigestRecord | None) -> Outcome:
 
 
 def due_weeks(
-    storage: Storage, *, now: datetime, lease: timedelta = CLAIM_LEASE, gone: Gone = owner_gone
+    storage: Storage,
+    *,
+    now: datetime,
+    recipients: Collection[str],
+    lease: timedelta = CLAIM_LEASE,
+    gone: Gone = owner_gone,
 ) -> list[str]:
-    """The weeks to send again now: a temporary failure whose time came, and a claim or a send
-    whose process is gone (ended on this host, or silent for ``lease``): the claim is sent,
-    the send is recorded as ``unknown``."""
-    weeks = set(storage.retry_due_weeks(now=now, stale_before=now - lease))
-    held = storage.list_digests(statuses=(DigestStatus.CLAIMED, DigestStatus.SENDING))
-    weeks |= {r.week for r in held if gone(r.owner)}
-    return sorted(weeks)
+    """The weeks to send again now, for ``recipients`` (a row of someone no longer in
+    ``[digest] recipients`` would come back every minute, and never be sent): a temporary
+    failure whose time came, and a claim or a send whose process is gone (ended on this host,
+    or silent for ``lease``). The claim is sent; the send is recorded as ``unknown``."""
+    rows = storage.list_digests(
+        statuses=(DigestStatus.FAILED, DigestStatus.CLAIMED, DigestStatus.SENDING)
+    )
+    due = {
+        r.week
+        for r in rows
+        if r.recipient in recipients
+        and (
+            (r.retry_at is not None and r.retry_at <= now)
+            if r.status is DigestStatus.FAILED
+            else (r.updated_at <= now - lease or gone(r.owner))
+        )
+    }
+    return sorted(due)
 
 
 async def send_week(

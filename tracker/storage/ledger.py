@@ -181,23 +181,17 @@ class LedgerStore:
                 for row in conn.execute(query)
             ]
 
-    def retry_due_weeks(self, *, now: datetime, stale_before: datetime | None = None) -> list[str]:
-        """Weeks with a temporarily failed digest whose retry time has come, and (given
-        ``stale_before``) weeks with a claim or a send not touched since then: its process
-        died, and the claim is sent again (or the send recorded as ``unknown``)."""
-        due = sa.and_(
-            digests.c.status == str(DigestStatus.FAILED),
-            digests.c.retry_at.is_not(None),
-            digests.c.retry_at <= sa.literal(now, UTCDateTime()),
-        )
-        if stale_before is not None:
-            due = sa.or_(
-                due,
-                sa.and_(
-                    digests.c.status.in_([str(DigestStatus.CLAIMED), str(DigestStatus.SENDING)]),
-                    digests.c.updated_at <= sa.literal(stale_before, UTCDateTime()),
-                ),
+    def retry_due_weeks(self, *, now: datetime) -> list[str]:
+        """Weeks with a temporarily failed digest whose retry time has come."""
+        query = (
+            sa.select(digests.c.week)
+            .where(
+                digests.c.status == str(DigestStatus.FAILED),
+                digests.c.retry_at.is_not(None),
+                digests.c.retry_at <= sa.literal(now, UTCDateTime()),
             )
-        query = sa.select(digests.c.week).where(due).distinct().order_by(digests.c.week)
+            .distinct()
+            .order_by(digests.c.week)
+        )
         with self._db.read("read the digest ledger") as conn:
             return [row.week for row in conn.execute(query)]

@@ -205,7 +205,6 @@ class Storage(Protocol):
         """The ledger, newest week first (only ``week``, only rows in ``statuses`` if given)."""
         ...
 
-    def retry_due_weeks(self, *, now: datetime, stale_before: datetime | None = None) -> list[str]:
-        """Weeks with a temporarily failed digest whose retry time has come, or (given
-        ``stale_before``) a claim or a send left untouched since then."""
+    def retry_due_weeks(self, *, now: datetime) -> list[str]:
+        """Weeks with a temporarily failed digest whose retry time has come."""
         ...

@@ -128,6 +128,8 @@ def digest_list(config: ConfigOption = None) -> None:
     from rich.table import Column, Table
     from rich.text import Text
 
+    from tracker.deliver.ledger import resend_command
+
     # The notes (an SMTP error, what to run next) go below the table, one whole line each: in a
     # table column they were cut to pieces at 80 columns, and rich read "[smtp]" in an error as
     # markup and dropped it. The recipient folds rather than being cut short with an ellipsis.
@@ -136,7 +138,7 @@ def digest_list(config: ConfigOption = None) -> None:
     notes: list[str] = []
     for r in records:
         note = r.error or ""
-        resend = f"tracker digest send --week {r.week} --force --to {r.recipient}"
+        resend = resend_command(r.week, r.recipient)
         if r.status is DigestStatus.SENDING:
             note = (
                 "the message is going out, or its process stopped while it was (then it turns "
@@ -144,7 +146,7 @@ def digest_list(config: ConfigOption = None) -> None:
             )
         elif r.status is DigestStatus.UNKNOWN:
             note = (
-                f"{note or 'no answer'}: sent, never confirmed; it is not sent again by "
+                f"{note or 'the message went out and no answer came'}; not sent again by "
                 f"itself: ask {r.recipient}, and if it never came: {resend}"
             )
         elif r.status is DigestStatus.CLAIMED:

@@ -2,11 +2,12 @@
 
 Owns the story of a ledger row, and every step of it:
 
-* ``claimed``: this process may send it; nothing of the message has gone out. Each step of the
-  send renews the claim. A claim whose process ended (on this host: its pid is gone), or that
-  nobody touched for a lease (``claim_lease``), is taken over and sent, by the daemon too. The
-  claim is fenced: its owner and token name every later step, so a process whose claim was
-  taken over stops before the message (``ClaimLost``) and the new owner sends it, once.
+* ``claimed``: this process may send it; nothing of the message has gone out. A send claims
+  every recipient of the week before the first is sent to, and each step of a send renews its
+  claim. A claim whose process ended (on this host: its pid is gone), or that nobody touched
+  for a lease (``claim_lease``), is taken over and sent, by the daemon too. The claim is fenced:
+  its owner and token name every later step, so a process whose claim was taken over stops
+  before the message (``ClaimLost``) and the new owner sends it, once.
 * ``sending``: the message itself has started (the server said 354). From here on only the
   server's answer can say what happened.
 * ``sent``: the server answered the message with 250.
@@ -54,9 +55,10 @@ class Sender(Protocol):
 
 def claim_lease(smtp_timeout: float | None) -> timedelta:
     """How long a claim may stay untouched before it counts as abandoned: ``CLAIM_LEASE``, or
-    more for a long ``[smtp] timeout``. Between two renewals a sender may wait up to a timeout
-    for the connection, the greeting, EHLO, STARTTLS, EHLO again and the login; a live claim
-    must never look abandoned."""
+    more for a long ``[smtp] timeout``: between two renewals a sender may wait up to a timeout
+    for the connection, the greeting, EHLO, STARTTLS, EHLO again and the login. A live claim
+    that still looks abandoned (a recipient waiting behind slow sends to the others) costs
+    nothing worse than a takeover: the fencing stops its old owner before the message."""
     if smtp_timeout is None:
         return CLAIM_LEASE
     return max(CLAIM_LEASE, timedelta(seconds=8 * smtp_timeout))
@@ -76,8 +78,9 @@ def one_of(recipients: Sequence[str], address: str) -> str:
 
 
 def resend_command(week: str, recipient: str) -> str:
-    """What a person runs to send one recipient's week again, on purpose."""
-    return f"tracker digest send --week {week} --force --to {recipient}"
+    """What a person runs to send one recipient's week again, on purpose (the bare address:
+    a display name would need quoting in a shell, and ``--to`` finds it by its mailbox)."""
+    return f"tracker digest send --week {week} --force --to {parseaddr(recipient)[1] or recipient}"
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,8 @@ def _settle_abandoned_send(
         owner=row.owner,
         token=row.attempts,
         expect=(DigestStatus.SENDING,),
-        error="the process sending it stopped while the message was going out",
+        error="the process sending it stopped while the message was going out: it may or "
+        "may not have arrived",
     )
 
 
@@ -283,7 +287,8 @@ async def _send(claim: Claim, message: EmailMessage, sender: Sender, week: IsoWe
                 claim.move(
                     DigestStatus.UNKNOWN,
                     expect=(DigestStatus.SENDING,),
-                    error="interrupted while the message was going out",
+                    error="interrupted while the message was going out: it may or may not "
+                    "have arrived",
                 )
             except TrackerError as error:
                 log.error("could not record digest %s to %s: %s", week, recipient, error)
@@ -313,10 +318,10 @@ def explain_skip(outcome: Outcome, record: DigestRecord | None) -> Outcome:
             f"stopped, the message may or may not have arrived: see tracker digest list)"
         )
     elif record.status is DigestStatus.UNKNOWN:
+        why = record.error or "the message went out and no answer came"
         detail = (
-            f"unknown: the message went out at {record.updated_at:%Y-%m-%d %H:%M} UTC and no "
-            f"answer came ({record.error or 'no reason recorded'}); not sent again by itself: "
-            f"ask {record.recipient}, and if it never came: {resend}"
+            f"unknown since {record.updated_at:%Y-%m-%d %H:%M} UTC: {why}; not sent again by "
+            f"itself: ask {record.recipient}, and if it never came: {resend}"
         )
     elif record.status is DigestStatus.FAILED and record.retry_at is not None:
         detail = (

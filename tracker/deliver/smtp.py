@@ -268,9 +268,8 @@ class SmtpSender:
         except (aiosmtplib.SMTPException, OSError) as e:
             smtp.close()
             raise DeliveryUnknownError(
-                f"SMTP server {self._where} took the whole message but gave no answer "
-                f"({_describe(e)}): it may or may not have arrived, so it is not sent again "
-                "by itself"
+                f"SMTP server {self._where} took the whole message and gave no answer "
+                f"({_describe(e)}): it may or may not have arrived"
             ) from e
 
     async def _quit_quietly(self, smtp: aiosmtplib.SMTP) -> None:

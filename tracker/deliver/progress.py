@@ -30,7 +30,8 @@ class Step(StrEnum):
     RCPT = "rcpt"
     #: the server is ready for the message (354): its first byte goes next
     DATA = "data"
-    #: the server answered the whole message with an error: it was not delivered
+    #: the server answered the whole message with an error, or not a byte of it could be
+    #: written: it was not delivered, and may be tried again
     REFUSED = "refused"
     #: the server answered the whole message with 250: delivered
     ACCEPTED = "accepted"

@@ -33,6 +33,7 @@ from tracker import app as core
 from tracker.cli import app
 from tracker.config.locate import read_config
 from tracker.deliver.message import message_id_for
+from tracker.deliver.owner import process_owner
 from tracker.types import DigestStatus, IsoWeek
 
 WEEK = IsoWeek(2026, 48)  # Mon 23 - Sun 29 November 2026, Asia/Seoul
@@ -371,49 +372,96 @@ def test_a_refused_login_leaves_the_digest_failed_and_digest_list_says_why(
     assert note.startswith(f"{WEEK} to {RECIPIENT}: failed: SMTP server")
     assert "535" in note
     assert "check [smtp] username" in note  # not swallowed as console markup
-    assert note.endswith(f"(fix it, then: tracker digest send --week {WEEK} --force)")
+    assert note.endswith(
+        f"(fix it, then: tracker digest send --week {WEEK} --force --to {RECIPIENT})"
+    )
 
     # fixed the password, ran `digest send` again: it says why it did not send, and what to run
     with open_tracker(config, tls, clock=FakeClock(SEND_AT)) as tracker:
         [again] = asyncio.run(tracker.send_digest(WEEK))
     assert again.status == "skipped"
     assert again.detail.startswith("failed (SMTP server")
-    assert again.detail.endswith(f"fix it, then: tracker digest send --week {WEEK} --force")
+    assert again.detail.endswith(
+        f"fix it, then: tracker digest send --week {WEEK} --force --to {RECIPIENT}"
+    )
     assert smtp.messages == []
 
 
-def test_a_digest_stuck_in_sending_is_reported_and_not_resent_without_force(
+def ended_process_owner() -> str:
+    """The owner name a process that has ended would have left in the ledger."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], check=True, capture_output=True
+    )
+    return process_owner(pid=int(done.stdout))
+
+
+def test_a_send_cut_off_by_a_crash_becomes_unknown_and_is_resent_only_on_purpose(
     config: Path, smtp: SMTPTestServer, tls: TLSFiles, cli_env: None
 ) -> None:
-    # a crash while talking to the SMTP server leaves the row in "sending"
+    # a process died after the message had started: its row stays "sending"
     with open_tracker(config, tls, clock=FakeClock(SEND_AT)) as tracker:
         mid = tracker.message_id(WEEK, RECIPIENT)
-        storage = tracker.storage
-        assert storage.claim_digest(
-            recipient=RECIPIENT, week=str(WEEK), message_id=mid, now=SEND_AT
+        storage, owner = tracker.storage, ended_process_owner()
+        token = storage.claim_digest(
+            recipient=RECIPIENT, week=str(WEEK), message_id=mid, now=SEND_AT, owner=owner
         )
-        storage.mark_digest(
-            recipient=RECIPIENT, week=str(WEEK), status=DigestStatus.SENDING, now=SEND_AT
+        assert token == 1
+        assert storage.mark_digest(
+            recipient=RECIPIENT,
+            week=str(WEEK),
+            status=DigestStatus.SENDING,
+            now=SEND_AT,
+            owner=owner,
+            token=token,
+            expect=[DigestStatus.CLAIMED],
         )
 
     code, out, _ = cli("--config", str(config), "digest", "list")
     assert code == 0
-    assert f"{WEEK} to {RECIPIENT}: sending: stuck while sending" in out
-    assert f"resend with: tracker digest send --week {WEEK} --force" in out
+    assert f"{WEEK} to {RECIPIENT}: sending: the message is going out, or its process" in out
 
-    # days later, the scheduled path and a plain `digest send` both leave it alone
+    # the next run sees its process is gone: unknown, reported, not sent again
     code, out, _ = cli("--config", str(config), "digest", "send", "--week", str(WEEK))
     assert code == 0
-    assert f"{WEEK} to {RECIPIENT}: skipped: sending since 2026-11-30 01:00 UTC" in out
-    assert f"to send it again: tracker digest send --week {WEEK} --force" in out
+    assert f"{WEEK} to {RECIPIENT}: skipped: unknown since 2026-11-30 01:00 UTC: the process" in out
+    assert f"if it never came: tracker digest send --week {WEEK} --force --to {RECIPIENT}" in out
     assert smtp.mail_attempts == 0
+    assert ledger(config, tls) == [(str(WEEK), RECIPIENT, DigestStatus.UNKNOWN)]
+    code, out, _ = cli("--config", str(config), "digest", "list")
+    [note] = [line for line in out.splitlines() if line.startswith(f"{WEEK} to {RECIPIENT}")]
+    assert note.startswith(f"{WEEK} to {RECIPIENT}: unknown: the process sending it stopped")
+    assert note.endswith(
+        f"if it never came: tracker digest send --week {WEEK} --force --to {RECIPIENT}"
+    )
 
-    code, out, err = cli("--config", str(config), "digest", "send", "--week", str(WEEK), "--force")
+    code, out, err = cli(
+        "--config",
+        str(config),
+        "digest",
+        "send",
+        "--week",
+        str(WEEK),
+        "--force",
+        "--to",
+        RECIPIENT.upper(),
+    )
     assert code == 0, err
     assert f"{WEEK} to {RECIPIENT}: sent" in out
     assert f"delivered through SMTP {smtp.host}" in out
     assert len(smtp.messages) == 1
     assert ledger(config, tls) == [(str(WEEK), RECIPIENT, DigestStatus.SENT)]
+
+
+def test_to_names_one_of_the_recipients(config: Path, smtp: SMTPTestServer, cli_env: None) -> None:
+    code, _, err = cli(
+        "--config", str(config), "digest", "send", "--week", str(WEEK), "--to", "nobody@example.com"
+    )
+    assert code == 1
+    assert err.splitlines() == [
+        "error: nobody@example.com is not a recipient of the digest",
+        f"hint: --to takes one of [digest] recipients: {RECIPIENT}",
+    ]
+    assert smtp.mail_attempts == 0
 
 
 def test_a_missing_password_variable_is_one_clear_line(

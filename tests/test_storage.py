@@ -527,72 +527,153 @@ def test_memory_sqlite_works() -> None:
 # -- the digest ledger -------------------------------------------------------------------------
 
 
+LEDGER = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
+
+
+def mark(
+    storage: Storage, status: str, *, owner: str | None, token: int, expect: str, **more: object
+) -> bool:
+    from tracker.types import DigestStatus
+
+    return storage.mark_digest(
+        recipient="a@example.org",
+        week="2026-W47",
+        status=DigestStatus(status),
+        now=more.pop("now", T0),  # type: ignore[arg-type]
+        owner=owner,
+        token=token,
+        expect=[DigestStatus(s) for s in expect.split()],
+        **more,  # type: ignore[arg-type]
+    )
+
+
 def test_digest_claim_is_exactly_once(storage: Storage) -> None:
     from tracker.types import DigestStatus
 
-    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
-    assert storage.claim_digest(**args, now=T0)
-    assert not storage.claim_digest(**args, now=T0)
-    storage.mark_digest(
-        recipient="a@example.org", week="2026-W47", status=DigestStatus.SENDING, now=T0
-    )
-    storage.mark_digest(
-        recipient="a@example.org", week="2026-W47", status=DigestStatus.SENT, now=T0
-    )
-    assert not storage.claim_digest(**args, now=T0 + timedelta(days=30))
-    assert storage.claim_digest(**args, now=T0, force=True)
+    assert storage.claim_digest(**LEDGER, now=T0, owner="one") == 1
+    assert storage.claim_digest(**LEDGER, now=T0, owner="two") is None
+    assert mark(storage, "sending", owner="one", token=1, expect="claimed")
+    assert mark(storage, "sent", owner="one", token=1, expect="sending")
+    late = T0 + timedelta(days=30)
+    assert storage.claim_digest(**LEDGER, now=late, stale_before=late, orphans={"one"}) is None
+    # force takes any row over, and the token moves on
+    assert storage.claim_digest(**LEDGER, now=T0, force=True, owner="two") == 2
     [record] = storage.list_digests()
     assert (record.status, record.attempts, record.sent_at) == (DigestStatus.CLAIMED, 2, T0)
+    assert record.owner == "two"
     # another recipient, same week: its own row
-    assert storage.claim_digest(**{**args, "recipient": "b@example.org"}, now=T0)
+    assert storage.claim_digest(**{**LEDGER, "recipient": "b@example.org"}, now=T0) == 1
 
 
-def test_digest_stuck_in_sending_is_never_retaken_silently(storage: Storage) -> None:
+def test_digest_steps_are_fenced_by_owner_token_and_state(storage: Storage) -> None:
     from tracker.types import DigestStatus
 
-    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
-    assert storage.claim_digest(**args, now=T0)
-    storage.mark_digest(
-        recipient="a@example.org", week="2026-W47", status=DigestStatus.SENDING, now=T0
+    assert storage.claim_digest(**LEDGER, now=T0, owner="one") == 1
+    # a stale claim is taken over: its old owner can no longer move it, not even to sending
+    later = T0 + timedelta(minutes=6)
+    assert (
+        storage.claim_digest(
+            **LEDGER, now=later, owner="two", stale_before=later - timedelta(minutes=5)
+        )
+        == 2
     )
-    assert not storage.claim_digest(**args, now=T0 + timedelta(days=2))
+    assert not mark(storage, "sending", owner="one", token=1, expect="claimed")
+    assert not mark(storage, "sending", owner="one", token=2, expect="claimed")  # wrong owner
+    assert not mark(storage, "sending", owner="two", token=1, expect="claimed")  # old token
+    assert not mark(storage, "sent", owner="two", token=2, expect="sending")  # wrong state
+    assert mark(storage, "sending", owner="two", token=2, expect="claimed")
+    assert not mark(storage, "sending", owner="two", token=2, expect="claimed")  # done already
+    assert mark(storage, "unknown", owner="two", token=2, expect="sending", error="no answer")
+    [record] = storage.list_digests()
+    assert (record.status, record.owner, record.attempts) == (DigestStatus.UNKNOWN, "two", 2)
+    assert (record.error, record.updated_at) == ("no answer", T0)
+
+
+def test_digest_renewed_claim_is_not_stale(storage: Storage) -> None:
+    lease = timedelta(minutes=5)
+    assert storage.claim_digest(**LEDGER, now=T0, owner="one") == 1
+    renewed = T0 + timedelta(minutes=4)
+    assert mark(storage, "claimed", owner="one", token=1, expect="claimed", now=renewed)
+    at = T0 + timedelta(minutes=8)
+    assert storage.claim_digest(**LEDGER, now=at, owner="two", stale_before=at - lease) is None
+    at = renewed + lease
+    assert storage.claim_digest(**LEDGER, now=at, owner="two", stale_before=at - lease) == 2
+
+
+def test_digest_claim_of_an_ended_process_is_taken_over_at_once(storage: Storage) -> None:
+    assert storage.claim_digest(**LEDGER, now=T0, owner="host:1:dead") == 1
+    assert storage.claim_digest(**LEDGER, now=T0, owner="two", orphans={"host:9:other"}) is None
+    assert storage.claim_digest(**LEDGER, now=T0, owner="two", orphans={"host:1:dead"}) == 2
+
+
+def test_digest_takeover_race_has_one_winner(storage: Storage) -> None:
+    if not storage.any_thread:
+        pytest.skip("one connection per thread: no race to run")
+    assert storage.claim_digest(**LEDGER, now=T0, owner="host:1:dead") == 1
+    start = threading.Barrier(8)
+    tokens: list[int | None] = []
+
+    def take(n: int) -> None:
+        start.wait()
+        tokens.append(
+            storage.claim_digest(**LEDGER, now=T0, owner=f"racer-{n}", orphans={"host:1:dead"})
+        )
+
+    racers = [threading.Thread(target=take, args=(n,)) for n in range(8)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join()
+    assert sorted(tokens, key=lambda t: t or 0) == [None] * 7 + [2]
+    [record] = storage.list_digests()
+    assert record.owner is not None and record.owner.startswith("racer-")
+
+
+def test_digest_being_sent_is_never_retaken_silently(storage: Storage) -> None:
+    from tracker.types import DigestStatus
+
+    assert storage.claim_digest(**LEDGER, now=T0, owner="one") == 1
+    assert mark(storage, "sending", owner="one", token=1, expect="claimed")
+    later = T0 + timedelta(days=2)
+    assert storage.claim_digest(**LEDGER, now=later, stale_before=later, orphans={"one"}) is None
     assert storage.list_digests()[0].status is DigestStatus.SENDING
+    # the next run records it as unknown, for good
+    assert mark(storage, "unknown", owner="one", token=1, expect="sending")
+    assert storage.claim_digest(**LEDGER, now=later, stale_before=later, orphans={"one"}) is None
 
 
 def test_digest_temporary_failure_is_retried_when_due(storage: Storage) -> None:
-    from tracker.types import DigestStatus
-
-    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
-    assert storage.claim_digest(**args, now=T0)
-    storage.mark_digest(
-        recipient="a@example.org",
-        week="2026-W47",
-        status=DigestStatus.FAILED,
-        now=T0,
+    assert storage.claim_digest(**LEDGER, now=T0, owner="one") == 1
+    retry_at = T0 + timedelta(minutes=5)
+    assert mark(
+        storage,
+        "failed",
+        owner="one",
+        token=1,
+        expect="claimed",
         error="451 try later",
-        retry_at=T0 + timedelta(minutes=5),
+        retry_at=retry_at,
     )
     assert storage.retry_due_weeks(now=T0) == []
-    assert not storage.claim_digest(**args, now=T0 + timedelta(minutes=4))
+    assert storage.claim_digest(**LEDGER, now=T0 + timedelta(minutes=4), owner="one") is None
     assert storage.retry_due_weeks(now=T0 + timedelta(minutes=5)) == ["2026-W47"]
-    assert storage.claim_digest(**args, now=T0 + timedelta(minutes=5))
+    assert storage.claim_digest(**LEDGER, now=T0 + timedelta(minutes=5), owner="one") == 2
     # a permanent failure (no retry time) waits for --force
-    storage.mark_digest(
-        recipient="a@example.org",
-        week="2026-W47",
-        status=DigestStatus.FAILED,
-        now=T0,
-        error="535 auth failed",
-    )
-    assert not storage.claim_digest(**args, now=T0 + timedelta(days=1))
+    assert mark(storage, "failed", owner="one", token=2, expect="claimed", error="535 auth failed")
+    assert storage.claim_digest(**LEDGER, now=T0 + timedelta(days=1)) is None
     assert storage.list_digests()[0].error == "535 auth failed"
 
 
-def test_digest_stale_claim_is_taken_over(storage: Storage) -> None:
-    args = {"recipient": "a@example.org", "week": "2026-W47", "message_id": "<m@x>"}
-    assert storage.claim_digest(**args, now=T0, owner="one")
-    assert not storage.claim_digest(**args, now=T0 + timedelta(minutes=10), owner="two")
-    assert storage.claim_digest(**args, now=T0 + timedelta(hours=2), owner="two")
+def test_digest_list_filters_by_week_and_state(storage: Storage) -> None:
+    from tracker.types import DigestStatus
+
+    assert storage.claim_digest(**LEDGER, now=T0, owner="one") == 1
+    assert storage.claim_digest(**{**LEDGER, "week": "2026-W48"}, now=T0, owner="one") == 1
+    assert [r.week for r in storage.list_digests()] == ["2026-W48", "2026-W47"]
+    assert [r.week for r in storage.list_digests(week="2026-W47")] == ["2026-W47"]
+    assert mark(storage, "sending", owner="one", token=1, expect="claimed")
+    sending = storage.list_digests(statuses=[DigestStatus.SENDING])
+    assert [(r.week, r.owner) for r in sending] == [("2026-W47", "one")]
 
 
 def test_not_modified_feeds_are_recorded_in_one_batch(storage: Storage) -> None:

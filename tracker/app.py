@@ -13,9 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import socket
 import ssl
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
@@ -25,9 +23,18 @@ from typing import TYPE_CHECKING, Any
 from tracker.config.catalog import Collection, load_catalog, resolve_feeds
 from tracker.config.locate import default_database_url, default_state_dir
 from tracker.config.schema import Config
-from tracker.deliver.ledger import EMPTY_WEEK, Outcome, send_week, skip_week
+from tracker.deliver.ledger import (
+    EMPTY_WEEK,
+    Outcome,
+    claim_lease,
+    due_weeks,
+    one_of,
+    send_week,
+    skip_week,
+)
 from tracker.deliver.message import message_id_for, unsubscribe_mailto
 from tracker.deliver.outbox import OutboxSender
+from tracker.deliver.owner import process_owner
 from tracker.digest import catchup, window
 from tracker.exceptions import ConfigError, ConfigProblem, DeliveryError, TrackerError
 from tracker.poll import decide
@@ -112,7 +119,7 @@ class Tracker:
             workers=config.poll.workers, timeout=max(PARSE_TIMEOUT, config.poll.timeout)
         )
         #: this process, for feed leases and the digest ledger (several instances, one database)
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.owner = process_owner()
         #: the environment, for ``[smtp] password_env``; read once, here, and nowhere else
         self._env: Mapping[str, str] = os.environ if env is None else env
 
@@ -481,11 +488,15 @@ class Tracker:
         built: Digest | None = None,
         recipients: Sequence[str] | None = None,
         record_empty: bool = False,
+        to: str | None = None,
     ) -> list[Outcome]:
         """One week's digest (default: the last complete week) to each recipient (or those in
-        ``recipients``) once; ``built``: that week, if built; ``record_empty``: ledger if empty."""
+        ``recipients``, or the one ``to``) once; ``built``: that week, if built;
+        ``record_empty``: an empty week is recorded as skipped in the ledger."""
         week = week or self.last_complete_week()
         recipients = self.recipients() if recipients is None else list(recipients)
+        if to is not None:
+            recipients = [one_of(self.recipients(), to)]
         if built is None or built.week != week:
             built = self.build_digest(week)
         if built.empty and not self.config.digest.send_if_empty:
@@ -513,22 +524,32 @@ class Tracker:
             force=force,
             owner=self.owner,
             unsubscribe_url=self.config.digest.unsubscribe_url,
+            lease=self._lease,
         )
 
+    @property
+    def _lease(self) -> timedelta:
+        return claim_lease(self.config.smtp.timeout if self.config.smtp else None)
+
     def retry_due(self) -> bool:
-        """Whether a temporarily failed digest is due for another try."""
-        return bool(self.storage.retry_due_weeks(now=self.clock()))
+        """Whether a digest is due for another try (``deliver.ledger.due_weeks``)."""
+        return bool(self._due_weeks())
+
+    def _due_weeks(self) -> list[str]:
+        mine = self.config.digest.recipients or [OUTBOX_RECIPIENT]
+        return due_weeks(self.storage, now=self.clock(), recipients=mine, lease=self._lease)
 
     async def send_due_digest(self) -> list[Outcome]:
         """The scheduled job and catch-up: each week missed since the ledger's last row for a
         recipient, oldest first, within ``[digest] catch_up`` (older ones recorded as skipped),
-        the newest due week, and any due retry (``tracker.digest.catchup``). Exactly once."""
+        the newest due week, and any week due for another try (``deliver.ledger.due_weeks``:
+        failed, or claimed by a process that is gone). Exactly once."""
         now, weeks = self.clock(), catchup.window_weeks(self.config.digest.catch_up)
         plan = catchup.plan(
             due=window.last_due_week(now, self.config.digest.schedule, self.timezone),
             recipients=self.recipients(),
             ledger=self.storage.list_digests(),
-            retry=self.storage.retry_due_weeks(now=now),
+            retry=self._due_weeks(),
             weeks=weeks,
         )
         # the skips first: a send that fails or crashes below must not leave them unrecorded

@@ -13,6 +13,7 @@
     │   └── LeaseLostError  another instance took over a feed's poll (not the database's fault)
     ├── RenderError         a digest template is missing or broken
     └── DeliveryError       the digest could not be sent (``temporary``: worth a retry)
+        └── DeliveryUnknownError  the message was sent, no answer came: it may have arrived
 
 Adapters translate their library's exceptions into these with ``raise ... from e``. A bug (a
 ``TypeError`` and friends) is never wrapped: it still raises.
@@ -144,3 +145,11 @@ class DeliveryError(TrackerError):
         super().__init__(message, hint=hint)
         #: True for failures worth retrying (4xx replies, connection errors)
         self.temporary = temporary
+
+
+class DeliveryUnknownError(DeliveryError):
+    """The whole message went to the server and no final answer came back (a timeout, a lost
+    connection): it may or may not have arrived, so it is never retried (nor ``temporary``)."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message, temporary=False, hint=hint)

@@ -537,14 +537,13 @@ class RenderedDigest:
 
 
 class DigestStatus(StrEnum):
-    """A digest's place in the ledger. ``sending`` that never became ``sent`` means a crash
-    while talking to the SMTP server: it may or may not have arrived, so it is never re-sent
-    silently (``tracker digest send --force`` does it on purpose)."""
+    """A digest's place in the ledger (``tracker.deliver.ledger`` tells the whole story)."""
 
     CLAIMED = "claimed"
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    UNKNOWN = "unknown"
     SKIPPED = "skipped"
 
 
@@ -562,6 +561,7 @@ class DigestRecord:
     sent_at: datetime | None = None
     error: str | None = None
     retry_at: datetime | None = None
+    owner: str | None = None  # the process holding a claim (``tracker.deliver.owner``)
 
 
 @dataclass(frozen=True)

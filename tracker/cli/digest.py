@@ -101,14 +101,18 @@ def digest_send(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Build and render, send nothing.")
     ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="ADDRESS", help="Only to this one of [digest] recipients."),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Send a week's digest to every recipient, exactly once (unless --force)."""
+    """Send a week's digest to every recipient (or --to one), exactly once (unless --force)."""
     import asyncio
 
     with open_tracker(config) as tracker:
         chosen = _week(tracker, week)
-        outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run))
+        outcomes = asyncio.run(tracker.send_digest(chosen, force=force, dry_run=dry_run, to=to))
         where = (
             f"SMTP {tracker.config.smtp.host}"
             if tracker.config.smtp
@@ -116,9 +120,11 @@ def digest_send(
         )
     failed = 0
     for o in outcomes:
-        failed += o.status == "failed"
+        # unknown: a person has to look (did it arrive?), so it fails the command like failed
+        bad = o.status in ("failed", "unknown")
+        failed += bad
         line = f"{o.week} to {o.recipient}: {o.describe()}"
-        (err if o.status == "failed" else out).print(line, markup=False)
+        (err if bad else out).print(line, markup=False)
     if any(o.status == "sent" for o in outcomes):
         out.print(f"delivered through {where}")
     if failed:
@@ -141,6 +147,8 @@ def digest_list(config: ConfigOption = None, as_json: JsonOption = False) -> Non
     from rich.table import Column, Table
     from rich.text import Text
 
+    from tracker.deliver.ledger import resend_command
+
     # The notes (an SMTP error, what to run next) go below the table, one whole line each: in a
     # table column they were cut to pieces at 80 columns, and rich read "[smtp]" in an error as
     # markup and dropped it. The recipient folds rather than being cut short with an ellipsis.
@@ -149,18 +157,26 @@ def digest_list(config: ConfigOption = None, as_json: JsonOption = False) -> Non
     notes: list[str] = []
     for r in records:
         note = r.error or ""
+        resend = resend_command(r.week, r.recipient)
         if r.status is DigestStatus.SENDING:
             note = (
-                "stuck while sending (a crash?): it may or may not have arrived; "
-                f"resend with: tracker digest send --week {r.week} --force"
+                "the message is going out, or its process stopped while it was (then it turns "
+                "unknown); it may or may not have arrived"
             )
+        elif r.status is DigestStatus.UNKNOWN:
+            note = (
+                f"{note or 'the message went out and no answer came'}; not sent again by "
+                f"itself: ask {r.recipient}, and if it never came: {resend}"
+            )
+        elif r.status is DigestStatus.CLAIMED:
+            note = "being sent (nothing went out yet); a claim left by a crash is sent again"
         elif r.status is DigestStatus.FAILED and r.retry_at:
             note += f" (retrying after {_local(r.retry_at, zone)})"
         elif r.status is DigestStatus.FAILED:
-            note += f" (fix it, then: tracker digest send --week {r.week} --force)"
+            note += f" (fix it, then: {resend})"
         elif r.status is DigestStatus.SKIPPED:
             # recorded on purpose, never retried: say so, and how to send it after all
-            note += f" (never retried; to send it: tracker digest send --week {r.week} --force)"
+            note += f" (never retried; to send it: {resend})"
         when = r.sent_at or r.updated_at
         table.add_row(
             r.week,

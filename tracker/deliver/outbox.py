@@ -16,6 +16,7 @@ import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from tracker.deliver.progress import Progress, Step, no_progress
 from tracker.exceptions import DeliveryError
 
 _WEEK_IN_ID = re.compile(r"^<(\d{4}-W\d{2})\.")
@@ -41,20 +42,26 @@ class OutboxSender:
         stem = f"{_week_of(message)}-{_recipient_of(message)}"
         return self.folder / f"{stem}.eml", self.folder / f"{stem}.html"
 
-    async def send(self, message: EmailMessage) -> str:
-        """Write the message; return the path of the ``.eml`` file."""
+    async def send(self, message: EmailMessage, *, progress: Progress = no_progress) -> str:
+        """Write the message; return the path of the ``.eml`` file. ``progress`` hears the
+        same steps an SMTP send reports (``DATA`` before the first file is written)."""
         eml, html_path = self.paths_for(message)
         data = message.as_bytes(policy=email.policy.SMTP)
         html_part = message.get_body(preferencelist=("html",))
         html = html_part.get_content() if html_part is not None else None
+        progress(Step.CONNECT)
+        progress(Step.DATA)
         try:
             await asyncio.to_thread(self._write, eml, data, html_path, html)
         except OSError as e:
+            # the .eml is written last and atomically: without it nothing was delivered
+            progress(Step.REFUSED)
             raise DeliveryError(
                 f"could not write the digest to the outbox {self.folder}: {_describe(e)}",
                 temporary=False,
                 hint="check [tracker] state_dir and that the folder is writable",
             ) from e
+        progress(Step.ACCEPTED)
         return str(eml)
 
     def _write(self, eml: Path, data: bytes, html_path: Path, html: str | None) -> None:

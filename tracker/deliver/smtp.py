@@ -1,8 +1,11 @@
 """Sending a digest over SMTP: the only code that imports ``aiosmtplib``.
 
-Owns ``SmtpSender``: TLS made explicit (STARTTLS, implicit TLS, or none only on purpose), bounded
-retries of temporary failures, and every ``aiosmtplib``, ``ssl`` and OS error turned into a
-``DeliveryError`` (``temporary`` says whether retrying may help).
+Owns ``SmtpSender``: TLS made explicit (STARTTLS, implicit TLS, or none only on purpose), the
+mail transaction spoken step by step (MAIL, RCPT, DATA, then the message: each step reported to
+the caller's ``Progress``, so the ledger knows when the message itself started), bounded retries
+of what failed before the message was sent, and every ``aiosmtplib``, ``ssl`` and OS error turned
+into a ``DeliveryError`` (``temporary`` says whether retrying may help;
+``DeliveryUnknownError`` when the message was sent and no answer came: never retried).
 
 Must not build messages, render templates, read the config file, the environment or the clock,
 nor decide who gets a digest or whether one was already sent: the caller passes the password
@@ -21,7 +24,9 @@ from typing import Literal, NoReturn
 
 import aiosmtplib
 
-from tracker.exceptions import DeliveryError
+from tracker.deliver.progress import ClaimLost, Progress, Step, no_progress
+from tracker.deliver.wire import Wire, on_the_wire
+from tracker.exceptions import DeliveryError, DeliveryUnknownError
 
 __all__ = ["Security", "SmtpSender"]
 
@@ -59,7 +64,10 @@ class SmtpSender:
 
     Temporary failures (4xx replies, connection errors, timeouts) are retried ``retries`` times,
     waiting ``backoff[i]`` (the last value repeats) through the injected ``sleep``; permanent ones
-    (5xx, a refused login, a bad certificate) raise at once.
+    (5xx, a refused login, a bad certificate) raise at once. Once the message itself was sent,
+    a timeout or a lost connection is not temporary but unknown (``DeliveryUnknownError``): the
+    server may have it, so it is never sent again by itself. A 4xx answer to the message is
+    temporary: the server said it did not take it.
     """
 
     def __init__(
@@ -111,13 +119,14 @@ class SmtpSender:
     def _where(self) -> str:
         return f"{self.host}:{self.port}"
 
-    async def send(self, message: EmailMessage) -> str:
+    async def send(self, message: EmailMessage, *, progress: Progress = no_progress) -> str:
         """Send ``message`` to the addresses in its To/Cc headers; return the server's reply to
-        the message (e.g. ``2.0.0 OK queued as ABC123``)."""
+        the message (e.g. ``2.0.0 OK queued as ABC123``). ``progress`` hears each step; when it
+        raises ``ClaimLost`` the session ends at once, before any byte of the message."""
         attempt = 0
         while True:
             try:
-                return await self._send_once(message)
+                return await self._send_once(message, progress)
             except DeliveryError as error:
                 if not error.temporary:
                     raise
@@ -145,7 +154,8 @@ class SmtpSender:
             return 0.0
         return self.backoff[min(attempt, len(self.backoff) - 1)]
 
-    async def _send_once(self, message: EmailMessage) -> str:
+    async def _send_once(self, message: EmailMessage, progress: Progress) -> str:
+        progress(Step.CONNECT)
         smtp = aiosmtplib.SMTP(
             hostname=self.host,
             port=self.port,
@@ -157,6 +167,7 @@ class SmtpSender:
             tls_context=self._tls_context,
             local_hostname=self.local_hostname,
         )
+        session = _Session()
         try:
             try:
                 await smtp.connect()
@@ -164,7 +175,13 @@ class SmtpSender:
                     await self._starttls(smtp)
                 if self.username is not None:
                     await smtp.login(self.username, self._password or "")
-                refused, reply = await smtp.send_message(message)
+                reply, refused = await self._transaction(smtp, message, progress, session)
+            except ClaimLost:
+                # Someone else sends it now. Inside DATA a QUIT would only become a line of
+                # the message: hang up instead, so the server drops the unfinished message.
+                if not session.in_data:
+                    await self._quit_quietly(smtp)
+                raise
             except DeliveryError:
                 await self._quit_quietly(smtp)
                 raise
@@ -185,6 +202,75 @@ class SmtpSender:
             return reply
         finally:
             _hang_up(smtp)
+
+    async def _transaction(
+        self, smtp: aiosmtplib.SMTP, message: EmailMessage, progress: Progress, session: _Session
+    ) -> tuple[str, dict[str, aiosmtplib.SMTPResponse]]:
+        """MAIL, RCPT and DATA spoken here rather than by ``send_message``, so the moment the
+        message itself starts is ours to report (``Step.DATA``), and a timeout after it is
+        told apart from one before it."""
+        await _hello(smtp)
+        wire = on_the_wire(
+            message,
+            extensions=frozenset(smtp.esmtp_extensions),
+            utf8_ok=smtp.supports_extension("smtputf8"),
+        )
+        if isinstance(wire, str):
+            raise aiosmtplib.SMTPNotSupported(wire)
+        progress(Step.MAIL)
+        await smtp.mail(wire.sender, options=wire.options, encoding=wire.encoding)
+        progress(Step.RCPT)
+        refused: dict[str, aiosmtplib.SMTPResponse] = {}
+        errors: list[aiosmtplib.SMTPRecipientRefused] = []
+        for recipient in wire.recipients:
+            try:
+                await smtp.rcpt(recipient, encoding=wire.encoding)
+            except aiosmtplib.SMTPRecipientRefused as e:
+                errors.append(e)
+                refused[recipient] = aiosmtplib.SMTPResponse(e.code, e.message)
+        if len(errors) == len(wire.recipients):
+            raise aiosmtplib.SMTPRecipientsRefused(errors)
+        start = await smtp.execute_command(b"DATA")
+        if start.code != aiosmtplib.SMTPStatus.start_input:
+            raise aiosmtplib.SMTPDataError(start.code, start.message)
+        session.in_data = True
+        progress(Step.DATA)
+        answer = await self._message(smtp, wire, progress)
+        session.in_data = False
+        if answer.code != aiosmtplib.SMTPStatus.completed:
+            progress(Step.REFUSED)
+            raise aiosmtplib.SMTPDataError(answer.code, answer.message)
+        progress(Step.ACCEPTED)
+        return answer.message, refused
+
+    async def _message(
+        self, smtp: aiosmtplib.SMTP, wire: Wire, progress: Progress
+    ) -> aiosmtplib.SMTPResponse:
+        """Write the message after the server's 354 and read its answer.
+
+        Until the bytes are handed to the connection nothing is sent, and a failure is an
+        ordinary (temporary) one. After that, no answer means nobody knows whether the server
+        kept it: the server may have written it to its queue and lost us before it could say
+        so (a slow final "." delivered the same digest four times when this was retried).
+        """
+        protocol = smtp.protocol
+        try:
+            if protocol is None:
+                raise aiosmtplib.SMTPServerDisconnected("Connection lost")
+            # aiosmtplib's own data() does exactly this, with no moment between the 354 and
+            # the message for us; its command lock is not needed, no one else uses smtp.
+            protocol.write(wire.payload)
+        except (aiosmtplib.SMTPException, OSError):
+            progress(Step.REFUSED)
+            raise
+        try:
+            return await protocol.read_response(timeout=self.timeout)
+        except (aiosmtplib.SMTPException, OSError) as e:
+            smtp.close()
+            raise DeliveryUnknownError(
+                f"SMTP server {self._where} took the whole message and gave no answer "
+                f"({_describe(e)}): it may or may not have arrived"
+            ) from e
 
     async def _quit_quietly(self, smtp: aiosmtplib.SMTP) -> None:
         """Say QUIT if the session is still open; a failure here changes nothing we report."""
@@ -286,6 +372,25 @@ class SmtpSender:
         # The rest (SMTPNotSupported, "AUTH not supported", ...) is about what the server
         # offers: asking again will not change it.
         raise self._fail(f"SMTP server {where}: {_describe(e)}", temporary=False) from e
+
+
+class _Session:
+    """Where one session is, for the error paths: inside DATA a QUIT would be message text."""
+
+    in_data = False
+
+
+async def _hello(smtp: aiosmtplib.SMTP) -> None:
+    """EHLO, or HELO from a server that refuses it, once per session (after STARTTLS again):
+    the extensions decide the MAIL parameters."""
+    if not smtp.is_ehlo_or_helo_needed:
+        return
+    try:
+        await smtp.ehlo()
+    except aiosmtplib.SMTPHeloError:
+        if not smtp.is_connected:
+            raise
+        await smtp.helo()
 
 
 def _hang_up(smtp: aiosmtplib.SMTP, transport: asyncio.BaseTransport | None = None) -> None:

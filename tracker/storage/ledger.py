@@ -1,19 +1,21 @@
 """The digest ledger: one row per recipient and ISO week, so each digest is sent exactly once.
 
-Owns claiming a digest (a unique insert: of two racing processes exactly one wins), moving it
-along (claimed -> sending -> sent | failed), recording a week that will not be sent (``skipped``,
-with the reason: a final row, never retried), the temporary failures due for a retry, and listing
-the ledger. Must not send mail or decide what a failure means: ``tracker.deliver`` does.
+Owns claiming a digest (a unique insert: of two racing processes exactly one wins; a takeover is
+one conditional UPDATE), moving a claim along fenced by its owner and token (a step of a claim
+that was taken over changes nothing), recording a week that will not be sent (``skipped``, with
+the reason: a final row, never retried), the rows due for another try, and listing the ledger.
+Must not send mail, know about processes, or decide what a state or a failure means: the caller
+says which states a step may start from (``tracker.deliver.ledger`` holds that story).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Collection
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
-from tracker.exceptions import StorageError
 from tracker.storage.database import Database
 from tracker.storage.schema import UTCDateTime, digests
 from tracker.types import DigestRecord, DigestStatus
@@ -24,9 +26,6 @@ class LedgerStore:
 
     _db: Database
 
-    #: a claim that never reached ``sending`` (the process died while rendering) expires
-    CLAIM_TIMEOUT = timedelta(hours=1)
-
     def claim_digest(
         self,
         *,
@@ -36,13 +35,19 @@ class LedgerStore:
         now: datetime,
         force: bool = False,
         owner: str | None = None,
-    ) -> bool:
-        """Claim the right to send ``week`` to ``recipient``. True means: you send it.
+        stale_before: datetime | None = None,
+        orphans: Collection[str] = (),
+    ) -> int | None:
+        """Claim the right to send ``week`` to ``recipient``: the claim's token, or None.
 
-        A unique insert, so of two racing processes exactly one wins. An existing row is taken
-        over only when ``force`` is set, when it failed temporarily and its retry time has come,
-        or when it is a stale claim (never reached ``sending``). A ``sent`` or ``sending`` row is
-        never taken over without ``force``.
+        The token is the row's attempt number; every later step names it with ``owner``, so a
+        claim that was taken over meanwhile cannot move (fencing). A new row is a unique
+        insert, so of two racing processes exactly one wins. An existing row is taken over only
+        with ``force``; when it failed temporarily and its retry time has come; or when it is a
+        claim (nothing sent yet) that went stale (not touched since ``stale_before``) or whose
+        owner is among ``orphans`` (processes known to have ended). Of two processes taking
+        over one row, exactly one wins too: the UPDATE re-checks its conditions on the row it
+        locks. ``sending``, ``sent`` and ``unknown`` rows are never taken over without ``force``.
         """
         with self._db.write("claim a digest") as conn:
             inserted = conn.execute(
@@ -59,29 +64,14 @@ class LedgerStore:
                 )
                 .on_conflict_do_nothing(index_elements=[digests.c.recipient, digests.c.week])
                 # rowcount is -1 for an INSERT on PostgreSQL here; RETURNING says it plainly
-                .returning(digests.c.id)
+                .returning(digests.c.attempts)
             ).first()
             if inserted is not None:
-                return True
-            takeover = sa.update(digests).where(
-                digests.c.recipient == recipient, digests.c.week == week
-            )
+                return int(inserted.attempts)
+            this = (digests.c.recipient == recipient, digests.c.week == week)
+            takeover = sa.update(digests).where(*this)
             if not force:
-                at = sa.literal(now, UTCDateTime())
-                stale = sa.literal(now - self.CLAIM_TIMEOUT, UTCDateTime())
-                takeover = takeover.where(
-                    sa.or_(
-                        sa.and_(
-                            digests.c.status == str(DigestStatus.FAILED),
-                            digests.c.retry_at.is_not(None),
-                            digests.c.retry_at <= at,
-                        ),
-                        sa.and_(
-                            digests.c.status == str(DigestStatus.CLAIMED),
-                            digests.c.claimed_at <= stale,
-                        ),
-                    )
-                )
+                takeover = takeover.where(sa.or_(*self._takeovers(now, stale_before, orphans)))
             updated = conn.execute(
                 takeover.values(
                     status=str(DigestStatus.CLAIMED),
@@ -94,7 +84,30 @@ class LedgerStore:
                     error=None,
                 )
             )
-            return updated.rowcount == 1
+            if updated.rowcount != 1:
+                return None
+            # the row is ours until this transaction ends: read the token it now carries
+            return int(conn.execute(sa.select(digests.c.attempts).where(*this)).scalar_one())
+
+    @staticmethod
+    def _takeovers(
+        now: datetime, stale_before: datetime | None, orphans: Collection[str]
+    ) -> list[sa.ColumnElement[bool]]:
+        """The rows a claim may take over without ``force``."""
+        claimed = digests.c.status == str(DigestStatus.CLAIMED)
+        conditions: list[sa.ColumnElement[bool]] = [
+            sa.and_(
+                digests.c.status == str(DigestStatus.FAILED),
+                digests.c.retry_at.is_not(None),
+                digests.c.retry_at <= sa.literal(now, UTCDateTime()),
+            )
+        ]
+        if stale_before is not None:
+            stale = sa.literal(stale_before, UTCDateTime())
+            conditions.append(sa.and_(claimed, digests.c.updated_at <= stale))
+        if orphans:
+            conditions.append(sa.and_(claimed, digests.c.owner.in_(sorted(orphans))))
+        return conditions
 
     def mark_digest(
         self,
@@ -103,10 +116,16 @@ class LedgerStore:
         week: str,
         status: DigestStatus,
         now: datetime,
+        owner: str | None,
+        token: int,
+        expect: Collection[DigestStatus],
         error: str | None = None,
         retry_at: datetime | None = None,
-    ) -> None:
-        """Move a claimed digest along: ``sending``, then ``sent`` or ``failed``."""
+    ) -> bool:
+        """Move a claim along, fenced: only while the row still carries ``owner`` and ``token``
+        and is in one of the ``expect`` states. Moving to the state it is in renews the claim
+        (``updated_at``), which keeps it from going stale. False: the claim was taken over or
+        the row had moved on; nothing changed."""
         values: dict[str, Any] = {
             "status": str(status),
             "updated_at": now,
@@ -115,18 +134,34 @@ class LedgerStore:
         }
         if status is DigestStatus.SENT:
             values["sent_at"] = now
+        mine = digests.c.owner.is_(None) if owner is None else digests.c.owner == owner
         with self._db.write("record a digest's state") as conn:
             result = conn.execute(
                 sa.update(digests)
-                .where(digests.c.recipient == recipient, digests.c.week == week)
+                .where(
+                    digests.c.recipient == recipient,
+                    digests.c.week == week,
+                    mine,
+                    digests.c.attempts == token,
+                    digests.c.status.in_(sorted(str(s) for s in expect)),
+                )
                 .values(**values)
             )
-            if result.rowcount != 1:
-                raise StorageError(f"no digest {week} for {recipient} in the ledger")
+            return result.rowcount == 1
 
-    def list_digests(self, *, limit: int | None = None) -> list[DigestRecord]:
-        """The ledger, newest week first."""
+    def list_digests(
+        self,
+        *,
+        limit: int | None = None,
+        week: str | None = None,
+        statuses: Collection[DigestStatus] | None = None,
+    ) -> list[DigestRecord]:
+        """The ledger, newest week first (only ``week``, only rows in ``statuses`` if given)."""
         query = sa.select(digests).order_by(digests.c.week.desc(), digests.c.recipient)
+        if week is not None:
+            query = query.where(digests.c.week == week)
+        if statuses is not None:
+            query = query.where(digests.c.status.in_(sorted(str(s) for s in statuses)))
         if limit is not None:
             query = query.limit(limit)
         with self._db.read("read the digest ledger") as conn:
@@ -142,6 +177,7 @@ class LedgerStore:
                     sent_at=row.sent_at,
                     error=row.error,
                     retry_at=row.retry_at,
+                    owner=row.owner,
                 )
                 for row in conn.execute(query)
             ]

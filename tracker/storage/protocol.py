@@ -8,7 +8,7 @@ Protocol costs nothing at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple, Protocol
 
@@ -219,8 +219,12 @@ class Storage(Protocol):
         now: datetime,
         force: bool = False,
         owner: str | None = None,
-    ) -> bool:
-        """True when the caller may send ``week`` to ``recipient`` (exactly one caller wins)."""
+        stale_before: datetime | None = None,
+        orphans: Collection[str] = (),
+    ) -> int | None:
+        """The claim's token when the caller may send ``week`` to ``recipient`` (exactly one
+        caller wins), else None. A claim not touched since ``stale_before``, or held by one of
+        the ``orphans``, is taken over; so is a failed row whose retry time came."""
         ...
 
     def mark_digest(
@@ -230,14 +234,24 @@ class Storage(Protocol):
         week: str,
         status: DigestStatus,
         now: datetime,
+        owner: str | None,
+        token: int,
+        expect: Collection[DigestStatus],
         error: str | None = None,
         retry_at: datetime | None = None,
-    ) -> None:
-        """Move a claimed digest along: sending, then sent or failed."""
+    ) -> bool:
+        """Move the caller's claim (``owner``, ``token``) from one of ``expect`` to ``status``;
+        False, and nothing changed, when the claim was taken over or had moved on."""
         ...
 
-    def list_digests(self, *, limit: int | None = None) -> list[DigestRecord]:
-        """The ledger, newest week first."""
+    def list_digests(
+        self,
+        *,
+        limit: int | None = None,
+        week: str | None = None,
+        statuses: Collection[DigestStatus] | None = None,
+    ) -> list[DigestRecord]:
+        """The ledger, newest week first (only ``week``, only rows in ``statuses`` if given)."""
         ...
 
     def retry_due_weeks(self, *, now: datetime) -> list[str]:

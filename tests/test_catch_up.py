@@ -404,7 +404,7 @@ def test_a_six_week_downtime_sends_four_and_records_two_skipped(
     for n in (1, 2):
         assert (
             f"{week(n)} to {READER}: skipped: {reason} (never retried; to send it: "
-            f"tracker digest send --week {week(n)} --force)"
+            f"tracker digest send --week {week(n)} --force --to {READER})"
         ) in " ".join(result.stdout.split())
     assert len([line for line in result.stdout.splitlines() if " skipped " in f" {line} "]) == 2
 
@@ -421,7 +421,7 @@ def test_a_skipped_week_is_explained_and_sent_only_on_purpose(
         assert plain.status == "skipped"
         assert plain.detail.startswith("skipped: missed while the tracker was not sending")
         assert plain.detail.endswith(
-            f"to send it anyway: tracker digest send --week {week(1)} --force"
+            f"to send it anyway: tracker digest send --week {week(1)} --force --to {READER}"
         )
         [forced] = asyncio.run(tracker.send_digest(week(1), force=True))
         [record] = [r for r in tracker.storage.list_digests() if r.week == str(week(1))]

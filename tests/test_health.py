@@ -440,9 +440,20 @@ def test_failing_since_dates_the_first_failure_of_a_run(storage: SqlStorage) -> 
 
 
 def test_health_reads_the_ledger_as_stored_strings(storage: SqlStorage, db_url: str) -> None:
+    tokens = {}
     for week in ("2026-W40", "2026-W48", "2026-W49"):
-        assert storage.claim_digest(recipient=RECIPIENT, week=week, message_id=week, now=T0)
-    storage.mark_digest(recipient=RECIPIENT, week="2026-W48", status=DigestStatus.SENT, now=T0)
+        token = storage.claim_digest(recipient=RECIPIENT, week=week, message_id=week, now=T0)
+        assert token is not None
+        tokens[week] = token
+    assert storage.mark_digest(
+        recipient=RECIPIENT,
+        week="2026-W48",
+        status=DigestStatus.SENT,
+        now=T0,
+        owner=None,
+        token=tokens["2026-W48"],
+        expect=(DigestStatus.CLAIMED,),
+    )
     engine = create_engine(parse_url(db_url))
     try:
         with engine.begin() as conn:  # a state this version has never heard of
@@ -641,11 +652,18 @@ def test_health_is_5_when_a_digest_failed_or_is_stuck(tmp_path: Path) -> None:
     ) as t:
         week = str(t.last_complete_week())
         store = t.storage
-        assert store.claim_digest(
+        token = store.claim_digest(
             recipient="someone@example.com", week=week, message_id="m", now=t.clock()
         )
-        store.mark_digest(
-            recipient="someone@example.com", week=week, status=DigestStatus.SENDING, now=t.clock()
+        assert token is not None
+        assert store.mark_digest(
+            recipient="someone@example.com",
+            week=week,
+            status=DigestStatus.SENDING,
+            now=t.clock(),
+            owner=None,
+            token=token,
+            expect=(DigestStatus.CLAIMED,),
         )
     done = tracker(config, "health")
     assert done.returncode == 5 and "is sending since" in done.stdout and "(stuck)" in done.stdout

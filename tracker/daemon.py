@@ -1,6 +1,6 @@
 """The daemon behind ``tracker run``: APScheduler as a wake-up clock, nothing more.
 
-Owns the two jobs (a one-minute poll tick that polls the feeds whose time has come, and the weekly
+Owns the two jobs (a tick every ``[poll] check_every`` polling the feeds whose time came, the weekly
 digest), keeping the release calendar file current after each, catch-up at start, and a clean
 stop on SIGTERM/SIGINT. Must not keep durable state: each feed's next poll time and the digest
 ledger live in the database, so a restart never double-polls or double-sends (APScheduler 3.x
@@ -150,7 +150,12 @@ class Daemon:
             await self.send_digest()
 
     async def run(self, stop: asyncio.Event) -> None:
-        scheduler = build_scheduler(self.tracker, poll=self.tick, digest=self.send_digest)
+        scheduler = build_scheduler(
+            self.tracker,
+            poll=self.tick,
+            digest=self.send_digest,
+            tick=self.tracker.config.poll.check_every,
+        )
         scheduler.start()
         log.info(
             "tracker running: %d feeds, digest %s (%s), database %s",

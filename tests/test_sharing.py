@@ -259,7 +259,7 @@ def assert_spread(counts: Counter[str], agents: Sequence[str]) -> None:
 
 
 def test_three_poll_due_processes_started_together_split_the_feeds(
-    tmp_path: Path, farm: Farm, database: str
+    tmp_path: Path, database: str, farm: Farm
 ) -> None:
     config = write_config(tmp_path, database, farm.urls)
     prepare(config)
@@ -284,7 +284,7 @@ def test_three_poll_due_processes_started_together_split_the_feeds(
     assert all(owner is None for _, owner, _, _ in rows)  # every lease released
 
 
-def test_three_daemons_split_a_cycle(tmp_path: Path, farm: Farm, database: str) -> None:
+def test_three_daemons_split_a_cycle(tmp_path: Path, database: str, farm: Farm) -> None:
     config = write_config(tmp_path, database, farm.urls)
     prepare(config)
     agents = [f"sharer-{k}" for k in range(PROCESSES)]
@@ -308,7 +308,7 @@ def test_three_daemons_split_a_cycle(tmp_path: Path, farm: Farm, database: str) 
 
 
 def test_a_daemon_killed_mid_poll_loses_its_feeds_to_the_others_when_its_leases_expire(
-    tmp_path: Path, farm: Farm, database: str
+    tmp_path: Path, database: str, farm: Farm
 ) -> None:
     config = write_config(tmp_path, database, farm.urls)
     prepare(config)

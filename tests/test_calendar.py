@@ -365,7 +365,7 @@ def test_the_file_is_written_atomically_only_when_it_changes_and_follows_a_moved
 ) -> None:
     clock = FakeClock(POLLED_AT)
     with polled(tmp_path, feeds, clock) as tracker:
-        path = tracker.write_calendar()
+        path = tracker.calendar.write()
         assert path == tmp_path / "state" / "archive" / "releases.ics"
         assert path.read_bytes() == tracker.calendar.data()
         before = os.stat(path)
@@ -373,7 +373,7 @@ def test_the_file_is_written_atomically_only_when_it_changes_and_follows_a_moved
 
         # nothing changed: the same bytes, and the file is not written again
         clock.advance(timedelta(hours=1))
-        assert tracker.write_calendar() == path
+        assert tracker.calendar.write() == path
         again = os.stat(path)
         assert (again.st_ino, again.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
@@ -381,7 +381,7 @@ def test_the_file_is_written_atomically_only_when_it_changes_and_follows_a_moved
         feeds.replace_file("/news.xml", feed_document([*NEWS, ("m2", MANTIS_MOVED)]))
         clock.advance(timedelta(days=2))
         asyncio.run(tracker.poll())
-        tracker.write_calendar()
+        tracker.calendar.write()
         [moved] = [e for e in events(path.read_bytes()) if "Mantis" in str(e["SUMMARY"])]
     assert moved["UID"] == mantis["UID"]
     assert (mantis.decoded("DTSTART"), moved.decoded("DTSTART")) == (

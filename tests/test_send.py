@@ -400,7 +400,7 @@ def test_a_send_cut_off_by_a_crash_becomes_unknown_and_is_resent_only_on_purpose
 ) -> None:
     # a process died after the message had started: its row stays "sending"
     with open_tracker(config, tls, clock=FakeClock(SEND_AT)) as tracker:
-        mid = tracker.message_id(WEEK, RECIPIENT)
+        mid = message_id_for(str(WEEK), RECIPIENT, "kfilm.example")
         storage, owner = tracker.storage, ended_process_owner()
         token = storage.claim_digest(
             recipient=RECIPIENT, week=str(WEEK), message_id=mid, now=SEND_AT, owner=owner

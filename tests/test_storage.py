@@ -419,14 +419,40 @@ def test_claims_never_overlap_and_expired_leases_are_reclaimed(storage: Storage)
     assert [f.url for f in storage.claim_due_feeds(owner="four", now=later, lease=lease)] == [B, C]
 
 
-def test_finishing_after_release_without_a_rival_is_allowed(storage: Storage) -> None:
+def test_a_late_finish_after_a_takeover_is_refused_even_once_the_rival_released(
+    storage: Storage,
+) -> None:
     storage.sync_feeds(specs(A), now=T0)
-    [feed] = storage.claim_due_feeds(owner="one", now=T0, lease=timedelta(minutes=5))
-    assert feed.url == A
-    storage.store_update(failure(A), [], owner="one")
-    # lease released (lease_owner IS NULL): a retry by the same owner is not a lost lease
-    storage.store_update(failure(A, errors=2), [], owner="one")
-    assert storage.feed_statuses()[0].consecutive_errors == 2
+    lease = timedelta(minutes=5)
+    storage.claim_due_feeds(owner="one", now=T0, lease=lease)
+    # "one" stalls past its lease; "two" takes the feed over, polls it and finishes (the lease
+    # is released: lease_owner is NULL again)
+    [taken] = storage.claim_due_feeds(owner="two", now=T0 + lease, lease=lease)
+    assert taken.url == A
+    storage.store_update(success(A, at=T0 + lease, etag='"new"'), [entry("new")], owner="two")
+    # "one" wakes up with its older document: refused, the newer poll stays
+    with pytest.raises(StorageError, match="lost the lease"):
+        storage.store_update(success(A, at=T0, etag='"old"'), [entry("old")], owner="one")
+    storage.store_not_modified([success(A, at=T0, etag='"old"')], owner="one")  # skipped
+    assert [e.identity for e in storage.list_entries()] == ["new"]
+    [feed] = storage.get_feeds_for_update(now=T0, urls=[A])
+    assert feed.etag == '"new"'
+    assert feed.next_poll_at == T0 + lease + timedelta(hours=1)
+
+
+def test_a_holder_whose_lease_expired_unclaimed_still_finishes(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    lease = timedelta(minutes=5)
+    storage.claim_due_feeds(owner="one", now=T0, lease=lease)
+    # nobody took the feeds over: the slow poll is still the only one, and it is recorded
+    storage.store_update(failure(A, at=T0 + 2 * lease), [], owner="one")
+    storage.store_not_modified([success(B, at=T0 + 2 * lease)], owner="one")
+    by_url = {s.url: s for s in storage.feed_statuses()}
+    assert by_url[A].consecutive_errors == 1
+    assert by_url[B].last_success_at == T0 + 2 * lease
+    # both leases were released: another instance may claim them when they are due again
+    later = T0 + timedelta(days=1)
+    assert {f.url for f in storage.claim_due_feeds(owner="two", now=later, lease=lease)} == {A, B}
 
 
 def test_unfollowed_feeds_are_not_claimed(storage: Storage) -> None:

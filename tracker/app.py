@@ -16,7 +16,7 @@ import os
 import ssl
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from email.utils import parseaddr
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +32,7 @@ from tracker.deliver.ledger import (
     send_week,
     skip_week,
 )
-from tracker.deliver.message import message_id_for, unsubscribe_mailto
+from tracker.deliver.message import unsubscribe_mailto
 from tracker.deliver.outbox import OutboxSender
 from tracker.deliver.owner import process_owner
 from tracker.digest import catchup, window
@@ -68,8 +68,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tracker")
 
-#: how long one instance may hold a feed it is polling before another may take it over
-LEASE = timedelta(minutes=10)
 #: the address a digest goes to when there is no [smtp] section and no recipient (the outbox)
 OUTBOX_RECIPIENT = "you@localhost"
 #: ``tracker reclassify`` understands stored entries this many at a time (one worker job)
@@ -294,12 +292,15 @@ class Tracker:
         on_start: Callable[[int], None] | None = None,
         on_result: Callable[[UpdateResult], None] | None = None,
     ) -> list[UpdateResult]:
-        """Poll the followed feeds (or ``urls``, or only the due ones) once."""
-        owner: str | None = None
-        if feeds is None and due_only and not urls:
-            # the daemon's path: lease the due feeds, so several instances share the work
-            feeds = self.sync().claim_due_feeds(owner=self.owner, now=self.clock(), lease=LEASE)
-            owner = self.owner
+        """Poll the followed feeds (or ``urls``, or only the due ones) once. The due ones are
+        leased a batch at a time, so several instances share them (``on_start`` is then called
+        again with the growing number claimed)."""
+        from tracker.poll.leases import Lease, update_due
+
+        lease = Lease(self.owner, self.config.poll.lease, self.config.poll.concurrency)
+        leased = feeds is None and due_only and not urls
+        if leased:
+            feeds = lease.claim(self.sync(), self.clock())
         elif feeds is None:
             feeds = self.feeds_to_poll(urls=urls, due_only=due_only)
         # health before this poll, for health_changes(): one log line per change, not per failure
@@ -311,24 +312,33 @@ class Tracker:
         from tracker.poll.offload import StorageThread, inline
         from tracker.poll.update import update_feeds
 
-        storage = self.storage
+        storage, claimed = self.storage, [len(feeds)]
         offload = StorageThread() if storage.any_thread else None
         parse = self.parser.runner(len(feeds))
+
+        def on_claimed(batch: Sequence[FeedForUpdate]) -> None:
+            self._health_before.update((feed.url, decide.health_of(feed)) for feed in batch)
+            claimed.append(len(batch))
+            if on_start is not None:
+                on_start(sum(claimed))
+
         try:
             async with self.fetcher() as fetcher:
-                results = await update_feeds(
-                    feeds,
+                run = (
+                    partial(update_due, lease, feeds, on_claimed=on_claimed)
+                    if leased
+                    # fetching may run a round of connections ahead of the parse workers
+                    else partial(update_feeds, feeds, in_flight=2 * self.config.poll.concurrency)
+                )
+                results = await run(
                     fetcher=fetcher,
                     storage=storage,
                     parse=parse,
                     schedule=self.schedule(),
                     now=self.clock,
-                    owner=owner,
                     on_result=on_result,
                     hints=self.hints(),
                     offload=offload or inline,
-                    # fetching may run a round of connections ahead of the parse workers
-                    in_flight=2 * self.config.poll.concurrency,
                 )
         finally:
             if offload is not None:
@@ -475,10 +485,6 @@ class Tracker:
             **extra,
         )
 
-    def message_id(self, week: IsoWeek, recipient: str) -> str:
-        domain = parseaddr(self.config.digest.sender)[1].rpartition("@")[2] or "kfilm-tracker"
-        return message_id_for(str(week), recipient, domain)
-
     async def send_digest(
         self,
         week: IsoWeek | None = None,
@@ -576,9 +582,6 @@ class Tracker:
             timezone=self.timezone,
             korean_only=self.config.digest.korean_only,
         )
-
-    def write_calendar(self) -> Path:
-        return self.calendar.write()
 
     def refresh_calendar(self) -> None:
         """The calendar brought up to date beside a digest; a folder that cannot be written is

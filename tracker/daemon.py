@@ -1,12 +1,12 @@
 """The daemon behind ``tracker run``: APScheduler as a wake-up clock, nothing more.
 
-Owns the two jobs (a one-minute poll tick that polls the feeds whose time has come, and the weekly
-digest), keeping the release calendar file current after each, catch-up at start (every missed
-week, oldest first: ``Tracker.send_due_digest``), a clean stop on SIGTERM/SIGINT, and telling
-systemd (``tracker.notify``) when it is ready, that its event loop still turns (the watchdog),
-what it last did and when it stops. Must not keep durable state: each feed's next poll time and
-the digest ledger live in the database, so a restart never double-polls or double-sends
-(APScheduler 3.x job stores cannot be shared safely: its store stays in memory).
+Owns the two jobs (a tick every ``[poll] check_every`` polling the feeds whose time came, the
+weekly digest), keeping the release calendar file current after each, catch-up at start (every
+missed week, oldest first: ``Tracker.send_due_digest``), a clean stop on SIGTERM/SIGINT, and
+telling systemd (``tracker.notify``) when it is ready, that its event loop still turns (the
+watchdog), what it last did and when it stops. Must not keep durable state: each feed's next
+poll time and the digest ledger live in the database, so a restart never double-polls or
+double-sends (APScheduler 3.x job stores cannot be shared safely: its store stays in memory).
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class Daemon:
         """Bring the release calendar file up to date. A failure is logged and the daemon goes
         on: the calendar is a by-product, polling and the digest matter more."""
         try:
-            self.tracker.write_calendar()
+            self.tracker.calendar.write()
         except TrackerError as error:
             log.error("release calendar not written: %s", error.message)
         except Exception:
@@ -180,7 +180,12 @@ class Daemon:
                 continue
 
     async def run(self, stop: asyncio.Event) -> None:
-        scheduler = build_scheduler(self.tracker, poll=self.tick, digest=self.send_digest)
+        scheduler = build_scheduler(
+            self.tracker,
+            poll=self.tick,
+            digest=self.send_digest,
+            tick=self.tracker.config.poll.check_every,
+        )
         scheduler.start()
         feeds = len(self.tracker.followed())
         schedule = self.tracker.config.digest.schedule

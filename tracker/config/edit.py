@@ -496,6 +496,12 @@ max_interval = "1d"
 host_gap = "1s"
 # A permanent redirect (301/308) that holds this long moves the feed to its new URL.
 redirect_after = "7d"
+# Several instances on one PostgreSQL share the polling: each claims due feeds a batch (about
+# concurrency) at a time and holds them this long. One that dies mid-poll loses its feeds after
+# this, and the others poll them. At least twice timeout.
+lease = "10m"
+# How often the daemon looks for feeds whose time has come (1s to 1m).
+check_every = "1m"
 
 [digest]
 # When to send the weekly digest: a weekday and a 24-hour time, in [tracker] timezone.

@@ -24,6 +24,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -182,6 +183,33 @@ class PollConfig(_Section):
     #: a permanent redirect (301/308) seen this long without a change moves the feed to its
     #: new URL (the config URL stays the feed's name); a temporary one never does
     redirect_after: Duration = timedelta(days=7)
+    #: how long an instance holds the due feeds it claimed (a batch of about ``concurrency``)
+    #: before another may take them over: a process killed mid-poll loses its feeds after this
+    lease: Duration = timedelta(minutes=10)
+    #: how often the daemon looks for feeds whose time has come (and for leases that expired)
+    check_every: Duration = timedelta(minutes=1)
+
+    @field_validator("lease")
+    @classmethod
+    def _lease_outlasts_a_request(cls, value: timedelta, info: ValidationInfo) -> timedelta:
+        # a live instance must store a feed before its lease ends, or another polls it again;
+        # a claimed feed may wait for one batch ahead of it, so two request deadlines at least
+        timeout = info.data.get("timeout")  # absent when timeout itself is invalid
+        if timeout is not None and value < timedelta(seconds=2 * timeout):
+            raise ValueError(
+                f"must be at least twice [poll] timeout ({2 * timeout:g} s or more): "
+                "another instance would poll a feed this one is still fetching"
+            )
+        return value
+
+    @field_validator("check_every")
+    @classmethod
+    def _a_wake_up(cls, value: timedelta) -> timedelta:
+        if not timedelta(seconds=1) <= value <= timedelta(minutes=1):
+            raise ValueError("must be between 1s and 1m (how often to poll is [poll] interval)")
+        if value.microseconds:
+            raise ValueError("must be whole seconds")
+        return value
 
     @field_validator("host_gap")
     @classmethod

@@ -416,7 +416,7 @@ async def update_feeds(
         except StorageError as error:
             refused = error
     if refused is not None:
-        results = await _not_modified_unrecorded(results, not_modified, refused, feeds, recorder)
+        results = await not_modified_unrecorded(results, not_modified, refused, feeds, recorder)
     unrecorded = [r.error for r in results if isinstance(r.error, RecordError)]
     if unrecorded:
         log.warning(
@@ -428,7 +428,7 @@ async def update_feeds(
     return results
 
 
-async def _not_modified_unrecorded(
+async def not_modified_unrecorded(
     results: list[UpdateResult],
     not_modified: Sequence[FeedUpdateIntent],
     refused: StorageError,

@@ -264,8 +264,9 @@ class FeedStore:
     ) -> None:
         """Record one poll's outcome and its new or changed entries, in ONE transaction.
 
-        Releases the feed's lease. With ``owner`` the write is fenced: if another instance took
-        the lease meanwhile, nothing is written and StorageError is raised.
+        Releases the feed's lease. With ``owner`` the write is fenced (``lease_owner = owner``):
+        if the lease is no longer its own (another instance took it over, and may have finished
+        since), nothing is written and StorageError is raised.
         """
         values = _update_values(feed, entries)
         with self._db.write(f"store the update of {feed.url}") as conn:
@@ -301,9 +302,9 @@ class FeedStore:
             )
         update = sa.update(feeds).where(feeds.c.id == feed_id).values(values)
         if owner is not None:
-            update = update.where(
-                sa.or_(feeds.c.lease_owner == owner, feeds.c.lease_owner.is_(None))
-            )
+            # only the holder finishes: a lease that expired and was taken over, even one the
+            # rival has released since (lease_owner NULL), means the rival's poll is the newer
+            update = update.where(feeds.c.lease_owner == owner)
         if conn.execute(update).rowcount != 1:
             # raising inside the transaction rolls back: no entry of a lost lease is stored
             raise LeaseLostError(
@@ -319,12 +320,15 @@ class FeedStore:
         """Record many 304 Not Modified outcomes in one transaction (one executemany).
 
         A warm poll is mostly 304s: a transaction per feed would cost more than the requests.
-        Feeds whose lease another instance holds are skipped (their poll is its business now).
+        With ``owner``, only the feeds it still holds are written (one whose lease was taken
+        over is the other instance's business now); without, only feeds nobody holds.
         """
         if not intents:
             return
-        fence = sa.or_(
-            feeds.c.lease_owner == sa.bindparam("b_owner"), feeds.c.lease_owner.is_(None)
+        fence = (
+            feeds.c.lease_owner.is_(None)
+            if owner is None
+            else feeds.c.lease_owner == sa.bindparam("b_owner")
         )
         statement = (
             sa.update(feeds)
@@ -351,7 +355,7 @@ class FeedStore:
         rows = [
             {
                 "b_url": i.url,
-                "b_owner": owner,
+                **({} if owner is None else {"b_owner": owner}),
                 "b_next": i.next_poll_at,
                 "b_checked": i.checked_at,
                 "b_checked2": i.checked_at,

@@ -104,7 +104,8 @@ class Storage(Protocol):
     def claim_due_feeds(
         self, *, owner: str, now: datetime, lease: timedelta, limit: int | None = None
     ) -> list[FeedForUpdate]:
-        """Lease the due feeds nobody else holds to ``owner`` (several instances share work)."""
+        """Lease at most ``limit`` due feeds nobody else holds (or whose lease expired) to
+        ``owner``, oldest due first: several instances share the work a batch at a time."""
         ...
 
     def store_update(

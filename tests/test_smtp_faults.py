@@ -25,6 +25,7 @@ from tracker import app as core
 from tracker.cli import app as cli_app
 from tracker.config.schema import load_config
 from tracker.deliver.ledger import CLAIM_LEASE, RETRY_DELAY, Outcome
+from tracker.deliver.message import message_id_for
 from tracker.types import DigestRecord, DigestStatus, IsoWeek
 
 WEEK = IsoWeek(2026, 48)
@@ -315,7 +316,7 @@ def test_a_stale_claim_of_a_process_on_another_machine_is_sent_by_the_next_tick(
     ):
         # another host's daemon claimed a's week, then went silent (its pid means nothing here)
         storage = tracker.storage
-        mid = tracker.message_id(WEEK, A)
+        mid = message_id_for(str(WEEK), A, "kfilm.example")
         elsewhere = "another-host:4242:0badc0de"
         assert storage.claim_digest(
             recipient=A, week=str(WEEK), message_id=mid, now=SEND_AT, owner=elsewhere

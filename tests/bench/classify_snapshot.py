@@ -7,7 +7,8 @@ Not a test (pytest does not collect it): a developer tool, run before and after 
     python tests/bench/classify_snapshot.py record /tmp/after.jsonl      # on the new code
     python tests/bench/classify_snapshot.py compare /tmp/before.jsonl /tmp/after.jsonl
 
-What it classifies: every line of ``tests/data/*/items.jsonl`` and of the shared labelled set
+What it classifies: every line of ``tests/data/*/items.jsonl`` (but the untouched held-out sets in
+``UNSEEN``) and of the shared labelled set
 (feed hints from the catalog, ``published`` from the line), every entry of every feed document
 in ``../shared/corpus/*.xml`` and ``tests/data/feeds/*.xml``, and a generated feed farm
 (``feedfarm.py gen``, 25 feeds x 40 entries, its fixed seed). Each entry is classified under
@@ -38,6 +39,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+#: held-out sets kept untuned: not classified here
+UNSEEN = frozenset({"heldout6"})
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 FEEDFARM = SHARED / "tools" / "feedfarm.py"
@@ -96,7 +99,11 @@ def _recase(entry: EntryData, how: Callable[[str], str]) -> EntryData:
 
 def labelled_entries() -> Iterator[tuple[str, EntryData, datetime, str, FeedSpec | None]]:
     hints = load_feed_hints()
-    files = sorted((REPO / "tests" / "data").glob("*/items.jsonl"))
+    # never the sixth held-out set: it is measured once, after the work, and no diff of it may
+    # be seen while the rules change (it would be tuning on it)
+    files = sorted(
+        p for p in (REPO / "tests" / "data").glob("*/items.jsonl") if p.parent.name not in UNSEEN
+    )
     files.append(SHARED / "data" / "labeled" / "items.jsonl")
     for path in files:
         name = "shared" if path.is_relative_to(SHARED) else path.parent.name

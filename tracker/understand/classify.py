@@ -17,7 +17,13 @@ from datetime import date, datetime
 from tracker.types import EntryData, FeedSpec, Kind, ListedRelease
 from tracker.understand.dates import extract_release_date
 from tracker.understand.document import Document, hangul_share
-from tracker.understand.film import Film, film_in_body, film_in_headline, resolve_film
+from tracker.understand.film import (
+    Film,
+    film_in_body,
+    film_in_headline,
+    film_marked_in_body,
+    resolve_film,
+)
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item
 from tracker.understand.korean import extract_korean
 from tracker.understand.lexicon import Lexicon, default_lexicon
@@ -25,6 +31,7 @@ from tracker.understand.platform import extract_platform
 from tracker.understand.rating import extract_rating
 from tracker.understand.roundup import extract_listed
 from tracker.understand.rules import passes_rules
+from tracker.understand.titles import title_words
 
 __all__ = ["Classification", "ListedRelease", "classify", "passes_rules"]
 
@@ -129,7 +136,13 @@ def _film_elsewhere(
     doc: Document, lexicon: Lexicon, kind: Kind, published: datetime, hint: bool | None
 ) -> Film | None:
     """When the headline names no film: a review whose headline is only a name is about that
-    name; a review or a release is about the curated title its text keeps naming."""
+    name; a review or a release is about the curated title its text keeps naming, else the
+    title it sets in italics or book-title brackets."""
+    marked = film_marked_in_body(doc, lexicon) if kind in (Kind.RELEASE, Kind.REVIEW) else None
+    if marked and not title_words(doc.headline):
+        # "A slow, luminous debut" is the critic's line; the italic title is the film
+        film = Film(title=marked, source="the title the text sets in italics or brackets")
+        return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
         film = Film(title=doc.headline, source="the headline is the film's name")
         return resolve_film(film, doc, lexicon, published, hint)
@@ -137,5 +150,8 @@ def _film_elsewhere(
         subject = film_in_body(doc, lexicon)
         if subject:
             film = Film(title=subject, source="the curated title the text is about")
+            return resolve_film(film, doc, lexicon, published, hint)
+        if marked:
+            film = Film(title=marked, source="the title the text sets in italics or brackets")
             return resolve_film(film, doc, lexicon, published, hint)
     return None

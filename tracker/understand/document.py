@@ -75,6 +75,9 @@ class Document:
     extra: Mapping[str, str]
     #: title, summary and content before quote folding: ratings quote their text exactly
     raw: tuple[str, str, str] = ("", "", "")
+    #: the summary's and content's italics (``<em>``, ``<i>``), plain text: where outlets set
+    #: the titles of works
+    italics: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, entry: EntryData) -> Document:
@@ -95,6 +98,7 @@ class Document:
             link=entry.link or "",
             extra={k.lower(): v for k, v in entry.extra.items()},
             raw=(raw_title, raw_summary, raw_content),
+            italics=_italics(entry.summary) + _italics(entry.content),
         )
 
     @_view
@@ -163,6 +167,22 @@ def hangul_share(text: str) -> float:
     if not letters:
         return 0.0
     return len(_hangul_letters().findall(text)) / letters
+
+
+_ITALIC = Pattern(
+    r"<(?P<tag>em|i)(?:\s[^<>]*)?>(?P<text>.{1,200}?)</(?P=tag)\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _italics(html: str | None) -> tuple[str, ...]:
+    """The plain text of each italic run of ``html`` (most entries have none: the search runs
+    only when an italic tag's name is there)."""
+    if not html or (
+        "<i" not in html and "<em" not in html and "<I" not in html and "<EM" not in html
+    ):
+        return ()
+    found = (_plain_quotes(one_line(strip_html(m.group("text")))) for m in _ITALIC.finditer(html))
+    return tuple(text for text in found if text)
 
 
 def _undated(text: str) -> str:

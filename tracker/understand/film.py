@@ -39,9 +39,12 @@ from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
     SEASON_SUFFIX,
     TITLE_YEAR,
+    book_titles,
     clean_film,
+    is_sentence,
     is_speech,
     looks_like_title,
+    other_script_alias,
     quoted,
     season_in,
     title_words,
@@ -62,6 +65,11 @@ _TITLE_VERB = Pattern(r"\s+(?:premieres?|arrives?|is|stars?)\b")
 _NUMBERED = Pattern(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$")
 _PART_N = Pattern(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", re.IGNORECASE)
 _PART = Pattern(r"\bPart\s+\d\b")
+#: a Hangul headline that opens with a title and its English form in brackets
+_HANGUL_THEN_LATIN = Pattern(
+    r"^(?P<hangul>[가-힣][가-힣\d ]{0,30}?)\s*\((?P<latin>[A-Z0-9][^()]{0,60})\)"
+)
+_PLATFORM_NAME = Pattern(PLATFORM_NAMES)
 _ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
 
 
@@ -109,6 +117,10 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         tag, rest = bm.group("tag"), bm.group("rest")
 
     quotes = _title_quotes(rest)
+    if not doc.title.isascii():
+        # 《기생충》, 「밀양」: Korean book-title brackets mark a title as quotes do
+        booked = book_titles(doc.raw[0])
+        quotes = booked + [q for q in quotes if q not in booked]
     # "X joins the Midnight Screenings line-up" is about X, not a lineup
     joins = _JOINS.search(title, doc.folded_headline)
     # roundup words count only where they describe the headline's subject: in "'Exhuma'
@@ -150,7 +162,10 @@ def _title_quotes(rest: str) -> list[str]:
         # Korean headlines quote titles with '...' and speech with "..."
         quotes = [q for q in quotes if f"'{q}'" in rest]
     else:
-        quotes = [q for q in quotes if not is_speech(q)]
+        # "Director says 'Korean cinema is at a crossroads'": a clause, not a title (only in
+        # a headline that uses capitals at all: one all in lower case says nothing by case)
+        cased = rest != rest.lower()
+        quotes = [q for q in quotes if not is_speech(q) and not (cased and is_sentence(q))]
     if PULL_QUOTE.match(rest):
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:
@@ -165,6 +180,12 @@ def _title_quotes(rest: str) -> list[str]:
 def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film:
     """The film of a headline that quotes no title: the headline forms, in order of how
     reliably they mark a title."""
+    m = _HANGUL_THEN_LATIN.match(rest) if "(" in rest and doc.hangul_title else None
+    if m and other_script_alias(rest, m["hangul"]) == m["latin"]:
+        # "고요한 과수원 (The Quiet Orchard) 리뷰": the Hangul title, its English one in brackets
+        return Film(
+            title=m["latin"], hangul=m["hangul"], source="title pattern '한글 제목 (Title)'"
+        )
     m = STREAM_IT.match(rest)
     if m:
         return Film(title=m.group("film"), source="title pattern 'Stream It Or Skip It: X On'")
@@ -254,6 +275,67 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     return best[1] if best else None
 
 
+#: names set in italics that are not films: publications and services
+_NOT_A_FILM_MARK = Pattern(
+    r"^(?:The\s+)?(?:New York Times|Guardian|Hollywood Reporter|Variety|Screen(?: Daily|"
+    r" International)?|IndieWire|Vulture|Time|Sight and Sound|Cahiers du Cinéma|Rolling Stone|"
+    r"Empire|Little White Lies|New Yorker|Atlantic|Washington Post|Los Angeles Times|"
+    r"Wall Street Journal|Korea Herald|Korea Times|Korea JoongAng Daily|Film Comment)$"
+)
+
+
+def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
+    """When the headline names no work, the title the text sets in italics or in Korean
+    book-title brackets ("In <em>The Quiet Orchard</em>, Park Min-ji ...", "《고요한 과수원》은
+    ..."): the one marked most often, the first of equals. A mark that reads as a phrase
+    (emphasis, a foreign word, a line of dialogue), a publication or a person is no title."""
+    marks = list(doc.italics)
+    if doc.hangul_body:
+        marks += book_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
+    counts: dict[str, int] = {}
+    host = _host_letters(doc.link)
+    for mark in marks:
+        name = mark.strip(" ,.:;!?'\"")
+        if name in counts:
+            counts[name] += 1
+        elif _marked_title(name, lexicon) and not _names_site(name, host):
+            counts[name] = 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(name for name, count in counts.items() if count == best)
+
+
+def _host_letters(link: str) -> str:
+    """The longest label of the link's host name, in letters and digits ("theverge")."""
+    host = link.split("//", 1)[-1].split("/", 1)[0].lower()
+    labels = [re.sub(r"[^a-z0-9]", "", label) for label in host.split(".")]
+    return max(labels, key=len, default="")
+
+
+def _names_site(name: str, site: str) -> bool:
+    """ "The Vergecast" at theverge.com, "Le Figaro" at lefigaro.fr: the outlet's own name or
+    one of its shows, not a film."""
+    letters = re.sub(r"[^a-z0-9]", "", name.lower())
+    return len(site) >= 5 and len(letters) >= 5 and (site in letters or letters in site)
+
+
+def _marked_title(name: str, lexicon: Lexicon) -> bool:
+    if not name or len(name) > 80 or _NOT_A_FILM_MARK.match(name) or _PLATFORM_NAME.fullmatch(name):
+        return False
+    if lexicon.works_titled(name):
+        return True
+    if has_hangul(name):
+        return len(name) <= 30 and lexicon.person(name) is None
+    letters = sum(ch.isalpha() for ch in name)
+    return (
+        letters >= 3
+        and title_words(name, 10)
+        and not is_speech(name)
+        and lexicon.person(name) is None
+    )
+
+
 def resolve_film(
     film: Film, doc: Document, lexicon: Lexicon, published: datetime, korean_hint: bool | None
 ) -> Film:
@@ -267,6 +349,12 @@ def resolve_film(
     if season is None:
         season = season_in(doc.title)
     candidates = lexicon.works_titled(cleaned)
+    alias = film.hangul if film.hangul and not has_hangul(cleaned) else None
+    if alias is None and not candidates and (doc.hangul_title or doc.hangul_body):
+        alias = _stated_alias(cleaned, film.title, doc, lexicon)
+        if alias:
+            # the title unknown, its form in the other script may be curated
+            candidates = lexicon.works_titled(alias)
     if not candidates:
         m = _NUMBERED.match(cleaned)
         if m:
@@ -323,14 +411,34 @@ def resolve_film(
             work=work,
             source=source,
         )
+    if alias and has_hangul(cleaned):
+        # "고요한 과수원 (The Quiet Orchard)": the card shows the English form, both are kept
+        cleaned, alias = alias, cleaned
+        source += f" (English form {cleaned!r} stated with it)"
+    elif alias:
+        source += f" (Hangul form {alias!r} stated with it)"
     return replace(
         film,
         title=cleaned,
-        hangul=cleaned if has_hangul(cleaned) else film.hangul,
+        hangul=alias or (cleaned if has_hangul(cleaned) else film.hangul),
         year=year,
         season=season,
         source=source,
     )
+
+
+def _stated_alias(title: str, raw: str, doc: Document, lexicon: Lexicon) -> str | None:
+    """The form of an uncurated ``title`` in the other script that the entry states beside
+    it, in its raw extracted form, the headline or the text; not a person's name."""
+    if not title:
+        return None
+    for text in (raw, doc.title, doc.body):
+        alias = other_script_alias(text, title)
+        if alias:
+            if lexicon.person(alias) is not None or _PLATFORM_NAME.fullmatch(alias):
+                return None
+            return alias
+    return None
 
 
 def _contradicted(

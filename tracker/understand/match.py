@@ -90,6 +90,9 @@ class FilmKeys(NamedTuple):
     people: tuple[str, ...] = ()
     #: those of them who are directors
     directors: tuple[str, ...] = ()
+    #: for an uncurated title, the normalised form in the other script the entry states with
+    #: it ("The Quiet Orchard (고요한 과수원)"): entries naming only that form join this one
+    alias: str | None = None
 
 
 def _works(lexicon: Lexicon, *names: str | None) -> list[Work]:
@@ -135,7 +138,17 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
     works = _works(lex, base)
     if not works:
         people, directors = _people_named(item, lex)
-        return FilmKeys(base, False, None, item.year, item.published, people, directors)
+        alias = normalize_title(item.film_hangul) if item.film and item.film_hangul else None
+        return FilmKeys(
+            base,
+            False,
+            None,
+            item.year,
+            item.published,
+            people,
+            directors,
+            alias if alias and alias != base else None,
+        )
     # every curated work of that title, films and series alike: "Love in the Big City" is a
     # 2024 film and a 2024 TVING series, "Cobweb" a Korean and an American 2023 film
     candidates = [w for w in works if normalize_title(w.title) == base]
@@ -185,6 +198,7 @@ def cluster_keys(keys: Sequence[FilmKeys]) -> list[int | None]:
     for index, key in enumerate(keys):
         if key.base:
             groups.setdefault(key.base, []).append(index)
+    groups = _join_stated_aliases(groups, keys)
     groups = _join_across_scripts(groups, keys)
 
     labels: dict[tuple[str, int | None], int] = {}
@@ -272,6 +286,27 @@ def _close(a: Sequence[int], b: Sequence[int]) -> bool:
         if nearest < len(b) and b[nearest] <= moment + window:
             return True
     return False
+
+
+def _join_stated_aliases(
+    groups: dict[str, list[int]], keys: Sequence[FilmKeys]
+) -> dict[str, list[int]]:
+    """Join the group of an uncurated title written in one script to the group whose entries
+    state it beside their title ("The Quiet Orchard (고요한 과수원)"), the first such group in
+    order of appearance; the joined entries come after that group's own."""
+    aliases: dict[str, str] = {}
+    for base, members in groups.items():
+        for i in members:
+            alias = keys[i].alias
+            if alias and alias in groups and alias != base:
+                aliases.setdefault(alias, base)
+    if not aliases:
+        return groups
+    merged = dict(groups)
+    for alias, target in aliases.items():
+        if alias in merged and target in merged and not keys[merged[alias][0]].curated:
+            merged[target] = merged[target] + merged.pop(alias)
+    return merged
 
 
 def _join_across_scripts(

@@ -163,12 +163,15 @@ def _listed(row: Sequence[Any]) -> ListedRelease:
 
 
 def _keys_row(keys: FilmKeys) -> list[Any]:
-    return [keys.base, keys.curated, keys.work, keys.year, keys.people, keys.directors]
+    row = [keys.base, keys.curated, keys.work, keys.year, keys.people, keys.directors]
+    # the alias only when there is one: rows stored before it had six fields
+    return [*row, keys.alias] if keys.alias else row
 
 
 def _keys(row: Sequence[Any]) -> FilmKeys:
-    base, curated, work, year, people, directors = row
-    return FilmKeys(base, bool(curated), work, year, None, tuple(people), tuple(directors))
+    base, curated, work, year, people, directors = row[:6]
+    alias = row[6] if len(row) > 6 else None
+    return FilmKeys(base, bool(curated), work, year, None, tuple(people), tuple(directors), alias)
 
 
 def _print_row(fingerprint: Fingerprint) -> list[str]:

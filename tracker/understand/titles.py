@@ -146,3 +146,73 @@ def season_in(text: str) -> int | None:
     if m and not _SEASONS.search(text):
         return NUMBER_WORDS[m.group(1).lower()]
     return None
+
+
+#: Korean book-title brackets, which mark a work's title the way quotes do in English
+#: (《기생충》, 〈괴물〉, 『소년이 온다』, 「밀양」); 「」 and 『』 are made plain quotes in the
+#: document's title, so they are read from the raw text
+_BOOK_TITLE = Pattern(r"[《〈『「](?P<text>[^《》〈〉『』「」\n]{1,60}?)[》〉』」]")
+
+
+def book_titles(text: str) -> list[str]:
+    """The strings between Korean book-title brackets, in order."""
+    out = []
+    for m in _BOOK_TITLE.finditer(text):
+        title = m.group("text").strip()
+        if title:
+            out.append(title)
+    return out
+
+
+#: what follows a title when the entry states it in the other script too: an optional closing
+#: mark, then the other form in brackets ("The Quiet Orchard (고요한 과수원)", "《고요한
+#: 과수원》(The Quiet Orchard)")
+_BRACKETED_AFTER = Pattern(
+    r"[\s'\"》〉』」]{0,3}[(\[（]\s*(?P<alias>[^()\[\]（）\n]{1,60}?)\s*[)\]）]"
+)
+_HANGUL_ONLY = Pattern(r"[가-힣][가-힣\d\s:,.!?·'-]*")
+#: words in brackets after a title that say something about it, not its other name
+_NOT_AN_ALIAS = Pattern(
+    r"감독|주연|출연|배우|개봉|공개|시즌|넷플릭스|디즈니|티빙|쿠팡|웨이브|왓챠|애플|극장|"
+    r"영화|드라마|예고편|리뷰|평점|원제|한국|미국|일본|중국"
+)
+#: "(Park Min-ji)": a romanised Korean name, not a title
+_ROMANISED_NAME = Pattern(r"^[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+$")
+_ROMANISED_TITLE_YEAR = Pattern(r"^(?:19|20)\d\d$")
+
+
+def other_script_alias(text: str, title: str) -> str | None:
+    """The same title in the other script, when ``text`` states it in brackets right after
+    ``title``: Hangul after a romanised or English title, or a title-case English one after a
+    Hangul title. None for what brackets usually hold instead (a year, a platform, a
+    director's credit, a romanised name)."""
+    hangul = bool(_HANGUL_ONLY.search(title))
+    start = text.find(title)
+    while start >= 0:
+        m = _BRACKETED_AFTER.compiled.match(text, start + len(title))
+        if m:
+            alias = m.group("alias").strip()
+            if not hangul and _HANGUL_ONLY.fullmatch(alias) and not _NOT_AN_ALIAS.search(alias):
+                return alias
+            if (
+                hangul
+                and not _HANGUL_ONLY.search(alias)
+                and title_words(alias, 8)
+                and not _ROMANISED_NAME.match(alias)
+                and not _ROMANISED_TITLE_YEAR.match(alias)
+                and len(alias) >= 2
+            ):
+                return alias
+        start = text.find(title, start + 1)
+    return None
+
+
+def is_sentence(quote: str) -> bool:
+    """A quoted clause in sentence case, "Korean cinema is at a crossroads": four or more
+    words, two or more of them lower-case words that a title would capitalise. A line of
+    dialogue or a pull quote, not a title (titles in English headlines are title case)."""
+    words = quote.split()
+    if len(words) < 4:
+        return False
+    lower = [w for w in words if w[0].islower() and w.lower() not in SMALL_WORDS]
+    return len(lower) >= 2

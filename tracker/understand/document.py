@@ -75,6 +75,8 @@ class Document:
     extra: Mapping[str, str]
     #: title, summary and content before quote folding: ratings quote their text exactly
     raw: tuple[str, str, str] = ("", "", "")
+    #: the author line as the feed gives it ("Reviewed by Jane Doe"): a filing mark
+    author: str = ""
 
     @classmethod
     def of(cls, entry: EntryData) -> Document:
@@ -95,6 +97,7 @@ class Document:
             link=entry.link or "",
             extra={k.lower(): v for k, v in entry.extra.items()},
             raw=(raw_title, raw_summary, raw_content),
+            author=one_line(entry.author) if entry.author else "",
         )
 
     @_view

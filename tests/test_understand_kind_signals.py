@@ -96,6 +96,24 @@ def test_a_name_then_a_colon_essay_title_with_a_judging_lead_is_a_review() -> No
     assert "an essay title after the name 'Harbour Lights'" in kind_reason(result)
 
 
+def test_a_title_with_short_words_before_the_colon_is_a_name() -> None:
+    # "to" is a title's short word, not a sentence's verb
+    result = run(
+        "Return to Harbour: A Daughter's Search, Told in Two Languages",
+        "Kim Do-yun's drama follows a woman adopted abroad who comes back to look for her mother.",
+    )
+    assert result.kind == Kind.REVIEW
+    assert "an essay title after the name 'Return to Harbour'" in kind_reason(result)
+
+
+def test_a_columns_name_before_the_colon_is_no_work() -> None:
+    result = run(
+        "New to Streaming: The Salt Road, Harbour Lights and More",
+        "The Salt Road is a high-concept relationship comedy.",
+    )
+    assert result.kind != Kind.REVIEW
+
+
 @pytest.mark.parametrize(
     "title",
     [
@@ -137,6 +155,30 @@ def test_a_byline_in_the_first_line_of_the_body_counts_too() -> None:
     assert reviewer_line(doc) == "byline 'Review by Han Ji-woo'"
     # an author who is only a name is no critic's byline
     assert reviewer_line(Document.of(data("The ferryman", "A slow film.", author="Han"))) is None
+
+
+@pytest.mark.parametrize(
+    ("categories", "link"),
+    [
+        (["Reviews"], None),
+        (["Film Review"], None),
+        (["리뷰"], None),
+        (["영화 리뷰"], None),
+        ((), "https://example.test/review/the-salt-road"),
+        ((), "https://example.test/reviews/the-salt-road/"),
+        ((), "https://example.test/2025/03/the-salt-road-movie-review"),
+    ],
+)
+def test_review_sections_and_link_paths_file_a_review(
+    categories: Sequence[str], link: str | None
+) -> None:
+    result = run(
+        "What the ferryman carried across the river, and why it will matter",
+        "A film about a river crossing.",
+        categories=categories,
+        link=link,
+    )
+    assert result.kind == Kind.REVIEW
 
 
 def test_a_news_category_outweighs_the_feeds_review_prior() -> None:

@@ -402,6 +402,27 @@ _HINT = "the feed's kind hint"
 _REVIEW_AT = 3
 
 
+#: the short words a title leaves in lower case ("Return to Seoul", "Decision to Leave")
+_MINOR_WORDS = frozenset("a an the of to in on at for and or with from by as".split())  # noqa: SIM905
+#: a recurring column's name before a colon ("New to Streaming: ...", "This Week: ..."): the
+#: column, not a work, is named
+_COLUMN_NAME = Pattern(
+    r"\b(?:new|streaming|week|weekly|month|monthly|best|top|roundup|guide|watch|now|recap)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_cased(name: str) -> bool:
+    """A name set as a title: one to six words, each capitalised (or a number) but the short
+    ones, the first capitalised; no mark of a sentence ("!", "?", " - ", "'s")."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or _NOT_BARE.search(name) or not words[0][0].isupper():
+        return False
+    if _COLUMN_NAME.search(name):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
+
+
 def _essay_headline(doc: Document, film: Film) -> str | None:
     """A headline that reads as an essay about a work: it judges a quoted name, or it is a
     name (the film found, or a bare title) and a colon before a sentence about it."""
@@ -417,7 +438,7 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
             # the film found may itself hold a colon ("The Roundup: No Way Out: ...")
             if film.title and doc.headline.startswith(film.title + ":"):
                 return f"an essay title after the film's name {film.title!r}"
-            if is_bare_title(name) and not _NEWS_VERB.search(m.group("rest")):
+            if _title_cased(name) and not _NEWS_VERB.search(m.group("rest")):
                 return f"an essay title after the name {name!r}"
     return None
 

@@ -78,6 +78,8 @@ class Document:
     #: the summary's and content's italics (``<em>``, ``<i>``), plain text: where outlets set
     #: the titles of works
     italics: tuple[str, ...] = ()
+    #: the author line as the feed gives it ("Reviewed by Jane Doe"): a filing mark
+    author: str = ""
 
     @classmethod
     def of(cls, entry: EntryData) -> Document:
@@ -99,6 +101,7 @@ class Document:
             extra={k.lower(): v for k, v in entry.extra.items()},
             raw=(raw_title, raw_summary, raw_content),
             italics=_italics(entry.summary) + _italics(entry.content),
+            author=one_line(entry.author) if entry.author else "",
         )
 
     @_view

@@ -46,3 +46,44 @@ def review_meta(doc: Document) -> str | None:
     if doc.link and _REVIEW_LINK.search(doc.link):
         return "a review link path"
     return None
+
+
+#: a news section in the link path ("/news/", "/entertainment/news/"), not a CMS's article
+#: viewer that every story of a Korean outlet goes through ("/news/articleView.html")
+_NEWS_LINK = Pattern(
+    r"^https?://[^/]+(?:/[^/?#]*)*?/(?:news|breaking-news|industry-news)/(?!articleView|view\b)",
+    re.IGNORECASE,
+)
+
+
+#: what ``news_meta`` says of a news link path
+NEWS_LINK = "a news link path"
+
+
+def news_meta(doc: Document) -> str | None:
+    """A news category ("News", "뉴스", "Box Office") or a news section in the link path."""
+    for category in doc.categories:
+        if _NEWS_CATEGORY.match(category):
+            return f"category {category!r}"
+    if doc.link and "news" in doc.link.lower() and _NEWS_LINK.search(doc.link):
+        return NEWS_LINK
+    return None
+
+
+#: a critic's byline: "Reviewed by Jane Doe", "Review by", "영화평론가 이동진", "film critic"
+_REVIEWER = Pattern(
+    r"^\s*(?:reviewed|review|critique)\s+by\b|\b(?:film|movie|chief|tv)\s+critic\b|평론가",
+    re.IGNORECASE,
+)
+
+
+def reviewer_line(doc: Document) -> str | None:
+    """The author line, or the body's first line, naming the writer as a critic or the piece as
+    a review ("Reviewed by Jane Doe")."""
+    if doc.author and _REVIEWER.search(doc.author):
+        return f"author line {doc.author[:60]!r}"
+    first = doc.body[:120].split("\n", 1)[0]
+    m = _REVIEWER.match(first)
+    if m and m.group(0).strip().lower().startswith(("reviewed", "review", "critique")):
+        return f"byline {first[:60]!r}"
+    return None

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from tracker.text import normalize_title
 from tracker.types import FeedKind, FeedSpec, Kind
 from tracker.understand.document import Document
-from tracker.understand.filing import BRACKET, OTHER_TAG, REVIEW_TAG, review_meta
+from tracker.understand.filing import (
+    BRACKET,
+    NEWS_LINK,
+    OTHER_TAG,
+    REVIEW_TAG,
+    news_meta,
+    review_meta,
+    reviewer_line,
+)
 from tracker.understand.film import Film
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import TITLE_YEAR, clean_film
@@ -364,6 +372,127 @@ def decide_kind(
         )
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")
+    return _weigh_signals(doc, film, feed)
+
+
+#: a headline that judges a named work: "'Next Sohee' Is the Angriest Korean Film of the
+#: Year", "Pixar's 'Elemental' Is a Rom-Com Hiding ...": a quoted name, then "is a/the ..."
+_JUDGED_HEADLINE = Pattern(
+    r"['\"][^'\"]{1,60}['\"]\s+(?:is|was|remains)\s+(?:the|a|an|one of the)\s",
+    re.IGNORECASE,
+)
+#: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
+#: (the colon right after the name, as English sets it: "Travail, emploi : les modèles" is a
+#: French heading, not a film and its essay title)
+_ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2,})$")
+#: what happens to a work in news after a colon ("Season 2: Netflix Renews Hit Korean ...")
+_NEWS_VERB = Pattern(
+    r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
+    r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
+    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch)(?:s|es|ed)?\b",
+    re.IGNORECASE,
+)
+#: the weights of the signals weighed when no headline rule decides: a critic's byline says
+#: "review" as plainly as a review section; the others only count in agreement
+_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED = 3, 2, 2, 1
+#: a news category is the outlet's choice; a news link path is often every story's ("/news/")
+_W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
+_HINT = "the feed's kind hint"
+#: what the review signals must reach (two soft ones together, or a byline alone)
+_REVIEW_AT = 3
+
+
+#: the short words a title leaves in lower case ("Return to Seoul", "Decision to Leave")
+_MINOR_WORDS = frozenset("a an the of to in on at for and or with from by as".split())  # noqa: SIM905
+#: a recurring column's name before a colon ("New to Streaming: ...", "This Week: ..."): the
+#: column, not a work, is named
+_COLUMN_NAME = Pattern(
+    r"\b(?:new|streaming|week|weekly|month|monthly|best|top|roundup|guide|watch|now|recap)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_cased(name: str) -> bool:
+    """A name set as a title: one to six words, each capitalised (or a number) but the short
+    ones, the first capitalised; no mark of a sentence ("!", "?", " - ", "'s")."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or _NOT_BARE.search(name) or not words[0][0].isupper():
+        return False
+    if _COLUMN_NAME.search(name):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
+
+
+def _essay_headline(doc: Document, film: Film) -> str | None:
+    """A headline that reads as an essay about a work: it judges a quoted name, or it is a
+    name (the film found, or a bare title) and a colon before a sentence about it."""
+    folded = doc.folded_headline
+    if (" is " in folded or " was " in folded or " remains " in folded) and _JUDGED_HEADLINE.search(
+        doc.headline, folded
+    ):
+        return "the headline judges a named work"
+    if ":" in doc.headline:
+        m = _ESSAY_COLON.match(doc.headline)
+        if m:
+            name = m.group("name").strip()
+            # the film found may itself hold a colon ("The Roundup: No Way Out: ...")
+            if film.title and doc.headline.startswith(film.title + ":"):
+                return f"an essay title after the film's name {film.title!r}"
+            if _title_cased(name) and not _NEWS_VERB.search(m.group("rest")):
+                return f"an essay title after the name {name!r}"
+    return None
+
+
+def _lead_judges(doc: Document) -> str | None:
+    """The first paragraph describes and judges a work ("Davy Chou's drama follows ...", "a
+    seven-episode webtoon adaptation"), as a review's opening does."""
+    lead = doc.body[:400].split("\n\n", 1)[0]
+    if not lead:
+        return None
+    folded = doc.folded_body[: len(lead)]
+    m = _CRITIC_BODY.search(lead, folded) or _VERDICT.search(lead, folded)
+    return m.group(0) if m else None
+
+
+def _weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> KindResult:
+    """Where no headline rule decides: the filing marks, an essay headline with a lead that
+    judges the work, and the feed's declared kind as a prior, each with its weight; the
+    reason lists them all (``tracker explain`` shows it)."""
+    signals: list[tuple[Kind, int, str]] = []
+    reviewer = reviewer_line(doc)
+    if reviewer:
+        signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
+    essay = _essay_headline(doc, film)
+    if essay:
+        signals.append((Kind.REVIEW, _W_JUDGED, essay))
+        lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
+        if lead:
+            signals.append((Kind.REVIEW, _W_LEAD, f"the lead judges the work ({lead!r})"))
+    filed = news_meta(doc)
+    if filed:
+        weight = _W_NEWS_LINK if filed == NEWS_LINK else _W_NEWS_CATEGORY
+        signals.append((Kind.NEWS, weight, filed))
+    hint: Kind | None = None
     if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):
-        return _say(Kind(feed.kind.value), f"the feed's kind hint ({feed.kind.value})")
-    return _say(Kind.NEWS, "default: reporting about film")
+        hint = Kind(feed.kind.value)
+        signals.append((hint, _W_FEED, f"{_HINT} ({feed.kind.value})"))
+    if not signals:
+        return _say(Kind.NEWS, "default: reporting about film")
+    listed = "; ".join(f"{why} {kind.value} +{w}" for kind, w, why in signals)
+    review = sum(w for kind, w, _ in signals if kind == Kind.REVIEW)
+    news = sum(w for kind, w, _ in signals if kind == Kind.NEWS)
+    if review >= _REVIEW_AT and review > news:
+        return _say(Kind.REVIEW, f"signals ({listed})")
+    # short of that, the soft review signals count for nothing: the prior and the filing
+    # marks decide, a tie going to the prior (the feed knows its own sections)
+    score = {kind: 0 for kind in Kind}
+    for kind, weight, why in signals:
+        if kind != Kind.REVIEW or why.startswith(_HINT):
+            score[kind] += weight
+    prior = hint if hint is not None else Kind.NEWS
+    best = max(Kind, key=lambda k: (score[k], k == prior))
+    if score[best] == 0:
+        return _say(Kind.NEWS, f"default: reporting about film (signals: {listed})")
+    if len(signals) == 1:
+        return _say(best, signals[0][2])  # the hint alone: the reason reads as before
+    return _say(best, f"signals ({listed})")

@@ -1,5 +1,6 @@
 """The critic's rating an entry states, on the 5-point scale: "3/5 stars", "Rating: 9/10",
-"★★★½", "Grade: B+", "Three stars out of four", "평점 6점", "10점 만점에 9점", "★ 4.5".
+"★★★½", "Grade: B+", "Three stars out of four", "평점 6점", "10점 만점에 9점", "★ 4.5",
+schema.org's ``"ratingValue": "4"`` with its ``bestRating``.
 
 Owns the rating forms of the shared data README and their conversion, and the rules that keep
 audience scores (IMDb, 네티즌) and fractions out. Reads the raw texts (before quote folding)
@@ -105,6 +106,12 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             "star_number",
         ),
         (Pattern(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
+        # schema.org's Rating as text ('"ratingValue": "4", "bestRating": "5"'); its scale
+        # is read near it
+        (
+            Pattern(r"\bratingValue[\"“”']?\s*[:=]\s*[\"“”']?(\d{1,3}(?:\.\d{1,2})?)[\"“”']?"),
+            "schema",
+        ),
     ]
 
 
@@ -185,6 +192,11 @@ _SCORE = re.compile(r"(?:score|rating)", re.I)
 _AND_A_HALF = re.compile(r"[- ]and[- ]a[- ]half", re.I)
 _HALF = re.compile(r"and[- ]a[- ]half", re.I)
 _AVERAGE = re.compile(r"평균|average|avg\.?", re.I)
+#: the scale of a schema.org rating, near its value (5 when the text does not say)
+_BEST_RATING = re.compile(r"bestRating[\"“”']?\s*[:=]\s*[\"“”']?(\d{1,3})")
+_SCHEMA_NEAR = 200
+_QUOTES = "\"“”'"
+_NUMBER_AFTER = re.compile(r"\s*\d")
 _LABEL_BEFORE = re.compile(
     r"^(?:평점|별점|점수)\s*[:：]?\s*|^(?:Grade|Rating|Score|Verdict|Stars)\s*[:：]\s*"
 )
@@ -254,13 +266,24 @@ def _ratings_in(
                 if _AVERAGE.search(text, max(0, start - 10), start):
                     continue  # "평균 ★4.2 (38,120명)": the audience average, not the critic's
                 value = float(m.group(1))
+            elif how == "schema":
+                best = _BEST_RATING.search(text, max(0, start - _SCHEMA_NEAR), end + _SCHEMA_NEAR)
+                scale = int(best.group(1)) if best else 5
+                n = float(m.group(1))
+                value = n / scale * 5 if scale and n <= scale else None
             elif how == "stars":
                 stars = m.group(1)
+                if stars == "★" and _NUMBER_AFTER.match(text, end):
+                    continue  # "★ 3.5 / 5": the glyph labels the number another form read
                 value = stars.count("★") + 0.5 * stars.count("½")
             if value is None:
                 continue
             taken.append((start, end))
             rating_text = m.group(0).strip()
+            if how == "schema":
+                # quoted as the text has it: the key's opening quote, the value's closing one
+                before = text[start - 1] if start and text[start - 1] in _QUOTES else ""
+                rating_text = before + rating_text
             if how in ("ko_point", "grade", "stars"):
                 rating_text = _LABEL_BEFORE.sub("", rating_text)
             found.append(_Found(round(value, 3), rating_text, offset + start))

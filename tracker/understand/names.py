@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 from tracker.text import HANGUL_SYLLABLES, has_hangul
@@ -85,16 +86,28 @@ def korean_names(text: str) -> list[str]:
     """Romanised Korean personal names in ``text``: a known surname followed by a two-syllable
     given name written with a hyphen ("Jeon Jong-seo") or as two capitalised syllables
     ("Lee Jung Jae"). Names are returned hyphenated, as they were matched otherwise."""
-    found: list[str] = []
-    # every match, surname or not, as ``re`` reads the text left to right (a capitalised pair
-    # that is no name still takes its words); the pairs as tuples, no match objects
-    for surname, given in _KOREAN_NAME.compiled.findall(text):
+    return [name for _, name in _name_matches(text) if name is not None]
+
+
+def _name_matches(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Each pair of the pattern in ``text``, read left to right, with the name it makes
+    (None when it is no Korean name: it still takes its words). A capitalised
+    triple that is no name ("How Park Ji", of "How Park Ji-min") gives its first word up and
+    is read again from its second: a capitalised word before a name (a headline's "How",
+    "Why", "Actor") must not hide it."""
+    search = _KOREAN_NAME.compiled.search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        surname, given = m.group(1), m.group(2)
         name = _korean_name(surname, given)
+        yield m, name
         if name is not None:
-            found.append(name)
-    return found
-
-
+            pos = m.end()
+        elif "-" not in given:
+            # two capitalised words after the first: the second may start a name
+            pos = m.start(2)
+        else:
+            pos = m.end()
 #: the surnames as a folded text's words have them
 _SURNAME_WORDS = frozenset(s.lower() for s in KOREAN_SURNAMES)
 
@@ -114,7 +127,7 @@ def korean_names_and_head(
     found: list[str] = []
     in_head: list[str] = []
     crossed = False
-    for m in _KOREAN_NAME.compiled.finditer(text):
+    for m, name in _name_matches(text):
         start, end = m.span()
         # a pair ending in the headline is read there as in the headline alone: to each step
         # of the pattern the line break after it is what the headline's end is (no letter,
@@ -122,7 +135,6 @@ def korean_names_and_head(
         # line break is not the headline's, and the headline alone may read its words
         # otherwise
         crossed = crossed or start < head < end
-        name = _korean_name(m.group(1), m.group(2))
         if name is not None:
             found.append(name)
             if end <= head:

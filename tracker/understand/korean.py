@@ -23,6 +23,7 @@ from tracker.understand.names import (
     foreign_hangul_names,
     korean_hangul_name,
     korean_names_and_head,
+    name_key,
 )
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.vocabulary import FILM_WORDS
@@ -86,6 +87,24 @@ _K_STREAMER_WORK = Pattern(
     r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
     r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
 )
+#: the second cue a Korean name needs to count on its own (a name's shape is never enough:
+#: Korean names are worn abroad too): drama and idol words, Korean broadcasters and streamers,
+#: the country and its capital, a name or any word in Hangul
+_K_CUE = Pattern(
+    r"\b(?:K-?[Dd]ramas?|[Dd]ramas?|DRAMAS?|[Mm]iniseries|[Ii]dols?|IDOLS?|(?:[Bb]oy|[Gg]irl) "
+    r"[Gg]roups?|K-?[Pp]op|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TVING|Tving|Wavve|"
+    r"Coupang Play|Channel A|TV Chosun|[Ww]ebtoons?|Netflix Korea|Korean|KOREAN|Korea|KOREA|"
+    r"Seoul|SEOUL)\b|"
+    r"[가-힣]+"
+)
+#: another Asian country's drama or people beside the name: its shape may be a Chinese or a
+#: Japanese name's ("Ma Si Chun" of a C-drama), so the cue rule stays out; so does North
+#: Korea (its leaders' names have the shape, and "Korea" would be their cue)
+_OTHER_ASIAN = Pattern(
+    r"\b(?:[CJ]-?[Dd]ramas?|[CJ]-?DRAMAS?|C-?[Pp]op|J-?[Pp]op|Chinese|CHINESE|China|CHINA|"
+    r"Japanese|JAPANESE|Japan|JAPAN|Taiwanese|Taiwan|Thai|Thailand|Mandarin|Cantonese|"
+    r"Hong Kong|Vietnamese|Weibo|iQIYI|Youku|Tencent|North Korean?|Pyongyang)\b"
+)
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
 _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -136,9 +155,15 @@ def extract_korean(
     names = {*roman, *others}
     # the foreign names credited in Hangul: read once, for both sides of the evidence
     foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
+    # a curated foreign work's people are not Korean evidence, curated or not
+    if film.work is not None and not film.work.korean:
+        theirs = {name_key(p) for p in film.work.people}
+        roman = [n for n in roman if name_key(n) not in theirs]
+    people = _people_evidence(doc, lexicon, directors, others, names, in_head)
     evidence = [
         *_work_evidence(doc, film, lexicon),
-        *_people_evidence(doc, lexicon, directors, others, names, in_head),
+        *people,
+        *_name_with_cue(doc, roman, people),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
     ]
@@ -203,16 +228,36 @@ def _people_evidence(
     in_head: list[str],
 ) -> list[Evidence]:
     """A curated Korean director; Korean names in the headline (``in_head``: by their
-    romanised shape), or in the text (``names``: by their romanised shape, or curated)."""
+    romanised shape), or in the text (``names``: by their romanised shape, or curated). Names
+    known only by their shape count 2 at most: the shape alone never makes an entry Korean
+    (``_name_with_cue`` adds the rest beside a second cue)."""
     evidence: list[Evidence] = []
     if directors:
         evidence.append((3, f"Korean director {directors[0]}"))
     head = doc.title
-    if in_head or (others and any(lexicon.mentions(head, n) for n in others)):
-        evidence.append((3, f"Korean name in the headline ({(others or in_head)[0]})"))
+    if others and any(lexicon.mentions(head, n) for n in others):
+        evidence.append((3, f"Korean name in the headline ({others[0]})"))
+    elif in_head:
+        evidence.append((3 if others else 2, f"Korean name in the headline ({in_head[0]})"))
     elif names:
-        evidence.append((1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}"))
+        points = 1 if len(names) == 1 else 3 if others else 2
+        evidence.append((points, f"Korean names {sorted(names)[:3]}"))
     return evidence
+
+
+def _name_with_cue(doc: Document, roman: list[str], evidence: list[Evidence]) -> list[Evidence]:
+    """Korean names by their romanised shape (``roman``) beside a second cue (drama or idol
+    words, a Korean broadcaster or streamer, Korea, Seoul, Hangul): what the names' own
+    ``evidence`` lacks to reach 3, so the cast of a drama no curated entry knows is Korean.
+    Nothing beside another Asian country's words (a C-drama's "Ma Si Chun" has the shape)."""
+    counted = sum(points for points, _ in evidence)
+    if not roman or counted >= 3:
+        return []
+    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
+    cue = _K_CUE.search(text, folded, words)
+    if cue is None or _OTHER_ASIAN.search(text, folded, words):
+        return []
+    return [(3 - counted, f"Korean name {roman[0]} beside {cue.group(0)!r}")]
 
 
 def _word_evidence(doc: Document, film: Film) -> list[Evidence]:

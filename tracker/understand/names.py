@@ -108,6 +108,8 @@ def _name_matches(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
             pos = m.start(2)
         else:
             pos = m.end()
+
+
 #: the surnames as a folded text's words have them
 _SURNAME_WORDS = frozenset(s.lower() for s in KOREAN_SURNAMES)
 

@@ -1,0 +1,123 @@
+"""Korean evidence from the shape of a name: a romanised Korean name ("Cha Eun Woo", "Kim
+Ji-won") makes an entry Korean only beside a second cue (drama or idol words, a Korean
+broadcaster or streamer, Korea, Seoul, Hangul), never alone, never beside another Asian
+country's or North Korea's words, and never for a shape that is no Korean name ("Kim
+Kardashian", "Sung Kang"). Every such decision gives its reason. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tracker.types import EntryData
+from tracker.understand.classify import Classification, classify
+from tracker.understand.names import korean_names, korean_names_and_head
+
+PUBLISHED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def run(title: str, summary: str = "") -> Classification:
+    entry = EntryData(identity=title, title=title, summary=summary)
+    return classify(entry, published=PUBLISHED)
+
+
+def korean_reason(result: Classification) -> str:
+    return next(r for r in result.reasons if r.startswith("korean="))
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "name", "cue"),
+    [
+        (
+            "Cha Eun Woo Confirmed For New Romance Series",
+            "The actor will play a veterinarian in tvN's upcoming romance.",
+            "Cha Eun-woo",
+            "tvN",
+        ),
+        (
+            "First Look At The Cast Of 'Midnight Pharmacy'",
+            "Kim Ji-won plays a pharmacist who hides a secret in the JTBC drama.",
+            "Kim Ji-won",
+            "JTBC",
+        ),
+        (
+            "Ko Kyung-pyo Talks About His Next Role",
+            "The actor, back from military service, opens up about life in Seoul.",
+            "Ko Kyung-pyo",
+            "Seoul",
+        ),
+        (
+            "Why Moon Sang Min Said Yes To A Villain",
+            "Moon Sang Min (문상민) explains the choice of his new series.",
+            "Moon Sang-min",
+            "문상민",
+        ),
+        (
+            "Idol Turned Actor: A Profile",
+            "Former boy group member Yoon Shi-hoon now leads a mystery on Wavve.",
+            "Yoon Shi-hoon",
+            "Idol",
+        ),
+    ],
+)
+def test_a_korean_name_beside_a_second_cue_is_korean(
+    title: str, summary: str, name: str, cue: str
+) -> None:
+    result = run(title, summary)
+    reason = korean_reason(result)
+    assert result.korean, reason
+    assert f"Korean name {name} beside {cue!r}" in reason
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the shape alone: in the headline, twice, once
+        ("Ko Kyung-pyo Talks About His Next Role", "The actor opens up about the part."),
+        ("Park Seo-jun And Yoon Shi-hoon Share A Table", "The two stars met at a dinner."),
+        ("A Conversation About Acting", "Kim Tae-ri spoke to us about her craft."),
+        # no Korean name's shape at all
+        ("Kim Kardashian Joins 'American Horror Story'", "A drama role for the star."),
+        ("Sung Kang Returns In 'Fast X'", "The Hollywood franchise brings Han back to Seoul."),
+        # the shape of a Chinese name in a C-drama, a North Korean leader
+        ("First Impressions: 'Lantern Road'", "Ma Si Chun leads the moody new C-drama."),
+        ("A Film About Kim Jong Un", "The North Korean leader is the subject of the drama."),
+    ],
+)
+def test_a_name_shape_alone_or_abroad_is_not_korean(title: str, summary: str) -> None:
+    result = run(title, summary)
+    reason = korean_reason(result)
+    assert not result.korean, reason
+    assert "beside" not in reason
+
+
+def test_the_shape_alone_counts_less_than_three_and_says_so() -> None:
+    reason = korean_reason(run("Ko Kyung-pyo Talks About His Next Role", "An interview."))
+    assert reason == "korean=false: score 2 (+2 Korean name in the headline (Ko Kyung-pyo))"
+
+
+def test_a_curated_director_needs_no_cue() -> None:
+    result = run("Lee Chang-dong Is Writing Again", "The director has a new script.")
+    reason = korean_reason(result)
+    assert result.korean, reason
+    assert "Korean director Lee Chang-dong" in reason
+    assert "beside" not in reason
+
+
+def test_the_cue_adds_what_the_names_lack() -> None:
+    # two names in the headline count 2: the cue adds 1, not 2
+    reason = korean_reason(
+        run("Park Seo-jun And Yoon Shi-hoon Share A Table", "A first look at the KBS drama.")
+    )
+    assert "+2 Korean name in the headline (Park Seo-jun)" in reason
+    assert "+1 Korean name Park Seo-jun beside" in reason
+
+
+def test_a_capitalised_word_before_a_name_does_not_hide_it() -> None:
+    assert korean_names("How Park Ji-min Became An Actor") == ["Park Ji-min"]
+    assert korean_names("Why Lee Jung Jae Said Yes") == ["Lee Jung-jae"]
+    assert korean_names("The Best Movies Of The Year") == []
+    text = "How Park Ji-min Became An Actor\nShe talks."
+    assert korean_names_and_head(text, text.index("\n")) == (["Park Ji-min"], ["Park Ji-min"])

@@ -1,9 +1,9 @@
 """Korean evidence from the shape of a name: a romanised Korean name ("Cha Eun Woo", "Kim
 Ji-won") makes an entry Korean only beside a second cue (drama or idol words, a Korean
-broadcaster or streamer, Korea, Seoul, Hangul), never alone, never beside another Asian
-country's or North Korea's words, and never for a shape that is no Korean name ("Kim
-Kardashian", "Sung Kang"). Every such decision gives its reason. Sentences written for
-these tests."""
+broadcaster or streamer, Korea, Seoul, Hangul), never alone (two such names are a cast,
+as before), never beside another Asian country's or North Korea's words, and never for a
+shape that is no Korean name ("Kim Kardashian", "Sung Kang"). Every such decision gives its
+reason. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -74,9 +74,8 @@ def test_a_korean_name_beside_a_second_cue_is_korean(
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        # the shape alone: in the headline, twice, once
+        # one name's shape alone: in the headline, in the text
         ("Ko Kyung-pyo Talks About His Next Role", "The actor opens up about the part."),
-        ("Park Seo-jun And Yoon Shi-hoon Share A Table", "The two stars met at a dinner."),
         ("A Conversation About Acting", "Kim Tae-ri spoke to us about her craft."),
         # no Korean name's shape at all
         ("Kim Kardashian Joins 'American Horror Story'", "A drama role for the star."),
@@ -107,12 +106,17 @@ def test_a_curated_director_needs_no_cue() -> None:
 
 
 def test_the_cue_adds_what_the_names_lack() -> None:
-    # two names in the headline count 2: the cue adds 1, not 2
+    # a name in the headline counts 2: the cue adds 1, not 2
     reason = korean_reason(
-        run("Park Seo-jun And Yoon Shi-hoon Share A Table", "A first look at the KBS drama.")
+        run("Ko Kyung-pyo Talks About His Next Role", "A first look at the KBS drama.")
     )
-    assert "+2 Korean name in the headline (Park Seo-jun)" in reason
-    assert "+1 Korean name Park Seo-jun beside" in reason
+    assert "+2 Korean name in the headline (Ko Kyung-pyo)" in reason
+    assert "+1 Korean name Ko Kyung-pyo beside 'KBS'" in reason
+
+
+def test_two_korean_names_are_a_korean_cast_without_a_cue() -> None:
+    result = run("Park Seo-jun And Yoon Shi-hoon Share A Table", "The two stars met.")
+    assert result.korean, korean_reason(result)
 
 
 def test_a_capitalised_word_before_a_name_does_not_hide_it() -> None:

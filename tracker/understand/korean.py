@@ -229,7 +229,8 @@ def _people_evidence(
 ) -> list[Evidence]:
     """A curated Korean director; Korean names in the headline (``in_head``: by their
     romanised shape), or in the text (``names``: by their romanised shape, or curated). Names
-    known only by their shape count 2 at most: the shape alone never makes an entry Korean
+    known only by their shape count less than 3 unless there are several (two people with
+    Korean names are a Korean cast): one such name alone never makes an entry Korean
     (``_name_with_cue`` adds the rest beside a second cue)."""
     evidence: list[Evidence] = []
     if directors:
@@ -238,10 +239,10 @@ def _people_evidence(
     if others and any(lexicon.mentions(head, n) for n in others):
         evidence.append((3, f"Korean name in the headline ({others[0]})"))
     elif in_head:
-        evidence.append((3 if others else 2, f"Korean name in the headline ({in_head[0]})"))
+        several = len(names) > 1
+        evidence.append((3 if several else 2, f"Korean name in the headline ({in_head[0]})"))
     elif names:
-        points = 1 if len(names) == 1 else 3 if others else 2
-        evidence.append((points, f"Korean names {sorted(names)[:3]}"))
+        evidence.append((1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}"))
     return evidence
 
 

@@ -91,23 +91,29 @@ def korean_names(text: str) -> list[str]:
 
 def _name_matches(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
     """Each pair of the pattern in ``text``, read left to right, with the name it makes
-    (None when it is no Korean name: it still takes its words). A capitalised
-    triple that is no name ("How Park Ji", of "How Park Ji-min") gives its first word up and
-    is read again from its second: a capitalised word before a name (a headline's "How",
-    "Why", "Actor") must not hide it."""
-    search = _KOREAN_NAME.compiled.search
+    (None when it is no Korean name: it still takes its words). A capitalised triple that is
+    no name but has a surname after its first word ("How Park Ji", of "How Park Ji-min") is
+    read again from its second word: a capitalised word before a name (a headline's "How",
+    "Why", "Actor") must not hide it. Only a surname can start a name, so a triple without
+    one after its first word hides none, and ``re`` reads on (the rare rereading aside, one
+    pass)."""
+    finditer = _KOREAN_NAME.compiled.finditer
     pos = 0
-    while (m := search(text, pos)) is not None:
-        surname, given = m.group(1), m.group(2)
-        name = _korean_name(surname, given)
-        yield m, name
-        if name is not None:
-            pos = m.end()
-        elif "-" not in given:
-            # two capitalised words after the first: the second may start a name
-            pos = m.start(2)
+    while True:
+        for m in finditer(text, pos):
+            given = m.group(2)
+            name = _korean_name(m.group(1), given)
+            yield m, name
+            if name is None and "-" not in given and _given_surname(given):
+                pos = m.start(2)
+                break
         else:
-            pos = m.end()
+            return
+
+
+def _given_surname(given: str) -> bool:
+    """Whether a word of a given name's two ("Park Ji", "Ji Kim") is a surname."""
+    return any(word in KOREAN_SURNAMES for word in given.split())
 
 
 #: the surnames as a folded text's words have them

@@ -125,3 +125,47 @@ def test_a_capitalised_word_before_a_name_does_not_hide_it() -> None:
     assert korean_names("The Best Movies Of The Year") == []
     text = "How Park Ji-min Became An Actor\nShe talks."
     assert korean_names_and_head(text, text.index("\n")) == (["Park Ji-min"], ["Park Ji-min"])
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "name", "cue"),
+    [
+        (
+            "차은우, 새 드라마로 돌아온다",
+            "아스트로 차은우가 JTBC 드라마에 출연한다.",
+            "차은우",
+            "드라마",
+        ),
+        ("배우 문상민 tvN 주연 확정", "문상민이 새 작품의 주인공으로 나선다.", "문상민", "tvN"),
+        (
+            "[단독] 고경표·신예은, 로맨스 호흡",
+            "두 배우가 KBS 새 드라마에서 만난다.",
+            "고경표",
+            "KBS",
+        ),
+    ],
+)
+def test_a_korean_headline_s_name_beside_a_cue_is_korean(
+    title: str, summary: str, name: str, cue: str
+) -> None:
+    result = run(title, summary)
+    reason = korean_reason(result)
+    assert result.korean, reason
+    assert f"Korean name {name!r} beside {cue!r}" in reason
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # no cue: a name and Hangul only
+        ("문상민, 새 작품 출연 확정", "문상민이 주인공으로 나선다."),
+        # another country's drama, and a word of the headline that is no name
+        ("문상민, 美 드라마 출연", "미국 드라마에 합류한다."),
+        ("이번엔, 새 드라마", "한 편이 공개된다."),
+    ],
+)
+def test_a_korean_headline_s_name_alone_or_abroad_is_not_korean(title: str, summary: str) -> None:
+    result = run(title, summary)
+    reason = korean_reason(result)
+    assert not result.korean, reason
+    assert "beside" not in reason

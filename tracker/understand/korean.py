@@ -21,6 +21,7 @@ from tracker.understand.film import Film
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.names import (
     foreign_hangul_names,
+    korean_hangul_headline_name,
     korean_hangul_name,
     korean_names_and_head,
     name_key,
@@ -105,6 +106,16 @@ _OTHER_ASIAN = Pattern(
     r"Japanese|JAPANESE|Japan|JAPAN|Taiwanese|Taiwan|Thai|Thailand|Mandarin|Cantonese|"
     r"Hong Kong|Vietnamese|Weibo|iQIYI|Youku|Tencent|North Korean?|Pyongyang)\b"
 )
+#: a Korean text's cues beside a Hangul name (Hangul itself is no cue there): drama, idol and
+#: variety words, the broadcasters and Korean streamers
+_K_CUE_HANGUL = Pattern(
+    r"드라마|아이돌|걸그룹|보이그룹|예능|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
+    r"티빙|웨이브|쿠팡\s?플레이"
+)
+#: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
+_OTHER_HANGUL = Pattern(
+    r"중국|일본|대만|태국|미국|영국|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
+)
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
 _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -164,6 +175,7 @@ def extract_korean(
         *_work_evidence(doc, film, lexicon),
         *people,
         *_name_with_cue(doc, roman, people),
+        *_hangul_name_with_cue(doc),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
     ]
@@ -259,6 +271,23 @@ def _name_with_cue(doc: Document, roman: list[str], evidence: list[Evidence]) ->
     if cue is None or _OTHER_ASIAN.search(text, folded, words):
         return []
     return [(3 - counted, f"Korean name {roman[0]} beside {cue.group(0)!r}")]
+
+
+def _hangul_name_with_cue(doc: Document) -> list[Evidence]:
+    """A Korean headline that starts with a Korean name ("차은우, 새 드라마로 ..."), beside a
+    cue of a Korean text (drama or idol words, a broadcaster): 2, with the headline's Hangul
+    3, so a drama's cast no curated entry knows is Korean; never beside another country's
+    name (a Chinese or an American drama's news)."""
+    if not doc.hangul_title:
+        return []
+    name = korean_hangul_headline_name(doc.title)
+    if name is None:
+        return []
+    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
+    cue = _K_CUE_HANGUL.search(text, folded, words)
+    if cue is None or _OTHER_HANGUL.search(text, folded, words):
+        return []
+    return [(2, f"Korean name {name!r} beside {cue.group(0)!r}")]
 
 
 def _word_evidence(doc: Document, film: Film) -> list[Evidence]:

@@ -200,10 +200,22 @@ def mentions_name(text: str, name: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Names written in Hangul
 
+#: the Hangul syllables a Korean surname is written with
+_HANGUL_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+    "구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+)
 _KOREAN_HANGUL_NAME = Pattern(
-    r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
-    r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
-    r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
+    rf"(?<![가-힣])([{_HANGUL_SURNAMES}][가-힣]{{1,2}})\s?(?:감독|배우|작가|PD)(?!상)"
+)
+#: a Korean headline's subject: a name of three syllables before a comma or a middle dot at
+#: its start ("차은우, 새 드라마로"), or one of two to four after a role word ("배우 김지원");
+#: after a bracketed tag ("[단독]"), if any
+_HANGUL_HEADLINE_NAME = Pattern(
+    rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:(?:배우|가수|감독|아이돌)\s)?"
+    rf"([{_HANGUL_SURNAMES}][가-힣]{{2}})\s?[,·]|"
+    rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:배우|가수|감독|아이돌)\s"
+    rf"([{_HANGUL_SURNAMES}][가-힣]{{1,3}})(?![가-힣])"
 )
 #: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
 #: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
@@ -213,6 +225,27 @@ _FOREIGN_HANGUL_NAME = Pattern(
 )
 #: words before a credit that are not a surname and name ("한국 감독", "외국 배우")
 _NOT_A_HANGUL_NAME = ("한국", "외국", "중국", "미국", "영국", "한국계")
+
+
+def korean_hangul_headline_name(headline: str) -> str | None:
+    """The Korean name a Korean headline starts with ("차은우, 새 드라마로 돌아온다" ->
+    "차은우"), or None."""
+    m = _HANGUL_HEADLINE_NAME.match(headline)
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    if name in _NOT_A_HANGUL_NAME or name[:2] in _NOT_A_NAME_START:
+        return None
+    return name
+
+
+#: the first two syllables of a headline's first words that start with a surname's syllable
+#: and are no name ("이번엔,", "오늘은,", "최근엔,")
+_NOT_NAMES = """
+    이번 오늘 올해 지금 최근 한국 국내 정부 신작 주연 전국 결국 역시 다시 우리 모두 한편
+    마침 조만 하지 정말 어제 내년 작년 이제 드디 반면 무엇 어디
+"""
+_NOT_A_NAME_START = frozenset(_NOT_NAMES.split())
 
 
 def foreign_hangul_names(text: str) -> list[re.Match[str]]:

@@ -21,8 +21,10 @@ from tracker.understand.film import Film
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.names import (
     foreign_hangul_names,
+    korean_hangul_headline_name,
     korean_hangul_name,
     korean_names_and_head,
+    name_key,
 )
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.vocabulary import FILM_WORDS
@@ -86,6 +88,34 @@ _K_STREAMER_WORK = Pattern(
     r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
     r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
 )
+#: the second cue a Korean name needs to count on its own (a name's shape is never enough:
+#: Korean names are worn abroad too): drama and idol words, Korean broadcasters and streamers,
+#: the country and its capital, a name or any word in Hangul
+_K_CUE = Pattern(
+    r"\b(?:K-?[Dd]ramas?|[Dd]ramas?|DRAMAS?|[Mm]iniseries|[Ii]dols?|IDOLS?|(?:[Bb]oy|[Gg]irl) "
+    r"[Gg]roups?|K-?[Pp]op|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TVING|Tving|Wavve|"
+    r"Coupang Play|Channel A|TV Chosun|[Ww]ebtoons?|Netflix Korea|Korean|KOREAN|Korea|KOREA|"
+    r"Seoul|SEOUL)\b|"
+    r"[가-힣]+"
+)
+#: another Asian country's drama or people beside the name: its shape may be a Chinese or a
+#: Japanese name's ("Ma Si Chun" of a C-drama), so the cue rule stays out; so does North
+#: Korea (its leaders' names have the shape, and "Korea" would be their cue)
+_OTHER_ASIAN = Pattern(
+    r"\b(?:[CJ]-?[Dd]ramas?|[CJ]-?DRAMAS?|C-?[Pp]op|J-?[Pp]op|Chinese|CHINESE|China|CHINA|"
+    r"Japanese|JAPANESE|Japan|JAPAN|Taiwanese|Taiwan|Thai|Thailand|Mandarin|Cantonese|"
+    r"Hong Kong|Vietnamese|Weibo|iQIYI|Youku|Tencent|North Korean?|Pyongyang)\b"
+)
+#: a Korean text's cues beside a Hangul name (Hangul itself is no cue there): drama, idol and
+#: variety words, the broadcasters and Korean streamers
+_K_CUE_HANGUL = Pattern(
+    r"드라마|아이돌|걸그룹|보이그룹|예능|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
+    r"티빙|웨이브|쿠팡\s?플레이"
+)
+#: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
+_OTHER_HANGUL = Pattern(
+    r"중국|일본|대만|태국|미국|영국|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
+)
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
 _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -136,9 +166,16 @@ def extract_korean(
     names = {*roman, *others}
     # the foreign names credited in Hangul: read once, for both sides of the evidence
     foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
+    # a curated foreign work's people are not Korean evidence, curated or not
+    if film.work is not None and not film.work.korean:
+        theirs = {name_key(p) for p in film.work.people}
+        roman = [n for n in roman if name_key(n) not in theirs]
+    people = _people_evidence(doc, lexicon, directors, others, names, in_head)
     evidence = [
         *_work_evidence(doc, film, lexicon),
-        *_people_evidence(doc, lexicon, directors, others, names, in_head),
+        *people,
+        *_name_with_cue(doc, roman, people),
+        *_hangul_name_with_cue(doc),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
     ]
@@ -203,16 +240,54 @@ def _people_evidence(
     in_head: list[str],
 ) -> list[Evidence]:
     """A curated Korean director; Korean names in the headline (``in_head``: by their
-    romanised shape), or in the text (``names``: by their romanised shape, or curated)."""
+    romanised shape), or in the text (``names``: by their romanised shape, or curated). Names
+    known only by their shape count less than 3 unless there are several (two people with
+    Korean names are a Korean cast): one such name alone never makes an entry Korean
+    (``_name_with_cue`` adds the rest beside a second cue)."""
     evidence: list[Evidence] = []
     if directors:
         evidence.append((3, f"Korean director {directors[0]}"))
     head = doc.title
-    if in_head or (others and any(lexicon.mentions(head, n) for n in others)):
-        evidence.append((3, f"Korean name in the headline ({(others or in_head)[0]})"))
+    if others and any(lexicon.mentions(head, n) for n in others):
+        evidence.append((3, f"Korean name in the headline ({others[0]})"))
+    elif in_head:
+        several = len(names) > 1
+        evidence.append((3 if several else 2, f"Korean name in the headline ({in_head[0]})"))
     elif names:
         evidence.append((1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}"))
     return evidence
+
+
+def _name_with_cue(doc: Document, roman: list[str], evidence: list[Evidence]) -> list[Evidence]:
+    """Korean names by their romanised shape (``roman``) beside a second cue (drama or idol
+    words, a Korean broadcaster or streamer, Korea, Seoul, Hangul): what the names' own
+    ``evidence`` lacks to reach 3, so the cast of a drama no curated entry knows is Korean.
+    Nothing beside another Asian country's words (a C-drama's "Ma Si Chun" has the shape)."""
+    counted = sum(points for points, _ in evidence)
+    if not roman or counted >= 3:
+        return []
+    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
+    cue = _K_CUE.search(text, folded, words)
+    if cue is None or _OTHER_ASIAN.search(text, folded, words):
+        return []
+    return [(3 - counted, f"Korean name {roman[0]} beside {cue.group(0)!r}")]
+
+
+def _hangul_name_with_cue(doc: Document) -> list[Evidence]:
+    """A Korean headline that starts with a Korean name ("차은우, 새 드라마로 ..."), beside a
+    cue of a Korean text (drama or idol words, a broadcaster): 2, with the headline's Hangul
+    3, so a drama's cast no curated entry knows is Korean; never beside another country's
+    name (a Chinese or an American drama's news)."""
+    if not doc.hangul_title:
+        return []
+    name = korean_hangul_headline_name(doc.title)
+    if name is None:
+        return []
+    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
+    cue = _K_CUE_HANGUL.search(text, folded, words)
+    if cue is None or _OTHER_HANGUL.search(text, folded, words):
+        return []
+    return [(2, f"Korean name {name!r} beside {cue.group(0)!r}")]
 
 
 def _word_evidence(doc: Document, film: Film) -> list[Evidence]:

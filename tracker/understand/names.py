@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 from tracker.text import HANGUL_SYLLABLES, has_hangul
@@ -85,14 +86,34 @@ def korean_names(text: str) -> list[str]:
     """Romanised Korean personal names in ``text``: a known surname followed by a two-syllable
     given name written with a hyphen ("Jeon Jong-seo") or as two capitalised syllables
     ("Lee Jung Jae"). Names are returned hyphenated, as they were matched otherwise."""
-    found: list[str] = []
-    # every match, surname or not, as ``re`` reads the text left to right (a capitalised pair
-    # that is no name still takes its words); the pairs as tuples, no match objects
-    for surname, given in _KOREAN_NAME.compiled.findall(text):
-        name = _korean_name(surname, given)
-        if name is not None:
-            found.append(name)
-    return found
+    return [name for _, name in _name_matches(text) if name is not None]
+
+
+def _name_matches(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Each pair of the pattern in ``text``, read left to right, with the name it makes
+    (None when it is no Korean name: it still takes its words). A capitalised triple that is
+    no name but has a surname after its first word ("How Park Ji", of "How Park Ji-min") is
+    read again from its second word: a capitalised word before a name (a headline's "How",
+    "Why", "Actor") must not hide it. Only a surname can start a name, so a triple without
+    one after its first word hides none, and ``re`` reads on (the rare rereading aside, one
+    pass)."""
+    finditer = _KOREAN_NAME.compiled.finditer
+    pos = 0
+    while True:
+        for m in finditer(text, pos):
+            given = m.group(2)
+            name = _korean_name(m.group(1), given)
+            yield m, name
+            if name is None and "-" not in given and _given_surname(given):
+                pos = m.start(2)
+                break
+        else:
+            return
+
+
+def _given_surname(given: str) -> bool:
+    """Whether a word of a given name's two ("Park Ji", "Ji Kim") is a surname."""
+    return any(word in KOREAN_SURNAMES for word in given.split())
 
 
 #: the surnames as a folded text's words have them
@@ -114,7 +135,7 @@ def korean_names_and_head(
     found: list[str] = []
     in_head: list[str] = []
     crossed = False
-    for m in _KOREAN_NAME.compiled.finditer(text):
+    for m, name in _name_matches(text):
         start, end = m.span()
         # a pair ending in the headline is read there as in the headline alone: to each step
         # of the pattern the line break after it is what the headline's end is (no letter,
@@ -122,7 +143,6 @@ def korean_names_and_head(
         # line break is not the headline's, and the headline alone may read its words
         # otherwise
         crossed = crossed or start < head < end
-        name = _korean_name(m.group(1), m.group(2))
         if name is not None:
             found.append(name)
             if end <= head:
@@ -180,10 +200,22 @@ def mentions_name(text: str, name: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Names written in Hangul
 
+#: the Hangul syllables a Korean surname is written with
+_HANGUL_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+    "구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+)
 _KOREAN_HANGUL_NAME = Pattern(
-    r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
-    r"구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]"
-    r"[가-힣]{1,2})\s?(?:감독|배우|작가|PD)(?!상)"
+    rf"(?<![가-힣])([{_HANGUL_SURNAMES}][가-힣]{{1,2}})\s?(?:감독|배우|작가|PD)(?!상)"
+)
+#: a Korean headline's subject: a name of three syllables before a comma or a middle dot at
+#: its start ("차은우, 새 드라마로"), or one of two to four after a role word ("배우 김지원");
+#: after a bracketed tag ("[단독]"), if any
+_HANGUL_HEADLINE_NAME = Pattern(
+    rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:(?:배우|가수|감독|아이돌)\s)?"
+    rf"([{_HANGUL_SURNAMES}][가-힣]{{2}})\s?[,·]|"
+    rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:배우|가수|감독|아이돌)\s"
+    rf"([{_HANGUL_SURNAMES}][가-힣]{{1,3}})(?![가-힣])"
 )
 #: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
 #: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
@@ -193,6 +225,27 @@ _FOREIGN_HANGUL_NAME = Pattern(
 )
 #: words before a credit that are not a surname and name ("한국 감독", "외국 배우")
 _NOT_A_HANGUL_NAME = ("한국", "외국", "중국", "미국", "영국", "한국계")
+
+
+def korean_hangul_headline_name(headline: str) -> str | None:
+    """The Korean name a Korean headline starts with ("차은우, 새 드라마로 돌아온다" ->
+    "차은우"), or None."""
+    m = _HANGUL_HEADLINE_NAME.match(headline)
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    if name in _NOT_A_HANGUL_NAME or name[:2] in _NOT_A_NAME_START:
+        return None
+    return name
+
+
+#: the first two syllables of a headline's first words that start with a surname's syllable
+#: and are no name ("이번엔,", "오늘은,", "최근엔,")
+_NOT_NAMES = """
+    이번 오늘 올해 지금 최근 한국 국내 정부 신작 주연 전국 결국 역시 다시 우리 모두 한편
+    마침 조만 하지 정말 어제 내년 작년 이제 드디 반면 무엇 어디
+"""
+_NOT_A_NAME_START = frozenset(_NOT_NAMES.split())
 
 
 def foreign_hangul_names(text: str) -> list[re.Match[str]]:

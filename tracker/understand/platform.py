@@ -25,10 +25,15 @@ class Platform:
 
 
 _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
-    ("netflix", Pattern(r"\bNetflix\b|넷플릭스", re.IGNORECASE)),
-    ("disney_plus", Pattern(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스")),
-    ("prime_video", Pattern(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오")),
-    ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+")),
+    ("netflix", Pattern(r"\bNetflix\b|넷플릭스|ネットフリックス", re.IGNORECASE)),
+    (
+        "disney_plus",
+        Pattern(
+            r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스|ディズニー\s?(?:\+|プラス)"
+        ),
+    ),
+    ("prime_video", Pattern(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오|プライム\s?ビデオ")),
+    ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+|アップル\s?TV")),
     ("tving", Pattern(r"\bTVING\b|\bTving\b|티빙")),
     ("coupang_play", Pattern(r"\bCoupang Play\b|쿠팡\s?플레이")),
     ("wavve", Pattern(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
@@ -36,6 +41,9 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     ("mubi", Pattern(r"\bMUBI\b|\bMubi\b")),
     ("shudder", Pattern(r"\bShudder\b")),
     ("hulu", Pattern(r"\bHulu\b|훌루")),
+    # Rakuten Viki and Viu: where Korean series reach the Americas and South-East Asia
+    ("viki", Pattern(r"\bViki\b|\bVIKI\b")),
+    ("viu", Pattern(r"\bViu\b|\bVIU\b")),
     ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
@@ -44,10 +52,10 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
 #: One set lookup says whether the entry names a service at all (most name none), without
 #: reading the text; keep it in step with ``_PLATFORMS``
 _MARKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    "netflix": (frozenset({"netflix"}), ("넷플릭스",)),
-    "disney_plus": (frozenset({"disney"}), ("디즈니",)),
-    "prime_video": (frozenset({"prime", "amazon"}), ("프라임",)),
-    "apple_tv_plus": (frozenset({"apple"}), ("애플",)),
+    "netflix": (frozenset({"netflix"}), ("넷플릭스", "ネットフリックス")),
+    "disney_plus": (frozenset({"disney"}), ("디즈니", "ディズニー")),
+    "prime_video": (frozenset({"prime", "amazon"}), ("프라임", "プライム")),
+    "apple_tv_plus": (frozenset({"apple"}), ("애플", "アップル")),
     "tving": (frozenset({"tving"}), ("티빙",)),
     "coupang_play": (frozenset({"coupang"}), ("쿠팡",)),
     "wavve": (frozenset({"wavve"}), ("웨이브",)),
@@ -55,6 +63,8 @@ _MARKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "mubi": (frozenset({"mubi"}), ()),
     "shudder": (frozenset({"shudder"}), ()),
     "hulu": (frozenset({"hulu"}), ("훌루",)),
+    "viki": (frozenset({"viki"}), ()),
+    "viu": (frozenset({"viu"}), ()),
     "max": (frozenset({"hbo", "max"}), ()),
 }
 #: the services each mark says may be named

@@ -459,6 +459,12 @@ def _score_date(text: str, start: int, end: int) -> float:
     return score
 
 
+#: how far before the entry a date without a year may be and still be this year's (a feed
+#: publishes a release a few weeks late); further back, and not said in the past tense, it
+#: is next year's
+_RECENT = timedelta(days=45)
+
+
 @dataclass(frozen=True)
 class _DateHit:
     day: date
@@ -481,7 +487,10 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             year = pub.year + (1 if month < pub.month - 5 else 0)
             month_only.add((year, month))
     for in_title, text in ((True, doc.title), (False, doc.body)):
-        for start, end, found, _ in dates_in(text, pub, doc.words_all):
+        for start, end, found, year_given in dates_in(text, pub, doc.words_all):
+            if not year_given and found < pub - _RECENT and not _past(text, start, end):
+                # a reader takes "streams from Oct. 3" in a December story for next October
+                found = make_date(found.year + 1, found.month, found.day) or found
             score = _score_date(text, start, end) + (3 if in_title else 0)
             if (found.year, found.month) in month_only:
                 score += 2

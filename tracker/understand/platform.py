@@ -92,6 +92,21 @@ _CONTRAST = Pattern(
 )
 
 
+#: the words before a service named as the competition ("take on", "rival", "vs", "than")
+_RIVAL_BEFORE = re.compile(
+    r"\b(?:takes? on|taking on|rival(?:s|ing)?|against|vs\.?|versus|than|compet(?:e|es|ing) "
+    r"with|beat(?:s|ing)?|overtak(?:e|es|ing)|challeng(?:e|es|ing))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_as_rival(pattern: Pattern, title: str) -> bool:
+    """Whether every mention of a service in the headline follows a word of rivalry ("to
+    take on Netflix", "rivals Disney+", "than TVING"): it is named as the competition."""
+    found = [m.start() for m in pattern.finditer(title)]
+    return bool(found) and all(_RIVAL_BEFORE.search(title[max(0, at - 30) : at]) for at in found)
+
+
 def _sentence_spans(body: str) -> list[tuple[int, int]]:
     """Where the body's sentences are (split after ".", "!" or "?" and at line breaks; blank
     ones kept: they name nothing)."""
@@ -167,6 +182,12 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
             scores[name] = score
     if not scores:
         return Platform()
+    rivals = {n for n in in_title if _only_as_rival(dict(named)[n], doc.title)}
+    if len(in_title) >= 2 and len(in_title - rivals) == 1:
+        # "Coupang Play bets on sports to take on Netflix": the rival is not the subject
+        in_title -= rivals
+        for name in rivals:
+            scores.pop(name, None)
     if len(in_title) >= 2:
         return Platform(
             None, f"platform=null: the headline names several services {sorted(in_title)}"

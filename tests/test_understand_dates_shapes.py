@@ -103,8 +103,10 @@ def test_a_rating_and_a_film_named_for_a_date_are_no_dates() -> None:
 
 
 def test_the_year_is_the_next_such_date_unless_the_text_speaks_of_the_past() -> None:
-    # "Oct. 3" in a December story that announces a release is next October...
-    assert release_day("'Night Ferry' streams on Netflix from Oct. 3") == date(2027, 10, 3)
+    # "Aug. 3" in a December story that announces a release is next August...
+    assert release_day("'Night Ferry' streams on Netflix from Aug. 3") == date(2027, 8, 3)
+    # ...a date of the last weeks is still this year's (a story read late)
+    assert release_day("'Night Ferry' streams on Netflix from Oct. 3") == date(2026, 10, 3)
     # ...but the date it opened in cinemas is behind the story
     body = "The film opened in cinemas Oct. 3 and streams on Netflix from Dec. 20."
     assert release_day("'Night Ferry' comes to Netflix", body) == date(2026, 12, 20)

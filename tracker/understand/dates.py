@@ -459,10 +459,10 @@ def _score_date(text: str, start: int, end: int) -> float:
     return score
 
 
-#: how far before the entry a date without a year may be and still be this year's (a feed
-#: publishes a release a few weeks late); further back, and not said in the past tense, it
-#: is next year's
-_RECENT = timedelta(days=45)
+#: how far before the entry a date without a year may be and still be this year's (a story
+#: written, or first seen, weeks after the day); further back, and not said in the past
+#: tense, it is next year's
+_RECENT = timedelta(days=90)
 
 
 @dataclass(frozen=True)

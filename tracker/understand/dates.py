@@ -1,8 +1,11 @@
 """Release dates: every date a text writes ("Dec. 3", "3 December 2024", "2024-12-03",
-"12월 3일", "오는 27일", "다음 달 5일", "오늘(5일)") and which of them is the release.
+"12월 3일", "오는 27일", "다음 달 5일", "오늘(5일)", "12月3日配信") and, for the release only, the
+days it names relative to the entry ("tomorrow", "this Friday", "on the 3rd", "next week",
+"내일", "다음 주 금요일", "12/3" in the site's order), and which of them is the release.
 
 Owns reading dates relative to the entry's ``published`` date (a date without a year is the
-next one after publication; Korean relative days count from it) and scoring each date by the
+next one on or after publication, unless it is recent or said in the past tense; relative
+days count from it, a relative day only beside a release word) and scoring each date by the
 words around it (a release verb or a service before it, an announcement or a festival
 around it, a birth or a death). Must not decide that the entry is about a release: the
 orchestrator asks only for releases.

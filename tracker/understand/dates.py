@@ -229,23 +229,22 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _KO_WEEKDAYS = "월화수목금토일"
 _JA_WEEKDAYS = "月火水木金土日"
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
-#: the relative words of an English text (one set lookup says whether any is there)
-_RELATIVE_WORDS = _WEEKDAY_WORDS | {"today", "tonight", "tomorrow", "week", "month"}
-#: what the relative forms look for in a text that is not ASCII
-_RELATIVE_MARKS = (
-    "내일",
-    "오늘",
-    "요일",
-    "다음",
-    "내달",
-    "明日",
-    "本日",
-    "今日",
-    "来週",
-    "来月",
-    "/",
-    ".",
-)
+#: the English words each word form cannot match without (one set lookup), and the Hangul
+#: or Japanese marks it cannot match without in a text that is not ASCII
+_FORM_WORDS: dict[str, frozenset[str]] = {
+    "today": frozenset({"today", "tonight"}),
+    "tomorrow": frozenset({"tomorrow"}),
+    "weekday": _WEEKDAY_WORDS,
+    "next_week": frozenset({"week"}),
+    "next_month": frozenset({"month"}),
+}
+_FORM_MARKS: dict[str, tuple[str, ...]] = {
+    "today": ("오늘", "本日", "今日"),
+    "tomorrow": ("내일", "明日"),
+    "weekday": ("요일",),
+    "next_week": ("다음", "来週"),
+    "next_month": ("다음", "내달", "来月"),
+}
 #: a day-first numeric date ("12/11" for 12 November) is read where the feed's site is
 _DAY_FIRST_HOSTS = (".uk", ".au", ".nz", ".ie", ".in", ".sg", ".my", ".za", ".hk")
 #: a release verb in the past tense just before a date: the date is behind the entry, not ahead
@@ -259,10 +258,13 @@ _PAST_AFTER = re.compile(
 )
 _FOLLOWS_DATE = rf"(?!,?\s+(?:the\s+)?(?:\d|{MONTH_ANY}\b))"
 
-#: the words after which a weekday is a date (each a fixed-width lookbehind)
-_BEFORE_WEEKDAY = (
-    *("on", "from", "by", "until", "starting", "premieres", "arrives", "debuts", "drops"),
-    *("lands", "hits", "streams", "returns", "opens", "airs", "launches"),
+#: the words before an English weekday that make it a date ("premieres Friday", "this
+#: Friday"), not a noun's modifier ("its highest Saturday ratings"); read behind a weekday
+#: found (a lookbehind of alternatives would be tried at every character)
+_BEFORE_WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>this coming|this|next|last|coming)|on|from|by|until|starting|premieres|"
+    r"arrives|debuts|drops|lands|hits|streams|returns|opens|airs|launches)\s+$",
+    re.IGNORECASE,
 )
 #: relative and numeric dates, read only for the release date (a roundup's headings are
 #: absolute): (pattern, form); a form's date comes from ``_relative_day``
@@ -271,12 +273,7 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (Pattern(r"\btomorrow\b|내일|明日", re.IGNORECASE), "tomorrow"),
     (
         Pattern(
-            # a weekday is a date after a preposition or a release verb ("premieres Friday"),
-            # not as a noun's modifier ("its highest Saturday ratings")
-            r"\b(?:(?P<rel>this coming|this|next|last|coming)\s+|"
-            + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_WEEKDAY)
-            + ")"
-            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
             + _FOLLOWS_DATE,
             re.IGNORECASE,
         ),
@@ -323,7 +320,6 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
 )
 #: how much less a relative date counts than one the text writes out: it must stand beside
 #: a release word or a service to be the release date; a week or a month names no day
-_WORD_FORMS = frozenset({"today", "tomorrow", "weekday", "next_week", "next_month"})
 _RELATIVE_DOUBT = {"next_week": 2.5, "next_month": 2.5}
 
 
@@ -403,30 +399,47 @@ def _past(text: str, start: int, end: int) -> bool:
     )
 
 
+def _may_hold(how: str, text: str, ascii_text: bool, words: frozenset[str]) -> bool:
+    """Whether a text can hold a form at all: its English words (in the text's folded words)
+    or, in a text that is not ASCII, its Hangul or Japanese marks; a numeric form a slash."""
+    if how in ("numeric", "numeric_md"):
+        return "/" in text or (how == "numeric_md" and not ascii_text)
+    if how == "the_day":
+        return "the" in words
+    if not _FORM_WORDS[how].isdisjoint(words):
+        return True
+    return not ascii_text and any(mark in text for mark in _FORM_MARKS[how])
+
+
 def relative_dates_in(
-    text: str, published: date, link: str = "", words: frozenset[str] | None = None
+    text: str,
+    published: date,
+    link: str = "",
+    words: frozenset[str] | None = None,
+    folded: str | None = None,
 ) -> list[tuple[int, int, date, str]]:
     """(start, end, date, form) for every relative or numeric date in ``text`` ("this
     Friday", "tomorrow", "on the 12th", "next week", "내일", "다음 주 금요일", "12/12"), read
     against ``published``. ``words``, when given, holds the words of ``text`` folded (or
-    more): an English text without any relative word is not searched."""
-    # the word forms need one of their words (or a Hangul or Japanese mark); "on the 12th"
-    # and the numeric forms are gated by their own needles
-    no_words = (
-        words is not None
-        and _RELATIVE_WORDS.isdisjoint(words)
-        and (text.isascii() or not any(mark in text for mark in _RELATIVE_MARKS))
-    )
+    more): an English text without any relative word is not searched; ``folded``, when
+    given, is ``fold(text)`` (the patterns skip a text without their needles)."""
     out: list[tuple[int, int, date, str]] = []
     taken: list[tuple[int, int]] = []
+    ascii_text = text.isascii()
     for pattern, how in _RELATIVE_PATTERNS:
-        if no_words and how in _WORD_FORMS:
+        if words is not None and not _may_hold(how, text, ascii_text, words):
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, folded):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            found = _relative_day(m.groupdict(), how, published, link, _past(text, start, end))
+            groups = m.groupdict()
+            if groups.get("wd"):
+                before = _BEFORE_WEEKDAY.search(text[max(0, start - 20) : start])
+                if before is None:
+                    continue
+                groups["rel"] = before.group("rel")
+            found = _relative_day(groups, how, published, link, _past(text, start, end))
             if found is None:
                 continue
             taken.append((start, end))
@@ -489,7 +502,10 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             month = MONTHS[m.group("mon")[:3].lower()]
             year = pub.year + (1 if month < pub.month - 5 else 0)
             month_only.add((year, month))
-    for in_title, text in ((True, doc.title), (False, doc.body)):
+    for in_title, text, folded in (
+        (True, doc.title, doc.folded_title),
+        (False, doc.body, doc.folded_body),
+    ):
         for start, end, found, year_given in dates_in(text, pub, doc.words_all):
             if not year_given and found < pub - _RECENT and not _past(text, start, end):
                 # a reader takes "streams from Oct. 3" in a December story for next October
@@ -502,7 +518,7 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             elif found >= pub - timedelta(days=1):
                 score += 1  # an announced date is usually still ahead
             hits.append(_DateHit(found, start, score, in_title))
-        for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all):
+        for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
             context = _score_date(text, start, end)
             if context <= 0 and not in_title:
                 continue  # "passed away on Friday": a relative day needs a release word by it

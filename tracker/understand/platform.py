@@ -182,8 +182,12 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
             scores[name] = score
     if not scores:
         return Platform()
-    rivals = {n for n in in_title if _only_as_rival(dict(named)[n], doc.title)}
-    if len(in_title) >= 2 and len(in_title - rivals) == 1:
+    rivals = (
+        {n for n, p in named if n in in_title and _only_as_rival(p, doc.title)}
+        if len(in_title) >= 2
+        else set()
+    )
+    if rivals and len(in_title - rivals) == 1:
         # "Coupang Play bets on sports to take on Netflix": the rival is not the subject
         in_title -= rivals
         for name in rivals:

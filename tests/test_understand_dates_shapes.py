@@ -66,6 +66,8 @@ def test_english_shapes(title: str, body: str, expected: date) -> None:
         ("'밤배' 다음 주 금요일 공개", date(2026, 12, 11)),
         ("'밤배' 다음 달 공개", date(2027, 1, 1)),
         ("'밤배' 1일 공개", date(2027, 1, 1)),
+        ("'밤배' 12일 오후 5시 넷플릭스를 통해 공개", date(2026, 12, 12)),
+        ("'밤배' 12일 티빙에서 공개", date(2026, 12, 12)),
     ],
 )
 def test_korean_shapes(title: str, expected: date) -> None:
@@ -80,6 +82,7 @@ def test_korean_shapes(title: str, expected: date) -> None:
         ("「夜の船」2026年12月12日(土)配信開始", date(2026, 12, 12)),
         ("「夜の船」12日配信", date(2026, 12, 12)),
         ("「夜の船」明日配信", date(2026, 12, 3)),
+        ("「夜の船」12日(土)午後5時から配信", date(2026, 12, 12)),
     ],
 )
 def test_japanese_shapes(title: str, expected: date) -> None:

@@ -192,7 +192,8 @@ def test_a_film_on_two_platforms_is_two_events() -> None:
     releases = calendar_releases([announced(1, HARBIN), announced(2, on_netflix)])
     assert sorted((r.platform or "cinema", r.release_date) for r in releases) == [
         ("cinema", date(2025, 12, 24)),
-        ("netflix", date(2025, 2, 14)),
+        # announced on 1 August 2025: a reader takes "from Feb. 14" for the coming February
+        ("netflix", date(2026, 2, 14)),
     ]
     assert len({event_uid(r.film_key, r.platform) for r in releases}) == 2
 

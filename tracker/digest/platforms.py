@@ -19,6 +19,8 @@ PLATFORM_NAMES: dict[str, str] = {
     "mubi": "MUBI",
     "shudder": "Shudder",
     "hulu": "Hulu",
+    "viki": "Viki",
+    "viu": "Viu",
     "max": "Max",
     "cinema": "In cinemas",
 }

@@ -1,8 +1,11 @@
 """Release dates: every date a text writes ("Dec. 3", "3 December 2024", "2024-12-03",
-"12월 3일", "오는 27일", "다음 달 5일", "오늘(5일)") and which of them is the release.
+"12월 3일", "오는 27일", "다음 달 5일", "오늘(5일)", "12月3日配信") and, for the release only, the
+days it names relative to the entry ("tomorrow", "this Friday", "on the 3rd", "next week",
+"내일", "다음 주 금요일", "12/3" in the site's order), and which of them is the release.
 
 Owns reading dates relative to the entry's ``published`` date (a date without a year is the
-next one after publication; Korean relative days count from it) and scoring each date by the
+next one on or after publication, unless it is recent or said in the past tense; relative
+days count from it, a relative day only beside a release word) and scoring each date by the
 words around it (a release verb or a service before it, an announcement or a festival
 around it, a birth or a death). Must not decide that the entry is about a release: the
 orchestrator asks only for releases.
@@ -15,11 +18,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from tracker.understand.document import Document
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.scan.retree import ops_of, parse
-from tracker.understand.vocabulary import FESTIVAL_CUE, MONTH, MONTHS, ORD
+from tracker.understand.vocabulary import (
+    FESTIVAL_CUE,
+    MONTH,
+    MONTH_ANY,
+    MONTHS,
+    ORD,
+    PLATFORM_NAMES,
+)
 
 
 @dataclass(frozen=True)
@@ -51,18 +62,35 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (Pattern(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
     (Pattern(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
     (
-        Pattern(r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:전 세계에\s*)?(?:공개|개봉|첫\s?방송)"),
+        Pattern(
+            # "12일 오후 5시 넷플릭스를 통해 공개": an hour and a service may come between
+            r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:\([월화수목금토일]\)\s*)?"
+            r"(?:(?:오전|오후|낮|밤|새벽)?\s*\d{1,2}시(?:\s*\d{1,2}분)?\s*)?"
+            r"(?:[A-Za-z가-힣+]{1,10}(?:에서|를 통해|을 통해|로)\s*)?(?:전 세계에\s*)?"
+            r"(?:공개|개봉|첫\s?방송)"
+        ),
+        "ko_coming",
+    ),
+    # Japanese: "2026年12月12日", "12月12日配信", "12日(金)より配信"
+    (Pattern(r"(?:(?P<year>(?:19|20)\d\d)年\s*)?(?P<m>\d{1,2})月\s*(?P<day>\d{1,2})日"), "ja"),
+    (
+        Pattern(
+            r"(?<![\d月])(?P<day>\d{1,2})日\s*(?:\([月火水木金土日]\)\s*)?"
+            r"(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?\s*)?(?:より|から)?\s*"
+            r"(?:独占)?(?:配信|公開|放送)"
+        ),
         "ko_coming",
     ),
 )
 _RELEASE_CUE = Pattern(
     r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
-    r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보)",
+    r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보|"
+    r"配信|公開|放送)",
     re.IGNORECASE,
 )
 _PLATFORM_CUE = Pattern(
     r"\bon (?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|TVING|Tving|Coupang Play|Wavve|"
-    r"Watcha|Mubi|MUBI|Shudder|the streaming)|Netflix|Disney\+|넷플릭스|디즈니|티빙|쿠팡|"
+    r"Watcha|Mubi|MUBI|Shudder|Viki|Viu|the streaming)|Netflix|Disney\+|넷플릭스|디즈니|티빙|쿠팡|"
     r"streaming|platform",
     re.IGNORECASE,
 )
@@ -144,7 +172,7 @@ def _month_words() -> frozenset[str] | None:
 
 #: the forms that read a month's name; every Korean form needs "일" (day)
 _MONTH_FORMS = frozenset({"mdy", "dmy"})
-_KOREAN_FORMS = frozenset({"ko", "ko_next_month", "ko_coming", "ko_today"})
+_KOREAN_FORMS = frozenset({"ko", "ko_next_month", "ko_coming", "ko_today", "ja"})
 
 
 def dates_in(
@@ -157,7 +185,8 @@ def dates_in(
     taken: list[tuple[int, int]] = []
     months = _month_words()
     no_month = words is not None and months is not None and months.isdisjoint(words)
-    no_day = "일" not in text
+    # every Korean and Japanese form needs its "day" (일, 日)
+    no_day = "일" not in text and "日" not in text
     for pattern, how in _DATE_PATTERNS:
         if (no_month and how in _MONTH_FORMS) or (no_day and how in _KOREAN_FORMS):
             continue
@@ -171,7 +200,7 @@ def dates_in(
             day = int(groups["day"])
             if how in ("mdy", "dmy"):
                 month = MONTHS[groups["mon"][:3].lower()]
-            elif how in ("iso", "ko"):
+            elif how in ("iso", "ko", "ja"):
                 month = int(groups["m"])
             elif how == "ko_next_month":
                 month = published.month % 12 + 1
@@ -196,6 +225,229 @@ def dates_in(
                 found = make_date(year + 1, month, day) or found
             taken.append((start, end))
             out.append((start, end, found, year_given))
+    return out
+
+
+#: the days of the week, Monday first (``date.weekday()``), in English, Korean and Japanese
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_KO_WEEKDAYS = "월화수목금토일"
+_JA_WEEKDAYS = "月火水木金土日"
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+#: the English words each word form cannot match without (one set lookup), and the Hangul
+#: or Japanese marks it cannot match without in a text that is not ASCII
+_FORM_WORDS: dict[str, frozenset[str]] = {
+    "today": frozenset({"today", "tonight"}),
+    "tomorrow": frozenset({"tomorrow"}),
+    "weekday": _WEEKDAY_WORDS,
+    "next_week": frozenset({"week"}),
+    "next_month": frozenset({"month"}),
+}
+_FORM_MARKS: dict[str, tuple[str, ...]] = {
+    "today": ("오늘", "本日", "今日"),
+    "tomorrow": ("내일", "明日"),
+    "weekday": ("요일",),
+    "next_week": ("다음", "来週"),
+    "next_month": ("다음", "내달", "来月"),
+}
+#: a day-first numeric date ("12/11" for 12 November) is read where the feed's site is
+_DAY_FIRST_HOSTS = (".uk", ".au", ".nz", ".ie", ".in", ".sg", ".my", ".za", ".hk")
+#: a release verb in the past tense just before a date: the date is behind the entry, not ahead
+_PAST_BEFORE = re.compile(
+    r"(?:premiered|debuted|arrived|dropped|landed|released|opened|launched|aired|began|"
+    r"started|\blast)\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+_PAST_AFTER = re.compile(
+    r"^\s*(?:\S+\s*)?(?:공개됐|공개했|개봉했|방송됐|첫 방송됐|配信された|公開された)"
+)
+_FOLLOWS_DATE = rf"(?!,?\s+(?:the\s+)?(?:\d|{MONTH_ANY}\b))"
+
+#: the words before an English weekday that make it a date ("premieres Friday", "this
+#: Friday"), not a noun's modifier ("its highest Saturday ratings"); read behind a weekday
+#: found (a lookbehind of alternatives would be tried at every character)
+_BEFORE_WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>this coming|this|next|last|coming)|on|from|by|until|starting|premieres|"
+    r"arrives|debuts|drops|lands|hits|streams|returns|opens|airs|launches)\s+$",
+    re.IGNORECASE,
+)
+#: relative and numeric dates, read only for the release date (a roundup's headings are
+#: absolute): (pattern, form); a form's date comes from ``_relative_day``
+_RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
+    (Pattern(r"\b(?:today|tonight)\b|오늘(?!\s?\()|本日|今日", re.IGNORECASE), "today"),
+    (Pattern(r"\btomorrow\b|내일|明日", re.IGNORECASE), "tomorrow"),
+    (
+        Pattern(
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
+            + _FOLLOWS_DATE,
+            re.IGNORECASE,
+        ),
+        "weekday",
+    ),
+    (
+        Pattern(
+            r"(?:(?P<rel>이번\s?주|다음\s?주|오는|지난)\s*)?(?P<ko>[월화수목금토일])요일"
+            r"(?!\s*\(?\d)"
+        ),
+        "weekday",
+    ),
+    (
+        Pattern(r"\bnext week\b|다음\s?주(?!\s*[월화수목금토일]요일)|来週", re.IGNORECASE),
+        "next_week",
+    ),
+    (Pattern(r"\bnext month\b|(?:다음\s?달|내달)(?!\s?\d)|来月", re.IGNORECASE), "next_month"),
+    (
+        Pattern(
+            r"\b(?:on|from|by|for) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:$|[,.;:!?)\-–—]|(?:on|at|in|via|from|and|with|when)\b))",
+            re.IGNORECASE,
+        ),
+        "the_day",
+    ),
+    (
+        Pattern(
+            r"\b(?:from|on|premieres?|arrives?|debuts?|drops?|hits|lands?|streams?|streaming|"
+            r"releases?|out)\s+"
+            rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+)?(?:on\s+)?(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
+            r"(?:/(?P<year>(?:20)?\d\d))?\b(?!\s*(?:stars?\b|/|\.\d))",
+            re.IGNORECASE,
+        ),
+        "numeric",
+    ),
+    (Pattern(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"), "numeric"),
+    (
+        Pattern(
+            r"(?<![\d.:/])(?P<a>\d{1,2})[./](?P<b>\d{1,2})\.?\s*(?:\([월화수목금토일月火水木金土日]\)"
+            r"\s*)?(?:공개|개봉|첫\s?방송|配信|公開)"
+        ),
+        "numeric_md",
+    ),
+)
+#: how much less a relative date counts than one the text writes out: it must stand beside
+#: a release word or a service to be the release date; a week or a month names no day
+_RELATIVE_DOUBT = {"next_week": 2.5, "next_month": 2.5}
+
+
+def day_first(link: str) -> bool:
+    """Whether the site writes numeric dates day first ("12/11" is 12 November): a site of
+    the United Kingdom, Ireland, Australia, New Zealand, India, Singapore, Malaysia, South
+    Africa or Hong Kong. Elsewhere (the United States, Korea, Japan) the month comes first."""
+    host = urlsplit(link).hostname or ""
+    return host.endswith(_DAY_FIRST_HOSTS)
+
+
+def _weekday(published: date, target: int, rel: str, past: bool) -> date:
+    """The day named by a weekday: the next one on or after the entry's date ("Friday",
+    "this Friday"), the one of the following week ("next Friday", "다음 주 금요일"), or the
+    last one on or before it when the text speaks of the past ("premiered on Friday")."""
+    if past or rel in ("last", "지난"):
+        return published - timedelta(days=(published.weekday() - target) % 7)
+    if rel.startswith("next") or rel.startswith("다음"):
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(days=7 + target)
+    return published + timedelta(days=(target - published.weekday()) % 7)
+
+
+def _relative_day(
+    groups: dict[str, str | None], how: str, pub: date, link: str, past: bool
+) -> date | None:
+    """The date one relative or numeric form names, read against the entry's date."""
+    if how == "today":
+        return pub
+    if how == "tomorrow":
+        return pub + timedelta(days=1)
+    if how == "weekday":
+        rel = re.sub(r"\s+", " ", (groups.get("rel") or "").lower())
+        wd = groups.get("wd")
+        target = _WEEKDAYS.index(wd.lower()) if wd else _KO_WEEKDAYS.index(groups["ko"] or "월")
+        return _weekday(pub, target, rel, past)
+    if how == "next_week":
+        return pub - timedelta(days=pub.weekday()) + timedelta(days=7)
+    if how == "next_month":
+        return date(pub.year + (pub.month == 12), pub.month % 12 + 1, 1)
+    if how == "the_day":
+        day = int(groups["day"] or 0)
+        if past:  # "aired on the 23rd": the last such day on or before the entry
+            month, year = (pub.month, pub.year) if day <= pub.day else _month_before(pub)
+            return make_date(year, month, day)
+        return coming_day(day, datetime(pub.year, pub.month, pub.day))
+    a, b = int(groups["a"] or 0), int(groups["b"] or 0)
+    month, day = (a, b) if how == "numeric_md" else _numeric_order(a, b, link)
+    year_text = groups.get("year")
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        return make_date(year, month, day)
+    found = make_date(pub.year, month, day)
+    if found is not None and found < pub - timedelta(days=30) and not past:
+        found = make_date(pub.year + 1, month, day)
+    return found
+
+
+def _month_before(day: date) -> tuple[int, int]:
+    """(month, year) of the month before ``day``'s."""
+    return (12, day.year - 1) if day.month == 1 else (day.month - 1, day.year)
+
+
+def _numeric_order(a: int, b: int, link: str) -> tuple[int, int]:
+    """(month, day) of "a/b": the order a number over 12 forces, else the site's."""
+    if a > 12 >= b:
+        return b, a
+    if b > 12 >= a:
+        return a, b
+    return (b, a) if day_first(link) else (a, b)
+
+
+def _past(text: str, start: int, end: int) -> bool:
+    """Whether the words just around a date speak of the past ("premiered on Friday")."""
+    return bool(_PAST_BEFORE.search(text[max(0, start - 40) : start])) or bool(
+        _PAST_AFTER.search(text[end : end + 12])
+    )
+
+
+def _may_hold(how: str, text: str, ascii_text: bool, words: frozenset[str]) -> bool:
+    """Whether a text can hold a form at all: its English words (in the text's folded words)
+    or, in a text that is not ASCII, its Hangul or Japanese marks; a numeric form a slash."""
+    if how in ("numeric", "numeric_md"):
+        return "/" in text or (how == "numeric_md" and not ascii_text)
+    if how == "the_day":
+        return "the" in words
+    if not _FORM_WORDS[how].isdisjoint(words):
+        return True
+    return not ascii_text and any(mark in text for mark in _FORM_MARKS[how])
+
+
+def relative_dates_in(
+    text: str,
+    published: date,
+    link: str = "",
+    words: frozenset[str] | None = None,
+    folded: str | None = None,
+) -> list[tuple[int, int, date, str]]:
+    """(start, end, date, form) for every relative or numeric date in ``text`` ("this
+    Friday", "tomorrow", "on the 12th", "next week", "내일", "다음 주 금요일", "12/12"), read
+    against ``published``. ``words``, when given, holds the words of ``text`` folded (or
+    more): an English text without any relative word is not searched; ``folded``, when
+    given, is ``fold(text)`` (the patterns skip a text without their needles)."""
+    out: list[tuple[int, int, date, str]] = []
+    taken: list[tuple[int, int]] = []
+    ascii_text = text.isascii()
+    for pattern, how in _RELATIVE_PATTERNS:
+        if words is not None and not _may_hold(how, text, ascii_text, words):
+            continue
+        for m in pattern.finditer(text, folded):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            if groups.get("wd"):
+                before = _BEFORE_WEEKDAY.search(text[max(0, start - 20) : start])
+                if before is None:
+                    continue
+                groups["rel"] = before.group("rel")
+            found = _relative_day(groups, how, published, link, _past(text, start, end))
+            if found is None:
+                continue
+            taken.append((start, end))
+            out.append((start, end, found, how))
     return out
 
 
@@ -227,6 +479,12 @@ def _score_date(text: str, start: int, end: int) -> float:
     return score
 
 
+#: how far before the entry a date without a year may be and still be this year's (a story
+#: written, or first seen, weeks after the day); further back, and not said in the past
+#: tense, it is next year's
+_RECENT = timedelta(days=90)
+
+
 @dataclass(frozen=True)
 class _DateHit:
     day: date
@@ -248,8 +506,14 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             month = MONTHS[m.group("mon")[:3].lower()]
             year = pub.year + (1 if month < pub.month - 5 else 0)
             month_only.add((year, month))
-    for in_title, text in ((True, doc.title), (False, doc.body)):
-        for start, end, found, _ in dates_in(text, pub, doc.words_all):
+    for in_title, text, folded in (
+        (True, doc.title, doc.folded_title),
+        (False, doc.body, doc.folded_body),
+    ):
+        for start, end, found, year_given in dates_in(text, pub, doc.words_all):
+            if not year_given and found < pub - _RECENT and not _past(text, start, end):
+                # a reader takes "streams from Oct. 3" in a December story for next October
+                found = make_date(found.year + 1, found.month, found.day) or found
             score = _score_date(text, start, end) + (3 if in_title else 0)
             if (found.year, found.month) in month_only:
                 score += 2
@@ -257,6 +521,14 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
                 score -= 1.5
             elif found >= pub - timedelta(days=1):
                 score += 1  # an announced date is usually still ahead
+            hits.append(_DateHit(found, start, score, in_title))
+        for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
+            context = _score_date(text, start, end)
+            if context <= 0 and not in_title:
+                continue  # "passed away on Friday": a relative day needs a release word by it
+            score = context + (3 if in_title else 0) - _RELATIVE_DOUBT.get(how, 1.0)
+            if found >= pub - timedelta(days=1):
+                score += 1
             hits.append(_DateHit(found, start, score, in_title))
     if not hits:
         if _NOW_STREAMING.search(doc.title):

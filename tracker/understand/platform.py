@@ -25,10 +25,15 @@ class Platform:
 
 
 _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
-    ("netflix", Pattern(r"\bNetflix\b|넷플릭스", re.IGNORECASE)),
-    ("disney_plus", Pattern(r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스")),
-    ("prime_video", Pattern(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오")),
-    ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+")),
+    ("netflix", Pattern(r"\bNetflix\b|넷플릭스|ネットフリックス", re.IGNORECASE)),
+    (
+        "disney_plus",
+        Pattern(
+            r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스|ディズニー\s?(?:\+|プラス)"
+        ),
+    ),
+    ("prime_video", Pattern(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오|プライム\s?ビデオ")),
+    ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+|アップル\s?TV")),
     ("tving", Pattern(r"\bTVING\b|\bTving\b|티빙")),
     ("coupang_play", Pattern(r"\bCoupang Play\b|쿠팡\s?플레이")),
     ("wavve", Pattern(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
@@ -36,6 +41,9 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     ("mubi", Pattern(r"\bMUBI\b|\bMubi\b")),
     ("shudder", Pattern(r"\bShudder\b")),
     ("hulu", Pattern(r"\bHulu\b|훌루")),
+    # Rakuten Viki and Viu: where Korean series reach the Americas and South-East Asia
+    ("viki", Pattern(r"\bViki\b|\bVIKI\b")),
+    ("viu", Pattern(r"\bViu\b|\bVIU\b")),
     ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
@@ -44,10 +52,10 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
 #: One set lookup says whether the entry names a service at all (most name none), without
 #: reading the text; keep it in step with ``_PLATFORMS``
 _MARKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    "netflix": (frozenset({"netflix"}), ("넷플릭스",)),
-    "disney_plus": (frozenset({"disney"}), ("디즈니",)),
-    "prime_video": (frozenset({"prime", "amazon"}), ("프라임",)),
-    "apple_tv_plus": (frozenset({"apple"}), ("애플",)),
+    "netflix": (frozenset({"netflix"}), ("넷플릭스", "ネットフリックス")),
+    "disney_plus": (frozenset({"disney"}), ("디즈니", "ディズニー")),
+    "prime_video": (frozenset({"prime", "amazon"}), ("프라임", "プライム")),
+    "apple_tv_plus": (frozenset({"apple"}), ("애플", "アップル")),
     "tving": (frozenset({"tving"}), ("티빙",)),
     "coupang_play": (frozenset({"coupang"}), ("쿠팡",)),
     "wavve": (frozenset({"wavve"}), ("웨이브",)),
@@ -55,6 +63,8 @@ _MARKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "mubi": (frozenset({"mubi"}), ()),
     "shudder": (frozenset({"shudder"}), ()),
     "hulu": (frozenset({"hulu"}), ("훌루",)),
+    "viki": (frozenset({"viki"}), ()),
+    "viu": (frozenset({"viu"}), ()),
     "max": (frozenset({"hbo", "max"}), ()),
 }
 #: the services each mark says may be named
@@ -80,6 +90,21 @@ _CONTRAST = Pattern(
     r"앞서|전작",
     re.IGNORECASE,
 )
+
+
+#: the words before a service named as the competition ("take on", "rival", "vs", "than")
+_RIVAL_BEFORE = re.compile(
+    r"\b(?:takes? on|taking on|rival(?:s|ing)?|against|vs\.?|versus|than|compet(?:e|es|ing) "
+    r"with|beat(?:s|ing)?|overtak(?:e|es|ing)|challeng(?:e|es|ing))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_as_rival(pattern: Pattern, title: str) -> bool:
+    """Whether every mention of a service in the headline follows a word of rivalry ("to
+    take on Netflix", "rivals Disney+", "than TVING"): it is named as the competition."""
+    found = [m.start() for m in pattern.finditer(title)]
+    return bool(found) and all(_RIVAL_BEFORE.search(title[max(0, at - 30) : at]) for at in found)
 
 
 def _sentence_spans(body: str) -> list[tuple[int, int]]:
@@ -157,6 +182,16 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
             scores[name] = score
     if not scores:
         return Platform()
+    rivals = (
+        {n for n, p in named if n in in_title and _only_as_rival(p, doc.title)}
+        if len(in_title) >= 2
+        else set()
+    )
+    if rivals and len(in_title - rivals) == 1:
+        # "Coupang Play bets on sports to take on Netflix": the rival is not the subject
+        in_title -= rivals
+        for name in rivals:
+            scores.pop(name, None)
     if len(in_title) >= 2:
         return Platform(
             None, f"platform=null: the headline names several services {sorted(in_title)}"

@@ -58,13 +58,13 @@ ORD = r"(?:st|nd|rd|th)?"
 PLATFORM_NAMES = (
     r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Apple TV Plus|Hulu|"
     r"Max|HBO Max|TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|Paramount\+|"
-    r"Paramount Plus)"
+    r"Paramount Plus|Viki|Viu)"
 )
 #: the services a "new on X" roundup headline names, in any spelling ("Disney Plus", "Disney+")
 STREAMER = (
     r"(?:netflix|hulu|max|hbo max|disney\+|disney plus|prime video|amazon prime video|"
     r"apple tv\+|apple tv plus|peacock|paramount\+|paramount plus|tving|wavve|coupang play|"
-    r"watcha|mubi|shudder)"
+    r"watcha|mubi|shudder|viki|viu)"
 )
 
 FILM_WORDS = Pattern(

@@ -20,7 +20,6 @@ or touch a library directly.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,16 +30,13 @@ from tracker.poll.update import (
     FailureRecorder,
     Fetcher,
     Schedule,
+    feed_poller,
     not_modified_unrecorded,
-    update_feed,
 )
 from tracker.poll.workers import ParseRunner
 from tracker.poll.writer import UpdateWriter
 from tracker.storage.protocol import Storage
 from tracker.types import FeedForUpdate, FeedHints, FeedUpdateIntent, UpdateResult
-from tracker.urls import redact_url
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,26 +88,20 @@ async def update_due(
     polled: list[FeedForUpdate] = []
     running: dict[asyncio.Task[UpdateResult], str] = {}
 
-    async def one(feed: FeedForUpdate) -> UpdateResult:
-        result = await update_feed(
-            feed,
-            fetcher=fetcher,
-            storage=storage,
-            parse=parse,
-            schedule=schedule,
-            now=now,
-            owner=owner,
-            not_modified=not_modified,
-            hints=hints,
-            offload=offload,
-            writer=writer,
-            recorder=recorder,
-        )
-        if result.error is not None:
-            log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
-        if on_result is not None:
-            on_result(result)
-        return result
+    one = feed_poller(
+        fetcher=fetcher,
+        storage=storage,
+        parse=parse,
+        schedule=schedule,
+        now=now,
+        owner=owner,
+        not_modified=not_modified,
+        hints=hints,
+        offload=offload,
+        writer=writer,
+        recorder=recorder,
+        on_result=on_result,
+    )
 
     def start(claimed: Sequence[FeedForUpdate]) -> None:
         # a feed still in flight here whose lease ran out and came back to us: it is already

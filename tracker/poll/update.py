@@ -20,10 +20,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from tracker import __version__
 from tracker.exceptions import (
@@ -358,6 +358,48 @@ def _next_success(
     )
 
 
+def feed_poller(
+    *,
+    fetcher: Fetcher,
+    storage: Storage,
+    parse: ParseRunner,
+    schedule: Schedule,
+    now: Callable[[], datetime],
+    owner: str | None,
+    not_modified: list[FeedUpdateIntent],
+    hints: Mapping[str, FeedHints] | None,
+    offload: Offload,
+    writer: UpdateWriter,
+    recorder: FailureRecorder,
+    on_result: Callable[[UpdateResult], None] | None,
+) -> Callable[[FeedForUpdate], Coroutine[Any, Any, UpdateResult]]:
+    """How one poll (``update_feeds``, or ``leases.update_due``) polls each of its feeds: the
+    same dependencies for every feed, a failure logged, ``on_result`` told."""
+
+    async def poll(feed: FeedForUpdate) -> UpdateResult:
+        result = await update_feed(
+            feed,
+            fetcher=fetcher,
+            storage=storage,
+            parse=parse,
+            schedule=schedule,
+            now=now,
+            owner=owner,
+            not_modified=not_modified,
+            hints=hints,
+            offload=offload,
+            writer=writer,
+            recorder=recorder,
+        )
+        if result.error is not None:
+            log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
+        if on_result is not None:
+            on_result(result)
+        return result
+
+    return poll
+
+
 async def update_feeds(
     feeds: Sequence[FeedForUpdate],
     *,
@@ -384,27 +426,24 @@ async def update_feeds(
     writer = UpdateWriter(storage, offload, owner=owner)
     recorder = FailureRecorder(storage, schedule, now, owner, offload)
 
+    poll = feed_poller(
+        fetcher=fetcher,
+        storage=storage,
+        parse=parse,
+        schedule=schedule,
+        now=now,
+        owner=owner,
+        not_modified=not_modified,
+        hints=hints,
+        offload=offload,
+        writer=writer,
+        recorder=recorder,
+        on_result=on_result,
+    )
+
     async def one(feed: FeedForUpdate) -> UpdateResult:
         async with slots:
-            result = await update_feed(
-                feed,
-                fetcher=fetcher,
-                storage=storage,
-                parse=parse,
-                schedule=schedule,
-                now=now,
-                owner=owner,
-                not_modified=not_modified,
-                hints=hints,
-                offload=offload,
-                writer=writer,
-                recorder=recorder,
-            )
-        if result.error is not None:
-            log.debug("feed %s failed: %s", redact_url(feed.url), redact_url(result.error.message))
-        if on_result is not None:
-            on_result(result)
-        return result
+            return await poll(feed)
 
     refused: StorageError | None = None
     try:

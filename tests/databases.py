@@ -32,10 +32,18 @@ def database_url(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{(folder / 'tracker.db').as_posix()}"
         return
+    with postgres_schema("test_ledger", "to run the PostgreSQL variant") as url:
+        yield url
+
+
+@contextmanager
+def postgres_schema(prefix: str, why: str) -> Iterator[str]:
+    """A fresh schema of the test database (dropped afterwards), its URL as processes get it;
+    skips, saying ``why`` it would run, when ``TRACKER_TEST_POSTGRES_URL`` is unset."""
     base = os.environ.get(PG_ENV)
     if not base:
-        pytest.skip(f"set {PG_ENV} to run the PostgreSQL variant")
-    schema = f"test_ledger_{uuid.uuid4().hex[:12]}"
+        pytest.skip(f"set {PG_ENV} {why}")
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(parse_url(base))
     try:
         with admin.begin() as conn:

@@ -21,7 +21,6 @@ import signal
 import subprocess
 import sys
 import threading
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime
@@ -31,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import REPO
+from databases import postgres_schema
 from fakes import FakeClock
 from httpserver import HTTPTestServer
 from smtpserver import ReceivedMessage, SMTPTestServer
@@ -477,33 +477,14 @@ def test_a_new_recipient_gets_the_due_week_only(
 # -- several daemons at once ---------------------------------------------------------------------
 
 
-PG_ENV = "TRACKER_TEST_POSTGRES_URL"
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database of this test's own: a SQLite file, or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
         yield f"sqlite:///{(tmp_path / 'shared.db').as_posix()}"
         return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"set {PG_ENV} to race the daemons on PostgreSQL")
-    import sqlalchemy as sa
-
-    from tracker.storage.engine import create_engine, parse_url
-
-    schema = f"test_catch_up_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(parse_url(base))
-    try:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        url = parse_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema("test_catch_up", "to race the daemons on PostgreSQL") as url:
+        yield url
 
 
 def test_three_daemons_catching_up_at_once_send_each_week_once(

@@ -20,7 +20,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from databases import postgres_schema
 from httpserver import HTTPTestServer, respond
 
 from tracker.app import make_tracker
@@ -40,7 +40,6 @@ from tracker.storage.engine import create_engine, parse_url
 pytestmark = pytest.mark.postgres
 
 REPO = Path(__file__).resolve().parents[1]
-PG_ENV = "TRACKER_TEST_POSTGRES_URL"
 FEEDS = 300
 PROCESSES = 3
 #: every answer takes this long, so a poll lasts long enough for all three to take part (a
@@ -120,20 +119,8 @@ def farm() -> Iterator[Farm]:
 @pytest.fixture
 def database() -> Iterator[str]:
     """A schema of its own in the test database; its URL as the processes get it."""
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"set {PG_ENV} to run the multi-process sharing tests")
-    schema = f"test_sharing_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(parse_url(base))
-    try:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        url = parse_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema("test_sharing", "to run the multi-process sharing tests") as url:
+        yield url
 
 
 def write_config(tmp_path: Path, database: str, urls: Sequence[str]) -> Path:

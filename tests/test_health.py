@@ -22,7 +22,6 @@ import signal
 import socket
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +31,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from conftest import REPO
+from databases import postgres_schema
 from fakes import FakeClock, FakeFetcher, FakeStorage, entry, feed
 from httpserver import HTTPTestServer, respond
 from storage_fixtures import T0, failure, success
@@ -48,7 +48,6 @@ from tracker.storage.protocol import FeedHealth, HealthFacts, LedgerState, PollR
 from tracker.storage.sql import SqlStorage
 from tracker.types import DigestStatus, FeedForUpdate, FeedSpec, UpdatedFeed, UpdateResult
 
-PG_ENV = "TRACKER_TEST_POSTGRES_URL"
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 RECIPIENT = "reader@example.com"
 
@@ -378,29 +377,13 @@ def test_a_lost_lease_is_a_failed_feed_but_not_the_databases_fault() -> None:
 # -- storage: SQLite and PostgreSQL ------------------------------------------------------------
 
 
-def _pg_schema_url(base: str) -> Iterator[str]:
-    schema = f"test_health_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(parse_url(base))
-    try:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        url = parse_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'state' / 'tracker.db'}"
         return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"set {PG_ENV} to run the PostgreSQL tests")
-    yield from _pg_schema_url(base)
+    with postgres_schema("test_health", "to run the PostgreSQL tests") as url:
+        yield url
 
 
 @pytest.fixture

@@ -202,6 +202,31 @@ def test_html_page_and_empty_body_are_returned_as_is(server: HTTPTestServer) -> 
     assert fetch(empty_url).body == b""
 
 
+def test_a_poll_round_many_hosts_reuses_each_hosts_connection(server: HTTPTestServer) -> None:
+    # more hosts than ``concurrency``, visited in turn, twice, answering 200 then 304: each host
+    # is connected to once (a 304's empty end is read, and idle connections have room)
+    hosts = [f"h{n}.example" for n in range(24)]
+    port = server.base_url.rsplit(":", 1)[1].rstrip("/")
+    for n in range(len(hosts)):
+        server.add_file(f"/f{n}.xml", FEED)
+    urls = [f"http://{host}:{port}/f{n}.xml" for n, host in enumerate(hosts)]
+    connects: list[str] = []
+    resolve = fake_resolver(dict.fromkeys(hosts, ["127.0.0.1"]), connects)
+
+    async def go() -> list[FetchResult]:
+        async with make_fetcher(concurrency=8, resolve=resolve) as fetcher:
+            first = [await fetcher.fetch(url) for url in urls]
+            again = [
+                await fetcher.fetch(url, etag=r.etag, last_modified=r.last_modified)
+                for url, r in zip(urls, first, strict=True)
+            ]
+            return first + again
+
+    results = asyncio.run(go())
+    assert [r.status for r in results] == [200] * len(hosts) + [304] * len(hosts)
+    assert sorted(connects) == sorted(hosts)
+
+
 # -- deadline ---------------------------------------------------------------------------------
 
 

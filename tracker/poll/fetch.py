@@ -51,6 +51,8 @@ __all__ = ["Fetcher", "Sleep"]
 Sleep = Callable[[float], Awaitable[None]]
 
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
+#: idle keep-alive connections kept for the hosts a poll comes back to
+IDLE_CONNECTIONS: Final = 64
 _ACCEPT: Final = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -115,9 +117,13 @@ class Fetcher:
         self._next_start: dict[str, float] = {}
 
     async def __aenter__(self) -> Fetcher:
+        # In flight is bounded by our own semaphores; the pool also keeps idle connections to
+        # more hosts than that, or a poll that goes round more hosts than ``concurrency``
+        # closes each host's connection just before it comes back to it (measured on 200
+        # feeds over 20 hosts, all 304: 200 connections; with room, 24)
         limits = httpx.Limits(
-            max_connections=self._concurrency,
-            max_keepalive_connections=self._concurrency,
+            max_connections=self._concurrency + IDLE_CONNECTIONS,
+            max_keepalive_connections=IDLE_CONNECTIONS,
         )
         transport = self._transport
         if transport is None:
@@ -285,8 +291,10 @@ class Fetcher:
             if name.lower() not in _WIRE_HEADERS
         }
         if status == 304:
-            # Not Modified costs nothing more: no body is read. Keep our validators unless the
-            # server sent fresh ones (RFC 9110 allows it to).
+            # Not Modified has no body (h11 ends the message at the headers); reading that end
+            # is what lets the connection go back to the pool instead of being closed. Keep
+            # our validators unless the server sent fresh ones (RFC 9110 allows it to).
+            await response.aread()
             return FetchResult(
                 url=url,
                 final_url=str(final),

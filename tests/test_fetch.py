@@ -211,7 +211,7 @@ def test_a_poll_round_many_hosts_reuses_each_hosts_connection(server: HTTPTestSe
         server.add_file(f"/f{n}.xml", FEED)
     urls = [f"http://{host}:{port}/f{n}.xml" for n, host in enumerate(hosts)]
     connects: list[str] = []
-    resolve = fake_resolver(dict.fromkeys(hosts, ["127.0.0.1"]), connects)
+    resolve = fake_resolver({host: ["127.0.0.1"] for host in hosts}, connects)
 
     async def go() -> list[FetchResult]:
         async with make_fetcher(concurrency=8, resolve=resolve) as fetcher:

@@ -32,6 +32,13 @@ def _stored(folder: Path, base_url: str | None = None) -> Archive:
     return archive
 
 
+def test_a_web_page_is_rendered_as_html_only() -> None:
+    page = Renderer().render(full_digest(), plan=FULL, links=Links(page=True))
+    assert "<html" in page.html and page.text == ""
+    email_copy = Renderer().render(full_digest())
+    assert email_copy.text.strip()
+
+
 def test_pages_index_and_feed(tmp_path: Path) -> None:
     archive = _stored(tmp_path)
     weeks = archive.weeks()
@@ -159,3 +166,21 @@ def test_an_unwritable_archive_is_a_clear_error_for_the_command_only(
     assert rebuilt.exit_code == 1
     assert "cannot write the digest archive in" in rebuilt.output
     assert "Traceback" not in rebuilt.output
+
+
+def test_a_preview_writes_a_missing_calendar_and_leaves_an_existing_one(
+    tmp_path: Path, config: Path
+) -> None:
+    """The index links releases.ics, so a first preview writes it; after that the daemon, a
+    send and ``tracker calendar`` keep it current, and a preview (which only looks) leaves it."""
+    calendar = tmp_path / "state" / "archive" / "releases.ics"
+    first = runner.invoke(app, ["digest", "preview", "--week", "2026-W41", "-c", str(config)])
+    assert first.exit_code == 0, first.output
+    assert calendar.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    calendar.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    again = runner.invoke(app, ["digest", "preview", "--week", "2026-W41", "-c", str(config)])
+    assert again.exit_code == 0, again.output
+    assert calendar.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    sent = runner.invoke(app, ["digest", "send", "--week", "2026-W41", "-c", str(config)])
+    assert sent.exit_code == 0, sent.output
+    assert calendar.read_bytes() != b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"

@@ -327,9 +327,10 @@ class Renderer:
         budget: int = EMAIL_PART_BUDGET,
     ) -> RenderedDigest:
         """Subject, HTML and text of one digest. With ``plan``, exactly that much of the week
-        (``fit.FULL`` for the web copy); without, the email: the first plan of ``fit.LADDER``
-        whose HTML and text both fit in ``budget`` bytes (the last one names films only as far
-        as they fit). Raises ``RenderError`` for any template problem."""
+        (``fit.FULL`` for the web copy: with ``links.page``, HTML only, ``text`` empty);
+        without, the email: the first plan of ``fit.LADDER`` whose HTML and text both fit in
+        ``budget`` bytes (the last one names films only as far as they fit). Raises
+        ``RenderError`` for any template problem."""
         links = links or Links()
         if plan is not None:
             return self._render(digest, subject_template, links, plan)
@@ -364,11 +365,14 @@ class Renderer:
         else:
             subject_raw = self._render_named(SUBJECT_TEMPLATE, context)
         html_raw = self._render_named(HTML_TEMPLATE, context)
+        if links.page:
+            # a web page is HTML only, and keeps its CSS in <style>: every browser reads it
+            # there (the text of a whole busy week was a third of a preview's time)
+            return RenderedDigest(subject=_one_line(subject_raw), html=html_raw, text="")
         text_raw = self._render_named(TEXT_TEMPLATE, context)
         return RenderedDigest(
             subject=_one_line(subject_raw),
-            # a web page keeps its CSS in <style>: every browser reads it there
-            html=html_raw if links.page else self._inline(html_raw),
+            html=self._inline(html_raw),
             text=_tidy_text(text_raw),
         )
 

@@ -76,10 +76,6 @@ RECLASSIFY_BATCH = 250
 Clock = Callable[[], datetime]
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class Tracker:
     """Everything the shells need, wired from one ``Config``."""
 
@@ -88,7 +84,7 @@ class Tracker:
         config: Config,
         *,
         config_path: Path | None = None,
-        clock: Clock = utcnow,
+        clock: Clock = partial(datetime.now, UTC),
         transport: Any = None,
         allow_private_networks: bool | None = None,
         env: Mapping[str, str] | None = None,
@@ -409,10 +405,12 @@ class Tracker:
         return self.digests().build(week)
 
     def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
-        """A week's email as it would be sent; its web copy and the calendar are written to the
-        archive on the way."""
+        """A week's email as it would be sent; its web copy is written to the archive on the
+        way, and the calendar the archive links to when there is none yet (the daemon, a send
+        and ``tracker calendar`` keep it current: a preview only looks)."""
         previewed = self.digests().preview(week)
-        self.refresh_calendar()
+        if not self.calendar.path.exists():
+            self.refresh_calendar()
         return previewed
 
     def render(self, built: Digest) -> RenderedDigest:
@@ -575,7 +573,7 @@ class Tracker:
     @functools.cached_property
     def calendar(self) -> CalendarFile:
         """The release calendar file, ``state_dir/archive/releases.ics``, that the daemon and
-        every digest keep current and ``tracker calendar`` writes on demand."""
+        every digest sent keep current and ``tracker calendar`` writes on demand."""
         from tracker.digest.publish import CalendarFile
 
         return CalendarFile(

@@ -31,9 +31,9 @@ def korean_reason(result: Classification) -> str:
     ("title", "summary", "name", "cue"),
     [
         (
-            "Cha Eun Woo Confirmed For New Romance Series",
+            "Cha Joon Woo Confirmed For New Romance Series",
             "The actor will play a veterinarian in tvN's upcoming romance.",
-            "Cha Eun-woo",
+            "Cha Joon-woo",
             "tvN",
         ),
         (
@@ -49,10 +49,10 @@ def korean_reason(result: Classification) -> str:
             "Seoul",
         ),
         (
-            "Why Moon Sang Min Said Yes To A Villain",
-            "Moon Sang Min (문상민) explains the choice of his new series.",
-            "Moon Sang-min",
-            "문상민",
+            "Why Moon Ji Hoon Said Yes To A Villain",
+            "Moon Ji Hoon (문지훈) explains the choice of his new series.",
+            "Moon Ji-hoon",
+            "문지훈",
         ),
         (
             "Idol Turned Actor: A Profile",
@@ -158,9 +158,9 @@ def test_a_korean_headline_s_name_beside_a_cue_is_korean(
     ("title", "summary"),
     [
         # no cue: a name and Hangul only
-        ("문상민, 새 작품 출연 확정", "문상민이 주인공으로 나선다."),
+        ("문지훈, 새 작품 출연 확정", "문지훈이 주인공으로 나선다."),
         # another country's drama, and a word of the headline that is no name
-        ("문상민, 美 드라마 출연", "미국 드라마에 합류한다."),
+        ("문지훈, 美 드라마 출연", "미국 드라마에 합류한다."),
         ("이번엔, 새 드라마", "한 편이 공개된다."),
     ],
 )

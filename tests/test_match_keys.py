@@ -80,11 +80,13 @@ def _ref_stem(item: ClusterInput, lexicon: Lexicon) -> str | None:
     works = _ref_works(lexicon, title, item.film_hangul)
     if works:
         title = item.film or ""
-    short = _ref_spelled(title).split(": ")[0].rstrip() if title else ""
+    short = re.sub(r"\s*:\s.*$", "", _ref_spelled(title)) if title else ""
     m = SEASON_SUFFIX.match(short)
     if m:
         short = m["film"]
-    return normalize_title(short) or None
+    stem = normalize_title(short)
+    # a title without a subtitle or a season has no stem
+    return stem if stem and stem != _ref_base(title, lexicon, item.film_hangul) else None
 
 
 def _ref_versions_by_years(years: Sequence[int]) -> list[int]:
@@ -116,6 +118,7 @@ def reference_cluster(
             base = _ref_base(item.film or item.film_hangul or "", lex, item.film_hangul)
             if base:
                 groups.setdefault(base, []).append(index)
+    groups = _ref_merge_stated_aliases(groups, items, lex)
     groups = _ref_merge_stems(groups, items, lex)
     groups = _ref_merge_across_scripts(groups, items, lex)
     labels: dict[tuple[str, int | None], int] = {}
@@ -164,14 +167,32 @@ def _ref_may_join(a: Sequence[ClusterInput], b: Sequence[ClusterInput]) -> bool:
     )
 
 
+def _ref_merge_stated_aliases(
+    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+) -> dict[str, list[int]]:
+    aliases: dict[str, str] = {}
+    for base, members in groups.items():
+        for i in members:
+            item = items[i]
+            if not (item.film and item.film_hangul) or _ref_works(lex, base):
+                continue
+            alias = normalize_title(item.film_hangul)
+            if alias and alias != base and alias in groups:
+                aliases.setdefault(alias, base)
+    merged = dict(groups)
+    for alias, target in aliases.items():
+        if alias in merged and target in merged and not _ref_works(lex, alias):
+            merged[target] = merged[target] + merged.pop(alias)
+    return merged
+
+
 def _ref_merge_stems(
     groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
 ) -> dict[str, list[int]]:
     longer: dict[str, list[str]] = {}
     for base, members in groups.items():
-        stems = [_ref_stem(items[i], lex) for i in members]
-        stem = next((s for s in stems if s and s != base), None)
-        if stem is not None:
+        stem = next((s for i in members if (s := _ref_stem(items[i], lex))), None)
+        if stem is not None and stem != base:
             longer.setdefault(stem, []).append(base)
     merged = dict(groups)
     for stem, bases in longer.items():
@@ -218,7 +239,7 @@ def _ref_merge_across_scripts(
         if (
             len(spelled) == 1
             and spelled[0] in merged
-            and _ref_may_join(h_items, [items[i] for i in merged[spelled[0]]])
+            and _ref_may_join(h_items, [items[i] for i in groups[spelled[0]]])
         ):
             merged[spelled[0]] = merged[spelled[0]] + merged.pop(h)
             continue
@@ -324,6 +345,9 @@ _UNCURATED = [
     ("Winter Station", "겨울 정거장"),
     ("Tide Line", "물때"),
     ("Red Kite", "붉은 연"),
+    # a subtitled form of one of them, and a spelled-out part number
+    ("Night Harbour: Last Call", "밤의 항구 2"),
+    ("Red Kite Part Two", "붉은 연 2"),
 ]
 
 
@@ -353,6 +377,8 @@ def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
             latin, korean = rng.choice(_UNCURATED)
             film = korean if rng.random() < 0.5 else latin
             hangul = film if has_hangul(film) and rng.random() < 0.5 else None
+            if film == latin and rng.random() < 0.2:
+                hangul = korean  # "Night Harbour (밤의 항구)": both forms stated
             year = rng.choice([None, None, None, 2023, 2024, 2026])
         else:
             film, year = rng.choice([None, "", "!!"]), None

@@ -67,7 +67,7 @@ _PROMO = Pattern(
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
-    r"\brecensione\b|\bkritik\b",
+    r"\brecensione\b|\bkritik\b|レビュー|映画評|感想",
     re.IGNORECASE,
 )
 _RELEASE_ROUNDUP = Pattern(
@@ -107,7 +107,11 @@ _RELEASE_STRONG = Pattern(
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
     rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
     r"(?:debut|release|premiere|launch|bow)\b|"
-    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)",
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)|"
+    # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
+    r"\d{1,2}日\s*(?:\([月火水木金土日]\)\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
+    r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
+    r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)",
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = Pattern(

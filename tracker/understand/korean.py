@@ -56,7 +56,9 @@ _K_WORDS = Pattern(
     r"\bSouth Korean (?:film|films|movie|director|filmmaker|drama|series|thriller|cinema)\b|"
     r"\bKorean-(?:American|Canadian) (?:film|drama|director|filmmaker)|"
     r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
-    r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형",
+    r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
+    # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
+    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓ドラ|韓流|Kドラマ",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an

@@ -385,6 +385,22 @@ _JUDGED_HEADLINE = Pattern(
     r"['\"][^'\"]{1,60}['\"]\s+(?:is|was|remains)\s+(?:the|a|an|one of the)\s",
     re.IGNORECASE,
 )
+#: the same without quotes, in a Title Case headline: "The Quiet Orchard Is a Slow, Luminous
+#: Portrait of Grief" (the name must read as a title)
+_BARE_JUDGED = Pattern(
+    r"^(?P<name>[^'\":]{1,60}?)\s+(?:Is|Was|Remains)\s+(?:the|a|an|One of the)\s"
+)
+#: words a critic's headline judges a work with ("... is a folk-horror gem", "a gentle comedy")
+_HEADLINE_VERDICT = Pattern(
+    r"\b(?:gem|masterpiece|masterwork|triumph|misfire|slog|delight|knockout|marvel|mess|letdown|"
+    r"disappointment|must-see|tour de force|luminous|haunting|gorgeous|devastating|gripping|"
+    r"tender|wry|bleak|uneven|overlong|heartfelt|charming|hypnotic|riveting|exhilarating|"
+    r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|breathtaking|brilliant|powerful|"
+    r"moving|lovely|terrific|superb|thrilling|hilarious|chilling|tedious|hollow|assured|"
+    r"accomplished|poignant|mesmerizing|mesmerising|ravishing|soulful|sublime|clunky|bloated|"
+    r"lifeless|inert|flawed|forgettable|unforgettable|heartbreaking|heartwarming|slow-burn)\b",
+    re.IGNORECASE,
+)
 #: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
 #: (the colon right after the name, as English sets it: "Travail, emploi : les modèles" is a
 #: French heading, not a film and its essay title)
@@ -398,7 +414,7 @@ _NEWS_VERB = Pattern(
 )
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
 #: "review" as plainly as a review section; the others only count in agreement
-_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED = 3, 2, 2, 1
+_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
 #: a news category is the outlet's choice; a news link path is often every story's ("/news/")
 _W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
 _HINT = "the feed's kind hint"
@@ -435,6 +451,9 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
         doc.headline, folded
     ):
         return "the headline judges a named work"
+    bare = _BARE_JUDGED.match(doc.headline)
+    if bare and _title_cased(bare.group("name")):
+        return f"the headline judges the work {bare.group('name')!r}"
     if ":" in doc.headline:
         m = _ESSAY_COLON.match(doc.headline)
         if m:
@@ -472,6 +491,12 @@ def _weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> KindResu
         lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
         if lead:
             signals.append((Kind.REVIEW, _W_LEAD, f"the lead judges the work ({lead!r})"))
+        # a critic's word in it ("a folk-horror gem"): news says what happened, not how good
+        verdict = _HEADLINE_VERDICT.search(doc.headline, doc.folded_headline)
+        if verdict:
+            signals.append(
+                (Kind.REVIEW, _W_VERDICT, f"the headline's verdict {verdict.group(0)!r}")
+            )
     filed = news_meta(doc)
     if filed:
         weight = _W_NEWS_LINK if filed == NEWS_LINK else _W_NEWS_CATEGORY

@@ -97,7 +97,11 @@ _K_CUE = Pattern(
     r"\b(?:K-?[Dd]ramas?|[Dd]ramas?|DRAMAS?|[Mm]iniseries|[Ii]dols?|IDOLS?|(?:[Bb]oy|[Gg]irl) "
     r"[Gg]roups?|K-?[Pp]op|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TVING|Tving|Wavve|"
     r"Coupang Play|Channel A|TV Chosun|[Ww]ebtoons?|Netflix Korea|Korean|KOREAN|Korea|KOREA|"
-    r"Seoul|SEOUL)\b|"
+    r"Seoul|SEOUL|"
+    # a Korean city or a Korean thing a story is set among: a film's setting, said in passing
+    r"Busan|Incheon|Daegu|Daejeon|Gwangju|Jeonju|Jeju|Ulsan|Gangneung|Gangnam|Mokpo|"
+    r"Tongyeong|Chuncheon|Gyeongju|Suwon|Pohang|Itaewon|chaebol|hanbok|soju|makgeolli|kimchi|"
+    r"hagwon|Chuseok|Seollal|jjimjilbang)\b|"
     r"[가-힣]+"
 )
 #: another Asian country's drama or people beside the name: its shape may be a Chinese or a

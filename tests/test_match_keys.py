@@ -1,7 +1,9 @@
 """Film clustering from per-entry keys gives exactly the answers of the code it replaced.
 
 The reference below is that code (text scans and lexicon lookups at clustering time, the
-Hangul x romanised loop of the cross-script join), kept here to compare with:
+Hangul x romanised loop of the cross-script join), grown by the later joins written the same
+plain way (a title and its subtitled form, a romanised spelling of a Hangul title, names
+compared by their loose keys), kept here to compare with:
 ``cluster`` (= ``cluster_keys`` over ``film_keys``) must return the same list, the same
 partition numbered the same way, on the labelled sets (classified as ``tracker.evaluate``
 does), on farm-like entries, and on random batches built to hit every branch: same-title
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -30,6 +33,15 @@ from tracker.understand.match import (
     cluster_keys,
     film_keys,
 )
+from tracker.understand.romanize import (
+    fold,
+    hangul_name_folds,
+    latin_name_folds,
+    name_fold,
+    romanize,
+)
+from tracker.understand.titles import SEASON_SUFFIX
+from tracker.understand.vocabulary import NUMBER_WORDS
 from tracker.understand.works import choose_work
 
 DATA = Path(__file__).parent / "data"
@@ -49,11 +61,32 @@ def _ref_works(lexicon: Lexicon, *names: str | None) -> list[Work]:
     return seen
 
 
+def _ref_spelled(title: str) -> str:
+    for word, n in NUMBER_WORDS.items():
+        for lead in ("Part", "Chapter", "Season", "Vol.", "Vol"):
+            title = re.sub(rf"\b{lead}\s+{word}\b", f"{lead} {n}", title, flags=re.I)
+    return title
+
+
 def _ref_base(title: str, lexicon: Lexicon, hangul: str | None = None) -> str:
     works = _ref_works(lexicon, title, hangul)
     if works:
         return normalize_title(works[0].title)
-    return normalize_title(title)
+    return normalize_title(_ref_spelled(title)) or normalize_title(title)
+
+
+def _ref_stem(item: ClusterInput, lexicon: Lexicon) -> str | None:
+    title = item.film or item.film_hangul or ""
+    works = _ref_works(lexicon, title, item.film_hangul)
+    if works:
+        title = item.film or ""
+    short = re.sub(r"\s*:\s.*$", "", _ref_spelled(title)) if title else ""
+    m = SEASON_SUFFIX.match(short)
+    if m:
+        short = m["film"]
+    stem = normalize_title(short)
+    # a title without a subtitle or a season has no stem
+    return stem if stem and stem != _ref_base(title, lexicon, item.film_hangul) else None
 
 
 def _ref_versions_by_years(years: Sequence[int]) -> list[int]:
@@ -85,6 +118,8 @@ def reference_cluster(
             base = _ref_base(item.film or item.film_hangul or "", lex, item.film_hangul)
             if base:
                 groups.setdefault(base, []).append(index)
+    groups = _ref_merge_stated_aliases(groups, items, lex)
+    groups = _ref_merge_stems(groups, items, lex)
     groups = _ref_merge_across_scripts(groups, items, lex)
     labels: dict[tuple[str, int | None], int] = {}
     out: list[int | None] = [None] * len(items)
@@ -119,6 +154,58 @@ def _ref_aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+def _ref_may_join(a: Sequence[ClusterInput], b: Sequence[ClusterInput]) -> bool:
+    years_a = {x.year for x in a if x.year is not None}
+    years_b = {x.year for x in b if x.year is not None}
+    if years_a and years_b and min(abs(x - y) for x in years_a for y in years_b) > 1:
+        return False
+    return any(
+        abs((_ref_aware(x.published) - _ref_aware(y.published)).total_seconds()) <= 60 * 86400
+        for x in a
+        for y in b
+        if x.published is not None and y.published is not None
+    )
+
+
+def _ref_merge_stated_aliases(
+    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+) -> dict[str, list[int]]:
+    aliases: dict[str, str] = {}
+    for base, members in groups.items():
+        for i in members:
+            item = items[i]
+            if not (item.film and item.film_hangul) or _ref_works(lex, base):
+                continue
+            alias = normalize_title(item.film_hangul)
+            if alias and alias != base and alias in groups:
+                aliases.setdefault(alias, base)
+    merged = dict(groups)
+    for alias, target in aliases.items():
+        if alias in merged and target in merged and not _ref_works(lex, alias):
+            merged[target] = merged[target] + merged.pop(alias)
+    return merged
+
+
+def _ref_merge_stems(
+    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+) -> dict[str, list[int]]:
+    longer: dict[str, list[str]] = {}
+    for base, members in groups.items():
+        stem = next((s for i in members if (s := _ref_stem(items[i], lex))), None)
+        if stem is not None and stem != base:
+            longer.setdefault(stem, []).append(base)
+    merged = dict(groups)
+    for stem, bases in longer.items():
+        if len(bases) != 1 or stem not in merged or _ref_works(lex, stem):
+            continue
+        target = bases[0]
+        if target in merged and _ref_may_join(
+            [items[i] for i in merged[stem]], [items[i] for i in merged[target]]
+        ):
+            merged[target] = merged[target] + merged.pop(stem)
+    return merged
+
+
 def _ref_merge_across_scripts(
     groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
 ) -> dict[str, list[int]]:
@@ -128,40 +215,46 @@ def _ref_merge_across_scripts(
     if not hangul or not latin:
         return groups
 
-    def profile(base: str) -> tuple[set[str], set[str], list[datetime]]:
+    def profile(base: str) -> tuple[set[str], set[str]]:
         people: set[str] = set()
         directors: set[str] = set()
-        dates: list[datetime] = []
         for i in groups[base]:
             item = items[i]
-            for person in lex.people_named_in(f"{item.title}\n{item.text}"):
+            text = f"{item.title}\n{item.text}"
+            for person in lex.people_named_in(text):
                 if person.role == "music":
                     continue
-                people.add(person.name)
+                people.add(name_fold(person.name) or "")
                 if person.role == "director":
                     directors.add(person.name)
-            if item.published is not None:
-                dates.append(item.published)
-        return people, directors, dates
+            people |= latin_name_folds(text) | hangul_name_folds(text)
+        people.discard("")
+        return people, directors
 
     profiles = {base: profile(base) for base in hangul + latin}
     merged = dict(groups)
     for h in hangul:
-        h_people, h_directors, h_dates = profiles[h]
+        h_items = [items[i] for i in groups[h]]
+        spelled = [lat for lat in latin if len(fold(lat)) >= 4 and fold(lat) == fold(romanize(h))]
+        if (
+            len(spelled) == 1
+            and spelled[0] in merged
+            and _ref_may_join(h_items, [items[i] for i in groups[spelled[0]]])
+        ):
+            merged[spelled[0]] = merged[spelled[0]] + merged.pop(h)
+            continue
+        h_people, h_directors = profiles[h]
         best: tuple[int, str] | None = None
         for lat in latin:
             if lat not in merged:
                 continue
-            l_people, l_directors, l_dates = profiles[lat]
+            l_people, l_directors = profiles[lat]
             shared = h_people & l_people
             if not (len(shared) >= 2 or h_directors & l_directors):
                 continue
-            close = any(
-                abs((_ref_aware(a) - _ref_aware(b)).total_seconds()) <= 60 * 86400
-                for a in h_dates
-                for b in l_dates
-            )
-            if close and (best is None or len(shared) > best[0]):
+            if _ref_may_join(h_items, [items[i] for i in groups[lat]]) and (
+                best is None or len(shared) > best[0]
+            ):
                 best = (len(shared), lat)
         if best is not None:
             merged[best[1]] = merged[best[1]] + merged.pop(h)
@@ -252,6 +345,9 @@ _UNCURATED = [
     ("Winter Station", "겨울 정거장"),
     ("Tide Line", "물때"),
     ("Red Kite", "붉은 연"),
+    # a subtitled form of one of them, and a spelled-out part number
+    ("Night Harbour: Last Call", "밤의 항구 2"),
+    ("Red Kite Part Two", "붉은 연 2"),
 ]
 
 
@@ -281,6 +377,8 @@ def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
             latin, korean = rng.choice(_UNCURATED)
             film = korean if rng.random() < 0.5 else latin
             hangul = film if has_hangul(film) and rng.random() < 0.5 else None
+            if film == latin and rng.random() < 0.2:
+                hangul = korean  # "Night Harbour (밤의 항구)": both forms stated
             year = rng.choice([None, None, None, 2023, 2024, 2026])
         else:
             film, year = rng.choice([None, "", "!!"]), None
@@ -365,6 +463,7 @@ def test_film_keys_are_plain_data_that_survive_a_json_round_trip() -> None:
                 "published": published,
                 "people": tuple(raw["people"]),
                 "directors": tuple(raw["directors"]),
+                "names": tuple(raw["names"]),
             }
         )
 
@@ -389,7 +488,15 @@ def test_film_keys_hold_what_clustering_needs() -> None:
         lexicon=lex,
     )
     assert night == FilmKeys(
-        "밤의항구", False, None, 2025, at, ("Ryu Jun-yeol", "Um Tae-hwa"), ("Um Tae-hwa",)
+        "밤의항구",
+        False,
+        None,
+        2025,
+        at,
+        ("Ryu Jun-yeol", "Um Tae-hwa"),
+        ("Um Tae-hwa",),
+        # the loose keys of every name, curated or of Korean shape, in either script
+        names=("um daehwa", "yu junyul"),
     )
 
 

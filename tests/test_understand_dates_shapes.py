@@ -46,6 +46,7 @@ def release_day(
         ("'Night Ferry' debuts on Viki 12/12", "", date(2026, 12, 12)),
         ("'Night Ferry' debuts on Viu Jan. 3", "", date(2027, 1, 3)),
         ("Night Ferry", "The K-drama streams on Viu from 12 Dec 2026.", date(2026, 12, 12)),
+        ("'Night Ferry' arrives on Netflix on Friday the 11th", "", date(2026, 12, 11)),
     ],
 )
 def test_english_shapes(title: str, body: str, expected: date) -> None:
@@ -68,9 +69,12 @@ def test_english_shapes(title: str, body: str, expected: date) -> None:
         ("'밤배' 1일 공개", date(2027, 1, 1)),
         ("'밤배' 12일 오후 5시 넷플릭스를 통해 공개", date(2026, 12, 12)),
         ("'밤배' 12일 티빙에서 공개", date(2026, 12, 12)),
+        ("'밤배' 12.12 넷플릭스 공개", date(2026, 12, 12)),
+        # a score is no date
+        ("'밤배' 4.5점 만점 공개", None),
     ],
 )
-def test_korean_shapes(title: str, expected: date) -> None:
+def test_korean_shapes(title: str, expected: date | None) -> None:
     assert release_day(title) == expected
 
 
@@ -83,6 +87,12 @@ def test_korean_shapes(title: str, expected: date) -> None:
         ("「夜の船」12日配信", date(2026, 12, 12)),
         ("「夜の船」明日配信", date(2026, 12, 3)),
         ("「夜の船」12日(土)午後5時から配信", date(2026, 12, 12)),
+        ("「夜の船」12/12(土)Netflixで独占配信", date(2026, 12, 12)),
+        ("「夜の船」12/12(土)より配信", date(2026, 12, 12)),
+        ("「夜の船」金曜日から配信", date(2026, 12, 4)),
+        ("「夜の船」今週土曜から配信", date(2026, 12, 5)),
+        ("「夜の船」来週金曜日から配信", date(2026, 12, 11)),
+        ("「夜の船」来週配信", date(2026, 12, 7)),
     ],
 )
 def test_japanese_shapes(title: str, expected: date) -> None:

@@ -232,6 +232,7 @@ def dates_in(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _KO_WEEKDAYS = "월화수목금토일"
 _JA_WEEKDAYS = "月火水木金土日"
+_JA_WEEKDAYS = "月火水木金土日"
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 #: the English words each word form cannot match without (one set lookup), and the Hangul
 #: or Japanese marks it cannot match without in a text that is not ASCII
@@ -245,7 +246,7 @@ _FORM_WORDS: dict[str, frozenset[str]] = {
 _FORM_MARKS: dict[str, tuple[str, ...]] = {
     "today": ("오늘", "本日", "今日"),
     "tomorrow": ("내일", "明日"),
-    "weekday": ("요일",),
+    "weekday": ("요일", "曜"),
     "next_week": ("다음", "来週"),
     "next_month": ("다음", "내달", "来月"),
 }
@@ -290,14 +291,24 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
         ),
         "weekday",
     ),
+    # Japanese: "金曜日から配信", "来週金曜日", the days in the order Korean writes them
     (
-        Pattern(r"\bnext week\b|다음\s?주(?!\s*[월화수목금토일]요일)|来週", re.IGNORECASE),
+        Pattern(r"(?:(?P<rel>今週|来週|先週)\s*)?(?P<ko>[月火水木金土日])曜日?(?!\s*\(?\d)"),
+        "weekday",
+    ),
+    (
+        Pattern(
+            r"\bnext week\b|다음\s?주(?!\s*[월화수목금토일]요일)|来週(?!\s*[月火水木金土日]曜)",
+            re.IGNORECASE,
+        ),
         "next_week",
     ),
     (Pattern(r"\bnext month\b|(?:다음\s?달|내달)(?!\s?\d)|来月", re.IGNORECASE), "next_month"),
     (
         Pattern(
-            r"\b(?:on|from|by|for) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+            # "on the 12th", "on Friday the 12th"
+            r"\b(?:on|from|by|for) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+            r"the (?P<day>\d{1,2})(?:st|nd|rd|th)\b"
             r"(?=\s*(?:$|[,.;:!?)\-–—]|(?:on|at|in|via|from|and|with|when)\b))",
             re.IGNORECASE,
         ),
@@ -317,7 +328,10 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (
         Pattern(
             r"(?<![\d.:/])(?P<a>\d{1,2})[./](?P<b>\d{1,2})\.?\s*(?:\([월화수목금토일月火水木金土日]\)"
-            r"\s*)?(?:공개|개봉|첫\s?방송|配信|公開)"
+            # a service and "from" between ("12/12(金)Netflixで独占配信", "12.12 넷플릭스 공개")
+            r"\s*)?(?:(?:[A-Za-z+ァ-ヺー・]{1,12}で|(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|"
+            r"웨이브|왓챠)(?:에서|를 통해|로)?|より|から)\s*){0,2}"
+            r"(?:独占|단독)?\s*(?:공개|개봉|첫\s?방송|配信|公開)"
         ),
         "numeric_md",
     ),
@@ -339,9 +353,9 @@ def _weekday(published: date, target: int, rel: str, past: bool) -> date:
     """The day named by a weekday: the next one on or after the entry's date ("Friday",
     "this Friday"), the one of the following week ("next Friday", "다음 주 금요일"), or the
     last one on or before it when the text speaks of the past ("premiered on Friday")."""
-    if past or rel in ("last", "지난"):
+    if past or rel in ("last", "지난", "先週"):
         return published - timedelta(days=(published.weekday() - target) % 7)
-    if rel.startswith("next") or rel.startswith("다음"):
+    if rel.startswith(("next", "다음", "来週")):
         monday = published - timedelta(days=published.weekday())
         return monday + timedelta(days=7 + target)
     return published + timedelta(days=(target - published.weekday()) % 7)
@@ -358,7 +372,10 @@ def _relative_day(
     if how == "weekday":
         rel = re.sub(r"\s+", " ", (groups.get("rel") or "").lower())
         wd = groups.get("wd")
-        target = _WEEKDAYS.index(wd.lower()) if wd else _KO_WEEKDAYS.index(groups["ko"] or "월")
+        named = groups.get("ko") or "월"
+        # Japanese names the days with the characters Korean reads as 월화수목금토일
+        named = _KO_WEEKDAYS[_JA_WEEKDAYS.index(named)] if named in _JA_WEEKDAYS else named
+        target = _WEEKDAYS.index(wd.lower()) if wd else _KO_WEEKDAYS.index(named)
         return _weekday(pub, target, rel, past)
     if how == "next_week":
         return pub - timedelta(days=pub.weekday()) + timedelta(days=7)

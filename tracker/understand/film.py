@@ -70,6 +70,8 @@ _HANGUL_THEN_LATIN = Pattern(
     r"^(?P<hangul>[가-힣][가-힣\d ]{0,30}?)\s*\((?P<latin>[A-Z0-9][^()]{0,60})\)"
 )
 _PLATFORM_NAME = Pattern(PLATFORM_NAMES)
+#: kana or kanji: a title as a Japanese outlet writes it
+_JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
 
 
@@ -350,7 +352,11 @@ def resolve_film(
         season = season_in(doc.title)
     candidates = lexicon.works_titled(cleaned)
     alias = film.hangul if film.hangul and not has_hangul(cleaned) else None
-    if alias is None and not candidates and (doc.hangul_title or doc.hangul_body):
+    if (
+        alias is None
+        and not candidates
+        and (doc.hangul_title or doc.hangul_body or _JAPANESE.search(cleaned))
+    ):
         alias = _stated_alias(cleaned, film.title, doc, lexicon)
         if alias:
             # the title unknown, its form in the other script may be curated
@@ -414,6 +420,10 @@ def resolve_film(
     if alias and has_hangul(cleaned):
         # "고요한 과수원 (The Quiet Orchard)": the card shows the English form, both are kept
         cleaned, alias = alias, cleaned
+        source += f" (English form {cleaned!r} stated with it)"
+    elif alias and not has_hangul(alias) and _JAPANESE.search(cleaned):
+        # "『夜の港』（英題：Night Harbour）": the English form joins the English outlets' entries
+        cleaned, alias = alias, None
         source += f" (English form {cleaned!r} stated with it)"
     elif alias:
         source += f" (Hangul form {alias!r} stated with it)"

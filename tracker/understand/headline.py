@@ -12,6 +12,7 @@ import re
 
 from tracker.text import has_hangul
 from tracker.understand.lexicon import Lexicon
+from tracker.understand.names import korean_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import clean_film, looks_like_title, title_case
 from tracker.understand.vocabulary import FILM_WORDS, HEADLINE_VERB, PLATFORM_NAMES
@@ -268,6 +269,9 @@ _NAME_ON_TITLE = Pattern(
 #: "Went From Minari to Twisters": a career move, whose subject is where it leads
 _FROM_TO = Pattern(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
 #: "Debuts Official Trailer for Road House, Premiering March 21"
+#: a Title Case essay headline that judges its work: "The Quiet Orchard Is a Slow, Luminous
+#: Portrait of Grief"
+_TITLE_IS_A = Pattern(r"^(?P<film>[A-Z0-9][^'\":|]{0,50}?)\s+(?:Is|Was|Remains)\s+(?:a|an|the)\s")
 _PROMO_FOR = Pattern(
     r"\b(?i:trailers?|teasers?|posters?|first[- ]look|images|stills|clip|featurette)\s+"
     r"(?i:for|of)\s+(?P<film>[A-Z0-9][^,:;|]{0,60}?)"
@@ -287,7 +291,7 @@ _PRESS_CAPS = Pattern(
 def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     """(title, rule) for the unquoted headline forms whose grammar marks the title: an
     all-capitals press headline, "X season N ...", "<Name> on X: ...", "from A to B", and
-    "trailer for X, ..."."""
+    "trailer for X, ...", "X Is a <verdict>"."""
     if not _LOWER.search(rest):
         m = _PRESS_CAPS.search(rest)
         if m:
@@ -310,6 +314,19 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
         after = known_prefix(lexicon, m.group("b"), marked=True)
         if before and after:
             return after, "title pattern 'from A to B' (B)"
+    m = _TITLE_IS_A.match(rest)
+    if m:
+        film = m["film"]
+        # no genre, service or person is the work ("Korean Horror Is a ...", "Bong Joon Ho Is
+        # the ...")
+        if (
+            looks_like_title(film)
+            and not FILM_WORDS.search(film)
+            and not _PLATFORM_NAME.search(film)
+            and lexicon.person(film) is None
+            and not korean_names(film)
+        ):
+            return film, "title pattern 'X Is a ...' (an essay headline)"
     m = _PROMO_FOR.search(rest)
     if m:
         film = m.group("film")

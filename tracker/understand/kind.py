@@ -67,7 +67,7 @@ _PROMO = Pattern(
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
-    r"\brecensione\b|\bkritik\b",
+    r"\brecensione\b|\bkritik\b|レビュー|映画評|感想",
     re.IGNORECASE,
 )
 _RELEASE_ROUNDUP = Pattern(
@@ -107,7 +107,11 @@ _RELEASE_STRONG = Pattern(
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
     rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
     r"(?:debut|release|premiere|launch|bow)\b|"
-    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)",
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)|"
+    # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
+    r"\d{1,2}日\s*(?:\([月火水木金土日]\)\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
+    r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
+    r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)",
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = Pattern(
@@ -134,6 +138,9 @@ _RELEASE_WEAK = Pattern(
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
+    # the month alone: "to premiere in December on Netflix", "will arrive in early March"
+    rf"|\b(?:to|will)\s+(?:premiere|debut|release|arrive|stream|drop|land|air|open|bow)\s+"
+    rf"(?:on\s+{PLATFORM_NAMES}\s+)?in\s+(?:early\s+|late\s+|mid-?)?{MONTH_ANY}\b"
     r"(?![가-힣]*(?:했|됐|한 |된 ))",
     re.IGNORECASE,
 )
@@ -381,6 +388,22 @@ _JUDGED_HEADLINE = Pattern(
     r"['\"][^'\"]{1,60}['\"]\s+(?:is|was|remains)\s+(?:the|a|an|one of the)\s",
     re.IGNORECASE,
 )
+#: the same without quotes, in a Title Case headline: "The Quiet Orchard Is a Slow, Luminous
+#: Portrait of Grief" (the name must read as a title)
+_BARE_JUDGED = Pattern(
+    r"^(?P<name>[^'\":]{1,60}?)\s+(?:Is|Was|Remains)\s+(?:the|a|an|One of the)\s"
+)
+#: words a critic's headline judges a work with ("... is a folk-horror gem", "a gentle comedy")
+_HEADLINE_VERDICT = Pattern(
+    r"\b(?:gem|masterpiece|masterwork|triumph|misfire|slog|delight|knockout|marvel|mess|letdown|"
+    r"disappointment|must-see|tour de force|luminous|haunting|gorgeous|devastating|gripping|"
+    r"tender|wry|bleak|uneven|overlong|heartfelt|charming|hypnotic|riveting|exhilarating|"
+    r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|breathtaking|brilliant|powerful|"
+    r"moving|lovely|terrific|superb|thrilling|hilarious|chilling|tedious|hollow|assured|"
+    r"accomplished|poignant|mesmerizing|mesmerising|ravishing|soulful|sublime|clunky|bloated|"
+    r"lifeless|inert|flawed|forgettable|unforgettable|heartbreaking|heartwarming|slow-burn)\b",
+    re.IGNORECASE,
+)
 #: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
 #: (the colon right after the name, as English sets it: "Travail, emploi : les modèles" is a
 #: French heading, not a film and its essay title)
@@ -394,7 +417,7 @@ _NEWS_VERB = Pattern(
 )
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
 #: "review" as plainly as a review section; the others only count in agreement
-_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED = 3, 2, 2, 1
+_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
 #: a news category is the outlet's choice; a news link path is often every story's ("/news/")
 _W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
 _HINT = "the feed's kind hint"
@@ -431,6 +454,9 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
         doc.headline, folded
     ):
         return "the headline judges a named work"
+    bare = _BARE_JUDGED.match(doc.headline)
+    if bare and _title_cased(bare.group("name")):
+        return f"the headline judges the work {bare.group('name')!r}"
     if ":" in doc.headline:
         m = _ESSAY_COLON.match(doc.headline)
         if m:
@@ -468,6 +494,12 @@ def _weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> KindResu
         lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
         if lead:
             signals.append((Kind.REVIEW, _W_LEAD, f"the lead judges the work ({lead!r})"))
+        # a critic's word in it ("a folk-horror gem"): news says what happened, not how good
+        verdict = _HEADLINE_VERDICT.search(doc.headline, doc.folded_headline)
+        if verdict:
+            signals.append(
+                (Kind.REVIEW, _W_VERDICT, f"the headline's verdict {verdict.group(0)!r}")
+            )
     filed = news_meta(doc)
     if filed:
         weight = _W_NEWS_LINK if filed == NEWS_LINK else _W_NEWS_CATEGORY

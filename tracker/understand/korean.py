@@ -56,7 +56,9 @@ _K_WORDS = Pattern(
     r"\bSouth Korean (?:film|films|movie|director|filmmaker|drama|series|thriller|cinema)\b|"
     r"\bKorean-(?:American|Canadian) (?:film|drama|director|filmmaker)|"
     r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
-    r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형",
+    r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
+    # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
+    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓ドラ|韓流|Kドラマ",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
@@ -95,7 +97,11 @@ _K_CUE = Pattern(
     r"\b(?:K-?[Dd]ramas?|[Dd]ramas?|DRAMAS?|[Mm]iniseries|[Ii]dols?|IDOLS?|(?:[Bb]oy|[Gg]irl) "
     r"[Gg]roups?|K-?[Pp]op|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TVING|Tving|Wavve|"
     r"Coupang Play|Channel A|TV Chosun|[Ww]ebtoons?|Netflix Korea|Korean|KOREAN|Korea|KOREA|"
-    r"Seoul|SEOUL)\b|"
+    r"Seoul|SEOUL|"
+    # a Korean city or a Korean thing a story is set among: a film's setting, said in passing
+    r"Busan|Incheon|Daegu|Daejeon|Gwangju|Jeonju|Jeju|Ulsan|Gangneung|Gangnam|Mokpo|"
+    r"Tongyeong|Chuncheon|Gyeongju|Suwon|Pohang|Itaewon|chaebol|hanbok|soju|makgeolli|kimchi|"
+    r"hagwon|Chuseok|Seollal|jjimjilbang)\b|"
     r"[가-힣]+"
 )
 #: another Asian country's drama or people beside the name: its shape may be a Chinese or a
@@ -115,6 +121,15 @@ _K_CUE_HANGUL = Pattern(
 #: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
 _OTHER_HANGUL = Pattern(
     r"중국|일본|대만|태국|미국|영국|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
+)
+#: a Korean broadcaster's own drama or show ("the tvN drama", "JTBC's variety show", "tvN 새
+#: 토일드라마"): only Korean channels air them (case kept: "ENA", "MBC" are no words)
+_K_BROADCAST = Pattern(
+    r"\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A)(?:['’]s)?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:[Dd]ramas?|K-dramas?|[Ss]eries|[Vv]ariety|[Mm]iniseries|[Ss]itcom|"
+    r"[Rr]eality (?:show|series)|[Ss]urvival show)\b|"
+    r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?(?:새\s?)?"
+    r"(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)"
 )
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
 _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
@@ -297,7 +312,9 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     hm = _K_SETTING.search(text, folded, doc.words_all)
     if hm:
         evidence.append((1, f"Korean setting {hm.group(0)!r}"))
-    m = _K_WORDS.search(text, folded, doc.words_all)
+    m = _K_WORDS.search(text, folded, doc.words_all) or _K_BROADCAST.search(
+        text, folded, doc.words_all
+    )
     if m:
         evidence.append((3, f"words {m.group(0)!r}"))
     companies = {c.group(0) for c in _K_COMPANY.finditer(text, folded, doc.words_all)}

@@ -12,9 +12,12 @@ Owns film identity, split by when the work can be done:
   key a remembered film is stored under.
 
 Titles are compared after normalisation (case, punctuation, curly quotes, a leading "The",
-spacing and hyphenation of romanisations). Films of one title are kept apart by the work each
-entry is about (curated titles) or by stated years (uncurated ones). An uncurated Hangul title
-and an uncurated romanised one are joined when both name the same people within 60 days.
+spacing and hyphenation of romanisations, "Part Two" and "Part 2"). Films of one title are kept
+apart by the work each entry is about (curated titles) or by stated years (uncurated ones).
+Within 60 days, an uncurated title joins: the one title whose subtitle it leaves out ("The
+Trauma Code" and "Trauma Code: Heroes on Call"); and, across scripts, the romanised title its
+Hangul spells ("Jongmarui Babo", "종말의 바보"), or a title whose entries name two of the same
+people, in either script ("Choi Woo-shik" and "최우식" are one name: ``romanize``).
 
 Which entries are the same article syndicated twice lives in ``syndication``; its names are
 re-exported here for the callers that know them from this module.
@@ -25,6 +28,7 @@ the pure core) or any adapter.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -33,12 +37,21 @@ from typing import NamedTuple
 
 from tracker.text import has_hangul, normalize_title
 from tracker.understand.lexicon import Lexicon, Work, default_lexicon
+from tracker.understand.romanize import (
+    fold,
+    hangul_name_folds,
+    latin_name_folds,
+    name_fold,
+    romanize,
+)
 from tracker.understand.syndication import (
     Fingerprint,
     fingerprint,
     syndicated_groups,
     syndicated_groups_of,
 )
+from tracker.understand.titles import SEASON_SUFFIX
+from tracker.understand.vocabulary import NUMBER_WORDS
 from tracker.understand.works import choose_work
 
 __all__ = [
@@ -93,6 +106,13 @@ class FilmKeys(NamedTuple):
     #: for an uncurated title, the normalised form in the other script the entry states with
     #: it ("The Quiet Orchard (고요한 과수원)"): entries naming only that form join this one
     alias: str | None = None
+    #: for an uncurated title, the loose keys (``romanize.name_fold``) of the Korean names its
+    #: entry states, curated or found by their shape, in either script: only compared with
+    #: another entry's, never taken as names by themselves
+    names: tuple[str, ...] = ()
+    #: the normalised title without its subtitle or season ("Trauma Code: Heroes on Call" ->
+    #: ``traumacode``); None when it has neither
+    stem: str | None = None
 
 
 def _works(lexicon: Lexicon, *names: str | None) -> list[Work]:
@@ -139,6 +159,8 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
     if not works:
         people, directors = _people_named(item, lex)
         alias = normalize_title(item.film_hangul) if item.film and item.film_hangul else None
+        title = item.film or item.film_hangul or ""
+        base = normalize_title(_spelled(title)) or base
         return FilmKeys(
             base,
             False,
@@ -148,6 +170,8 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
             people,
             directors,
             alias if alias and alias != base else None,
+            _names_stated(item, people),
+            _stem(title, base),
         )
     # every curated work of that title, films and series alike: "Love in the Big City" is a
     # 2024 film and a 2024 TVING series, "Cobweb" a Korean and an American 2023 film
@@ -164,7 +188,44 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
         )
         # the chosen work itself, not its year: same-title works can share a year
         work = candidates.index(chosen) if chosen else None
-    return FilmKeys(base, True, work, item.year, item.published)
+    return FilmKeys(base, True, work, item.year, item.published, stem=_stem(item.film or "", base))
+
+
+#: "Part Two", "Season Three": a number in words where titles also write it in digits
+_NUMBER_WORD = re.compile(
+    rf"\b(Part|Chapter|Season|Vol\.?)\s+({'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE
+)
+#: a subtitle after the first colon ("Trauma Code: Heroes on Call")
+_SUBTITLE = re.compile(r"\s*:\s.*$")
+
+
+def _spelled(title: str) -> str:
+    """``title`` with a part or season number in digits ("Rebel Moon Part Two" -> "... Part 2")."""
+    return _NUMBER_WORD.sub(lambda m: f"{m[1]} {NUMBER_WORDS[m[2].lower()]}", title)
+
+
+def _stem(title: str, base: str) -> str | None:
+    """The normalised title without a subtitle after its colon or a season suffix, if it has
+    one: the form an outlet that leaves them out writes."""
+    if not title:
+        return None
+    short = _SUBTITLE.sub("", _spelled(title))
+    m = SEASON_SUFFIX.match(short)
+    if m:
+        short = m["film"]
+    stem = normalize_title(short)
+    return stem if stem and stem != base else None
+
+
+def _names_stated(item: ClusterInput, people: Sequence[str]) -> tuple[str, ...]:
+    """The loose keys of the Korean names an entry states: its curated people and the names
+    of Korean shape in its headline and text (romanised, or Hangul words that may be names)."""
+    text = f"{item.title}\n{item.text}"
+    keys = {key for person in people if (key := name_fold(person))}
+    keys |= latin_name_folds(text)
+    if has_hangul(text):
+        keys |= hangul_name_folds(text)
+    return tuple(sorted(keys))
 
 
 def _people_named(item: ClusterInput, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -199,6 +260,7 @@ def cluster_keys(keys: Sequence[FilmKeys]) -> list[int | None]:
         if key.base:
             groups.setdefault(key.base, []).append(index)
     groups = _join_stated_aliases(groups, keys)
+    groups = _join_stems(groups, keys)
     groups = _join_across_scripts(groups, keys)
 
     labels: dict[tuple[str, int | None], int] = {}
@@ -257,23 +319,38 @@ def _instant(moment: datetime) -> int:
 class _Profile(NamedTuple):
     """One title group, for the cross-script join: who its entries name, and when."""
 
+    #: the loose keys of the names its entries state (``FilmKeys.names``)
     people: set[str]
     directors: set[str]
     #: the entries' dates as ``_instant``s, sorted
     instants: list[int]
+    #: the years its entries state
+    years: set[int]
 
 
 def _profile(members: Sequence[int], keys: Sequence[FilmKeys]) -> _Profile:
     people: set[str] = set()
     directors: set[str] = set()
     instants: list[int] = []
+    years: set[int] = set()
     for i in members:
-        people.update(keys[i].people)
+        people.update(keys[i].names)
         directors.update(keys[i].directors)
         published = keys[i].published
         if published is not None:
             instants.append(_instant(published))
-    return _Profile(people, directors, sorted(instants))
+        year = keys[i].year
+        if year is not None:
+            years.add(year)
+    return _Profile(people, directors, sorted(instants), years)
+
+
+def _may_join(a: _Profile, b: _Profile) -> bool:
+    """Whether two groups' dates allow them to be one work: some within the window of each
+    other, and no stated years more than one apart."""
+    if a.years and b.years and min(abs(x - y) for x in a.years for y in b.years) > 1:
+        return False
+    return _close(a.instants, b.instants)
 
 
 def _close(a: Sequence[int], b: Sequence[int]) -> bool:
@@ -309,6 +386,38 @@ def _join_stated_aliases(
     return merged
 
 
+def _join_stems(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[str, list[int]]:
+    """Join the group of an uncurated title to the one group whose title is it with a
+    subtitle or a season ("The Trauma Code", "Trauma Code: Heroes on Call"), within the
+    window. Two titles that both extend it ("X: A", "X: B") leave it alone: which one it
+    means is unknown; so does a curated short title (a known work, not a shortening)."""
+    longer: dict[str, list[str]] = {}
+    for base, members in groups.items():
+        stem = next((keys[i].stem for i in members if keys[i].stem), None)
+        if stem is not None and stem != base:
+            longer.setdefault(stem, []).append(base)
+    merged = dict(groups)
+    for stem, bases in longer.items():
+        if len(bases) != 1 or stem not in merged or keys[merged[stem][0]].curated:
+            continue
+        target = bases[0]
+        if target in merged and _may_join(
+            _profile(merged[stem], keys), _profile(merged[target], keys)
+        ):
+            merged[target] = merged[target] + merged.pop(stem)
+    return merged
+
+
+def _romanised_titles(latin: Sequence[str]) -> dict[str, list[int]]:
+    """The loose forms of romanised titles (``romanize.fold``), each to its positions."""
+    index: dict[str, list[int]] = {}
+    for position, base in enumerate(latin):
+        loose = fold(base)
+        if len(loose) >= 4:
+            index.setdefault(loose, []).append(position)
+    return index
+
+
 def _join_across_scripts(
     groups: dict[str, list[int]], keys: Sequence[FilmKeys]
 ) -> dict[str, list[int]]:
@@ -317,9 +426,11 @@ def _join_across_scripts(
     Korean outlets write '계시록' and English ones "Revelations" about the same film. Curated
     titles are already joined through their aliases and are left alone.
 
-    Each Hangul group goes to the romanised group sharing the most people (the first such in
-    order of appearance), among those that qualify. Candidates come from an index of the
-    romanised groups by person, so a group meets only those that share someone with it."""
+    A romanised title that spells the Hangul one ("Jongmarui Babo", "종말의 바보") needs no
+    people. Otherwise each Hangul group goes to the romanised group sharing the most people
+    (the first such in order of appearance), among those that qualify. Candidates come from
+    an index of the romanised groups by person, so a group meets only those that share
+    someone with it."""
     uncurated = [base for base, members in groups.items() if not keys[members[0]].curated]
     hangul = [b for b in uncurated if has_hangul(b)]
     latin = [b for b in uncurated if not has_hangul(b)]
@@ -335,9 +446,15 @@ def _join_across_scripts(
         for person in profile.directors:
             directing.setdefault(person, []).append(position)
 
+    spelled = _romanised_titles(latin)
     merged = dict(groups)
     for h in hangul:
         profile = _profile(groups[h], keys)
+        same_title = spelled.get(fold(romanize(h)), [])
+        if len(same_title) == 1 and _may_join(profile, latin_profiles[same_title[0]]):
+            target = latin[same_title[0]]
+            merged[target] = merged[target] + merged.pop(h)
+            continue
         shared: Counter[int] = Counter()
         for person in profile.people:
             shared.update(naming.get(person, ()))
@@ -348,7 +465,7 @@ def _join_across_scripts(
             if count >= 2 or position in directed
         )
         for _count, position in qualifying:
-            if _close(profile.instants, latin_profiles[position].instants):
+            if _may_join(profile, latin_profiles[position]):
                 target = latin[position]
                 merged[target] = merged[target] + merged.pop(h)
                 break

@@ -25,25 +25,38 @@ class Platform:
 
 
 _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
-    ("netflix", Pattern(r"\bNetflix\b|넷플릭스|ネットフリックス", re.IGNORECASE)),
+    # a Latin name written against Japanese text ("Netflixで独占配信") has no \b beside it
+    (
+        "netflix",
+        Pattern(r"(?<![A-Za-z0-9])Netflix(?![A-Za-z0-9])|넷플릭스|ネットフリックス", re.IGNORECASE),
+    ),
     (
         "disney_plus",
         Pattern(
             r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스|ディズニー\s?(?:\+|プラス)"
         ),
     ),
-    ("prime_video", Pattern(r"\bPrime Video\b|\bAmazon Prime\b|프라임\s?비디오|プライム\s?ビデオ")),
+    (
+        "prime_video",
+        Pattern(
+            r"(?<![A-Za-z0-9])Prime Video(?![A-Za-z0-9])|\bAmazon Prime\b|"
+            r"프라임\s?비디오|プライム\s?ビデオ"
+        ),
+    ),
     ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+|アップル\s?TV")),
-    ("tving", Pattern(r"\bTVING\b|\bTving\b|티빙")),
-    ("coupang_play", Pattern(r"\bCoupang Play\b|쿠팡\s?플레이")),
-    ("wavve", Pattern(r"\bWavve\b|(?<![가-힣])웨이브(?![가-힣])")),
-    ("watcha", Pattern(r"\bWatcha\b|왓챠")),
+    (
+        "tving",
+        Pattern(r"(?<![A-Za-z0-9])TVING(?![A-Za-z0-9])|(?<![A-Za-z0-9])Tving(?![A-Za-z0-9])|티빙"),
+    ),
+    ("coupang_play", Pattern(r"(?<![A-Za-z0-9])Coupang Play(?![A-Za-z0-9])|쿠팡\s?플레이")),
+    ("wavve", Pattern(r"(?<![A-Za-z0-9])Wavve(?![A-Za-z0-9])|(?<![가-힣])웨이브(?![가-힣])")),
+    ("watcha", Pattern(r"(?<![A-Za-z0-9])Watcha(?![A-Za-z0-9])|왓챠")),
     ("mubi", Pattern(r"\bMUBI\b|\bMubi\b")),
     ("shudder", Pattern(r"\bShudder\b")),
-    ("hulu", Pattern(r"\bHulu\b|훌루")),
+    ("hulu", Pattern(r"(?<![A-Za-z0-9])Hulu(?![A-Za-z0-9])|훌루")),
     # Rakuten Viki and Viu: where Korean series reach the Americas and South-East Asia
-    ("viki", Pattern(r"\bViki\b|\bVIKI\b")),
-    ("viu", Pattern(r"\bViu\b|\bVIU\b")),
+    ("viki", Pattern(r"(?<![A-Za-z0-9])Viki(?![A-Za-z0-9])|(?<![A-Za-z0-9])VIKI(?![A-Za-z0-9])")),
+    ("viu", Pattern(r"(?<![A-Za-z0-9])Viu(?![A-Za-z0-9])|(?<![A-Za-z0-9])VIU(?![A-Za-z0-9])")),
     ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
 )
 
@@ -162,6 +175,8 @@ def extract_platform(doc: Document, *, listing: bool = False) -> Platform:
     folded_all = doc.folded_all
     if not folded_all.isascii():  # (Hangul cannot be in an ASCII text)
         names.update(n for h, n in _BY_HANGUL.items() if h in folded_all)
+        # a Latin name against Japanese or Korean text is no word of its own ("netflixで")
+        names.update(n for w, ns in _BY_WORD.items() if w in folded_all for n in ns)
     if not names:
         return Platform()
     named = [(n, p) for n, p in _PLATFORMS if n in names]

@@ -164,14 +164,28 @@ def _listed(row: Sequence[Any]) -> ListedRelease:
 
 def _keys_row(keys: FilmKeys) -> list[Any]:
     row = [keys.base, keys.curated, keys.work, keys.year, keys.people, keys.directors]
-    # the alias only when there is one: rows stored before it had six fields
-    return [*row, keys.alias] if keys.alias else row
+    # the later fields only as far as one is set: rows stored before them had six fields
+    later = [keys.alias, list(keys.names), keys.stem]
+    while later and not later[-1]:
+        later.pop()
+    return [*row, *later]
 
 
 def _keys(row: Sequence[Any]) -> FilmKeys:
     base, curated, work, year, people, directors = row[:6]
-    alias = row[6] if len(row) > 6 else None
-    return FilmKeys(base, bool(curated), work, year, None, tuple(people), tuple(directors), alias)
+    alias, names, stem = [*row[6:9], None, None, None][:3]
+    return FilmKeys(
+        base,
+        bool(curated),
+        work,
+        year,
+        None,
+        tuple(people),
+        tuple(directors),
+        alias or None,
+        tuple(names or ()),
+        stem or None,
+    )
 
 
 def _print_row(fingerprint: Fingerprint) -> list[str]:

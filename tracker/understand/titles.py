@@ -179,19 +179,31 @@ _NOT_AN_ALIAS = Pattern(
 #: "(Park Min-ji)": a romanised Korean name, not a title
 _ROMANISED_NAME = Pattern(r"^[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+$")
 _ROMANISED_TITLE_YEAR = Pattern(r"^(?:19|20)\d\d$")
+#: kana or kanji: a title as a Japanese outlet writes it ("ハーバー・ライツ", "夜の港")
+_JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
+#: "（原題：밤의 항구）", "（英題：Night Harbour）": how Japanese outlets introduce the other form
+_JAPANESE_ALIAS_LEAD = Pattern(r"^(?:原題|英題|英語題|韓国題|邦題)\s*[:：]\s*")
 
 
 def other_script_alias(text: str, title: str) -> str | None:
     """The same title in the other script, when ``text`` states it in brackets right after
-    ``title``: Hangul after a romanised or English title, or a title-case English one after a
-    Hangul title. None for what brackets usually hold instead (a year, a platform, a
-    director's credit, a romanised name)."""
+    ``title``: Hangul after a romanised or English title, a title-case English one after a
+    Hangul title, either after a Japanese one ("『夜の港』（原題：밤의 항구）"). None for
+    what brackets usually hold instead (a year, a platform, a director's credit, a romanised
+    name)."""
     hangul = bool(_HANGUL_ONLY.search(title))
+    japanese = not hangul and bool(_JAPANESE.search(title))
     start = text.find(title)
     while start >= 0:
         m = _BRACKETED_AFTER.compiled.match(text, start + len(title))
         if m:
             alias = m.group("alias").strip()
+            if japanese:
+                # a Japanese title gives its original (Hangul) or English form, mostly so named
+                alias = _JAPANESE_ALIAS_LEAD.sub("", alias)
+                if _HANGUL_ONLY.fullmatch(alias) and not _NOT_AN_ALIAS.search(alias):
+                    return alias
+                hangul = True  # an English form: as after a Hangul title
             if not hangul and _HANGUL_ONLY.fullmatch(alias) and not _NOT_AN_ALIAS.search(alias):
                 return alias
             if (

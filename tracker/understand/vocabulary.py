@@ -79,7 +79,9 @@ FILM_WORDS = Pattern(
     r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA)\b|"
     r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"
     # the Korea-only streamers carry drama and film, so naming one is film context
-    r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널",
+    r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널|"
+    # Japanese outlets' words for the same
+    r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編",
     re.IGNORECASE,
 )
 

@@ -49,12 +49,22 @@ def _alternations(lexicon: Lexicon) -> tuple[list[re.Pattern[str]], dict[str, li
     exact: list[str] = []
     folded: list[str] = []
     owners: dict[str, list[int]] = {}
+
+    def body(name: str) -> str:
+        parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
+        return r"[\s\-]?".join(parts)
+
     for index, person in enumerate(lexicon.people):
         for name in (person.name, *person.aliases):
             if not name or has_hangul(name):
                 continue
-            parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
-            (exact if len(name) <= 4 else folded).append(r"[\s\-]?".join(parts))
+            if len(name) <= 4:
+                exact.append(body(name))
+            elif name.isupper():
+                # credited in capitals: as written or in title case, never in lower case
+                exact.extend((body(name), body(name.title())))
+            else:
+                folded.append(body(name))
             owners.setdefault(name_key(name), []).append(index)
     patterns = []
     for bodies, flags in ((exact, 0), (folded, re.IGNORECASE)):

@@ -169,3 +169,24 @@ def test_a_korean_headline_s_name_alone_or_abroad_is_not_korean(title: str, summ
     reason = korean_reason(result)
     assert not result.korean, reason
     assert "beside" not in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("TWICE announce a world tour", True),
+        ("Twice to headline the Seoul festival", True),  # as Korea Herald writes it
+        ("SEVENTEEN and Oh My Girl at the awards", True),
+        ("Why I watched 'Dune: Part Two' twice", False),
+        ("The seventeen films of the year", False),
+        ("oh my girl, what a finale", False),
+    ],
+)
+def test_a_name_credited_in_capitals_is_no_everyday_word(text: str, named: bool) -> None:
+    """Curated names of more than four letters ignore case, but one credited in capitals
+    ("TWICE", "SEVENTEEN", "OH MY GIRL") is matched only as written or in title case: in
+    lower case it is an everyday word."""
+    from tracker.understand.lexicon import default_lexicon
+
+    acts = {p.name for p in default_lexicon().people_named_in(text)}
+    assert bool(acts & {"TWICE", "SEVENTEEN", "OH MY GIRL"}) is named, acts

@@ -183,8 +183,14 @@ def name_source(name: str) -> str:
 @cache
 def name_pattern(name: str) -> re.Pattern[str]:
     """The pattern ``mentions_name`` matches a romanised name with: "IU" minds case, a name
-    of more than four letters does not."""
-    return re.compile(name_source(name), 0 if len(name) <= 4 else re.IGNORECASE)
+    of more than four letters does not, unless it is credited in capitals ("TWICE",
+    "SEVENTEEN", "OH MY GIRL"): such a name is matched as written or in title case ("Twice"),
+    never in lower case, where it is an everyday word ("I watched it twice")."""
+    if len(name) <= 4:
+        return re.compile(name_source(name))
+    if name.isupper():
+        return re.compile(f"{name_source(name)}|{name_source(name.title())}")
+    return re.compile(name_source(name), re.IGNORECASE)
 
 
 def mentions_name(text: str, name: str) -> bool:

@@ -11,8 +11,9 @@ of generated feeds served by nginx with ETag, Last-Modified and gzip over 20 loo
   floor (``parse_floor.py DIR --fast``: feedparser alone on every core, from memory);
 * warm: nothing changed, every feed answers 304;
 * changed: after ``feedfarm.py mutate --fraction 0.1`` (a new entry in 10 % of the feeds);
-* 1,000 feeds (40,000 entries) cold: time and the peak memory of the whole process tree
-  (``peak_rss.py``), against the floor on that farm.
+* 1,000 feeds (40,000 entries) cold: time, against the floor on that farm, and then, in a
+  second cold poll of an empty database, the peak memory of the whole process tree
+  (``peak_rss.py``; its sampling of every process costs CPU, so that run is not the timed one).
 
 Reader 3.26 is installed by the benchmark in its own virtualenv (``--reader-venv``, kept for the
 next run). Needs nginx (``apt-get install nginx-light``) and kfilm-tracker installed in the
@@ -180,14 +181,20 @@ def main() -> None:
             served.append(large)
             command = tracker_config(work, "t1000", large, tracker)
             f["floor_1000"] = floor(python, large)
+            # timed on its own: the memory monitor walks every process of the machine 50
+            # times a second, CPU the poll (and the floor, and reader) would not have had
+            f["large_tracker"] = wall([*command, "poll"], env)
+            if stored(command) != 40000:
+                raise SystemExit("the 1,000-feed poll did not store 40,000 entries")
+            # then the same cold poll again, on an empty database, under the monitor
+            fresh(work / "t1000.db")
+            run([*command, "feeds", "list"], env=env)  # the feeds, in a new database
             start = time.perf_counter()
             done = run(
                 [reader, str(TOOLS / "peak_rss.py"), *command, "poll"], env=env
             )  # the monitor runs in reader's venv: it has psutil
-            f["large_tracker"] = time.perf_counter() - start
+            f["large_tracker_monitored"] = time.perf_counter() - start
             f["large_peak_mb"] = float(done.stdout.strip().splitlines()[-1].split()[-1])
-            if stored(command) != 40000:
-                raise SystemExit("the 1,000-feed poll did not store 40,000 entries")
     finally:
         for folder in served:
             subprocess.run([sys.executable, str(FEEDFARM), "stop", str(folder)], check=False)
@@ -230,7 +237,8 @@ def report(f: dict[str, float]) -> None:
         peak = f["large_peak_mb"]
         verdict = "met" if peak < 250 else "missed"
         label = "peak memory, 1,000 feeds (tree)"
-        print(f"{label:<38} {peak:>7.0f}M  {'':<44} < 250 MB ({verdict})")
+        monitored = f"(that run: {f.get('large_tracker_monitored', 0):.2f} s)"
+        print(f"{label:<38} {peak:>7.0f}M  {monitored:<44} < 250 MB ({verdict})")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from fakes import entry, feed
 
 from tracker.exceptions import ParseError
 from tracker.poll import workers
-from tracker.poll.workers import ParseJob, ParseOutcome, ParserPool, job_for
+from tracker.poll.workers import POOL_THRESHOLD, ParseJob, ParseOutcome, ParserPool, job_for
 from tracker.types import EntryData, FeedHints, FeedKind, Kind
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -165,3 +165,18 @@ def test_a_worker_ends_as_soon_as_its_lifeline_is_cut() -> None:
     finally:
         pool._lifeline = None  # already cut
         pool.close()
+
+
+def test_prepare_starts_the_fork_server_only_for_a_pool_sized_poll(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[str] = []
+    pool = ParserPool(workers=2)
+    monkeypatch.setattr(pool, "_prepare", lambda: started.append("fork server"))
+    pool.prepare(POOL_THRESHOLD - 1)
+    assert started == []  # a few documents are parsed inline: no process at all
+    pool.prepare(POOL_THRESHOLD)
+    assert started == ["fork server"]
+    pool.inline_only = True
+    pool.prepare(100)
+    assert started == ["fork server"]

@@ -293,9 +293,10 @@ class Tracker:
         again with the growing number claimed)."""
         from tracker.poll.leases import Lease, update_due
 
-        # first, before the database and the HTTP client: the workers' fork server then loads
-        # the parser and the classifier in its own process while this one opens them
-        parse = self.parser.runner(len(urls) or len(self.followed() if feeds is None else feeds))
+        # before the database and the HTTP client: the workers' fork server loads the parser
+        # and the classifier meanwhile (not for the daemon's due feeds: most ticks have none)
+        if not due_only:
+            self.parser.prepare(len(urls) or len(self.followed() if feeds is None else feeds))
         lease = Lease(self.owner, self.config.poll.lease, self.config.poll.concurrency)
         leased = feeds is None and due_only and not urls
         if leased:
@@ -313,6 +314,7 @@ class Tracker:
 
         storage, claimed = self.storage, [len(feeds)]
         offload = StorageThread() if storage.any_thread else None
+        parse = self.parser.runner(len(feeds))
 
         def on_claimed(batch: Sequence[FeedForUpdate]) -> None:
             self._health_before.update((feed.url, decide.health_of(feed)) for feed in batch)

@@ -160,6 +160,12 @@ class ParserPool:
         self._prepare()
         return self._run
 
+    def prepare(self, documents: int) -> None:
+        """Start the fork server now if ``documents`` documents would be parsed in workers:
+        a poll calls this before it opens the database, so the workers' imports overlap it."""
+        if documents >= POOL_THRESHOLD and not self.inline_only:
+            self._prepare()
+
     def _prepare(self) -> None:
         """Start the fork server now: it loads the parser and warms the classifier in a process
         of its own while this one fetches, and forks workers only when a document needs one.

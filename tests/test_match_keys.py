@@ -235,9 +235,16 @@ def _ref_merge_across_scripts(
     merged = dict(groups)
     for h in hangul:
         h_items = [items[i] for i in groups[h]]
-        spelled = [lat for lat in latin if len(fold(lat)) >= 4 and fold(lat) == fold(romanize(h))]
+        spelled = [
+            lat
+            for lat in latin
+            if len(fold(lat)) >= 4
+            and fold(lat) == fold(romanize(h))
+            and re.findall(r"\d+", lat) == re.findall(r"\d+", h)
+        ]
         if (
             len(spelled) == 1
+            and len(re.findall("[가-힣]", h)) >= 3
             and spelled[0] in merged
             and _ref_may_join(h_items, [items[i] for i in groups[spelled[0]]])
         ):

@@ -197,6 +197,8 @@ _NUMBER_WORD = re.compile(
 )
 #: a subtitle after the first colon ("Trauma Code: Heroes on Call")
 _SUBTITLE = re.compile(r"\s*:\s.*$")
+_DIGITS = re.compile(r"\d+")
+_HANGUL_SYLLABLE = re.compile(r"[가-힣]")
 
 
 def _spelled(title: str) -> str:
@@ -217,15 +219,22 @@ def _stem(title: str, base: str) -> str | None:
     return stem if stem and stem != base else None
 
 
+#: how much of an entry's text is read for the names it states, and how many are kept
+_NAMES_TEXT = 2000
+_MOST_NAMES = 48
+
+
 def _names_stated(item: ClusterInput, people: Sequence[str]) -> tuple[str, ...]:
     """The loose keys of the Korean names an entry states: its curated people and the names
     of Korean shape in its headline and text (romanised, or Hangul words that may be names)."""
-    text = f"{item.title}\n{item.text}"
+    # the headline and the lead: where a story names its cast; bounded, since every Hangul
+    # word of three syllables that starts like a surname may be a name, and these are stored
+    text = f"{item.title}\n{item.text[:_NAMES_TEXT]}"
     keys = {key for person in people if (key := name_fold(person))}
     keys |= latin_name_folds(text)
     if has_hangul(text):
         keys |= hangul_name_folds(text)
-    return tuple(sorted(keys))
+    return tuple(sorted(keys)[:_MOST_NAMES])
 
 
 def _people_named(item: ClusterInput, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -401,9 +410,11 @@ def _join_stems(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[
         if len(bases) != 1 or stem not in merged or keys[merged[stem][0]].curated:
             continue
         target = bases[0]
-        if target in merged and _may_join(
-            _profile(merged[stem], keys), _profile(merged[target], keys)
-        ):
+        if target not in merged:
+            continue
+        # (a curated long title takes its shortening too, "The Trauma Code": so would it an
+        # unrelated "Mission" beside "Mission: Impossible", within the window)
+        if _may_join(_profile(merged[stem], keys), _profile(merged[target], keys)):
             merged[target] = merged[target] + merged.pop(stem)
     return merged
 
@@ -450,8 +461,18 @@ def _join_across_scripts(
     merged = dict(groups)
     for h in hangul:
         profile = _profile(groups[h], keys)
-        same_title = spelled.get(fold(romanize(h)), [])
-        if len(same_title) == 1 and _may_join(profile, latin_profiles[same_title[0]]):
+        same_title = [
+            position
+            for position in spelled.get(fold(romanize(h)), [])
+            # the loose form keeps letters only: the numbers must agree ("바다 2", "Pata"), and
+            # a title of one or two syllables ("파파", "Baba") is too short to tell
+            if _DIGITS.findall(latin[position]) == _DIGITS.findall(h)
+        ]
+        if (
+            len(same_title) == 1
+            and len(_HANGUL_SYLLABLE.findall(h)) >= 3
+            and _may_join(profile, latin_profiles[same_title[0]])
+        ):
             target = latin[same_title[0]]
             merged[target] = merged[target] + merged.pop(h)
             continue

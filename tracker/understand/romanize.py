@@ -12,7 +12,7 @@ string work: must not know the curated lexicon, an entry or a film.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from tracker.understand.names import korean_names
 from tracker.understand.scan.prefilter import Pattern
@@ -113,7 +113,7 @@ _SILENT_H = re.compile(r"(?<=[aeiou])h(?![a-z])")
 _DOUBLED = re.compile(r"(.)\1")
 
 
-@cache
+@lru_cache(maxsize=8192)
 def fold(latin: str) -> str:
     """The loose form of romanised Korean: lower case, letters only, the variant spellings of
     one sound made one, doubled letters single."""

@@ -61,8 +61,8 @@ def _alternations(lexicon: Lexicon) -> tuple[list[re.Pattern[str]], dict[str, li
             if len(name) <= 4:
                 exact.append(body(name))
             elif name.isupper():
-                # credited in capitals: as written or in title case, never in lower case
-                exact.extend((body(name), body(name.title())))
+                # credited in capitals: in any case but lower case
+                folded.append(rf"(?!(?-i:{body(name.lower())})(?![\w])){body(name)}")
             else:
                 folded.append(body(name))
             owners.setdefault(name_key(name), []).append(index)

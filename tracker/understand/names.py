@@ -172,24 +172,30 @@ def name_key(name: str) -> str:
     return re.sub(f"[^a-z{HANGUL_SYLLABLES}]", "", unicodedata.normalize("NFKC", name).casefold())
 
 
-def name_source(name: str) -> str:
-    """The source of the pattern ``mentions_name`` matches a romanised name with."""
+def _name_body(name: str) -> str:
     # "Jeon Jong-seo" also matches "Jeon Jong Seo" and "Jeon Jongseo"
     parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
-    body = r"[\s\-]?".join(parts) if len(parts) > 1 else parts[0]
-    return rf"(?<![\w]){body}(?![\w])"
+    return r"[\s\-]?".join(parts) if len(parts) > 1 else parts[0]
+
+
+def name_source(name: str) -> str:
+    """The source of the pattern ``mentions_name`` matches a romanised name with."""
+    return rf"(?<![\w]){_name_body(name)}(?![\w])"
 
 
 @cache
 def name_pattern(name: str) -> re.Pattern[str]:
     """The pattern ``mentions_name`` matches a romanised name with: "IU" minds case, a name
-    of more than four letters does not, unless it is credited in capitals ("TWICE",
-    "SEVENTEEN", "OH MY GIRL"): such a name is matched as written or in title case ("Twice"),
-    never in lower case, where it is an everyday word ("I watched it twice")."""
+    of more than four letters does not, except that one credited in capitals ("TWICE",
+    "SEVENTEEN", "OH MY GIRL") is never matched in lower case, where it is an everyday word
+    ("I watched it twice"); "Twice", "BlackPink" still are."""
     if len(name) <= 4:
         return re.compile(name_source(name))
     if name.isupper():
-        return re.compile(f"{name_source(name)}|{name_source(name.title())}")
+        lower = _name_body(name.lower())
+        return re.compile(
+            rf"(?<![\w])(?!(?-i:{lower})(?![\w])){_name_body(name)}(?![\w])", re.IGNORECASE
+        )
     return re.compile(name_source(name), re.IGNORECASE)
 
 

@@ -113,7 +113,8 @@ def _prefixes(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 class NameSet:
     """Which of ``names`` a text mentions, by the rule of ``names.mentions_name``: Hangul
     names as substrings; romanised ones between word boundaries, a hyphen or space (or
-    nothing) between their parts, ignoring case beyond four letters."""
+    nothing) between their parts, ignoring case beyond four letters (a name credited in
+    capitals is then found case-blind, and ``names.name_pattern`` refuses it in lower case)."""
 
     def __init__(self, names: Iterable[str]) -> None:
         unique = [n for n in dict.fromkeys(names) if n]

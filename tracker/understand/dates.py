@@ -232,7 +232,6 @@ def dates_in(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _KO_WEEKDAYS = "월화수목금토일"
 _JA_WEEKDAYS = "月火水木金土日"
-_JA_WEEKDAYS = "月火水木金土日"
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 #: the English words each word form cannot match without (one set lookup), and the Hangul
 #: or Japanese marks it cannot match without in a text that is not ASCII

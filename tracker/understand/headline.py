@@ -268,10 +268,32 @@ _NAME_ON_TITLE = Pattern(
 )
 #: "Went From Minari to Twisters": a career move, whose subject is where it leads
 _FROM_TO = Pattern(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
-#: "Debuts Official Trailer for Road House, Premiering March 21"
+#: what an essay headline's "X Is a ..." is about when it is no work: a pronoun, a question,
+#: a place ("This Is the K-Drama Everyone Is Watching", "Seoul Is the New Capital of ...")
+_NO_WORK = Pattern(
+    r"^(?:This|That|These|Those|What|Who|Why|How|Which|It|Here|There|Everything|Nothing|Now|"
+    r"Today|Life|Love|Korea|South Korea|North Korea|Seoul|Busan|Jeju|Incheon|Gangnam|Hollywood|"
+    r"Asia|Japan|China|Tokyo|America)\b"
+)
+
+
+def may_name_a_work(name: str) -> bool:
+    """Whether the subject of an essay headline ("X Is a ...") can be a work's title: title
+    case, and no genre, service, Korean person, pronoun, question or place ("Korean Horror
+    Is a ...", "Hallyu Star Kim Soo-hyun Is ...", "This Is the ...", "Seoul Is the ...")."""
+    return (
+        looks_like_title(name)
+        and not FILM_WORDS.search(name)
+        and not _PLATFORM_NAME.search(name)
+        and not korean_names(name)
+        and not _NO_WORK.match(name)
+    )
+
+
 #: a Title Case essay headline that judges its work: "The Quiet Orchard Is a Slow, Luminous
 #: Portrait of Grief"
 _TITLE_IS_A = Pattern(r"^(?P<film>[A-Z0-9][^'\":|]{0,50}?)\s+(?:Is|Was|Remains)\s+(?:a|an|the)\s")
+#: "Debuts Official Trailer for Road House, Premiering March 21"
 _PROMO_FOR = Pattern(
     r"\b(?i:trailers?|teasers?|posters?|first[- ]look|images|stills|clip|featurette)\s+"
     r"(?i:for|of)\s+(?P<film>[A-Z0-9][^,:;|]{0,60}?)"
@@ -317,15 +339,7 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     m = _TITLE_IS_A.match(rest)
     if m:
         film = m["film"]
-        # no genre, service or person is the work ("Korean Horror Is a ...", "Bong Joon Ho Is
-        # the ...")
-        if (
-            looks_like_title(film)
-            and not FILM_WORDS.search(film)
-            and not _PLATFORM_NAME.search(film)
-            and lexicon.person(film) is None
-            and not korean_names(film)
-        ):
+        if may_name_a_work(film) and lexicon.person(film) is None:
             return film, "title pattern 'X Is a ...' (an essay headline)"
     m = _PROMO_FOR.search(rest)
     if m:

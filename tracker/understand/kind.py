@@ -26,6 +26,7 @@ from tracker.understand.filing import (
     reviewer_line,
 )
 from tracker.understand.film import Film
+from tracker.understand.headline import may_name_a_work
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import TITLE_YEAR, clean_film
 from tracker.understand.vocabulary import (
@@ -67,7 +68,7 @@ _PROMO = Pattern(
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
-    r"\brecensione\b|\bkritik\b|レビュー|映画評|感想",
+    r"\brecensione\b|\bkritik\b|レビュー|映画評",
     re.IGNORECASE,
 )
 _RELEASE_ROUNDUP = Pattern(
@@ -111,7 +112,8 @@ _RELEASE_STRONG = Pattern(
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
     r"\d{1,2}日\s*(?:\([月火水木金土日]\)\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
     r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
-    r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)",
+    # (not once it has begun: "配信開始された", "配信開始から1年")
+    r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = Pattern(
@@ -138,10 +140,11 @@ _RELEASE_WEAK = Pattern(
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
+    # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")
+    r"(?![가-힣]*(?:했|됐|한 |된 ))"
     # the month alone: "to premiere in December on Netflix", "will arrive in early March"
     rf"|\b(?:to|will)\s+(?:premiere|debut|release|arrive|stream|drop|land|air|open|bow)\s+"
-    rf"(?:on\s+{PLATFORM_NAMES}\s+)?in\s+(?:early\s+|late\s+|mid-?)?{MONTH_ANY}\b"
-    r"(?![가-힣]*(?:했|됐|한 |된 ))",
+    rf"(?:on\s+{PLATFORM_NAMES}\s+)?in\s+(?:early\s+|late\s+|mid-?)?{MONTH_ANY}\b",
     re.IGNORECASE,
 )
 _NEWS_TITLE = Pattern(
@@ -455,7 +458,7 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
     ):
         return "the headline judges a named work"
     bare = _BARE_JUDGED.match(doc.headline)
-    if bare and _title_cased(bare.group("name")):
+    if bare and _title_cased(bare.group("name")) and may_name_a_work(bare.group("name")):
         return f"the headline judges the work {bare.group('name')!r}"
     if ":" in doc.headline:
         m = _ESSAY_COLON.match(doc.headline)

@@ -123,13 +123,22 @@ _OTHER_HANGUL = Pattern(
     r"중국|일본|대만|태국|미국|영국|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
 )
 #: a Korean broadcaster's own drama or show ("the tvN drama", "JTBC's variety show", "tvN 새
-#: 토일드라마"): only Korean channels air them (case kept: "ENA", "MBC" are no words)
+#: 토일드라마"): only Korean channels air them (case kept: "ENA", "OCN" are no words)
+_BROADCAST_SHOW = (
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:[Dd]ramas?|K-dramas?|[Ss]eries|[Vv]ariety|"
+    r"[Mm]iniseries|[Ss]itcom|[Rr]eality (?:show|series)|[Ss]urvival show)\b"
+)
 _K_BROADCAST = Pattern(
-    r"\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A)(?:['’]s)?\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:[Dd]ramas?|K-dramas?|[Ss]eries|[Vv]ariety|[Mm]iniseries|[Ss]itcom|"
-    r"[Rr]eality (?:show|series)|[Ss]urvival show)\b|"
+    rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
     r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?(?:새\s?)?"
     r"(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)"
+)
+#: SBS and MBC are also Australia's and the Middle East's broadcasters, which air dramas too:
+#: in English their drama is Korean only where the text names neither region
+_K_BROADCAST_SHARED = Pattern(rf"\b(?:MBC|SBS){_BROADCAST_SHOW}")
+_ABROAD_SHARED = Pattern(
+    r"\b(?:Australian?|Aussie|Saudi|Arab|Arabic|Ramadan|Middle East(?:ern)?|Dubai|Egypt(?:ian)?|"
+    r"UAE|Gulf)\b"
 )
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
 _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
@@ -312,8 +321,15 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     hm = _K_SETTING.search(text, folded, doc.words_all)
     if hm:
         evidence.append((1, f"Korean setting {hm.group(0)!r}"))
-    m = _K_WORDS.search(text, folded, doc.words_all) or _K_BROADCAST.search(
-        text, folded, doc.words_all
+    words = doc.words_all
+    m = (
+        _K_WORDS.search(text, folded, words)
+        or _K_BROADCAST.search(text, folded, words)
+        or (
+            None
+            if _ABROAD_SHARED.search(text, folded, words)
+            else _K_BROADCAST_SHARED.search(text, folded, words)
+        )
     )
     if m:
         evidence.append((3, f"words {m.group(0)!r}"))

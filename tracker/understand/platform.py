@@ -25,7 +25,8 @@ class Platform:
 
 
 _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
-    # a Latin name written against Japanese text ("Netflixで独占配信") has no \b beside it
+    # a Latin name written against Japanese text ("Netflixで独占配信") has no \b beside it:
+    # the names are bounded by Latin letters and digits instead
     (
         "netflix",
         Pattern(r"(?<![A-Za-z0-9])Netflix(?![A-Za-z0-9])|넷플릭스|ネットフリックス", re.IGNORECASE),
@@ -33,17 +34,26 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     (
         "disney_plus",
         Pattern(
-            r"\bDisney\s?\+|\bDisney Plus\b|디즈니\s?\+|디즈니\s?플러스|ディズニー\s?(?:\+|プラス)"
+            r"(?<![A-Za-z0-9])Disney\s?\+|(?<![A-Za-z0-9])Disney Plus(?![A-Za-z0-9])|"
+            r"디즈니\s?\+|디즈니\s?플러스|"
+            r"ディズニー\s?(?:\+|プラス)"
         ),
     ),
     (
         "prime_video",
         Pattern(
-            r"(?<![A-Za-z0-9])Prime Video(?![A-Za-z0-9])|\bAmazon Prime\b|"
+            r"(?<![A-Za-z0-9])Prime Video(?![A-Za-z0-9])|"
+            r"(?<![A-Za-z0-9])Amazon Prime(?![A-Za-z0-9])|"
             r"프라임\s?비디오|プライム\s?ビデオ"
         ),
     ),
-    ("apple_tv_plus", Pattern(r"\bApple TV\s?\+|\bApple TV Plus\b|애플\s?TV\s?\+|アップル\s?TV")),
+    (
+        "apple_tv_plus",
+        Pattern(
+            r"(?<![A-Za-z0-9])Apple TV\s?\+|(?<![A-Za-z0-9])Apple TV Plus(?![A-Za-z0-9])|"
+            r"애플\s?TV\s?\+|アップル\s?TV"
+        ),
+    ),
     (
         "tving",
         Pattern(r"(?<![A-Za-z0-9])TVING(?![A-Za-z0-9])|(?<![A-Za-z0-9])Tving(?![A-Za-z0-9])|티빙"),
@@ -51,13 +61,19 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     ("coupang_play", Pattern(r"(?<![A-Za-z0-9])Coupang Play(?![A-Za-z0-9])|쿠팡\s?플레이")),
     ("wavve", Pattern(r"(?<![A-Za-z0-9])Wavve(?![A-Za-z0-9])|(?<![가-힣])웨이브(?![가-힣])")),
     ("watcha", Pattern(r"(?<![A-Za-z0-9])Watcha(?![A-Za-z0-9])|왓챠")),
-    ("mubi", Pattern(r"\bMUBI\b|\bMubi\b")),
-    ("shudder", Pattern(r"\bShudder\b")),
+    ("mubi", Pattern(r"(?<![A-Za-z0-9])MUBI(?![A-Za-z0-9])|(?<![A-Za-z0-9])Mubi(?![A-Za-z0-9])")),
+    ("shudder", Pattern(r"(?<![A-Za-z0-9])Shudder(?![A-Za-z0-9])")),
     ("hulu", Pattern(r"(?<![A-Za-z0-9])Hulu(?![A-Za-z0-9])|훌루")),
     # Rakuten Viki and Viu: where Korean series reach the Americas and South-East Asia
     ("viki", Pattern(r"(?<![A-Za-z0-9])Viki(?![A-Za-z0-9])|(?<![A-Za-z0-9])VIKI(?![A-Za-z0-9])")),
     ("viu", Pattern(r"(?<![A-Za-z0-9])Viu(?![A-Za-z0-9])|(?<![A-Za-z0-9])VIU(?![A-Za-z0-9])")),
-    ("max", Pattern(r"\bHBO Max\b|\bon Max\b|\bMax (?:original|series|film)|\bMax's\b")),
+    (
+        "max",
+        Pattern(
+            r"(?<![A-Za-z0-9])HBO Max(?![A-Za-z0-9])|"
+            r"\bon Max\b|\bMax (?:original|series|film)|\bMax's\b"
+        ),
+    ),
 )
 
 #: what each service's pattern cannot match without: one of its words (lower-cased, in the

@@ -200,10 +200,17 @@ def other_script_alias(text: str, title: str) -> str | None:
             alias = m.group("alias").strip()
             if japanese:
                 # a Japanese title gives its original (Hangul) or English form, mostly so named
+                led = _JAPANESE_ALIAS_LEAD.match(alias) is not None
                 alias = _JAPANESE_ALIAS_LEAD.sub("", alias)
                 if _HANGUL_ONLY.fullmatch(alias) and not _NOT_AN_ALIAS.search(alias):
                     return alias
-                hangul = True  # an English form: as after a Hangul title
+                # an English form only when so named ("英題："): brackets after a Japanese
+                # title mostly hold a cast, a season or a credit ("（Season 2）", "（Kim
+                # Soo-hyun主演）"), never the film's name
+                if not led or _JAPANESE.search(alias):
+                    start = text.find(title, start + 1)
+                    continue
+                hangul = True  # as after a Hangul title
             if not hangul and _HANGUL_ONLY.fullmatch(alias) and not _NOT_AN_ALIAS.search(alias):
                 return alias
             if (

@@ -367,7 +367,7 @@ class Renderer:
         html_raw = self._render_named(HTML_TEMPLATE, context)
         if links.page:
             # a web page is HTML only, and keeps its CSS in <style>: every browser reads it
-            # there (the text of a whole busy week was a third of a preview's time)
+            # there (rendering a busy week's text too cost about a tenth of a preview)
             return RenderedDigest(subject=_one_line(subject_raw), html=html_raw, text="")
         text_raw = self._render_named(TEXT_TEMPLATE, context)
         return RenderedDigest(

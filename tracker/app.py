@@ -105,7 +105,6 @@ class Tracker:
         #: honours $SSL_CERT_FILE). Tests pass one that trusts their self-signed certificate.
         self._tls_context = tls_context
         self._storage: Storage | None = None
-        self._catalog: dict[str, Collection] | None = None
         #: each polled feed's health before the last poll (see ``health_changes``)
         self._health_before: dict[str, decide.Health] = {}
         #: parse and understand workers, started on the first poll that needs them
@@ -135,16 +134,18 @@ class Tracker:
     def timezone(self) -> str:
         return self.config.tracker.timezone
 
-    @property
+    @functools.cached_property
     def catalog(self) -> dict[str, Collection]:
-        if self._catalog is None:
-            self._catalog = load_catalog(catalog_dir())
-        return self._catalog
+        return load_catalog(catalog_dir())
+
+    @functools.cached_property
+    def _specs(self) -> tuple[FeedSpec, ...]:
+        extra = [feed.to_spec() for feed in self.config.feeds]
+        return tuple(resolve_feeds(self.catalog, self.config.tracker.collections, extra))
 
     def followed(self) -> list[FeedSpec]:
-        """The feeds the config follows: its collections plus its ``[[feeds]]``."""
-        extra = [feed.to_spec() for feed in self.config.feeds]
-        return resolve_feeds(self.catalog, self.config.tracker.collections, extra)
+        """The feeds the config follows: collections and ``[[feeds]]``, resolved once (frozen)."""
+        return list(self._specs)
 
     def hints(self) -> dict[str, FeedHints]:
         """What the config says about each followed feed that the classifier weighs."""
@@ -407,9 +408,8 @@ class Tracker:
         return self.digests().build(week)
 
     def preview(self, week: IsoWeek) -> tuple[Digest, RenderedDigest]:
-        """A week's email as it would be sent; its web copy is written to the archive on the
-        way, and the calendar the archive links to when there is none yet (the daemon, a send
-        and ``tracker calendar`` keep it current: a preview only looks)."""
+        """A week's email as it would be sent, its web copy written to the archive on the way
+        (and the calendar it links, if none yet: a send and the daemon keep that current)."""
         previewed = self.digests().preview(week)
         if not self.calendar.path.exists():
             self.refresh_calendar()

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from tracker.text import has_hangul, normalize_title
+from tracker.text import hangul_count, has_hangul, normalize_title
 from tracker.understand.lexicon import Lexicon, Work, default_lexicon
 from tracker.understand.romanize import (
     fold,
@@ -198,7 +198,6 @@ _NUMBER_WORD = re.compile(
 #: a subtitle after the first colon ("Trauma Code: Heroes on Call")
 _SUBTITLE = re.compile(r"\s*:\s.*$")
 _DIGITS = re.compile(r"\d+")
-_HANGUL_SYLLABLE = re.compile(r"[가-힣]")
 
 
 def _spelled(title: str) -> str:
@@ -470,7 +469,7 @@ def _join_across_scripts(
         ]
         if (
             len(same_title) == 1
-            and len(_HANGUL_SYLLABLE.findall(h)) >= 3
+            and hangul_count(h) >= 3
             and _may_join(profile, latin_profiles[same_title[0]])
         ):
             target = latin[same_title[0]]

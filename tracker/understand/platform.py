@@ -24,17 +24,20 @@ class Platform:
     reason: str | None = None
 
 
+#: a Latin name written against Japanese text ("Netflixで独占配信") has no \b beside it: the
+#: services' names are bounded by Latin letters and digits instead
+_L = r"(?<![A-Za-z0-9])"
+_R = r"(?![A-Za-z0-9])"
+
 _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
-    # a Latin name written against Japanese text ("Netflixで独占配信") has no \b beside it:
-    # the names are bounded by Latin letters and digits instead
     (
         "netflix",
-        Pattern(r"(?<![A-Za-z0-9])Netflix(?![A-Za-z0-9])|넷플릭스|ネットフリックス", re.IGNORECASE),
+        Pattern(rf"{_L}Netflix{_R}|넷플릭스|ネットフリックス", re.IGNORECASE),
     ),
     (
         "disney_plus",
         Pattern(
-            r"(?<![A-Za-z0-9])Disney\s?\+|(?<![A-Za-z0-9])Disney Plus(?![A-Za-z0-9])|"
+            rf"{_L}Disney\s?\+|{_L}Disney Plus{_R}|"
             r"디즈니\s?\+|디즈니\s?플러스|"
             r"ディズニー\s?(?:\+|プラス)"
         ),
@@ -42,35 +45,35 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     (
         "prime_video",
         Pattern(
-            r"(?<![A-Za-z0-9])Prime Video(?![A-Za-z0-9])|"
-            r"(?<![A-Za-z0-9])Amazon Prime(?![A-Za-z0-9])|"
+            rf"{_L}Prime Video{_R}|"
+            rf"{_L}Amazon Prime{_R}|"
             r"프라임\s?비디오|プライム\s?ビデオ"
         ),
     ),
     (
         "apple_tv_plus",
         Pattern(
-            r"(?<![A-Za-z0-9])Apple TV\s?\+|(?<![A-Za-z0-9])Apple TV Plus(?![A-Za-z0-9])|"
+            rf"{_L}Apple TV\s?\+|{_L}Apple TV Plus{_R}|"
             r"애플\s?TV\s?\+|アップル\s?TV"
         ),
     ),
     (
         "tving",
-        Pattern(r"(?<![A-Za-z0-9])TVING(?![A-Za-z0-9])|(?<![A-Za-z0-9])Tving(?![A-Za-z0-9])|티빙"),
+        Pattern(rf"{_L}TVING{_R}|{_L}Tving{_R}|티빙"),
     ),
-    ("coupang_play", Pattern(r"(?<![A-Za-z0-9])Coupang Play(?![A-Za-z0-9])|쿠팡\s?플레이")),
-    ("wavve", Pattern(r"(?<![A-Za-z0-9])Wavve(?![A-Za-z0-9])|(?<![가-힣])웨이브(?![가-힣])")),
-    ("watcha", Pattern(r"(?<![A-Za-z0-9])Watcha(?![A-Za-z0-9])|왓챠")),
-    ("mubi", Pattern(r"(?<![A-Za-z0-9])MUBI(?![A-Za-z0-9])|(?<![A-Za-z0-9])Mubi(?![A-Za-z0-9])")),
-    ("shudder", Pattern(r"(?<![A-Za-z0-9])Shudder(?![A-Za-z0-9])")),
-    ("hulu", Pattern(r"(?<![A-Za-z0-9])Hulu(?![A-Za-z0-9])|훌루")),
+    ("coupang_play", Pattern(rf"{_L}Coupang Play{_R}|쿠팡\s?플레이")),
+    ("wavve", Pattern(rf"{_L}Wavve{_R}|(?<![가-힣])웨이브(?![가-힣])")),
+    ("watcha", Pattern(rf"{_L}Watcha{_R}|왓챠")),
+    ("mubi", Pattern(rf"{_L}MUBI{_R}|{_L}Mubi{_R}")),
+    ("shudder", Pattern(rf"{_L}Shudder{_R}")),
+    ("hulu", Pattern(rf"{_L}Hulu{_R}|훌루")),
     # Rakuten Viki and Viu: where Korean series reach the Americas and South-East Asia
-    ("viki", Pattern(r"(?<![A-Za-z0-9])Viki(?![A-Za-z0-9])|(?<![A-Za-z0-9])VIKI(?![A-Za-z0-9])")),
-    ("viu", Pattern(r"(?<![A-Za-z0-9])Viu(?![A-Za-z0-9])|(?<![A-Za-z0-9])VIU(?![A-Za-z0-9])")),
+    ("viki", Pattern(rf"{_L}Viki{_R}|{_L}VIKI{_R}")),
+    ("viu", Pattern(rf"{_L}Viu{_R}|{_L}VIU{_R}")),
     (
         "max",
         Pattern(
-            r"(?<![A-Za-z0-9])HBO Max(?![A-Za-z0-9])|"
+            rf"{_L}HBO Max{_R}|"
             r"\bon Max\b|\bMax (?:original|series|film)|\bMax's\b"
         ),
     ),

@@ -31,7 +31,10 @@ SHARED = REPO.parent / "shared"
 FEEDFARM = SHARED / "tools" / "feedfarm.py"
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
-sys.path.insert(0, str(REPO))
+# ``--installed``: the interpreter's own ``tracker`` (a wheel, its classifier compiled with
+# mypyc), not this checkout's sources
+if "--installed" not in sys.argv:
+    sys.path.insert(0, str(REPO))
 
 _T0 = time.perf_counter()
 from tracker.understand.classify import classify  # noqa: E402
@@ -93,6 +96,9 @@ def run(jobs: list[Job]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--installed", action="store_true", help="the installed tracker, not this checkout's"
+    )
     parser.add_argument("--set", choices=["labelled", "all-labelled", "feedfarm"], action="append")
     args = parser.parse_args()
     shared = SHARED / "data" / "labeled" / "items.jsonl"
@@ -103,6 +109,8 @@ def main() -> None:
         ),
         "feedfarm": farm,
     }
+    source = sys.modules[classify.__module__].__file__ or ""
+    print(f"classifier: {source} (compiled: {not source.endswith('.py')})")
     print(f"import tracker.understand.classify: {IMPORT_SECONDS * 1000:.1f} ms")
     first = True
     for name in args.set or list(sets):

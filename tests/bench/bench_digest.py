@@ -182,7 +182,14 @@ def main() -> None:
             ("classifier_farm", FARM_RATE, str(workdir / f"farm{args.sizes[0]}")),
         ):
             done = subprocess.run(
-                [python, "-c", code, data], env=env, capture_output=True, text=True, check=True
+                [python, "-c", code, data],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+                # not the checkout: ``-c`` puts the working directory first on sys.path, and
+                # its sources would shadow the installed (compiled) classifier
+                cwd=workdir,
             )
             figures[f"{name}_per_second"] = json.loads(done.stdout)["per_second"]
     finally:

@@ -47,7 +47,10 @@ FEEDFARM = SHARED / "tools" / "feedfarm.py"
 #: the reference time for parsed documents without dates (and for clamping future ones)
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
-sys.path.insert(0, str(REPO))
+# ``record --installed``: the interpreter's own ``tracker`` (an installed wheel, its classifier
+# compiled), not this checkout's sources: how CI proves the compiled classifier answers alike
+if "--installed" not in sys.argv:
+    sys.path.insert(0, str(REPO))
 
 from tracker.evaluate import entry_from_line, load_feed_hints  # noqa: E402
 from tracker.parse.feed import parse_feed  # noqa: E402
@@ -260,6 +263,11 @@ def main() -> None:
     rec = sub.add_parser("record")
     rec.add_argument("out", type=Path)
     rec.add_argument("--inputs", type=Path, help="a pickle written by capture")
+    rec.add_argument(
+        "--installed",
+        action="store_true",
+        help="classify with the installed tracker (a wheel), not this checkout's sources",
+    )
     cap = sub.add_parser("capture")
     cap.add_argument("out", type=Path)
     cap.add_argument("tests", nargs="*", default=DEFAULT_TESTS)
@@ -269,6 +277,9 @@ def main() -> None:
     cmp.add_argument("--show", type=int, default=5, help="differences shown per field")
     args = parser.parse_args()
     if args.cmd == "record":
+        import tracker.understand.classify as module
+
+        print(f"classifier: {module.__file__}", file=sys.stderr)
         record(args.out, args.inputs)
     elif args.cmd == "capture":
         capture(args.out, args.tests)

@@ -11,13 +11,15 @@ evidence live here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Generic, TypeVar, overload
+
+from mypy_extensions import mypyc_attr
 
 from tracker.text import HANGUL, has_hangul, one_line, plain_quotes, strip_html
 from tracker.types import EntryData
+from tracker.understand.lazy import view
 from tracker.understand.scan.prefilter import Pattern, fold, words
 
 _WP_FOOTER = Pattern(r"The post .{0,300}? appeared first on .{0,80}?\.?\s*$", re.DOTALL)
@@ -35,31 +37,7 @@ _PREFIX_TAGS = Pattern(
 )
 
 
-_T = TypeVar("_T")
-
-
-class _view(Generic[_T]):
-    """A view computed on first use and kept in the instance: ``functools.cached_property``
-    without its lock (Python 3.11 takes one at every first use, and a ``Document`` has a
-    dozen views per entry and one owner)."""
-
-    def __init__(self, compute: Callable[[Any], _T]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    @overload
-    def __get__(self, instance: None, owner: type) -> _view[_T]: ...
-    @overload
-    def __get__(self, instance: object, owner: type) -> _T: ...
-    def __get__(self, instance: object | None, owner: type) -> _view[_T] | _T:
-        if instance is None:
-            return self
-        value: _T = self.compute(instance)
-        instance.__dict__[self.name] = value  # the next read finds the value, not the view
-        return value
-
-
+@mypyc_attr(native_class=False)  # its views live in its __dict__ (see ``lazy``)
 @dataclass(frozen=True)
 class Document:
     """One entry's text. Build it with ``Document.of``; the views are computed on first use."""
@@ -104,48 +82,48 @@ class Document:
             author=one_line(entry.author) if entry.author else "",
         )
 
-    @_view
+    @view
     def headline(self) -> str:
         """The title without agency tags ("(LEAD)", "(Yonhap Interview)")."""
         m = _PREFIX_TAGS.match(self.title)
         return self.title[m.end() :] if m else self.title
 
-    @_view
+    @view
     def body(self) -> str:
         return f"{self.summary}\n{self.content}".strip()
 
-    @_view
+    @view
     def all_text(self) -> str:
         """Title, body and categories: where evidence about the whole entry is looked for."""
         return f"{self.title}\n{self.body}\n{' / '.join(self.categories)}"
 
-    @_view
+    @view
     def folded_title(self) -> str:
         return fold(self.title)
 
-    @_view
+    @view
     def folded_headline(self) -> str:
         return fold(self.headline)
 
-    @_view
+    @view
     def folded_body(self) -> str:
         return fold(self.body)
 
-    @_view
+    @view
     def folded_all(self) -> str:
         return fold(self.all_text)
 
-    @_view
+    @view
     def words_all(self) -> frozenset[str]:
         """The words of all the text, folded: a pattern's whole-word needles are looked up
         here at once."""
         return words(self.folded_all)
 
-    @_view
+    @view
     def hangul_title(self) -> bool:
         return not self.title.isascii() and has_hangul(self.title)
 
-    @_view
+    @view
     def hangul_body(self) -> bool:
         return not self.body.isascii() and has_hangul(self.body)
 

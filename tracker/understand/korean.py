@@ -206,7 +206,7 @@ def extract_korean(
     if feed is not None and feed.korean_only:
         evidence.append((3, "the feed covers Korea"))
     evidence += _foreign_evidence(doc, bool(directors or names), foreign)
-    score: float = 0
+    score: float = 0.0  # a float from the start: compiled, an int cannot become one
     notes: list[str] = []
     for points, why in evidence:
         score += points

@@ -14,11 +14,14 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from tracker.text import has_hangul, normalize_title
+from tracker.understand.lazy import view
 from tracker.understand.names import mentions_name, name_key
 from tracker.understand.scan.onepass import LiteralSet, NameSet, Scan, TitleSet, title_alternation
 from tracker.understand.scan.prefilter import fold
@@ -132,6 +135,7 @@ class _Listed:
         return found
 
 
+@mypyc_attr(native_class=False)  # its scanners live in its __dict__ (see ``lazy``)
 @dataclass(frozen=True)
 class Lexicon:
     """Lookups over the curated data. Build one with ``Lexicon.build``."""
@@ -204,11 +208,11 @@ class Lexicon:
             recent[text] = kept
         return kept
 
-    @cached_property
+    @view
     def _recent(self) -> dict[str, tuple[tuple[Scan, ...], set[str]]]:
         return {}
 
-    @cached_property
+    @view
     def _names(self) -> tuple[frozenset[str], _Scanners, frozenset[str], _Owners]:
         """Every name the classifier asks about: the people's names and aliases and the
         works' credits, in two ``NameSet``s (``_scanners``); which of them are people's
@@ -228,7 +232,7 @@ class Lexicon:
         known = frozenset(n for n in names if n)
         return known, _scanners(known), frozenset(people), owners
 
-    @cached_property
+    @view
     def title_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """Two patterns over the romanised titles and aliases, built once: the multi-word
         (or numbered) ones, matched anywhere, and the one-word ones (group ``name``), which
@@ -247,7 +251,7 @@ class Lexicon:
                     single.add(name)
         return title_alternation(multi), title_alternation(single, group="name")
 
-    @cached_property
+    @view
     def _people_hangul(self) -> tuple[LiteralSet, _Owners]:
         hangul: _Owners = {}
         for index, person in enumerate(self.people):
@@ -273,7 +277,7 @@ class Lexicon:
                 hits.update(hangul_owners[name])
         return [self.people[i] for i in sorted(hits)]
 
-    @cached_property
+    @view
     def _music_scan(self) -> tuple[NameSet, dict[str, list[int]]]:
         acts: dict[str, list[int]] = {}
         for index, person in enumerate(self.people):
@@ -291,7 +295,7 @@ class Lexicon:
         found = {i for name in scan.found(text, folded, words) for i in acts[name]}
         return [self.people[i] for i in sorted(found)]
 
-    @cached_property
+    @view
     def _korean_scan(self) -> tuple[_Listed, TitleSet, dict[str, list[Work]]]:
         by_name: dict[str, list[Work]] = {}
         for work in self.works:
@@ -327,7 +331,7 @@ class Lexicon:
         """The English titles of curated Korean works ``text`` writes as they are written."""
         return self._korean_scan[1].found(text)
 
-    @cached_property
+    @view
     def _hangul_title_scan(self) -> LiteralSet:
         names = (
             name

@@ -202,7 +202,7 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-def _on_five(n: float, scale: int) -> float:
+def _on_five(n: float, scale: float) -> float:
     """``n`` out of ``scale`` (10, 5, 4 or 100) on the 5-point scale."""
     if scale == 10:
         return n / 2
@@ -232,7 +232,7 @@ def _ratings_in(
                 scale, n = float(m.group(1)), float(m.group(2))
                 value = n / scale * 5 if scale and n <= scale else None
             elif how == "of":
-                n, scale = _number(m.group(1)), int(m.group(2))
+                n, scale = _number(m.group(1)), float(m.group(2))
                 if n > scale:
                     continue
                 if scale == 4 and not (
@@ -246,7 +246,7 @@ def _ratings_in(
                 n = _number(_AND_A_HALF.sub("", m.group(1)))
                 if _HALF.search(m.group(1)):
                     n += 0.5
-                scale = {"four": 4, "five": 5, "ten": 10}[m.group(2).lower()]
+                scale = {"four": 4.0, "five": 5.0, "ten": 10.0}[m.group(2).lower()]
                 value = n * 5 / scale
             elif how == "words":
                 n = _number(_AND_A_HALF.sub("", m.group(1)))
@@ -268,7 +268,7 @@ def _ratings_in(
                 value = float(m.group(1))
             elif how == "schema":
                 best = _BEST_RATING.search(text, max(0, start - _SCHEMA_NEAR), end + _SCHEMA_NEAR)
-                scale = int(best.group(1)) if best else 5
+                scale = float(best.group(1)) if best else 5.0
                 n = float(m.group(1))
                 value = n / scale * 5 if scale and n <= scale else None
             elif how == "stars":

@@ -32,6 +32,7 @@ from httpserver import (
 from tracker.exceptions import FetchError
 from tracker.poll.failures import parse_retry_after
 from tracker.poll.fetch import Fetcher
+from tracker.poll.transport import HostPools, PinnedBackend
 from tracker.types import FetchResult, Redirect
 
 UA = "kfilm-tracker/0.1 (+https://github.com/example/kfilm-tracker) test"
@@ -225,6 +226,60 @@ def test_a_poll_round_many_hosts_reuses_each_hosts_connection(server: HTTPTestSe
     results = asyncio.run(go())
     assert [r.status for r in results] == [200] * len(hosts) + [304] * len(hosts)
     assert sorted(connects) == sorted(hosts)
+
+
+def _host_pools(idle_hosts: int, hosts: list[str], connects: list[str]) -> HostPools:
+    resolve = fake_resolver({host: ["127.0.0.1"] for host in hosts}, connects)
+    backend = PinnedBackend(resolve, allow_private=True)
+    return HostPools(per_host=2, backend=backend, idle_hosts=idle_hosts)
+
+
+def test_host_pools_keep_at_most_idle_hosts_and_reconnect_the_ones_closed(
+    server: HTTPTestServer,
+) -> None:
+    # a pool per host (httpcore's one pool walked all its connections for every request), and
+    # no more than ``idle_hosts`` of them: the least recently used idle one is closed first
+    hosts = [f"p{n}.example" for n in range(6)]
+    port = server.base_url.rsplit(":", 1)[1].rstrip("/")
+    server.add_file("/f.xml", FEED)
+    connects: list[str] = []
+    pools = _host_pools(3, hosts, connects)
+
+    async def go() -> tuple[list[int], int, int]:
+        async with httpx.AsyncClient(transport=pools) as client:
+            statuses = [(await client.get(f"http://{h}:{port}/f.xml")).status_code for h in hosts]
+            kept = len(pools._pools)
+            # the three most recent hosts are still connected; the first one is not
+            for host in (hosts[-1], hosts[-2], hosts[-3], hosts[0]):
+                statuses.append((await client.get(f"http://{host}:{port}/f.xml")).status_code)
+            return statuses, kept, len(pools._pools)
+
+    statuses, kept, after = asyncio.run(go())
+    assert statuses == [200] * 10
+    assert kept == 3 and after == 3
+    assert sorted(connects) == sorted([*hosts, hosts[0]])
+
+
+def test_host_pools_close_nothing_in_use_under_concurrency(server: HTTPTestServer) -> None:
+    # many hosts at once against room for two: a pool is closed only when all its connections
+    # are idle, so no request in flight, and no response not yet read, loses its connection
+    hosts = [f"q{n}.example" for n in range(30)]
+    port = server.base_url.rsplit(":", 1)[1].rstrip("/")
+    server.add_route("/slow", drip(FEED, interval=0.005))
+    pools = _host_pools(2, hosts, [])
+
+    async def go() -> list[bytes]:
+        async with httpx.AsyncClient(transport=pools) as client:
+
+            async def one(host: str) -> bytes:
+                async with client.stream("GET", f"http://{host}:{port}/slow") as response:
+                    return await response.aread()
+
+            return await asyncio.gather(*(one(h) for h in hosts))
+
+    bodies = asyncio.run(go())
+    assert bodies == [FEED] * len(hosts)
+    assert len(pools._pools) <= 2
 
 
 # -- deadline ---------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ from tracker.exceptions import FetchError
 from tracker.poll.body import read_body
 from tracker.poll.failures import network_error, status_error
 from tracker.poll.transport import (
+    HostPools,
     PinnedBackend,
-    PinnedTransport,
     Resolver,
     is_ip_literal,
     refusal,
@@ -51,8 +51,8 @@ __all__ = ["Fetcher", "Sleep"]
 Sleep = Callable[[float], Awaitable[None]]
 
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
-#: idle keep-alive connections kept for the hosts a poll comes back to
-IDLE_CONNECTIONS: Final = 64
+#: the hosts whose idle keep-alive connections are kept for a poll to come back to
+IDLE_HOSTS: Final = 64
 _ACCEPT: Final = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -117,21 +117,17 @@ class Fetcher:
         self._next_start: dict[str, float] = {}
 
     async def __aenter__(self) -> Fetcher:
-        # In flight is bounded by our own semaphores; the pool also keeps idle connections to
+        # In flight is bounded by our own semaphores; the pools also keep idle connections to
         # more hosts than that, or a poll that goes round more hosts than ``concurrency``
         # closes each host's connection just before it comes back to it (measured on 200
-        # feeds over 20 hosts, all 304: 200 connections; with room, 24)
-        limits = httpx.Limits(
-            max_connections=self._concurrency + IDLE_CONNECTIONS,
-            max_keepalive_connections=IDLE_CONNECTIONS,
-        )
+        # feeds over 20 hosts, all 304: 200 connections; with room, 24). A pool per host:
+        # httpcore's one pool walks all its connections for every request (``HostPools``)
         transport = self._transport
         if transport is None:
             backend = PinnedBackend(self._resolve, allow_private=self._allow_private)
-            transport = PinnedTransport(limits=limits, backend=backend)
+            transport = HostPools(per_host=self._per_host, backend=backend, idle_hosts=IDLE_HOSTS)
         self._client = httpx.AsyncClient(
             transport=transport,
-            limits=limits,
             # Per-operation timeouts as a second line; the deadline in fetch() is what counts.
             timeout=httpx.Timeout(self._timeout),
             follow_redirects=False,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Final
 
@@ -33,6 +34,7 @@ from tracker.exceptions import FetchError
 from tracker.poll.addresses import refusal_reason
 
 __all__ = [
+    "HostPools",
     "PinnedBackend",
     "PinnedTransport",
     "Resolver",
@@ -136,9 +138,17 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
     the httpcore pool it built is replaced by an identical one (same TLS context, same limits)
     that uses ``PinnedBackend``; httpx's request/response and exception mapping are kept."""
 
-    def __init__(self, *, limits: httpx.Limits, backend: PinnedBackend) -> None:
-        # one TLS context for both pools: loading the CA bundle costs 20 ms a time
-        context = httpx.create_ssl_context(trust_env=False)
+    def __init__(
+        self,
+        *,
+        limits: httpx.Limits,
+        backend: PinnedBackend,
+        context: ssl.SSLContext | None = None,
+    ) -> None:
+        # one TLS context for both pools (and for every host's, see ``HostPools``): loading
+        # the CA bundle costs 20 ms a time
+        if context is None:
+            context = httpx.create_ssl_context(trust_env=False)
         super().__init__(verify=context, limits=limits, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=context,
@@ -149,6 +159,63 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
             http2=False,
             network_backend=backend,
         )
+
+    def idle(self) -> bool:
+        """Whether every connection of this pool is idle (none connecting, none carrying a
+        request or a response not yet read): then closing it interrupts nothing."""
+        return all(connection.is_idle() for connection in self._pool.connections)
+
+
+class HostPools(httpx.AsyncBaseTransport):
+    """A ``PinnedTransport`` per origin, the least recently used closed beyond ``idle_hosts``.
+
+    Why not one pool for every host: httpcore's pool, twice a request (when it starts and when
+    its body is closed), walks every connection it holds, once per connection (its count of
+    idle connections is itself a walk), and asks each idle one's socket whether it is still
+    open. A poll over many hosts kept a connection to each, so every request paid for all of
+    them: on 325 feeds all answering 304, that walk was 40% of the poll's time in the event
+    loop (cProfile). One host's pool holds at most ``per_host`` connections, which is all our
+    per-host limit lets it use anyway. At most ``idle_hosts`` pools are kept (file descriptors
+    are finite): beyond that, the least recently used pool whose connections are all idle is
+    closed."""
+
+    def __init__(self, *, per_host: int, backend: PinnedBackend, idle_hosts: int) -> None:
+        self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+        self._backend = backend
+        self._idle_hosts = idle_hosts
+        self._context = httpx.create_ssl_context(trust_env=False)
+        #: by origin, least recently used first
+        self._pools: dict[tuple[str, str, int | None], PinnedTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        origin = (url.scheme, url.host, url.port)
+        pool = self._pools.pop(origin, None)
+        if pool is None:
+            pool = PinnedTransport(
+                limits=self._limits, backend=self._backend, context=self._context
+            )
+        self._pools[origin] = pool  # the most recently used, last
+        # nothing is awaited between taking a pool and httpcore giving the request a connection
+        # in it, so a pool seen idle below is idle: no request is about to use it
+        response = await pool.handle_async_request(request)
+        if len(self._pools) > self._idle_hosts:
+            await self._close_surplus()
+        return response
+
+    async def _close_surplus(self) -> None:
+        for origin, pool in list(self._pools.items()):
+            if len(self._pools) <= self._idle_hosts:
+                return
+            if self._pools.get(origin) is pool and pool.idle():
+                del self._pools[origin]
+                await pool.aclose()
+
+    async def aclose(self) -> None:
+        pools = list(self._pools.values())
+        self._pools.clear()
+        for pool in pools:
+            await pool.aclose()
 
 
 def is_ip_literal(host: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,25 @@ def test_the_probe_sees_a_heavy_import() -> None:
     code, loaded, _ = loaded_by("status", "--config", "/nonexistent/tracker.toml")
     assert code != 0 or loaded
     assert any(m.startswith(("pydantic", "tracker.config.schema")) for m in loaded)
+
+
+def _preview_config(tmp_path: Path) -> Path:
+    config = tmp_path / "tracker.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "t.db"}"\n'
+        f'[tracker]\nstate_dir = "{tmp_path / "state"}"\ncollections = []\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_a_preview_imports_icalendar_only_to_write_the_calendar(tmp_path: Path) -> None:
+    # a preview writes the release calendar only when there is none; asking whether there is
+    # one must not import icalendar (a twentieth of the preview's time)
+    config = _preview_config(tmp_path)
+    args = ["--config", str(config), "digest", "preview", "--week", "2026-W50"]
+    code, loaded, _ = loaded_by(*args, "--out", str(tmp_path / "a.html"), heavy=("icalendar",))
+    assert code == 0 and "icalendar" in loaded  # the first writes it: the probe sees that
+    assert (tmp_path / "state" / "archive" / "releases.ics").exists()
+    code, loaded, _ = loaded_by(*args, "--out", str(tmp_path / "b.html"), heavy=("icalendar",))
+    assert code == 0 and loaded == [], f"a preview imported {loaded}"

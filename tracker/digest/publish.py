@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker.digest.archive import write_atomically
-from tracker.digest.calendar import calendar_ics
 from tracker.digest.releases import CalendarRelease, calendar_releases
 from tracker.exceptions import TrackerError
 from tracker.storage.protocol import Storage
@@ -47,6 +46,10 @@ class CalendarFile:
         chosen = tuple(self.releases() if releases is None else releases)
         if self._made is not None and self._made[0] == chosen:
             return self._made[1]
+        # imported here: a preview asks only whether the file exists, and icalendar is a
+        # twentieth of its time to import
+        from tracker.digest.calendar import calendar_ics
+
         data = calendar_ics(chosen, timezone=self.timezone, korean_only=self.korean_only)
         self._made = (chosen, data)
         return data

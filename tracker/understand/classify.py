@@ -11,6 +11,7 @@ must not import ``match`` (clustering) or any adapter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -27,13 +28,23 @@ from tracker.understand.film import (
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item
 from tracker.understand.korean import extract_korean
 from tracker.understand.lexicon import Lexicon, default_lexicon
+from tracker.understand.linktitle import headline_title, link_words, named_alone, title_in_link
+from tracker.understand.names import korean_names
 from tracker.understand.platform import extract_platform
 from tracker.understand.rating import extract_rating
 from tracker.understand.roundup import extract_listed
 from tracker.understand.rules import passes_rules
+from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import title_words
 
 __all__ = ["Classification", "ListedRelease", "classify", "passes_rules"]
+
+#: news of a work, not of a person or a company: what a title read off the link must be about
+_ABOUT_A_WORK = Pattern(
+    r"\b(?:film|movie|drama|dramedy|series|show|sitcom|documentary|thriller|rom-com|"
+    r"melodrama|anime|k-drama|episode|season)s?\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,11 @@ def _film_elsewhere(
     name; a review or a release is about the curated title its text keeps naming, else the
     title it sets in italics or book-title brackets."""
     marked = film_marked_in_body(doc, lexicon) if kind in (Kind.RELEASE, Kind.REVIEW) else None
+    link = link_words(doc.link)
+    if marked and title_in_link(marked, link) and not title_in_link(doc.headline, link):
+        # "Private Matters" over <em>The World of Love</em>, at .../world_of_love
+        film = Film(title=marked, source="the title the text sets in italics, which the link names")
+        return resolve_film(film, doc, lexicon, published, hint)
     if marked and not title_words(doc.headline):
         # "A slow, luminous debut" is the critic's line; the italic title is the film
         film = Film(title=marked, source="the title the text sets in italics or brackets")
@@ -153,5 +169,17 @@ def _film_elsewhere(
             return resolve_film(film, doc, lexicon, published, hint)
         if marked:
             film = Film(title=marked, source="the title the text sets in italics or brackets")
+            return resolve_film(film, doc, lexicon, published, hint)
+    if kind in (Kind.RELEASE, Kind.REVIEW) or (
+        kind == Kind.NEWS and _ABOUT_A_WORK.search(doc.body)
+    ):
+        named = headline_title(doc.headline, link)
+        if (
+            named
+            and lexicon.person(named) is None
+            and not korean_names(named)
+            and not named_alone(named, doc.body)
+        ):
+            film = Film(title=named, source="the headline's words that the link repeats")
             return resolve_film(film, doc, lexicon, published, hint)
     return None

@@ -1,0 +1,236 @@
+"""The title an entry's link confirms: outlets write the work's name into the link's last path
+segment (``/reviews/one-battle-after-another-review-2779866/``, ``/2025/07/good-boy-finale-
+ratings/``, ``/reviews/entry/3521/world_of_love``), so words of the headline, or a title the
+text sets in italics, that the link repeats word for word are the work, where the headline's
+grammar alone cannot tell ("Marty Supreme gets UK release date", "Good Boy Signs Off With Its
+Best Ratings Yet", an essay headline over an italic title).
+
+Owns reading the link's words and matching a headline's Title Case run, or a given title,
+against them. Pure; must not resolve a title to a curated work, decide the kind, or know any
+outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.understand.scan.prefilter import Pattern
+
+_WORD = re.compile(r"[a-z0-9]+")
+#: a headline's word, with a possessive or a contraction kept on it ("Zha 2's", "Don't")
+_HEADLINE_WORD = Pattern(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_POSSESSIVE = Pattern(r"['’]s$", re.IGNORECASE)
+#: lower-case words a title keeps inside it ("Second Shot at Love", "Spring of Youth")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+#: words that end a title where they start: what an outlet's headline says about the work
+_AFTER_TITLE = frozenset(
+    [
+        "review",
+        "reviews",
+        "recap",
+        "recaps",
+        "episode",
+        "episodes",
+        "ep",
+        "eps",
+        "season",
+        "trailer",
+        "teaser",
+        "impressions",
+        "thoughts",
+        "release",
+        "releases",
+        "premiere",
+        "premieres",
+        "finale",
+        "ratings",
+        "explained",
+        "ending",
+        "cast",
+        "streaming",
+        "netflix",
+        "disney",
+        "prime",
+        "viki",
+        "viu",
+        "tving",
+        "wavve",
+        "hulu",
+        "apple",
+        "peacock",
+        "crunchyroll",
+    ]
+)
+#: "Final Thoughts", "First Impressions": a first word that ends a title with the second
+_OPENS_A_VERDICT = frozenset({"final", "first"})
+_VERDICT_WORD = frozenset(
+    ["thoughts", "impressions", "episode", "episodes", "look", "trailer", "season", "week", "weeks"]
+)
+#: a run of these only is no title ("UK release date", "Final Thoughts")
+_NOT_A_TITLE = frozenset(
+    [
+        "uk",
+        "us",
+        "u",
+        "s",
+        "korea",
+        "korean",
+        "south",
+        "north",
+        "china",
+        "chinese",
+        "russia",
+        "america",
+        "japan",
+        "japanese",
+        "final",
+        "first",
+        "new",
+        "official",
+        "exclusive",
+        "watch",
+        "how",
+        "where",
+        "what",
+        "when",
+        "why",
+        "best",
+        "top",
+    ]
+)
+#: a one-word title must be at least this long to be taken from the link ("Pluribus")
+_ONE_WORD = 5
+
+
+def link_words(link: str) -> tuple[str, ...]:
+    """The words of the link's last path segment that has a letter, lower-cased; () when the
+    link names nothing (a numeric article id, a Hangul-encoded path)."""
+    path = re.sub(r"[?#].*$", "", link).split("//", 1)[-1]
+    segments = [s for s in path.split("/")[1:] if s]
+    for segment in reversed(segments):
+        segment = re.sub(r"\.(?:html?|php|aspx?)$", "", segment.lower())
+        if "%" in segment:
+            return ()
+        words = tuple(_WORD.findall(segment))
+        if any(w.isalpha() for w in words):
+            return words
+    return ()
+
+
+def _words(title: str) -> list[str]:
+    return _WORD.findall(_POSSESSIVE.compiled.sub("", title.lower()).replace("'", ""))
+
+
+def _contains(haystack: tuple[str, ...], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(list(haystack[i : i + n]) == needle for i in range(len(haystack) - n + 1))
+
+
+def title_in_link(title: str, words: tuple[str, ...]) -> bool:
+    """Whether the link's words spell ``title`` (a leading article may be left out)."""
+    tokens = _words(title)
+    if tokens and tokens[0] in ("the", "a", "an") and len(tokens) > 1:
+        return _contains(words, tokens) or _contains(words, tokens[1:])
+    return _contains(words, tokens)
+
+
+def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
+    """The longest Title Case run of ``headline`` whose words the link repeats in order, as
+    written in the headline, or None. The run must end where the link stops following the
+    headline: where the headline goes on to talk about the work ("Episodes 1-2", "Final
+    Thoughts", a service), after a possessive ("Ne Zha 2's English Dub" is Ne Zha 2's), where
+    the link's next word is another ("good-boy-finale-ratings" under "Good Boy Signs Off"), or
+    at the headline's end with the link going on. A link that is the whole headline slugged,
+    or cut short with it, confirms nothing; nor does a headline in capitals."""
+    if not words or not any(ch.islower() for ch in headline):
+        return None
+    found = [(m, _words(m.group(0))) for m in _HEADLINE_WORD.finditer(headline)]
+    best: tuple[int, int, int] | None = None  # (length, start, end) in ``found``
+    for start in range(len(found)):
+        for at in range(len(words)):
+            end, confirmed = _run(found, start, words, at)
+            if confirmed and end > start and (best is None or end - start > best[0]):
+                best = (end - start, start, end)
+    if best is None:
+        return None
+    _, start, end = best
+    span = found[start:end]
+    # trailing small words are not the title's ("to", "of"); a lower-case word that is not a
+    # small one means the run is prose, not a name
+    while span and span[-1][1][0] in _SMALL:
+        span.pop()
+    if not span or not all(
+        m.group(0)[0].isupper() or m.group(0)[0].isdigit() or t[0] in _SMALL for m, t in span
+    ):
+        return None
+    tokens = [t for _, token in span for t in token]
+    if all(t in _NOT_A_TITLE or t in _SMALL for t in tokens):
+        return None
+    if len(tokens) == 1 and (len(tokens[0]) < _ONE_WORD or tokens[0] != words[0]):
+        return None
+    return headline[span[0][0].start() : span[-1][0].end()]
+
+
+def named_alone(name: str, text: str) -> bool:
+    """Whether ``text`` calls ``name`` by its last word alone ("Michael Haneke" ... "Haneke
+    says"): how writers refer to a person, never to a work."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3:
+        return False
+    last = re.escape(parts[-1])
+    before = re.escape(parts[-2])
+    return re.search(rf"(?<!{before} )\b{last}\b", text) is not None
+
+
+def _run(
+    found: list[tuple[re.Match[str], list[str]]], start: int, words: tuple[str, ...], at: int
+) -> tuple[int, bool]:
+    """How far from ``found[start]`` the headline's words follow the link's from ``at`` (the
+    index after the last headline word taken), and whether the link confirms that end."""
+    i, j = start, at
+    while i < len(found):
+        match, tokens = found[i]
+        if not tokens or tokens[0] in _AFTER_TITLE:
+            return i, True
+        if (
+            tokens[0] in _OPENS_A_VERDICT
+            and i + 1 < len(found)
+            and found[i + 1][1][:1] != []
+            and found[i + 1][1][0] in _VERDICT_WORD
+        ):
+            return i, True
+        if tuple(tokens) != words[j : j + len(tokens)]:
+            # the link goes on with another word: it chose to stop here; a link that ran out
+            # is the headline slugged and cut short
+            return i, j < len(words)
+        j += len(tokens)
+        i += 1
+        if _POSSESSIVE.search(match.group(0)):
+            # a possessive ends a name ("Ne Zha 2's English Dub"), a person's or a company's
+            # as often as a work's: confirmed only where the link then leaves the headline
+            following = found[i][1][:1] if i < len(found) else []
+            return i, j < len(words) and (not following or words[j] != following[0])
+    # the headline ended: confirmed only if the link says more than the headline
+    return i, j < len(words)

@@ -68,6 +68,7 @@ _PROMO = Pattern(
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
+    r"\bfirst impressions?\b|\bfinal thoughts\b|"
     r"\brecensione\b|\bkritik\b|レビュー|映画評",
     re.IGNORECASE,
 )
@@ -110,7 +111,7 @@ _RELEASE_STRONG = Pattern(
     r"(?:debut|release|premiere|launch|bow)\b|"
     rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
-    r"\d{1,2}日\s*(?:\([月火水木金土日]\)\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
+    r"\d{1,2}日\s*(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
     r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
@@ -145,6 +146,17 @@ _RELEASE_WEAK = Pattern(
     # the month alone: "to premiere in December on Netflix", "will arrive in early March"
     rf"|\b(?:to|will)\s+(?:premiere|debut|release|arrive|stream|drop|land|air|open|bow)\s+"
     rf"(?:on\s+{PLATFORM_NAMES}\s+)?in\s+(?:early\s+|late\s+|mid-?)?{MONTH_ANY}\b",
+    re.IGNORECASE,
+)
+#: a release verb and a day the entry's own date resolves: "lands this Friday", "premieres on
+#: Disney+ on the 10th", "Premiering July 25"; after the promotion rule (a trailer "premiering
+#: March 21" is promotion)
+_RELEASE_DAY = Pattern(
+    rf"\b(?:premier(?:es?|ing)|open(?:s|ing)?|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|"
+    rf"drop(?:s|ping)?|stream(?:s|ing)?|hits?)\s+(?:(?:on|to)\s+{PLATFORM_NAMES}\s+)?"
+    r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b)|"
+    rf"\b(?:on|to)\s+{PLATFORM_NAMES}\s+from\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b|"
+    rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})",
     re.IGNORECASE,
 )
 _NEWS_TITLE = Pattern(
@@ -352,7 +364,7 @@ def decide_kind(
     m = headline(_FESTIVAL_NEWS)
     if m:
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
-    m = headline(_RELEASE_WEAK)
+    m = headline(_RELEASE_WEAK) or headline(_RELEASE_DAY)
     if m:
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_NEWS_TITLE)

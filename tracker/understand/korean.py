@@ -142,6 +142,15 @@ _ABROAD_SHARED = Pattern(
 )
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
 _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
+#: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
+#: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
+#: text names another country ("미국 보이그룹", "the British boy group")
+_IDOL_WORDS = Pattern(
+    r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b|\b(?:girl|boy) group\b", re.IGNORECASE
+)
+_WESTERN = Pattern(r"\b(?:American|British|U\.?S\.?|UK|English|Western|Irish|Australian)\b")
+#: the same words in a Korean text: evidence beside a kind other than ``other``
+_K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
 _THE_COUNTRY = Pattern(r"\bSouth Korea\b|\bKorea['’]s\b|한국")
 _K_CATEGORY = Pattern(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
@@ -181,7 +190,10 @@ def extract_korean(
         and not FILM_WORDS.search(text, folded, doc.words_all)
     ):
         music = lexicon.music_named_in(text, folded, doc.words_all)
-        if music or _K_POP.search(text, folded, doc.words_all):
+        idol = _IDOL_WORDS.search(text, folded, doc.words_all) is not None and not (
+            _OTHER_HANGUL.search(text) or _OTHER_ASIAN.search(text) or _WESTERN.search(text)
+        )
+        if music or idol or _K_POP.search(text, folded, doc.words_all):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
@@ -361,6 +373,9 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         hm = korean_hangul_name(doc.body, foreign)
         if hm:
             evidence.append((2, f"Korean name {hm.group(0)!r}"))
+        km = _K_POP_HANGUL.search(doc.body)
+        if km and not _OTHER_HANGUL.search(doc.all_text):
+            evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
     return evidence
 
 

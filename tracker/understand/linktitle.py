@@ -169,7 +169,14 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     found = [(m, _words(m.group(0))) for m in _HEADLINE_WORD.finditer(headline)]
     best: tuple[int, int, int] | None = None  # (length, start, end) in ``found``
     for start in range(len(found)):
+        owner = found[start - 1] if start else None
+        owned = owner is not None and _POSSESSIVE.search(owner[0].group(0)) is not None
         for at in range(len(words)):
+            if owned and owner is not None and _follows(words, at, owner[1]):
+                # "Ne Zha 2's English Dub" at ne-zha-2-english-dub: the link names the owner,
+                # so what it owns is not the title ("Yoon Ga-eun's The World of Love" at
+                # kccla-the-world-of-love is)
+                continue
             end, confirmed = _run(found, start, words, at)
             if confirmed and end > start and (best is None or end - start > best[0]):
                 best = (end - start, start, end)
@@ -202,6 +209,12 @@ def named_alone(name: str, text: str) -> bool:
     last = re.escape(parts[-1])
     before = re.escape(parts[-2])
     return re.search(rf"(?<!{before} )\b{last}\b", text) is not None
+
+
+def _follows(words: tuple[str, ...], at: int, owner: list[str]) -> bool:
+    """Whether the link's words just before ``at`` are the owner's (its possessive dropped)."""
+    n = len(owner)
+    return n > 0 and at >= n and list(words[at - n : at]) == owner
 
 
 def _run(

@@ -1,0 +1,91 @@
+"""Issue 14's third round, written from the development set's misses (tests/data/dev8): a
+release verb with a day the entry's own date resolves, a full-width Japanese weekday before
+公開, "First Impressions" and "Final Thoughts" as reviews, K-pop's own words as Korean
+entertainment. Each case is a general shape, not an outlet's."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from tracker.types import EntryData, Kind
+from tracker.understand.classify import Classification, classify
+
+#: a Thursday
+THURSDAY = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
+
+
+def _classify(title: str, summary: str = "", categories: tuple[str, ...] = ()) -> Classification:
+    entry = EntryData(
+        identity=title, title=title, summary=summary, link=None, categories=categories
+    )
+    return classify(entry, published=THURSDAY)
+
+
+def test_a_release_verb_with_this_friday_is_a_release_dated_by_the_entry() -> None:
+    r = _classify(
+        "Good News: Netflix's Korean hijack satire lands this Friday",
+        "<p>Byun Sung-hyun's comedy screened at Toronto and Busan before its streaming debut.</p>",
+        ("News",),
+    )
+    assert r.kind == Kind.RELEASE
+    assert r.release_date == date(2025, 10, 3)
+
+
+def test_on_a_service_from_the_tenth_is_a_release() -> None:
+    r = _classify(
+        "Would You Marry Me: Choi Woo-shik and Jung So-min Fake a Marriage"
+        " on Disney+ From the 10th",
+        "<p>SBS's rom-com premieres on Disney+ on the 10th.</p>",
+    )
+    assert r.kind == Kind.RELEASE
+    assert r.release_date == date(2025, 10, 10)
+
+
+def test_premiering_a_date_is_a_release_but_a_trailer_premiering_stays_promotion() -> None:
+    drama = _classify(
+        "Kim Yo-han Scrums Down in SBS's Try: We Become Miracles, Premiering October 25",
+        "<p>The new Friday-Saturday drama follows a high-school rugby team.</p>",
+    )
+    assert drama.kind == Kind.RELEASE
+    assert drama.release_date == date(2025, 10, 25)
+    trailer = _classify(
+        "Prime Video Debuts Official Trailer for Road House, Premiering October 21",
+        "<p>Jake Gyllenhaal stars as a former UFC fighter in the remake.</p>",
+    )
+    assert trailer.kind == Kind.OTHER
+
+
+def test_a_japanese_date_with_a_full_width_weekday_before_koukai_is_a_release() -> None:
+    r = _classify(
+        "ヨン・サンホ監督『顔』12月11日（金）公開　パク・ジョンミンが一人二役に挑む",
+        "<p>ヨン・サンホ監督の韓国映画『顔』の日本公開が12月11日（金）に決まった。</p>",
+    )
+    assert r.kind == Kind.RELEASE
+    assert r.release_date == date(2025, 12, 11)
+
+
+def test_first_impressions_and_final_thoughts_are_reviews() -> None:
+    for title in ("Pro Bono Episodes 1-2: First Impressions", "Spring of Youth Final Thoughts"):
+        r = _classify(title, "<p>tvN's new legal drama is brisk and funny.</p>")
+        assert r.kind == Kind.REVIEW, title
+
+
+def test_k_pop_words_make_an_idol_item_korean_without_a_curated_name() -> None:
+    english = _classify(
+        "AHOF Are Back With a Rowdy, Bright Mini Album",
+        "<p>Four months after their debut, the nine-member boy group return with a second "
+        "mini album.</p>",
+    )
+    assert english.korean
+    korean = _classify(
+        "[아이돌 탐구] 데뷔 넉 달 아이딧(IDID), 서바이벌 끝에 얻은 것과 잃은 것",
+        "<p>데뷔 리얼리티를 거쳐 7인조로 데뷔한 보이그룹 아이딧은 데뷔 넉 달 만에 음악방송 1위 "
+        "후보에 올랐다.</p>",
+    )
+    assert korean.korean
+    # the same words about another country's group are not Korean
+    other = _classify(
+        "미국 보이그룹, 새 앨범으로 빌보드 정상",
+        "<p>미국 출신 보이그룹이 새 앨범으로 빌보드 차트 1위에 올랐다.</p>",
+    )
+    assert not other.korean

@@ -89,3 +89,27 @@ def test_k_pop_words_make_an_idol_item_korean_without_a_curated_name() -> None:
         "<p>미국 출신 보이그룹이 새 앨범으로 빌보드 차트 1위에 올랐다.</p>",
     )
     assert not other.korean
+
+
+def test_rating_shapes_of_the_development_set() -> None:
+    cases = [
+        # a star run out of four is scaled to five
+        ("Review: 'Hamnet' Turns Grief Into Grace", "<p>Rating: ★★★½ (out of four)</p>", 4.375),
+        # a score on its own line is the critic's, whatever the sentence before says of viewers
+        (
+            "Squid Game Season 3 Review",
+            "<p>The ending will divide viewers.</p><p>Score: 7/10</p>",
+            3.5,
+        ),
+        # Japanese: a full-width colon before the stars, points out of a hundred
+        ("『8番出口』ネタバレなしレビュー", "<p>見事な95分。</p><p>評価：★★★★☆</p>", 4.0),
+        ("『ワン・バトル・アフター・アナザー』レビュー", "<p>点数：85点（100点満点）</p>", 4.25),
+        ("『ワン・バトル・アフター・アナザー』レビュー", "<p>100点満点中80点</p>", 4.0),
+    ]
+    for title, summary, rating in cases:
+        assert _classify(title, summary).rating == rating, title
+
+
+def test_an_audience_score_on_the_same_line_is_still_no_rating() -> None:
+    r = _classify("Squid Game Season 3 Review", "<p>Viewers gave it 7/10 on IMDb.</p>")
+    assert r.rating is None

@@ -61,6 +61,9 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
     num = r"(\d{1,2}(?:\.\d{1,2})?|\d?½)"
     return [
         (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*점\s*만점에\s*(\d{1,3}(?:\.\d+)?)\s*점"), "ko_of"),
+        # Japanese: "85点（100点満点）", "100点満点中85点"
+        (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*点\s*[（(]\s*(\d{1,3})\s*点満点\s*[)）]"), "ja_of"),
+        (Pattern(r"(\d{1,3})\s*点満点中\s*(\d{1,3}(?:\.\d+)?)\s*点"), "ja_scale_of"),
         (
             Pattern(
                 rf"(?<![\d/.]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
@@ -105,7 +108,10 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             Pattern(r"(?:(?<=\s)|(?<=^)|(?<=>))★\s?([0-5](?:\.\d)?)(?![\d./])", re.MULTILINE),
             "star_number",
         ),
-        (Pattern(r"(?:(?<=\s)|(?<=^)|(?<=:))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE), "stars"),
+        (
+            Pattern(r"(?:(?<=\s)|(?<=^)|(?<=:)|(?<=：))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE),
+            "stars",
+        ),
         # schema.org's Rating as text ('"ratingValue": "4", "bestRating": "5"'); its scale
         # is read near it
         (
@@ -185,6 +191,8 @@ def _matches(pattern: Pattern, how: str, text: str, folded: str) -> Iterator[re.
 #: the checks made on a match, compiled once (``re.search`` with a source looks it up in
 #: ``re``'s cache at every call)
 _STARS = re.compile(r"stars?", re.I)
+#: a star run's scale when it is not five: "★★★½ (out of four)", "★★★ / 4"
+_OUT_OF_FOUR = re.compile(r"\s*\(?\s*(?:out of (?:four|4)\b|/\s*4\b)", re.I)
 #: a label right before the match (searched with ``endpos`` at the match: ``$`` is there)
 _LABEL = re.compile(r"(?:Score|Rating|Grade|Verdict|Stars|평점|별점)\s*[:：]?\s*$", re.I)
 _SCORE = re.compile(r"(?:score|rating)", re.I)
@@ -223,13 +231,23 @@ def _ratings_in(
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            around = text[max(0, start - 30) : end + 30]
+            # the words around it on its own line: "the ending will divide viewers.\n\nScore:
+            # 7/10" is the critic's score, the viewers are another sentence's
+            low = max(0, start - 30, text.rfind("\n", 0, start) + 1)
+            high = end + 30
+            newline = text.find("\n", end)
+            if 0 <= newline < high:
+                high = newline
+            around = text[low:high]
             # (the same cut of the folded text is the cut folded: ``fold`` maps each character)
-            if _NOT_CRITIC.search(around, folded[max(0, start - 30) : end + 30]):
+            if _NOT_CRITIC.search(around, folded[low:high]):
                 continue
             value: float | None = None
-            if how == "ko_of":
+            if how in ("ko_of", "ja_scale_of"):
                 scale, n = float(m.group(1)), float(m.group(2))
+                value = n / scale * 5 if scale and n <= scale else None
+            elif how == "ja_of":
+                n, scale = float(m.group(1)), float(m.group(2))
                 value = n / scale * 5 if scale and n <= scale else None
             elif how == "of":
                 n, scale = _number(m.group(1)), float(m.group(2))
@@ -276,6 +294,8 @@ def _ratings_in(
                 if stars == "★" and _NUMBER_AFTER.match(text, end):
                     continue  # "★ 3.5 / 5": the glyph labels the number another form read
                 value = stars.count("★") + 0.5 * stars.count("½")
+                if _OUT_OF_FOUR.match(text, end):
+                    value = value * 5 / 4  # "★★★½ (out of four)"
             if value is None:
                 continue
             taken.append((start, end))

@@ -113,3 +113,22 @@ def test_rating_shapes_of_the_development_set() -> None:
 def test_an_audience_score_on_the_same_line_is_still_no_rating() -> None:
     r = _classify("Squid Game Season 3 Review", "<p>Viewers gave it 7/10 on IMDb.</p>")
     assert r.rating is None
+
+
+def test_lists_and_predictions_are_other() -> None:
+    for title in (
+        "3 K-dramas on Netflix you should watch this weekend (August 29-31)",
+        "December 2025 K-Drama Premieres to Look Out For",
+        "Oscar Predictions: Supporting Actress Tightens as the Critics Groups Weigh In",
+        "2025年に観るべき韓国ドラマおすすめ10選｜『おつかれさま』から『暴君のシェフ』まで",
+        "『おつかれさま』ロスのあなたへ　次に観たい“泣ける”韓国ドラマ5選",
+    ):
+        r = _classify(title, "<p>Our picks of the new Korean dramas and films, 韓国ドラマ.</p>")
+        assert r.kind == Kind.OTHER, title
+
+
+def test_a_list_headed_by_a_date_takes_no_title_from_the_link() -> None:
+    from tracker.understand.linktitle import headline_title, link_words
+
+    words = link_words("https://kdramadiary.com/2025/11/december-2025-k-drama-premieres/")
+    assert headline_title("December 2025 K-Drama Premieres to Look Out For", words) is None

@@ -52,7 +52,12 @@ _LISTICLE = Pattern(
     r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
     r"^(?:the\s+)?best\s+(?:[\w-]+\s+){0,3}?(?:movies|films|dramas|shows|series|k-dramas|"
     r"thrillers|documentaries|anime|romances|comedies)\b|"
-    r"\b(?:movies|films|dramas|shows) (?:to watch|like|you should)\b|\branked\b|"
+    r"\b(?:movies|films|dramas|shows|k-dramas) (?:to watch|like|you should)\b|\branked\b|"
+    # "3 K-dramas on Netflix you should watch", "K-Drama Premieres to Look Out For", "Oscar
+    # Predictions", Japanese "おすすめ10選", "韓国ドラマ5選"
+    r"^\d+\s+(?:korean\s+|k-)?(?:movies|films|dramas|shows|series|k-dramas)\b|"
+    r"\bto (?:look out for|watch out for|keep an eye on)\b|\bpredictions\b|"
+    r"(?<![\d０-９])\d{1,2}選|おすすめ|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
     re.IGNORECASE,

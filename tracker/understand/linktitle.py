@@ -120,6 +120,13 @@ _NOT_A_TITLE = frozenset(
         "top",
     ]
 )
+_MONTHS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "january february march april may june july august september october november "
+        "december jan feb mar apr jun jul aug sep sept oct nov dec",
+    )
+)
 #: a one-word title must be at least this long to be taken from the link ("Pluribus")
 _ONE_WORD = 5
 
@@ -195,6 +202,8 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     tokens = [t for _, token in span for t in token]
     if all(t in _NOT_A_TITLE or t in _SMALL for t in tokens):
         return None
+    if tokens[0] in _MONTHS or (tokens[0].isdigit() and len(tokens[0]) == 4):
+        return None  # "December 2025 K-Drama Premieres": a date heads a list, not a title
     if len(tokens) == 1 and (len(tokens[0]) < _ONE_WORD or tokens[0] != words[0]):
         return None
     return headline[span[0][0].start() : span[-1][0].end()]

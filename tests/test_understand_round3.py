@@ -132,3 +132,21 @@ def test_a_list_headed_by_a_date_takes_no_title_from_the_link() -> None:
 
     words = link_words("https://kdramadiary.com/2025/11/december-2025-k-drama-premieres/")
     assert headline_title("December 2025 K-Drama Premieres to Look Out For", words) is None
+
+
+def test_a_korean_text_names_its_work_in_quotes_after_the_kind() -> None:
+    r = _classify(
+        "이현욱 \"'원경' 이방원, 욕먹을 각오했다\" [인터뷰]",
+        "<p>tvN·티빙 드라마 '원경'에서 조선의 세 번째 왕 이방원을 연기한 배우 이현욱이 "
+        "일요신문과 만났다.</p>",
+    )
+    assert r.film == "원경"
+    assert r.kind == Kind.NEWS
+
+
+def test_the_festival_after_a_dash_is_where_the_critic_saw_it() -> None:
+    r = _classify(
+        "The World of Love – BFI London Film Festival Review",
+        "<p>Yoon Ga-eun's third feature is a film of careful, unforced tenderness.</p>",
+    )
+    assert r.film == "The World of Love"

@@ -23,6 +23,7 @@ from tracker.understand.film import (
     film_in_body,
     film_in_headline,
     film_marked_in_body,
+    film_quoted_after_kind,
     resolve_film,
 )
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item
@@ -169,6 +170,11 @@ def _film_elsewhere(
             return resolve_film(film, doc, lexicon, published, hint)
         if marked:
             film = Film(title=marked, source="the title the text sets in italics or brackets")
+            return resolve_film(film, doc, lexicon, published, hint)
+    if kind != Kind.OTHER:
+        quoted = film_quoted_after_kind(doc)
+        if quoted:
+            film = Film(title=quoted, source="the title a Korean text quotes after its kind")
             return resolve_film(film, doc, lexicon, published, hint)
     if kind in (Kind.RELEASE, Kind.REVIEW) or (
         kind == Kind.NEWS and _ABOUT_A_WORK.search(doc.body)

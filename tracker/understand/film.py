@@ -277,6 +277,29 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     return best[1] if best else None
 
 
+#: a Korean text names a work after its kind, in single quotes: "SBS 수목드라마 '사계의 봄'",
+#: "영화 '보스'", "tvN·티빙 드라마 '원경'"
+_KO_WORK_QUOTED = Pattern(
+    r"(?:드라마|영화|예능|시리즈|애니메이션|작품|신작)\s*['‘]([^'’\n]{1,40})['’]"
+)
+
+
+def film_quoted_after_kind(doc: Document) -> str | None:
+    """In a Korean text, the title it quotes right after the kind of work, the one quoted so
+    most often (the first of equals); None in any other text."""
+    if not doc.hangul_body:
+        return None
+    counts: dict[str, int] = {}
+    for m in _KO_WORK_QUOTED.finditer(doc.body):
+        name = m.group(1).strip()
+        if (name and has_hangul(name)) or looks_like_title(name):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(name for name, count in counts.items() if count == best)
+
+
 #: names set in italics that are not films: publications and services
 _NOT_A_FILM_MARK = Pattern(
     r"^(?:The\s+)?(?:New York Times|Guardian|Hollywood Reporter|Variety|Screen(?: Daily|"

@@ -59,6 +59,13 @@ _LATIN = Pattern(r"[A-Za-z]")
 _HANGUL_ALIAS = Pattern(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$")
 
 
+#: a festival after a dash is where the critic saw the work, not its title
+_AT_FESTIVAL = Pattern(
+    r"\s+[-–—]\s+[^-–—]*\b(?:Film Festival|Festival|Fest|TIFF|Sundance|Cannes|Berlinale|"
+    r"Venice|BFI|NYFF|LFF|BIFF|Busan|SXSW|Telluride|Locarno|Rotterdam)\b[^-–—]*$"
+)
+
+
 def clean_film(text: str) -> tuple[str, int | None, int | None]:
     """Tidy an extracted title; split off "(2023)" and a season suffix."""
     film = text.strip().strip("'\"").strip()
@@ -73,6 +80,7 @@ def clean_film(text: str) -> tuple[str, int | None, int | None]:
     if m:
         film, season = m.group("film"), int(m.group("n"))
     film = _BY.sub("", film)  # "Film Review: X (2023) by Director"
+    film = _AT_FESTIVAL.sub("", film)  # "The World of Love – BFI London Film Festival"
     if _LATIN.search(film):
         # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
         film = _HANGUL_ALIAS.sub("", film)

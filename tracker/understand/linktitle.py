@@ -174,11 +174,18 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     if not words or not any(ch.islower() for ch in headline):
         return None
     found = [(m, _words(m.group(0))) for m in _HEADLINE_WORD.finditer(headline)]
+    # where each of the link's words stands: a run can start only where a headline word is one
+    places: dict[str, list[int]] = {}
+    for at, word in enumerate(words):
+        places.setdefault(word, []).append(at)
     best: tuple[int, int, int] | None = None  # (length, start, end) in ``found``
     for start in range(len(found)):
+        first = found[start][1]
+        if not first or first[0] not in places:
+            continue
         owner = found[start - 1] if start else None
         owned = owner is not None and _POSSESSIVE.search(owner[0].group(0)) is not None
-        for at in range(len(words)):
+        for at in places[first[0]]:
             if owned and owner is not None and _follows(words, at, owner[1]):
                 # "Ne Zha 2's English Dub" at ne-zha-2-english-dub: the link names the owner,
                 # so what it owns is not the title ("Yoon Ga-eun's The World of Love" at

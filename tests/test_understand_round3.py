@@ -150,3 +150,17 @@ def test_the_festival_after_a_dash_is_where_the_critic_saw_it() -> None:
         "<p>Yoon Ga-eun's third feature is a film of careful, unforced tenderness.</p>",
     )
     assert r.film == "The World of Love"
+
+
+def test_two_korean_names_in_katakana_are_korean_evidence() -> None:
+    r = _classify(
+        "パク・チャヌク監督『しあわせな選択』2026年3月6日（金）公開決定　イ・ビョンホン主演",
+        "<p>パク・チャヌク監督最新作が全国公開されることが決定した。イ・ビョンホン、ソン・イェジン"
+        "が出演。</p>",
+    )
+    assert r.korean
+    # one name of that shape alone may be a Western one
+    solo = _classify(
+        "『スター・ウォーズ』ハン・ソロの新作映画が公開決定", "<p>新作映画が公開。</p>"
+    )
+    assert not solo.korean

@@ -214,6 +214,7 @@ def extract_korean(
         *_hangul_name_with_cue(doc),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
+        *_katakana_evidence(doc),
     ]
     if feed is not None and feed.korean_only:
         evidence.append((3, "the feed covers Korea"))
@@ -360,6 +361,28 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     if cats:
         evidence.append((3, f"category {cats[0]!r}"))
     return evidence
+
+
+#: a Korean name as Japanese writes it: a Korean family name in katakana, a middle dot, the
+#: given name ("パク・チャヌク", "イ・ビョンホン", "ソン・イェジン")
+_KATAKANA_KOREAN_NAME = Pattern(
+    r"(?<![ァ-ヺー・])(?:パク|キム|イ|チェ|チョン|カン|チョ|ユン|チャン|イム|ハン|ソ|シン|クォン|"
+    r"ファン|アン|ソン|ユ|ホン|コ|ムン|ヤン|ペ|ペク|ホ|ナム|シム|ノ|ハ|クァク|チャ|ミン|リュ|"
+    r"チ|オム|ピョン|ウォン|ヒョン|ヨム|ト|ソク|ソル|キル|ヨン|ナ|ク|ウ|チュ|オ)・[ァ-ヺー]{2,6}"
+    r"(?![ァ-ヺー・])"
+)
+
+
+def _katakana_evidence(doc: Document) -> list[Evidence]:
+    """Two Korean names written in katakana (a Japanese text about Korean film): one alone
+    may be a Western one of the same shape ("ハン・ソロ")."""
+    if doc.all_text.isascii():
+        return []
+    names = {m.group(0) for m in _KATAKANA_KOREAN_NAME.finditer(doc.all_text)}
+    if len(names) >= 2:
+        shown = sorted(names)[:3]
+        return [(3, f"Korean names in katakana {shown}")]
+    return []
 
 
 def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Evidence]:

@@ -32,7 +32,7 @@ from httpserver import (
 from tracker.exceptions import FetchError
 from tracker.poll.failures import parse_retry_after
 from tracker.poll.fetch import Fetcher
-from tracker.poll.transport import HostPools, PinnedBackend
+from tracker.poll.transport import HostPools, PinnedBackend, PinnedTransport
 from tracker.types import FetchResult, Redirect
 
 UA = "kfilm-tracker/0.1 (+https://github.com/example/kfilm-tracker) test"
@@ -280,6 +280,31 @@ def test_host_pools_close_nothing_in_use_under_concurrency(server: HTTPTestServe
     bodies = asyncio.run(go())
     assert bodies == [FEED] * len(hosts)
     assert len(pools._pools) <= 2
+
+
+def test_host_pools_never_close_a_pool_whose_response_is_open(
+    server: HTTPTestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # httpcore's "idle" lags: a kept-alive connection just given to a request still reads as
+    # idle while it waits for its lock. Even when every pool claims to be idle, a pool with a
+    # response not yet closed is kept
+    monkeypatch.setattr(PinnedTransport, "idle", lambda self: True)
+    hosts = [f"r{n}.example" for n in range(30)]
+    port = server.base_url.rsplit(":", 1)[1].rstrip("/")
+    server.add_route("/slow", drip(FEED, interval=0.005))
+    pools = _host_pools(2, hosts, [])
+
+    async def go() -> list[bytes]:
+        async with httpx.AsyncClient(transport=pools) as client:
+
+            async def one(host: str) -> bytes:
+                async with client.stream("GET", f"http://{host}:{port}/slow") as response:
+                    return await response.aread()
+
+            return await asyncio.gather(*(one(h) for h in hosts))
+
+    assert asyncio.run(go()) == [FEED] * len(hosts)
+    assert pools._in_use == {}
 
 
 # -- deadline ---------------------------------------------------------------------------------

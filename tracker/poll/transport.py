@@ -24,7 +24,7 @@ import asyncio
 import ipaddress
 import socket
 import ssl
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Final
 
 import httpcore
@@ -166,6 +166,26 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
         return all(connection.is_idle() for connection in self._pool.connections)
 
 
+class _Released(httpx.AsyncByteStream):
+    """A response body that says once when it is closed (read to its end or abandoned)."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, done: Callable[[], None]) -> None:
+        self._inner = inner
+        self._done: Callable[[], None] | None = done
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._inner.aclose()
+        finally:
+            done, self._done = self._done, None
+            if done is not None:
+                done()
+
+
 class HostPools(httpx.AsyncBaseTransport):
     """A ``PinnedTransport`` per origin, the least recently used closed beyond ``idle_hosts``.
 
@@ -186,6 +206,8 @@ class HostPools(httpx.AsyncBaseTransport):
         self._context = httpx.create_ssl_context(trust_env=False)
         #: by origin, least recently used first
         self._pools: dict[tuple[str, str, int | None], PinnedTransport] = {}
+        #: by origin, the requests whose responses are not closed yet
+        self._in_use: dict[tuple[str, str, int | None], int] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -196,18 +218,33 @@ class HostPools(httpx.AsyncBaseTransport):
                 limits=self._limits, backend=self._backend, context=self._context
             )
         self._pools[origin] = pool  # the most recently used, last
-        # nothing is awaited between taking a pool and httpcore giving the request a connection
-        # in it, so a pool seen idle below is idle: no request is about to use it
-        response = await pool.handle_async_request(request)
+        # counted in use from now until its response is closed: httpcore's own idea of idle
+        # lags (a kept-alive connection it has just given this request still reads as idle
+        # while it waits for its lock), so a pool in use is never closed on its word alone
+        self._in_use[origin] = self._in_use.get(origin, 0) + 1
+        try:
+            response = await pool.handle_async_request(request)
+        except BaseException:
+            self._release(origin)
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)  # an async transport's
+        response.stream = _Released(response.stream, lambda: self._release(origin))
         if len(self._pools) > self._idle_hosts:
             await self._close_surplus()
         return response
+
+    def _release(self, origin: tuple[str, str, int | None]) -> None:
+        left = self._in_use.get(origin, 0) - 1
+        if left > 0:
+            self._in_use[origin] = left
+        else:
+            self._in_use.pop(origin, None)
 
     async def _close_surplus(self) -> None:
         for origin, pool in list(self._pools.items()):
             if len(self._pools) <= self._idle_hosts:
                 return
-            if self._pools.get(origin) is pool and pool.idle():
+            if self._pools.get(origin) is pool and origin not in self._in_use and pool.idle():
                 del self._pools[origin]
                 await pool.aclose()
 

@@ -164,3 +164,112 @@ def test_two_korean_names_in_katakana_are_korean_evidence() -> None:
         "『スター・ウォーズ』ハン・ソロの新作映画が公開決定", "<p>新作映画が公開。</p>"
     )
     assert not solo.korean
+
+
+# -- the review of this round: what the new rules must not take ------------------------------
+
+
+def _news(title: str, body: str, link: str) -> Classification:
+    entry = EntryData(identity=link, title=title, summary=body, link=link, categories=("News",))
+    return classify(entry, published=THURSDAY)
+
+
+def test_companies_festivals_people_and_whole_headlines_are_no_titles_from_the_link() -> None:
+    body = "<p>The company behind the film Parasite and several drama series, in Seoul.</p>"
+    for title, link in (
+        ("CJ ENM Reports Record Quarterly Profit", "https://x.com/cj-enm-record-profit/"),
+        (
+            "Studio Dragon Shares Jump After Netflix Deal",
+            "https://x.com/studio-dragon-shares-jump-after-netflix-deal-1234567/",
+        ),
+        (
+            "Samsung Electronics Sponsors Busan Film Festival",
+            "https://x.com/samsung-electronics-busan-film-festival/",
+        ),
+        ("KOFIC Announces Funding for Indie Film", "https://x.com/kofic-indie-film-funding/"),
+        ("Chris Evans Joins Korean Drama", "https://x.com/chris-evans-korean-drama/"),
+        ("Jeonju Festival Opens With Record Crowds", "https://x.com/jeonju-festival-crowds/"),
+        ("Box Office: Harbin Tops Again", "https://x.com/box-office-harbin-tops-again-weekend/"),
+        ("Cannes Lions Awards Korean Ad", "https://x.com/cannes-lions-korean-ad/"),
+    ):
+        assert _news(title, body, link).film is None, title
+    # and a Korean company's news stays Korean
+    assert _news(
+        "CJ ENM Reports Record Quarterly Profit", body, "https://x.com/cj-enm-record-profit/"
+    ).korean
+
+
+def test_ratings_shares_and_cinemas_that_drop_or_open_this_week_are_no_releases() -> None:
+    for title in (
+        "Good Boy ratings drop this week as finale nears",
+        "Netflix shares drop this week after subscriber miss",
+        "Box office: Harbin drops to second this weekend, Exhuma hits next week",
+        "Cinema opening this week in Seoul",
+    ):
+        assert _classify(title, "<p>The drama's viewers and the film's audience.</p>").kind != (
+            Kind.RELEASE
+        ), title
+    assert _classify("Exhuma opens this Friday", "<p>The film.</p>").kind != Kind.OTHER
+
+
+def test_one_work_or_one_person_in_the_news_is_no_list() -> None:
+    for title in (
+        "Kim Tae-ri defies predictions with box office hit",
+        "3 K-Dramas Top Netflix Global Chart",
+        "Park Bo-gum is the actor to watch out for in 2026",
+        "韓国映画『破墓』　今週のおすすめ",
+    ):
+        r = _classify(title, "<p>The Korean film and drama 韓国映画 news of the week.</p>")
+        assert r.kind != Kind.OTHER, title
+
+
+def test_stars_out_of_four_never_rate_above_five() -> None:
+    r = _classify("Review: Hamnet", "<p>Verdict: ★★★★★ out of four</p>")
+    assert r.rating is not None and r.rating <= 5
+
+
+def test_an_aggregators_label_on_the_line_before_still_makes_no_rating() -> None:
+    for body in (
+        "<p>IMDb rating:</p><p>7.8/10</p>",
+        "<p>Rotten Tomatoes: 95% | IMDb</p><p>8.1/10</p>",
+        "<p>Letterboxd average</p><p>4.1/5</p>",
+    ):
+        assert _classify("Squid Game Season 3 Review", body).rating is None, body
+
+
+def test_chinese_and_western_names_in_katakana_are_not_korean() -> None:
+    for title, body in (
+        ("チャン・イーモウ監督新作、チャン・ツィイー主演で公開決定", "<p>中国映画の新作。</p>"),
+        ("アン・リー監督の新作にチャン・ツィイー", "<p>新作映画が公開。</p>"),
+        ("キム・カーダシアン、アン・ハサウェイと共演", "<p>アメリカのドラマに出演。</p>"),
+    ):
+        assert not _classify(title, body).korean, title
+
+
+def test_quoted_speech_after_a_kind_is_no_title() -> None:
+    r = _news(
+        "배우 인터뷰",
+        "<p>이번 영화 '정말 힘들었다'고 말했다. 영화 '정말 힘들었다'는 말을 반복했다. "
+        "차기작은 드라마 '정년이2'다.</p>",
+        "https://x.kr/news/1",
+    )
+    assert r.film in ("정년이2", "Jeongnyeon: The Star Is Born")
+    r = _news(
+        "개봉 소식",
+        "<p>영화 '어쩔수가없다'가 개봉한다. 관객들은 영화 'Wow'라며 감탄했다. 영화 'Wow'라며.</p>",
+        "https://x.kr/news/2",
+    )
+    assert r.film in ("어쩔수가없다", "No Other Choice")
+
+
+def test_k_pop_words_describe_the_group_not_the_text() -> None:
+    western = (
+        ("Destiny's Child reunion: the girl group announces tour", "<p>A reunion tour.</p>"),
+        ("Backstreet Boys: the boy group's Las Vegas residency", "<p>A residency.</p>"),
+    )
+    for title, body in western:
+        assert not _classify(title, body).korean, title
+    kickflip = _classify(
+        "Boy group KickFlip announces U.S. tour after new mini album", "<p>Eight cities.</p>"
+    )
+    assert kickflip.korean

@@ -55,9 +55,11 @@ _LISTICLE = Pattern(
     r"\b(?:movies|films|dramas|shows|k-dramas) (?:to watch|like|you should)\b|\branked\b|"
     # "3 K-dramas on Netflix you should watch", "K-Drama Premieres to Look Out For", "Oscar
     # Predictions", Japanese "おすすめ10選", "韓国ドラマ5選"
-    r"^\d+\s+(?:korean\s+|k-)?(?:movies|films|dramas|shows|series|k-dramas)\b|"
-    r"\bto (?:look out for|watch out for|keep an eye on)\b|\bpredictions\b|"
-    r"(?<![\d０-９])\d{1,2}選|おすすめ|"
+    r"^\d+\s+(?:korean\s+|k-)?(?:movies|films|dramas|shows|series|k-dramas)\s+"
+    r"(?:on|to|you|that|like|for|we|worth|streaming|coming)\b|"
+    r"\b(?:premieres|dramas|k-dramas|films|movies|shows|series|releases)\s+to "
+    r"(?:look out for|watch out for|keep an eye on)\b|"
+    r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|(?<![\d０-９])\d{1,2}選|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
     re.IGNORECASE,
@@ -157,8 +159,10 @@ _RELEASE_WEAK = Pattern(
 #: Disney+ on the 10th", "Premiering July 25"; after the promotion rule (a trailer "premiering
 #: March 21" is promotion)
 _RELEASE_DAY = Pattern(
-    rf"\b(?:premier(?:es?|ing)|open(?:s|ing)?|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|"
-    rf"drop(?:s|ping)?|stream(?:s|ing)?|hits?)\s+(?:(?:on|to)\s+{PLATFORM_NAMES}\s+)?"
+    # (premiere, arrive, debut and land only: ratings and shares "drop this week", a box-office
+    # hit "hits next week", a cinema "opens this week")
+    rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?)\s+"
+    rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+)?"
     r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b)|"
     rf"\b(?:on|to)\s+{PLATFORM_NAMES}\s+from\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b|"
     rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})",

@@ -145,10 +145,19 @@ _K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
 #: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
 #: text names another country ("미국 보이그룹", "the British boy group")
-_IDOL_WORDS = Pattern(
-    r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b|\b(?:girl|boy) group\b", re.IGNORECASE
+_IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b", re.IGNORECASE)
+#: "girl group" and "boy group" are K-pop's only beside its other words
+_GROUP = Pattern(r"\b(?:girl|boy) group\b", re.IGNORECASE)
+_IDOL_CUE = Pattern(
+    r"\b(?:comeback|title track|music show|fandom|debut(?:ed|s)?|trainees?)\b", re.IGNORECASE
 )
-_WESTERN = Pattern(r"\b(?:American|British|U\.?S\.?|UK|English|Western|Irish|Australian)\b")
+#: another country's group: the country describes the group itself
+_FOREIGN_GROUP = Pattern(
+    r"\b(?:American|British|U\.?S\.?|UK|English|Western|Irish|Australian|Japanese|Chinese|"
+    r"J-pop|C-pop|Thai)\s+(?:girl\s+|boy\s+|pop\s+)?(?:group|band|idols?)\b|"
+    r"(?:미국|영국|일본|중국|해외|대만|태국)\s*(?:걸그룹|보이그룹|아이돌|밴드)",
+    re.IGNORECASE,
+)
 #: the same words in a Korean text: evidence beside a kind other than ``other``
 _K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -190,9 +199,10 @@ def extract_korean(
         and not FILM_WORDS.search(text, folded, doc.words_all)
     ):
         music = lexicon.music_named_in(text, folded, doc.words_all)
-        idol = _IDOL_WORDS.search(text, folded, doc.words_all) is not None and not (
-            _OTHER_HANGUL.search(text) or _OTHER_ASIAN.search(text) or _WESTERN.search(text)
-        )
+        idol = (
+            _IDOL_WORDS.search(text, folded, doc.words_all) is not None
+            or (_GROUP.search(text) is not None and _IDOL_CUE.search(text) is not None)
+        ) and not _FOREIGN_GROUP.search(text)
         if music or idol or _K_POP.search(text, folded, doc.words_all):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
@@ -368,9 +378,12 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
 _KATAKANA_KOREAN_NAME = Pattern(
     r"(?<![ァ-ヺー・])(?:パク|キム|イ|チェ|チョン|カン|チョ|ユン|チャン|イム|ハン|ソ|シン|クォン|"
     r"ファン|アン|ソン|ユ|ホン|コ|ムン|ヤン|ペ|ペク|ホ|ナム|シム|ノ|ハ|クァク|チャ|ミン|リュ|"
-    r"チ|オム|ピョン|ウォン|ヒョン|ヨム|ト|ソク|ソル|キル|ヨン|ナ|ク|ウ|チュ|オ)・[ァ-ヺー]{2,6}"
+    r"チ|オム|ピョン|ウォン|ヒョン|ヨム|ト|ソク|ソル|キル|ヨン|ナ|ク|ウ|チュ|オ)・[ァ-ヺ]{2,6}"
     r"(?![ァ-ヺー・])"
 )
+#: a Korean given name in katakana has no long vowel, a Chinese or Western one often does
+#: ("チャン・イーモウ", "キム・カーダシアン"), and other countries named make it theirs
+_KATAKANA_ELSEWHERE = Pattern(r"中国|香港|台湾|アメリカ|ハリウッド|米国|英国|イギリス|[中米英]")
 
 
 def _katakana_evidence(doc: Document) -> list[Evidence]:
@@ -379,7 +392,7 @@ def _katakana_evidence(doc: Document) -> list[Evidence]:
     if doc.all_text.isascii():
         return []
     names = {m.group(0) for m in _KATAKANA_KOREAN_NAME.finditer(doc.all_text)}
-    if len(names) >= 2:
+    if len(names) >= 2 and not _KATAKANA_ELSEWHERE.search(doc.all_text):
         shown = sorted(names)[:3]
         return [(3, f"Korean names in katakana {shown}")]
     return []
@@ -397,7 +410,7 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         if hm:
             evidence.append((2, f"Korean name {hm.group(0)!r}"))
         km = _K_POP_HANGUL.search(doc.body)
-        if km and not _OTHER_HANGUL.search(doc.all_text):
+        if km and not _FOREIGN_GROUP.search(doc.all_text):
             evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
     return evidence
 

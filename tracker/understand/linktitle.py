@@ -99,6 +99,17 @@ _NOT_A_TITLE = frozenset(
         "korean",
         "south",
         "north",
+        "indie",
+        "film",
+        "films",
+        "movie",
+        "movies",
+        "drama",
+        "dramas",
+        "series",
+        "show",
+        "shows",
+        "cinema",
         "china",
         "chinese",
         "russia",
@@ -127,6 +138,24 @@ _MONTHS = frozenset(
         "december jan feb mar apr jun jul aug sep sept oct nov dec",
     )
 )
+#: what a person or a company does in a headline, never a work ("Joins", "Reports")
+_SOMEONE_DOES = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "joins reports announces says said sponsors marries invests acquires hires talks "
+        "speaks denies apologizes apologises posts shares praises slams responds "
+        "thanks celebrates donates",
+    )
+)
+#: words of festivals, awards and companies, never of a work's title read off a link
+_NOT_A_WORK = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "festival fest awards award lions entertainment studios studio electronics group "
+        "company corp inc media pictures enm agency association council commission kofic "
+        "shares stock profit",
+    )
+)
 #: a one-word title must be at least this long to be taken from the link ("Pluribus")
 _ONE_WORD = 5
 
@@ -142,6 +171,9 @@ def link_words(link: str) -> tuple[str, ...]:
             return ()
         words = tuple(_WORD.findall(segment))
         if any(w.isalpha() for w in words):
+            # an article id or a year after the slug says nothing more about the headline
+            while words and words[-1].isdigit():
+                words = words[:-1]
             return words
     return ()
 
@@ -197,6 +229,11 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     if best is None:
         return None
     _, start, end = best
+    if start == 0 and end == len(found):
+        return None  # the whole headline: a bare-title headline is read elsewhere
+    following = found[end][1][:1] if end < len(found) else []
+    if following and following[0] in _SOMEONE_DOES:
+        return None  # "Chris Evans Joins ...", "CJ ENM Reports ...": a person's or a company's
     span = found[start:end]
     # trailing small words are not the title's ("to", "of"); a lower-case word that is not a
     # small one means the run is prose, not a name
@@ -209,6 +246,8 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     tokens = [t for _, token in span for t in token]
     if all(t in _NOT_A_TITLE or t in _SMALL for t in tokens):
         return None
+    if any(t in _NOT_A_WORK for t in tokens) or all(m.group(0).isupper() for m, _ in span):
+        return None  # a festival, an award, a company ("Busan Film Festival", "KOFIC")
     if tokens[0] in _MONTHS or (tokens[0].isdigit() and len(tokens[0]) == 4):
         return None  # "December 2025 K-Drama Premieres": a date heads a list, not a title
     if len(tokens) == 1 and (len(tokens[0]) < _ONE_WORD or tokens[0] != words[0]):

@@ -231,9 +231,13 @@ def _ratings_in(
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            # the words around it on its own line: "the ending will divide viewers.\n\nScore:
-            # 7/10" is the critic's score, the viewers are another sentence's
-            low = max(0, start - 30, text.rfind("\n", 0, start) + 1)
+            # the words around it on its own line (and the line before when the number starts
+            # its own): "the ending will divide viewers.\n\nScore: 7/10" is the critic's
+            line = text.rfind("\n", 0, start) + 1
+            if not text[line:start].strip():
+                # the number starts its line: its label is the line before ("IMDb rating:\n7.8")
+                line = text.rfind("\n", 0, max(0, line - 1)) + 1
+            low = max(0, start - 30, line)
             high = end + 30
             newline = text.find("\n", end)
             if 0 <= newline < high:
@@ -294,7 +298,7 @@ def _ratings_in(
                 if stars == "★" and _NUMBER_AFTER.match(text, end):
                     continue  # "★ 3.5 / 5": the glyph labels the number another form read
                 value = stars.count("★") + 0.5 * stars.count("½")
-                if _OUT_OF_FOUR.match(text, end):
+                if value <= 4 and _OUT_OF_FOUR.match(text, end):
                     value = value * 5 / 4  # "★★★½ (out of four)"
             if value is None:
                 continue

@@ -4,7 +4,8 @@ Owns compiling ``tracker/understand`` (and ``tracker/text``, which it calls on e
 C extensions when a wheel is built (``pip install .``, ``python -m build``), beside their
 ``.py`` files: Python imports an extension before a source file of the same name, so the
 compiled classifier runs and the sources stay readable. Measured on the labelled set: about
-1.4x the entries a second of the same code interpreted (``tests/bench/bench_classify.py``).
+1.3x the entries a second of the same code interpreted (``tests/bench/bench_classify.py
+--installed`` against the sources).
 
 It compiles in a temporary copy of the package, never in the checkout: an extension left in
 ``tracker/`` would shadow the ``.py`` a developer edits. It does nothing for an editable

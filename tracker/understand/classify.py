@@ -149,7 +149,9 @@ def _film_elsewhere(
 ) -> Film | None:
     """When the headline names no film: a review whose headline is only a name is about that
     name; a review or a release is about the curated title its text keeps naming, else the
-    title it sets in italics or book-title brackets."""
+    title it sets in italics or book-title brackets (first when the link names it and not the
+    headline); then a Korean text's title quoted after its kind of work; then the headline's
+    words that the link repeats (``linktitle``)."""
     marked = film_marked_in_body(doc, lexicon) if kind in (Kind.RELEASE, Kind.REVIEW) else None
     link = link_words(doc.link)
     if marked and title_in_link(marked, link) and not title_in_link(doc.headline, link):

@@ -22,66 +22,20 @@ _HEADLINE_WORD = Pattern(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 _POSSESSIVE = Pattern(r"['’]s$", re.IGNORECASE)
 #: lower-case words a title keeps inside it ("Second Shot at Love", "Spring of Youth")
 _SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "with",
-    ]
+    re.findall(
+        r"[a-z0-9]+",
+        "a an and as at but by for from in into nor of on or the to vs with",
+    )
 )
 #: words that end a title where they start: what an outlet's headline says about the work
 _AFTER_TITLE = frozenset(
-    [
-        "review",
-        "reviews",
-        "recap",
-        "recaps",
-        "episode",
-        "episodes",
-        "ep",
-        "eps",
-        "season",
-        "trailer",
-        "teaser",
-        "impressions",
-        "thoughts",
-        "release",
-        "releases",
-        "premiere",
-        "premieres",
-        "finale",
-        "ratings",
-        "explained",
-        "ending",
-        "cast",
-        "streaming",
-        "netflix",
-        "disney",
-        "prime",
-        "viki",
-        "viu",
-        "tving",
-        "wavve",
-        "hulu",
-        "apple",
-        "peacock",
-        "crunchyroll",
-    ]
+    re.findall(
+        r"[a-z0-9]+",
+        "review reviews recap recaps episode episodes ep eps season trailer teaser "
+        "impressions thoughts release releases premiere premieres finale ratings "
+        "explained ending cast streaming netflix disney prime viki viu tving wavve hulu "
+        "apple peacock crunchyroll",
+    )
 )
 #: "Final Thoughts", "First Impressions": a first word that ends a title with the second
 _OPENS_A_VERDICT = frozenset({"final", "first"})
@@ -90,46 +44,12 @@ _VERDICT_WORD = frozenset(
 )
 #: a run of these only is no title ("UK release date", "Final Thoughts")
 _NOT_A_TITLE = frozenset(
-    [
-        "uk",
-        "us",
-        "u",
-        "s",
-        "korea",
-        "korean",
-        "south",
-        "north",
-        "indie",
-        "film",
-        "films",
-        "movie",
-        "movies",
-        "drama",
-        "dramas",
-        "series",
-        "show",
-        "shows",
-        "cinema",
-        "china",
-        "chinese",
-        "russia",
-        "america",
-        "japan",
-        "japanese",
-        "final",
-        "first",
-        "new",
-        "official",
-        "exclusive",
-        "watch",
-        "how",
-        "where",
-        "what",
-        "when",
-        "why",
-        "best",
-        "top",
-    ]
+    re.findall(
+        r"[a-z0-9]+",
+        "uk us u s korea korean south north indie film films movie movies drama dramas "
+        "series show shows cinema china chinese russia america japan japanese final first "
+        "new official exclusive watch how where what when why best top",
+    )
 )
 _MONTHS = frozenset(
     re.findall(

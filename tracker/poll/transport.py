@@ -196,8 +196,8 @@ class HostPools(httpx.AsyncBaseTransport):
     them: on 325 feeds all answering 304, that walk was 40% of the poll's time in the event
     loop (cProfile). One host's pool holds at most ``per_host`` connections, which is all our
     per-host limit lets it use anyway. At most ``idle_hosts`` pools are kept (file descriptors
-    are finite): beyond that, the least recently used pool whose connections are all idle is
-    closed."""
+    are finite): beyond that, the least recently used pool with no response open and all its
+    connections idle is closed."""
 
     def __init__(self, *, per_host: int, backend: PinnedBackend, idle_hosts: int) -> None:
         self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
@@ -230,7 +230,11 @@ class HostPools(httpx.AsyncBaseTransport):
         assert isinstance(response.stream, httpx.AsyncByteStream)  # an async transport's
         response.stream = _Released(response.stream, lambda: self._release(origin))
         if len(self._pools) > self._idle_hosts:
-            await self._close_surplus()
+            try:
+                await self._close_surplus()
+            except BaseException:
+                await response.aclose()  # cancelled here: the caller never gets it to close
+                raise
         return response
 
     def _release(self, origin: tuple[str, str, int | None]) -> None:

@@ -260,10 +260,10 @@ def test_host_pools_keep_at_most_idle_hosts_and_reconnect_the_ones_closed(
     assert sorted(connects) == sorted([*hosts, hosts[0]])
 
 
-def test_host_pools_close_nothing_in_use_under_concurrency(server: HTTPTestServer) -> None:
-    # many hosts at once against room for two: a pool is closed only when all its connections
-    # are idle, so no request in flight, and no response not yet read, loses its connection
-    hosts = [f"q{n}.example" for n in range(30)]
+def _stream_at_once(server: HTTPTestServer, prefix: str) -> tuple[list[bytes], HostPools]:
+    """30 hosts streamed a slow body at once through room for two pools: every body, and the
+    pools as they are left."""
+    hosts = [f"{prefix}{n}.example" for n in range(30)]
     port = server.base_url.rsplit(":", 1)[1].rstrip("/")
     server.add_route("/slow", drip(FEED, interval=0.005))
     pools = _host_pools(2, hosts, [])
@@ -277,8 +277,14 @@ def test_host_pools_close_nothing_in_use_under_concurrency(server: HTTPTestServe
 
             return await asyncio.gather(*(one(h) for h in hosts))
 
-    bodies = asyncio.run(go())
-    assert bodies == [FEED] * len(hosts)
+    return asyncio.run(go()), pools
+
+
+def test_host_pools_close_nothing_in_use_under_concurrency(server: HTTPTestServer) -> None:
+    # many hosts at once against room for two: a pool is closed only when all its connections
+    # are idle, so no request in flight, and no response not yet read, loses its connection
+    bodies, pools = _stream_at_once(server, "q")
+    assert bodies == [FEED] * 30
     assert len(pools._pools) <= 2
 
 
@@ -289,21 +295,8 @@ def test_host_pools_never_close_a_pool_whose_response_is_open(
     # idle while it waits for its lock. Even when every pool claims to be idle, a pool with a
     # response not yet closed is kept
     monkeypatch.setattr(PinnedTransport, "idle", lambda self: True)
-    hosts = [f"r{n}.example" for n in range(30)]
-    port = server.base_url.rsplit(":", 1)[1].rstrip("/")
-    server.add_route("/slow", drip(FEED, interval=0.005))
-    pools = _host_pools(2, hosts, [])
-
-    async def go() -> list[bytes]:
-        async with httpx.AsyncClient(transport=pools) as client:
-
-            async def one(host: str) -> bytes:
-                async with client.stream("GET", f"http://{host}:{port}/slow") as response:
-                    return await response.aread()
-
-            return await asyncio.gather(*(one(h) for h in hosts))
-
-    assert asyncio.run(go()) == [FEED] * len(hosts)
+    bodies, pools = _stream_at_once(server, "r")
+    assert bodies == [FEED] * 30
     assert pools._in_use == {}
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from tracker.text import has_hangul, normalize_title, plain_quotes
+from tracker.text import has_hangul, normalize_title
 from tracker.understand.document import Document
 from tracker.understand.filing import BRACKET, REVIEW_TAG, review_meta
 from tracker.understand.headline import (
@@ -34,6 +34,7 @@ from tracker.understand.headline import (
     unquoted_title,
 )
 from tracker.understand.lexicon import Lexicon, Work
+from tracker.understand.linktitle import link_words, title_in_link
 from tracker.understand.names import foreign_hangul_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
@@ -245,17 +246,6 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     return Film(source=f"tag [{tag}]" if tag else "")
 
 
-def _slug_words(link: str) -> str:
-    path = re.sub(r"[?#].*$", "", link).rstrip("/")
-    slug = path.rsplit("/", 1)[-1] if "/" in path else ""
-    return f"-{slug.lower()}-"
-
-
-def _normalize_slug(name: str) -> str:
-    """ "Badland Hunters" -> "badland-hunters", as outlets write titles in links."""
-    return re.sub(r"[^a-z0-9]+", "-", plain_quotes(name).lower()).strip("-")
-
-
 def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     """When the headline names no work ("Ma Dong-seok Is Back, and He's Hunting"), the curated
     title the text is about: named at least twice, or once and in the link's slug. A title
@@ -268,10 +258,10 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
         name = m.group("name")
         if f"'{name}'" in doc.body or _TITLE_VERB.compiled.match(doc.body, m.end()):
             counts[name] = counts.get(name, 0) + 1
-    slug = _slug_words(doc.link)
+    link = link_words(doc.link)
     best: tuple[int, str] | None = None
     for name, count in counts.items():
-        score = count + (2 if f"-{_normalize_slug(name)}-" in slug else 0)
+        score = count + (2 if title_in_link(name, link) else 0)
         if score >= 2 and (best is None or score > best[0]):
             best = (score, name)
     return best[1] if best else None

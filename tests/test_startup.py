@@ -117,3 +117,19 @@ def test_a_preview_imports_icalendar_only_to_write_the_calendar(tmp_path: Path) 
     assert (tmp_path / "state" / "archive" / "releases.ics").exists()
     code, loaded, _ = loaded_by(*args, "--out", str(tmp_path / "b.html"), heavy=("icalendar",))
     assert code == 0 and loaded == [], f"a preview imported {loaded}"
+
+
+def test_a_poll_does_not_load_the_width_tables() -> None:
+    # wcwidth's tables cost a poll 30 ms at start-up and a poll never measures a width: the
+    # text helpers import them on the first display_width or wide_pieces only
+    probe = (
+        "import sys, tracker.poll.update, tracker.parse.feed, tracker.understand.ingest\n"
+        "assert 'wcwidth' not in sys.modules, 'imported at start-up'\n"
+        "from tracker.text import display_width, wide_pieces\n"
+        "assert display_width('기생충 x') == 8 and wide_pieces('기생충') == ['기', '생', '충']\n"
+        "assert 'wcwidth' in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr

@@ -2,7 +2,8 @@
 forms of titles and running text, the one Hangul range of the package, how wide a text is on a
 terminal (``display_width``), and the footers feeds append to a text (``drop_feed_boilerplate``).
 
-Foundation: imports only the standard library and wcwidth (the Unicode width tables). Must not
+Foundation: imports only the standard library, and wcwidth (the Unicode width tables) only when a
+width is asked for: a poll never measures one, and the tables cost 30 ms to import. Must not
 touch the network, a database, the clock or the environment, and must not know about films,
 people or entry kinds (``understand`` owns those, with the curated lexicon).
 """
@@ -12,8 +13,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-
-from wcwidth import wcswidth, wcwidth
 
 # --------------------------------------------------------------------------------------------
 # HTML and whitespace
@@ -176,6 +175,8 @@ def display_width(text: str) -> int:
     control characters 0 (they print nothing); never negative."""
     if text.isascii() and text.isprintable():
         return len(text)  # most words of a digest: no table to look up
+    from wcwidth import wcswidth
+
     width = wcswidth(text)
     if width < 0:
         # wcswidth answers -1 for the whole text when one character is a control character
@@ -190,6 +191,8 @@ def wide_pieces(word: str) -> list[str]:
     whole. The pieces joined give ``word`` back."""
     if word.isascii() or "://" in word:
         return [word]  # a link with a Hangul path is still one link
+    from wcwidth import wcwidth
+
     pieces: list[str] = []
     start = 0
     previous_wide = False

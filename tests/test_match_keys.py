@@ -3,7 +3,7 @@
 The reference below is that code (text scans and lexicon lookups at clustering time, the
 Hangul x romanised loop of the cross-script join), grown by the later joins written the same
 plain way (a title and its subtitled form, a romanised spelling of a Hangul title, names
-compared by their loose keys), kept here to compare with:
+compared by their loose keys, titles that sound alike across scripts), kept here to compare with:
 ``cluster`` (= ``cluster_keys`` over ``film_keys``) must return the same list, the same
 partition numbered the same way, on the labelled sets (classified as ``tracker.evaluate``
 does), on farm-like entries, and on random batches built to hit every branch: same-title
@@ -40,6 +40,7 @@ from tracker.understand.romanize import (
     name_fold,
     romanize,
 )
+from tracker.understand.sounds import is_katakana, skeleton
 from tracker.understand.titles import SEASON_SUFFIX
 from tracker.understand.vocabulary import NUMBER_WORDS
 from tracker.understand.works import choose_work
@@ -121,6 +122,7 @@ def reference_cluster(
     groups = _ref_merge_stated_aliases(groups, items, lex)
     groups = _ref_merge_stems(groups, items, lex)
     groups = _ref_merge_across_scripts(groups, items, lex)
+    groups = _ref_merge_by_sound(groups, items, lex)
     labels: dict[tuple[str, int | None], int] = {}
     out: list[int | None] = [None] * len(items)
     for base, members in groups.items():
@@ -268,6 +270,33 @@ def _ref_merge_across_scripts(
     return merged
 
 
+def _ref_merge_by_sound(
+    groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
+) -> dict[str, list[int]]:
+    def sound(base: str) -> str | None:
+        found = skeleton(base)
+        return found if found and len(found) >= 3 and not _ref_works(lex, base) else None
+
+    order = list(groups)
+    merged = dict(groups)
+    for base in order:
+        if base.isascii() or base not in merged or sound(base) is None:
+            continue
+        targets = [b for b in order if b in merged and b.isascii() and sound(b) == sound(base)]
+        if not targets and is_katakana(base):
+            targets = [
+                b
+                for b in order
+                if b in merged and b != base and not b.isascii() and not is_katakana(b)
+                if sound(b) == sound(base)
+            ]
+        if len(targets) != 1 or re.findall(r"\d+", targets[0]) != re.findall(r"\d+", base):
+            continue
+        if _ref_may_join([items[i] for i in merged[base]], [items[i] for i in merged[targets[0]]]):
+            merged[targets[0]] = merged[targets[0]] + merged.pop(base)
+    return merged
+
+
 def assert_same(items: Sequence[ClusterInput], lexicon: Lexicon | None = None) -> list[int | None]:
     want = reference_cluster(items, lexicon)
     got = cluster(items, lexicon=lexicon)
@@ -355,7 +384,17 @@ _UNCURATED = [
     # a subtitled form of one of them, and a spelled-out part number
     ("Night Harbour: Last Call", "밤의 항구 2"),
     ("Red Kite Part Two", "붉은 연 2"),
+    # loanword titles written by sound (``sounds``): two English titles of one skeleton, and
+    # katakana forms
+    ("Pro Bono", "프로보노"),
+    ("Pure Bonnie", "プロボノ"),
+    ("Signal", "시그널"),
+    ("Twelve", "トゥエルブ"),
+    ("Cashero", "キャッシャロ"),
 ]
+
+
+_KANA = {"プロボノ", "トゥエルブ", "キャッシャロ"}
 
 
 def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
@@ -415,12 +454,16 @@ def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
 
 def test_random_batches_cluster_as_before() -> None:
     rng = random.Random(1123)
-    joined = 0
+    joined = by_sound = 0
     for size in (5, 40, 300, 2500):
         for _ in range(4 if size < 2500 else 1):
             items = _random_items(rng, size)
-            joined += joined_across_scripts(items, assert_same(items))
+            ids = assert_same(items)
+            joined += joined_across_scripts(items, ids)
+            latin = {ids[i] for i, item in enumerate(items) if item.film and item.film.isascii()}
+            by_sound += sum(1 for i, it in enumerate(items) if it.film in _KANA and ids[i] in latin)
     assert joined > 50  # the cross-script join was exercised, not only the plain grouping
+    assert by_sound > 10  # and the join by sound, katakana titles included
 
 
 def test_cross_script_join_picks_the_group_sharing_most_people_first_seen() -> None:

@@ -44,6 +44,7 @@ from tracker.understand.romanize import (
     name_fold,
     romanize,
 )
+from tracker.understand.sounds import is_katakana, skeleton
 from tracker.understand.syndication import (
     Fingerprint,
     fingerprint,
@@ -270,6 +271,7 @@ def cluster_keys(keys: Sequence[FilmKeys]) -> list[int | None]:
     groups = _join_stated_aliases(groups, keys)
     groups = _join_stems(groups, keys)
     groups = _join_across_scripts(groups, keys)
+    groups = _join_by_sound(groups, keys)
 
     labels: dict[tuple[str, int | None], int] = {}
     out: list[int | None] = [None] * len(keys)
@@ -489,4 +491,48 @@ def _join_across_scripts(
                 target = latin[position]
                 merged[target] = merged[target] + merged.pop(h)
                 break
+    return merged
+
+
+#: the fewest consonant classes a skeleton must have to join two titles by sound alone
+_SOUND_MIN = 3
+
+
+def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[str, list[int]]:
+    """Join the group of an uncurated Hangul or katakana title to the one uncurated group in
+    Latin letters whose title sounds the same (``sounds.skeleton``: 프로보노 and プロボノ with
+    "Pro Bono"), or, for a katakana title that no Latin one sounds like, to the one Hangul
+    title that does; within the window, with the same numbers, and only when exactly one group
+    qualifies (two are two works, or a coincidence)."""
+    latin: dict[str, list[str]] = {}
+    hangul: dict[str, list[str]] = {}
+    others: list[tuple[str, str]] = []  # (base, skeleton) of the Hangul and katakana titles
+    for base, members in groups.items():
+        if keys[members[0]].curated:
+            continue
+        sound = skeleton(base)
+        if sound is None or len(sound) < _SOUND_MIN:
+            continue
+        if base.isascii():
+            latin.setdefault(sound, []).append(base)
+        else:
+            if not is_katakana(base):
+                hangul.setdefault(sound, []).append(base)
+            others.append((base, sound))
+    if not latin and not hangul:
+        return groups
+    merged = dict(groups)
+    for base, sound in others:
+        if base not in merged:
+            continue
+        targets = [t for t in latin.get(sound, ()) if t in merged]
+        if not targets and is_katakana(base):
+            targets = [t for t in hangul.get(sound, ()) if t in merged and t != base]
+        if len(targets) != 1:
+            continue
+        target = targets[0]
+        if _DIGITS.findall(target) != _DIGITS.findall(base):
+            continue
+        if _may_join(_profile(merged[base], keys), _profile(merged[target], keys)):
+            merged[target] = merged[target] + merged.pop(base)
     return merged

@@ -1,0 +1,92 @@
+"""Titles that are English words, written by sound in Hangul and katakana ("Pro Bono", 프로보노,
+プロボノ): their consonant skeletons (``tracker.understand.sounds``) and the join they allow
+between entries of a work the curated list does not know; and the titles that must stay apart
+(a translation, too few consonants, two candidates, another time, other numbers)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tracker.understand.lexicon import Lexicon
+from tracker.understand.match import ClusterInput, cluster
+from tracker.understand.sounds import is_katakana, skeleton
+
+BARE = Lexicon.build([], [])
+AT = datetime(2025, 11, 3, tzinfo=UTC)
+
+
+def item(film: str, *, days: int = 0) -> ClusterInput:
+    return ClusterInput(film, None, None, AT + timedelta(days=days), True, f"'{film}'", "")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Pro Bono", "프로보노", "プロボノ"),
+        ("Cashero", "캐셔로", "キャッシャロ"),
+        ("Twelve", "트웰브", "トゥエルブ"),
+        ("Signal", "시그널", "シグナル"),
+        # a post-vocalic r the transcriptions drop, ン before a labial, a silent k
+        ("Doctor Slump", "닥터슬럼프", "ドクタースランプ"),
+        ("Hyper Knife", "하이퍼나이프", "ハイパーナイフ"),
+        ("Kingdom", "킹덤", "キングダム"),
+    ],
+)
+def test_a_loanword_title_has_one_skeleton_in_three_scripts(forms: tuple[str, ...]) -> None:
+    sounds = {skeleton(form.replace(" ", "").lower()) for form in forms}
+    assert len(sounds) == 1 and None not in sounds, sounds
+
+
+def test_only_latin_hangul_and_katakana_titles_have_a_skeleton() -> None:
+    assert skeleton("判事イハンヨン") is None  # kanji: a translation, not a transcription
+    assert skeleton("바다 2") is None
+    assert skeleton("!!") is None
+    assert is_katakana("アイドル・アイ") and not is_katakana("暴君のシェフ")
+    assert skeleton("사계의봄") != skeleton("springofyouth")
+
+
+def test_hangul_and_katakana_titles_join_the_english_title_they_spell() -> None:
+    ids = cluster(
+        [
+            item("Pro Bono"),
+            item("프로보노", days=2),
+            item("プロボノ", days=5),
+            item("Cashero", days=1),
+            item("캐셔로", days=3),
+        ],
+        lexicon=BARE,
+    )
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] == ids[4] != ids[0]
+
+
+def test_a_katakana_title_joins_a_hangul_one_when_no_english_title_sounds_like_it() -> None:
+    ids = cluster([item("시그널"), item("シグナル", days=1)], lexicon=BARE)
+    assert ids[0] == ids[1]
+
+
+def test_titles_that_only_sound_alike_by_chance_stay_apart() -> None:
+    ids = cluster(
+        [
+            # two English titles with the same skeleton: which one is meant is unknown
+            item("Pro Bono"),
+            item("Pure Bonnie", days=1),
+            item("프로보노", days=2),
+            # too few consonants to tell ("Idol I", 아이돌아이)
+            item("Idol I"),
+            item("아이돌아이", days=1),
+            # months apart
+            item("Signal"),
+            item("시그널", days=200),
+            # other numbers
+            item("Twelve 2"),
+            item("트웰브", days=1),
+        ],
+        lexicon=BARE,
+    )
+    assert len({ids[0], ids[1], ids[2]}) == 3
+    assert ids[3] != ids[4]
+    assert ids[5] != ids[6]
+    assert ids[7] != ids[8]

@@ -40,7 +40,7 @@ from tracker.understand.romanize import (
     name_fold,
     romanize,
 )
-from tracker.understand.sounds import is_katakana, skeleton
+from tracker.understand.sounds import hangul_skeleton, is_katakana, skeleton
 from tracker.understand.titles import SEASON_SUFFIX
 from tracker.understand.vocabulary import NUMBER_WORDS
 from tracker.understand.works import choose_work
@@ -81,7 +81,7 @@ def _ref_stem(item: ClusterInput, lexicon: Lexicon) -> str | None:
     works = _ref_works(lexicon, title, item.film_hangul)
     if works:
         title = item.film or ""
-    short = re.sub(r"\s*:\s.*$", "", _ref_spelled(title)) if title else ""
+    short = re.sub(r"\s*(?::\s|[～〜]).*$", "", _ref_spelled(title)) if title else ""
     m = SEASON_SUFFIX.match(short)
     if m:
         short = m["film"]
@@ -273,27 +273,50 @@ def _ref_merge_across_scripts(
 def _ref_merge_by_sound(
     groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
 ) -> dict[str, list[int]]:
-    def sound(base: str) -> str | None:
-        found = skeleton(base)
-        return found if found and len(found) >= 3 and not _ref_works(lex, base) else None
+    def sounding(base: str, stem: str | None) -> tuple[str, str | None]:
+        title, found = base, skeleton(base)
+        if found is None and stem and is_katakana(stem):
+            title, found = stem, skeleton(stem)
+        return title, found if found and len(found) >= 3 else None
+
+    def titles(group: str) -> list[tuple[str, str, str | None]]:
+        """(base, title compared, skeleton) of every title the group holds."""
+        if _ref_works(lex, group):
+            return []
+        pairs = []
+        for i in groups[group]:
+            item = items[i]
+            base = _ref_base(item.film or item.film_hangul or "", lex, item.film_hangul)
+            pair = (base, _ref_stem(item, lex))
+            if pair not in pairs:
+                pairs.append(pair)
+        return [(base, *sounding(base, stem)) for base, stem in pairs]
+
+    def sounds_latin(group: str) -> set[str | None]:
+        return {found for _, title, found in titles(group) if found and title.isascii()}
+
+    def sounds_hangul(group: str) -> set[str | None]:
+        return {
+            form
+            for _, title, found in titles(group)
+            if found and not title.isascii() and not is_katakana(title)
+            for form in (found, hangul_skeleton(title, in_katakana=True))
+        }
 
     order = list(groups)
     merged = dict(groups)
-    for base in order:
-        if base.isascii() or base not in merged or sound(base) is None:
+    for group in order:
+        own = [(t, f) for b, t, f in titles(group) if b == group and f and not t.isascii()]
+        if group not in merged or not own:
             continue
-        targets = [b for b in order if b in merged and b.isascii() and sound(b) == sound(base)]
-        if not targets and is_katakana(base):
-            targets = [
-                b
-                for b in order
-                if b in merged and b != base and not b.isascii() and not is_katakana(b)
-                if sound(b) == sound(base)
-            ]
-        if len(targets) != 1 or re.findall(r"\d+", targets[0]) != re.findall(r"\d+", base):
+        title, found = own[0]
+        targets = [g for g in order if g in merged and g != group and found in sounds_latin(g)]
+        if not targets and is_katakana(title):
+            targets = [g for g in order if g in merged and g != group and found in sounds_hangul(g)]
+        if len(targets) != 1 or re.findall(r"\d+", targets[0]) != re.findall(r"\d+", group):
             continue
-        if _ref_may_join([items[i] for i in merged[base]], [items[i] for i in merged[targets[0]]]):
-            merged[targets[0]] = merged[targets[0]] + merged.pop(base)
+        if _ref_may_join([items[i] for i in merged[group]], [items[i] for i in merged[targets[0]]]):
+            merged[targets[0]] = merged[targets[0]] + merged.pop(group)
     return merged
 
 
@@ -391,10 +414,13 @@ _UNCURATED = [
     ("Signal", "시그널"),
     ("Twelve", "トゥエルブ"),
     ("Cashero", "キャッシャロ"),
+    # a Korean title in katakana, with a Japanese subtitle
+    ("원경", "ウォンギョン～王を造った王妃～"),
 ]
 
 
 _KANA = {"プロボノ", "トゥエルブ", "キャッシャロ"}
+_KANA_OF_HANGUL = "ウォンギョン～王を造った王妃～"
 
 
 def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
@@ -454,7 +480,7 @@ def _random_items(rng: random.Random, n: int) -> list[ClusterInput]:
 
 def test_random_batches_cluster_as_before() -> None:
     rng = random.Random(1123)
-    joined = by_sound = 0
+    joined = by_sound = by_reading = 0
     for size in (5, 40, 300, 2500):
         for _ in range(4 if size < 2500 else 1):
             items = _random_items(rng, size)
@@ -462,8 +488,15 @@ def test_random_batches_cluster_as_before() -> None:
             joined += joined_across_scripts(items, ids)
             latin = {ids[i] for i, item in enumerate(items) if item.film and item.film.isascii()}
             by_sound += sum(1 for i, it in enumerate(items) if it.film in _KANA and ids[i] in latin)
+            wongyeong = {ids[i] for i, it in enumerate(items) if it.film == "원경"}
+            by_reading += sum(
+                1
+                for i, it in enumerate(items)
+                if it.film == _KANA_OF_HANGUL and ids[i] in wongyeong
+            )
     assert joined > 50  # the cross-script join was exercised, not only the plain grouping
     assert by_sound > 10  # and the join by sound, katakana titles included
+    assert by_reading > 3  # and a Korean title's katakana reading, by its title before "～"
 
 
 def test_cross_script_join_picks_the_group_sharing_most_people_first_seen() -> None:
@@ -490,6 +523,24 @@ def test_cross_script_join_picks_the_group_sharing_most_people_first_seen() -> N
     ids = assert_same(items, lex)
     assert ids[4] == ids[1] and ids[5] == ids[0] and ids[6] == ids[3]
     assert ids[7] not in ids[:7]
+
+
+def test_a_katakana_title_follows_its_hangul_title_into_the_english_group() -> None:
+    # 원경 joins "The Queen Who Crowns" by two people; its katakana reading, naming nobody
+    # the lexicon knows, then belongs to that group too (and not to a lone second Hangul title)
+    people = [Person("Cha Joo-young", "차주영"), Person("Lee Hyun-wook", "이현욱")]
+    lex = Lexicon.build([], people)
+    at = datetime(2025, 6, 1, tzinfo=UTC)
+    items = [
+        ClusterInput(
+            "The Queen Who Crowns", None, None, at, True, "x", "Cha Joo-young Lee Hyun-wook"
+        ),
+        ClusterInput("원경", "원경", None, at, True, "원경", "차주영 이현욱"),
+        ClusterInput("ウォンギョン～王を造った王妃～", None, None, at, True, "x", "チャ・ジュヨン"),
+        ClusterInput("시그널", "시그널", None, at, True, "시그널", ""),
+    ]
+    ids = assert_same(items, lex)
+    assert ids[0] == ids[1] == ids[2] != ids[3]
 
 
 # --------------------------------------------------------------------------------------------

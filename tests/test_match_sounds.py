@@ -90,3 +90,27 @@ def test_titles_that_only_sound_alike_by_chance_stay_apart() -> None:
     assert ids[3] != ids[4]
     assert ids[5] != ids[6]
     assert ids[7] != ids[8]
+
+
+def test_a_korean_title_in_katakana_joins_its_hangul_title_by_its_reading() -> None:
+    # Japanese writes a Korean word's final ㅇ as ン ("ng" of a loanword keeps its グ); the
+    # wave-dash subtitle is Japanese, and the title before it is what sounds like the Hangul
+    ids = cluster(
+        [
+            item("원경"),
+            item("ウォンギョン～王を造った王妃～", days=3),
+            item("도깨비"),
+            item("トッケビ", days=1),
+            item("킹덤"),
+            item("キングダム", days=1),
+        ],
+        lexicon=BARE,
+    )
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[4] == ids[5]
+    assert len({ids[0], ids[2], ids[4]}) == 3
+
+
+def test_a_reading_joins_hangul_titles_only_from_katakana() -> None:
+    # 원경's Japanese reading is no English title's sound: a Latin "Wonkin" stays apart
+    ids = cluster([item("원경"), item("Wonkin", days=1)], lexicon=BARE)
+    assert ids[0] != ids[1]

@@ -44,7 +44,7 @@ from tracker.understand.romanize import (
     name_fold,
     romanize,
 )
-from tracker.understand.sounds import is_katakana, skeleton
+from tracker.understand.sounds import hangul_skeleton, is_katakana, skeleton
 from tracker.understand.syndication import (
     Fingerprint,
     fingerprint,
@@ -196,8 +196,9 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
 _NUMBER_WORD = re.compile(
     rf"\b(Part|Chapter|Season|Vol\.?)\s+({'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE
 )
-#: a subtitle after the first colon ("Trauma Code: Heroes on Call")
-_SUBTITLE = re.compile(r"\s*:\s.*$")
+#: a subtitle after the first colon ("Trauma Code: Heroes on Call"), or between Japanese wave
+#: dashes ("ウォンギョン～王を造った王妃～")
+_SUBTITLE = re.compile(r"\s*(?::\s|[～〜]).*$")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -502,31 +503,41 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
     """Join the group of an uncurated Hangul or katakana title to the one uncurated group in
     Latin letters whose title sounds the same (``sounds.skeleton``: 프로보노 and プロボノ with
     "Pro Bono"), or, for a katakana title that no Latin one sounds like, to the one Hangul
-    title that does; within the window, with the same numbers, and only when exactly one group
-    qualifies (two are two works, or a coincidence)."""
-    latin: dict[str, list[str]] = {}
-    hangul: dict[str, list[str]] = {}
-    others: list[tuple[str, str]] = []  # (base, skeleton) of the Hangul and katakana titles
-    for base, members in groups.items():
+    title that does, read as Japanese writes Korean (원경, "ウォンギョン～王を造った王妃～" by
+    its title before the subtitle); within the window, with the same numbers, and only when
+    exactly one group qualifies (two are two works, or a coincidence)."""
+    # indexed by every title a group holds: a Hangul title already joined to its English one
+    # by their people still tells where its katakana form belongs
+    latin: dict[str, set[str]] = {}
+    hangul: dict[str, set[str]] = {}
+    others: list[tuple[str, str, bool]] = []  # (group, skeleton, katakana) of the other scripts
+    for group, members in groups.items():
         if keys[members[0]].curated:
             continue
-        sound = skeleton(base)
-        if sound is None or len(sound) < _SOUND_MIN:
-            continue
-        if base.isascii():
-            latin.setdefault(sound, []).append(base)
-        else:
-            if not is_katakana(base):
-                hangul.setdefault(sound, []).append(base)
-            others.append((base, sound))
+        own: tuple[str, bool] | None = None
+        for base, stem in dict.fromkeys((keys[i].base, keys[i].stem) for i in members):
+            title, sound = _sounding(base or "", stem)
+            if sound is None:
+                continue
+            katakana = is_katakana(title)
+            if title.isascii():
+                latin.setdefault(sound, set()).add(group)
+            elif not katakana:
+                for form in (sound, hangul_skeleton(title, in_katakana=True)):
+                    hangul.setdefault(form, set()).add(group)
+            if base == group and own is None and not title.isascii():
+                own = (sound, katakana)
+        if own is not None:
+            others.append((group, *own))
     if not latin and not hangul:
         return groups
     merged = dict(groups)
-    for base, sound in others:
+    for base, sound, katakana in others:
         if base not in merged:
             continue
-        targets = [t for t in latin.get(sound, ()) if t in merged]
-        if not targets and is_katakana(base):
+        # exactly one is wanted, so their order does not matter
+        targets = [t for t in latin.get(sound, ()) if t in merged and t != base]
+        if not targets and katakana:
             targets = [t for t in hangul.get(sound, ()) if t in merged and t != base]
         if len(targets) != 1:
             continue
@@ -536,3 +547,12 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
         if _may_join(_profile(merged[base], keys), _profile(merged[target], keys)):
             merged[target] = merged[target] + merged.pop(base)
     return merged
+
+
+def _sounding(base: str, stem: str | None) -> tuple[str, str | None]:
+    """The form of a title that is compared by sound, and its skeleton (None when it has too
+    few consonants): the title, or a katakana title before its subtitle."""
+    sound = skeleton(base)
+    if sound is None and stem and is_katakana(stem):
+        base, sound = stem, skeleton(stem)
+    return base, sound if sound is not None and len(sound) >= _SOUND_MIN else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.text import HANGUL_SYLLABLES
 from tracker.understand.romanize import romanize
 
 #: English spellings whose sound Korean and Japanese write with other consonants, longest
@@ -83,9 +84,14 @@ def latin_skeleton(latin: str) -> str:
     return _DOUBLED.sub(r"\1", sounds.translate(_CLASSES))
 
 
-def hangul_skeleton(hangul: str) -> str:
-    """The skeleton of a Hangul title: its Revised Romanization's (``romanize``)."""
-    return latin_skeleton(romanize(hangul))
+def hangul_skeleton(hangul: str, *, in_katakana: bool = False) -> str:
+    """The skeleton of a Hangul title: its Revised Romanization's (``romanize``). With
+    ``in_katakana``, as Japanese writes a Korean word: a syllable's final ㅇ is ン, n (원경,
+    ウォンギョン), where an English loanword's "ng" keeps its g (킹덤, キングダム)."""
+    if not in_katakana:
+        return latin_skeleton(romanize(hangul))
+    syllables = (romanize(ch) for ch in hangul)
+    return latin_skeleton("".join(s[:-1] if s.endswith("ng") else s for s in syllables))
 
 
 def is_katakana(title: str) -> bool:
@@ -103,13 +109,24 @@ def katakana_skeleton(title: str) -> str:
     return _DOUBLED.sub(r"\1", classes)
 
 
+#: Hangul syllables, with spaces or punctuation between them (no digits, no other letters)
+_HANGUL_TITLE = re.compile(
+    rf"(?:[{HANGUL_SYLLABLES}]|[^\w]|_)*[{HANGUL_SYLLABLES}](?:[{HANGUL_SYLLABLES}]|[^\w]|_)*"
+)
+
+
+def is_hangul(title: str) -> bool:
+    """Whether ``title`` is Hangul syllables (with spaces or punctuation, no digits)."""
+    return _HANGUL_TITLE.fullmatch(title) is not None
+
+
 @lru_cache(maxsize=4096)
 def skeleton(title: str) -> str | None:
     """The skeleton of a title in Latin letters, Hangul or katakana; None for a title mixed
     from scripts or in another one (kanji: a translation, not a transcription)."""
     if title.isascii():
         return latin_skeleton(title) if _LATIN.search(title.lower()) else None
-    if all("\uac00" <= ch <= "\ud7a3" or not ch.isalnum() for ch in title):
+    if is_hangul(title):
         return hangul_skeleton(title)
     if is_katakana(title):
         return katakana_skeleton(title)

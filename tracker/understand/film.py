@@ -35,7 +35,7 @@ from tracker.understand.headline import (
 )
 from tracker.understand.lexicon import Lexicon, Work
 from tracker.understand.linktitle import link_words, title_in_link
-from tracker.understand.names import foreign_hangul_names
+from tracker.understand.names import foreign_hangul_names, korean_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
     SEASON_SUFFIX,
@@ -90,6 +90,11 @@ class Film:
     work: Work | None = None
     #: which rule found the title, for ``tracker explain``
     source: str = ""
+
+
+#: what an outlet writes after a title before "release date": an episode ("Spring Fever
+#: episode 1"), India's word for streaming ("Cashero OTT")
+_EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
 
 
 def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
@@ -203,9 +208,8 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
             return Film(title=m.group("film"), source=f"title after tag [{tag}]")
     m = REVIEW_LEAD.match(rest)
     if m:
-        return Film(
-            title=film_in_lead(lexicon, m.group("rest")), source="title pattern 'review: X'"
-        )
+        lead = film_in_lead(lexicon, m.group("rest"), link_words(doc.link))
+        return Film(title=lead, source="title pattern 'review: X'")
     caps = caps_title(lexicon, rest)
     if caps:
         return Film(title=caps, source=f"title in capitals {caps!r}")
@@ -216,7 +220,11 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     if m:
         # "Mission: Cross Netflix Release Date": the service is not part of the title
         name = _PLATFORM_AFTER.sub("", m["film"])
-        if lexicon.works_titled(name) or title_words(name):
+        # "Spring Fever episode 1 release date": the episode is not part of the title
+        name = _EPISODE_AFTER.sub("", name)
+        # (not "The Trunk: Gong Yoo and Seo Hyun-jin's Netflix K-drama release date": a cast
+        # and a service describe the title before the colon)
+        if lexicon.works_titled(name) or (title_words(name) and not korean_names(name)):
             return Film(title=name, source="title pattern 'X Release Date'")
     if TITLE_YEAR.match(rest):
         return Film(title=rest, source="title pattern 'X (Year)'")

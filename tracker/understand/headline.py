@@ -12,9 +12,16 @@ import re
 
 from tracker.text import has_hangul
 from tracker.understand.lexicon import Lexicon
+from tracker.understand.linktitle import title_in_link
 from tracker.understand.names import korean_names
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.titles import clean_film, looks_like_title, title_case
+from tracker.understand.titles import (
+    NOT_A_TITLE_START,
+    SMALL_WORDS,
+    clean_film,
+    looks_like_title,
+    title_case,
+)
 from tracker.understand.vocabulary import FILM_WORDS, HEADLINE_VERB, PLATFORM_NAMES
 
 #: a Letterboxd diary headline: "Film, 2021 - ★★★½"
@@ -27,6 +34,21 @@ LETTERBOXD_TITLE = Pattern(
 _SEASON_LEAD = Pattern(
     r"^(?P<film>[A-Z0-9][^:|\-]{0,60}?)[:,]?\s+(?i:season|series|class)\s+(?P<n>\d{1,2})\b"
 )
+#: an unquoted title before what the headline says of one of its episodes ("Moon River finale
+#: ratings: ...", "Spring Fever episode 1 release date")
+_EPISODE_LEAD = Pattern(
+    r"^(?P<film>[A-Z0-9][^:|\-–—]{0,60}?)[:,]?\s+(?i:(?:episodes?|ep\.?)\s*\d{1,3}\b|"
+    r"(?:series |season )?finale\b)"
+)
+#: "Hyun Bin and Jung Woo-sung's Made in Korea Comes to ...": the cast's possessive, then the
+#: title up to the headline's verb
+_CAST_POSSESSIVE = Pattern(
+    r"^(?P<names>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+(?:(?:,\s+|\s+and\s+)(?:[A-Z][\w-]+\s+){1,2}"
+    r"[A-Z][\w-]+){0,2})['’]s\s+(?P<rest>\S.*)$"
+)
+#: "Love Me: Seo Hyun-jin and Yoo Jae-myung's JTBC melodrama debuts ...": the title, then a
+#: sentence that opens with its cast's possessive
+_TITLE_COLON_CAST = Pattern(r"^(?P<film>[A-Z0-9][^:|]{0,40}?):\s+(?P<rest>[A-Z].*)$")
 #: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
 _FESTIVAL_TAG = (
     r"(?:Cannes|Venice|Berlinale|Berlin|Sundance|TIFF|Toronto|Busan|BIFF|Jeonju|Bucheon|BiFan|"
@@ -61,7 +83,7 @@ CREDIT_AFTER = Pattern(
     r"\s+(?:star|stars|director|actor|actress|creator|writer|filmmaker|helmer|co-star|alum)\b"
 )
 #: "X: Release Date, Cast & Plot", "X Release Date, Time & Where to Stream"
-RELEASE_DATE_TITLE = Pattern(r"^(?P<film>.{1,80}?)\s*:?\s+Release Date\b")
+RELEASE_DATE_TITLE = Pattern(r"^(?P<film>.{1,80}?)\s*:?\s+(?i:release date)\b")
 #: Watcha Pedia style "<title> ★ 4.5": a member's rating after the title
 STAR_NUMBER_TITLE = Pattern(r"^(?P<film>[^★]{1,60}?)\s*★\s?(?:[0-5](?:\.\d)?)\s*$")
 ROUNDUP_TITLE = Pattern(
@@ -163,10 +185,12 @@ def known_prefix(lexicon: Lexicon, text: str, *, marked: bool = False) -> str | 
     return None
 
 
-def film_in_lead(lexicon: Lexicon, rest: str) -> str:
+def film_in_lead(lexicon: Lexicon, rest: str, link: tuple[str, ...] = ()) -> str:
     """The film after "Review:": a title in capitals, else the longest curated title the text
     starts with (also after a possessive: "Hong Sang-soo's A Traveler's Needs Pours ..."), else
-    a curated colon-split candidate, else the words before the first headline verb."""
+    a curated colon-split candidate, else the longest one the link's words spell ("28 Years
+    Later: The Bone Temple" at ``.../film-review-28-years-later-the-bone-temple``), else the
+    words before the first headline verb."""
     caps = caps_title(lexicon, rest)
     if caps and rest.startswith(caps.split()[0]):
         return caps
@@ -177,6 +201,9 @@ def film_in_lead(lexicon: Lexicon, rest: str) -> str:
             return prefix
     for option in sorted(options, key=len, reverse=True):
         if lexicon.works_titled(clean_film(option)[0]):
+            return option
+    for option in sorted(options[1:], key=len, reverse=True):
+        if title_in_link(clean_film(option)[0], link):
             return option
     head = options[0]
     verb = HEADLINE_VERB.search(head)
@@ -290,6 +317,47 @@ def may_name_a_work(name: str) -> bool:
     )
 
 
+def _capitalised_run(text: str) -> str:
+    """The Title Case words ``text`` opens with, up to its first lower-case word (not a small
+    one) or capitalised headline verb: "Night Shift" of "Night Shift comes to Netflix"."""
+    verb = HEADLINE_VERB.search(text)
+    if verb:
+        text = text[: verb.start()]
+    taken: list[str] = []
+    # (a word's first character: "K-drama" and "Night" are capitalised, "comes" is not)
+    for word in text.split():
+        if not (word[0].isupper() or word[0].isdigit() or word in SMALL_WORDS):
+            break
+        taken.append(word)
+    while taken and taken[-1] in SMALL_WORDS:
+        taken.pop()
+    return " ".join(taken)
+
+
+def _bounded_title(name: str) -> bool:
+    """Whether words that headline grammar bounds on both sides (before "episode 1", before
+    ": <cast>'s", between "<cast>'s" and a verb) can be a title: a few capitalised words (a
+    verb among them is the title's: "The Judge Returns"), no kind of work ("drama"), service
+    or Korean name."""
+    words = name.split()
+    return (
+        1 <= len(words) <= 7
+        and words[0] not in NOT_A_TITLE_START
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in words)
+        and not _FORMAT_WORD.search(name)
+        and not _PLATFORM_NAME.search(name)
+        and not korean_names(name)
+    )
+
+
+#: what a headline calls a work by its kind ("the K-drama finale"), never a title's word
+_FORMAT_WORD = Pattern(
+    r"\b(?:films?|movies?|dramas?|K-dramas?|series|shows?|sitcoms?|episodes?|seasons?|"
+    r"trailers?|teasers?)\b",
+    re.IGNORECASE,
+)
+
+
 #: a Title Case essay headline that judges its work: "The Quiet Orchard Is a Slow, Luminous
 #: Portrait of Grief"
 _TITLE_IS_A = Pattern(r"^(?P<film>[A-Z0-9][^'\":|]{0,50}?)\s+(?:Is|Was|Remains)\s+(?:a|an|the)\s")
@@ -323,6 +391,24 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     season_lead = _title_before_season(lexicon, rest)
     if season_lead:
         return season_lead, "title pattern 'X season N ...'"
+    m = _EPISODE_LEAD.match(rest)
+    if m:
+        film = m["film"].strip()
+        pm = _POSSESSIVE_LEAD.match(film)
+        film = pm.group("rest") if pm else film
+        if lexicon.works_titled(film) or _bounded_title(film):
+            return film, "title pattern 'X episode N / finale ...'"
+    m = _CAST_POSSESSIVE.match(rest)
+    if m and korean_names(m["names"]):
+        film = _capitalised_run(m["rest"])
+        if film and (lexicon.works_titled(film) or _bounded_title(film)):
+            return film, 'title pattern "<cast>\'s X <verb>"'
+    m = _TITLE_COLON_CAST.match(rest)
+    cast = _CAST_POSSESSIVE.match(m["rest"]) if m else None
+    if m and cast and korean_names(cast["names"]):
+        film = m["film"].strip()
+        if lexicon.works_titled(film) or _bounded_title(film):
+            return film, 'title pattern "X: <cast>\'s ..."'
     m = _NAME_ON_TITLE.match(rest)
     if m and not FILM_WORDS.search(rest[: m.start("film")]):
         film = m["film"]

@@ -116,7 +116,7 @@ _RELEASE_STRONG = Pattern(
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
     rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
     r"(?:debut|release|premiere|launch|bow)\b|"
-    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?방송)|"
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
     r"\d{1,2}日\s*(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
     r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
@@ -134,7 +134,8 @@ _RELEASE_WEAK = Pattern(
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
-    rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?{MONTH_ANY}|"
+    rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?(?:{MONTH_ANY}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"{MONTH_ANY})|"
     r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
     r"\bsets?\b.{0,60}\b(?:release|premiere|debut)(?: date)?\b|"
     # "gets September date", "gets a summer premiere date"
@@ -162,9 +163,14 @@ _RELEASE_DAY = Pattern(
     # (premiere, arrive, debut and land only: ratings and shares "drop this week", a box-office
     # hit "hits next week", a cinema "opens this week")
     rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?)\s+"
-    rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+)?"
+    rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+|in\s+(?:\w+\s+){{0,2}}(?:cinemas|theaters|theatres)\s+)?"
     r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b)|"
-    rf"\b(?:on|to)\s+{PLATFORM_NAMES}\s+from\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b|"
+    # a service and the day, whatever the verb ("comes to Disney+ next Wednesday", "races onto
+    # Apple TV on the 12th", "Streaming on Netflix Starting Friday"); not "this week", which
+    # charts say ("the most-watched on Netflix this week")
+    rf"\b(?:on|onto|to)\s+{PLATFORM_NAMES}\s+(?:(?:(?:on|from|starting)\s+)?the\s+"
+    r"\d{1,2}(?:st|nd|rd|th)\b|(?:starting\s+|this\s+|next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day\b|next\s+(?:week|month)\b)|"
     rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})",
     re.IGNORECASE,
 )

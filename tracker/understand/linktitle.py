@@ -33,7 +33,7 @@ _AFTER_TITLE = frozenset(
         r"[a-z0-9]+",
         "review reviews recap recaps episode episodes ep eps season trailer teaser "
         "impressions thoughts release releases premiere premieres finale ratings "
-        "explained ending cast streaming netflix disney prime viki viu tving wavve hulu "
+        "explained ending cast streaming ott netflix disney prime viki viu tving wavve hulu "
         "apple peacock crunchyroll",
     )
 )

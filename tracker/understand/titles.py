@@ -59,6 +59,16 @@ _LATIN = Pattern(r"[A-Za-z]")
 _HANGUL_ALIAS = Pattern(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$")
 
 
+#: a festival and its year heading a headline ("LFF 2025: Project Y review"): where the work was
+#: seen; an acronym or a festival's name, always with the year
+_FESTIVAL_YEAR_LEAD = Pattern(
+    r"^(?:[A-Z]{2,6}|Cannes|Venice|Berlinale|Sundance|Busan|Toronto|Locarno|Rotterdam|Tribeca|"
+    r"Telluride|Fantasia|Sitges|Jeonju|Bucheon|London|New York)\s+(?:19|20)\d\d\s*:\s+(?=\S)"
+)
+#: the episodes a review covers, in brackets after the title ("Made in Korea (Episodes 1-2)")
+_EPISODES_AFTER = Pattern(
+    r"\s*[(\[]\s*(?i:episodes?|eps?\.?)\s*\d{1,3}(?:\s*(?:-|–|&|and|to)\s*\d{1,3})?\s*[)\]]\s*$"
+)
 #: a festival after a dash is where the critic saw the work, not its title
 _AT_FESTIVAL = Pattern(
     r"\s+[-–—]\s+[^-–—]*\b(?:Film Festival|Festival|Fest|TIFF|Sundance|Cannes|Berlinale|"
@@ -81,6 +91,8 @@ def clean_film(text: str) -> tuple[str, int | None, int | None]:
         film, season = m.group("film"), int(m.group("n"))
     film = _BY.sub("", film)  # "Film Review: X (2023) by Director"
     film = _AT_FESTIVAL.sub("", film)  # "The World of Love – BFI London Film Festival"
+    film = _FESTIVAL_YEAR_LEAD.sub("", film)  # "LFF 2025: Project Y"
+    film = _EPISODES_AFTER.sub("", film)  # "Made in Korea (Episodes 1-2)"
     if _LATIN.search(film):
         # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
         film = _HANGUL_ALIAS.sub("", film)
@@ -108,7 +120,7 @@ _NOT_A_TITLE_START_WORDS = (
     "Why How What When Where Who Which Everything Here This These Our Your Best New Top Every "
     "Inside Watch Exclusive Netflix Netflix's"
 )
-_NOT_A_TITLE_START = frozenset(_NOT_A_TITLE_START_WORDS.split())
+NOT_A_TITLE_START = frozenset(_NOT_A_TITLE_START_WORDS.split())
 
 
 def looks_like_title(text: str, max_words: int = 7) -> bool:
@@ -118,7 +130,7 @@ def looks_like_title(text: str, max_words: int = 7) -> bool:
     words = text.split()
     if not 1 <= len(words) <= max_words or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if HEADLINE_VERB.search(f" {text}") or words[0] in _NOT_A_TITLE_START:
+    if HEADLINE_VERB.search(f" {text}") or words[0] in NOT_A_TITLE_START:
         return False
     if len(words) > 1 and words[-1].lower() in SMALL_WORDS:
         return False  # "Everything We Know About (Season 2)"
@@ -129,7 +141,7 @@ def title_words(text: str, max_words: int = 10) -> bool:
     """Whether a phrase reads as a title allowing inner punctuation ("Rebel Moon – Part One: A
     Child of Fire"): every word capitalised, a number or a small word, no headline verb."""
     words = [w for w in text.split() if re.search(r"\w", w)]
-    if not 1 <= len(words) <= max_words or words[0] in _NOT_A_TITLE_START:
+    if not 1 <= len(words) <= max_words or words[0] in NOT_A_TITLE_START:
         return False
     if HEADLINE_VERB.search(f" {text}"):
         return False

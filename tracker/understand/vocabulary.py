@@ -56,9 +56,10 @@ MONTH_ANY = MONTH.replace("(?P<mon>", "(?:")
 ORD = r"(?:st|nd|rd|th)?"
 
 PLATFORM_NAMES = (
-    r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Apple TV Plus|Hulu|"
-    r"Max|HBO Max|TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|Paramount\+|"
-    r"Paramount Plus|Viki|Viu)"
+    # (Apple TV+ is called Apple TV since October 2025)
+    r"(?:Netflix|Disney\+|Disney Plus|Prime Video|Amazon Prime|Apple TV\+|Apple TV Plus|"
+    r"Apple TV|Hulu|Max|HBO Max|TVING|Tving|Coupang Play|Wavve|Watcha|Mubi|MUBI|Shudder|Peacock|"
+    r"Paramount\+|Paramount Plus|Viki|Viu)"
 )
 #: the services a "new on X" roundup headline names, in any spelling ("Disney Plus", "Disney+")
 STREAMER = (

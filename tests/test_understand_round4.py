@@ -1,0 +1,109 @@
+"""Issue 14's fourth round, written from the development set's misses (tests/data/dev9): a
+service and a day whatever the verb, a cinema release a day after its month, Korean release
+dates with the service and no particle; titles a festival tag or an episode range wraps, titles
+before "episode N" or "finale", titles around their cast's possessive, and the longest colon
+title the link spells. Each case is a general shape, not an outlet's, written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tracker.types import EntryData, Kind
+from tracker.understand.classify import Classification, classify
+
+#: a Thursday
+THURSDAY = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
+KST = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
+
+
+def _classify(
+    title: str, summary: str = "", categories: tuple[str, ...] = (), link: str | None = None
+) -> Classification:
+    entry = EntryData(
+        identity=title, title=title, summary=summary, link=link, categories=categories
+    )
+    return classify(entry, published=THURSDAY)
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        ("The Quiet Orchard comes to Netflix next Wednesday", date(2025, 10, 8)),
+        ("Harbour Lights races onto Apple TV on the 17th", date(2025, 10, 17)),
+        ("Paper Moon Is Streaming on Disney+ Starting Friday", date(2025, 10, 3)),
+        ("Korean thriller Night Shift creeps onto Shudder next month", date(2025, 11, 1)),
+        ("Ash and Ember arrives in Irish cinemas this Saturday", date(2025, 10, 4)),
+        ("Gareth Lane returns in The Long Walk, in cinemas 24 October", date(2025, 10, 24)),
+    ],
+)
+def test_a_service_or_cinemas_and_a_day_make_a_release(title: str, day: date) -> None:
+    r = _classify(title, "<p>A new film.</p>", ("News",))
+    assert r.kind == Kind.RELEASE, r.reasons
+    assert r.release_date == day, r.reasons
+
+
+def test_charts_of_this_week_on_a_service_stay_news() -> None:
+    r = _classify("The most-watched K-dramas on Netflix this week", "<p>Chart figures.</p>")
+    assert r.kind != Kind.RELEASE
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        ("배우 김하늘 '바다의 끝', 9일 넷플릭스 공개", date(2025, 10, 9)),
+        ("티빙 오리지널 '붉은 새', 6일 첫 공개", date(2025, 10, 6)),
+    ],
+)
+def test_a_korean_day_before_its_service_and_release_word_is_the_release_date(
+    title: str, day: date
+) -> None:
+    r = _classify(title, "<p>시리즈가 공개된다.</p>")
+    assert r.kind == Kind.RELEASE, r.reasons
+    assert r.release_date == day, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        ("LFF 2025: Harbour Lights review – a noir in neon", "Harbour Lights"),
+        ("TV Review: Paper Moon (Episodes 1-2)", "Paper Moon"),
+        ("Paper Moon episode 1 release date and time: where to watch", "Paper Moon"),
+        ("The Judge Returns episode 3 recap: a verdict overturned", "The Judge Returns"),
+        ("River of Stars finale ratings: the saga signs off with 9.1%", "River of Stars"),
+        ("Ash and Ember OTT Release Date: When And Where To Watch", "Ash and Ember"),
+        (
+            "Park Seo-joon and Han So-hee's Night Shift comes to Netflix next Wednesday",
+            "Night Shift",
+        ),
+        ("Love Me: Seo Hyun-jin and Yoo Jae-myung's melodrama debuts December 19", "Love Me"),
+    ],
+)
+def test_headline_grammar_bounds_an_unknown_title(title: str, film: str) -> None:
+    r = _classify(title, "<p>A series.</p>")
+    assert r.film == film, r.reasons
+
+
+def test_a_colon_before_a_sentence_that_is_no_cast_names_no_title() -> None:
+    # the possessive belongs to a director named later in the sentence, not to a cast opening it
+    r = _classify("Harbour Lights: The Sequel Is a Worthy Addition to Kim Jee-woon's Universe")
+    assert r.film != "Harbour Lights"
+    # a cast and a service describe the title before the colon, not a longer title
+    r = _classify("The Trunk: Gong Yoo and Seo Hyun-jin's Netflix K-drama release date, cast")
+    assert r.film == "The Trunk", r.reasons
+
+
+def test_the_link_chooses_the_longest_colon_title_it_spells() -> None:
+    r = _classify(
+        "Film Review: Night Shift: The Last Bus",
+        "<p>Rating: 4/5</p>",
+        link="https://example.org/2025/10/film-review-night-shift-the-last-bus/",
+    )
+    assert r.film == "Night Shift: The Last Bus", r.reasons
+    r = _classify(
+        "Film Review: Night Shift: A Tense Ride",
+        "<p>Rating: 4/5</p>",
+        link="https://example.org/2025/10/film-review-night-shift/",
+    )
+    assert r.film == "Night Shift", r.reasons

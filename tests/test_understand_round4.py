@@ -107,3 +107,43 @@ def test_the_link_chooses_the_longest_colon_title_it_spells() -> None:
         link="https://example.org/2025/10/film-review-night-shift/",
     )
     assert r.film == "Night Shift", r.reasons
+
+
+def test_the_people_and_words_of_the_work_a_film_remakes_are_not_its_own() -> None:
+    remake = _classify(
+        "Harbour Lights review: a cold, clever thriller",
+        "<p>Anna Berg's remake of Kim Jee-woon's 2008 Korean cult film <em>Old Harbour</em> "
+        "moves the story to Oslo.</p><p>Rating: 4/5</p>",
+    )
+    assert remake.korean is False, remake.reasons
+    # the same people named as the work's own still count
+    own = _classify(
+        "Harbour Lights review: Kim Jee-woon's cold, clever thriller",
+        "<p>Kim Jee-woon's new Korean film moves the story to Busan.</p><p>Rating: 4/5</p>",
+    )
+    assert own.korean is True, own.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        (
+            "밴드 푸른바다, 첫 단독 투어 개최…5개 도시 공연",
+            "<p>밴드 푸른바다가 첫 단독 투어에 나선다. 소속사는 공연 일정을 밝혔다.</p>",
+            (),
+        ),
+        ("가수 하늘, 연말 콘서트 전석 매진", "<p>가수 하늘의 콘서트가 매진됐다.</p>", ()),
+        ("새봄, 두 번째 싱글 발매", "<p>새봄이 신곡을 발표한다.</p>", ("연예", "가요")),
+    ],
+)
+def test_a_korean_musician_s_news_is_korean_music(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    r = _classify(title, summary, categories)
+    assert r.kind == Kind.OTHER, r.reasons
+    assert r.korean is True, r.reasons
+
+
+def test_a_foreign_musician_in_a_korean_text_is_not_korean() -> None:
+    r = _classify("미국 가수 제인, 내한 콘서트 개최", "<p>팝스타 제인이 서울에서 공연한다.</p>")
+    assert r.korean is False, r.reasons

@@ -160,6 +160,34 @@ _FOREIGN_GROUP = Pattern(
 )
 #: the same words in a Korean text: evidence beside a kind other than ``other``
 _K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
+#: a Korean text's musician and what musicians do: a singer's concert, a band's tour, a group's
+#: single is K-pop or Korean music, which Korean outlets file under 가요
+_KO_MUSICIAN = Pattern(r"가수|그룹|밴드|솔로")
+_KO_MUSIC = Pattern(
+    r"컴백|싱글|앨범|음원|콘서트|쇼케이스|팬미팅|팬콘|투어|뮤직비디오|타이틀곡|음악방송|공연"
+)
+#: a foreign musician in a Korean text ("미국 가수", "팝스타")
+_KO_FOREIGN_MUSICIAN = Pattern(
+    r"(?:미국|영국|일본|중국|해외|대만|태국|할리우드|팝)\s*(?:가수|스타|밴드|그룹|아이돌)|팝스타"
+)
+
+
+def _korean_music(doc: Document) -> bool:
+    """A Korean headline about a musician: the music section (가요) or a musician and what
+    musicians do, and no foreign musician (a Korean outlet's news of a Korean act)."""
+    text = doc.all_text
+    if _KO_FOREIGN_MUSICIAN.search(text) or _FOREIGN_GROUP.search(text):
+        return False
+    filed = any(c.strip() == "가요" for c in doc.categories)
+    return filed or (_KO_MUSICIAN.search(text) is not None and _KO_MUSIC.search(text) is not None)
+
+
+#: the work an entry's work remakes or adapts, to the end of the clause: its people are not the
+#: entry's ("Lanthimos' remake of Jang Joon-hwan's Save the Green Planet!")
+_SOURCE_WORK = Pattern(
+    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of)\b[^.;!?\n]{0,80}",
+    re.IGNORECASE,
+)
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
 _THE_COUNTRY = Pattern(r"\bSouth Korea\b|\bKorea['’]s\b|한국")
 _K_CATEGORY = Pattern(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
@@ -205,10 +233,20 @@ def extract_korean(
         ) and not _FOREIGN_GROUP.search(text)
         if music or idol or _K_POP.search(text, folded, doc.words_all):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
+        if doc.hangul_title and _korean_music(doc):
+            return Korean(True, "korean=true: Korean entertainment (a Korean musician's news)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
     # the headline starts all the text: its names are read in the same pass
     roman, in_head = korean_names_and_head(text, len(doc.title), doc.words_all)
+    source = _SOURCE_WORK.search(text, folded, doc.words_all)
+    if source is not None and (directors or others or roman):
+        # "a remake of Jang Joon-hwan's 2003 Korean cult film": the people of the work it
+        # remakes or adapts are not its own; a name found only there is no evidence
+        outside = _SOURCE_WORK.compiled.sub(" ", text)
+        directors = [d for d in directors if lexicon.mentions(outside, d)]
+        others = [o for o in others if lexicon.mentions(outside, o)]
+        roman = [n for n in roman if n in outside]
     names = {*roman, *others}
     # the foreign names credited in Hangul: read once, for both sides of the evidence
     foreign = foreign_hangul_names(doc.body) if doc.hangul_body else []
@@ -338,8 +376,13 @@ def _hangul_name_with_cue(doc: Document) -> list[Evidence]:
 
 
 def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
-    """Korean settings, words, companies, festivals and categories."""
-    text, folded = doc.all_text, doc.folded_all
+    """Korean settings, words, companies, festivals and categories; not in what is said of the
+    work the entry's work remakes or adapts ("a remake of a 2003 Korean cult film")."""
+    text: str = doc.all_text
+    folded: str | None = doc.folded_all
+    if _SOURCE_WORK.search(text, folded, doc.words_all):
+        # (the words of the whole text still gate the patterns: a superset is allowed)
+        text, folded = _SOURCE_WORK.compiled.sub(" ", text), None
     evidence: list[Evidence] = []
     hm = _K_SETTING.search(text, folded, doc.words_all)
     if hm:

@@ -147,3 +147,41 @@ def test_a_korean_musician_s_news_is_korean_music(
 def test_a_foreign_musician_in_a_korean_text_is_not_korean() -> None:
     r = _classify("미국 가수 제인, 내한 콘서트 개최", "<p>팝스타 제인이 서울에서 공연한다.</p>")
     assert r.korean is False, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Our Critics' Top 10 Films of 2025",
+        "【2025年ベスト】編集部が選ぶ、今年いちばん泣けた映画10本",
+        "2025年 韓国ドラマ視聴ランキング",
+    ],
+)
+def test_top_tens_and_japanese_best_lists_are_lists(title: str) -> None:
+    r = _classify(
+        title, "<p>From a Korean thriller to an American drama, the films of the year.</p>"
+    )
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+def test_a_critic_s_rating_under_a_festival_headline_is_a_festival_review() -> None:
+    r = _classify(
+        "BIFF 2025: 'Harbour Lights' Is a Neon Heist With Too Many Twists",
+        "<p>The film's leads are electric, the plotting piles up.</p><p>Rating: 6/10</p>",
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+    assert r.rating == 3.0
+    # without a rating the festival headline stays news
+    r = _classify("BIFF 2025: 'Harbour Lights' Wins the Audience Award", "<p>The film won.</p>")
+    assert r.kind == Kind.NEWS, r.reasons
+
+
+def test_the_italic_title_the_link_names_beats_an_essay_headline_s_subject() -> None:
+    r = _classify(
+        "A Hijacking Becomes a Farce About Who Gets the Credit",
+        "<p>Byun Sung-hyun's <em>Good News</em> turns the story into a deadpan comedy.</p>"
+        "<p>Rating: 3/4</p>",
+        ("Film Reviews",),
+        link="https://example.org/film-reviews/good-news-netflix-byun-sung-hyun/",
+    )
+    assert r.film == "Good News", r.reasons

@@ -19,6 +19,7 @@ from tracker.types import EntryData, FeedSpec, Kind, ListedRelease
 from tracker.understand.dates import extract_release_date
 from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import (
+    SUBJECT_BEFORE_VERB,
     Film,
     film_in_body,
     film_in_headline,
@@ -93,6 +94,8 @@ def classify(
     reasons.append(kind_result.reason)
     if film.title is None and not film.roundup:
         film = _film_elsewhere(doc, lex, kind, published, hint) or film
+    elif film.source == SUBJECT_BEFORE_VERB and kind in (Kind.RELEASE, Kind.REVIEW):
+        film = _italic_title_the_link_names(doc, lex, film, published, hint) or film
     korean_work = film.work is not None and film.work.korean
     if kind == Kind.OTHER and film.title and not korean_work and not_film_item(doc):
         # "a comeback with 'Whiplash'": the quoted name is an album or a song, not a film
@@ -142,6 +145,20 @@ def classify(
         listed=listed,
         reasons=tuple(reasons),
     )
+
+
+def _italic_title_the_link_names(
+    doc: Document, lexicon: Lexicon, film: Film, published: datetime, hint: bool | None
+) -> Film | None:
+    """The title the text sets in italics, when the link names it and not the words an essay
+    headline puts before its verb ("A Hijacking Becomes a Farce ..." over <em>Good News</em>
+    at ``.../good-news-netflix-byun-sung-hyun/``)."""
+    marked = film_marked_in_body(doc, lexicon)
+    link = link_words(doc.link)
+    if not marked or not title_in_link(marked, link) or title_in_link(film.title or "", link):
+        return None
+    found = Film(title=marked, source="the title the text sets in italics, which the link names")
+    return resolve_film(found, doc, lexicon, published, hint)
 
 
 def _film_elsewhere(

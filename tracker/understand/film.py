@@ -92,6 +92,9 @@ class Film:
     source: str = ""
 
 
+#: the weakest headline form: whatever Title Case words stand before a verb ("A Hijacking
+#: Becomes a Farce ..."), which an essay headline's metaphor fills as well as a title
+SUBJECT_BEFORE_VERB = "title-case subject before a headline verb"
 #: what an outlet writes after a title before "release date": an episode ("Spring Fever
 #: episode 1"), India's word for streaming ("Cashero OTT")
 _EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
@@ -250,7 +253,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         # words before the verb name the work (not a person: "Kim Hye-soo Is ...")
         span = rest[: m.start()]
         if looks_like_title(span, 6) and lexicon.person(span) is None:
-            return Film(title=span, source="title-case subject before a headline verb")
+            return Film(title=span, source=SUBJECT_BEFORE_VERB)
     return Film(source=f"tag [{tag}]" if tag else "")
 
 

@@ -61,7 +61,11 @@ _LISTICLE = Pattern(
     r"(?:look out for|watch out for|keep an eye on)\b|"
     r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|(?<![\d０-９])\d{1,2}選|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
-    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편",
+    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
+    # "Top 10 Films of 2025"; Japanese "ホラー映画10本", "【2025年ベスト】", "ランキング"
+    r"\btop\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|asian\s+)?(?:movies|films|dramas|"
+    r"shows|series|k-dramas)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本|ベスト\s?\d{1,2}|"
+    r"\d{4}年ベスト|ランキング",
     re.IGNORECASE,
 )
 _PROMO = Pattern(
@@ -378,6 +382,9 @@ def decide_kind(
     if m:
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_FESTIVAL_NEWS)
+    if m and rating is not None and film.title and not film.roundup:
+        # "TIFF 2025: 'Project Y' Is a Neon-Lit Heist" over "Rating: 6.5/10": a festival review
+        return _say(Kind.REVIEW, f"a critic's rating under a festival headline {m.group(0)!r}")
     if m:
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
     m = headline(_RELEASE_WEAK) or headline(_RELEASE_DAY)

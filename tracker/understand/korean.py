@@ -172,6 +172,14 @@ _KO_FOREIGN_MUSICIAN = Pattern(
 )
 
 
+def _music_evidence(doc: Document) -> list[Evidence]:
+    """A Korean headline about a Korean musician (``_korean_music``): +2, beside the Hangul's
+    own points, for news of a concert or a tour that names an audience or a venue ("관객")."""
+    if doc.hangul_title and _korean_music(doc):
+        return [(2, "a Korean musician's news")]
+    return []
+
+
 def _korean_music(doc: Document) -> bool:
     """A Korean headline about a musician: the music section (가요) or a musician and what
     musicians do, and no foreign musician (a Korean outlet's news of a Korean act)."""
@@ -263,6 +271,7 @@ def extract_korean(
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
         *_katakana_evidence(doc),
+        *_music_evidence(doc),
     ]
     if feed is not None and feed.korean_only:
         evidence.append((3, "the feed covers Korea"))

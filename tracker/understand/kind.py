@@ -259,7 +259,7 @@ _NOT_FILM_WORDS = Pattern(
     r"(?-i:\bEP\b|\bMV\b|\bsongs?\b)|"
     r"\bnovel(?:ist)?\b|\bliterature\b|\bfood\b|\bcuisine\b|"
     # (가요, "popular song", is Korean outlets' section for music, read among the categories)
-    r"소설가|문학|시집|음반|앨범|컴백|음원|싱글|콘서트|쇼케이스|뮤직비디오|(?<!\S)가요(?!\S)",
+    r"소설가|문학|시집|음반|앨범|컴백|음원|콘서트|뮤직비디오|(?<!\S)가요(?!\S)",
     re.IGNORECASE,
 )
 

@@ -185,3 +185,31 @@ def test_the_italic_title_the_link_names_beats_an_essay_headline_s_subject() -> 
         link="https://example.org/film-reviews/good-news-netflix-byun-sung-hyun/",
     )
     assert r.film == "Good News", r.reasons
+
+
+def test_a_korean_title_quoted_before_its_particle_is_the_title() -> None:
+    from tracker.understand.titles import quoted
+
+    assert quoted("그 뒷맛에 대하여…'바다의 끝2'가 남긴 것") == ["바다의 끝2"]
+    assert quoted("'기생충'의 봉준호, 'Traveler's Needs'") == ["기생충", "Traveler's Needs"]
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("사적 복수의 쾌감, 그 뒷맛에 대하여…'바다의 끝'이 남긴 것", ("문화", "칼럼")),
+        ("“恋愛映画”だと思って観ると裏切られる――Netflix『港の灯り』が賛否を呼ぶ理由", ("コラム",)),
+    ],
+)
+def test_an_essay_in_an_opinion_section_on_one_work_is_a_review(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = _classify(title, "<p>드라마 영화 ドラマ 映画.</p>", categories)
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+def test_an_opinion_section_alone_or_an_essay_phrase_alone_is_not_a_review() -> None:
+    column = _classify("'바다의 끝' 제작사, 시즌2 제작 확정", "<p>드라마 시즌2.</p>", ("칼럼",))
+    assert column.kind != Kind.REVIEW, column.reasons
+    essay = _classify("그 뒷맛에 대하여…'바다의 끝'이 남긴 것", "<p>드라마.</p>", ("연예",))
+    assert essay.kind != Kind.REVIEW, essay.reasons

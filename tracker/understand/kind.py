@@ -453,6 +453,17 @@ _NEWS_VERB = Pattern(
     r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch)(?:s|es|ed)?\b",
     re.IGNORECASE,
 )
+#: an opinion section: a column about one work reads as a critic's piece, not as news
+_COLUMN_CATEGORY = Pattern(
+    r"^(?:columns?|opinion|essays?|칼럼|컬럼|기고|시론|コラム|批評|評論|時評)$", re.IGNORECASE
+)
+#: a Korean or Japanese essay headline's own phrasing about a work: "…'X'가 남긴 것" (what X
+#: left), "…에 대하여" (on ...), "X가 다시 쓴 Y" (how X rewrote Y), "『X』が賛否を呼ぶ理由"
+#: (why X divides opinion), "考察", "読み解く"
+_CJK_ESSAY = Pattern(
+    r"[이가]\s?남긴 것|에 대하여|[이가]\s?던진|[이가]\s?다시 쓴|의 미덕|의 한계|톺아보기|"
+    r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と"
+)
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
 #: "review" as plainly as a review section; the others only count in agreement
 _W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
@@ -527,6 +538,12 @@ def _weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> KindResu
     if reviewer:
         signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
     essay = _essay_headline(doc, film)
+    if essay is None and film.title and not doc.title.isascii():
+        m = _CJK_ESSAY.search(doc.title)
+        essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
+    column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
+    if column is not None and film.title and not film.roundup:
+        signals.append((Kind.REVIEW, _W_JUDGED, f"an opinion section {column!r} on one work"))
     if essay:
         signals.append((Kind.REVIEW, _W_JUDGED, essay))
         lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too

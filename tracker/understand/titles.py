@@ -16,11 +16,13 @@ from tracker.understand.vocabulary import HEADLINE_VERB, NUMBER_WORDS
 #: what may stand before an opening quote and after a closing one; Korean headlines list
 #: titles with a middle dot and an ellipsis ("뭐 볼까…'A'·'B' 시즌2")
 _OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;…·]))"
-_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-])"
+#: (or, after a Korean title, the particle Korean attaches to it: "'모범택시3'가 남긴 것")
+_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-]|(?<=[가-힣\d]['\"])[이가은는을를의에와과로도만])"
 _QUOTED = Pattern(
     _OPEN_CONTEXT
-    # an apostrophe between letters ("Traveler's") is not a closing quote
-    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))(?P=q)"
+    # an apostrophe between letters ("Traveler's") is not a closing quote; before Hangul it is
+    # one (Korean has no apostrophes: what follows is a particle)
+    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=[^\W가-힣])){1,120}?(?<=\S))(?P=q)"
     + _CLOSE_CONTEXT
 )
 

@@ -293,6 +293,9 @@ def _ref_merge_by_sound(
         return [(base, *sounding(base, stem)) for base, stem in pairs]
 
     def sounds_latin(group: str) -> set[str | None]:
+        if _ref_works(lex, group):
+            _, found = sounding(group, None)
+            return {found} if found and group.isascii() else set()
         return {found for _, title, found in titles(group) if found and title.isascii()}
 
     def sounds_hangul(group: str) -> set[str | None]:

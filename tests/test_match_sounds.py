@@ -114,3 +114,14 @@ def test_a_reading_joins_hangul_titles_only_from_katakana() -> None:
     # 원경's Japanese reading is no English title's sound: a Latin "Wonkin" stays apart
     ids = cluster([item("원경"), item("Wonkin", days=1)], lexicon=BARE)
     assert ids[0] != ids[1]
+
+
+def test_a_katakana_transcription_joins_a_curated_english_title() -> None:
+    # the lexicon lists a work's English and Hangul titles, never its katakana
+    from tracker.understand.lexicon import Work
+
+    lex = Lexicon.build([Work("Cashero", 2025, True, "캐셔로", True)], [])
+    ids = cluster(
+        [item("Cashero"), item("キャッシャロ", days=2), item("캐셔로", days=1)], lexicon=lex
+    )
+    assert ids[0] == ids[1] == ids[2]

@@ -500,9 +500,9 @@ _SOUND_MIN = 3
 
 
 def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[str, list[int]]:
-    """Join the group of an uncurated Hangul or katakana title to the one uncurated group in
-    Latin letters whose title sounds the same (``sounds.skeleton``: 프로보노 and プロボノ with
-    "Pro Bono"), or, for a katakana title that no Latin one sounds like, to the one Hangul
+    """Join the group of an uncurated Hangul or katakana title to the one group in Latin
+    letters, curated or not, whose title sounds the same (``sounds.skeleton``: 프로보노 and
+    プロボノ with "Pro Bono"), or, for a katakana title that no Latin one sounds like, to the one Hangul
     title that does, read as Japanese writes Korean (원경, "ウォンギョン～王を造った王妃～" by
     its title before the subtitle); within the window, with the same numbers, and only when
     exactly one group qualifies (two are two works, or a coincidence)."""
@@ -513,6 +513,11 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
     others: list[tuple[str, str, bool]] = []  # (group, skeleton, katakana) of the other scripts
     for group, members in groups.items():
         if keys[members[0]].curated:
+            # a curated work's English title takes its transcriptions too (the lexicon lists no
+            # katakana): "Cashero" takes キャッシャロ
+            _, sound = _sounding(group, None)
+            if sound is not None and group.isascii():
+                latin.setdefault(sound, set()).add(group)
             continue
         own: tuple[str, bool] | None = None
         for base, stem in dict.fromkeys((keys[i].base, keys[i].stem) for i in members):

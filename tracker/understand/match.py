@@ -504,8 +504,9 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
     letters, curated or not, whose title sounds the same (``sounds.skeleton``: 프로보노 and
     プロボノ with "Pro Bono"), or, for a katakana title that no Latin one sounds like, to the
     one Hangul title that does, read as Japanese writes Korean (원경,
-    "ウォンギョン～王を造った王妃～" by its title before the subtitle); within the window, with the same numbers, and only when
-    exactly one group qualifies (two are two works, or a coincidence)."""
+    "ウォンギョン～王を造った王妃～" by its title before the subtitle); within the window,
+    with the same numbers, and only when exactly one group qualifies (two are two works, or a
+    coincidence)."""
     # indexed by every title a group holds: a Hangul title already joined to its English one
     # by their people still tells where its katakana form belongs
     latin: dict[str, set[str]] = {}

@@ -306,6 +306,22 @@ def _ref_merge_by_sound(
             for form in (found, hangul_skeleton(title, in_katakana=True))
         }
 
+    def where(group: str) -> str:
+        """The group whose members now hold ``group``'s first entry."""
+        first = groups[group][0]
+        return next(g for g, members in merged.items() if first in members)
+
+    def names_of(members: list[int]) -> set[str]:
+        found: set[str] = set()
+        for i in members:
+            found |= set(film_keys(items[i], lexicon=lex).names)
+        return found
+
+    def korean_differs(a: list[int], b: list[int]) -> bool:
+        flags_a = {items[i].korean for i in a} - {None}
+        flags_b = {items[i].korean for i in b} - {None}
+        return len(flags_a) == 1 and len(flags_b) == 1 and flags_a != flags_b
+
     order = list(groups)
     merged = dict(groups)
     for group in order:
@@ -313,13 +329,20 @@ def _ref_merge_by_sound(
         if group not in merged or not own:
             continue
         title, found = own[0]
-        targets = [g for g in order if g in merged and g != group and found in sounds_latin(g)]
+        targets = {where(g) for g in order if found in sounds_latin(g)} - {group}
         if not targets and is_katakana(title):
-            targets = [g for g in order if g in merged and g != group and found in sounds_hangul(g)]
-        if len(targets) != 1 or re.findall(r"\d+", targets[0]) != re.findall(r"\d+", group):
+            targets = {where(g) for g in order if found in sounds_hangul(g)} - {group}
+        if len(targets) != 1:
             continue
-        if _ref_may_join([items[i] for i in merged[group]], [items[i] for i in merged[targets[0]]]):
-            merged[targets[0]] = merged[targets[0]] + merged.pop(group)
+        target = targets.pop()
+        if re.findall(r"\d+", target) != re.findall(r"\d+", group):
+            continue
+        if korean_differs(merged[group], merged[target]):
+            continue
+        if len(found) < 4 and not names_of(merged[group]) & names_of(merged[target]):
+            continue
+        if _ref_may_join([items[i] for i in merged[group]], [items[i] for i in merged[target]]):
+            merged[target] = merged[target] + merged.pop(group)
     return merged
 
 
@@ -539,7 +562,8 @@ def test_a_katakana_title_follows_its_hangul_title_into_the_english_group() -> N
             "The Queen Who Crowns", None, None, at, True, "x", "Cha Joo-young Lee Hyun-wook"
         ),
         ClusterInput("원경", "원경", None, at, True, "원경", "차주영 이현욱"),
-        ClusterInput("ウォンギョン～王を造った王妃～", None, None, at, True, "x", "チャ・ジュヨン"),
+        # (a skeleton of three, "nkn": a name it shares with the group, written in Hangul)
+        ClusterInput("ウォンギョン～王を造った王妃～", None, None, at, True, "x", "차주영 주연"),
         ClusterInput("시그널", "시그널", None, at, True, "시그널", ""),
     ]
     ids = assert_same(items, lex)
@@ -601,6 +625,7 @@ def test_film_keys_hold_what_clustering_needs() -> None:
         ("Um Tae-hwa",),
         # the loose keys of every name, curated or of Korean shape, in either script
         names=("um daehwa", "yu junyul"),
+        korean=True,
     )
 
 

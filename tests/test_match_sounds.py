@@ -10,15 +10,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tracker.understand.lexicon import Lexicon
-from tracker.understand.match import ClusterInput, cluster
+from tracker.understand.match import ClusterInput, FilmKeys, cluster, film_keys
 from tracker.understand.sounds import is_katakana, skeleton
 
 BARE = Lexicon.build([], [])
 AT = datetime(2025, 11, 3, tzinfo=UTC)
 
 
-def item(film: str, *, days: int = 0) -> ClusterInput:
-    return ClusterInput(film, None, None, AT + timedelta(days=days), True, f"'{film}'", "")
+def item(film: str, *, days: int = 0, text: str = "") -> ClusterInput:
+    return ClusterInput(film, None, None, AT + timedelta(days=days), True, f"'{film}'", text)
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,9 @@ def test_hangul_and_katakana_titles_join_the_english_title_they_spell() -> None:
             item("Pro Bono"),
             item("프로보노", days=2),
             item("プロボノ", days=5),
-            item("Cashero", days=1),
-            item("캐셔로", days=3),
+            # three consonants ("ksr"): sound and a name the entries share
+            item("Cashero", days=1, text="Lee Jun-ho stars."),
+            item("캐셔로", days=3, text="이준호 주연."),
         ],
         lexicon=BARE,
     )
@@ -97,10 +98,10 @@ def test_a_korean_title_in_katakana_joins_its_hangul_title_by_its_reading() -> N
     # wave-dash subtitle is Japanese, and the title before it is what sounds like the Hangul
     ids = cluster(
         [
-            item("원경"),
-            item("ウォンギョン～王を造った王妃～", days=3),
-            item("도깨비"),
-            item("トッケビ", days=1),
+            item("원경", text="차주영 주연"),
+            item("ウォンギョン～王を造った王妃～", days=3, text="차주영 주연"),
+            item("도깨비", text="김고은 주연"),
+            item("トッケビ", days=1, text="김고은이 주연"),
             item("킹덤"),
             item("キングダム", days=1),
         ],
@@ -120,8 +121,44 @@ def test_a_katakana_transcription_joins_a_curated_english_title() -> None:
     # the lexicon lists a work's English and Hangul titles, never its katakana
     from tracker.understand.lexicon import Work
 
-    lex = Lexicon.build([Work("Cashero", 2025, True, "캐셔로", True)], [])
-    ids = cluster(
-        [item("Cashero"), item("キャッシャロ", days=2), item("캐셔로", days=1)], lexicon=lex
-    )
+    lex = Lexicon.build([Work("Signal", 2016, True, "시그널", True)], [])
+    ids = cluster([item("Signal"), item("シグナル", days=2), item("시그널", days=1)], lexicon=lex)
     assert ids[0] == ids[1] == ids[2]
+
+
+def test_three_consonants_alone_join_nothing() -> None:
+    # "프레데터" and "The Plot" share "brt": sound alone is a coincidence at three
+    items = [item("The Plot"), item("프레데터", days=1), item("Cashero"), item("캐셔로")]
+    ids = cluster(items, lexicon=BARE)
+    assert ids[0] != ids[1] and ids[2] != ids[3]
+
+
+def test_the_korean_flag_survives_the_stored_keys_and_decides_a_join() -> None:
+    import json
+
+    from tracker.types import EntryData, FeedHints
+    from tracker.understand import ingest
+    from tracker.understand.match import cluster_keys
+    from tracker.understand.record import read
+
+    def stored(title: str, korean_text: str) -> FilmKeys:
+        entry = EntryData(identity=title, title=title, summary=korean_text, link=None)
+        return read(ingest.understand_entry(entry, hints=FeedHints(), published=AT)).film_keys
+
+    foreign = stored("'Gray Signal' review: a cold American thriller", "<p>Rating: 3/5</p>")
+    assert foreign.korean is False  # False is stored, not dropped as "unset"
+    foreign = foreign._replace(published=AT)  # (the digest sets each entry's date)
+    # a Hangul title that sounds like it, about a Korean work, stays apart; unknown joins
+    korean = film_keys(ClusterInput("그레이시그널", None, None, AT, True, "x", ""))
+    unknown = film_keys(ClusterInput("그레이시그널", None, None, AT, None, "x", ""))
+    assert len(set(cluster_keys([foreign, korean]))) == 2
+    assert len(set(cluster_keys([foreign, unknown]))) == 1
+    # a row stored before the flag existed reads as unknown
+    row = ingest.understand_entry(
+        EntryData(identity="x", title="'Gray Signal' review", summary="", link=None),
+        hints=FeedHints(),
+        published=AT,
+    )
+    detail = json.loads(row.detail or "{}")
+    detail["k"] = detail["k"][:9]
+    assert read(row._replace(detail=json.dumps(detail))).film_keys.korean is None

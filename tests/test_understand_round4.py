@@ -154,7 +154,7 @@ def test_a_foreign_musician_in_a_korean_text_is_not_korean() -> None:
     [
         "Our Critics' Top 10 Films of 2025",
         "【2025年ベスト】編集部が選ぶ、今年いちばん泣けた映画10本",
-        "2025年 韓国ドラマ視聴ランキング",
+        "編集部が選ぶ2025年の韓国ドラマ ベスト10",
     ],
 )
 def test_top_tens_and_japanese_best_lists_are_lists(title: str) -> None:
@@ -187,11 +187,26 @@ def test_the_italic_title_the_link_names_beats_an_essay_headline_s_subject() -> 
     assert r.film == "Good News", r.reasons
 
 
-def test_a_korean_title_quoted_before_its_particle_is_the_title() -> None:
-    from tracker.understand.titles import quoted
+def test_a_phrase_quoted_before_a_korean_particle_is_a_title_only_when_it_names_a_work() -> None:
+    from tracker.understand.titles import quoted, quoted_before_particle
 
-    assert quoted("그 뒷맛에 대하여…'바다의 끝2'가 남긴 것") == ["바다의 끝2"]
-    assert quoted("'기생충'의 봉준호, 'Traveler's Needs'") == ["기생충", "Traveler's Needs"]
+    assert quoted_before_particle("그 뒷맛에 대하여…'바다의 끝2'가 남긴 것") == ["바다의 끝2"]
+    assert quoted_before_particle("'기생충'으로 본 계급") == ["기생충"]
+    assert quoted("'Traveler's Needs' review") == ["Traveler's Needs"]
+    # a work: the text quotes it after its kind, or the lexicon knows it (a season aside)
+    work = _classify(
+        "그 뒷맛에 대하여…'바다의 끝2'가 남긴 것", "<p>드라마 '바다의 끝'은 끝났다.</p>"
+    )
+    assert work.film == "바다의 끝2", work.reasons
+    known = _classify("'기생충'이 남긴 것", "<p>영화는 끝났다.</p>")
+    assert known.film == "Parasite", known.reasons
+    # an emphasis is no title, and a title quoted after it is the one
+    r = _classify(
+        "'1000만'이 보인다…'바다의 끝' 흥행 질주", "<p>영화 '바다의 끝'이 흥행 중이다.</p>"
+    )
+    assert r.film == "바다의 끝", r.reasons
+    r = _classify("'천만 영화'가 남긴 것", "<p>영화 산업의 고민.</p>", ("칼럼",))
+    assert r.film is None and r.kind != Kind.REVIEW, r.reasons
 
 
 @pytest.mark.parametrize(
@@ -204,7 +219,7 @@ def test_a_korean_title_quoted_before_its_particle_is_the_title() -> None:
 def test_an_essay_in_an_opinion_section_on_one_work_is_a_review(
     title: str, categories: tuple[str, ...]
 ) -> None:
-    r = _classify(title, "<p>드라마 영화 ドラマ 映画.</p>", categories)
+    r = _classify(title, "<p>드라마 '바다의 끝'은 끝났다. ドラマ 映画.</p>", categories)
     assert r.kind == Kind.REVIEW, r.reasons
 
 
@@ -213,3 +228,102 @@ def test_an_opinion_section_alone_or_an_essay_phrase_alone_is_not_a_review() -> 
     assert column.kind != Kind.REVIEW, column.reasons
     essay = _classify("그 뒷맛에 대하여…'바다의 끝'이 남긴 것", "<p>드라마.</p>", ("연예",))
     assert essay.kind != Kind.REVIEW, essay.reasons
+
+
+def test_a_link_slugging_the_whole_headline_does_not_make_the_critic_s_line_a_title() -> None:
+    r = _classify(
+        "Review: The Quiet Orchard: A Slow, Luminous Portrait of Grief",
+        "<p>Rating: 4/5</p>",
+        link="https://example.org/review-the-quiet-orchard-a-slow-luminous-portrait-of-grief/",
+    )
+    assert r.film == "The Quiet Orchard", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "wrong"),
+    [
+        ("Emotional Finale of Ocean Road Leaves Viewers in Tears", "<p>A drama.</p>", "Emotional"),
+        ("Gong Yoo Episode 3 Cameo Sparks Buzz", "<p>A drama.</p>", "Gong Yoo"),
+        ("Jun Ji-hyun's Husband Resigns From Investment Firm", "<p>The actress.</p>", None),
+        (
+            "Box Office: Lee Byung-hun's No Other Choice Tops Weekend",
+            "<p>A film.</p>",
+            "Box Office",
+        ),
+    ],
+)
+def test_headline_grammar_takes_no_adjective_name_or_label_for_a_title(
+    title: str, summary: str, wrong: str | None
+) -> None:
+    r = _classify(title, summary)
+    if wrong is None:
+        assert r.film is None or "Husband" not in r.film, r.reasons
+    else:
+        assert r.film != wrong, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        ("'KPop Demon Hunters' tops Netflix top 10 movies for the eighth week", "<p>Film.</p>", ()),
+        ("『暴君のシェフ』がNetflix週間ランキング1位に", "<p>ドラマ。</p>", ()),
+        ("東京国際映画祭、韓国映画2本がコンペ部門に選出", "<p>映画祭。</p>", ()),
+    ],
+)
+def test_charts_and_selections_are_not_lists(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    assert _classify(title, summary, categories).kind != Kind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("'바다의 끝' 메인 예고편, 26일 첫 공개", "<p>드라마 예고편이 공개된다.</p>"),
+        ("Weak Hero Class 2 Climbs to Top Spot on Netflix Monday", "<p>The drama leads.</p>"),
+    ],
+)
+def test_a_trailer_s_first_showing_and_a_chart_s_day_are_no_release(
+    title: str, summary: str
+) -> None:
+    assert _classify(title, summary).kind != Kind.RELEASE
+
+
+def test_a_poster_s_day_is_no_release_date() -> None:
+    r = _classify(
+        "티빙 새 드라마 '붉은 새' 공개 확정", "<p>지난 1일 포스터를 공개했다. 드라마.</p>"
+    )
+    assert r.release_date is None, r.reasons
+
+
+def test_a_festival_headline_with_news_and_a_number_stays_news() -> None:
+    r = _classify(
+        "Busan 2025: 'Harbour Lights' opens festival to rave reviews",
+        "<p>The film holds an 8.4/10 on Letterboxd.</p>",
+    )
+    assert r.kind == Kind.NEWS, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("하늘밴드, 4월 내한 콘서트 티켓 매진", "<p>밴드 하늘밴드가 서울에서 공연한다.</p>"),
+        ("요루, 첫 단독 콘서트 개최", "<p>일본 듀오 요루가 공연한다.</p>"),
+    ],
+)
+def test_a_foreign_act_in_a_korean_text_is_not_korean_music(title: str, summary: str) -> None:
+    assert _classify(title, summary).korean is False
+
+
+def test_a_company_group_is_no_musician() -> None:
+    r = _classify("삼성그룹, 연말 콘서트 후원", "<p>삼성그룹이 콘서트를 후원한다.</p>", ("경제",))
+    assert r.korean is False, r.reasons
+
+
+def test_the_remade_work_s_clause_ends_at_its_comma() -> None:
+    r = _classify(
+        "The Night Baker unveils first teaser",
+        "<p>Adapted from the webtoon of the same name, the series stars Park Bo-gum and "
+        "Kim So-hyun as bakers in Seoul.</p>",
+    )
+    assert r.korean is True, r.reasons

@@ -47,6 +47,7 @@ from tracker.understand.titles import (
     looks_like_title,
     other_script_alias,
     quoted,
+    quoted_before_particle,
     season_in,
     title_words,
 )
@@ -132,6 +133,9 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # 《기생충》, 「밀양」: Korean book-title brackets mark a title as quotes do
         booked = book_titles(doc.raw[0])
         quotes = booked + [q for q in quotes if q not in booked]
+    if not quotes and doc.hangul_title:
+        # "…'모범택시3'가 남긴 것": a phrase quoted before its particle, when it is a work's
+        quotes = [q for q in quoted_before_particle(rest) if _a_work_quoted(q, doc, lexicon)]
     # "X joins the Midnight Screenings line-up" is about X, not a lineup
     joins = _JOINS.search(title, doc.folded_headline)
     # roundup words count only where they describe the headline's subject: in "'Exhuma'
@@ -162,6 +166,22 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # an awards or chart headline naming several works is about the first one quoted
         return Film(title=quotes[0], source=f"quoted title {quotes[0]!r}")
     return _unquoted_film(doc, lexicon, rest, tag)
+
+
+#: a kind of work right before a quoted title in a Korean text ("드라마 '바다의 끝'")
+_KIND_BEFORE_QUOTE = r"(?:영화|드라마|시리즈|작품|예능|오리지널|신작)\s*'"
+#: a season number a Korean title carries on its last word ("모범택시3")
+_SEASON_DIGITS = re.compile(r"\s?\d{1,2}$")
+
+
+def _a_work_quoted(phrase: str, doc: Document, lexicon: Lexicon) -> bool:
+    """Whether a phrase a Korean headline quotes before a particle names a work, not an
+    emphasis ("'1000만'이 보인다"): a curated title (its season number aside), or one the text
+    quotes right after a kind of work ("드라마 '바다의 끝'")."""
+    forms = {phrase, _SEASON_DIGITS.sub("", phrase)} - {""}
+    if any(lexicon.works_titled(form) for form in forms):
+        return True
+    return any(re.search(_KIND_BEFORE_QUOTE + re.escape(form) + "'", doc.body) for form in forms)
 
 
 def _title_quotes(rest: str) -> list[str]:

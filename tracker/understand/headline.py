@@ -203,6 +203,11 @@ def film_in_lead(lexicon: Lexicon, rest: str, link: tuple[str, ...] = ()) -> str
         if lexicon.works_titled(clean_film(option)[0]):
             return option
     for option in sorted(options[1:], key=len, reverse=True):
+        # a title's subtitle is a few words ("The Bone Temple"); a longer one, or one with a
+        # comma, is the critic's line, which a link slugging the whole headline also spells
+        subtitle = option[len(options[0]) :].lstrip(": ")
+        if len(subtitle.split()) > 4 or "," in subtitle:
+            continue
         if title_in_link(clean_film(option)[0], link):
             return option
     head = options[0]
@@ -317,21 +322,30 @@ def may_name_a_work(name: str) -> bool:
     )
 
 
-def _capitalised_run(text: str) -> str:
-    """The Title Case words ``text`` opens with, up to its first lower-case word (not a small
-    one) or capitalised headline verb: "Night Shift" of "Night Shift comes to Netflix"."""
-    verb = HEADLINE_VERB.search(text)
-    if verb:
-        text = text[: verb.start()]
+def _sentence_case_subject(text: str) -> str:
+    """The Title Case words a sentence-case headline opens with, up to its first lower-case
+    word that is not a small one: "Night Shift" of "Night Shift comes to Netflix next week".
+    Nothing in a Title Case headline ("Wife Katy Louise Saunders Gives Birth"), where case
+    cannot tell the title from the rest."""
     taken: list[str] = []
     # (a word's first character: "K-drama" and "Night" are capitalised, "comes" is not)
     for word in text.split():
         if not (word[0].isupper() or word[0].isdigit() or word in SMALL_WORDS):
             break
         taken.append(word)
+    else:
+        return ""  # no lower-case word at all
     while taken and taken[-1] in SMALL_WORDS:
         taken.pop()
     return " ".join(taken)
+
+
+#: the labels outlets set before a colon: a section or a format, never a work
+_SECTION_LABEL = Pattern(
+    r"(?i:box office|interview|exclusive|report|breaking|dispatch|review|news|watch|opinion|"
+    r"analysis|explainer|recap|update|photos?|video|first look|podcast|listen|ratings|"
+    r"k-drama|k-pop|netflix|streaming)"
+)
 
 
 def _bounded_title(name: str) -> bool:
@@ -396,18 +410,26 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
         film = m["film"].strip()
         pm = _POSSESSIVE_LEAD.match(film)
         film = pm.group("rest") if pm else film
-        if lexicon.works_titled(film) or _bounded_title(film):
+        # (one word is as often an adjective or a name: "Emotional Finale of ...", "Gong Yoo
+        # Episode 3 Cameo")
+        if lexicon.works_titled(film) or (
+            len(film.split()) > 1 and _bounded_title(film) and lexicon.person(film) is None
+        ):
             return film, "title pattern 'X episode N / finale ...'"
     m = _CAST_POSSESSIVE.match(rest)
     if m and korean_names(m["names"]):
-        film = _capitalised_run(m["rest"])
+        film = _sentence_case_subject(m["rest"])
         if film and (lexicon.works_titled(film) or _bounded_title(film)):
             return film, 'title pattern "<cast>\'s X <verb>"'
     m = _TITLE_COLON_CAST.match(rest)
     cast = _CAST_POSSESSIVE.match(m["rest"]) if m else None
-    if m and cast and korean_names(cast["names"]):
+    if m and cast and korean_names(cast["names"]) and not titles_in_headline(lexicon, m["rest"]):
+        # (a curated title after the cast is the work: "Box Office: Lee Byung-hun's No Other
+        # Choice Tops Weekend"; a section's label before the colon never is)
         film = m["film"].strip()
-        if lexicon.works_titled(film) or _bounded_title(film):
+        if lexicon.works_titled(film) or (
+            _bounded_title(film) and not _SECTION_LABEL.fullmatch(film)
+        ):
             return film, 'title pattern "X: <cast>\'s ..."'
     m = _NAME_ON_TITLE.match(rest)
     if m and not FILM_WORDS.search(rest[: m.start("film")]):

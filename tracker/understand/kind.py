@@ -62,10 +62,12 @@ _LISTICLE = Pattern(
     r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|(?<![\d０-９])\d{1,2}選|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
-    # "Top 10 Films of 2025"; Japanese "ホラー映画10本", "【2025年ベスト】", "ランキング"
-    r"\btop\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|asian\s+)?(?:movies|films|dramas|"
-    r"shows|series|k-dramas)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本|ベスト\s?\d{1,2}|"
-    r"\d{4}年ベスト|ランキング",
+    # "Top 10 Films of 2025", "Our Critics' Top 10 ..." (not a chart: "tops Netflix's top 10
+    # movies"); Japanese "ホラー映画10本" ending the headline, "【2025年ベスト】", "ベスト10"
+    r"(?:^|['’]s?\s+|\bour\s+|\bthe\s+)top\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|"
+    r"asian\s+)?(?:movies|films|dramas|shows|series|k-dramas)\s+of\s+(?:the\s+year|\d{4}|"
+    r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
+    r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト",
     re.IGNORECASE,
 )
 _PROMO = Pattern(
@@ -128,6 +130,7 @@ _RELEASE_STRONG = Pattern(
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
 )
+_FIRST_SHOWN = Pattern(r"첫\s?공개$")
 _FESTIVAL_NEWS = Pattern(
     r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
     r"Oscars?|Academy Awards?)\b|영화제",
@@ -172,8 +175,9 @@ _RELEASE_DAY = Pattern(
     # a service and the day, whatever the verb ("comes to Disney+ next Wednesday", "races onto
     # Apple TV on the 12th", "Streaming on Netflix Starting Friday"); not "this week", which
     # charts say ("the most-watched on Netflix this week")
+    # (a weekday after a word that dates it: "No. 1 on Netflix Monday" is a chart's day)
     rf"\b(?:on|onto|to)\s+{PLATFORM_NAMES}\s+(?:(?:(?:on|from|starting)\s+)?the\s+"
-    r"\d{1,2}(?:st|nd|rd|th)\b|(?:starting\s+|this\s+|next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"\d{1,2}(?:st|nd|rd|th)\b|(?:starting|this|next|from|on)\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day\b|next\s+(?:week|month)\b)|"
     rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})",
     re.IGNORECASE,
@@ -368,7 +372,10 @@ def decide_kind(
     if m and not headline(_RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
     m = headline(_PROMO)
-    if m and not headline(_RELEASE_STRONG) and not headline(_RELEASE_WEAK):
+    strong = headline(_RELEASE_STRONG)
+    # "메인 예고편, 26일 첫 공개": a trailer's first showing, not the work's
+    first_shown = strong is not None and _FIRST_SHOWN.search(strong.group(0)) is not None
+    if m and (strong is None or first_shown) and not headline(_RELEASE_WEAK):
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
     meta = review_meta(doc)
     if meta and not headline(_RELEASE_STRONG) and not headline(_RELEASE_ROUNDUP):
@@ -382,7 +389,14 @@ def decide_kind(
     if m:
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_FESTIVAL_NEWS)
-    if m and rating is not None and film.title and not film.roundup:
+    if (
+        m
+        and rating is not None
+        and film.title
+        and not film.roundup
+        and not headline(_NEWS_TITLE)
+        and not _NEWS_VERB.search(title, doc.folded_headline)
+    ):
         # "TIFF 2025: 'Project Y' Is a Neon-Lit Heist" over "Rating: 6.5/10": a festival review
         return _say(Kind.REVIEW, f"a critic's rating under a festival headline {m.group(0)!r}")
     if m:

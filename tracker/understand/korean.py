@@ -162,13 +162,15 @@ _FOREIGN_GROUP = Pattern(
 _K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
 #: a Korean text's musician and what musicians do: a singer's concert, a band's tour, a group's
 #: single is K-pop or Korean music, which Korean outlets file under 가요
-_KO_MUSICIAN = Pattern(r"가수|그룹|밴드|솔로")
+_KO_MUSICIAN = Pattern(r"가수|(?<![가-힣])그룹|밴드|솔로")
 _KO_MUSIC = Pattern(
     r"컴백|싱글|앨범|음원|콘서트|쇼케이스|팬미팅|팬콘|투어|뮤직비디오|타이틀곡|음악방송|공연"
 )
-#: a foreign musician in a Korean text ("미국 가수", "팝스타")
+#: a foreign musician in a Korean text ("미국 가수", "일본 듀오", "팝스타"), or one visiting
+#: Korea (내한: only a foreign act "comes to Korea")
 _KO_FOREIGN_MUSICIAN = Pattern(
-    r"(?:미국|영국|일본|중국|해외|대만|태국|할리우드|팝)\s*(?:가수|스타|밴드|그룹|아이돌)|팝스타"
+    r"(?:미국|영국|일본|중국|해외|대만|태국|캐나다|호주|프랑스|할리우드|팝)\s*(?:출신\s*)?(?:가수|"
+    r"스타|밴드|록밴드|그룹|아이돌|듀오|아티스트|래퍼|뮤지션|싱어송라이터)|팝스타|내한"
 )
 
 
@@ -190,10 +192,12 @@ def _korean_music(doc: Document) -> bool:
     return filed or (_KO_MUSICIAN.search(text) is not None and _KO_MUSIC.search(text) is not None)
 
 
-#: the work an entry's work remakes or adapts, to the end of the clause: its people are not the
-#: entry's ("Lanthimos' remake of Jang Joon-hwan's Save the Green Planet!")
+#: the work an entry's work remakes or adapts, to the end of the clause (a comma ends it: "Adapted
+#: from the webtoon, the series stars Park Bo-gum"): its people and its origin are not the
+#: entry's ("Lanthimos' remake of Jang Joon-hwan's Save the Green Planet!", "a remake of the
+#: Chinese hit Us and Them")
 _SOURCE_WORK = Pattern(
-    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of)\b[^.;!?\n]{0,80}",
+    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of)\b[^.,;!?\n]{0,80}",
     re.IGNORECASE,
 )
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -499,7 +503,11 @@ def _foreign_evidence(
     """Foreign origin words and categories, and a text that credits only ``foreign`` people
     (no ``korean_people`` named)."""
     evidence: list[Evidence] = []
-    fm = _F_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
+    text: str = doc.all_text
+    folded: str | None = doc.folded_all
+    if _SOURCE_WORK.search(text, folded, doc.words_all):
+        text, folded = _SOURCE_WORK.compiled.sub(" ", text), None
+    fm = _F_WORDS.search(text, folded, doc.words_all)
     if fm:
         evidence.append((-5, f"foreign origin {fm.group(0)!r}"))
     # a category is a few words: the pattern itself, without the gate a long text wants

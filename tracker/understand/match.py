@@ -114,6 +114,10 @@ class FilmKeys(NamedTuple):
     #: the normalised title without its subtitle or season ("Trauma Code: Heroes on Call" ->
     #: ``traumacode``); None when it has neither
     stem: str | None = None
+    #: whether the entry is about a Korean work (its classification): a title's transcription
+    #: joins a title by sound only when they agree (런닝맨 the Korean variety show is not "The
+    #: Running Man" the American film)
+    korean: bool | None = None
 
 
 def _works(lexicon: Lexicon, *names: str | None) -> list[Work]:
@@ -173,6 +177,7 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
             alias if alias and alias != base else None,
             _names_stated(item, people),
             _stem(title, base),
+            item.korean,
         )
     # every curated work of that title, films and series alike: "Love in the Big City" is a
     # 2024 film and a 2024 TVING series, "Cobweb" a Korean and an American 2023 film
@@ -189,7 +194,15 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
         )
         # the chosen work itself, not its year: same-title works can share a year
         work = candidates.index(chosen) if chosen else None
-    return FilmKeys(base, True, work, item.year, item.published, stem=_stem(item.film or "", base))
+    return FilmKeys(
+        base,
+        True,
+        work,
+        item.year,
+        item.published,
+        stem=_stem(item.film or "", base),
+        korean=item.korean,
+    )
 
 
 #: "Part Two", "Season Three": a number in words where titles also write it in digits
@@ -495,7 +508,10 @@ def _join_across_scripts(
     return merged
 
 
-#: the fewest consonant classes a skeleton must have to join two titles by sound alone
+#: the fewest consonant classes a skeleton must have to join two titles by sound alone: with
+#: three, one title in twenty of the lexicon's meets another work's ("프레데터", "The Plot"),
+#: so a skeleton of three ("Cashero", 캐셔로) joins only where the entries share a name too
+_SOUND_ALONE = 4
 _SOUND_MIN = 3
 
 
@@ -538,21 +554,42 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
     if not latin and not hangul:
         return groups
     merged = dict(groups)
+    moved: dict[str, str] = {}  # a group joined to another -> that one
+
+    def now(group: str) -> str:
+        while group in moved:
+            group = moved[group]
+        return group
+
     for base, sound, katakana in others:
         if base not in merged:
             continue
-        # exactly one is wanted, so their order does not matter
-        targets = [t for t in latin.get(sound, ()) if t in merged and t != base]
+        # where each candidate is now; exactly one is wanted, so their order does not matter
+        targets = {now(t) for t in latin.get(sound, ())} - {base}
         if not targets and katakana:
-            targets = [t for t in hangul.get(sound, ()) if t in merged and t != base]
+            targets = {now(t) for t in hangul.get(sound, ())} - {base}
         if len(targets) != 1:
             continue
-        target = targets[0]
+        target = targets.pop()
         if _DIGITS.findall(target) != _DIGITS.findall(base):
             continue
-        if _may_join(_profile(merged[base], keys), _profile(merged[target], keys)):
+        if _korean_differs(merged[base], merged[target], keys):
+            continue
+        mine, theirs = _profile(merged[base], keys), _profile(merged[target], keys)
+        if len(sound) < _SOUND_ALONE and not mine.people & theirs.people:
+            continue
+        if _may_join(mine, theirs):
             merged[target] = merged[target] + merged.pop(base)
+            moved[base] = target
     return merged
+
+
+def _korean_differs(a: Sequence[int], b: Sequence[int], keys: Sequence[FilmKeys]) -> bool:
+    """Whether one group's entries are all about a Korean work and the other's all about a
+    foreign one (entries of unknown kind say nothing)."""
+    flags_a = {keys[i].korean for i in a} - {None}
+    flags_b = {keys[i].korean for i in b} - {None}
+    return len(flags_a) == 1 and len(flags_b) == 1 and flags_a != flags_b
 
 
 def _sounding(base: str, stem: str | None) -> tuple[str, str | None]:

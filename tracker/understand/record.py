@@ -165,15 +165,15 @@ def _listed(row: Sequence[Any]) -> ListedRelease:
 def _keys_row(keys: FilmKeys) -> list[Any]:
     row = [keys.base, keys.curated, keys.work, keys.year, keys.people, keys.directors]
     # the later fields only as far as one is set: rows stored before them had six fields
-    later = [keys.alias, list(keys.names), keys.stem]
-    while later and not later[-1]:
+    later = [keys.alias, list(keys.names), keys.stem, keys.korean]
+    while later and later[-1] in (None, "", []):
         later.pop()
     return [*row, *later]
 
 
 def _keys(row: Sequence[Any]) -> FilmKeys:
     base, curated, work, year, people, directors = row[:6]
-    alias, names, stem = [*row[6:9], None, None, None][:3]
+    alias, names, stem, korean = [*row[6:10], None, None, None, None][:4]
     return FilmKeys(
         base,
         bool(curated),
@@ -185,6 +185,7 @@ def _keys(row: Sequence[Any]) -> FilmKeys:
         alias or None,
         tuple(names or ()),
         stem or None,
+        None if korean is None else bool(korean),
     )
 
 

@@ -16,15 +16,27 @@ from tracker.understand.vocabulary import HEADLINE_VERB, NUMBER_WORDS
 #: what may stand before an opening quote and after a closing one; Korean headlines list
 #: titles with a middle dot and an ellipsis ("뭐 볼까…'A'·'B' 시즌2")
 _OPEN_CONTEXT = r"(?:(?<=^)|(?<=[\s(\[{:/,;…·]))"
-#: (or, after a Korean title, the particle Korean attaches to it: "'모범택시3'가 남긴 것")
-_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-]|(?<=[가-힣\d]['\"])[이가은는을를의에와과로도만])"
+_CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-])"
 _QUOTED = Pattern(
     _OPEN_CONTEXT
-    # an apostrophe between letters ("Traveler's") is not a closing quote; before Hangul it is
-    # one (Korean has no apostrophes: what follows is a particle)
-    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=[^\W가-힣])){1,120}?(?<=\S))(?P=q)"
+    # an apostrophe between letters ("Traveler's") is not a closing quote
+    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))(?P=q)"
     + _CLOSE_CONTEXT
 )
+#: a Korean phrase quoted before the particle Korean attaches to it ("'모범택시3'가 남긴 것"):
+#: a title as often as an emphasis ("'1000만'이 보인다", "'칸의 여왕'이 돌아왔다"), so the
+#: caller decides
+_QUOTED_BEFORE_PARTICLE = Pattern(
+    _OPEN_CONTEXT
+    + r"'(?P<text>[가-힣\d][가-힣\d\s:·,!?]{0,40}?[가-힣\d!?])'"
+    + r"(?=이|가|은|는|을|를|의|에|와|과|로|으로|도|만|처럼|까지|부터|보다|라는)"
+)
+
+
+def quoted_before_particle(text: str) -> list[str]:
+    """Korean phrases quoted with '...' right before a particle (see ``quoted``, which skips
+    them: there, the closing quote reads as an apostrophe)."""
+    return [m.group("text") for m in _QUOTED_BEFORE_PARTICLE.finditer(text)]
 
 
 def quoted(text: str) -> list[str]:

@@ -133,3 +133,16 @@ def test_a_poll_does_not_load_the_width_tables() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_lines_into_a_pipe_are_printed_without_rich(tmp_path: Path) -> None:
+    # a preview run from cron or a script prints a few lines: rich (40 ms of start-up) is
+    # for tables and terminals
+    config = _preview_config(tmp_path)
+    args = ["--config", str(config), "digest", "preview", "--week", "2026-W50"]
+    code, loaded, stdout = loaded_by(*args, "--out", str(tmp_path / "a.html"), heavy=("rich",))
+    assert code == 0 and "wrote" in stdout
+    assert loaded == [], f"a preview into a pipe imported {loaded}"
+    # a table still needs it
+    code, loaded, _ = loaded_by("--config", str(config), "status", heavy=("rich",))
+    assert code == 0 and loaded, "the probe sees rich where it is used"

@@ -81,7 +81,26 @@ class LazyConsole:
         return self._console
 
     def print(self, *objects: Any, **options: Any) -> None:
+        if self._console is None and self._plain(objects, options):
+            # lines of text into a pipe or a file (cron, systemd, a script): what rich would
+            # write, without importing it (40 ms of a command's start-up)
+            stream = sys.stderr if self._stderr else sys.stdout
+            print(*objects, file=stream)
+            return
         self.console.print(*objects, **options)
+
+    def _plain(self, objects: tuple[Any, ...], options: dict[str, Any]) -> bool:
+        """Whether rich would print these as they are: strings only, no options but markup
+        off (as this console has it), not a terminal and no colour forced on a pipe."""
+        if not all(type(o) is str for o in objects) or options.keys() - {"markup"}:
+            return False
+        if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+            return False
+        stream = sys.stderr if self._stderr else sys.stdout
+        try:
+            return not stream.isatty()
+        except (AttributeError, ValueError):  # a replaced or closed stream: let rich decide
+            return False
 
     @property
     def is_terminal(self) -> bool:

@@ -327,3 +327,17 @@ def test_the_remade_work_s_clause_ends_at_its_comma() -> None:
         "Kim So-hyun as bakers in Seoul.</p>",
     )
     assert r.korean is True, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("summary", "rating"),
+    [
+        ("<p>평점 7.5</p>", 3.75),  # out of ten above five, as "평점 7점" is
+        ("<p>평점 3.5</p>", 3.5),
+        ("<p>관객 평점 9.1</p>", None),  # the audience's
+        ("<p>시청자 평점 8.2</p>", None),
+        ("<p>ユーザー評価 ★4.1</p>", None),
+    ],
+)
+def test_a_korean_score_without_its_point_word(summary: str, rating: float | None) -> None:
+    assert _classify("[리뷰] '바다의 끝'", summary).rating == rating

@@ -36,7 +36,7 @@ _LETTER_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", 
 _WORD_NUM = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|half a|a half)"
 _NOT_CRITIC = Pattern(
     r"IMDb|Rotten Tomatoes|Metacritic|Letterboxd average|TMDB|audience|users|viewers|"
-    r"네티즌|관람객|실관람",
+    r"네티즌|관람객|실관람|관객\s?평점|시청자\s?평점|에그지수|ユーザー|平均",
     re.IGNORECASE,
 )
 
@@ -101,6 +101,8 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             "grade",
         ),
         (Pattern(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
+        # "평점 7.5" with no 점: out of ten above five (as "평점 7점"), out of five up to it
+        (Pattern(r"평점\s*[:：]?\s*(\d{1,2}(?:\.\d)?)(?![\d./점])"), "ko_bare"),
         (Pattern(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
         # "★ 4.5" (Watcha Pedia): one star glyph then the number on the 5-point scale; first,
         # so the lone glyph is not read as one star
@@ -284,6 +286,9 @@ def _ratings_in(
             elif how == "ko_point":
                 n = float(m.group(1))
                 value = n / 2 if n <= 10 else None
+            elif how == "ko_bare":
+                n = float(m.group(1))
+                value = None if n > 10 else n / 2 if n > 5 else n
             elif how == "star_number":
                 if _AVERAGE.search(text, max(0, start - 10), start):
                     continue  # "평균 ★4.2 (38,120명)": the audience average, not the critic's
@@ -308,7 +313,7 @@ def _ratings_in(
                 # quoted as the text has it: the key's opening quote, the value's closing one
                 before = text[start - 1] if start and text[start - 1] in _QUOTES else ""
                 rating_text = before + rating_text
-            if how in ("ko_point", "grade", "stars"):
+            if how in ("ko_point", "ko_bare", "grade", "stars"):
                 rating_text = _LABEL_BEFORE.sub("", rating_text)
             found.append(_Found(round(value, 3), rating_text, offset + start))
     return found

@@ -341,3 +341,17 @@ def test_the_remade_work_s_clause_ends_at_its_comma() -> None:
 )
 def test_a_korean_score_without_its_point_word(summary: str, rating: float | None) -> None:
     assert _classify("[리뷰] '바다의 끝'", summary).rating == rating
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        ("Ocean Road: release date, trailer, cast, and more", "Ocean Road"),
+        ("Night Shift: Part Two Sets U.S. Theatrical Release Date", "Night Shift: Part Two"),
+        ("The Judge Returns episode 1 release date, time", "The Judge Returns"),
+        ("Lee Seung-hyub on Ocean Road: 'I Got to Be a Band Kid Again'", "Ocean Road"),
+    ],
+)
+def test_facts_a_verb_and_a_speaker_s_words_are_not_the_title(title: str, film: str) -> None:
+    r = _classify(title, "<p>The drama premieres on Netflix on November 7.</p>")
+    assert r.film == film, r.reasons

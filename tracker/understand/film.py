@@ -20,6 +20,7 @@ from tracker.understand.filing import BRACKET, REVIEW_TAG, review_meta
 from tracker.understand.headline import (
     CREDIT_AFTER,
     LETTERBOXD_TITLE,
+    NAME_ON_TITLE,
     PULL_QUOTE,
     RELEASE_DATE_TITLE,
     REVIEW_LEAD,
@@ -96,6 +97,10 @@ class Film:
 #: the weakest headline form: whatever Title Case words stand before a verb ("A Hijacking
 #: Becomes a Farce ..."), which an essay headline's metaphor fills as well as a title
 SUBJECT_BEFORE_VERB = "title-case subject before a headline verb"
+#: what a title does in a release headline, in Title Case ("X Sets U.S. Theatrical Release Date")
+_NEWS_VERB_IN_NAME = re.compile(
+    r"\s(?:Sets|Gets|Confirms|Announces|Reveals|Unveils|Drops|Lands|Finally|Officially)\b"
+)
 #: what an outlet writes after a title before "release date": an episode ("Spring Fever
 #: episode 1"), India's word for streaming ("Cashero OTT")
 _EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
@@ -142,13 +147,19 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     # review: Choi Min-sik digs up a grave and more" the subtitle's "and more" is not a roundup
     subject = headline_subject(lexicon, rest) or title
     subject_quotes = quotes if subject is title else quoted(subject)
-    if ROUNDUP_TITLE.search(subject) and (
-        (len(subject_quotes) != 1 and not joins)
-        or _AND_MORE.search(subject)
-        or (
-            _LINEUP.search(subject)
-            and not joins
-            and not (len(subject_quotes) == 1 and _INCLUDES.search(subject))
+    # "Pluribus: release date, trailer, cast, and more": the facts listed about one title
+    facts = RELEASE_DATE_TITLE.match(rest) is not None and _AND_MORE.search(subject) is not None
+    if (
+        ROUNDUP_TITLE.search(subject)
+        and not facts
+        and (
+            (len(subject_quotes) != 1 and not joins)
+            or _AND_MORE.search(subject)
+            or (
+                _LINEUP.search(subject)
+                and not joins
+                and not (len(subject_quotes) == 1 and _INCLUDES.search(subject))
+            )
         )
     ):
         return Film(roundup=True, source="roundup headline")
@@ -162,6 +173,11 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # "'Golden' from 'KPop Demon Hunters'": a song, scene or character of the work quoted
         # second
         return Film(title=quotes[1], source=f"'X' from {quotes[1]!r}: the work quoted second")
+    said = NAME_ON_TITLE.match(rest)
+    if said and all(rest.find(f"{q}") > said.end() for q in quotes):
+        # "Lee Seung-hyub on Spring of Youth: 'I Got to Be a Band Kid Again'": the quote after
+        # the colon is the person's words; the work is the one they speak on
+        quotes = []
     if quotes:
         # an awards or chart headline naming several works is about the first one quoted
         return Film(title=quotes[0], source=f"quoted title {quotes[0]!r}")
@@ -245,6 +261,11 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         name = _PLATFORM_AFTER.sub("", m["film"])
         # "Spring Fever episode 1 release date": the episode is not part of the title
         name = _EPISODE_AFTER.sub("", name)
+        # "Demon Slayer: Infinity Castle Sets U.S. Theatrical Release Date": the verb and what
+        # follows it are the news (a verb that ends the name is the title's: "The Judge Returns")
+        verb = HEADLINE_VERB.search(name) or _NEWS_VERB_IN_NAME.search(name)
+        if verb and verb.start() > 0 and name[verb.end() :].strip():
+            name = name[: verb.start()]
         # (not "The Trunk: Gong Yoo and Seo Hyun-jin's Netflix K-drama release date": a cast
         # and a service describe the title before the colon)
         if lexicon.works_titled(name) or (title_words(name) and not korean_names(name)):

@@ -295,7 +295,7 @@ def _title_before_season(lexicon: Lexicon, rest: str) -> str | None:
 
 
 #: "Ryusuke Hamaguchi on Drive My Car: ...": an interview headline, a name then the work
-_NAME_ON_TITLE = Pattern(
+NAME_ON_TITLE = Pattern(
     r"^(?:[A-Z][\w.'-]*\s+){2,3}on\s+(?P<film>[A-Z0-9][^:|]{0,60}?)\s*(?::|\s[-|]\s)"
 )
 #: "Went From Minari to Twisters": a career move, whose subject is where it leads
@@ -431,7 +431,7 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
             _bounded_title(film) and not _SECTION_LABEL.fullmatch(film)
         ):
             return film, 'title pattern "X: <cast>\'s ..."'
-    m = _NAME_ON_TITLE.match(rest)
+    m = NAME_ON_TITLE.match(rest)
     if m and not FILM_WORDS.search(rest[: m.start("film")]):
         film = m["film"]
         if lexicon.works_titled(film) or (

@@ -516,15 +516,11 @@ _SOUND_MIN = 3
 
 
 def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[str, list[int]]:
-    """Join the group of an uncurated Hangul or katakana title to the one group in Latin
-    letters, curated or not, whose title sounds the same (``sounds.skeleton``: 프로보노 and
-    プロボノ with "Pro Bono"), or, for a katakana title that no Latin one sounds like, to the
-    one Hangul title that does, read as Japanese writes Korean (원경,
-    "ウォンギョン～王を造った王妃～" by its title before the subtitle); within the window,
-    with the same numbers, and only when exactly one group qualifies (two are two works, or a
-    coincidence)."""
-    # indexed by every title a group holds: a Hangul title already joined to its English one
-    # by their people still tells where its katakana form belongs
+    """Join an uncurated Hangul or katakana title's group to the one Latin group (curated or
+    not) that sounds the same (``sounds.skeleton``: 프로보노, プロボノ, "Pro Bono"), or a katakana
+    title none sounds like to the one Hangul title it reads as in Japanese (원경, ウォンギョン);
+    in the window, with the same numbers, when exactly one group qualifies."""
+    # by every title a group holds: a Hangul title joined by people still places its katakana
     latin: dict[str, set[str]] = {}
     hangul: dict[str, set[str]] = {}
     others: list[tuple[str, str, bool]] = []  # (group, skeleton, katakana) of the other scripts

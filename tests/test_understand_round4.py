@@ -355,3 +355,132 @@ def test_a_korean_score_without_its_point_word(summary: str, rating: float | Non
 def test_facts_a_verb_and_a_speaker_s_words_are_not_the_title(title: str, film: str) -> None:
     r = _classify(title, "<p>The drama premieres on Netflix on November 7.</p>")
     assert r.film == film, r.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# From development set 10's misses
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "day"),
+    [
+        (
+            "A Quiet Kingdom Rides onto HBO Max in January",
+            "<p>The series arrives in Australia on Monday 19 January, day-and-date.</p>",
+            date(2026, 1, 19),
+        ),
+        (
+            "Park Chan-wook's The Long Road Finally Comes to Austin",
+            "<p>The Korean master's comedy opens Friday, Oct. 10, at AFS Cinema.</p>",
+            date(2025, 10, 10),
+        ),
+        ("Legal K-drama 'Night Shift' set for Viki streaming", "<p>A new drama.</p>", None),
+        ("Lee Na-young returns in 'Ash', confirmed for Viu", "<p>A legal drama.</p>", None),
+        (
+            "Once We Were, K-movie remake of a Chinese hit, in S'pore cinemas from Oct. 8",
+            "<p>Bring tissues.</p>",
+            date(2025, 10, 8),
+        ),
+        (
+            "『夜の港』10月16日（木）より世界独占配信　予告解禁",
+            "<p>韓国ドラマ。</p>",
+            date(2025, 10, 16),
+        ),
+        ("【2025年11月】新作韓国ドラマ配信・放送スケジュールまとめ", "<p>韓国ドラマ。</p>", None),
+    ],
+)
+def test_release_announcements_as_dev10_s_outlets_write_them(
+    title: str, summary: str, day: date | None
+) -> None:
+    r = _classify(title, summary)
+    assert r.kind == Kind.RELEASE, r.reasons
+    if day is not None:
+        assert r.release_date == day, r.reasons
+
+
+def test_a_holiday_dates_a_release_and_a_season_yields_to_a_day() -> None:
+    r = _classify(
+        "'Night Shift' Is Coming to Disney+ This Christmas",
+        "<p>The crime saga lands on the streamer on Christmas Eve.</p>",
+    )
+    assert r.release_date == date(2025, 12, 24), r.reasons
+    r = _classify("'Night Shift' lands on Netflix on Boxing Day", "<p>A drama.</p>")
+    assert r.release_date == date(2025, 12, 26), r.reasons
+
+
+@pytest.mark.parametrize(
+    ("summary", "rating"),
+    [
+        ("<p><strong>GRADE: A-</strong></p>", 4.17),
+        ("<p><strong>GRADE: (C+)</strong></p>", 2.5),
+        ("<p>별점: 5개 만점에 3.5개</p>", 3.5),
+        ("<p>評価 4.5（5点満点）</p>", 4.5),
+    ],
+)
+def test_grades_in_capitals_and_brackets_and_stars_counted_out_of_five(
+    summary: str, rating: float
+) -> None:
+    assert _classify("'Night Shift' review", summary).rating == rating
+
+
+@pytest.mark.parametrize(
+    ("title", "categories", "link"),
+    [
+        ("[TV 들여다보기] 1970년대를 소환한 〈바다의 끝〉", ("문화",), None),
+        ("[D:방송 뷰] 다시 만난 소꿉친구…'바다의 끝'이 그리는 감정", ("연예",), None),
+        (
+            "『バダノクッ』第1話　転落した判事が“公益弁護”で見つけたもの",
+            ("ドラマ",),
+            "https://www.example.jp/column/column-2846120/",
+        ),
+    ],
+)
+def test_review_columns_by_their_tag_or_their_link(
+    title: str, categories: tuple[str, ...], link: str | None
+) -> None:
+    r = _classify(title, "<p>드라마 '바다의 끝'. 韓国ドラマ。</p>", categories, link=link)
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("2026 Oscar predictions: Best Actor odds as a newcomer surges", ("Oscars",)),
+        ("24-member K-pop group tripleS to hold concert at The Star Theatre", ("Music",)),
+        ("Quiz: Which K-drama lawyer of the season are you?", ("Quiz",)),
+        ("배우 하윤경, 겨울 화보 공개", ("연예", "화보")),
+        ("浜辺美波、5年ぶり写真集発売決定", ("芸能",)),
+    ],
+)
+def test_predictions_k_pop_concerts_quizzes_and_photo_shoots_are_other(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = _classify(
+        title, "<p>The film and drama star. 배우 하윤경이 드라마 화보를 공개했다.</p>", categories
+    )
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+def test_a_japanese_sentence_headline_is_no_bare_title() -> None:
+    r = _classify(
+        "2PMジュノ、主演ドラマ「夜の港」ひっさげ来日　ファン500人の前で", "<p>ドラマ。</p>"
+    )
+    assert r.kind != Kind.REVIEW, r.reasons
+
+
+def test_korean_evidence_in_japanese_and_korean_texts() -> None:
+    # katakana names in a text that says "middle-aged" (中年): 中 alone is no country
+    r = _classify(
+        "【シネマ推し】パク・チャヌクの新作「夜の港」は笑って凍りつく",
+        "<p>中年男が主人公。イ・ビョンホンの芝居が見事。妻役ソン・イェジンも。</p>",
+    )
+    assert r.korean is True, r.reasons
+    # "배우 하윤경": a Korean text's own actor
+    r = _classify("하윤경, 새 드라마 촬영 시작", "<p>배우 하윤경이 촬영을 시작했다.</p>")
+    assert r.korean is True, r.reasons
+    # an American network's series in a Korean text
+    r = _classify(
+        "'왕좌의 게임' 100년 전 이야기…《나이트 킹덤》 19일 쿠팡플레이 공개",
+        "<p>쿠팡플레이가 HBO 오리지널 시리즈 《나이트 킹덤》을 국내 독점 공개한다.</p>",
+    )
+    assert r.korean is False, r.reasons

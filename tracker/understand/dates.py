@@ -25,6 +25,7 @@ from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.scan.retree import ops_of, parse
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
+    HOLIDAYS,
     MONTH,
     MONTH_ANY,
     MONTHS,
@@ -245,6 +246,8 @@ _FORM_WORDS: dict[str, frozenset[str]] = {
     "weekday": _WEEKDAY_WORDS,
     "next_week": frozenset({"week"}),
     "next_month": frozenset({"month"}),
+    "holiday": frozenset({"christmas", "boxing", "new", "valentine", "halloween"}),
+    "season": frozenset({"christmas"}),
 }
 _FORM_MARKS: dict[str, tuple[str, ...]] = {
     "today": ("오늘", "本日", "今日"),
@@ -252,6 +255,8 @@ _FORM_MARKS: dict[str, tuple[str, ...]] = {
     "weekday": ("요일", "曜"),
     "next_week": ("다음", "来週"),
     "next_month": ("다음", "내달", "来月"),
+    "holiday": ("크리스마스", "クリスマス"),
+    "season": ("크리스마스", "クリスマス"),
 }
 #: a day-first numeric date ("12/11" for 12 November) is read where the feed's site is
 _DAY_FIRST_HOSTS = (".uk", ".au", ".nz", ".ie", ".in", ".sg", ".my", ".za", ".hk")
@@ -309,6 +314,17 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (Pattern(r"\bnext month\b|(?:다음\s?달|내달)(?!\s?\d)|来月", re.IGNORECASE), "next_month"),
     (
         Pattern(
+            r"\b(?P<hol>Christmas Eve|Christmas Day|Boxing Day|New Year['’]s Eve|"
+            r"New Year['’]s Day|Valentine['’]s Day|Halloween)\b|"
+            r"(?P<khol>크리스마스\s?이브|クリスマス・?イブ)",
+            re.IGNORECASE,
+        ),
+        "holiday",
+    ),
+    # "this Christmas": the season more than the day (a date the text gives wins)
+    (Pattern(r"\b(?P<hol>Christmas)\b|(?P<khol>크리스마스|クリスマス)", re.IGNORECASE), "season"),
+    (
+        Pattern(
             # "on the 12th", "on Friday the 12th"
             r"\b(?:on|from|by|for) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
             r"the (?P<day>\d{1,2})(?:st|nd|rd|th)\b"
@@ -340,8 +356,10 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     ),
 )
 #: how much less a relative date counts than one the text writes out: it must stand beside
-#: a release word or a service to be the release date; a week or a month names no day
-_RELATIVE_DOUBT = {"next_week": 2.5, "next_month": 2.5}
+#: a release word or a service to be the release date; a week or a month names no day; a
+#: season ("this Christmas") loses to any day the text gives, the headline's bonus and a
+#: release word and a service beside it included
+_RELATIVE_DOUBT = {"next_week": 2.5, "next_month": 2.5, "season": 7.0}
 
 
 def day_first(link: str) -> bool:
@@ -384,6 +402,14 @@ def _relative_day(
         return pub - timedelta(days=pub.weekday()) + timedelta(days=7)
     if how == "next_month":
         return date(pub.year + (pub.month == 12), pub.month % 12 + 1, 1)
+    if how in ("holiday", "season"):
+        name = (groups.get("hol") or groups.get("khol") or "").lower().replace("’", "'")
+        month, day = HOLIDAYS[re.sub(r"\s+", " ", name)]
+        holiday = date(pub.year, month, day)
+        # the coming one ("this Christmas" in December), or last one spoken of in the past
+        if holiday < pub - timedelta(days=30) and not past:
+            holiday = date(pub.year + 1, month, day)
+        return holiday
     if how == "the_day":
         day = int(groups["day"] or 0)
         if past:  # "aired on the 23rd": the last such day on or before the entry

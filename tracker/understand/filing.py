@@ -15,7 +15,12 @@ from tracker.understand.scan.prefilter import Pattern
 
 #: "[드라마 리뷰] 트리거 (디즈니+) – ...": a tag in brackets, then the rest of the headline
 BRACKET = Pattern(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<rest>.*)$")
-REVIEW_TAG = Pattern(r"review|리뷰|별점|평론|critique|crítica|kritik", re.IGNORECASE)
+REVIEW_TAG = Pattern(
+    r"review|리뷰|별점|평론|critique|crítica|kritik|"
+    # a column that looks at one work: "[TV 들여다보기]", "[D:방송 뷰]", 【シネマ推し】, 【映画評】
+    r"(?:방송|TV|영화|드라마|OTT)\s?(?:뷰|보기|들여다보기|읽기|톺아보기)$|비평|シネマ推し|映画評|批評",
+    re.IGNORECASE,
+)
 OTHER_TAG = Pattern(
     r"photo|still|gallery|poster|trailer|teaser|video|clip|게시판|포토|화보|영상|예고편|"
     r"포스터|스틸|quiz|podcast|giveaway|event|이벤트|공지|알림",

@@ -18,16 +18,13 @@ from tracker.types import FeedKind, FeedSpec, Kind
 from tracker.understand.document import Document
 from tracker.understand.filing import (
     BRACKET,
-    NEWS_LINK,
     OTHER_TAG,
     REVIEW_TAG,
-    news_meta,
     review_meta,
-    reviewer_line,
 )
 from tracker.understand.film import Film
-from tracker.understand.headline import may_name_a_work
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.signals import CRITIC_BODY, NEWS_VERB, NOT_BARE, VERDICT, weigh_signals
 from tracker.understand.titles import TITLE_YEAR, clean_film
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
@@ -59,7 +56,10 @@ _LISTICLE = Pattern(
     r"(?:on|to|you|that|like|for|we|worth|streaming|coming)\b|"
     r"\b(?:premieres|dramas|k-dramas|films|movies|shows|series|releases)\s+to "
     r"(?:look out for|watch out for|keep an eye on)\b|"
-    r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|(?<![\d０-９])\d{1,2}選|"
+    r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|\b(?:Oscars?|Emmys?|awards?) predictions\b|"
+    r"^quiz\b|\bquiz:|(?<![\d０-９])\d{1,2}選|"
+    # a K-pop act's concert, tour or album (the venue's "Theatre" is no film word)
+    r"\bK-pop\b.{0,60}\b(?:concert|tour|album|comeback|showcase|fan ?meeting)s?\b|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
     # "Top 10 Films of 2025", "Our Critics' Top 10 ..." (not a chart: "tops Netflix's top 10
@@ -75,7 +75,9 @@ _PROMO = Pattern(
     r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
-    r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개",
+    r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
+    # photo shoots and photo books: 화보, 写真集, グラビア
+    r"화보|写真集|グラビア",
     re.IGNORECASE,
 )
 _REVIEW_TITLE = Pattern(
@@ -92,7 +94,9 @@ _RELEASE_ROUNDUP = Pattern(
     r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
     r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
     r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
-    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b",
+    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b|"
+    # "新作韓国ドラマ配信・放送スケジュールまとめ": the month's new series, listed
+    r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|まとめ|一覧|ラインナップ)",
     re.IGNORECASE,
 )
 #: words between a Korean date and its release verb: where, how much, on which terms ("오는
@@ -125,7 +129,7 @@ _RELEASE_STRONG = Pattern(
     rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
     r"\d{1,2}日\s*(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
-    r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
+    r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全?世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
@@ -141,8 +145,12 @@ _RELEASE_WEAK = Pattern(
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
-    rf"\bin (?:theaters|theatres|cinemas) (?:on\s+)?(?:{MONTH_ANY}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
-    rf"{MONTH_ANY})|"
+    rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?(?:{MONTH_ANY}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
+    # a service the work is set or confirmed for, or moves onto ("set for Viki streaming",
+    # "confirmed for Viu", "Finally Zooms Onto Apple TV", "Rides onto HBO Max in January")
+    rf"\b(?:set|confirmed|slated|dated)\s+for\s+{PLATFORM_NAMES}\b|"
+    rf"\b\w+s\s+onto\s+{PLATFORM_NAMES}\b|"
     r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
     r"\bsets?\b.{0,60}\b(?:release|premiere|debut)(?: date)?\b|"
     # "gets September date", "gets a summer premiere date"
@@ -193,26 +201,22 @@ _NEW_ON_BODY = Pattern(
     r"\bNew (?:season |episodes? )?on (?:Netflix|Disney\+|Prime Video|Hulu|Max)\b[^:\n]{0,20}:\s*"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\bType:\s*(?:Movie|TV Series)\b",
 )
-_CRITIC_BODY = Pattern(
-    r"\b(?:is|are) (?:a|an) (?:\w+[, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|"
-    r"achievement|triumph|mess|delight|debut|feature|portrait|romance|spectacle)\b|"
-    r"\bperformance\b|\bfirst feature\b|\bfeatures a\b|\bstars? as\b|\bplays?\b|"
-    r"['’]s (?:\w+[-, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|biopic|"
-    r"portrait|feature|debut|sequel|adaptation|horror film|documentary)\b",
-    re.IGNORECASE,
-)
 
 
-_NOT_BARE = Pattern(r"[!?|]|\s[-–—]\s|['’]s\b")
+#: what a CJK headline that is a sentence, not a bare title, holds
+_CJK_SENTENCE = frozenset("、。！？　…")
 _SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", re.IGNORECASE)
 _TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
 _TIME_OF_YEAR = Pattern(r"\bseason\b(?!\s+(?:\d|of\b))", re.IGNORECASE)
 
 
 def is_bare_title(title: str) -> bool:
-    """A headline that is only a name ("Past Lives", "Mickey 17", "The Brutalist")."""
+    """A headline that is only a name ("Past Lives", "Mickey 17", "The Brutalist"); not a
+    Japanese or Chinese sentence, which has no spaces to count words by."""
+    if not title.isascii() and any(ch in _CJK_SENTENCE for ch in title):
+        return False
     words = title.split()
-    if not 1 <= len(words) <= 5 or _NOT_BARE.search(title):
+    if not 1 <= len(words) <= 5 or NOT_BARE.search(title):
         return False
     if _SENTENCE_VERB.search(title):
         return False
@@ -222,20 +226,12 @@ def is_bare_title(title: str) -> bool:
 _LEAD_RELEASE = Pattern(
     rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|drop(?:s|ping)?|"
     rf"stream(?:s|ing)?|launch(?:es|ing)?|hits?|opens?|releases?|(?:is |are )?coming)\b"
-    rf"(?:\s+(?:on|to|in|onto)\s+(?:{PLATFORM_NAMES}|theaters|theatres|cinemas))?"
-    rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:\w+day,?\s+)?{MONTH_ANY}\.?\s+\d{{1,2}}\b"
+    rf"(?:\s+(?:on|to|in|onto)\s+(?:{PLATFORM_NAMES}|theaters|theatres|cinemas|\w+))?"
+    # the day before or after its month ("on Monday 19 January", "Friday, Jan. 9")
+    rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)"
     rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{PLATFORM_NAMES}|theaters|"
     rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b",
-    re.IGNORECASE,
-)
-
-
-#: a critic's one-line verdict: a judged work described with modifiers ("a gloriously chaotic
-#: satire", "Hong Sang-soo's gentle comedy")
-_VERDICT = Pattern(
-    r"\b(?:a|an|the|\w+'s)\s+(?:[\w-]+,?\s+){1,3}(?:film|movie|drama|thriller|satire|comedy|"
-    r"epic|portrait|romance|melodrama|fable|farce|horror|documentary|debut|sequel|adaptation|"
-    r"mystery|western|noir|spectacle|tragedy|tale|character study|procedural|series)\b",
     re.IGNORECASE,
 )
 
@@ -251,7 +247,7 @@ def _title_dash_verdict(title: str, film: Film) -> str | None:
         *(normalize_title(n) for n in (film.work.names if film.work else ())),
     }:
         return None
-    verdict = _VERDICT.search(m.group("desc"))
+    verdict = VERDICT.search(m.group("desc"))
     return verdict.group(0) if verdict else None
 
 
@@ -281,7 +277,9 @@ _REPORTING = Pattern(
     r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b",
     re.IGNORECASE,
 )
-_RELEASED_WHERE = Pattern(rf"{PLATFORM_NAMES}|theaters|theatres|cinemas|nationwide", re.I)
+_RELEASED_WHERE = Pattern(
+    rf"{PLATFORM_NAMES}|\btheat(?:er|re)s?\b|\bcinemas?\b|nationwide|day-and-date", re.I
+)
 _KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
 )
@@ -395,7 +393,7 @@ def decide_kind(
         and film.title
         and not film.roundup
         and not headline(_NEWS_TITLE)
-        and not _NEWS_VERB.search(title, doc.folded_headline)
+        and not NEWS_VERB.search(title, doc.folded_headline)
     ):
         # "TIFF 2025: 'Project Y' Is a Neon-Lit Heist" over "Rating: 6.5/10": a festival review
         return _say(Kind.REVIEW, f"a critic's rating under a festival headline {m.group(0)!r}")
@@ -426,174 +424,10 @@ def decide_kind(
         is_bare_title(title)
         and not TITLE_YEAR.match(title)
         and (
-            _CRITIC_BODY.search(doc.body, doc.folded_body)
+            CRITIC_BODY.search(doc.body, doc.folded_body)
             or FILM_WORDS.search(doc.body, doc.folded_body)
         )
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")
-    return _weigh_signals(doc, film, feed)
-
-
-#: a headline that judges a named work: "'Next Sohee' Is the Angriest Korean Film of the
-#: Year", "Pixar's 'Elemental' Is a Rom-Com Hiding ...": a quoted name, then "is a/the ..."
-_JUDGED_HEADLINE = Pattern(
-    r"['\"][^'\"]{1,60}['\"]\s+(?:is|was|remains)\s+(?:the|a|an|one of the)\s",
-    re.IGNORECASE,
-)
-#: the same without quotes, in a Title Case headline: "The Quiet Orchard Is a Slow, Luminous
-#: Portrait of Grief" (the name must read as a title)
-_BARE_JUDGED = Pattern(
-    r"^(?P<name>[^'\":]{1,60}?)\s+(?:Is|Was|Remains)\s+(?:the|a|an|One of the)\s"
-)
-#: words a critic's headline judges a work with ("... is a folk-horror gem", "a gentle comedy")
-_HEADLINE_VERDICT = Pattern(
-    r"\b(?:gem|masterpiece|masterwork|triumph|misfire|slog|delight|knockout|marvel|mess|letdown|"
-    r"disappointment|must-see|tour de force|luminous|haunting|gorgeous|devastating|gripping|"
-    r"tender|wry|bleak|uneven|overlong|heartfelt|charming|hypnotic|riveting|exhilarating|"
-    r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|breathtaking|brilliant|powerful|"
-    r"moving|lovely|terrific|superb|thrilling|hilarious|chilling|tedious|hollow|assured|"
-    r"accomplished|poignant|mesmerizing|mesmerising|ravishing|soulful|sublime|clunky|bloated|"
-    r"lifeless|inert|flawed|forgettable|unforgettable|heartbreaking|heartwarming|slow-burn)\b",
-    re.IGNORECASE,
-)
-#: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
-#: (the colon right after the name, as English sets it: "Travail, emploi : les modèles" is a
-#: French heading, not a film and its essay title)
-_ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2,})$")
-#: what happens to a work in news after a colon ("Season 2: Netflix Renews Hit Korean ...")
-_NEWS_VERB = Pattern(
-    r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
-    r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
-    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch)(?:s|es|ed)?\b",
-    re.IGNORECASE,
-)
-#: an opinion section: a column about one work reads as a critic's piece, not as news
-_COLUMN_CATEGORY = Pattern(
-    r"^(?:columns?|opinion|essays?|칼럼|컬럼|기고|시론|コラム|批評|評論|時評)$", re.IGNORECASE
-)
-#: a Korean or Japanese essay headline's own phrasing about a work: "…'X'가 남긴 것" (what X
-#: left), "…에 대하여" (on ...), "X가 다시 쓴 Y" (how X rewrote Y), "『X』が賛否を呼ぶ理由"
-#: (why X divides opinion), "考察", "読み解く"
-_CJK_ESSAY = Pattern(
-    r"[이가]\s?남긴 것|에 대하여|[이가]\s?던진|[이가]\s?다시 쓴|의 미덕|의 한계|톺아보기|"
-    r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と"
-)
-#: the weights of the signals weighed when no headline rule decides: a critic's byline says
-#: "review" as plainly as a review section; the others only count in agreement
-_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
-#: a news category is the outlet's choice; a news link path is often every story's ("/news/")
-_W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
-_HINT = "the feed's kind hint"
-#: what the review signals must reach (two soft ones together, or a byline alone)
-_REVIEW_AT = 3
-
-
-#: the short words a title leaves in lower case ("Return to Seoul", "Decision to Leave")
-_MINOR_WORDS = frozenset("a an the of to in on at for and or with from by as".split())  # noqa: SIM905
-#: a recurring column's name before a colon ("New to Streaming: ...", "This Week: ..."): the
-#: column, not a work, is named
-_COLUMN_NAME = Pattern(
-    r"\b(?:new|streaming|week|weekly|month|monthly|best|top|roundup|guide|watch|now|recap)\b",
-    re.IGNORECASE,
-)
-
-
-def _title_cased(name: str) -> bool:
-    """A name set as a title: one to six words, each capitalised (or a number) but the short
-    ones, the first capitalised; no mark of a sentence ("!", "?", " - ", "'s")."""
-    words = name.split()
-    if not 1 <= len(words) <= 6 or _NOT_BARE.search(name) or not words[0][0].isupper():
-        return False
-    if _COLUMN_NAME.search(name):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
-
-
-def _essay_headline(doc: Document, film: Film) -> str | None:
-    """A headline that reads as an essay about a work: it judges a quoted name, or it is a
-    name (the film found, or a bare title) and a colon before a sentence about it."""
-    folded = doc.folded_headline
-    if (" is " in folded or " was " in folded or " remains " in folded) and _JUDGED_HEADLINE.search(
-        doc.headline, folded
-    ):
-        return "the headline judges a named work"
-    bare = _BARE_JUDGED.match(doc.headline)
-    if bare and _title_cased(bare.group("name")) and may_name_a_work(bare.group("name")):
-        return f"the headline judges the work {bare.group('name')!r}"
-    if ":" in doc.headline:
-        m = _ESSAY_COLON.match(doc.headline)
-        if m:
-            name = m.group("name").strip()
-            # the film found may itself hold a colon ("The Roundup: No Way Out: ...")
-            if film.title and doc.headline.startswith(film.title + ":"):
-                return f"an essay title after the film's name {film.title!r}"
-            if _title_cased(name) and not _NEWS_VERB.search(m.group("rest")):
-                return f"an essay title after the name {name!r}"
-    return None
-
-
-def _lead_judges(doc: Document) -> str | None:
-    """The first paragraph describes and judges a work ("Davy Chou's drama follows ...", "a
-    seven-episode webtoon adaptation"), as a review's opening does."""
-    lead = doc.body[:400].split("\n\n", 1)[0]
-    if not lead:
-        return None
-    folded = doc.folded_body[: len(lead)]
-    m = _CRITIC_BODY.search(lead, folded) or _VERDICT.search(lead, folded)
-    return m.group(0) if m else None
-
-
-def _weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> KindResult:
-    """Where no headline rule decides: the filing marks, an essay headline with a lead that
-    judges the work, and the feed's declared kind as a prior, each with its weight; the
-    reason lists them all (``tracker explain`` shows it)."""
-    signals: list[tuple[Kind, int, str]] = []
-    reviewer = reviewer_line(doc)
-    if reviewer:
-        signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
-    essay = _essay_headline(doc, film)
-    if essay is None and film.title and not doc.title.isascii():
-        m = _CJK_ESSAY.search(doc.title)
-        essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
-    column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
-    if column is not None and film.title and not film.roundup:
-        signals.append((Kind.REVIEW, _W_JUDGED, f"an opinion section {column!r} on one work"))
-    if essay:
-        signals.append((Kind.REVIEW, _W_JUDGED, essay))
-        lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
-        if lead:
-            signals.append((Kind.REVIEW, _W_LEAD, f"the lead judges the work ({lead!r})"))
-        # a critic's word in it ("a folk-horror gem"): news says what happened, not how good
-        verdict = _HEADLINE_VERDICT.search(doc.headline, doc.folded_headline)
-        if verdict:
-            signals.append(
-                (Kind.REVIEW, _W_VERDICT, f"the headline's verdict {verdict.group(0)!r}")
-            )
-    filed = news_meta(doc)
-    if filed:
-        weight = _W_NEWS_LINK if filed == NEWS_LINK else _W_NEWS_CATEGORY
-        signals.append((Kind.NEWS, weight, filed))
-    hint: Kind | None = None
-    if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):
-        hint = Kind(feed.kind.value)
-        signals.append((hint, _W_FEED, f"{_HINT} ({feed.kind.value})"))
-    if not signals:
-        return _say(Kind.NEWS, "default: reporting about film")
-    listed = "; ".join(f"{why} {kind.value} +{w}" for kind, w, why in signals)
-    review = sum(w for kind, w, _ in signals if kind == Kind.REVIEW)
-    news = sum(w for kind, w, _ in signals if kind == Kind.NEWS)
-    if review >= _REVIEW_AT and review > news:
-        return _say(Kind.REVIEW, f"signals ({listed})")
-    # short of that, the soft review signals count for nothing: the prior and the filing
-    # marks decide, a tie going to the prior (the feed knows its own sections)
-    score = {kind: 0 for kind in Kind}
-    for kind, weight, why in signals:
-        if kind != Kind.REVIEW or why.startswith(_HINT):
-            score[kind] += weight
-    prior = hint if hint is not None else Kind.NEWS
-    best = max(Kind, key=lambda k: (score[k], k == prior))
-    if score[best] == 0:
-        return _say(Kind.NEWS, f"default: reporting about film (signals: {listed})")
-    if len(signals) == 1:
-        return _say(best, signals[0][2])  # the hint alone: the reason reads as before
-    return _say(best, f"signals ({listed})")
+    kind, why = weigh_signals(doc, film, feed)
+    return _say(kind, why)

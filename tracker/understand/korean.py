@@ -118,6 +118,9 @@ _K_CUE_HANGUL = Pattern(
     r"드라마|아이돌|걸그룹|보이그룹|예능|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
     r"티빙|웨이브|쿠팡\s?플레이"
 )
+#: "배우 하윤경이 ...": a Korean text calls its own actors so (a foreign one gets a country),
+#: the cue when no other is there
+_ACTOR_HANGUL = Pattern(r"배우")
 #: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
 _OTHER_HANGUL = Pattern(
     r"중국|일본|대만|태국|미국|영국|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
@@ -212,7 +215,9 @@ _F_WORDS = Pattern(
     r"epic|comedy|spectacle|sequel|franchise|original|remake|action|hit|studio)\b|"
     r"\b(?:Pixar|DreamWorks|Studio Ghibli|Toho)['’]s\b|\bkaiju\b|"
     r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
-    r"인도\s?영화|외화",
+    r"인도\s?영화|외화|"
+    # an American network's own series in a Korean text ("HBO 오리지널 시리즈")
+    r"HBO\s?(?:오리지널|시리즈)",
     re.IGNORECASE,
 )
 _F_CATEGORY = Pattern(
@@ -382,7 +387,7 @@ def _hangul_name_with_cue(doc: Document) -> list[Evidence]:
     if name is None:
         return []
     text, folded, words = doc.all_text, doc.folded_all, doc.words_all
-    cue = _K_CUE_HANGUL.search(text, folded, words)
+    cue = _K_CUE_HANGUL.search(text, folded, words) or _ACTOR_HANGUL.search(text)
     if cue is None or _OTHER_HANGUL.search(text, folded, words):
         return []
     return [(2, f"Korean name {name!r} beside {cue.group(0)!r}")]
@@ -439,7 +444,12 @@ _KATAKANA_KOREAN_NAME = Pattern(
 )
 #: a Korean given name in katakana has no long vowel, a Chinese or Western one often does
 #: ("チャン・イーモウ", "キム・カーダシアン"), and other countries named make it theirs
-_KATAKANA_ELSEWHERE = Pattern(r"中国|香港|台湾|アメリカ|ハリウッド|米国|英国|イギリス|[中米英]")
+#: (中, 米 and 英 alone stand for a country only before what a country makes: "中年" is middle
+#: age, "途中" midway)
+_KATAKANA_ELSEWHERE = Pattern(
+    r"中国|香港|台湾|アメリカ|ハリウッド|米国|英国|イギリス|[中米英](?:映画|ドラマ|俳優|女優|歌手|合作)|"
+    r"[米英]アカデミー"
+)
 
 
 def _katakana_evidence(doc: Document) -> list[Evidence]:

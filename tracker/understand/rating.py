@@ -61,8 +61,11 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
     num = r"(\d{1,2}(?:\.\d{1,2})?|\d?½)"
     return [
         (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*점\s*만점에\s*(\d{1,3}(?:\.\d+)?)\s*점"), "ko_of"),
+        # "별점: 5개 만점에 3.5개": stars counted out of five
+        (Pattern(r"([1-9]|10)\s*개\s*만점에\s*(\d{1,2}(?:\.\d)?)\s*개"), "ko_of"),
         # Japanese: "85点（100点満点）", "100点満点中85点"
-        (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*点\s*[（(]\s*(\d{1,3})\s*点満点\s*[)）]"), "ja_of"),
+        # (the first 点 may go: "評価 4.5（5点満点）")
+        (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*点?\s*[（(]\s*(\d{1,3})\s*点満点\s*[)）]"), "ja_of"),
         (Pattern(r"(\d{1,3})\s*点満点中\s*(\d{1,3}(?:\.\d+)?)\s*点"), "ja_scale_of"),
         (
             Pattern(
@@ -97,7 +100,10 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             "num_stars",
         ),
         (
-            Pattern(r"(?:Grade|Rating|Score|Verdict)\s*[:：]\s*([A-F](?:\+|-|−)?)(?![\w+\-])"),
+            # (in capitals too, "GRADE: A-", and in brackets, "GRADE: (C+)")
+            Pattern(
+                r"(?i:Grade|Rating|Score|Verdict)\s*[:：]\s*\(?([A-F](?:\+|-|−)?)\)?(?![\w+\-])"
+            ),
             "grade",
         ),
         (Pattern(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
@@ -359,7 +365,7 @@ _NEED_JEOM = frozenset({"ko_of", "ko_point"})
 #: the forms that need "star" (folded): one look for both
 _NEED_STAR = frozenset({"words", "num_stars"})
 #: the labels of a letter grade, each right before spaces and a colon
-_GRADE_LABELS = ("Grade", "Rating", "Score", "Verdict")
+_GRADE_LABELS = ("Grade", "Rating", "Score", "Verdict", "GRADE", "RATING", "SCORE", "VERDICT")
 
 
 def _grade_possible(text: str, end: int) -> bool:

@@ -1,0 +1,210 @@
+"""The review signals weighed when no headline rule of ``kind`` decides, each with its weight,
+as ``tracker explain`` lists them: a critic's byline, an essay headline that judges its work and
+a lead that judges it too, a critic's word in the headline, an opinion section on one work
+(its category or its link), a news filing, and the feed's declared kind as a prior.
+
+Owns those signals and their weights, and the verdict words the kind rules share (a critic's
+body, a one-line verdict, what a bare title cannot hold). Must not find the film or the rating:
+it is told the film.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.types import FeedKind, FeedSpec, Kind
+from tracker.understand.document import Document
+from tracker.understand.filing import NEWS_LINK, news_meta, reviewer_line
+from tracker.understand.film import Film
+from tracker.understand.headline import may_name_a_work
+from tracker.understand.scan.prefilter import Pattern
+
+CRITIC_BODY = Pattern(
+    r"\b(?:is|are) (?:a|an) (?:\w+[, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|"
+    r"achievement|triumph|mess|delight|debut|feature|portrait|romance|spectacle)\b|"
+    r"\bperformance\b|\bfirst feature\b|\bfeatures a\b|\bstars? as\b|\bplays?\b|"
+    r"['’]s (?:\w+[-, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|biopic|"
+    r"portrait|feature|debut|sequel|adaptation|horror film|documentary)\b",
+    re.IGNORECASE,
+)
+
+#: a critic's one-line verdict: a judged work described with modifiers ("a gloriously chaotic
+#: satire", "Hong Sang-soo's gentle comedy")
+VERDICT = Pattern(
+    r"\b(?:a|an|the|\w+'s)\s+(?:[\w-]+,?\s+){1,3}(?:film|movie|drama|thriller|satire|comedy|"
+    r"epic|portrait|romance|melodrama|fable|farce|horror|documentary|debut|sequel|adaptation|"
+    r"mystery|western|noir|spectacle|tragedy|tale|character study|procedural|series)\b",
+    re.IGNORECASE,
+)
+
+NOT_BARE = Pattern(r"[!?|]|\s[-–—]\s|['’]s\b")
+
+
+#: a headline that judges a named work: "'Next Sohee' Is the Angriest Korean Film of the
+#: Year", "Pixar's 'Elemental' Is a Rom-Com Hiding ...": a quoted name, then "is a/the ..."
+_JUDGED_HEADLINE = Pattern(
+    r"['\"][^'\"]{1,60}['\"]\s+(?:is|was|remains)\s+(?:the|a|an|one of the)\s",
+    re.IGNORECASE,
+)
+#: the same without quotes, in a Title Case headline: "The Quiet Orchard Is a Slow, Luminous
+#: Portrait of Grief" (the name must read as a title)
+_BARE_JUDGED = Pattern(
+    r"^(?P<name>[^'\":]{1,60}?)\s+(?:Is|Was|Remains)\s+(?:the|a|an|One of the)\s"
+)
+#: words a critic's headline judges a work with ("... is a folk-horror gem", "a gentle comedy")
+_HEADLINE_VERDICT = Pattern(
+    r"\b(?:gem|masterpiece|masterwork|triumph|misfire|slog|delight|knockout|marvel|mess|letdown|"
+    r"disappointment|must-see|tour de force|luminous|haunting|gorgeous|devastating|gripping|"
+    r"tender|wry|bleak|uneven|overlong|heartfelt|charming|hypnotic|riveting|exhilarating|"
+    r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|breathtaking|brilliant|powerful|"
+    r"moving|lovely|terrific|superb|thrilling|hilarious|chilling|tedious|hollow|assured|"
+    r"accomplished|poignant|mesmerizing|mesmerising|ravishing|soulful|sublime|clunky|bloated|"
+    r"lifeless|inert|flawed|forgettable|unforgettable|heartbreaking|heartwarming|slow-burn)\b",
+    re.IGNORECASE,
+)
+#: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
+#: (the colon right after the name, as English sets it: "Travail, emploi : les modèles" is a
+#: French heading, not a film and its essay title)
+_ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2,})$")
+#: what happens to a work in news after a colon ("Season 2: Netflix Renews Hit Korean ...")
+NEWS_VERB = Pattern(
+    r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
+    r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
+    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch)(?:s|es|ed)?\b",
+    re.IGNORECASE,
+)
+#: an opinion section: a column about one work reads as a critic's piece, not as news
+_COLUMN_CATEGORY = Pattern(
+    r"^(?:columns?|opinion|essays?|칼럼|컬럼|기고|시론|コラム|批評|評論|時評)$", re.IGNORECASE
+)
+#: a Korean or Japanese essay headline's own phrasing about a work: "…'X'가 남긴 것" (what X
+#: left), "…에 대하여" (on ...), "X가 다시 쓴 Y" (how X rewrote Y), "『X』が賛否を呼ぶ理由"
+#: (why X divides opinion), "考察", "読み解く"
+_CJK_ESSAY = Pattern(
+    r"[이가]\s?남긴 것|에 대하여|[이가]\s?던진|[이가]\s?다시 쓴|의 미덕|의 한계|톺아보기|"
+    r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
+    r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
+)
+#: an opinion section in the link's path ("/column/", "/opinion/")
+_COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
+#: the weights of the signals weighed when no headline rule decides: a critic's byline says
+#: "review" as plainly as a review section; the others only count in agreement
+_W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
+#: a news category is the outlet's choice; a news link path is often every story's ("/news/")
+_W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
+_HINT = "the feed's kind hint"
+#: what the review signals must reach (two soft ones together, or a byline alone)
+_REVIEW_AT = 3
+
+
+#: the short words a title leaves in lower case ("Return to Seoul", "Decision to Leave")
+_MINOR_WORDS = frozenset("a an the of to in on at for and or with from by as".split())  # noqa: SIM905
+#: a recurring column's name before a colon ("New to Streaming: ...", "This Week: ..."): the
+#: column, not a work, is named
+_COLUMN_NAME = Pattern(
+    r"\b(?:new|streaming|week|weekly|month|monthly|best|top|roundup|guide|watch|now|recap)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_cased(name: str) -> bool:
+    """A name set as a title: one to six words, each capitalised (or a number) but the short
+    ones, the first capitalised; no mark of a sentence ("!", "?", " - ", "'s")."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or NOT_BARE.search(name) or not words[0][0].isupper():
+        return False
+    if _COLUMN_NAME.search(name):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
+
+
+def _essay_headline(doc: Document, film: Film) -> str | None:
+    """A headline that reads as an essay about a work: it judges a quoted name, or it is a
+    name (the film found, or a bare title) and a colon before a sentence about it."""
+    folded = doc.folded_headline
+    if (" is " in folded or " was " in folded or " remains " in folded) and _JUDGED_HEADLINE.search(
+        doc.headline, folded
+    ):
+        return "the headline judges a named work"
+    bare = _BARE_JUDGED.match(doc.headline)
+    if bare and _title_cased(bare.group("name")) and may_name_a_work(bare.group("name")):
+        return f"the headline judges the work {bare.group('name')!r}"
+    if ":" in doc.headline:
+        m = _ESSAY_COLON.match(doc.headline)
+        if m:
+            name = m.group("name").strip()
+            # the film found may itself hold a colon ("The Roundup: No Way Out: ...")
+            if film.title and doc.headline.startswith(film.title + ":"):
+                return f"an essay title after the film's name {film.title!r}"
+            if _title_cased(name) and not NEWS_VERB.search(m.group("rest")):
+                return f"an essay title after the name {name!r}"
+    return None
+
+
+def _lead_judges(doc: Document) -> str | None:
+    """The first paragraph describes and judges a work ("Davy Chou's drama follows ...", "a
+    seven-episode webtoon adaptation"), as a review's opening does."""
+    lead = doc.body[:400].split("\n\n", 1)[0]
+    if not lead:
+        return None
+    folded = doc.folded_body[: len(lead)]
+    m = CRITIC_BODY.search(lead, folded) or VERDICT.search(lead, folded)
+    return m.group(0) if m else None
+
+
+def weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> tuple[Kind, str]:
+    """Where no headline rule decides: the filing marks, an essay headline with a lead that
+    judges the work, and the feed's declared kind as a prior, each with its weight; the
+    reason lists them all (``tracker explain`` shows it)."""
+    signals: list[tuple[Kind, int, str]] = []
+    reviewer = reviewer_line(doc)
+    if reviewer:
+        signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
+    essay = _essay_headline(doc, film)
+    if essay is None and film.title and not doc.title.isascii():
+        m = _CJK_ESSAY.search(doc.title)
+        essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
+    column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
+    if column is None and doc.link and _COLUMN_LINK.search(doc.link):
+        column = "a column's link path"
+    if column is not None and film.title and not film.roundup:
+        signals.append((Kind.REVIEW, _W_JUDGED, f"an opinion section {column!r} on one work"))
+    if essay:
+        signals.append((Kind.REVIEW, _W_JUDGED, essay))
+        lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
+        if lead:
+            signals.append((Kind.REVIEW, _W_LEAD, f"the lead judges the work ({lead!r})"))
+        # a critic's word in it ("a folk-horror gem"): news says what happened, not how good
+        verdict = _HEADLINE_VERDICT.search(doc.headline, doc.folded_headline)
+        if verdict:
+            signals.append(
+                (Kind.REVIEW, _W_VERDICT, f"the headline's verdict {verdict.group(0)!r}")
+            )
+    filed = news_meta(doc)
+    if filed:
+        weight = _W_NEWS_LINK if filed == NEWS_LINK else _W_NEWS_CATEGORY
+        signals.append((Kind.NEWS, weight, filed))
+    hint: Kind | None = None
+    if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):
+        hint = Kind(feed.kind.value)
+        signals.append((hint, _W_FEED, f"{_HINT} ({feed.kind.value})"))
+    if not signals:
+        return Kind.NEWS, "default: reporting about film"
+    listed = "; ".join(f"{why} {kind.value} +{w}" for kind, w, why in signals)
+    review = sum(w for kind, w, _ in signals if kind == Kind.REVIEW)
+    news = sum(w for kind, w, _ in signals if kind == Kind.NEWS)
+    if review >= _REVIEW_AT and review > news:
+        return Kind.REVIEW, f"signals ({listed})"
+    # short of that, the soft review signals count for nothing: the prior and the filing
+    # marks decide, a tie going to the prior (the feed knows its own sections)
+    score = {kind: 0 for kind in Kind}
+    for kind, weight, why in signals:
+        if kind != Kind.REVIEW or why.startswith(_HINT):
+            score[kind] += weight
+    prior = hint if hint is not None else Kind.NEWS
+    best = max(Kind, key=lambda k: (score[k], k == prior))
+    if score[best] == 0:
+        return Kind.NEWS, f"default: reporting about film (signals: {listed})"
+    if len(signals) == 1:
+        return best, signals[0][2]  # the hint alone: the reason reads as before
+    return best, f"signals ({listed})"

@@ -332,14 +332,12 @@ def test_the_remade_work_s_clause_ends_at_its_comma() -> None:
 @pytest.mark.parametrize(
     ("summary", "rating"),
     [
-        ("<p>평점 7.5</p>", 3.75),  # out of ten above five, as "평점 7점" is
-        ("<p>평점 3.5</p>", 3.5),
         ("<p>관객 평점 9.1</p>", None),  # the audience's
         ("<p>시청자 평점 8.2</p>", None),
         ("<p>ユーザー評価 ★4.1</p>", None),
     ],
 )
-def test_a_korean_score_without_its_point_word(summary: str, rating: float | None) -> None:
+def test_audience_scores_are_no_critic_s(summary: str, rating: float | None) -> None:
     assert _classify("[리뷰] '바다의 끝'", summary).rating == rating
 
 
@@ -475,12 +473,107 @@ def test_korean_evidence_in_japanese_and_korean_texts() -> None:
         "<p>中年男が主人公。イ・ビョンホンの芝居が見事。妻役ソン・イェジンも。</p>",
     )
     assert r.korean is True, r.reasons
-    # "배우 하윤경": a Korean text's own actor
-    r = _classify("하윤경, 새 드라마 촬영 시작", "<p>배우 하윤경이 촬영을 시작했다.</p>")
+    # "배우 하윤경": a Korean text's own actor (no other cue in it: 배우 is the one)
+    r = _classify("하윤경, 겨울 화보 공개", "<p>배우 하윤경이 겨울 분위기를 선보였다.</p>")
     assert r.korean is True, r.reasons
+    r = _classify("유역비, 새 영화 촬영 시작", "<p>중국 배우 유역비가 촬영을 시작했다.</p>")
+    assert r.korean is False, r.reasons
     # an American network's series in a Korean text
     r = _classify(
         "'왕좌의 게임' 100년 전 이야기…《나이트 킹덤》 19일 쿠팡플레이 공개",
         "<p>쿠팡플레이가 HBO 오리지널 시리즈 《나이트 킹덤》을 국내 독점 공개한다.</p>",
     )
     assert r.korean is False, r.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# After a second review: what the new rules must leave alone
+
+
+def test_a_korean_holiday_without_its_space_is_read() -> None:
+    r = _classify("'바다의 끝' 24일 넷플릭스 공개", "<p>크리스마스이브에 공개된다.</p>")
+    assert r.kind == Kind.RELEASE and r.release_date is not None, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("'Night Shift' lands on Netflix ahead of Halloween", "<p>A horror drama.</p>"),
+        ("'Night Shift' premiered on Christmas Day last year", "<p>A drama.</p>"),
+    ],
+)
+def test_a_holiday_as_a_landmark_or_in_the_past_is_no_coming_release_day(
+    title: str, summary: str
+) -> None:
+    r = _classify(title, summary)
+    assert r.release_date not in (date(2025, 10, 31), date(2025, 12, 25)), r.reasons
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "<p>네이버 평점 9.1점</p>",
+        "<p>키노라이츠 평점 4.2, 왓챠 평점 3.8</p>",
+        "<p>Filmarksで4.3（5点満点）</p>",
+    ],
+)
+def test_portal_and_app_scores_are_no_critic_s(summary: str) -> None:
+    assert _classify("[리뷰] '바다의 끝'", summary).rating is None
+
+
+def test_a_grade_is_a_grade_alone_after_its_label() -> None:
+    assert _classify("'Night Shift' review", "<p>VERDICT: A slow-burn gem.</p>").rating is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Lee Jung-jae set for Netflix thriller from Squid Game producer",
+        "Squid Game season 3 climbs onto Netflix's all-time top 10",
+        "Korean films' share in local cinemas from January to June falls to record low",
+    ],
+)
+def test_castings_charts_and_market_shares_are_no_release(title: str) -> None:
+    assert _classify(title, "<p>The drama and film business.</p>").kind != Kind.RELEASE
+
+
+def test_a_star_s_visit_is_no_release() -> None:
+    r = _classify(
+        "Keanu Reeves greets fans in Seoul",
+        "<p>Keanu Reeves arrives in Seoul on October 10 with a stage greeting at a Lotte Cinema "
+        "theater for his new film.</p>",
+    )
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+def test_a_title_s_own_small_verbs_and_a_quoted_work_after_a_colon_stay() -> None:
+    # "to" is no news verb that ends a title ("Love" is not the title)
+    r = _classify("Love to Hate You release date and cast", "<p>The drama.</p>")
+    assert r.film != "Love", r.reasons
+    r = _classify(
+        "Park Chan-wook on Hollywood: Why 'No Other Choice' Had to Be Korean", "<p>The film.</p>"
+    )
+    assert r.film == "No Other Choice", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("K-pop idol-turned-actor Lee Jun-ho makes drama comeback", ()),
+        ("K-pop concert film 'Yet to Come' hits cinemas March 15", ()),
+        ("Quiz Lady star joins Korean drama", ()),
+        ("'바다의 끝' 시청률 10% 돌파…주연 배우들 화보 같은 케미", ("연예",)),
+    ],
+)
+def test_what_only_looks_like_a_list_a_k_pop_event_or_a_photo_shoot(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = _classify(title, "<p>The drama and film. 드라마.</p>", categories)
+    assert r.kind != Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title", ["[비평가들이 뽑은] 올해의 한국 영화 10편", "[영화 보기] 이번 주 개봉작 총정리"]
+)
+def test_tags_that_only_mention_critics_or_viewing_are_no_review_tags(title: str) -> None:
+    assert _classify(title, "<p>영화.</p>").kind != Kind.REVIEW

@@ -279,6 +279,8 @@ _BEFORE_WEEKDAY = re.compile(
     r"arrives|debuts|drops|lands|hits|streams|returns|opens|airs|launches)\s+$",
     re.IGNORECASE,
 )
+#: a holiday named as a landmark, not as the day: "ahead of Halloween", "before Valentine's Day"
+_AROUND_A_DAY = re.compile(r"\b(?:before|ahead of|after|since|until|by|around)\s+$", re.I)
 #: relative and numeric dates, read only for the release date (a roundup's headings are
 #: absolute): (pattern, form); a form's date comes from ``_relative_day``
 _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
@@ -404,10 +406,13 @@ def _relative_day(
         return date(pub.year + (pub.month == 12), pub.month % 12 + 1, 1)
     if how in ("holiday", "season"):
         name = (groups.get("hol") or groups.get("khol") or "").lower().replace("’", "'")
-        month, day = HOLIDAYS[re.sub(r"\s+", " ", name)]
+        name = re.sub(r"\s+", " ", name) if name.isascii() else re.sub(r"[\s・]", "", name)
+        month, day = HOLIDAYS[name]
         holiday = date(pub.year, month, day)
-        # the coming one ("this Christmas" in December), or last one spoken of in the past
-        if holiday < pub - timedelta(days=30) and not past:
+        # the coming one ("this Christmas" in December), or the last one spoken of in the past
+        if past and holiday > pub:
+            holiday = date(pub.year - 1, month, day)
+        elif holiday < pub - timedelta(days=30) and not past:
             holiday = date(pub.year + 1, month, day)
         return holiday
     if how == "the_day":
@@ -484,6 +489,11 @@ def relative_dates_in(
             if any(s < end and start < e for s, e in taken):
                 continue
             groups = m.groupdict()
+            if how in ("holiday", "season") and (
+                _AROUND_A_DAY.search(text, max(0, start - 12), start)
+                or text.startswith(" last year", end)
+            ):
+                continue  # "ahead of Halloween", "on Christmas Day last year": not the day
             if groups.get("wd"):
                 before = _BEFORE_WEEKDAY.search(text[max(0, start - 20) : start])
                 if before is None:

@@ -174,9 +174,12 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # second
         return Film(title=quotes[1], source=f"'X' from {quotes[1]!r}: the work quoted second")
     said = NAME_ON_TITLE.match(rest)
-    if said and all(rest.find(f"{q}") > said.end() for q in quotes):
-        # "Lee Seung-hyub on Spring of Youth: 'I Got to Be a Band Kid Again'": the quote after
-        # the colon is the person's words; the work is the one they speak on
+    if said and all(
+        rest.find(q) > said.end() and len(q.split()) >= 4 and not lexicon.works_titled(q)
+        for q in quotes
+    ):
+        # "Lee Seung-hyub on Spring of Youth: 'I Got to Be a Band Kid Again'": a sentence
+        # quoted after the colon is the person's words (a work quoted there stays the work)
         quotes = []
     if quotes:
         # an awards or chart headline naming several works is about the first one quoted
@@ -263,8 +266,8 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         name = _EPISODE_AFTER.sub("", name)
         # "Demon Slayer: Infinity Castle Sets U.S. Theatrical Release Date": the verb and what
         # follows it are the news (a verb that ends the name is the title's: "The Judge Returns")
-        verb = HEADLINE_VERB.search(name) or _NEWS_VERB_IN_NAME.search(name)
-        if verb and verb.start() > 0 and name[verb.end() :].strip():
+        verb = _NEWS_VERB_IN_NAME.search(name)
+        if verb and name[verb.end() :].strip() and not lexicon.works_titled(name):
             name = name[: verb.start()]
         # (not "The Trunk: Gong Yoo and Seo Hyun-jin's Netflix K-drama release date": a cast
         # and a service describe the title before the colon)

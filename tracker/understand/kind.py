@@ -56,10 +56,8 @@ _LISTICLE = Pattern(
     r"(?:on|to|you|that|like|for|we|worth|streaming|coming)\b|"
     r"\b(?:premieres|dramas|k-dramas|films|movies|shows|series|releases)\s+to "
     r"(?:look out for|watch out for|keep an eye on)\b|"
-    r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|\b(?:Oscars?|Emmys?|awards?) predictions\b|"
-    r"^quiz\b|\bquiz:|(?<![\d０-９])\d{1,2}選|"
-    # a K-pop act's concert, tour or album (the venue's "Theatre" is no film word)
-    r"\bK-pop\b.{0,60}\b(?:concert|tour|album|comeback|showcase|fan ?meeting)s?\b|"
+    r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|^(?:\d{4}\s+)?(?:Oscars?|Emmys?) predictions\b|"
+    r"^quiz\s*:|(?<![\d０-９])\d{1,2}選|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
     r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
     # "Top 10 Films of 2025", "Our Critics' Top 10 ..." (not a chart: "tops Netflix's top 10
@@ -70,14 +68,23 @@ _LISTICLE = Pattern(
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト",
     re.IGNORECASE,
 )
+#: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
+#: concert film is)
+_K_POP_EVENT = Pattern(
+    r"\bK-pop\b.{0,60}\b(?:concert|tour|album|comeback|showcase|fan ?meeting)s?\b", re.IGNORECASE
+)
+#: a screen work or its people in a headline (a K-pop act's "concert film", an idol's drama)
+_SCREEN_WORK = Pattern(
+    r"\b(?:film|movie|drama|K-drama|series|sitcom|actor|actress|acting)s?\b", re.IGNORECASE
+)
 _PROMO = Pattern(
     r"\[Photos?\]|^\s*Photos?\s*:|"
     r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
-    # photo shoots and photo books: 화보, 写真集, グラビア
-    r"화보|写真集|グラビア",
+    # photo shoots and photo books: 화보, 写真集, グラビア (not "화보 같은", "as if a photo shoot")
+    r"화보(?!\s?같)|写真集(?!のよう)|グラビア",
     re.IGNORECASE,
 )
 _REVIEW_TITLE = Pattern(
@@ -96,7 +103,7 @@ _RELEASE_ROUNDUP = Pattern(
     r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
     r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b|"
     # "新作韓国ドラマ配信・放送スケジュールまとめ": the month's new series, listed
-    r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|まとめ|一覧|ラインナップ)",
+    r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|一覧|ラインナップ)",
     re.IGNORECASE,
 )
 #: words between a Korean date and its release verb: where, how much, on which terms ("오는
@@ -145,12 +152,16 @@ _RELEASE_WEAK = Pattern(
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
-    rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?(?:{MONTH_ANY}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
+    # (with a day: "in local cinemas from January to June" is a market's half-year)
+    rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
+    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     # a service the work is set or confirmed for, or moves onto ("set for Viki streaming",
     # "confirmed for Viu", "Finally Zooms Onto Apple TV", "Rides onto HBO Max in January")
-    rf"\b(?:set|confirmed|slated|dated)\s+for\s+{PLATFORM_NAMES}\b|"
-    rf"\b\w+s\s+onto\s+{PLATFORM_NAMES}\b|"
+    # (the service last, or before its streaming or a time: "set for Netflix thriller" is a
+    # casting, "climbs onto Netflix's top 10" a chart)
+    rf"\b(?:set|confirmed|slated|dated)\s+for\s+{PLATFORM_NAMES}"
+    r"(?:\s+(?:streaming|release|premiere|debut)\b|\s+(?:in|on|this|next|from)\s|\s*$)|"
+    rf"\b\w+s\s+onto\s+{PLATFORM_NAMES}(?:\s+(?:in|on|this|next|from)\s|\s*$)|"
     r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
     r"\bsets?\b.{0,60}\b(?:release|premiere|debut)(?: date)?\b|"
     # "gets September date", "gets a summer premiere date"
@@ -278,7 +289,12 @@ _REPORTING = Pattern(
     re.IGNORECASE,
 )
 _RELEASED_WHERE = Pattern(
-    rf"{PLATFORM_NAMES}|\btheat(?:er|re)s?\b|\bcinemas?\b|nationwide|day-and-date", re.I
+    rf"{PLATFORM_NAMES}|\btheat(?:er|re)s\b|\bcinemas\b|nationwide|day-and-date", re.I
+)
+#: a film opening at one cinema ("opens Friday, Jan. 9, at AFS Cinema"): a person arriving at
+#: one ("arrives in Seoul ... at a Lotte Cinema theater") is a visit
+_OPENS_AT = Pattern(
+    r"\bopen(?:s|ing)?\b.{0,40}\bat\s+(?:the\s+)?[A-Z][\w.&' ]{0,40}(?:Cinema|Theat(?:er|re))\b"
 )
 _KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
@@ -299,7 +315,7 @@ def _lead_release(doc: Document) -> str | None:
         sentence = lead[start : min(ends) if ends else len(lead)]
         if FESTIVAL_CUE.search(sentence):
             continue
-        if _RELEASED_WHERE.search(sentence):
+        if _RELEASED_WHERE.search(sentence) or _OPENS_AT.search(sentence):
             return m.group(0)
     # "오늘(5일) 국내 극장에서 개봉했습니다" under a headline about the opening: opened today
     if doc.hangul_title and ("개봉" in doc.title or "공개" in doc.title):
@@ -366,6 +382,9 @@ def decide_kind(
         return _say(Kind.OTHER, "no film or drama words anywhere (not about film)")
     if not_film_item(doc):
         return _say(Kind.OTHER, "music, literature or food, not film")
+    m = headline(_K_POP_EVENT)
+    if m and not _SCREEN_WORK.search(title, doc.folded_headline):
+        return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
     m = headline(_LISTICLE)
     if m and not headline(_RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")

@@ -123,7 +123,7 @@ _K_CUE_HANGUL = Pattern(
 _ACTOR_HANGUL = Pattern(r"배우")
 #: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
 _OTHER_HANGUL = Pattern(
-    r"중국|일본|대만|태국|미국|영국|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
+    r"중국|일본|대만|태국|미국|영국|홍콩|중화권|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
 )
 #: a Korean broadcaster's own drama or show ("the tvN drama", "JTBC's variety show", "tvN 새
 #: 토일드라마"): only Korean channels air them (case kept: "ENA", "OCN" are no words)
@@ -217,7 +217,7 @@ _F_WORDS = Pattern(
     r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
     r"인도\s?영화|외화|"
     # an American network's own series in a Korean text ("HBO 오리지널 시리즈")
-    r"HBO\s?(?:오리지널|시리즈)",
+    r"HBO\s?오리지널",
     re.IGNORECASE,
 )
 _F_CATEGORY = Pattern(

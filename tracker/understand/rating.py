@@ -36,7 +36,9 @@ _LETTER_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", 
 _WORD_NUM = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|half a|a half)"
 _NOT_CRITIC = Pattern(
     r"IMDb|Rotten Tomatoes|Metacritic|Letterboxd average|TMDB|audience|users|viewers|"
-    r"네티즌|관람객|실관람|관객\s?평점|시청자\s?평점|에그지수|ユーザー|平均",
+    r"네티즌|관람객|실관람|관객\s?평점|시청자\s?평점|에그지수|ユーザー|平均|"
+    # portals and apps: their users' scores ("네이버 평점 9.1", "Filmarksで4.3")
+    r"네이버|다음 영화|포털|왓챠|키노라이츠|Filmarks|フィルマークス|映画\.com|Yahoo",
     re.IGNORECASE,
 )
 
@@ -101,14 +103,16 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
         ),
         (
             # (in capitals too, "GRADE: A-", and in brackets, "GRADE: (C+)")
+            # (a label in Title Case or capitals, and the grade alone: "VERDICT: A slow-burn gem"
+            # is a sentence)
             Pattern(
-                r"(?i:Grade|Rating|Score|Verdict)\s*[:：]\s*\(?([A-F](?:\+|-|−)?)\)?(?![\w+\-])"
+                r"(?:Grade|Rating|Score|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
+                r"\(?([A-F](?:\+|-|−)?)\)?(?![\w+\-])(?=\s*(?:$|[).,;!<]|\n))",
+                re.MULTILINE,
             ),
             "grade",
         ),
         (Pattern(r"(?:평점|별점|점수)\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*점"), "ko_point"),
-        # "평점 7.5" with no 점: out of ten above five (as "평점 7점"), out of five up to it
-        (Pattern(r"평점\s*[:：]?\s*(\d{1,2}(?:\.\d)?)(?![\d./점])"), "ko_bare"),
         (Pattern(r"(?:^|\s)(\d{1,2}(?:\.\d)?)점\s*$", re.MULTILINE), "ko_point"),
         # "★ 4.5" (Watcha Pedia): one star glyph then the number on the 5-point scale; first,
         # so the lone glyph is not read as one star
@@ -292,9 +296,6 @@ def _ratings_in(
             elif how == "ko_point":
                 n = float(m.group(1))
                 value = n / 2 if n <= 10 else None
-            elif how == "ko_bare":
-                n = float(m.group(1))
-                value = None if n > 10 else n / 2 if n > 5 else n
             elif how == "star_number":
                 if _AVERAGE.search(text, max(0, start - 10), start):
                     continue  # "평균 ★4.2 (38,120명)": the audience average, not the critic's
@@ -319,7 +320,7 @@ def _ratings_in(
                 # quoted as the text has it: the key's opening quote, the value's closing one
                 before = text[start - 1] if start and text[start - 1] in _QUOTES else ""
                 rating_text = before + rating_text
-            if how in ("ko_point", "ko_bare", "grade", "stars"):
+            if how in ("ko_point", "grade", "stars"):
                 rating_text = _LABEL_BEFORE.sub("", rating_text)
             found.append(_Found(round(value, 3), rating_text, offset + start))
     return found

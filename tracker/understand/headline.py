@@ -40,8 +40,8 @@ _EPISODE_LEAD = Pattern(
     r"^(?P<film>[A-Z0-9][^:|\-–—]{0,60}?)[:,]?\s+(?i:(?:episodes?|ep\.?)\s*\d{1,3}\b|"
     r"(?:series |season )?finale\b)"
 )
-#: "Hyun Bin and Jung Woo-sung's Made in Korea Comes to ...": the cast's possessive, then the
-#: title up to the headline's verb
+#: "Hyun Bin and Jung Woo-sung's Made in Korea comes to ...": the cast's possessive, then the
+#: title up to the headline's first lower-case word (``_sentence_case_subject``)
 _CAST_POSSESSIVE = Pattern(
     r"^(?P<names>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+(?:(?:,\s+|\s+and\s+)(?:[A-Z][\w-]+\s+){1,2}"
     r"[A-Z][\w-]+){0,2})['’]s\s+(?P<rest>\S.*)$"

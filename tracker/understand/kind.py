@@ -5,7 +5,8 @@ Owns the headline patterns of each kind and the order in which the evidence is w
 outlet's bracket tag, "review" in the headline, the absence of any film word, listicles and
 promotions, the outlet's review section, several critic's ratings, release and news
 headlines, a stated rating, a critic's verdict, a title page, a release announced in the
-lead, and last the feed's hint. Must not find the film or the rating itself: it is told them.
+lead, and last the weighed signals (``signals``: a byline, an essay headline, an opinion
+section, the feed's hint). Must not find the film or the rating itself: it is told them.
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ _RELEASE_STRONG = Pattern(
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
 )
+#: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
 _FIRST_SHOWN = Pattern(r"첫\s?공개$")
 _FESTIVAL_NEWS = Pattern(
     r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"

@@ -178,8 +178,9 @@ _KO_FOREIGN_MUSICIAN = Pattern(
 
 
 def _music_evidence(doc: Document) -> list[Evidence]:
-    """A Korean headline about a Korean musician (``_korean_music``): +2, beside the Hangul's
-    own points, for news of a concert or a tour that names an audience or a venue ("관객")."""
+    """A Korean headline about a Korean musician (``_korean_music``): +2 beside the Hangul's
+    own points, for the news that a film word keeps out of the K-pop rule (a concert's
+    "관객", its audience)."""
     if doc.hangul_title and _korean_music(doc):
         return [(2, "a Korean musician's news")]
     return []

@@ -102,9 +102,8 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             "num_stars",
         ),
         (
-            # (in capitals too, "GRADE: A-", and in brackets, "GRADE: (C+)")
-            # (a label in Title Case or capitals, and the grade alone: "VERDICT: A slow-burn gem"
-            # is a sentence)
+            # a label in Title Case or capitals, and the grade alone, bracketed or not ("GRADE:
+            # (C+)"): "VERDICT: A slow-burn gem" is a sentence
             Pattern(
                 r"(?:Grade|Rating|Score|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
                 r"\(?([A-F](?:\+|-|−)?)\)?(?![\w+\-])(?=\s*(?:$|[).,;!<]|\n))",

@@ -518,8 +518,9 @@ _SOUND_MIN = 3
 def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[str, list[int]]:
     """Join an uncurated Hangul or katakana title's group to the one Latin group (curated or
     not) that sounds the same (``sounds.skeleton``: 프로보노, プロボノ, "Pro Bono"), or a katakana
-    title none sounds like to the one Hangul title it reads as in Japanese (원경, ウォンギョン);
-    in the window, with the same numbers, when exactly one group qualifies."""
+    title none sounds like to the one Hangul title it reads as in Japanese (원경, ウォンギョン):
+    in the window, with the same numbers, both about Korean works or both not, a skeleton of
+    three only with a name in common, and only when exactly one group qualifies."""
     # by every title a group holds: a Hangul title joined by people still places its katakana
     latin: dict[str, set[str]] = {}
     hangul: dict[str, set[str]] = {}
@@ -527,7 +528,8 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
     for group, members in groups.items():
         if keys[members[0]].curated:
             # a curated work's English title takes its transcriptions too (the lexicon lists no
-            # katakana): "Cashero" takes キャッシャロ
+            # katakana): "Signal" takes シグナル (a curated group keeps no names, so its
+            # skeleton needs four consonants)
             _, sound = _sounding(group, None)
             if sound is not None and group.isascii():
                 latin.setdefault(sound, set()).add(group)

@@ -15,7 +15,6 @@ from tracker.understand.classify import Classification, classify
 
 #: a Thursday
 THURSDAY = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
-KST = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
 
 
 def _classify(

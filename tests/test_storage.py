@@ -960,6 +960,39 @@ def test_understanding_is_stored_with_the_entry_and_read_back(storage: Storage) 
     assert storage.understanding_versions(since=T0 + timedelta(days=1)) == []
 
 
+def test_kind_history_counts_each_feeds_evidence_not_its_prior(storage: Storage) -> None:
+    storage.sync_feeds(specs(A, B), now=T0)
+    by_prior = _understood(Kind.REVIEW)._replace(by_history=True)
+    storage.store_update(
+        success(A),
+        [
+            replace(entry("r1"), understood=_understood(Kind.REVIEW)),
+            replace(entry("r2"), understood=_understood(Kind.REVIEW)),
+            replace(entry("n1"), understood=_understood(Kind.NEWS, film=None)),
+            replace(entry("p1"), understood=by_prior),  # the prior's own: not counted
+            entry("u1"),  # never understood: not counted
+            # before the window
+            replace(entry("old", first_seen=T0 - timedelta(days=1)), understood=_understood()),
+        ],
+    )
+    storage.store_update(
+        success(B), [replace(entry("b1", feed=B), understood=_understood(Kind.OTHER))]
+    )
+    assert storage.kind_history(since=T0) == {
+        A: {Kind.REVIEW: 2, Kind.NEWS: 1},
+        B: {Kind.OTHER: 1},
+    }
+    # understood again on its own evidence (``tracker reclassify``): it counts now
+    [p1] = [e for e in storage.list_entries() if e.identity == "p1"]
+    storage.store_understanding([(p1.id, _understood(Kind.REVIEW))])
+    assert storage.kind_history(since=T0)[A] == {Kind.REVIEW: 3, Kind.NEWS: 1}
+    storage.store_understanding([(p1.id, by_prior)])
+    assert storage.kind_history(since=T0)[A] == {Kind.REVIEW: 2, Kind.NEWS: 1}
+    # a feed no longer followed teaches nothing
+    storage.sync_feeds(specs(A), now=T0)
+    assert set(storage.kind_history(since=T0)) == {A}
+
+
 def test_a_changed_entry_without_an_understanding_clears_the_old_one(storage: Storage) -> None:
     storage.sync_feeds(specs(A), now=T0)
     storage.store_update(success(A), [replace(entry("e1"), understood=_understood())])

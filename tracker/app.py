@@ -53,6 +53,7 @@ from tracker.types import (
     RenderedDigest,
     UpdateResult,
 )
+from tracker.understand import history
 
 if TYPE_CHECKING:
     # A command imports what it uses, no more: the libraries behind these (httpx, SQLAlchemy,
@@ -148,8 +149,16 @@ class Tracker:
         return list(self._specs)
 
     def hints(self) -> dict[str, FeedHints]:
-        """What the config says about each followed feed that the classifier weighs."""
-        return {spec.url: FeedHints(spec.kind, spec.korean_only) for spec in self.followed()}
+        """What the classifier weighs about each followed feed: the config's kind and
+        ``korean_only``, and the prior its history teaches when it declares no kind."""
+        since = self.clock() - history.WINDOW
+        learned = history.learned_priors(
+            self.followed(), lambda: self.storage.kind_history(since=since)
+        )
+        return {
+            spec.url: FeedHints(spec.kind, spec.korean_only, learned.get(spec.url))
+            for spec in self.followed()
+        }
 
     @property
     def storage(self) -> Storage:
@@ -223,6 +232,7 @@ class Tracker:
             storage=self.sync(),
             renderer=self.renderer(),
             specs={spec.url: spec for spec in self.followed()},
+            feed_hints=self.hints(),
             timezone=self.timezone,
             backfill=digest.backfill,
             korean_only=digest.korean_only,
@@ -412,7 +422,7 @@ class Tracker:
         (and the calendar it links, if none yet: a send and the daemon keep that current)."""
         previewed = self.digests().preview(week)
         if not self.calendar.path.exists():
-            self.refresh_calendar()
+            self.calendar.refresh()
         return previewed
 
     def render(self, built: Digest) -> RenderedDigest:
@@ -439,15 +449,12 @@ class Tracker:
         if recipients:
             return recipients
         if self.config.smtp is not None:
-            raise ConfigError(
-                [
-                    ConfigProblem(
-                        "digest.recipients",
-                        "is empty, so there is nobody to email",
-                        'add recipients = ["you@example.com"] under [digest]',
-                    )
-                ]
+            nobody = ConfigProblem(
+                "digest.recipients",
+                "is empty, so there is nobody to email",
+                'add recipients = ["you@example.com"] under [digest]',
             )
+            raise ConfigError([nobody])
         return [OUTBOX_RECIPIENT]
 
     def sender(self) -> SmtpSender | OutboxSender:
@@ -520,7 +527,7 @@ class Tracker:
             return [Outcome(week, r, "dry-run", rendered.subject) for r in recipients]
         # the web copy first: the email's "view in your browser" link works when it arrives
         pipeline.archive_week(built, rendered.subject)
-        self.refresh_calendar()
+        self.calendar.refresh()
         return await send_week(
             week,
             rendered,
@@ -584,14 +591,6 @@ class Tracker:
             timezone=self.timezone,
             korean_only=self.config.digest.korean_only,
         )
-
-    def refresh_calendar(self) -> None:
-        """The calendar brought up to date beside a digest; a folder that cannot be written is
-        logged, never a failed digest."""
-        try:
-            self.calendar.write()
-        except TrackerError as error:
-            log.warning("%s", error)
 
 
 def make_tracker(config: Config, **options: Any) -> Tracker:

@@ -193,16 +193,19 @@ class ListedRelease:
 
 
 class FeedHints(NamedTuple):
-    """What the config says about a feed that the classifier weighs: what it mostly carries,
-    and whether everything in it is about Korean film or drama."""
+    """What the classifier weighs about a feed: what the config says it mostly carries, whether
+    everything in it is Korean, and the prior its own history teaches (``understand.history``)."""
 
     kind: FeedKind = FeedKind.MIXED
     korean_only: bool = False
+    learned: FeedKind | None = None
 
     @property
     def tag(self) -> str:
-        """A short stable form for classifier version stamps (``review``, ``mixed+korean``)."""
-        return f"{self.kind.value}{'+korean' if self.korean_only else ''}"
+        """A short stable form for classifier version stamps (``review``, ``mixed+korean``,
+        ``mixed~review`` for a learned prior)."""
+        learned = f"~{self.learned.value}" if self.learned is not None else ""
+        return f"{self.kind.value}{'+korean' if self.korean_only else ''}{learned}"
 
 
 class Understood(NamedTuple):
@@ -225,6 +228,8 @@ class Understood(NamedTuple):
     release_date: date | None
     detail: str
     reasons: tuple[str, ...] = ()
+    #: the feed's learned prior decided the kind: not counted in its history (``history``)
+    by_history: bool = False
 
 
 @dataclass(frozen=True)

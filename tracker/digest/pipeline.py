@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,10 +55,11 @@ class DigestPipeline:
     #: sender; both made personal per message when it is sent
     unsubscribe_url: str | None = None
     unsubscribe_mailto: str | None = None
+    #: what the classifier weighs about each followed feed (``Tracker.hints``), by URL
+    feed_hints: Mapping[str, FeedHints] = field(default_factory=dict)
 
     def hints(self, url: str) -> FeedHints:
-        spec = self.specs.get(url)
-        return FeedHints(spec.kind, spec.korean_only) if spec else FeedHints()
+        return self.feed_hints.get(url, FeedHints())
 
     def week_entries(self, week: IsoWeek) -> tuple[list[Entry], list[FeedStatus]]:
         """The week's entries of followed feeds, understood by the current classifier, and

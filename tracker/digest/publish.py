@@ -72,3 +72,11 @@ class CalendarFile:
             ) from None
         log.info("release calendar written: %s", target)
         return target
+
+    def refresh(self) -> None:
+        """The file brought up to date beside a digest: a folder that cannot be written is
+        logged, never a failed digest."""
+        try:
+            self.write()
+        except TrackerError as error:
+            log.warning("%s", error)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: the newest migration (``migrations/versions/``): a database at it needs nothing from Alembic.
 #: A test checks that this is Alembic's head.
-HEAD = "0008_health"
+HEAD = "0009_kind_history"
 
 #: execution option asking for a write transaction (BEGIN IMMEDIATE on SQLite)
 WRITE = "tracker_write"

@@ -52,7 +52,11 @@ _UNDERSTANDING = (
     "release_date",
     "understanding",
     "understood_why",
+    "kind_by_history",
 )
+#: written with the rest, never read back into an ``Entry``: the reasons (``explain`` reads
+#: them apart) and the history mark (only ``kind_history`` counts by it)
+_WRITE_ONLY = ("understood_why", "kind_by_history")
 
 DISPLAY_TITLE = sa.func.coalesce(feeds.c.title, feeds.c.feed_title)
 
@@ -71,7 +75,7 @@ _BASE_COLUMNS = (
     _E.author,
     _E.categories,
     _E.image,
-    *(getattr(_E, name) for name in _UNDERSTANDING if name != "understood_why"),
+    *(getattr(_E, name) for name in _UNDERSTANDING if name not in _WRITE_ONLY),
     feeds.c.url.label("feed_url"),
     DISPLAY_TITLE.label("feed_display_title"),
 )
@@ -92,13 +96,14 @@ def understanding_values(understood: Understood | None) -> dict[str, Any]:
         "release_date": understood.release_date,
         "understanding": understood.detail,
         "understood_why": json.dumps(list(understood.reasons), ensure_ascii=False),
+        "kind_by_history": understood.by_history,
     }
 
 
 _KINDS = {kind.value: kind for kind in Kind}
 
 #: the understanding columns a read selects, in ``Understood``'s order (the reasons left out)
-UNDERSTOOD_COLUMNS = tuple(getattr(_E, name) for name in _UNDERSTANDING if name != "understood_why")
+UNDERSTOOD_COLUMNS = tuple(getattr(_E, name) for name in _UNDERSTANDING if name not in _WRITE_ONLY)
 
 
 def understood_from(values: Sequence[Any]) -> Understood | None:
@@ -388,6 +393,29 @@ class EntryStore:
         ).order_by(_E.first_seen_at, _E.id)
         with self._db.read("read entry versions") as conn:
             return [(row.id, row.url, row.understood_version) for row in conn.execute(query)]
+
+    def kind_history(self, *, since: datetime) -> dict[str, dict[Kind, int]]:
+        """Per followed feed URL, how many of its entries first seen since ``since`` were
+        understood as each kind on their own evidence (the learned prior's own decisions are
+        left out): what ``understand.history`` learns a feed's prior from. One grouped query."""
+        # every column read is in ix_entries_kind_history (a kind is set iff understood)
+        query = (
+            sa.select(feeds.c.url, _E.kind, sa.func.count())
+            .join(feeds, feeds.c.id == _E.feed_id)
+            .where(
+                feeds.c.followed,
+                _E.kind.is_not(None),
+                _E.first_seen_at >= since,
+                sa.or_(_E.kind_by_history.is_(None), sa.not_(_E.kind_by_history)),
+            )
+            .group_by(_E.feed_id, feeds.c.url, _E.kind)
+        )
+        history: dict[str, dict[Kind, int]] = {}
+        with self._db.read("read the feeds' history") as conn:
+            for url, kind, count in conn.execute(query):
+                if kind in _KINDS:
+                    history.setdefault(url, {})[_KINDS[kind]] = int(count)
+        return history
 
     def store_understanding(self, understood: Sequence[tuple[int, Understood]]) -> None:
         """Write the understanding of many entries (by id), in one transaction."""

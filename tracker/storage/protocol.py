@@ -23,6 +23,7 @@ from tracker.types import (
     FeedStatus,
     FeedUpdateIntent,
     FilmCard,
+    Kind,
     KnownFilm,
     ReleaseEntry,
     Understood,
@@ -178,6 +179,11 @@ class Storage(Protocol):
         self, *, since: datetime | None = None
     ) -> list[tuple[int, str, str | None]]:
         """(id, feed URL, understood version) of the entries first seen since ``since``."""
+        ...
+
+    def kind_history(self, *, since: datetime) -> dict[str, dict[Kind, int]]:
+        """Per followed feed, its entries first seen since ``since`` by understood kind, the
+        learned prior's own decisions left out (``understand.history``)."""
         ...
 
     def store_understanding(self, understood: Sequence[tuple[int, Understood]]) -> None:

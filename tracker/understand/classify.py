@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from tracker.types import EntryData, FeedSpec, Kind, ListedRelease
+from tracker.types import EntryData, FeedKind, FeedSpec, Kind, ListedRelease
 from tracker.understand.dates import extract_release_date
 from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import (
@@ -66,6 +66,8 @@ class Classification:
     listed: tuple[ListedRelease, ...] = ()
     #: which rule fired and which words matched, for ``tracker explain``
     reasons: tuple[str, ...] = ()
+    #: the feed's learned prior decided the kind (not the entry's own evidence)
+    by_history: bool = False
 
 
 def classify(
@@ -74,9 +76,11 @@ def classify(
     feed: FeedSpec | None = None,
     published: datetime,
     lexicon: Lexicon | None = None,
+    learned: FeedKind | None = None,
 ) -> Classification:
     """Classify one entry. ``published`` is the entry's date (the feed's, else first seen): it
-    supplies the year of dates written without one and anchors relative dates."""
+    supplies the year of dates written without one and anchors relative dates. ``learned`` is
+    the prior the feed's history gives (``history``), weighed only where nothing else decides."""
     lex = lexicon if lexicon is not None else default_lexicon()
     doc = Document.of(entry)
     reasons: list[str] = []
@@ -89,7 +93,7 @@ def classify(
     if doc.hangul_title and hangul_share(doc.title) > 0.5:
         hint = True
     film = resolve_film(film, doc, lex, published, hint)
-    kind_result = decide_kind(doc, film, rating.value, feed, rating.seen)
+    kind_result = decide_kind(doc, film, rating.value, feed, rating.seen, learned)
     kind = kind_result.kind
     reasons.append(kind_result.reason)
     if film.title is None and not film.roundup:
@@ -144,6 +148,7 @@ def classify(
         release_date=release_date,
         listed=listed,
         reasons=tuple(reasons),
+        by_history=kind_result.by_history,
     )
 
 

@@ -22,7 +22,7 @@ from tracker.understand.version import version_for
 def understand_entry(entry: EntryData, *, hints: FeedHints, published: datetime) -> Understood:
     """Classify one entry and keep what the digest will need, stamped with the version."""
     feed = FeedSpec(url="", kind=hints.kind, korean_only=hints.korean_only)
-    result = classify(entry, feed=feed, published=published)
+    result = classify(entry, feed=feed, published=published, learned=hints.learned)
     # the digest matches on the summary's text, as a reader sees the card (not the full content)
     text = strip_html(entry.summary)
     keys = film_keys(

@@ -42,6 +42,8 @@ class KindResult:
 
     kind: Kind
     reason: str
+    #: the feed's learned prior decided it (``signals``)
+    by_history: bool = False
 
 
 _LISTICLE = Pattern(
@@ -342,8 +344,10 @@ def decide_kind(
     rating: float | None,
     feed: FeedSpec | None,
     ratings_seen: int = 0,
+    learned: FeedKind | None = None,
 ) -> KindResult:
-    """The kind, by the first rule of the module's order that fits."""
+    """The kind, by the first rule of the module's order that fits (``learned``: the feed's
+    history as a prior, weighed last)."""
     title = doc.headline
     found: dict[Pattern, re.Match[str] | None] = {}
 
@@ -450,5 +454,5 @@ def decide_kind(
         )
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")
-    kind, why = weigh_signals(doc, film, feed)
-    return _say(kind, why)
+    kind, why, by_history = weigh_signals(doc, film, feed, learned)
+    return KindResult(kind, f"kind={kind.value}: {why}", by_history)

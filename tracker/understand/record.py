@@ -119,6 +119,7 @@ def to_stored(
             separators=(",", ":"),
         ),
         reasons=result.reasons,
+        by_history=result.by_history,
     )
 
 

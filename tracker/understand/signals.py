@@ -93,6 +93,8 @@ _W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
 #: a news category is the outlet's choice; a news link path is often every story's ("/news/")
 _W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
 _HINT = "the feed's kind hint"
+#: a feed's learned prior weighs as its declared kind would, and names itself apart
+_HISTORY = "this feed's history (at least 90% of its entries are reviews)"
 #: what the review signals must reach (two soft ones together, or a byline alone)
 _REVIEW_AT = 3
 
@@ -152,10 +154,26 @@ def _lead_judges(doc: Document) -> str | None:
     return m.group(0) if m else None
 
 
-def weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> tuple[Kind, str]:
+def weigh_signals(
+    doc: Document, film: Film, feed: FeedSpec | None, learned: FeedKind | None = None
+) -> tuple[Kind, str, bool]:
     """Where no headline rule decides: the filing marks, an essay headline with a lead that
-    judges the work, and the feed's declared kind as a prior, each with its weight; the
-    reason lists them all (``tracker explain`` shows it)."""
+    judges the work, and the feed's declared kind as a prior (else the prior its history
+    taught, ``learned``, for an entry about one work), each with its weight; the reason lists
+    them all (``tracker explain`` shows it). The flag says the learned prior decided: without
+    it the kind would differ."""
+    kind, why = _weigh(doc, film, feed, None)
+    if learned is None or (feed is not None and feed.kind != FeedKind.MIXED):
+        return kind, why, False
+    if not film.title or film.roundup or kind == Kind(learned.value):
+        return kind, why, False
+    with_prior, why_prior = _weigh(doc, film, feed, learned)
+    return with_prior, why_prior, with_prior != kind
+
+
+def _weigh(
+    doc: Document, film: Film, feed: FeedSpec | None, learned: FeedKind | None
+) -> tuple[Kind, str]:
     signals: list[tuple[Kind, int, str]] = []
     reviewer = reviewer_line(doc)
     if reviewer:
@@ -188,6 +206,9 @@ def weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> tuple[Kin
     if feed is not None and feed.kind in (FeedKind.REVIEW, FeedKind.RELEASE, FeedKind.NEWS):
         hint = Kind(feed.kind.value)
         signals.append((hint, _W_FEED, f"{_HINT} ({feed.kind.value})"))
+    elif learned is not None:
+        hint = Kind(learned.value)
+        signals.append((hint, _W_FEED, _HISTORY))
     if not signals:
         return Kind.NEWS, "default: reporting about film"
     listed = "; ".join(f"{why} {kind.value} +{w}" for kind, w, why in signals)
@@ -199,7 +220,7 @@ def weigh_signals(doc: Document, film: Film, feed: FeedSpec | None) -> tuple[Kin
     # marks decide, a tie going to the prior (the feed knows its own sections)
     score = {kind: 0 for kind in Kind}
     for kind, weight, why in signals:
-        if kind != Kind.REVIEW or why.startswith(_HINT):
+        if kind != Kind.REVIEW or why.startswith(_HINT) or why == _HISTORY:
             score[kind] += weight
     prior = hint if hint is not None else Kind.NEWS
     best = max(Kind, key=lambda k: (score[k], k == prior))

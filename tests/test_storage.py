@@ -960,16 +960,19 @@ def test_understanding_is_stored_with_the_entry_and_read_back(storage: Storage) 
     assert storage.understanding_versions(since=T0 + timedelta(days=1)) == []
 
 
-def test_kind_history_counts_each_feeds_evidence_not_its_prior(storage: Storage) -> None:
+def test_review_history_counts_each_feeds_evidence_not_its_prior(storage: Storage) -> None:
     storage.sync_feeds(specs(A, B), now=T0)
-    by_prior = _understood(Kind.REVIEW)._replace(by_history=True)
+    by_prior = _understood(Kind.REVIEW, v="v1/mixed~review")._replace(by_history=True)
     storage.store_update(
         success(A),
         [
             replace(entry("r1"), understood=_understood(Kind.REVIEW)),
-            replace(entry("r2"), understood=_understood(Kind.REVIEW)),
+            replace(entry("r2"), understood=_understood(Kind.REVIEW, v="v0/mixed+korean")),
             replace(entry("n1"), understood=_understood(Kind.NEWS, film=None)),
-            replace(entry("p1"), understood=by_prior),  # the prior's own: not counted
+            # the prior's own review: counted as the non-review its evidence made it
+            replace(entry("p1"), understood=by_prior),
+            # understood under a declared kind: its kind may be the hint's, not its own
+            replace(entry("d1"), understood=_understood(Kind.REVIEW, v="v1/review")),
             entry("u1"),  # never understood: not counted
             # before the window
             replace(entry("old", first_seen=T0 - timedelta(days=1)), understood=_understood()),
@@ -978,19 +981,40 @@ def test_kind_history_counts_each_feeds_evidence_not_its_prior(storage: Storage)
     storage.store_update(
         success(B), [replace(entry("b1", feed=B), understood=_understood(Kind.OTHER))]
     )
-    assert storage.kind_history(since=T0) == {
-        A: {Kind.REVIEW: 2, Kind.NEWS: 1},
-        B: {Kind.OTHER: 1},
-    }
-    # understood again on its own evidence (``tracker reclassify``): it counts now
+    assert storage.review_history(since=T0) == {A: (2, 4), B: (0, 1)}
+    # understood again on its own evidence (``tracker reclassify``): a review of its own now
     [p1] = [e for e in storage.list_entries() if e.identity == "p1"]
     storage.store_understanding([(p1.id, _understood(Kind.REVIEW))])
-    assert storage.kind_history(since=T0)[A] == {Kind.REVIEW: 3, Kind.NEWS: 1}
+    assert storage.review_history(since=T0)[A] == (3, 4)
     storage.store_understanding([(p1.id, by_prior)])
-    assert storage.kind_history(since=T0)[A] == {Kind.REVIEW: 2, Kind.NEWS: 1}
+    assert storage.review_history(since=T0)[A] == (2, 4)
     # a feed no longer followed teaches nothing
     storage.sync_feeds(specs(A), now=T0)
-    assert set(storage.kind_history(since=T0)) == {A}
+    assert set(storage.review_history(since=T0)) == {A}
+
+
+def test_review_history_reads_each_feeds_window_from_its_index(tmp_path: Path) -> None:
+    """The read runs before every poll: its cost must follow the 180-day window, not the
+    database's whole history, so each feed's window is a range of the covering index."""
+    seen: list[tuple[str, object]] = []
+    with Storage.open(f"sqlite:///{tmp_path / 'plan.db'}") as opened:
+        opened.sync_feeds(specs(A), now=T0)
+        engine = opened._db.engine  # the statement it runs, and its plan
+
+        def record(
+            conn: object, cursor: object, statement: str, params: object, *_: object
+        ) -> None:
+            seen.append((statement, params))
+
+        sa.event.listen(engine, "before_cursor_execute", record)
+        opened.review_history(since=T0)
+        sa.event.remove(engine, "before_cursor_execute", record)
+        [(query, params)] = [(q, p) for q, p in seen if "GROUP BY" in q]
+        with engine.connect() as conn:
+            plan = " ".join(
+                str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {query}", params)
+            )
+    assert "COVERING INDEX ix_entries_review_history (feed_id=? AND first_seen_at>?)" in plan
 
 
 def test_a_changed_entry_without_an_understanding_clears_the_old_one(storage: Storage) -> None:

@@ -153,7 +153,7 @@ class Tracker:
         ``korean_only``, and the prior its history teaches when it declares no kind."""
         since = self.clock() - history.WINDOW
         learned = history.learned_priors(
-            self.followed(), lambda: self.storage.kind_history(since=since)
+            self.followed(), lambda: self.storage.review_history(since=since)
         )
         return {
             spec.url: FeedHints(spec.kind, spec.korean_only, learned.get(spec.url))
@@ -324,6 +324,7 @@ class Tracker:
         from tracker.poll.update import update_feeds
 
         storage, claimed = self.storage, [len(feeds)]
+        hints = self.hints()  # one read, before any request is in flight on the loop
         offload = StorageThread() if storage.any_thread else None
         parse = self.parser.runner(len(feeds))
 
@@ -348,7 +349,7 @@ class Tracker:
                     schedule=self.schedule(),
                     now=self.clock,
                     on_result=on_result,
-                    hints=self.hints(),
+                    hints=hints,
                     offload=offload or inline,
                 )
         finally:

@@ -228,7 +228,7 @@ class Understood(NamedTuple):
     release_date: date | None
     detail: str
     reasons: tuple[str, ...] = ()
-    #: the feed's learned prior decided the kind: not counted in its history (``history``)
+    #: the feed's learned prior decided the kind: its history counts it a non-review
     by_history: bool = False
 
 

@@ -3,8 +3,9 @@
 Owns the entry rows: writing new and changed entries (inside a feed update's transaction),
 reading them for the CLI, ``tracker explain`` and the digest (a week's rows without their full
 content, which the digest never shows), and reading and writing their understanding in batches
-(``tracker reclassify``, and the stale rows a digest is about to use). Must not classify, decide
-what changed or read the clock: callers pass ready-made values.
+(``tracker reclassify``, and the stale rows a digest is about to use), and counting each feed's
+reviews for the prior its history teaches (``review_history``). Must not classify, decide what
+changed or read the clock: callers pass ready-made values.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ _UNDERSTANDING = (
     "kind_by_history",
 )
 #: written with the rest, never read back into an ``Entry``: the reasons (``explain`` reads
-#: them apart) and the history mark (only ``kind_history`` counts by it)
+#: them apart) and the history mark (only ``review_history`` counts by it)
 _WRITE_ONLY = ("understood_why", "kind_by_history")
 
 DISPLAY_TITLE = sa.func.coalesce(feeds.c.title, feeds.c.feed_title)
@@ -394,28 +395,34 @@ class EntryStore:
         with self._db.read("read entry versions") as conn:
             return [(row.id, row.url, row.understood_version) for row in conn.execute(query)]
 
-    def kind_history(self, *, since: datetime) -> dict[str, dict[Kind, int]]:
-        """Per followed feed URL, how many of its entries first seen since ``since`` were
-        understood as each kind on their own evidence (the learned prior's own decisions are
-        left out): what ``understand.history`` learns a feed's prior from. One grouped query."""
-        # every column read is in ix_entries_kind_history (a kind is set iff understood)
+    def review_history(self, *, since: datetime) -> dict[str, tuple[int, int]]:
+        """Per followed feed URL, of its entries first seen since ``since`` and understood as
+        the entries of a feed with no declared kind (stamped ``mixed``): how many are reviews on
+        their own evidence, and how many there are. An entry the learned prior made a review
+        counts as what its evidence made it, a non-review, so the counts are the same with the
+        prior or without it (``understand.history``). One grouped read of an index."""
+        own_review = sa.and_(
+            _E.kind == Kind.REVIEW.value,
+            sa.or_(_E.kind_by_history.is_(None), sa.not_(_E.kind_by_history)),
+        )
         query = (
-            sa.select(feeds.c.url, _E.kind, sa.func.count())
+            sa.select(
+                feeds.c.url,
+                sa.func.sum(sa.case((own_review, 1), else_=0)),
+                sa.func.count(),
+            )
             .join(feeds, feeds.c.id == _E.feed_id)
             .where(
                 feeds.c.followed,
-                _E.kind.is_not(None),
                 _E.first_seen_at >= since,
-                sa.or_(_E.kind_by_history.is_(None), sa.not_(_E.kind_by_history)),
+                _E.kind.is_not(None),
+                # understood with a declared kind, a row's kind may be the hint's, not its own
+                _E.understood_version.like("%/mixed%"),
             )
-            .group_by(_E.feed_id, feeds.c.url, _E.kind)
+            .group_by(_E.feed_id, feeds.c.url)
         )
-        history: dict[str, dict[Kind, int]] = {}
         with self._db.read("read the feeds' history") as conn:
-            for url, kind, count in conn.execute(query):
-                if kind in _KINDS:
-                    history.setdefault(url, {})[_KINDS[kind]] = int(count)
-        return history
+            return {url: (int(reviews), int(total)) for url, reviews, total in conn.execute(query)}
 
     def store_understanding(self, understood: Sequence[tuple[int, Understood]]) -> None:
         """Write the understanding of many entries (by id), in one transaction."""

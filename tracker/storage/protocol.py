@@ -23,7 +23,6 @@ from tracker.types import (
     FeedStatus,
     FeedUpdateIntent,
     FilmCard,
-    Kind,
     KnownFilm,
     ReleaseEntry,
     Understood,
@@ -181,9 +180,9 @@ class Storage(Protocol):
         """(id, feed URL, understood version) of the entries first seen since ``since``."""
         ...
 
-    def kind_history(self, *, since: datetime) -> dict[str, dict[Kind, int]]:
-        """Per followed feed, its entries first seen since ``since`` by understood kind, the
-        learned prior's own decisions left out (``understand.history``)."""
+    def review_history(self, *, since: datetime) -> dict[str, tuple[int, int]]:
+        """Per followed feed, of its entries first seen since ``since`` understood as a mixed
+        feed's: (reviews on their own evidence, all of them) (``understand.history``)."""
         ...
 
     def store_understanding(self, understood: Sequence[tuple[int, Understood]]) -> None:

@@ -146,15 +146,22 @@ entries = sa.Table(
     sa.Column("understanding", sa.Text),
     #: JSON list: which rules fired and on which words, for ``tracker explain`` only
     sa.Column("understood_why", sa.Text),
-    #: the kind came from the feed's learned prior, not the entry's evidence (0009): such a
-    #: row is not counted in the feed's history. NULL (rows understood before 0009): evidence
+    #: the kind came from the feed's learned prior, not the entry's evidence (0009): the
+    #: feed's history counts such a row as a non-review. NULL (understood before 0009): evidence
     sa.Column("kind_by_history", sa.Boolean),
     sa.UniqueConstraint("feed_id", "identity"),
     sa.Index("ix_entries_first_seen_at", "first_seen_at"),
     sa.Index("ix_entries_link", "link"),
     sa.Index("ix_entries_film_key", "film_key"),
-    # covers ``kind_history``: a feed's kinds counted from the index alone, not the rows
-    sa.Index("ix_entries_kind_history", "feed_id", "kind", "kind_by_history", "first_seen_at"),
+    # covers ``review_history``: each feed's window read from the index alone, not the rows
+    sa.Index(
+        "ix_entries_review_history",
+        "feed_id",
+        "first_seen_at",
+        "kind",
+        "kind_by_history",
+        "understood_version",
+    ),
 )
 
 #: the digest ledger: one row per recipient and ISO week. Claiming a digest is a unique insert,

@@ -159,14 +159,16 @@ def weigh_signals(
 ) -> tuple[Kind, str, bool]:
     """Where no headline rule decides: the filing marks, an essay headline with a lead that
     judges the work, and the feed's declared kind as a prior (else the prior its history
-    taught, ``learned``, for an entry about one work), each with its weight; the reason lists
-    them all (``tracker explain`` shows it). The flag says the learned prior decided: without
-    it the kind would differ."""
+    taught, ``learned``, for an entry about one work that the outlet did not file as news),
+    each with its weight; the reason lists them all (``tracker explain`` shows it). The flag
+    says the learned prior decided: without it the kind would differ."""
     kind, why = _weigh(doc, film, feed, None)
     if learned is None or (feed is not None and feed.kind != FeedKind.MIXED):
         return kind, why, False
     if not film.title or film.roundup or kind == Kind(learned.value):
         return kind, why, False
+    if news_meta(doc):
+        return kind, why, False  # the outlet filed it as news: its evidence, not the prior's
     with_prior, why_prior = _weigh(doc, film, feed, learned)
     return with_prior, why_prior, with_prior != kind
 

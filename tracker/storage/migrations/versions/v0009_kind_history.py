@@ -1,6 +1,6 @@
-"""Which entries' kind the feed's learned prior decided: a feed's history counts only the
-entries understood on their own evidence. Rows understood before this migration are evidence
-(NULL): no prior existed then.
+"""Which entries' kind the feed's learned prior decided: a feed's history counts each entry as
+its own evidence made it. Rows understood before this migration are evidence (NULL): no prior
+existed then.
 
 Revision ID: 0009_kind_history
 Revises: 0008_health
@@ -18,9 +18,12 @@ branch_labels: str | None = None
 depends_on: str | None = None
 
 
-#: the history is counted from this index alone (a row holds the whole text: reading 40,000 of
-#: them to count kinds would cost a poll 100 ms)
-INDEX = ("ix_entries_kind_history", ["feed_id", "kind", "kind_by_history", "first_seen_at"])
+#: each feed's history is read from this index alone, its window as a range (a row holds the
+#: whole text: reading the rows to count them would cost a poll 100 ms and more)
+INDEX = (
+    "ix_entries_review_history",
+    ["feed_id", "first_seen_at", "kind", "kind_by_history", "understood_version"],
+)
 
 
 def upgrade() -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fakes import entry, feed
+from httpserver import HTTPTestServer
 
 from tracker.exceptions import ParseError
 from tracker.poll import workers
@@ -180,3 +183,47 @@ def test_prepare_starts_the_fork_server_only_for_a_pool_sized_poll(
     pool.inline_only = True
     pool.prepare(100)
     assert started == ["fork server"]
+
+
+def test_workers_import_the_installed_tracker_not_the_current_folders(tmp_path: Path) -> None:
+    """A poll run from a folder that holds a ``tracker`` package (a source checkout, another
+    version) must not have its workers import that one: Python 3.11 starts the fork server as
+    ``python -c`` with the current folder first on its path. Seen for real: the installed
+    wheel's poll, run from a checkout of a newer version, failed every feed ("the parser
+    process died"); run from its own checkout, its workers ran the uncompiled sources."""
+    checkout = tmp_path / "checkout"
+    (checkout / "tracker").mkdir(parents=True)
+    marker = tmp_path / "imported-from-the-checkout"
+    (checkout / "tracker" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nraise ImportError('the checkout')\n",
+        encoding="utf-8",
+    )
+    script = Path(sys.executable).with_name("tracker")
+    assert script.exists(), "the tracker command beside this interpreter"
+    with HTTPTestServer() as server:
+        urls = []
+        for n in range(POOL_THRESHOLD + 1):  # enough documents for the worker pool
+            server.add_file(f"/f{n}.xml", feed(entry(f"e{n}a"), entry(f"e{n}b")))
+            urls.append(server.url(f"/f{n}.xml"))
+        config = tmp_path / "t.toml"
+        config.write_text(
+            f'[database]\nurl = "sqlite:///{tmp_path / "t.db"}"\n'
+            f'[tracker]\ncollections = []\nstate_dir = "{tmp_path / "state"}"\n'
+            "[poll]\nallow_private_networks = true\nworkers = 2\n"
+            + "".join(f'[[feeds]]\nurl = "{url}"\n' for url in urls),
+            encoding="utf-8",
+        )
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER_", "PYTHON"))}
+        done = subprocess.run(
+            [str(script), "--config", str(config), "poll"],
+            cwd=checkout,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{2 * len(urls)} new entries" in done.stdout, done.stdout + done.stderr
+    assert "cannot start" not in done.stderr and "died" not in done.stdout + done.stderr
+    assert not marker.exists(), "a worker imported the checkout's tracker"

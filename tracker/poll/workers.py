@@ -176,7 +176,7 @@ class ParserPool:
         _context()
         # on failure the first document tries again, and falls back to parsing inline
         with contextlib.suppress(OSError):
-            forkserver.ensure_running()
+            _start_fork_server()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -276,6 +276,7 @@ class ParserPool:
         loop = asyncio.get_running_loop()
 
         def submit() -> list[Future[int]]:
+            _start_fork_server()  # here, not by the first submit: see _start_fork_server
             return [pool.submit(warm) for _ in range(self.workers)]
 
         try:
@@ -287,6 +288,30 @@ class ParserPool:
         except (BrokenProcessPool, TimeoutError, OSError, RuntimeError):
             return False
         return True
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (if it is not running) with the current folder off its import path.
+
+    The server is a new interpreter run as ``python -c``, which puts the current folder first on
+    its path (Python 3.11 ignores the ``sys_path`` multiprocessing hands it). Run from a folder
+    that holds a ``tracker`` package, a source checkout, the workers would import that one and
+    not the installed one: the checkout's uncompiled classifier, or another version whose
+    results this process cannot read ("the parser process died" for every document). Safe path
+    mode (``PYTHONSAFEPATH``, Python 3.11+) keeps the folder off; set only while it starts, so
+    nothing else this process runs inherits it."""
+    before = os.environ.get(_SAFE_PATH)
+    os.environ[_SAFE_PATH] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            os.environ.pop(_SAFE_PATH, None)
+        else:
+            os.environ[_SAFE_PATH] = before
+
+
+_SAFE_PATH = "PYTHONSAFEPATH"
 
 
 def _context() -> multiprocessing.context.BaseContext:

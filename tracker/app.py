@@ -150,7 +150,7 @@ class Tracker:
 
     def hints(self) -> dict[str, FeedHints]:
         """What the classifier weighs about each followed feed: the config's kind and
-        ``korean_only``, and the prior its history teaches when it declares no kind."""
+        ``korean_only``, and the prior its history teaches when its kind is ``mixed``."""
         since = self.clock() - history.WINDOW
         learned = history.learned_priors(
             self.followed(), lambda: self.storage.review_history(since=since)

@@ -290,6 +290,10 @@ class ParserPool:
         return True
 
 
+#: Python's safe path mode: no current folder or script folder at the front of ``sys.path``
+_SAFE_PATH = "PYTHONSAFEPATH"
+
+
 def _start_fork_server() -> None:
     """Start the fork server (if it is not running) with the current folder off its import path.
 
@@ -309,9 +313,6 @@ def _start_fork_server() -> None:
             os.environ.pop(_SAFE_PATH, None)
         else:
             os.environ[_SAFE_PATH] = before
-
-
-_SAFE_PATH = "PYTHONSAFEPATH"
 
 
 def _context() -> multiprocessing.context.BaseContext:

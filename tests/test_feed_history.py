@@ -227,9 +227,8 @@ def test_the_prior_settles_for_a_feed_at_the_threshold(
         asyncio.run(tracker.poll())
         assert tracker.storage.review_history(since=DAY - timedelta(days=1))[critic] == (18, 20)
         assert tracker.hints()[critic].learned == FeedKind.REVIEW
-        assert (
-            asyncio.run(tracker.reclassify()) == 20
-        )  # the critic's rows, stamped before the prior
+        # the critic's 20 rows were stamped before the prior: understood again, once
+        assert asyncio.run(tracker.reclassify()) == 20
         essays = [e.understood for e in tracker.entries() if e.identity.startswith("essay")]
         assert {u.kind for u in essays if u is not None} == {Kind.REVIEW}
         assert tracker.storage.review_history(since=DAY - timedelta(days=1))[critic] == (18, 20)

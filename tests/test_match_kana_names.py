@@ -164,3 +164,16 @@ def test_two_works_named_as_often_leave_the_title_alone() -> None:
     )
     keys = film_keys(item("二人の映画", "イ・ビョンホンとソン・イェジン。"), lexicon=tie)
     assert not keys.curated and keys.base == "二人の映画"
+
+
+def test_a_katakana_title_that_sounds_like_a_curated_title_needs_one_of_its_people() -> None:
+    lex = Lexicon.build(
+        [Work("Cashero", 2025, True, "캐셔로", series=True, people=("Lee Jun-ho", "Kim Hye-jun"))],
+        [],
+    )
+    with_one = item("キャッシャロ", "共演はキム・ヘジュン。")
+    assert film_keys(with_one, lexicon=lex).base == "cashero"
+    # the sound alone (three consonants) is not enough, nor a name from another year
+    assert not film_keys(item("キャッシャロ", "ファンイベント。"), lexicon=lex).curated
+    late = with_one._replace(published=datetime(2029, 1, 1, tzinfo=UTC))
+    assert not film_keys(late, lexicon=lex).curated

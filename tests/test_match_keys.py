@@ -105,11 +105,18 @@ def _ref_cast_work(item: ClusterInput, lexicon: Lexicon) -> Work | None:
             continue
         theirs = {name_sound(key) for p in work.people if (key := name_fold(p))}
         count = len((mine & theirs) - {None})
-        if count >= 2:
+        if count >= 1:
             scored.append((count, work))
     top = max((count for count, _ in scored), default=0)
-    best = [work for count, work in scored if count == top]
-    return best[0] if len(best) == 1 else None
+    if top >= 2:
+        best = [work for count, work in scored if count == top]
+        return best[0] if len(best) == 1 else None
+    # one name, and a katakana title that sounds like the work's English title
+    sound = skeleton(title) if is_katakana(title) else None
+    if sound is None or len(sound) < 3:
+        return None
+    heard = [w for _, w in scored if skeleton(normalize_title(w.title)) == sound]
+    return heard[0] if len(heard) == 1 else None
 
 
 def _ref_item_base(item: ClusterInput, lexicon: Lexicon) -> str:

@@ -256,7 +256,7 @@ def _join_by_people(
 #: three, one title in twenty of the lexicon's meets another work's ("프레데터", "The Plot"),
 #: so a skeleton of three ("Cashero", 캐셔로) joins only where the entries share a name too
 _SOUND_ALONE = 4
-_SOUND_MIN = 3
+SOUND_MIN = 3
 
 
 def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> dict[str, list[int]]:
@@ -340,4 +340,4 @@ def _sounding(base: str, stem: str | None) -> tuple[str, str | None]:
     sound = skeleton(base)
     if sound is None and stem and is_katakana(stem):
         base, sound = stem, skeleton(stem)
-    return base, sound if sound is not None and len(sound) >= _SOUND_MIN else None
+    return base, sound if sound is not None and len(sound) >= SOUND_MIN else None

@@ -26,7 +26,7 @@ from tracker.understand.names import mentions_name, name_key
 from tracker.understand.romanize import name_fold
 from tracker.understand.scan.onepass import LiteralSet, NameSet, Scan, TitleSet, title_alternation
 from tracker.understand.scan.prefilter import fold
-from tracker.understand.sounds import name_sound
+from tracker.understand.sounds import name_sound, skeleton
 
 #: the curated data, beside this module
 LEXICON_FILE = Path(__file__).with_name("data") / "korean_film.toml"
@@ -193,6 +193,18 @@ class Lexicon:
                 sound = name_sound(key) if key else None
                 if sound is not None and index not in found.setdefault(sound, []):
                     found[sound].append(index)
+        return {sound: tuple(indexes) for sound, indexes in found.items()}
+
+    @view
+    def works_by_title_sound(self) -> Mapping[str, tuple[int, ...]]:
+        """The skeleton of each work's English title (``sounds.skeleton``) -> the indexes of
+        the works of that sound: a Japanese outlet writes an English title in katakana
+        (キャッシャロ, "Cashero")."""
+        found: dict[str, list[int]] = {}
+        for index, work in enumerate(self.works):
+            sound = skeleton(normalize_title(work.title))
+            if sound is not None:
+                found.setdefault(sound, []).append(index)
         return {sound: tuple(indexes) for sound, indexes in found.items()}
 
     def mentions(self, text: str, name: str) -> bool:

@@ -34,10 +34,11 @@ from typing import NamedTuple
 
 from tracker.text import has_hangul, normalize_title
 from tracker.understand.filmkeys import FilmKeys
+from tracker.understand.joins import SOUND_MIN as _SOUND_MIN
 from tracker.understand.joins import join_groups
 from tracker.understand.lexicon import Lexicon, Work, default_lexicon
 from tracker.understand.romanize import hangul_name_folds, latin_name_folds, name_fold
-from tracker.understand.sounds import katakana_name_sounds, name_sound
+from tracker.understand.sounds import is_katakana, katakana_name_sounds, name_sound, skeleton
 from tracker.understand.syndication import (
     Fingerprint,
     fingerprint,
@@ -181,9 +182,12 @@ _CAST_YEARS = 1
 
 def _cast_work(item: ClusterInput, names: Sequence[str], lex: Lexicon) -> Work | None:
     """The curated work a Japanese-titled entry is about when the lexicon lists no Japanese
-    titles: the work of about the entry's time most of whose people it names, two at least, in
-    any script (『しあわせな選択』 with パク・チャヌク and イ・ビョンホン is No Other Choice);
-    None when two works tie (katakana keeps fewer sounds apart than the lexicon's names)."""
+    titles, among the works of about the entry's time whose people it names (in any script):
+    the one it names most of, two at least (『しあわせな選択』 with パク・チャヌク and
+    イ・ビョンホン is No Other Choice; two works named as often leave the title alone:
+    katakana keeps fewer sounds apart than the lexicon's names), or else the one whose English
+    title a katakana title sounds like (``sounds.skeleton``: キャッシャロ with キム・ヘジュン is
+    Cashero)."""
     title = item.film or item.film_hangul or ""
     if title.isascii() or has_hangul(title) or item.published is None:
         return None
@@ -193,16 +197,22 @@ def _cast_work(item: ClusterInput, names: Sequence[str], lex: Lexicon) -> Work |
         for index in lex.works_by_sound.get(sound or "", ()):
             counts[index] = counts.get(index, 0) + 1
     year = item.published.year
-    recent = sorted(
+    named = sorted(
         (-count, index)
         for index, count in counts.items()
-        if count >= 2
-        and (work_year := lex.works[index].year) is not None
-        and abs(work_year - year) <= _CAST_YEARS
+        if (work_year := lex.works[index].year) is not None and abs(work_year - year) <= _CAST_YEARS
     )
-    if not recent or (len(recent) > 1 and recent[0][0] == recent[1][0]):
+    if not named:
         return None
-    return lex.works[recent[0][1]]
+    if named[0][0] <= -2:
+        if len(named) > 1 and named[0][0] == named[1][0]:
+            return None
+        return lex.works[named[0][1]]
+    heard = skeleton(title) if is_katakana(title) else None
+    if heard is None or len(heard) < _SOUND_MIN:
+        return None
+    sounding = [index for _, index in named if index in lex.works_by_title_sound.get(heard, ())]
+    return lex.works[sounding[0]] if len(sounding) == 1 else None
 
 
 #: "Part Two", "Season Three": a number in words where titles also write it in digits

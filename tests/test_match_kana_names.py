@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tracker.text import normalize_title
 from tracker.understand.lexicon import Lexicon, Person, Work
 from tracker.understand.match import ClusterInput, cluster, film_keys
 from tracker.understand.romanize import name_fold
@@ -141,7 +142,7 @@ def test_a_japanese_title_is_the_curated_work_of_its_time_whose_cast_it_names() 
 def test_a_cast_from_another_time_or_one_name_is_not_enough() -> None:
     # Joint Security Area (2000) has the same two people: far from 2025, it is no candidate
     old = ClusterInput(
-        "JSA",
+        "共同警備区域",
         None,
         None,
         datetime(2001, 3, 1, tzinfo=UTC),
@@ -149,9 +150,33 @@ def test_a_cast_from_another_time_or_one_name_is_not_enough() -> None:
         "x",
         "パク・チャヌク、イ・ビョンホン",
     )
-    assert film_keys(old, lexicon=CAST).base == "jsa"
+    assert film_keys(old, lexicon=CAST).base == normalize_title("Joint Security Area")
+    # a late Japanese release that states its year is judged by that year, not by its date
+    late = item("しあわせな選択", "2025年の映画。パク・チャヌク、イ・ビョンホン")._replace(
+        published=datetime(2028, 5, 1, tzinfo=UTC), year=2025
+    )
+    assert film_keys(late, lexicon=CAST).curated
+    assert not film_keys(late._replace(year=None), lexicon=CAST).curated
     one = item("しあわせな選択", "イ・ビョンホン主演。")
     assert not film_keys(one, lexicon=CAST).curated
+
+
+def test_only_names_written_in_katakana_and_heard_as_one_person_count() -> None:
+    # the same names in Latin letters, beside an accented or a Japanese title: no cast join (a
+    # sound is compared only where the entry itself writes katakana)
+    latin = "Park Chan-wook and Lee Byung-hun."
+    assert not film_keys(item("Pâtisserie", latin), lexicon=CAST).curated
+    assert not film_keys(item("しあわせな選択", latin), lexicon=CAST).curated
+    # a sound two curated people share (Kim Soo-hyun, Kim Seon-ho) identifies neither
+    shared = Lexicon.build(
+        [
+            Work("Queen Work", 2025, True, people=("Kim Soo-hyun", "Kim Ji-won")),
+            Work("Other Work", 2025, True, people=("Kim Seon-ho",)),
+        ],
+        [],
+    )
+    japanese = item("女王の作品", "キム・スヒョン、キム・ジウォン主演。")
+    assert not film_keys(japanese, lexicon=shared).curated
 
 
 def test_two_works_named_as_often_leave_the_title_alone() -> None:

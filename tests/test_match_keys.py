@@ -91,20 +91,40 @@ def _ref_names(item: ClusterInput, lexicon: Lexicon) -> list[str]:
     return sorted(k for k in keys if k)[:48]
 
 
+_HEARD: dict[int, tuple[Lexicon, dict[str, set[str]]]] = {}
+
+
+def _ref_heard(lexicon: Lexicon) -> dict[str, set[str]]:
+    """Each sound of a curated name -> the names' loose keys (kept per lexicon)."""
+    if id(lexicon) not in _HEARD:
+        heard: dict[str, set[str]] = {}
+        names = [p.name for p in lexicon.people] + [p for w in lexicon.works for p in w.people]
+        for name in names:
+            key = name_fold(name)
+            if key and (sound := name_sound(key)):
+                heard.setdefault(sound, set()).add(key)
+        _HEARD[id(lexicon)] = (lexicon, heard)  # the lexicon kept alive: its id stays its own
+    return _HEARD[id(lexicon)][1]
+
+
 def _ref_cast_work(item: ClusterInput, lexicon: Lexicon) -> Work | None:
     """The curated work a Japanese title is about by its cast: every work compared."""
     title = item.film or item.film_hangul or ""
-    if title.isascii() or has_hangul(title) or item.published is None:
+    if not re.search("[\u3041-\u30ff\u4e00-\u9fff]", title) or has_hangul(title):
         return None
-    if _ref_works(lexicon, title, item.film_hangul):
+    if item.published is None or _ref_works(lexicon, title, item.film_hangul):
         return None
-    mine = {n if n.startswith("~") else name_sound(n) for n in _ref_names(item, lexicon)}
+    heard = _ref_heard(lexicon)
+    mine = {
+        n for n in _ref_names(item, lexicon) if n.startswith("~") and len(heard.get(n, ())) == 1
+    }
+    year = item.year if item.year is not None else item.published.year
     scored: list[tuple[int, Work]] = []
     for work in lexicon.works:
-        if work.year is None or abs(work.year - item.published.year) > 1:
+        if work.year is None or abs(work.year - year) > 1:
             continue
         theirs = {name_sound(key) for p in work.people if (key := name_fold(p))}
-        count = len((mine & theirs) - {None})
+        count = len(mine & theirs)
         if count >= 1:
             scored.append((count, work))
     top = max((count for count, _ in scored), default=0)
@@ -115,8 +135,8 @@ def _ref_cast_work(item: ClusterInput, lexicon: Lexicon) -> Work | None:
     sound = skeleton(title) if is_katakana(title) else None
     if sound is None or len(sound) < 3:
         return None
-    heard = [w for _, w in scored if skeleton(normalize_title(w.title)) == sound]
-    return heard[0] if len(heard) == 1 else None
+    sounding = [w for _, w in scored if skeleton(normalize_title(w.title)) == sound]
+    return sounding[0] if len(sounding) == 1 else None
 
 
 def _ref_item_base(item: ClusterInput, lexicon: Lexicon) -> str:
@@ -304,7 +324,7 @@ def _ref_merge_across_scripts(
     hangul = [b for b in uncurated if has_hangul(b)]
     others = [b for b in uncurated if not has_hangul(b)]
     merged = _ref_join_by_people(groups, items, lex, hangul, others, spelled=True)
-    japanese = [b for b in others if not b.isascii() and b in merged]
+    japanese = [b for b in others if re.search("[\u3041-\u30ff\u4e00-\u9fff]", b) and b in merged]
     latin = [b for b in others if b.isascii() and b in merged]
     return _ref_join_by_people(merged, items, lex, japanese, latin, spelled=False)
 

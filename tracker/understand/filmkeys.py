@@ -36,8 +36,9 @@ class FilmKeys(NamedTuple):
     #: it ("The Quiet Orchard (고요한 과수원)"): entries naming only that form join this one
     alias: str | None = None
     #: for an uncurated title, the loose keys (``romanize.name_fold``) of the Korean names its
-    #: entry states, curated or found by their shape, in either script: only compared with
-    #: another entry's, never taken as names by themselves
+    #: entry states, curated or found by their shape, in Latin letters or Hangul, and the
+    #: sounds (``sounds.name_sound``, which start with ``~``) of those it writes in katakana:
+    #: only compared with another entry's, never taken as names by themselves
     names: tuple[str, ...] = ()
     #: the normalised title without its subtitle or season ("Trauma Code: Heroes on Call" ->
     #: ``traumacode``); None when it has neither

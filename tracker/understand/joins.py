@@ -26,6 +26,8 @@ from tracker.understand.filmkeys import FilmKeys
 from tracker.understand.romanize import fold, romanize
 from tracker.understand.sounds import hangul_skeleton, is_katakana, name_sound, skeleton
 
+#: kana or a kanji: a title in Japanese (or Chinese), which the lexicon never lists
+JAPANESE = re.compile("[\u3041-\u30ff\u4e00-\u9fff]")
 #: the numbers of a title ("Part 2", "Taxi Driver 3"): two titles join only when they agree
 DIGITS = re.compile(r"\d+")
 
@@ -190,7 +192,7 @@ def _join_across_scripts(
     hangul = [b for b in uncurated if has_hangul(b)]
     others = [b for b in uncurated if not has_hangul(b)]
     merged = _join_by_people(groups, keys, hangul, others, spelled=True)
-    japanese = [b for b in others if not b.isascii() and b in merged]
+    japanese = [b for b in others if JAPANESE.search(b) and b in merged]
     latin = [b for b in others if b.isascii() and b in merged]
     return _join_by_people(merged, keys, japanese, latin, spelled=False)
 

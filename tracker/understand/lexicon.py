@@ -185,15 +185,25 @@ class Lexicon:
     def works_by_sound(self) -> Mapping[str, tuple[int, ...]]:
         """The sound of each name a work credits (``sounds.name_sound``) -> the indexes of the
         works crediting it: a Japanese text names a cast in katakana, and no title the
-        lexicon lists."""
+        lexicon lists. A sound two of the curated names share (Kim Soo-hyun and Kim Seon-ho
+        are both キム・ス.../キム・ソ... to katakana's ear) is left out: it tells neither."""
+        keys_of: dict[str, set[str]] = {}
         found: dict[str, list[int]] = {}
-        for index, work in enumerate(self.works):
-            for name in work.people:
-                key = name_fold(name)
-                sound = name_sound(key) if key else None
-                if sound is not None and index not in found.setdefault(sound, []):
-                    found[sound].append(index)
-        return {sound: tuple(indexes) for sound, indexes in found.items()}
+        names: list[tuple[int | None, str]] = [(None, p.name) for p in self.people]
+        names += [(index, name) for index, work in enumerate(self.works) for name in work.people]
+        for index, name in names:
+            key = name_fold(name)
+            sound = name_sound(key) if key else None
+            if key is None or sound is None:
+                continue
+            keys_of.setdefault(sound, set()).add(key)
+            if index is not None and index not in found.setdefault(sound, []):
+                found[sound].append(index)
+        return {
+            sound: tuple(indexes)
+            for sound, indexes in found.items()
+            if len(keys_of[sound]) == 1 and indexes
+        }
 
     @view
     def works_by_title_sound(self) -> Mapping[str, tuple[int, ...]]:

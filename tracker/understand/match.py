@@ -34,11 +34,12 @@ from typing import NamedTuple
 
 from tracker.text import has_hangul, normalize_title
 from tracker.understand.filmkeys import FilmKeys
+from tracker.understand.joins import JAPANESE as _JAPANESE
 from tracker.understand.joins import SOUND_MIN as _SOUND_MIN
 from tracker.understand.joins import join_groups
 from tracker.understand.lexicon import Lexicon, Work, default_lexicon
 from tracker.understand.romanize import hangul_name_folds, latin_name_folds, name_fold
-from tracker.understand.sounds import is_katakana, katakana_name_sounds, name_sound, skeleton
+from tracker.understand.sounds import is_katakana, katakana_name_sounds, skeleton
 from tracker.understand.syndication import (
     Fingerprint,
     fingerprint,
@@ -189,14 +190,15 @@ def _cast_work(item: ClusterInput, names: Sequence[str], lex: Lexicon) -> Work |
     title a katakana title sounds like (``sounds.skeleton``: キャッシャロ with キム・ヘジュン is
     Cashero)."""
     title = item.film or item.film_hangul or ""
-    if title.isascii() or has_hangul(title) or item.published is None:
+    if not _JAPANESE.search(title) or has_hangul(title) or item.published is None:
         return None
-    sounds = {name if name.startswith("~") else name_sound(name) for name in names}
     counts: dict[int, int] = {}
-    for sound in sounds:
-        for index in lex.works_by_sound.get(sound or "", ()):
+    # the names it writes in katakana only: a sound is coarser than a name's key, and
+    # ``works_by_sound`` keeps only the sounds of one curated name each
+    for sound in names:
+        for index in lex.works_by_sound.get(sound, ()) if sound.startswith("~") else ():
             counts[index] = counts.get(index, 0) + 1
-    year = item.published.year
+    year = item.year if item.year is not None else item.published.year
     named = sorted(
         (-count, index)
         for index, count in counts.items()

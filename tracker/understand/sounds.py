@@ -14,7 +14,7 @@ name and of the given name survive (``name_sound``).
 
 Owns the skeleton of a Latin, Hangul or katakana title, and the sound of a Korean name. Pure
 string work: must not know the lexicon, an entry or a film; which skeletons may join which
-titles, and which names make two entries one work's, is ``match``'s decision.
+titles, and which names make two entries one work's, is for ``joins`` and ``match`` to decide.
 """
 
 from __future__ import annotations
@@ -143,19 +143,26 @@ def skeleton(title: str) -> str | None:
 _NAME_DIPHTHONGS = re.compile("ae|oe|ui|wi")
 _NAME_DIPHTHONG = {"ae": "e", "oe": "e", "ui": "i", "wi": "i"}
 #: a loose key's letters to what katakana keeps of them: the consonant classes of ``_CLASSES``
-#: (h, w and y dropped), and of the vowels a, i and e; o and u (and 어, 으, which the key writes
-#: u) are dropped, since katakana adds a u or an o after a syllable's final consonant (박,
-#: パク) that the key has no vowel for
+#: (h, w and y dropped), but m apart from n (ム, ン) and j apart from s (ㅈ and ㅊ are チ, ジ;
+#: ㅅ is サ, シ), and of the vowels a, i and e; o and u (and 어, 으, which the key writes u) are
+#: dropped, since katakana adds a u or an o after a syllable's final consonant (박, パク) that
+#: the key has no vowel for
 _NAME_LETTERS = str.maketrans(
     {
-        **{k: v for k, v in _CLASSES.items() if chr(k) not in "aei"},
-        **{ord("a"): "a", ord("e"): "e", ord("i"): "i"},
+        **{k: v for k, v in _CLASSES.items() if chr(k) not in "aeimjz"},
+        **{ord(c): c for c in "aeimj"},
+        ord("z"): "j",
     }
 )
 #: katakana to the consonant class it starts with and the vowel it ends with, as the name
 #: sound keeps them; small kana change the vowel before them (ビョ is "byo", ファ "fa"), and フ
 #: is h, as in a Korean name it always is (후, 환: フ, ファン)
 _KANA_NAME: dict[str, tuple[str, str]] = {}
+_KANA_NAME_CONSONANTS = {
+    **dict.fromkeys("マミムメモ", "m"),
+    **dict.fromkeys("チヂジザズゼゾ", "j"),
+    "フ": "",
+}
 for _row, _vowel in (
     ("アカサタナハマヤラワガザダバパ", "a"),
     ("イキシチニヒミリギジヂビピ", "i"),
@@ -164,7 +171,8 @@ for _row, _vowel in (
     ("オコソトノホモヨロヲゴゾドボポ", ""),
 ):
     for _kana in _row:
-        _KANA_NAME[_kana] = ("" if _kana == "フ" else _KANA_CLASSES[_kana][:1], _vowel)
+        consonant = _KANA_NAME_CONSONANTS.get(_kana, _KANA_CLASSES[_kana][:1])
+        _KANA_NAME[_kana] = (consonant, _vowel)
 _SMALL_KANA = {"ャ": "a", "ァ": "a", "ィ": "i", "ェ": "e", "ュ": "", "ョ": "", "ゥ": "", "ォ": ""}
 #: family names whose katakana form starts with a consonant their loose key drops (류, "Ryu",
 #: folds with 유, "Yoo", as Korean says both; Japanese writes リュ and ユ)
@@ -178,8 +186,8 @@ def _name_part(sounds: str) -> str:
 
 
 def _latin_name_part(loose: str) -> str:
+    # (the key spells every consonant one way already: "ch" is j, "sh" s)
     letters = _NAME_DIPHTHONGS.sub(lambda m: _NAME_DIPHTHONG[m.group(0)], loose)
-    letters = _SPELLING.sub(lambda m: _SPELLINGS[m.group(0)], letters)
     return _name_part(letters.translate(_NAME_LETTERS))
 
 

@@ -40,7 +40,13 @@ from tracker.understand.romanize import (
     name_fold,
     romanize,
 )
-from tracker.understand.sounds import hangul_skeleton, is_katakana, skeleton
+from tracker.understand.sounds import (
+    hangul_skeleton,
+    is_katakana,
+    katakana_name_sounds,
+    name_sound,
+    skeleton,
+)
 from tracker.understand.titles import SEASON_SUFFIX
 from tracker.understand.vocabulary import NUMBER_WORDS
 from tracker.understand.works import choose_work
@@ -76,10 +82,74 @@ def _ref_base(title: str, lexicon: Lexicon, hangul: str | None = None) -> str:
     return normalize_title(_ref_spelled(title)) or normalize_title(title)
 
 
+def _ref_names(item: ClusterInput, lexicon: Lexicon) -> list[str]:
+    """The names an entry states (``FilmKeys.names``), katakana sounds included."""
+    text = f"{item.title}\n{item.text[:2000]}"
+    people = lexicon.people_named_in(f"{item.title}\n{item.text}")
+    keys = {name_fold(p.name) for p in people if p.role != "music"} - {None}
+    keys |= latin_name_folds(text) | hangul_name_folds(text) | katakana_name_sounds(text)
+    return sorted(k for k in keys if k)[:48]
+
+
+_HEARD: dict[int, tuple[Lexicon, dict[str, set[str]]]] = {}
+
+
+def _ref_heard(lexicon: Lexicon) -> dict[str, set[str]]:
+    """Each sound of a curated name -> the names' loose keys (kept per lexicon)."""
+    if id(lexicon) not in _HEARD:
+        heard: dict[str, set[str]] = {}
+        names = [p.name for p in lexicon.people] + [p for w in lexicon.works for p in w.people]
+        for name in names:
+            key = name_fold(name)
+            if key and (sound := name_sound(key)):
+                heard.setdefault(sound, set()).add(key)
+        _HEARD[id(lexicon)] = (lexicon, heard)  # the lexicon kept alive: its id stays its own
+    return _HEARD[id(lexicon)][1]
+
+
+def _ref_cast_work(item: ClusterInput, lexicon: Lexicon) -> Work | None:
+    """The curated work a Japanese title is about by its cast: every work compared."""
+    title = item.film or item.film_hangul or ""
+    if not re.search("[\u3041-\u30ff\u4e00-\u9fff]", title) or has_hangul(title):
+        return None
+    if item.published is None or _ref_works(lexicon, title, item.film_hangul):
+        return None
+    heard = _ref_heard(lexicon)
+    mine = {
+        n for n in _ref_names(item, lexicon) if n.startswith("~") and len(heard.get(n, ())) == 1
+    }
+    year = item.year if item.year is not None else item.published.year
+    scored: list[tuple[int, Work]] = []
+    for work in lexicon.works:
+        if work.year is None or abs(work.year - year) > 1:
+            continue
+        theirs = {name_sound(key) for p in work.people if (key := name_fold(p))}
+        count = len(mine & theirs)
+        if count >= 1:
+            scored.append((count, work))
+    top = max((count for count, _ in scored), default=0)
+    if top >= 2:
+        best = [work for count, work in scored if count == top]
+        return best[0] if len(best) == 1 else None
+    # one name, and a katakana title that sounds like the work's English title
+    sound = skeleton(title) if is_katakana(title) else None
+    if sound is None or len(sound) < 3:
+        return None
+    sounding = [w for _, w in scored if skeleton(normalize_title(w.title)) == sound]
+    return sounding[0] if len(sounding) == 1 else None
+
+
+def _ref_item_base(item: ClusterInput, lexicon: Lexicon) -> str:
+    cast = _ref_cast_work(item, lexicon)
+    if cast is not None:
+        return normalize_title(cast.title)
+    return _ref_base(item.film or item.film_hangul or "", lexicon, item.film_hangul)
+
+
 def _ref_stem(item: ClusterInput, lexicon: Lexicon) -> str | None:
     title = item.film or item.film_hangul or ""
     works = _ref_works(lexicon, title, item.film_hangul)
-    if works:
+    if works or _ref_cast_work(item, lexicon) is not None:
         title = item.film or ""
     short = re.sub(r"\s*(?::\s|[～〜]).*$", "", _ref_spelled(title)) if title else ""
     m = SEASON_SUFFIX.match(short)
@@ -87,7 +157,7 @@ def _ref_stem(item: ClusterInput, lexicon: Lexicon) -> str | None:
         short = m["film"]
     stem = normalize_title(short)
     # a title without a subtitle or a season has no stem
-    return stem if stem and stem != _ref_base(title, lexicon, item.film_hangul) else None
+    return stem if stem and stem != _ref_item_base(item, lexicon) else None
 
 
 def _ref_versions_by_years(years: Sequence[int]) -> list[int]:
@@ -116,7 +186,7 @@ def reference_cluster(
     groups: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         if item.film or item.film_hangul:
-            base = _ref_base(item.film or item.film_hangul or "", lex, item.film_hangul)
+            base = _ref_item_base(item, lex)
             if base:
                 groups.setdefault(base, []).append(index)
     groups = _ref_merge_stated_aliases(groups, items, lex)
@@ -132,6 +202,10 @@ def reference_cluster(
         if len(candidates) > 1:
             for i in members:
                 item = items[i]
+                cast = _ref_cast_work(item, lex)
+                if cast in candidates:
+                    version_of[i] = candidates.index(cast)
+                    continue
                 work = choose_work(
                     candidates,
                     text=f"{item.title}\n{item.text}",
@@ -208,63 +282,97 @@ def _ref_merge_stems(
     return merged
 
 
+def _ref_profile(
+    members: Sequence[int], items: Sequence[ClusterInput], lex: Lexicon
+) -> tuple[set[str], set[str], set[str]]:
+    """Who a group's entries name: loose keys, directors, and katakana sounds."""
+    people: set[str] = set()
+    directors: set[str] = set()
+    kana: set[str] = set()
+    for i in members:
+        item = items[i]
+        text = f"{item.title}\n{item.text}"
+        for person in lex.people_named_in(text):
+            if person.role == "music":
+                continue
+            people.add(name_fold(person.name) or "")
+            if person.role == "director":
+                directors.add(person.name)
+        people |= latin_name_folds(text) | hangul_name_folds(text)
+        kana |= katakana_name_sounds(f"{item.title}\n{item.text[:2000]}")
+    people.discard("")
+    return people, directors, kana
+
+
+def _ref_shared(
+    a: tuple[set[str], set[str], set[str]], b: tuple[set[str], set[str], set[str]]
+) -> int:
+    """People both name: by loose key, or by sound where one writes the name in katakana."""
+    same = a[0] & b[0]
+    sounds_a = {name_sound(key) for key in a[0]} | a[2]
+    sounds_b = {name_sound(key) for key in b[0]} | b[2]
+    heard = (a[2] & sounds_b) | (b[2] & sounds_a)
+    heard -= {name_sound(key) for key in same}
+    heard.discard(None)  # type: ignore[arg-type]
+    return len(same) + len(heard)
+
+
 def _ref_merge_across_scripts(
     groups: dict[str, list[int]], items: Sequence[ClusterInput], lex: Lexicon
 ) -> dict[str, list[int]]:
     uncurated = [base for base in groups if not _ref_works(lex, base)]
     hangul = [b for b in uncurated if has_hangul(b)]
-    latin = [b for b in uncurated if not has_hangul(b)]
-    if not hangul or not latin:
+    others = [b for b in uncurated if not has_hangul(b)]
+    merged = _ref_join_by_people(groups, items, lex, hangul, others, spelled=True)
+    japanese = [b for b in others if re.search("[\u3041-\u30ff\u4e00-\u9fff]", b) and b in merged]
+    latin = [b for b in others if b.isascii() and b in merged]
+    return _ref_join_by_people(merged, items, lex, japanese, latin, spelled=False)
+
+
+def _ref_join_by_people(
+    groups: dict[str, list[int]],
+    items: Sequence[ClusterInput],
+    lex: Lexicon,
+    sources: Sequence[str],
+    targets: Sequence[str],
+    *,
+    spelled: bool,
+) -> dict[str, list[int]]:
+    if not sources or not targets:
         return groups
-
-    def profile(base: str) -> tuple[set[str], set[str]]:
-        people: set[str] = set()
-        directors: set[str] = set()
-        for i in groups[base]:
-            item = items[i]
-            text = f"{item.title}\n{item.text}"
-            for person in lex.people_named_in(text):
-                if person.role == "music":
-                    continue
-                people.add(name_fold(person.name) or "")
-                if person.role == "director":
-                    directors.add(person.name)
-            people |= latin_name_folds(text) | hangul_name_folds(text)
-        people.discard("")
-        return people, directors
-
-    profiles = {base: profile(base) for base in hangul + latin}
+    profiles = {base: _ref_profile(groups[base], items, lex) for base in [*sources, *targets]}
     merged = dict(groups)
-    for h in hangul:
+    for h in sources:
         h_items = [items[i] for i in groups[h]]
-        spelled = [
+        same_title = [
             lat
-            for lat in latin
-            if len(fold(lat)) >= 4
+            for lat in targets
+            if spelled
+            and len(fold(lat)) >= 4
             and fold(lat) == fold(romanize(h))
             and re.findall(r"\d+", lat) == re.findall(r"\d+", h)
         ]
         if (
-            len(spelled) == 1
+            len(same_title) == 1
             and len(re.findall("[가-힣]", h)) >= 3
-            and spelled[0] in merged
-            and _ref_may_join(h_items, [items[i] for i in groups[spelled[0]]])
+            and same_title[0] in merged
+            and _ref_may_join(h_items, [items[i] for i in groups[same_title[0]]])
         ):
-            merged[spelled[0]] = merged[spelled[0]] + merged.pop(h)
+            merged[same_title[0]] = merged[same_title[0]] + merged.pop(h)
             continue
-        h_people, h_directors = profiles[h]
+        h_profile = profiles[h]
         best: tuple[int, str] | None = None
-        for lat in latin:
+        for lat in targets:
             if lat not in merged:
                 continue
-            l_people, l_directors = profiles[lat]
-            shared = h_people & l_people
-            if not (len(shared) >= 2 or h_directors & l_directors):
+            l_profile = profiles[lat]
+            shared = _ref_shared(h_profile, l_profile)
+            if not (shared >= 2 or h_profile[1] & l_profile[1]):
                 continue
             if _ref_may_join(h_items, [items[i] for i in groups[lat]]) and (
-                best is None or len(shared) > best[0]
+                best is None or shared > best[0]
             ):
-                best = (len(shared), lat)
+                best = (shared, lat)
         if best is not None:
             merged[best[1]] = merged[best[1]] + merged.pop(h)
     return merged
@@ -311,11 +419,12 @@ def _ref_merge_by_sound(
         first = groups[group][0]
         return next(g for g, members in merged.items() if first in members)
 
-    def names_of(members: list[int]) -> set[str]:
+    def names_of(members: list[int]) -> tuple[set[str], set[str], set[str]]:
         found: set[str] = set()
         for i in members:
             found |= set(film_keys(items[i], lexicon=lex).names)
-        return found
+        kana = {name for name in found if name.startswith("~")}
+        return found - kana, set(), kana
 
     def korean_differs(a: list[int], b: list[int]) -> bool:
         flags_a = {items[i].korean for i in a} - {None}
@@ -339,7 +448,7 @@ def _ref_merge_by_sound(
             continue
         if korean_differs(merged[group], merged[target]):
             continue
-        if len(found) < 4 and not names_of(merged[group]) & names_of(merged[target]):
+        if len(found) < 4 and not _ref_shared(names_of(merged[group]), names_of(merged[target])):
             continue
         if _ref_may_join([items[i] for i in merged[group]], [items[i] for i in merged[target]]):
             merged[target] = merged[target] + merged.pop(group)

@@ -20,6 +20,7 @@ from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import Film
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.names import (
+    KATAKANA_KOREAN_NAME,
     foreign_hangul_names,
     korean_hangul_headline_name,
     korean_hangul_name,
@@ -435,14 +436,6 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     return evidence
 
 
-#: a Korean name as Japanese writes it: a Korean family name in katakana, a middle dot, the
-#: given name ("パク・チャヌク", "イ・ビョンホン", "ソン・イェジン")
-_KATAKANA_KOREAN_NAME = Pattern(
-    r"(?<![ァ-ヺー・])(?:パク|キム|イ|チェ|チョン|カン|チョ|ユン|チャン|イム|ハン|ソ|シン|クォン|"
-    r"ファン|アン|ソン|ユ|ホン|コ|ムン|ヤン|ペ|ペク|ホ|ナム|シム|ノ|ハ|クァク|チャ|ミン|リュ|"
-    r"チ|オム|ピョン|ウォン|ヒョン|ヨム|ト|ソク|ソル|キル|ヨン|ナ|ク|ウ|チュ|オ)・[ァ-ヺ]{2,6}"
-    r"(?![ァ-ヺー・])"
-)
 #: a Korean given name in katakana has no long vowel, a Chinese or Western one often does
 #: ("チャン・イーモウ", "キム・カーダシアン"), and other countries named make it theirs
 #: (中, 米 and 英 alone stand for a country only before what a country makes: "中年" is middle
@@ -458,7 +451,7 @@ def _katakana_evidence(doc: Document) -> list[Evidence]:
     may be a Western one of the same shape ("ハン・ソロ")."""
     if doc.all_text.isascii():
         return []
-    names = {m.group(0) for m in _KATAKANA_KOREAN_NAME.finditer(doc.all_text)}
+    names = {m.group(0) for m in KATAKANA_KOREAN_NAME.finditer(doc.all_text)}
     if len(names) >= 2 and not _KATAKANA_ELSEWHERE.search(doc.all_text):
         shown = sorted(names)[:3]
         return [(3, f"Korean names in katakana {shown}")]

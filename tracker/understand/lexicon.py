@@ -23,8 +23,10 @@ from mypy_extensions import mypyc_attr
 from tracker.text import has_hangul, normalize_title
 from tracker.understand.lazy import view
 from tracker.understand.names import mentions_name, name_key
+from tracker.understand.romanize import name_fold
 from tracker.understand.scan.onepass import LiteralSet, NameSet, Scan, TitleSet, title_alternation
 from tracker.understand.scan.prefilter import fold
+from tracker.understand.sounds import name_sound, skeleton
 
 #: the curated data, beside this module
 LEXICON_FILE = Path(__file__).with_name("data") / "korean_film.toml"
@@ -178,6 +180,42 @@ class Lexicon:
     def person(self, name: str) -> Person | None:
         index = self.by_name.get(name_key(name))
         return None if index is None else self.people[index]
+
+    @view
+    def works_by_sound(self) -> Mapping[str, tuple[int, ...]]:
+        """The sound of each name a work credits (``sounds.name_sound``) -> the indexes of the
+        works crediting it: a Japanese text names a cast in katakana, and no title the
+        lexicon lists. A sound two of the curated names share (Kim Soo-hyun and Kim Seon-ho
+        are both キム・ス.../キム・ソ... to katakana's ear) is left out: it tells neither."""
+        keys_of: dict[str, set[str]] = {}
+        found: dict[str, list[int]] = {}
+        names: list[tuple[int | None, str]] = [(None, p.name) for p in self.people]
+        names += [(index, name) for index, work in enumerate(self.works) for name in work.people]
+        for index, name in names:
+            key = name_fold(name)
+            sound = name_sound(key) if key else None
+            if key is None or sound is None:
+                continue
+            keys_of.setdefault(sound, set()).add(key)
+            if index is not None and index not in found.setdefault(sound, []):
+                found[sound].append(index)
+        return {
+            sound: tuple(indexes)
+            for sound, indexes in found.items()
+            if len(keys_of[sound]) == 1 and indexes
+        }
+
+    @view
+    def works_by_title_sound(self) -> Mapping[str, tuple[int, ...]]:
+        """The skeleton of each work's English title (``sounds.skeleton``) -> the indexes of
+        the works of that sound: a Japanese outlet writes an English title in katakana
+        (キャッシャロ, "Cashero")."""
+        found: dict[str, list[int]] = {}
+        for index, work in enumerate(self.works):
+            sound = skeleton(normalize_title(work.title))
+            if sound is not None:
+                found.setdefault(sound, []).append(index)
+        return {sound: tuple(indexes) for sound, indexes in found.items()}
 
     def mentions(self, text: str, name: str) -> bool:
         """``names.mentions_name(text, name)``; for the names of the curated people and of

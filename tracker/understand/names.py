@@ -82,6 +82,16 @@ _NOT_A_GIVEN = frozenset(
 )
 
 
+#: a Korean name as Japanese writes it: a Korean family name in katakana, a middle dot, the
+#: given name ("パク・チャヌク", "イ・ビョンホン", "ソン・イェジン")
+KATAKANA_KOREAN_NAME = Pattern(
+    r"(?<![ァ-ヺー・])(?P<surname>パク|キム|イ|チェ|チョン|カン|チョ|ユン|チャン|イム|ハン|ソ|シン|"
+    r"クォン|ファン|アン|ソン|ユ|ホン|コ|ムン|ヤン|ペ|ペク|ホ|ナム|シム|ノ|ハ|クァク|チャ|ミン|リュ|"
+    r"チ|オム|ピョン|ウォン|ヒョン|ヨム|ト|ソク|ソル|キル|ヨン|ナ|ク|ウ|チュ|オ)・(?P<given>[ァ-ヺ]{2,6})"
+    r"(?![ァ-ヺー・])"
+)
+
+
 def korean_names(text: str) -> list[str]:
     """Romanised Korean personal names in ``text``: a known surname followed by a two-syllable
     given name written with a hyphen ("Jeon Jong-seo") or as two capitalised syllables

@@ -8,8 +8,13 @@ that ends a syllable, "teu-wel-beu") and so do some consonants (f and v become p
 becomes r), but the order of the consonants, in a few classes, survives: that is the
 ``skeleton`` (``b r b n`` for all three "Pro Bono"s).
 
-Owns the skeleton of a Latin, Hangul or katakana title. Pure string work: must not know the
-lexicon, an entry or a film; which skeletons may join which titles is ``match``'s decision.
+Korean personal names cross the scripts the same way: Japanese writes them in katakana ("パク・
+チャヌク", Park Chan-wook; "イ・ビョンホン", Lee Byung-hun), and the consonants of the family
+name and of the given name survive (``name_sound``).
+
+Owns the skeleton of a Latin, Hangul or katakana title, and the sound of a Korean name. Pure
+string work: must not know the lexicon, an entry or a film; which skeletons may join which
+titles, and which names make two entries one work's, is for ``joins`` and ``match`` to decide.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 from functools import lru_cache
 
 from tracker.text import HANGUL_SYLLABLES
+from tracker.understand.names import KATAKANA_KOREAN_NAME
 from tracker.understand.romanize import romanize
 
 #: English spellings whose sound Korean and Japanese write with other consonants, longest
@@ -131,3 +137,99 @@ def skeleton(title: str) -> str | None:
     if is_katakana(title):
         return katakana_skeleton(title)
     return None
+
+
+#: a loose key's vowel pairs that katakana writes as one vowel: 애, 외 and 예 as エ, 의 and 위 as イ
+_NAME_DIPHTHONGS = re.compile("ae|oe|ui|wi")
+_NAME_DIPHTHONG = {"ae": "e", "oe": "e", "ui": "i", "wi": "i"}
+#: a loose key's letters to what katakana keeps of them: the consonant classes of ``_CLASSES``
+#: (h, w and y dropped), but m apart from n (ム, ン) and j apart from s (ㅈ and ㅊ are チ, ジ;
+#: ㅅ is サ, シ), and of the vowels a, i and e; o and u (and 어, 으, which the key writes u) are
+#: dropped, since katakana adds a u or an o after a syllable's final consonant (박, パク) that
+#: the key has no vowel for
+_NAME_LETTERS = str.maketrans(
+    {
+        **{k: v for k, v in _CLASSES.items() if chr(k) not in "aeimjz"},
+        **{ord(c): c for c in "aeimj"},
+        ord("z"): "j",
+    }
+)
+#: katakana to the consonant class it starts with and the vowel it ends with, as the name
+#: sound keeps them; small kana change the vowel before them (ビョ is "byo", ファ "fa"), and フ
+#: is h, as in a Korean name it always is (후, 환: フ, ファン)
+_KANA_NAME: dict[str, tuple[str, str]] = {}
+_KANA_NAME_CONSONANTS = {
+    **dict.fromkeys("マミムメモ", "m"),
+    **dict.fromkeys("チヂジザズゼゾ", "j"),
+    "フ": "",
+}
+for _row, _vowel in (
+    ("アカサタナハマヤラワガザダバパ", "a"),
+    ("イキシチニヒミリギジヂビピ", "i"),
+    ("ウクスツヌフムユルグズヅブプヴ", ""),
+    ("エケセテネヘメレゲゼデベペ", "e"),
+    ("オコソトノホモヨロヲゴゾドボポ", ""),
+):
+    for _kana in _row:
+        consonant = _KANA_NAME_CONSONANTS.get(_kana, _KANA_CLASSES[_kana][:1])
+        _KANA_NAME[_kana] = (consonant, _vowel)
+_SMALL_KANA = {"ャ": "a", "ァ": "a", "ィ": "i", "ェ": "e", "ュ": "", "ョ": "", "ゥ": "", "ォ": ""}
+#: family names whose katakana form starts with a consonant their loose key drops (류, "Ryu",
+#: folds with 유, "Yoo", as Korean says both; Japanese writes リュ and ユ)
+_KANA_SURNAMES = {"リュ": ""}
+
+
+def _name_part(sounds: str) -> str:
+    """Repeats single, and a syllable's final ㅇ as Japanese writes it: ン (n), where Latin
+    letters write "ng" (n k): "Byung-hun", ビョンホン."""
+    return _DOUBLED.sub(r"\1", _DOUBLED.sub(r"\1", sounds).replace("nk", "n"))
+
+
+def _latin_name_part(loose: str) -> str:
+    # (the key spells every consonant one way already: "ch" is j, "sh" s)
+    letters = _NAME_DIPHTHONGS.sub(lambda m: _NAME_DIPHTHONG[m.group(0)], loose)
+    return _name_part(letters.translate(_NAME_LETTERS))
+
+
+def _kana_name_part(kana: str) -> str:
+    out: list[str] = []
+    for ch in kana:
+        if ch in _SMALL_KANA:
+            if out:
+                out[-1] = out[-1][:-1] if out[-1][-1:] in ("a", "i", "e") else out[-1]
+                out[-1] += _SMALL_KANA[ch]
+        elif ch == "ン":
+            out.append("n")
+        elif ch in _KANA_NAME:
+            consonant, vowel = _KANA_NAME[ch]
+            out.append(consonant + vowel)
+    return _name_part("".join(out))
+
+
+def _name_sound(surname: str, given: str) -> str | None:
+    # a given name with fewer than two sounds kept is too common a sound to compare
+    if len(given) < 2:
+        return None
+    return f"~{surname} {given}"
+
+
+def name_sound(key: str) -> str | None:
+    """The sound of a Korean name given by its loose key (``romanize.name_fold``: "bag janug"
+    for Park Chan-wook or 박찬욱): ``~bak san``, as its katakana form ("パク・チャヌク") gives
+    it. Coarser than the key (katakana keeps neither o and u, nor 어 and 으, apart, nor the
+    final ㅇ from ㄴ): two names of one sound are compared only where one of them is written
+    in katakana."""
+    surname, _, given = key.partition(" ")
+    return _name_sound(_latin_name_part(surname), _latin_name_part(given))
+
+
+def katakana_name_sounds(text: str) -> set[str]:
+    """The sounds (``name_sound``) of the Korean names ``text`` writes in katakana."""
+    sounds: set[str] = set()
+    for m in KATAKANA_KOREAN_NAME.finditer(text):
+        surname = m.group("surname")
+        family = _KANA_SURNAMES.get(surname, _kana_name_part(surname))
+        sound = _name_sound(family, _kana_name_part(m.group("given")))
+        if sound is not None:
+            sounds.add(sound)
+    return sounds

@@ -54,6 +54,22 @@ def review_meta(doc: Document) -> str | None:
     return None
 
 
+#: a section of items that are no report, review or release: quizzes, rankings, lists, photos
+_OTHER_CATEGORY = Pattern(
+    r"^(?:quiz(?:zes)?|rankings?|lists?|listicles?|photos?|gallery|galleries|ランキング|クイズ|"
+    r"순위|랭킹|퀴즈|화보|포토)$",
+    re.IGNORECASE,
+)
+
+
+def other_meta(doc: Document) -> str | None:
+    """A category of items that are neither news, a review nor a release ("Quiz", "ランキング")."""
+    for category in doc.categories:
+        if _OTHER_CATEGORY.match(category.strip()):
+            return f"category {category!r}"
+    return None
+
+
 #: a news section in the link path ("/news/", "/entertainment/news/"), not a CMS's article
 #: viewer that every story of a Korean outlet goes through ("/news/articleView.html")
 _NEWS_LINK = Pattern(

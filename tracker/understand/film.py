@@ -73,6 +73,10 @@ _HANGUL_THEN_LATIN = Pattern(
     r"^(?P<hangul>[가-힣][가-힣\d ]{0,30}?)\s*\((?P<latin>[A-Z0-9][^()]{0,60})\)"
 )
 _PLATFORM_NAME = Pattern(PLATFORM_NAMES)
+#: kana: a text in Japanese
+_KANA = Pattern(r"[\u3041-\u30ff]")
+#: a work's title in a Japanese text ("『エマ』")
+_JAPANESE_TITLE = Pattern(r"『([^『』\n]{1,60})』")
 #: kana or kanji: a title as a Japanese outlet writes it
 _JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
@@ -356,14 +360,34 @@ _NOT_A_FILM_MARK = Pattern(
 )
 
 
+#: the source of a film found only in the text's marks (italics, brackets): the headline names
+#: no work (an essay's headline, "A Beekeeper's Paranoia Is Contagious")
+MARKED_IN_BODY = "the title the text sets in italics or brackets"
+
+
 def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     """When the headline names no work, the title the text sets in italics or in Korean
     book-title brackets ("In <em>The Quiet Orchard</em>, Park Min-ji ...", "《고요한 과수원》은
     ..."): the one marked most often, the first of equals. A mark that reads as a phrase
     (emphasis, a foreign word, a line of dialogue), a publication or a person is no title."""
+    counts = marked_titles(doc, lexicon)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(name for name, count in counts.items() if count == best)
+
+
+def marked_titles(doc: Document, lexicon: Lexicon) -> dict[str, int]:
+    """The titles the text sets in italics or in Korean book-title brackets, each with how
+    often, in order of appearance (see ``film_marked_in_body``)."""
     marks = list(doc.italics)
     if doc.hangul_body:
         marks += book_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
+    elif _KANA.search(doc.body):
+        # a Japanese text sets a work in 『』 (「」 quotes speech as often as a title); the
+        # body has them as plain quotes, the raw text as written
+        raw = f"{doc.raw[1]}\n{doc.raw[2]}"
+        marks += [m.group(1) for m in _JAPANESE_TITLE.finditer(raw)]
     counts: dict[str, int] = {}
     host = _host_letters(doc.link)
     for mark in marks:
@@ -372,10 +396,7 @@ def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
             counts[name] += 1
         elif _marked_title(name, lexicon) and not _names_site(name, host):
             counts[name] = 1
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(name for name, count in counts.items() if count == best)
+    return counts
 
 
 def _host_letters(link: str) -> str:
@@ -399,6 +420,8 @@ def _marked_title(name: str, lexicon: Lexicon) -> bool:
         return True
     if has_hangul(name):
         return len(name) <= 30 and lexicon.person(name) is None
+    if _JAPANESE.search(name):
+        return len(name) <= 30  # (a Japanese text's 『』: see ``marked_titles``)
     letters = sum(ch.isalpha() for ch in name)
     return (
         letters >= 3

@@ -15,7 +15,7 @@ import re
 from tracker.types import FeedKind, FeedSpec, Kind
 from tracker.understand.document import Document
 from tracker.understand.filing import NEWS_LINK, news_meta, reviewer_line
-from tracker.understand.film import Film
+from tracker.understand.film import MARKED_IN_BODY, Film
 from tracker.understand.headline import may_name_a_work
 from tracker.understand.scan.prefilter import Pattern
 
@@ -181,6 +181,9 @@ def _weigh(
     if reviewer:
         signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
     essay = _essay_headline(doc, film)
+    if essay is None and film.source == MARKED_IN_BODY and not NEWS_VERB.search(doc.headline):
+        # a headline naming no work over a text that marks one: an essay's, if its lead judges
+        essay = f"a headline that names no work, over a text that marks {film.title!r}"
     if essay is None and film.title and not doc.title.isascii():
         m = _CJK_ESSAY.search(doc.title)
         essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
@@ -188,7 +191,7 @@ def _weigh(
     if column is None and doc.link and _COLUMN_LINK.search(doc.link):
         column = "a column's link path"
     if column is not None and film.title and not film.roundup:
-        signals.append((Kind.REVIEW, _W_JUDGED, f"an opinion section {column!r} on one work"))
+        signals.append((Kind.REVIEW, _W_REVIEWER, f"an opinion section {column!r} on one work"))
     if essay:
         signals.append((Kind.REVIEW, _W_JUDGED, essay))
         lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too

@@ -133,7 +133,8 @@ _RELEASE_STRONG = Pattern(
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
     r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
     r"\b(?:out|theaters|theatres|cinemas)\s+(?:on\s+)?\d{1,2}/\d{1,2}\b(?!/)|"
-    rf"\b(?:arrives?|lands?|drops?|premieres?|debuts?)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
+    # (a work arrives, in the singular: "ratings drop this week" is no release)
+    rf"\b(?:arrives|lands|drops|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
     r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일|"
     r"(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"

@@ -70,7 +70,8 @@ _ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2
 NEWS_VERB = Pattern(
     r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
     r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
-    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch)(?:s|es|ed)?\b",
+    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch|acquire|buy|sell|"
+    r"sue|hire)(?:s|es|ed|d)?\b",
     re.IGNORECASE,
 )
 #: an opinion section: a column about one work reads as a critic's piece, not as news
@@ -85,6 +86,8 @@ _CJK_ESSAY = Pattern(
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
     r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
 )
+#: what a Korean or Japanese news headline reports: a confirmation, an announcement, a casting
+_CJK_NEWS = Pattern(r"확정|발표|캐스팅|출연|합류|제작|결정|계약|열애|결혼|決定|発表|出演|解禁|結婚")
 #: an opinion section in the link's path ("/column/", "/opinion/")
 _COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
@@ -191,7 +194,11 @@ def _weigh(
     if column is None and doc.link and _COLUMN_LINK.search(doc.link):
         column = "a column's link path"
     if column is not None and film.title and not film.roundup:
-        signals.append((Kind.REVIEW, _W_REVIEWER, f"an opinion section {column!r} on one work"))
+        # a column on one work under a headline that reports nothing weighs as a byline; under
+        # a news headline ("제작사, 시즌2 제작 확정") it is an opinion page's news
+        reports = NEWS_VERB.search(doc.headline) or _CJK_NEWS.search(doc.headline)
+        weight = _W_JUDGED if reports else _W_REVIEWER
+        signals.append((Kind.REVIEW, weight, f"an opinion section {column!r} on one work"))
     if essay:
         signals.append((Kind.REVIEW, _W_JUDGED, essay))
         lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too

@@ -127,3 +127,27 @@ def test_a_numeric_day_needs_no_release_word_beside_it() -> None:
 def test_chinese_film_words_make_film_context() -> None:
     r = _classify("《潮騒》確定在台灣", "<p>韓國電影《潮騒》確定引進台灣。</p>")
     assert r.kind != Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "film", "link"),
+    [
+        # a person after the title's colon is the headline's subject, not the title's
+        (
+            "Made in Korea: Hyun Bin plays a 1970s spy in a glossy thriller",
+            "Made in Korea",
+            "https://x.com/tv/made-in-korea-hyun-bin-disney/",
+        ),
+        # India's "OTT release" before the colon
+        (
+            "The Quiet Orchard OTT Release: The Drama Is Streaming December 19",
+            "The Quiet Orchard",
+            None,
+        ),
+        # a work named by its kind after "new" and before what it does
+        ("Seo Hyun-jin's new drama Love Me streams on Viu from Saturday", "Love Me", None),
+    ],
+)
+def test_titles_in_more_headline_shapes(title: str, film: str, link: str | None) -> None:
+    r = _classify(title, "<p>A drama on Netflix.</p>", ("Reviews",) if link else (), link)
+    assert r.film == film, r.reasons

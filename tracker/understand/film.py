@@ -107,6 +107,13 @@ _NEWS_VERB_IN_NAME = re.compile(
 )
 #: what an outlet writes after a title before "release date": an episode ("Spring Fever
 #: episode 1"), India's word for streaming ("Cashero OTT")
+#: a work named by its kind after "new" and before what it does: "Seo Hyun-jin's new drama Love
+#: Me streams on Viu", "the new K-drama Pro Bono premieres"
+_NEW_WORK = Pattern(
+    r"\b(?:new|upcoming|latest)\s+(?:K-drama|drama|film|movie|series|thriller|romance|rom-com|"
+    r"comedy)\s+(?P<film>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|a|an|in|to)){0,5}?)"
+    r"\s+(?:streams|premieres|arrives|lands|drops|debuts|hits|opens|returns|comes|airs)\b"
+)
 _EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
 
 
@@ -295,6 +302,9 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         return Film(roundup=True, source="several curated titles in the headline")
     if found:
         return Film(title=found[0][1], source=f"curated title {found[0][1]!r} in the headline")
+    m = _NEW_WORK.search(rest)
+    if m and lexicon.person(m["film"]) is None:
+        return Film(title=m["film"], source="title pattern 'new drama X streams'")
     m = HEADLINE_VERB.search(rest)
     if m and m.start() > 0 and rest[m.start() + 1].isupper() and review_meta(doc):
         # a review's sentence headline, "The Hunt Is a Gory, Gleeful Satire": the title-case
@@ -438,7 +448,13 @@ def resolve_film(
     English title (and its Hangul), and settle same-title clashes."""
     if film.title is None:
         return film
-    cleaned, stated_year, stated_season = clean_film(film.title)
+    raw = film.title
+    head, colon, tail = raw.partition(": ")
+    if colon and head and (lexicon.person(tail) is not None or korean_names(tail) == [tail]):
+        # "Made in Korea: Hyun Bin plays ...": the title, then the person the headline is about
+        raw = head
+        film = replace(film, title=raw)
+    cleaned, stated_year, stated_season = clean_film(raw)
     year = film.year or stated_year
     season = film.season or stated_season
     if season is None:
@@ -450,7 +466,7 @@ def resolve_film(
         and not candidates
         and (doc.hangul_title or doc.hangul_body or _JAPANESE.search(cleaned))
     ):
-        alias = _stated_alias(cleaned, film.title, doc, lexicon)
+        alias = _stated_alias(cleaned, raw, doc, lexicon)
         if alias:
             # the title unknown, its form in the other script may be curated
             candidates = lexicon.works_titled(alias)

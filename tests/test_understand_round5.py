@@ -151,3 +151,21 @@ def test_chinese_film_words_make_film_context() -> None:
 def test_titles_in_more_headline_shapes(title: str, film: str, link: str | None) -> None:
     r = _classify(title, "<p>A drama on Netflix.</p>", ("Reviews",) if link else (), link)
     assert r.film == film, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # Chinese outlets: a Korean drama, a Korean boy group
+        ("《潮騒》影評：越看越窒息", "<p>Disney+韓劇《潮騒》由兩位演員主演。</p>"),
+        ("8TURN台北粉絲見面會門票開賣", "<p>韓國男團8TURN將於明年1月在台北舉辦粉絲見面會。</p>"),
+        # a KBS channel's variety show, in Korean
+        (
+            "‘바다 여행’ 멤버들, 시장서 야식 게임",
+            "<p>KBS 2TV 예능 ‘바다 여행’ 멤버들이 대구를 찾았다.</p>",
+        ),
+    ],
+)
+def test_korean_entertainment_in_chinese_words_and_a_kbs_channel(title: str, summary: str) -> None:
+    r = _classify(title, summary)
+    assert r.korean, r.reasons

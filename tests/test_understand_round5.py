@@ -40,31 +40,78 @@ def test_a_column_on_one_work_under_a_headline_that_reports_nothing_is_a_review(
     # (under a headline that reports, a column is the opinion page's news: round 4's test)
 
 
-def test_an_essay_headline_naming_no_work_over_a_text_that_marks_one_and_judges_it() -> None:
+def test_an_essay_section_on_a_work_only_its_text_names_is_a_review() -> None:
+    # the headline names no work; the first paragraph marks one, in italics or 『』
     lead = (
         "<p>The first image is of bees. In Kim Ha-na's <em>The Quiet Orchard</em>, a farmer "
-        "abducts a banker he is sure is a spy, and the film, shot on grainy 16mm, is a slow, "
-        "luminous portrait of grief.</p>"
+        "abducts a banker he is sure is a spy.</p>"
     )
-    r = _classify("A Beekeeper's Paranoia Is Contagious", lead, ("Film", "Culture"))
+    r = _classify("A Beekeeper's Paranoia Is Contagious", lead, ("Film", "Essays"))
     assert r.kind == Kind.REVIEW, r.reasons
     assert r.film == "The Quiet Orchard", r.reasons
-    assert any("names no work" in why for why in r.reasons), r.reasons
+    japanese = "<p>1980年代の韓国を舞台にしたのが、Netflixシリーズ『潮騒』だ。</p>"
+    r = _classify("欲望を撮る女たち、撮られる女たち", japanese, ("映画", "コラム"))
+    assert r.kind == Kind.REVIEW, r.reasons
+    # outside an essay section, a news lead that marks a work stays news (a helper's review)
+    for title, text in (
+        (
+            "Youn Yuh-jung to Be Honored by Academy",
+            "<p>Youn Yuh-jung, who won an Oscar for her performance in <em>Minari</em>, will "
+            "be honored next month.</p>",
+        ),
+        (
+            "Korean Film Council Funds 12 Projects",
+            "<p>The Korean Film Council said it will fund 12 projects, including a sequel to "
+            "<em>Exhuma</em>.</p>",
+        ),
+        ("A Beekeeper's Paranoia Is Contagious", lead),
+    ):
+        assert _classify(title, text, ("Film",)).kind != Kind.REVIEW, title
     # a programme marks many works, once each: no one work is the subject
     programme = (
         "<p>From <em>Oldboy</em> to <em>The Handmaiden</em> and <em>Burning</em>, a ten-week "
         "series runs through March.</p>"
     )
-    assert _classify("The cinema programs a winter of Korean films", programme).kind != Kind.REVIEW
-    # and a headline that reports keeps its news
-    news = _classify("Studio Acquires Rights to Thriller", lead)
-    assert news.kind != Kind.REVIEW, news.reasons
+    assert (
+        _classify("The cinema programs a winter of Korean films", programme, ("Essays",)).film
+        != "Oldboy"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "category"),
+    [
+        ("『パラサイト』が興行収入50億円を突破", "コラム"),
+        ("‘기생충’ 흑백판 내달 재개봉", "칼럼"),
+        ("'Squid Game' Season 3 Is Netflix's Most-Watched Show Ever", "Opinion"),
+    ],
+)
+def test_a_column_that_reports_a_figure_or_an_event_is_not_a_review(
+    title: str, category: str
+) -> None:
+    r = _classify(title, "<p>영화 映画 film.</p>", (category,))
+    assert r.kind != Kind.REVIEW, r.reasons
 
 
 @pytest.mark.parametrize("category", ["Quiz", "ランキング", "Rankings", "순위"])
 def test_a_section_of_quizzes_or_rankings_is_other(category: str) -> None:
     r = _classify("The year in screen: how much do you remember?", "<p>Films.</p>", (category,))
     assert r.kind == Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("'Pro Bono' tops weekend ratings as finale nears", ("Dramas", "Rankings")),
+        ("‘좀비딸’, 박스오피스 1위…500만 관객 돌파", ("영화", "순위")),
+        ("Netflix confirms Squid Game spin-off", ("News", "Quiz")),
+    ],
+)
+def test_a_report_filed_under_a_ranking_section_stays_news(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = _classify(title, "<p>Weekend figures. 영화.</p>", categories)
+    assert r.kind != Kind.OTHER, r.reasons
 
 
 @pytest.mark.parametrize(
@@ -114,14 +161,29 @@ def test_a_japanese_day_of_next_month() -> None:
     assert r.release_date == date(2025, 11, 16), r.reasons
 
 
-def test_a_numeric_day_needs_no_release_word_beside_it() -> None:
+def test_a_numeric_day_in_the_text_counts_only_beside_a_release_word() -> None:
     r = _classify(
-        "Studio Sets 'The Quiet Orchard' for North American Theaters 3/6",
-        "<p>The studio will open it in theaters in the U.S. and Canada on 3/6 following its "
-        "Toronto premiere.</p>",
+        "Taxi Run 3 arrives this weekend on Netflix",
+        "<p>The second season ended on 4/20. Season 3 lands on Netflix this weekend, with the "
+        "first episode streaming Friday night.</p>",
         link="https://x.com/a",
     )
-    assert r.release_date == date(2026, 3, 6), r.reasons
+    assert r.release_date == date(2025, 10, 3), r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "‘바다 여행’ 오늘(2일) 밤 11시 10분 방송",
+        "‘바다 여행’ 오는 일요일 방송…시장 편",
+        "Squid Game Season 3 Trailer Drops Next Week",
+        "Netflix stock drops this week after Squid Game finale",
+        "『潮騒』吉沢亮ら登壇　12日（金）より先行上映会",
+    ],
+)
+def test_an_episode_a_trailer_a_stock_or_a_screening_event_is_no_release(title: str) -> None:
+    r = _classify(title, "<p>드라마 drama 映画.</p>")
+    assert r.kind != Kind.RELEASE, r.reasons
 
 
 def test_chinese_film_words_make_film_context() -> None:

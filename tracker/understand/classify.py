@@ -96,7 +96,7 @@ def classify(
         hint = True
     film = resolve_film(film, doc, lex, published, hint)
     kind_result = decide_kind(doc, film, rating.value, feed, rating.seen, learned)
-    if film.title is None and not film.roundup and ": default: " in kind_result.reason:
+    if film.title is None and not film.roundup and kind_result.by_default:
         marked = _essay_subject(doc, lex)
         if marked:
             essay = decide_kind(

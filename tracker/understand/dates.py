@@ -1,14 +1,14 @@
 """Release dates: every date a text writes ("Dec. 3", "3 December 2024", "2024-12-03",
-"12월 3일", "오는 27일", "다음 달 5일", "오늘(5일)", "12月3日配信") and, for the release only, the
-days it names relative to the entry ("tomorrow", "this Friday", "on the 3rd", "next week",
-"내일", "다음 주 금요일", "12/3" in the site's order), and which of them is the release.
+"12월 3일", "오는 27일", "다음 달 5일", "来月5日", "오늘(5일)", "12月3日配信") and, for the
+release only, the days it names relative to the entry or in numbers (``reldates``:
+"tomorrow", "this Friday", "12/3" in the site's order), and which of them is the release.
 
-Owns reading dates relative to the entry's ``published`` date (a date without a year is the
-next one on or after publication, unless it is recent or said in the past tense; relative
-days count from it, a relative day only beside a release word) and scoring each date by the
-words around it (a release verb or a service before it, an announcement or a festival
-around it, a birth or a death). Must not decide that the entry is about a release: the
-orchestrator asks only for releases.
+Owns reading written dates against the entry's ``published`` date (a date without a year is
+the next one on or after publication, unless it is recent or said in the past tense) and
+scoring each date by the words around it (a release verb or a service before it, an
+announcement or a festival around it, a birth or a death); a relative or numeric day counts
+only beside a release word, or in the headline. Must not decide that the entry is about a
+release: the orchestrator asks only for releases.
 """
 
 from __future__ import annotations
@@ -218,9 +218,6 @@ def dates_in(
     return out
 
 
-#: the forms that write a day out in numbers ("on 3/6"): as good as a date in words, they need
-#: no release word beside them (one against them still counts)
-_WRITTEN_OUT = frozenset({"numeric", "numeric_md"})
 #: how much less a relative date counts than one the text writes out: it must stand beside
 #: a release word or a service to be the release date; a week or a month names no day; a
 #: season ("this Christmas") loses to any day the text gives, the headline's bonus and a
@@ -301,7 +298,7 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             hits.append(_DateHit(found, start, score, in_title))
         for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
             context = _score_date(text, start, end)
-            if context < 0 or (context == 0 and not in_title and how not in _WRITTEN_OUT):
+            if context <= 0 and not in_title:
                 continue  # "passed away on Friday": a relative day needs a release word by it
             score = context + (3 if in_title else 0) - _RELATIVE_DOUBT.get(how, 1.0)
             if found >= pub - timedelta(days=1):

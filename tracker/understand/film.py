@@ -110,9 +110,9 @@ _NEWS_VERB_IN_NAME = re.compile(
 #: a work named by its kind after "new" and before what it does: "Seo Hyun-jin's new drama Love
 #: Me streams on Viu", "the new K-drama Pro Bono premieres"
 _NEW_WORK = Pattern(
-    r"\b(?:new|upcoming|latest)\s+(?:K-drama|drama|film|movie|series|thriller|romance|rom-com|"
-    r"comedy)\s+(?P<film>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|a|an|in|to)){0,5}?)"
-    r"\s+(?:streams|premieres|arrives|lands|drops|debuts|hits|opens|returns|comes|airs)\b"
+    r"\b(?i:new|upcoming|latest)\s+(?i:K-drama|drama|film|movie|series|thriller|romance|"
+    r"rom-com|comedy)\s+(?P<film>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|a|an|in|to))"
+    r"{0,5}?)\s+(?i:streams|premieres|arrives|lands|drops|debuts|hits|opens|returns|comes|airs)\b"
 )
 _EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
 
@@ -303,7 +303,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     if found:
         return Film(title=found[0][1], source=f"curated title {found[0][1]!r} in the headline")
     m = _NEW_WORK.search(rest)
-    if m and lexicon.person(m["film"]) is None:
+    if m and lexicon.person(m["film"]) is None and not korean_names(m["film"]):
         return Film(title=m["film"], source="title pattern 'new drama X streams'")
     m = HEADLINE_VERB.search(rest)
     if m and m.start() > 0 and rest[m.start() + 1].isupper() and review_meta(doc):
@@ -384,6 +384,8 @@ def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     if not counts:
         return None
     best = max(counts.values())
+    if best == 1 and len(counts) >= 3:
+        return None  # a list of works, each marked once (a schedule, a programme): no subject
     return next(name for name, count in counts.items() if count == best)
 
 

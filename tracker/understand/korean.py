@@ -61,7 +61,7 @@ _K_WORDS = Pattern(
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
     r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓ドラ|韓流|Kドラマ|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
-    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韓流|韩流",
+    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an

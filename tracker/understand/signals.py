@@ -15,7 +15,7 @@ import re
 from tracker.types import FeedKind, FeedSpec, Kind
 from tracker.understand.document import Document
 from tracker.understand.filing import NEWS_LINK, news_meta, reviewer_line
-from tracker.understand.film import MARKED_IN_BODY, Film
+from tracker.understand.film import Film
 from tracker.understand.headline import may_name_a_work
 from tracker.understand.scan.prefilter import Pattern
 
@@ -86,8 +86,13 @@ _CJK_ESSAY = Pattern(
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
     r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
 )
-#: what a Korean or Japanese news headline reports: a confirmation, an announcement, a casting
-_CJK_NEWS = Pattern(r"확정|발표|캐스팅|출연|합류|제작|결정|계약|열애|결혼|決定|発表|出演|解禁|結婚")
+#: what a news headline reports: a confirmation, an announcement, a casting, a figure, a rank
+_REPORTS = Pattern(
+    r"확정|발표|캐스팅|출연|합류|제작|결정|계약|열애|결혼|재개봉|돌파|1위|관객|시청률|박스오피스|"
+    r"決定|発表|出演|解禁|結婚|突破|1位|首位|興行|視聴率|動員|"
+    r"\bmost[- ]watched\b|\bbox office\b|\brecords?\b|\btops\b|\bratings\b|\bviewers\b",
+    re.IGNORECASE,
+)
 #: an opinion section in the link's path ("/column/", "/opinion/")
 _COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
@@ -96,6 +101,8 @@ _W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
 #: a news category is the outlet's choice; a news link path is often every story's ("/news/")
 _W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
 _HINT = "the feed's kind hint"
+#: the reason of an entry that nothing decided: reporting about film
+DEFAULT = "default: reporting about film"
 #: a feed's learned prior weighs as its declared kind would, and names itself apart
 _HISTORY = "this feed's history (at least 90% of its entries are reviews)"
 #: what the review signals must reach (two soft ones together, or a byline alone)
@@ -184,20 +191,19 @@ def _weigh(
     if reviewer:
         signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
     essay = _essay_headline(doc, film)
-    if essay is None and film.source == MARKED_IN_BODY and not NEWS_VERB.search(doc.headline):
-        # a headline naming no work over a text that marks one: an essay's, if its lead judges
-        essay = f"a headline that names no work, over a text that marks {film.title!r}"
     if essay is None and film.title and not doc.title.isascii():
         m = _CJK_ESSAY.search(doc.title)
         essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
     column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
+    section = column is not None
     if column is None and doc.link and _COLUMN_LINK.search(doc.link):
-        column = "a column's link path"
+        column = "a column's link path"  # (some sites put every story under /column/)
     if column is not None and film.title and not film.roundup:
-        # a column on one work under a headline that reports nothing weighs as a byline; under
-        # a news headline ("제작사, 시즌2 제작 확정") it is an opinion page's news
-        reports = NEWS_VERB.search(doc.headline) or _CJK_NEWS.search(doc.headline)
-        weight = _W_JUDGED if reports else _W_REVIEWER
+        # a column section on one work under a headline that reports nothing weighs as a
+        # byline; under a news headline ("제작사, 시즌2 제작 확정", "50億円を突破") it is an
+        # opinion page's news
+        reports = NEWS_VERB.search(doc.headline) or _REPORTS.search(doc.headline)
+        weight = _W_REVIEWER if section and not reports else _W_JUDGED
         signals.append((Kind.REVIEW, weight, f"an opinion section {column!r} on one work"))
     if essay:
         signals.append((Kind.REVIEW, _W_JUDGED, essay))
@@ -222,7 +228,7 @@ def _weigh(
         hint = Kind(learned.value)
         signals.append((hint, _W_FEED, _HISTORY))
     if not signals:
-        return Kind.NEWS, "default: reporting about film"
+        return Kind.NEWS, DEFAULT
     listed = "; ".join(f"{why} {kind.value} +{w}" for kind, w, why in signals)
     review = sum(w for kind, w, _ in signals if kind == Kind.REVIEW)
     news = sum(w for kind, w, _ in signals if kind == Kind.NEWS)
@@ -237,7 +243,7 @@ def _weigh(
     prior = hint if hint is not None else Kind.NEWS
     best = max(Kind, key=lambda k: (score[k], k == prior))
     if score[best] == 0:
-        return Kind.NEWS, f"default: reporting about film (signals: {listed})"
+        return Kind.NEWS, f"{DEFAULT} (signals: {listed})"
     if len(signals) == 1:
         return best, signals[0][2]  # the hint alone: the reason reads as before
     return best, f"signals ({listed})"

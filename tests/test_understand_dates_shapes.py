@@ -13,9 +13,10 @@ import pytest
 from tracker.digest.platforms import platform_name
 from tracker.types import EntryData, Kind
 from tracker.understand.classify import classify
-from tracker.understand.dates import day_first, extract_release_date
+from tracker.understand.dates import extract_release_date
 from tracker.understand.document import Document
 from tracker.understand.platform import extract_platform
+from tracker.understand.reldates import day_first
 
 #: a Wednesday
 PUBLISHED = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)

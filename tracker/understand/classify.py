@@ -19,12 +19,14 @@ from tracker.types import EntryData, FeedKind, FeedSpec, Kind, ListedRelease
 from tracker.understand.dates import extract_release_date
 from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import (
+    MARKED_IN_BODY,
     SUBJECT_BEFORE_VERB,
     Film,
     film_in_body,
     film_in_headline,
     film_marked_in_body,
     film_quoted_after_kind,
+    marked_titles,
     resolve_film,
 )
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item
@@ -94,6 +96,19 @@ def classify(
         hint = True
     film = resolve_film(film, doc, lex, published, hint)
     kind_result = decide_kind(doc, film, rating.value, feed, rating.seen, learned)
+    if film.title is None and not film.roundup and kind_result.by_default:
+        marked = _essay_subject(doc, lex)
+        if marked:
+            essay = decide_kind(
+                doc,
+                Film(title=marked, source=MARKED_IN_BODY),
+                rating.value,
+                feed,
+                rating.seen,
+                learned,
+            )
+            if essay.kind == Kind.REVIEW:
+                kind_result = essay
     kind = kind_result.kind
     reasons.append(kind_result.reason)
     if film.title is None and not film.roundup:
@@ -182,7 +197,7 @@ def _film_elsewhere(
         return resolve_film(film, doc, lexicon, published, hint)
     if marked and not title_words(doc.headline):
         # "A slow, luminous debut" is the critic's line; the italic title is the film
-        film = Film(title=marked, source="the title the text sets in italics or brackets")
+        film = Film(title=marked, source=MARKED_IN_BODY)
         return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
         film = Film(title=doc.headline, source="the headline is the film's name")
@@ -193,7 +208,7 @@ def _film_elsewhere(
             film = Film(title=subject, source="the curated title the text is about")
             return resolve_film(film, doc, lexicon, published, hint)
         if marked:
-            film = Film(title=marked, source="the title the text sets in italics or brackets")
+            film = Film(title=marked, source=MARKED_IN_BODY)
             return resolve_film(film, doc, lexicon, published, hint)
     if kind != Kind.OTHER:
         quoted = film_quoted_after_kind(doc)
@@ -212,4 +227,22 @@ def _film_elsewhere(
         ):
             film = Film(title=named, source="the headline's words that the link repeats")
             return resolve_film(film, doc, lexicon, published, hint)
+    return None
+
+
+def _essay_subject(doc: Document, lexicon: Lexicon) -> str | None:
+    """Under a headline that names no work, the one work the text marks as its subject (in
+    italics or brackets): the only one its first paragraph marks, or the one marked most
+    often, twice at least (a programme of films marks many, once each)."""
+    marks = marked_titles(doc, lexicon)
+    if not marks:
+        return None
+    lead = doc.body[:400].split("\n\n", 1)[0]
+    in_lead = [name for name in marks if name in lead]
+    if len(in_lead) == 1:
+        return in_lead[0]
+    ranked = sorted(marks.values(), reverse=True)
+    best = ranked[0]
+    if best >= 2 and (len(ranked) == 1 or best > ranked[1]):
+        return next(name for name, count in marks.items() if count == best)
     return None

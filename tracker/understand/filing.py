@@ -54,6 +54,23 @@ def review_meta(doc: Document) -> str | None:
     return None
 
 
+#: a section of items that are no report, review or release: quizzes, rankings, lists (not
+#: "Photos": a news story filed with its pictures is still news)
+_OTHER_CATEGORY = Pattern(
+    r"^(?:quiz(?:zes)?|rankings?|lists?|listicles?|ランキング|クイズ|순위|랭킹|퀴즈)$",
+    re.IGNORECASE,
+)
+
+
+def other_meta(doc: Document) -> str | None:
+    """A category of items that are neither news, a review nor a release ("Quiz", "ランキング");
+    the kind decides whether the headline reports something all the same."""
+    for category in doc.categories:
+        if _OTHER_CATEGORY.match(category.strip()):
+            return f"category {category!r}"
+    return None
+
+
 #: a news section in the link path ("/news/", "/entertainment/news/"), not a CMS's article
 #: viewer that every story of a Korean outlet goes through ("/news/articleView.html")
 _NEWS_LINK = Pattern(

@@ -73,6 +73,10 @@ _HANGUL_THEN_LATIN = Pattern(
     r"^(?P<hangul>[가-힣][가-힣\d ]{0,30}?)\s*\((?P<latin>[A-Z0-9][^()]{0,60})\)"
 )
 _PLATFORM_NAME = Pattern(PLATFORM_NAMES)
+#: kana: a text in Japanese
+_KANA = Pattern(r"[\u3041-\u30ff]")
+#: a work's title in a Japanese text ("『エマ』")
+_JAPANESE_TITLE = Pattern(r"『([^『』\n]{1,60})』")
 #: kana or kanji: a title as a Japanese outlet writes it
 _JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
@@ -103,6 +107,13 @@ _NEWS_VERB_IN_NAME = re.compile(
 )
 #: what an outlet writes after a title before "release date": an episode ("Spring Fever
 #: episode 1"), India's word for streaming ("Cashero OTT")
+#: a work named by its kind after "new" and before what it does: "Seo Hyun-jin's new drama Love
+#: Me streams on Viu", "the new K-drama Pro Bono premieres"
+_NEW_WORK = Pattern(
+    r"\b(?i:new|upcoming|latest)\s+(?i:K-drama|drama|film|movie|series|thriller|romance|"
+    r"rom-com|comedy)\s+(?P<film>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|a|an|in|to))"
+    r"{0,5}?)\s+(?i:streams|premieres|arrives|lands|drops|debuts|hits|opens|returns|comes|airs)\b"
+)
 _EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
 
 
@@ -291,6 +302,9 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         return Film(roundup=True, source="several curated titles in the headline")
     if found:
         return Film(title=found[0][1], source=f"curated title {found[0][1]!r} in the headline")
+    m = _NEW_WORK.search(rest)
+    if m and lexicon.person(m["film"]) is None and not korean_names(m["film"]):
+        return Film(title=m["film"], source="title pattern 'new drama X streams'")
     m = HEADLINE_VERB.search(rest)
     if m and m.start() > 0 and rest[m.start() + 1].isupper() and review_meta(doc):
         # a review's sentence headline, "The Hunt Is a Gory, Gleeful Satire": the title-case
@@ -356,14 +370,36 @@ _NOT_A_FILM_MARK = Pattern(
 )
 
 
+#: the source of a film found only in the text's marks (italics, brackets): the headline names
+#: no work (an essay's headline, "A Beekeeper's Paranoia Is Contagious")
+MARKED_IN_BODY = "the title the text sets in italics or brackets"
+
+
 def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     """When the headline names no work, the title the text sets in italics or in Korean
     book-title brackets ("In <em>The Quiet Orchard</em>, Park Min-ji ...", "《고요한 과수원》은
     ..."): the one marked most often, the first of equals. A mark that reads as a phrase
     (emphasis, a foreign word, a line of dialogue), a publication or a person is no title."""
+    counts = marked_titles(doc, lexicon)
+    if not counts:
+        return None
+    best = max(counts.values())
+    if best == 1 and len(counts) >= 3:
+        return None  # a list of works, each marked once (a schedule, a programme): no subject
+    return next(name for name, count in counts.items() if count == best)
+
+
+def marked_titles(doc: Document, lexicon: Lexicon) -> dict[str, int]:
+    """The titles the text sets in italics or in Korean book-title brackets, each with how
+    often, in order of appearance (see ``film_marked_in_body``)."""
     marks = list(doc.italics)
     if doc.hangul_body:
         marks += book_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
+    elif _KANA.search(doc.body):
+        # a Japanese text sets a work in 『』 (「」 quotes speech as often as a title); the
+        # body has them as plain quotes, the raw text as written
+        raw = f"{doc.raw[1]}\n{doc.raw[2]}"
+        marks += [m.group(1) for m in _JAPANESE_TITLE.finditer(raw)]
     counts: dict[str, int] = {}
     host = _host_letters(doc.link)
     for mark in marks:
@@ -372,10 +408,7 @@ def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
             counts[name] += 1
         elif _marked_title(name, lexicon) and not _names_site(name, host):
             counts[name] = 1
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(name for name, count in counts.items() if count == best)
+    return counts
 
 
 def _host_letters(link: str) -> str:
@@ -399,6 +432,8 @@ def _marked_title(name: str, lexicon: Lexicon) -> bool:
         return True
     if has_hangul(name):
         return len(name) <= 30 and lexicon.person(name) is None
+    if _JAPANESE.search(name):
+        return len(name) <= 30  # (a Japanese text's 『』: see ``marked_titles``)
     letters = sum(ch.isalpha() for ch in name)
     return (
         letters >= 3
@@ -415,7 +450,13 @@ def resolve_film(
     English title (and its Hangul), and settle same-title clashes."""
     if film.title is None:
         return film
-    cleaned, stated_year, stated_season = clean_film(film.title)
+    raw = film.title
+    head, colon, tail = raw.partition(": ")
+    if colon and head and (lexicon.person(tail) is not None or korean_names(tail) == [tail]):
+        # "Made in Korea: Hyun Bin plays ...": the title, then the person the headline is about
+        raw = head
+        film = replace(film, title=raw)
+    cleaned, stated_year, stated_season = clean_film(raw)
     year = film.year or stated_year
     season = film.season or stated_season
     if season is None:
@@ -427,7 +468,7 @@ def resolve_film(
         and not candidates
         and (doc.hangul_title or doc.hangul_body or _JAPANESE.search(cleaned))
     ):
-        alias = _stated_alias(cleaned, film.title, doc, lexicon)
+        alias = _stated_alias(cleaned, raw, doc, lexicon)
         if alias:
             # the title unknown, its form in the other script may be curated
             candidates = lexicon.works_titled(alias)

@@ -83,7 +83,9 @@ CREDIT_AFTER = Pattern(
     r"\s+(?:star|stars|director|actor|actress|creator|writer|filmmaker|helmer|co-star|alum)\b"
 )
 #: "X: Release Date, Cast & Plot", "X Release Date, Time & Where to Stream"
-RELEASE_DATE_TITLE = Pattern(r"^(?P<film>.{1,80}?)\s*:?\s+(?i:release date)\b")
+RELEASE_DATE_TITLE = Pattern(
+    r"^(?P<film>.{1,80}?)\s*:?\s+(?i:release date|OTT release(?: date)?)\b"
+)
 #: Watcha Pedia style "<title> ★ 4.5": a member's rating after the title
 STAR_NUMBER_TITLE = Pattern(r"^(?P<film>[^★]{1,60}?)\s*★\s?(?:[0-5](?:\.\d)?)\s*$")
 ROUNDUP_TITLE = Pattern(

@@ -21,11 +21,20 @@ from tracker.understand.filing import (
     BRACKET,
     OTHER_TAG,
     REVIEW_TAG,
+    news_meta,
+    other_meta,
     review_meta,
 )
 from tracker.understand.film import Film
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.signals import CRITIC_BODY, NEWS_VERB, NOT_BARE, VERDICT, weigh_signals
+from tracker.understand.signals import (
+    CRITIC_BODY,
+    DEFAULT,
+    NEWS_VERB,
+    NOT_BARE,
+    VERDICT,
+    weigh_signals,
+)
 from tracker.understand.titles import TITLE_YEAR, clean_film
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
@@ -44,6 +53,8 @@ class KindResult:
     reason: str
     #: the feed's learned prior decided it (``signals``)
     by_history: bool = False
+    #: nothing decided it: reporting about film, by default
+    by_default: bool = False
 
 
 _LISTICLE = Pattern(
@@ -114,6 +125,8 @@ _RELEASE_ROUNDUP = Pattern(
 _KO_HOW = (
     r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작)|"
     r"최초|먼저|나란히|같은 날|(?:한국|국내|극장)에서|"
+    # the hour ("오늘(6일) 밤 10시 40분 첫 방송")
+    r"(?:오전|오후|밤|저녁|낮|새벽)\s?\d{1,2}시(?:\s?\d{1,2}분)?|"
     # the service itself ("다음 달 1일 넷플릭스 공개")
     r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
     r"(?:에서|로|를 통해)?)"
@@ -129,8 +142,15 @@ _RELEASE_STRONG = Pattern(
     rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
     r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
+    r"\b(?:out|theaters|theatres|cinemas)\s+(?:on\s+)?\d{1,2}/\d{1,2}\b(?!/)|"
+    # (a work arrives; not "drops": a trailer or a stock drops this week too)
+    rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
+    r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
     rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
+    # (a weekday or today's day before a plain 방송 is this week's episode, not a release)
+    r"(?:(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"
+    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|출시|첫선)|"
     r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
     # a dated debut: "Premieres at Busan Before Its Nov. 8 Debut" is dated by the platform
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
@@ -138,8 +158,13 @@ _RELEASE_STRONG = Pattern(
     r"(?:debut|release|premiere|launch|bow)\b|"
     rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定"
-    r"\d{1,2}日\s*(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
-    r"\s*(?:[A-Za-z+ァ-ヺー・]{2,16}で\s*)?(?:全?世界)?(?:独占)?(?:配信|公開|放送|上映)(?!された|済)|"
+    r"(?:\d{1,2}日|\d{1,2}[./]\d{1,2}(?=\s*[(（][月火水木金土日][)）]))\s*"
+    r"(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?(?:より|から)?"
+    r"\s*(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?(?:見放題|先行|順次|独占|全?世界|日本|国内|同時)*"
+    r"(?:配信|公開|放送|上映)(?!された|済|会|イベント)|"
+    # Chinese: "3/13起在台上映", "12月24日起獨家上線"
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2})\s*起\s*(?:在台|全台|全臺|獨家|独家|全球)?\s*"
+    r"(?:上映|上線|上线|播出|首播|開播|开播)|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
@@ -394,6 +419,15 @@ def decide_kind(
     m = headline(_LISTICLE)
     if m and not headline(_RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
+    filed_other = other_meta(doc)
+    if (
+        filed_other
+        and not news_meta(doc)
+        and not headline(_NEWS_TITLE)
+        and not headline(_RELEASE_STRONG)
+        and not headline(_RELEASE_ROUNDUP)
+    ):
+        return _say(Kind.OTHER, f"filed as neither news nor a review: {filed_other}")
     m = headline(_PROMO)
     strong = headline(_RELEASE_STRONG)
     # "메인 예고편, 26일 첫 공개": a trailer's first showing, not the work's
@@ -455,4 +489,4 @@ def decide_kind(
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")
     kind, why, by_history = weigh_signals(doc, film, feed, learned)
-    return KindResult(kind, f"kind={kind.value}: {why}", by_history)
+    return KindResult(kind, f"kind={kind.value}: {why}", by_history, why.startswith(DEFAULT))

@@ -59,7 +59,9 @@ _K_WORDS = Pattern(
     r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
-    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓ドラ|韓流|Kドラマ",
+    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓ドラ|韓流|Kドラマ|"
+    # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
+    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
@@ -134,8 +136,8 @@ _BROADCAST_SHOW = (
 )
 _K_BROADCAST = Pattern(
     rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
-    r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?(?:새\s?)?"
-    r"(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)"
+    r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
+    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)"
 )
 #: SBS and MBC are also Australia's and the Middle East's broadcasters, which air dramas too:
 #: in English their drama is Korean only where the text names neither region
@@ -145,7 +147,11 @@ _ABROAD_SHARED = Pattern(
     r"UAE|Gulf)\b"
 )
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
-_K_POP = Pattern(r"\bK-pop\b|아이돌", re.IGNORECASE)
+_K_POP = Pattern(
+    # Chinese outlets: "韓國男團", "韩国女团"
+    r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)",
+    re.IGNORECASE,
+)
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
 #: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
 #: text names another country ("미국 보이그룹", "the British boy group")

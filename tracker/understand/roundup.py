@@ -14,9 +14,10 @@ from datetime import date, datetime, timedelta
 
 from tracker.text import has_hangul
 from tracker.types import ListedRelease
-from tracker.understand.dates import coming_day, dates_in, make_date
+from tracker.understand.dates import dates_in
 from tracker.understand.document import Document
 from tracker.understand.lexicon import Lexicon
+from tracker.understand.reldates import coming_day, make_date
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import clean_film
 from tracker.understand.vocabulary import MONTH, MONTHS, ORD

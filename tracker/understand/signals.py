@@ -70,7 +70,8 @@ _ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2
 NEWS_VERB = Pattern(
     r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
     r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
-    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch)(?:s|es|ed)?\b",
+    r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch|acquire|buy|sell|"
+    r"sue|hire)(?:s|es|ed|d)?\b",
     re.IGNORECASE,
 )
 #: an opinion section: a column about one work reads as a critic's piece, not as news
@@ -85,6 +86,13 @@ _CJK_ESSAY = Pattern(
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
     r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
 )
+#: what a news headline reports: a confirmation, an announcement, a casting, a figure, a rank
+_REPORTS = Pattern(
+    r"확정|발표|캐스팅|출연|합류|제작|결정|계약|열애|결혼|재개봉|돌파|1위|관객|시청률|박스오피스|"
+    r"決定|発表|出演|解禁|結婚|突破|1位|首位|興行|視聴率|動員|"
+    r"\bmost[- ]watched\b|\bbox office\b|\brecords?\b|\btops\b|\bratings\b|\bviewers\b",
+    re.IGNORECASE,
+)
 #: an opinion section in the link's path ("/column/", "/opinion/")
 _COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
@@ -93,6 +101,8 @@ _W_REVIEWER, _W_JUDGED, _W_LEAD, _W_FEED, _W_VERDICT = 3, 2, 2, 1, 1
 #: a news category is the outlet's choice; a news link path is often every story's ("/news/")
 _W_NEWS_CATEGORY, _W_NEWS_LINK = 2, 1
 _HINT = "the feed's kind hint"
+#: the reason of an entry that nothing decided: reporting about film
+DEFAULT = "default: reporting about film"
 #: a feed's learned prior weighs as its declared kind would, and names itself apart
 _HISTORY = "this feed's history (at least 90% of its entries are reviews)"
 #: what the review signals must reach (two soft ones together, or a byline alone)
@@ -185,10 +195,16 @@ def _weigh(
         m = _CJK_ESSAY.search(doc.title)
         essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
     column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
+    section = column is not None
     if column is None and doc.link and _COLUMN_LINK.search(doc.link):
-        column = "a column's link path"
+        column = "a column's link path"  # (some sites put every story under /column/)
     if column is not None and film.title and not film.roundup:
-        signals.append((Kind.REVIEW, _W_JUDGED, f"an opinion section {column!r} on one work"))
+        # a column section on one work under a headline that reports nothing weighs as a
+        # byline; under a news headline ("제작사, 시즌2 제작 확정", "50億円を突破") it is an
+        # opinion page's news
+        reports = NEWS_VERB.search(doc.headline) or _REPORTS.search(doc.headline)
+        weight = _W_REVIEWER if section and not reports else _W_JUDGED
+        signals.append((Kind.REVIEW, weight, f"an opinion section {column!r} on one work"))
     if essay:
         signals.append((Kind.REVIEW, _W_JUDGED, essay))
         lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
@@ -212,7 +228,7 @@ def _weigh(
         hint = Kind(learned.value)
         signals.append((hint, _W_FEED, _HISTORY))
     if not signals:
-        return Kind.NEWS, "default: reporting about film"
+        return Kind.NEWS, DEFAULT
     listed = "; ".join(f"{why} {kind.value} +{w}" for kind, w, why in signals)
     review = sum(w for kind, w, _ in signals if kind == Kind.REVIEW)
     news = sum(w for kind, w, _ in signals if kind == Kind.NEWS)
@@ -227,7 +243,7 @@ def _weigh(
     prior = hint if hint is not None else Kind.NEWS
     best = max(Kind, key=lambda k: (score[k], k == prior))
     if score[best] == 0:
-        return Kind.NEWS, f"default: reporting about film (signals: {listed})"
+        return Kind.NEWS, f"{DEFAULT} (signals: {listed})"
     if len(signals) == 1:
         return best, signals[0][2]  # the hint alone: the reason reads as before
     return best, f"signals ({listed})"

@@ -73,9 +73,13 @@ def best(times: int, once: Callable[[], float]) -> float:
 
 
 def reader_venv(path: Path) -> Path:
+    """Reader's virtualenv, made or completed: reader and psutil (``peak_rss.py`` runs there)
+    must import, or the 1,000-feed row fails after every other row was measured."""
     python = path / "bin" / "python"
     if not python.exists():
         run([sys.executable, "-m", "venv", str(path)])
+    ready = subprocess.run([str(python), "-c", "import reader, psutil"], capture_output=True)
+    if ready.returncode != 0:
         run([str(python), "-m", "pip", "install", "-q", *READER, "psutil"])
     return python
 

@@ -15,7 +15,7 @@ Titles are compared after normalisation (case, punctuation, curly quotes, a lead
 spacing and hyphenation of romanisations, "Part Two" and "Part 2"). Films of one title are kept
 apart by the work each entry is about (curated titles) or by stated years (uncurated ones).
 A Japanese title the lexicon cannot list is the curated work of its time whose cast the entry
-names, in katakana or not (``_cast_work``). The joins of uncurated titles across spellings,
+writes in katakana (``_cast_work``). The joins of uncurated titles across spellings,
 scripts and sounds live in ``joins``.
 
 Which entries are the same article syndicated twice lives in ``syndication``; its names are
@@ -183,7 +183,7 @@ _CAST_YEARS = 1
 
 def _cast_work(item: ClusterInput, names: Sequence[str], lex: Lexicon) -> Work | None:
     """The curated work a Japanese-titled entry is about when the lexicon lists no Japanese
-    titles, among the works of about the entry's time whose people it names (in any script):
+    titles, among the works of about the entry's time whose people it writes in katakana:
     the one it names most of, two at least (『しあわせな選択』 with パク・チャヌク and
     イ・ビョンホン is No Other Choice; two works named as often leave the title alone:
     katakana keeps fewer sounds apart than the lexicon's names), or else the one whose English

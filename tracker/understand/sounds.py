@@ -215,7 +215,7 @@ def _name_sound(surname: str, given: str) -> str | None:
 
 def name_sound(key: str) -> str | None:
     """The sound of a Korean name given by its loose key (``romanize.name_fold``: "bag janug"
-    for Park Chan-wook or 박찬욱): ``~bak san``, as its katakana form ("パク・チャヌク") gives
+    for Park Chan-wook or 박찬욱): ``~bak jan``, as its katakana form ("パク・チャヌク") gives
     it. Coarser than the key (katakana keeps neither o and u, nor 어 and 으, apart, nor the
     final ㅇ from ㄴ): two names of one sound are compared only where one of them is written
     in katakana."""

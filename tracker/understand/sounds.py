@@ -213,12 +213,13 @@ def _name_sound(surname: str, given: str) -> str | None:
     return f"~{surname} {given}"
 
 
+@lru_cache(maxsize=8192)
 def name_sound(key: str) -> str | None:
     """The sound of a Korean name given by its loose key (``romanize.name_fold``: "bag janug"
     for Park Chan-wook or 박찬욱): ``~bak jan``, as its katakana form ("パク・チャヌク") gives
     it. Coarser than the key (katakana keeps neither o and u, nor 어 and 으, apart, nor the
     final ㅇ from ㄴ): two names of one sound are compared only where one of them is written
-    in katakana."""
+    in katakana. Kept per key: every week's clustering asks again for the same people."""
     surname, _, given = key.partition(" ")
     return _name_sound(_latin_name_part(surname), _latin_name_part(given))
 

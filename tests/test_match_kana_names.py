@@ -39,6 +39,14 @@ def item(film: str, text: str, *, days: int = 0) -> ClusterInput:
         ("Hwang Jung-min", "ファン・ジョンミン"),
         ("Kim Hye-yoon", "キム・ヘユン"),
         ("Go Youn-jung", "コ・ユンジョン"),
+        # family names Japanese media write with a voiced kana, or that few names share
+        ("Bong Joon-ho", "ポン・ジュノ"),
+        ("Ma Dong-seok", "マ・ドンソク"),
+        ("Byeon Woo-seok", "ビョン・ウソク"),
+        ("Doh Kyung-soo", "ド・ギョンス"),
+        ("Ok Taec-yeon", "オク・テギョン"),
+        ("Wi Ha-joon", "ウィ・ハジュン"),
+        ("Go Youn-jung", "ゴ・ユンジョン"),
     ],
 )
 def test_a_name_sounds_the_same_in_latin_letters_hangul_and_katakana(

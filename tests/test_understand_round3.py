@@ -164,6 +164,12 @@ def test_two_korean_names_in_katakana_are_korean_evidence() -> None:
         "『スター・ウォーズ』ハン・ソロの新作映画が公開決定", "<p>新作映画が公開。</p>"
     )
     assert not solo.korean
+    # family names written with a voiced kana, or shared by few, are Korean names too
+    voiced = _classify(
+        "ポン・ジュノ監督『ミッキー17』配信開始　マ・ドンソクもカメオ出演",
+        "<p>ポン・ジュノ監督の映画がU-NEXTで配信開始。ビョン・ウソク、ド・ギョンスも絶賛。</p>",
+    )
+    assert voiced.korean
 
 
 # -- the review of this round: what the new rules must not take ------------------------------

@@ -6,24 +6,12 @@ title the link spells. Each case is a general shape, not an outlet's, written fo
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
+from headlines import classify_headline as _classify
 
-from tracker.types import EntryData, Kind
-from tracker.understand.classify import Classification, classify
-
-#: a Thursday
-THURSDAY = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
-
-
-def _classify(
-    title: str, summary: str = "", categories: tuple[str, ...] = (), link: str | None = None
-) -> Classification:
-    entry = EntryData(
-        identity=title, title=title, summary=summary, link=link, categories=categories
-    )
-    return classify(entry, published=THURSDAY)
+from tracker.types import Kind
 
 
 @pytest.mark.parametrize(

@@ -8,24 +8,12 @@ Chinese film words. Each case is a general shape, not an outlet's, written for t
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
+from headlines import classify_headline as _classify
 
-from tracker.types import EntryData, Kind
-from tracker.understand.classify import Classification, classify
-
-#: a Thursday
-THURSDAY = datetime(2025, 10, 2, 9, 0, tzinfo=UTC)
-
-
-def _classify(
-    title: str, summary: str = "", categories: tuple[str, ...] = (), link: str | None = None
-) -> Classification:
-    entry = EntryData(
-        identity=title, title=title, summary=summary, link=link, categories=categories
-    )
-    return classify(entry, published=THURSDAY)
+from tracker.types import Kind
 
 
 def test_a_column_on_one_work_under_a_headline_that_reports_nothing_is_a_review() -> None:

@@ -337,9 +337,12 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
 
 
 #: a Korean text names a work after its kind, in single quotes: "SBS 수목드라마 '사계의 봄'",
-#: "영화 '보스'", "tvN·티빙 드라마 '원경'"
+#: "영화 '보스'", "tvN·티빙 드라마 '원경'"; or after whose work it is, in a review's lead:
+#: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과 사는 남자'"
 _KO_WORK_QUOTED = Pattern(
-    r"(?:드라마|영화|예능|시리즈|애니메이션|신작)\s*['‘]([^'’\n]{1,40})['’]"
+    r"(?:드라마|영화|예능|시리즈|애니메이션|신작|"
+    r"(?<=[가-힣])\s(?:감독|주연|연출|각본)(?:의|한|작)?(?:\s*(?:신작|연출작|장편|데뷔작))?)"
+    r"\s*['‘]([^'’\n]{1,40})['’]"
     # (not speech: "영화 'Wow'라며", "'정말 힘들었다'고 말했다")
     r"(?!\s*(?:고|라고|라며|이라며|며|라는|이라는)(?![가-힣])|[은는]\s*(?:말|얘기|소감|생각))"
 )

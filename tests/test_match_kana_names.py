@@ -210,3 +210,49 @@ def test_a_katakana_title_that_sounds_like_a_curated_title_needs_one_of_its_peop
     assert not film_keys(item("キャッシャロ", "ファンイベント。"), lexicon=lex).curated
     late = with_one._replace(published=datetime(2029, 1, 1, tzinfo=UTC))
     assert not film_keys(late, lexicon=lex).curated
+
+
+#: a curated work whose people's sounds other curated people share: the cast rule cannot tell
+#: which work a Japanese title naming them is, of all the lexicon's (Kim Seon-ho, Kim So-hyun)
+AMBIGUOUS = Lexicon.build(
+    [
+        Work(
+            "Translated Love",
+            2026,
+            True,
+            "통역 사랑",
+            series=True,
+            people=("Kim Seon-ho", "Go Youn-jung"),
+        ),
+        Work("Other Love", 2026, True, people=("Kim So-hyun", "Go Hyun-jung")),
+        Work("Third Love", 2026, True, people=("Kim Seon-ho", "Lee Jun-ho")),
+    ],
+    [],
+)
+
+
+def english(film: str, text: str, *, days: int = 0) -> ClusterInput:
+    return ClusterInput(film, None, None, AT + timedelta(days=days), True, film, text)
+
+
+def test_a_japanese_title_joins_the_curated_group_of_the_week_whose_cast_it_names() -> None:
+    # the lexicon lists no Japanese titles; the week's English group of the curated work carries
+    # its cast, and the Japanese entry names two of them in katakana
+    week = [
+        english("Translated Love", "The romance premieres on Netflix."),
+        item("この恋、通訳できますか？", "キム・ソンホ×コ・ユンジョン主演。1月16日配信。", days=3),
+    ]
+    assert not film_keys(week[1], lexicon=AMBIGUOUS).curated  # (the cast rule: no)
+    first, second = cluster(week, lexicon=AMBIGUOUS)
+    assert first is not None and first == second
+
+
+def test_a_japanese_title_naming_one_of_a_curated_cast_stays_apart() -> None:
+    week = [
+        english("Translated Love", "The romance premieres on Netflix."),
+        item("この恋、通訳できますか？", "キム・ソンホ主演。1月16日配信。", days=3),
+        # and out of the window, two names are not enough either
+        item("通訳の恋", "キム・ソンホ×コ・ユンジョン主演。", days=90),
+    ]
+    first, second, third = cluster(week, lexicon=AMBIGUOUS)
+    assert first != second and first != third

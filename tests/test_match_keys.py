@@ -282,15 +282,44 @@ def _ref_merge_stems(
     return merged
 
 
+def _ref_curated_work(item: ClusterInput, lex: Lexicon) -> tuple[bool, Work | None]:
+    """Whether an entry is about a curated title, and which work of that title (None when the
+    title has several and none is chosen)."""
+    base = _ref_item_base(item, lex)
+    candidates = [w for w in _ref_works(lex, base) if normalize_title(w.title) == base]
+    if not _ref_works(lex, base):
+        return False, None
+    cast = _ref_cast_work(item, lex)
+    if cast in candidates:
+        return True, cast
+    if len(candidates) == 1:
+        return True, candidates[0]
+    if not candidates:
+        return True, None
+    return True, choose_work(
+        candidates,
+        text=f"{item.title}\n{item.text}",
+        lexicon=lex,
+        published_year=item.published.year if item.published else None,
+        stated_year=item.year,
+        korean=item.korean,
+    )
+
+
 def _ref_profile(
     members: Sequence[int], items: Sequence[ClusterInput], lex: Lexicon
 ) -> tuple[set[str], set[str], set[str]]:
-    """Who a group's entries name: loose keys, directors, and katakana sounds."""
+    """Who a group's entries name: loose keys, directors, and katakana sounds; an entry about
+    a curated work names its curated cast, whatever its text says."""
     people: set[str] = set()
     directors: set[str] = set()
     kana: set[str] = set()
     for i in members:
         item = items[i]
+        curated, work = _ref_curated_work(item, lex)
+        if curated:
+            people |= {name_fold(p) or "" for p in (work.people if work else ())}
+            continue
         text = f"{item.title}\n{item.text}"
         for person in lex.people_named_in(text):
             if person.role == "music":
@@ -325,7 +354,7 @@ def _ref_merge_across_scripts(
     others = [b for b in uncurated if not has_hangul(b)]
     merged = _ref_join_by_people(groups, items, lex, hangul, others, spelled=True)
     japanese = [b for b in others if re.search("[\u3041-\u30ff\u4e00-\u9fff]", b) and b in merged]
-    latin = [b for b in others if b.isascii() and b in merged]
+    latin = [b for b in merged if b.isascii()]  # curated titles too
     return _ref_join_by_people(merged, items, lex, japanese, latin, spelled=False)
 
 

@@ -37,8 +37,9 @@ class FilmKeys(NamedTuple):
     alias: str | None = None
     #: for an uncurated title, the loose keys (``romanize.name_fold``) of the Korean names its
     #: entry states, curated or found by their shape, in Latin letters or Hangul, and the
-    #: sounds (``sounds.name_sound``, which start with ``~``) of those it writes in katakana:
-    #: only compared with another entry's, never taken as names by themselves
+    #: sounds (``sounds.name_sound``, which start with ``~``) of those it writes in katakana;
+    #: for a curated one, the keys of the work's curated cast (what a Japanese title of it
+    #: shares): only compared with another entry's, never taken as names by themselves
     names: tuple[str, ...] = ()
     #: the normalised title without its subtitle or season ("Trauma Code: Heroes on Call" ->
     #: ``traumacode``); None when it has neither

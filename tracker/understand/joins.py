@@ -5,8 +5,9 @@ Within 60 days, an uncurated title joins: the group whose entries state it besid
 title ("The Quiet Orchard (고요한 과수원)"); the one title whose subtitle it leaves out ("The
 Trauma Code" and "Trauma Code: Heroes on Call"); across scripts, the romanised title its Hangul
 spells ("Jongmarui Babo", "종말의 바보"), or a title whose entries name two of the same people
-in any script ("Choi Woo-shik", "최우식" and, by its sound, "チェ・ウシク"); and the one title it
-sounds like (프로보노, プロボノ, "Pro Bono": ``sounds``).
+in any script ("Choi Woo-shik", "최우식" and, by its sound, "チェ・ウシク"; a Japanese title, the
+curated work of the week whose cast it names); and the one title it sounds like (프로보노,
+プロボノ, "Pro Bono": ``sounds``).
 
 Owns those rules, over ``FilmKeys`` alone. Pure and near-linear: candidates come from indexes
 (by name, by sound, by stem), never from comparing every pair of groups; must not read a
@@ -184,7 +185,9 @@ def _join_across_scripts(
     lexicon does not know the work but both name the same people (two, or a director) within
     ``_SCRIPT_MERGE_WINDOW``: Korean outlets write '계시록', Japanese ones 『啓示録』 and English
     ones "Revelations" about the same film, and Japanese ones write its people in katakana
-    (``_shared``). Curated titles are already joined through their aliases and are left alone.
+    (``_shared``). Curated titles are already joined through their aliases, but for Japanese
+    ones, which the lexicon never lists: a Japanese-titled group may join a curated English
+    one, whose entries carry the work's cast.
 
     A romanised title that spells the Hangul one ("Jongmarui Babo", "종말의 바보") needs no
     people."""
@@ -193,7 +196,10 @@ def _join_across_scripts(
     others = [b for b in uncurated if not has_hangul(b)]
     merged = _join_by_people(groups, keys, hangul, others, spelled=True)
     japanese = [b for b in others if JAPANESE.search(b) and b in merged]
-    latin = [b for b in others if b.isascii() and b in merged]
+    # a curated work's English title too: the lexicon lists no Japanese titles, and its
+    # entries carry the work's cast (``FilmKeys.names``), which a Japanese outlet writes in
+    # katakana (『この恋、通訳できますか？』 with キム・ソンホ and コ・ユンジョン)
+    latin = [b for b in merged if b.isascii()]
     return _join_by_people(merged, keys, japanese, latin, spelled=False)
 
 

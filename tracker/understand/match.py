@@ -165,15 +165,26 @@ def _curated_keys(
         )
         # the chosen work itself, not its year: same-title works can share a year
         work = candidates.index(chosen) if chosen else None
+    known = candidates[work] if work is not None else None
+    if known is None and len(candidates) == 1:
+        known = candidates[0]
     return FilmKeys(
         base,
         True,
         work,
         item.year,
         item.published,
+        # the work's curated cast: what a Japanese title, which the lexicon never lists, shares
+        # with it when an outlet writes the same people in katakana (``joins``)
+        names=_cast_keys(known) if known is not None else (),
         stem=_stem(item.film or "", base),
         korean=item.korean,
     )
+
+
+def _cast_keys(work: Work) -> tuple[str, ...]:
+    """The loose keys of a curated work's people, sorted."""
+    return tuple(sorted({key for person in work.people if (key := name_fold(person))}))
 
 
 #: how many years apart a curated work's year and an entry's date may be, for a Japanese title

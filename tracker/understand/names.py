@@ -83,8 +83,9 @@ _NOT_A_GIVEN = frozenset(
 
 
 #: a Korean name as Japanese writes it: a Korean family name in katakana, a middle dot, the
-#: given name ("パク・チャヌク", "イ・ビョンホン", "ソン・イェジン"); the family names in the forms
-#: Japanese media write them, voiced ones included ("ビョン・ウソク", "ド・ギョンス", "ポン・ジュノ")
+#: given name ("パク・チャヌク", "イ・ビョンホン", "ソン・イェジン"); the family names in the
+#: forms Japanese media write them, voiced ones included ("ビョン・ウソク", "ド・ギョンス",
+#: "ポン・ジュノ")
 KATAKANA_KOREAN_NAME = Pattern(
     r"(?<![ァ-ヺー・])(?P<surname>パク|キム|イ|チェ|チョン|カン|チョ|ユン|チャン|イム|ハン|ソ|シン|"
     r"クォン|ファン|アン|ソン|ユ|ホン|コ|ムン|ヤン|ペ|ペク|ホ|ナム|シム|ノ|ハ|クァク|チャ|ミン|リュ|"

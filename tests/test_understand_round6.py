@@ -3,6 +3,9 @@ tests/data/dev12). Each case is a general shape, not an outlet's, written for th
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from headlines import classify_headline
 
 from tracker.types import Kind
@@ -26,3 +29,58 @@ def test_a_korean_review_names_its_film_after_whose_work_it_is() -> None:
         "감독 인터뷰", "<p>김 감독의 '정말 힘들었다'고 말한 촬영 현장은 물속이었다.</p>", ("영화",)
     )
     assert r.film is None, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        # a country's theaters, with the day (THURSDAY is 2 October 2025)
+        ("Harbour Lights opens in Malaysian cinemas this Thursday", date(2025, 10, 2)),
+        ("Night Shift hits Indonesian screens next Wednesday", date(2025, 10, 8)),
+        ("'Paper Moon' Comes to Canadian Theatres on Christmas Day", date(2025, 12, 25)),
+        # Japanese: next week's weekday, this month's day, a full-width weekday, the cinemas
+        # listed before 公開
+        ("韓国ドラマ「紙の月」を来週金曜から独占配信", date(2025, 10, 10)),
+        ("『紙の月』、今月26日（金）からディズニープラスで配信", date(2025, 10, 26)),
+        ("山田主演『紙の月』31日（金）公開", date(2025, 10, 31)),
+        (
+            "『紙の月』、2026年1月16日(金)より大阪ステーションシティシネマほかで公開",
+            date(2026, 1, 16),
+        ),
+        # Chinese: this week's Thursday, "goes up" on a service
+        ("新劇《紙月》本週四起Viu上架", date(2025, 10, 2)),
+        ("新劇《紙月》下週一起Netflix上線", date(2025, 10, 6)),
+    ],
+)
+def test_release_headlines_in_more_shapes_are_dated(title: str, day: date) -> None:
+    r = classify_headline(
+        title, "<p>The new Korean film and drama. 韓国映画。韓劇。</p>", ("News",)
+    )
+    assert r.kind == Kind.RELEASE, r.reasons
+    assert r.release_date == day, r.reasons
+
+
+def test_a_week_in_the_headline_gives_way_to_the_day_the_text_gives_in_it() -> None:
+    r = classify_headline(
+        "Ryoo's 'Harbour Lights' hits cinemas nationwide next week",
+        "<p>The spy thriller hits cinemas nationwide next week.</p>"
+        "<p>Release date: 08/10/2025<br>Running time: 121 minutes</p>",
+        link="https://www.cinema.example.my/articles/harbour-lights",
+    )
+    assert r.release_date == date(2025, 10, 8), r.reasons
+    # a day outside that week is not its day: the week stands
+    r = classify_headline(
+        "Ryoo's 'Harbour Lights' hits cinemas nationwide next week",
+        "<p>It premiered at Busan on 20/09/2025.</p>",
+    )
+    assert r.release_date == date(2025, 10, 6), r.reasons
+
+
+def test_what_is_not_a_release_stays_so() -> None:
+    # a press event held on a day, a person arriving in cinemas' city, a past opening
+    for title in (
+        "『紙の月』16日に行われた会見で新映像を公開し話題に",
+        "Lee Byung-hun arrives in Tokyo, visits cinemas on tour",
+    ):
+        r = classify_headline(title, "<p>The new Korean film. 韓国映画。</p>", ("News",))
+        assert r.kind != Kind.RELEASE, (title, r.reasons)

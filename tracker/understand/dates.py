@@ -61,7 +61,10 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
         Pattern(r"(?:(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일|来月\s?(?P<jday>\d{1,2})日)"),
         "ko_next_month",
     ),
-    (Pattern(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일"), "ko_coming"),
+    (
+        Pattern(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일|今月\s?(?P<jday>\d{1,2})日"),
+        "ko_coming",
+    ),
     (Pattern(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
     (
         Pattern(
@@ -81,9 +84,11 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (Pattern(r"(?:(?P<year>(?:19|20)\d\d)年\s*)?(?P<m>\d{1,2})月\s*(?P<day>\d{1,2})日"), "ja"),
     (
         Pattern(
-            r"(?<![\d月])(?P<day>\d{1,2})日\s*(?:\([月火水木金土日]\)\s*)?"
+            r"(?<![\d月])(?P<day>\d{1,2})日\s*(?:[(（][月火水木金土日][)）]\s*)?"
             r"(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?\s*)?(?:より|から)?\s*"
-            r"(?:独占)?(?:配信|公開|放送)"
+            # a service between ("26日(金)からディズニープラスで配信")
+            r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?"
+            r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開|放送|上映)"
         ),
         "ko_coming",
     ),
@@ -265,6 +270,19 @@ class _DateHit:
     pos: int
     score: float
     in_title: bool
+    #: for a week or a month ("next week", "다음 달"), its last day: the hit names no day of it
+    until: date | None = None
+
+
+def _last_day(start: date, how: str) -> date | None:
+    """The last day of the span a vague relative form names from ``start``: a week's Sunday,
+    a month's last day; None for a form that names a day."""
+    if how == "next_week":
+        return start + timedelta(days=6)
+    if how == "next_month":
+        following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return None
 
 
 def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
@@ -303,12 +321,20 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             score = context + (3 if in_title else 0) - _RELATIVE_DOUBT.get(how, 1.0)
             if found >= pub - timedelta(days=1):
                 score += 1
-            hits.append(_DateHit(found, start, score, in_title))
+            hits.append(_DateHit(found, start, score, in_title, _last_day(found, how)))
     if not hits:
         if _NOW_STREAMING.search(doc.title):
             return ReleaseDate(pub, "release_date: 'now streaming', the date published")
         return ReleaseDate()
     best = max(hits, key=lambda h: (h.score, h.in_title, -h.pos))
+    if best.until is not None:
+        # "hits cinemas next week" over "Release date: 19/02/2026": the day the text gives
+        # inside that week (or month) is the release, however the headline scores
+        inside = [
+            h for h in hits if h.until is None and h.score > 0 and best.day <= h.day <= best.until
+        ]
+        if inside:
+            best = max(inside, key=lambda h: (h.score, h.in_title, -h.pos))
     if best.score < 0:
         return ReleaseDate()
     where = "headline" if best.in_title else "text"

@@ -37,6 +37,7 @@ def coming_day(day: int, published: datetime) -> date | None:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _KO_WEEKDAYS = "월화수목금토일"
 _JA_WEEKDAYS = "月火水木金土日"
+_ZH_WEEKDAYS = "一二三四五六日天"
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 #: the English words each word form cannot match without (one set lookup), and the Hangul
 #: or Japanese marks it cannot match without in a text that is not ASCII
@@ -52,7 +53,7 @@ _FORM_WORDS: dict[str, frozenset[str]] = {
 _FORM_MARKS: dict[str, tuple[str, ...]] = {
     "today": ("오늘", "本日", "今日"),
     "tomorrow": ("내일", "明日"),
-    "weekday": ("요일", "曜"),
+    "weekday": ("요일", "曜", "週", "周", "星期"),
     "next_week": ("다음", "来週"),
     "next_month": ("다음", "내달", "来月"),
     "holiday": ("크리스마스", "クリスマス"),
@@ -103,7 +104,12 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     ),
     # Japanese: "金曜日から配信", "来週金曜日", the days in the order Korean writes them
     (
-        Pattern(r"(?:(?P<rel>今週|来週|先週)\s*)?(?P<ko>[月火水木金土日])曜日?(?!\s*\(?\d)"),
+        Pattern(r"(?:(?P<rel>今週|来週|先週)の?\s*)?(?P<ko>[月火水木金土日])曜日?(?!\s*\(?\d)"),
+        "weekday",
+    ),
+    # Chinese: "本週四起" (this Thursday), "下週一" (next Monday)
+    (
+        Pattern(r"(?P<rel>本週|本周|這週|这周|下週|下周|本星期|下星期)(?P<zh>[一二三四五六日天])"),
         "weekday",
     ),
     (
@@ -196,6 +202,10 @@ def _relative_day(
         # Japanese names the days with the characters Korean reads as 월화수목금토일
         named = _KO_WEEKDAYS[_JA_WEEKDAYS.index(named)] if named in _JA_WEEKDAYS else named
         target = _WEEKDAYS.index(wd.lower()) if wd else _KO_WEEKDAYS.index(named)
+        zh = groups.get("zh")
+        if zh:  # Chinese numbers the days from Monday, 一 to 六, and Sunday is 日 or 天
+            target = min(_ZH_WEEKDAYS.index(zh), 6)
+            rel = "next" if rel.startswith("下") else ""
         return _weekday(pub, target, rel, past)
     if how == "next_week":
         return pub - timedelta(days=pub.weekday()) + timedelta(days=7)

@@ -84,3 +84,38 @@ def test_what_is_not_a_release_stays_so() -> None:
     ):
         r = classify_headline(title, "<p>The new Korean film. 韓国映画。</p>", ("News",))
         assert r.kind != Kind.RELEASE, (title, r.reasons)
+
+
+def test_a_review_of_a_song_or_an_album_is_no_film_review() -> None:
+    for categories, link in (
+        (("Song Reviews", "Boy Groups"), "https://kpop.example.com/nexz-bounce-song-review/"),
+        (("Album Reviews",), "https://kpop.example.com/reviews/artms-orbit/"),
+        (("K-Pop",), "https://kpop.example.com/2025/10/artms-orbit-album-review/"),
+    ):
+        r = classify_headline(
+            "ARTMS Drift Further Out on 'Glass Orbit'",
+            "<p>The group's second album.</p>",
+            categories,
+            link,
+        )
+        assert r.kind == Kind.OTHER, (categories, link, r.reasons)
+    # a film review filed under reviews is one still
+    r = classify_headline(
+        "Drifting Further Out",
+        "<p>The drama follows two sisters.</p>",
+        ("Film Reviews",),
+        "https://films.example.com/reviews/drifting/",
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+def test_a_headline_that_quotes_a_person_names_no_film() -> None:
+    r = classify_headline(
+        "Kim Go-eun: 'Eun-jung and Sang-yeon Taught Me How to Say Goodbye'",
+        "<p>The actor plays Eun-jung in the Netflix series.</p>",
+        ("Interviews",),
+    )
+    assert r.kind == Kind.NEWS and r.film is None, r.reasons
+    # a person quoted with a short title, or a title in the first person, is a title
+    r = classify_headline("Park Min-young: 'Marry My Husband'", "<p>The drama.</p>")
+    assert r.film == "Marry My Husband", r.reasons

@@ -39,12 +39,26 @@ _REVIEW_LINK = Pattern(
     re.IGNORECASE,
 )
 _NEWS_CATEGORY = Pattern(r"^(?:news|뉴스|box office|박스오피스|interviews?|features?)$", re.I)
+#: a review of music, not of a film: "Song Reviews", "/artms-glass-orbit-album-review/"
+_MUSIC = r"(?:songs?|albums?|singles?|eps?|tracks?|music|concerts?|mvs?|k-pop|음반|앨범)"
+_MUSIC_REVIEW_CATEGORY = Pattern(rf"^{_MUSIC}\s*(?:reviews?|리뷰)$", re.IGNORECASE)
+_MUSIC_REVIEW_LINK = Pattern(rf"[/-]{_MUSIC}-reviews?\b|/{_MUSIC}-reviews?/", re.IGNORECASE)
+
+
+def _music_review(doc: Document) -> str | None:
+    for category in doc.categories:
+        if _MUSIC_REVIEW_CATEGORY.match(category.strip()):
+            return f"category {category!r}"
+    if doc.link and _MUSIC_REVIEW_LINK.search(doc.link):
+        return "a music review link path"
+    return None
 
 
 def review_meta(doc: Document) -> str | None:
     """A review category or a review link path ("/reviews/minari/"), unless a category says
-    news: outlets file reviews under a section even when the headline never says "review"."""
-    if any(_NEWS_CATEGORY.match(c) for c in doc.categories):
+    news, or the review is of music ("Album Reviews", "/...-song-review/"): outlets file reviews
+    under a section even when the headline never says "review"."""
+    if any(_NEWS_CATEGORY.match(c) for c in doc.categories) or _music_review(doc):
         return None
     for category in doc.categories:
         if _REVIEW_CATEGORY.match(category):
@@ -63,12 +77,13 @@ _OTHER_CATEGORY = Pattern(
 
 
 def other_meta(doc: Document) -> str | None:
-    """A category of items that are neither news, a review nor a release ("Quiz", "ランキング");
-    the kind decides whether the headline reports something all the same."""
+    """A category of items that are neither news, a review nor a release ("Quiz", "ランキング"),
+    or the filing of a music review; the kind decides whether the headline reports something
+    all the same."""
     for category in doc.categories:
         if _OTHER_CATEGORY.match(category.strip()):
             return f"category {category!r}"
-    return None
+    return _music_review(doc)
 
 
 #: a news section in the link path ("/news/", "/entertainment/news/"), not a CMS's article

@@ -41,6 +41,7 @@ from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
     SEASON_SUFFIX,
     TITLE_YEAR,
+    attributed_quote,
     book_titles,
     clean_film,
     is_sentence,
@@ -226,7 +227,10 @@ def _title_quotes(rest: str) -> list[str]:
         # "Director says 'Korean cinema is at a crossroads'": a clause, not a title (only in
         # a headline that uses capitals at all: one all in lower case says nothing by case)
         cased = rest != rest.lower()
-        quotes = [q for q in quotes if not is_speech(q) and not (cased and is_sentence(q))]
+        said = attributed_quote(rest)
+        quotes = [
+            q for q in quotes if not is_speech(q) and not (cased and is_sentence(q)) and q != said
+        ]
     if PULL_QUOTE.match(rest):
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:

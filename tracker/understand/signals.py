@@ -18,6 +18,7 @@ from tracker.understand.filing import NEWS_LINK, news_meta, reviewer_line
 from tracker.understand.film import Film
 from tracker.understand.headline import may_name_a_work
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.titles import attributed_quote
 
 CRITIC_BODY = Pattern(
     r"\b(?:is|are) (?:a|an) (?:\w+[, ]+){0,4}(?:film|movie|drama|thriller|satire|comedy|epic|"
@@ -148,7 +149,11 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
             # the film found may itself hold a colon ("The Roundup: No Way Out: ...")
             if film.title and doc.headline.startswith(film.title + ":"):
                 return f"an essay title after the film's name {film.title!r}"
-            if _title_cased(name) and not NEWS_VERB.search(m.group("rest")):
+            if (
+                _title_cased(name)
+                and not NEWS_VERB.search(m.group("rest"))
+                and attributed_quote(doc.headline) is None  # a person's words, not an essay's
+            ):
                 return f"an essay title after the name {name!r}"
     return None
 

@@ -58,6 +58,29 @@ def is_speech(quote: str) -> bool:
     return len(words) >= 3 and len(lower) >= 2 and bool(_PRONOUN.search(quote))
 
 
+#: a headline that is a person's words: "Kim Go-eun: 'Eun-jung and Sang-yeon Taught Me How to
+#: Say Goodbye'", the whole of it after the name quoted
+_ATTRIBUTED = Pattern(
+    r"^[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}:\s*['\"](?P<said>[^'\"]+)['\"]\s*$"
+)
+_FIRST_PERSON = Pattern(r"\b(?:I|I'm|I've|I'd|(?i:me|my|we|us|our))\b")
+#: the fewest words of an attributed quote that speaks in the first person: "Love Me", "My
+#: Mister" and "Marry My Husband" are titles a person may be quoted with
+_ATTRIBUTED_WORDS = 6
+
+
+def attributed_quote(headline: str) -> str | None:
+    """The words of a headline that quotes a named person in the first person, title case or
+    not (a title is rarely six words long and about its speaker); None for any other."""
+    m = _ATTRIBUTED.match(headline)
+    if m is None:
+        return None
+    said = m.group("said").strip()
+    if len(said.split()) >= _ATTRIBUTED_WORDS and _FIRST_PERSON.search(said):
+        return said
+    return None
+
+
 TITLE_YEAR = Pattern(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
 #: "Class N" is how some series number their seasons ("Weak Hero Class 2"), like "Season N"
 _SEASON_WORD = r"(?:Season|Series|Class|시즌)"

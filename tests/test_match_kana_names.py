@@ -256,3 +256,18 @@ def test_a_japanese_title_naming_one_of_a_curated_cast_stays_apart() -> None:
     ]
     first, second, third = cluster(week, lexicon=AMBIGUOUS)
     assert first != second and first != third
+
+
+def test_the_words_of_korean_television_news_are_nobody_s_names() -> None:
+    # "방송된", "방송은": three syllables after a surname's, in every TV story; an English
+    # group that took a Hangul story by its stated title must not take every other one by them
+    def ko(film: str, text: str) -> ClusterInput:
+        return ClusterInput(film, film, None, AT, True, f"‘{film}’", text)
+
+    week = [
+        ClusterInput("Blue Garden", "푸른 정원", None, AT, True, "Blue Garden (푸른 정원)", "."),
+        ko("푸른 정원", "지난 7일 방송된 회차. 다음 방송은 금요일."),
+        ko("나 혼자 간다", "지난 8일 방송된 회차. 다음 방송은 금요일."),
+    ]
+    first, second, third = cluster(week, lexicon=BARE)
+    assert first == second != third

@@ -119,3 +119,45 @@ def test_a_headline_that_quotes_a_person_names_no_film() -> None:
     # a person quoted with a short title, or a title in the first person, is a title
     r = classify_headline("Park Min-young: 'Marry My Husband'", "<p>The drama.</p>")
     assert r.film == "Marry My Husband", r.reasons
+
+
+def test_korean_television_and_k_pop_are_korean_without_a_curated_name() -> None:
+    # a Korean text's ratings and time slot
+    r = classify_headline(
+        "‘푸른 정원’ 김하람, 홀로 떠난 캠핑…시청률 6.1%",
+        "<p>지난 7일 방송된 ‘푸른 정원’에서 김하람은 동시간대 1위를 기록했다.</p>",
+    )
+    assert r.korean, r.reasons
+    # ... not another country's
+    r = classify_headline(
+        "‘푸른 정원’ 미국 시청률 1위", "<p>미국 방송사의 드라마가 시청률 1위를 기록했다.</p>"
+    )
+    assert not r.korean, r.reasons
+    # a K-pop site's section, an idol group's interview
+    r = classify_headline(
+        "Interview: NEWGRP on Writing Their Own Hooks",
+        "<p>NEWGRP are one of the few boy groups who write their own music.</p>",
+        ("Interviews", "Boy Groups"),
+    )
+    assert r.korean, r.reasons
+    # an English text that gives the work's Hangul title
+    r = classify_headline(
+        "The Ex Files: What Blue Garden 4 Understands About Letting Go",
+        "<p>The fourth season of <em>Blue Garden</em> (푸른 정원) ends this week.</p>",
+        ("Essays",),
+        "https://example.com/blue-garden-4-essay/",
+    )
+    assert r.korean, r.reasons
+    # Japanese: a Korean film of a kind ("韓国インディペンデント映画")
+    r = classify_headline("映画祭で特集「韓国インディペンデント映画の現在」を開催", "<p>上映。</p>")
+    assert r.korean, r.reasons
+
+
+def test_a_japanese_headline_quotes_speech_in_single_brackets_beside_its_title() -> None:
+    r = classify_headline(
+        "ソル・ギョング、来日イベントで再会「撮影中ずっと助けてもらった」　映画『良い知らせ』",
+        "<p>Netflix映画『良い知らせ』のイベント。</p>",
+    )
+    assert r.film == "良い知らせ", r.reasons
+    # without a 『』 title, 「」 still marks one
+    assert classify_headline("ドラマ「良い知らせ」配信", "<p>.</p>").film == "良い知らせ"

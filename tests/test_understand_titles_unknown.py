@@ -230,3 +230,6 @@ def test_an_alias_survives_the_stored_keys_and_old_rows_still_read() -> None:
     assert read(old).film_keys.alias is None
     assert read(old).film_keys.names == ()
     assert read(old).film_keys.base == keys.base
+    # a Japanese or Chinese text quotes speech in 「」 beside a 『』 or 《》 title
+    assert book_titles("再会「撮影は楽しかった」　映画『良い知らせ』") == ["良い知らせ"]
+    assert book_titles("新劇《紙月》「太感動了」") == ["紙月"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.text import HANGUL_SYLLABLES
+from tracker.text import HANGUL_SYLLABLES, has_hangul
 from tracker.types import FeedSpec, Kind
 from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import Film
@@ -59,7 +59,7 @@ _K_WORDS = Pattern(
     r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
-    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓ドラ|韓流|Kドラマ|"
+    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,
@@ -157,7 +157,11 @@ _K_POP = Pattern(
 #: text names another country ("미국 보이그룹", "the British boy group")
 _IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b", re.IGNORECASE)
 #: "girl group" and "boy group" are K-pop's only beside its other words
-_GROUP = Pattern(r"\b(?:girl|boy) group\b", re.IGNORECASE)
+_GROUP = Pattern(r"\b(?:girl|boy) groups?\b", re.IGNORECASE)
+#: a K-pop site's sections: "Boy Groups", "Girl Groups", "Idols"
+_IDOL_CATEGORY = Pattern(
+    r"^(?:(?:girl|boy)\s?groups?|idols?|아이돌|걸그룹|보이그룹)$", re.IGNORECASE
+)
 _IDOL_CUE = Pattern(
     r"\b(?:comeback|title track|music show|fandom|debut(?:ed|s)?|trainees?)\b", re.IGNORECASE
 )
@@ -184,12 +188,35 @@ _KO_FOREIGN_MUSICIAN = Pattern(
 )
 
 
+def _kpop(doc: Document) -> str | None:
+    """K-pop's words ("K-pop", "아이돌", "mini album", a girl group's comeback), unless the
+    text names another country's group."""
+    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
+    named = _K_POP.search(text, folded, words)
+    if named is not None:
+        return named.group(0)
+    filed = next((c for c in doc.categories if _IDOL_CATEGORY.match(c.strip())), None)
+    if filed is not None:
+        return filed
+    if _FOREIGN_GROUP.search(text):
+        return None
+    idol = _IDOL_WORDS.search(text, folded, words)
+    if idol is not None:
+        return idol.group(0)
+    group = _GROUP.search(text)
+    return group.group(0) if group is not None and _IDOL_CUE.search(text) else None
+
+
 def _music_evidence(doc: Document) -> list[Evidence]:
     """A Korean headline about a Korean musician (``_korean_music``): +2 beside the Hangul's
     own points, for the news that a film word keeps out of the K-pop rule (a concert's
-    "관객", its audience)."""
+    "관객", its audience); K-pop's words in any text (a review of a K-pop album, an interview
+    with an idol group), +3."""
     if doc.hangul_title and _korean_music(doc):
         return [(2, "a Korean musician's news")]
+    kpop = _kpop(doc)
+    if kpop is not None:
+        return [(3, f"K-pop {kpop!r}")]
     return []
 
 
@@ -252,11 +279,7 @@ def extract_korean(
         and not FILM_WORDS.search(text, folded, doc.words_all)
     ):
         music = lexicon.music_named_in(text, folded, doc.words_all)
-        idol = (
-            _IDOL_WORDS.search(text, folded, doc.words_all) is not None
-            or (_GROUP.search(text) is not None and _IDOL_CUE.search(text) is not None)
-        ) and not _FOREIGN_GROUP.search(text)
-        if music or idol or _K_POP.search(text, folded, doc.words_all):
+        if music or _kpop(doc):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
         if doc.hangul_title and _korean_music(doc):
             return Korean(True, "korean=true: Korean entertainment (a Korean musician's news)")
@@ -317,6 +340,10 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
         if film.work.korean:
             return [(4, f"about {film.work.title!r}, a curated Korean work")]
         return [(-5, f"about {film.work.title!r}, a curated non-Korean work")]
+    if film.hangul and film.title and not has_hangul(film.title) and not doc.hangul_title:
+        # "Transit Love (환승연애)": an outlet writing in another script gives a work's Hangul
+        # title only for a Korean work
+        return [(3, f"its Hangul title {film.hangul!r} stated beside {film.title!r}")]
     if film.roundup:
         hits = lexicon.korean_works_listed_in(text, doc.folded_all, doc.words_all)
         if hits:
@@ -478,7 +505,17 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         km = _K_POP_HANGUL.search(doc.body)
         if km and not _FOREIGN_GROUP.search(doc.all_text):
             evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
+        tv = _KO_TV.search(doc.all_text)
+        if tv and not _KO_ABROAD.search(doc.all_text):
+            evidence.append((2, f"Korean television's words {tv.group(0)!r}"))
     return evidence
+
+
+#: what a Korean text says of Korean television: its ratings and time slots, its variety shows
+#: ("시청률 6.1%", "동시간대 1위", "관찰 예능")
+_KO_TV = Pattern(r"시청률|동시간대|(?:관찰|리얼리티|연애)\s?예능|예능\s?프로그램")
+#: a Korean text about another country's television or films
+_KO_ABROAD = Pattern(r"미국|할리우드|일본|중국|영국|해외|외화|美|日")
 
 
 #: the bytes that are no ASCII letter

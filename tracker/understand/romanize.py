@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.understand.names import korean_names
+from tracker.understand.names import NOT_A_NAME_START, korean_names
 from tracker.understand.scan.prefilter import Pattern
 
 _INITIALS: tuple[str, ...] = (
@@ -188,7 +188,11 @@ _HANGUL_NAME = Pattern(
 def hangul_name_folds(text: str) -> set[str]:
     """The loose keys of the words of a Hangul text that may be Korean names: candidates,
     compared only with names found in another entry, never taken as names by themselves."""
-    return {key for m in _HANGUL_NAME.finditer(text) if (key := name_fold(m.group(1)))}
+    return {
+        key
+        for m in _HANGUL_NAME.finditer(text)
+        if m.group(1)[:2] not in NOT_A_NAME_START and (key := name_fold(m.group(1)))
+    }
 
 
 def latin_name_folds(text: str) -> set[str]:

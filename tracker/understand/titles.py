@@ -209,16 +209,17 @@ def season_in(text: str) -> int | None:
 #: (《기생충》, 〈괴물〉, 『소년이 온다』, 「밀양」); 「」 and 『』 are made plain quotes in the
 #: document's title, so they are read from the raw text
 _BOOK_TITLE = Pattern(r"[《〈『「](?P<text>[^《》〈〉『』「」\n]{1,60}?)[》〉』」]")
+_HANGUL = re.compile("[가-힣]")
 
 
 def book_titles(text: str) -> list[str]:
-    """The strings between Korean book-title brackets, in order."""
-    out = []
-    for m in _BOOK_TITLE.finditer(text):
-        title = m.group("text").strip()
-        if title:
-            out.append(title)
-    return out
+    """The strings between book-title brackets, in order; in a Japanese or Chinese text that
+    also marks titles with 『』 or 《》, not its 「」 ones: those quote speech ("来日「幸せ」
+    映画『しあわせな選択』"), where a Korean text marks a short work's title with them."""
+    found = [(m.group(0)[0], m.group("text").strip()) for m in _BOOK_TITLE.finditer(text)]
+    if any(mark in "『《" for mark, _ in found) and not _HANGUL.search(text):
+        found = [(mark, title) for mark, title in found if mark != "「"]
+    return [title for _, title in found if title]
 
 
 #: what follows a title when the entry states it in the other script too: an optional closing

@@ -271,3 +271,13 @@ def test_the_words_of_korean_television_news_are_nobody_s_names() -> None:
     ]
     first, second, third = cluster(week, lexicon=BARE)
     assert first == second != third
+
+
+def test_a_hangul_title_s_short_form_joins_the_english_title_stated_with_it() -> None:
+    # "Honour (아너: 그녀들의 법정)" and the Korean outlets' '아너'
+    week = [
+        ClusterInput("Honour", "아너: 그녀들의 법정", None, AT, True, "Honour", "."),
+        ClusterInput("아너", "아너", None, AT + timedelta(days=2), True, "‘아너’ 첫 방송", "."),
+    ]
+    first, second = cluster(week, lexicon=BARE)
+    assert first is not None and first == second

@@ -156,8 +156,18 @@ def _ref_stem(item: ClusterInput, lexicon: Lexicon) -> str | None:
     if m:
         short = m["film"]
     stem = normalize_title(short)
-    # a title without a subtitle or a season has no stem
-    return stem if stem and stem != _ref_item_base(item, lexicon) else None
+    # a title without a subtitle or a season has no stem; an uncurated one stated with its
+    # Hangul title takes that title's
+    if stem and stem != _ref_item_base(item, lexicon):
+        return stem
+    if works or _ref_cast_work(item, lexicon) is not None or not (item.film and item.film_hangul):
+        return None
+    hangul_short = re.sub(r"\s*(?::\s|[～〜]).*$", "", _ref_spelled(item.film_hangul))
+    m = SEASON_SUFFIX.match(hangul_short)
+    if m:
+        hangul_short = m["film"]
+    hangul_stem = normalize_title(hangul_short)
+    return hangul_stem if hangul_stem and hangul_stem != normalize_title(item.film_hangul) else None
 
 
 def _ref_versions_by_years(years: Sequence[int]) -> list[int]:

@@ -161,3 +161,18 @@ def test_a_japanese_headline_quotes_speech_in_single_brackets_beside_its_title()
     assert r.film == "良い知らせ", r.reasons
     # without a 『』 title, 「」 still marks one
     assert classify_headline("ドラマ「良い知らせ」配信", "<p>.</p>").film == "良い知らせ"
+
+
+def test_a_korean_score_out_of_five_and_a_title_named_as_another_s_source() -> None:
+    r = classify_headline(
+        "[첫방 리뷰] ‘푸른 정원’", "<p>절제된 연기.</p><p>평점: 3.5점 (5점 만점)</p>"
+    )
+    assert r.rating == 3.5, r.reasons
+    # "a Kill Boksoon spinoff": the headline's subject is the other title
+    r = classify_headline(
+        "Mantis Is A Slick, Silly Kill Boksoon Spinoff That Never Quite Bites",
+        "<p>Netflix's <em>Mantis</em> expands the <em>Kill Boksoon</em> universe.</p>"
+        "<p><strong>Rating: 3/5</strong></p>",
+        ("Reviews",),
+    )
+    assert r.film == "Mantis" and r.rating == 3.0, r.reasons

@@ -56,6 +56,13 @@ from tracker.understand.titles import (
 from tracker.understand.vocabulary import HEADLINE_VERB, PLATFORM_NAMES
 from tracker.understand.works import choose_work
 
+#: what a title names another work as: its source ("a Kill Boksoon spinoff", "the Parasite
+#: remake", "a Train to Busan-style thriller")
+_SOURCE_AFTER = Pattern(
+    r"['’]?s?\s*(?:-style|-like|\s(?:spin-?offs?|sequels?|prequels?|remakes?|follow-ups?|"
+    r"universe|franchise|reboot)\b)",
+    re.IGNORECASE,
+)
 #: "X joins the Midnight Screenings line-up" is about X, not a lineup
 _JOINS = Pattern(
     r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b", re.IGNORECASE
@@ -301,6 +308,10 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         return Film(title=unquoted[0], source=unquoted[1])
 
     found = titles_in_headline(lexicon, rest)
+    # "Mantis Is A Slick, Silly Kill Boksoon Spinoff": a title the headline names as what
+    # another comes from is not a second subject
+    subjects = [(p, n) for p, n in found if not _SOURCE_AFTER.compiled.match(rest, p + len(n))]
+    found = subjects or found
     distinct = {normalize_title(name) for _, name in found}
     if len(distinct) >= 2 and ("," in rest or " and " in rest):
         return Film(roundup=True, source="several curated titles in the headline")

@@ -42,7 +42,8 @@ class FilmKeys(NamedTuple):
     #: shares): only compared with another entry's, never taken as names by themselves
     names: tuple[str, ...] = ()
     #: the normalised title without its subtitle or season ("Trauma Code: Heroes on Call" ->
-    #: ``traumacode``); None when it has neither
+    #: ``traumacode``), or for an uncurated title that has neither, that of the other-script
+    #: title stated with it ("Honour (아너: 그녀들의 법정)" -> ``아너``); None when neither has
     stem: str | None = None
     #: whether the entry is about a Korean work (its classification): a title's transcription
     #: joins a title by sound only when they agree (런닝맨 the Korean variety show is not "The

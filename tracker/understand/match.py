@@ -128,6 +128,10 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
         alias = normalize_title(item.film_hangul) if item.film and item.film_hangul else None
         title = item.film or item.film_hangul or ""
         base = normalize_title(_spelled(title)) or base
+        stem = _stem(title, base)
+        if stem is None and alias:
+            # "Honour (아너: 그녀들의 법정)": Korean outlets write the Hangul title's short form
+            stem = _stem(item.film_hangul or "", alias)
         return FilmKeys(
             base,
             False,
@@ -138,7 +142,7 @@ def film_keys(item: ClusterInput, *, lexicon: Lexicon | None = None) -> FilmKeys
             directors,
             alias if alias and alias != base else None,
             names,
-            _stem(title, base),
+            stem,
             item.korean,
         )
     return _curated_keys(item, lex, base)

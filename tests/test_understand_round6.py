@@ -176,3 +176,24 @@ def test_a_korean_score_out_of_five_and_a_title_named_as_another_s_source() -> N
         ("Reviews",),
     )
     assert r.film == "Mantis" and r.rating == 3.0, r.reasons
+
+
+def test_a_culture_column_s_line_of_two_clauses_is_no_title() -> None:
+    r = classify_headline(
+        "[문화 돋보기] 보이지 않는 얼굴, 보려 하지 않은 시대",
+        "<p>연상호 감독의 '얼굴'은 한 번도 화면에 나오지 않는 얼굴에 관한 영화다.</p>",
+    )
+    assert r.kind == Kind.REVIEW and r.film == "The Ugly", r.reasons
+    # a review tag before a title still gives the title
+    r = classify_headline("[드라마 리뷰] 트리거 (디즈니+) – 김혜수의 탐사보도극", "<p>.</p>")
+    assert r.film == "트리거" or r.film == "Trigger", r.reasons
+
+
+def test_a_quote_after_a_curated_work_s_possessive_belongs_to_that_work() -> None:
+    r = classify_headline(
+        "KPop Demon Hunters' 'Golden' Just Notched Another Week At No. 1", "<p>The song.</p>"
+    )
+    assert r.film == "KPop Demon Hunters", r.reasons
+    # an uncurated name's possessive says nothing: the quote stays the title
+    r = classify_headline("Netflix's 'Paper Moon' Gets a Trailer", "<p>The film.</p>")
+    assert r.film == "Paper Moon", r.reasons

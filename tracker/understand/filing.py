@@ -18,7 +18,8 @@ BRACKET = Pattern(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<res
 REVIEW_TAG = Pattern(
     r"review|리뷰|별점|평론|critique|crítica|kritik|"
     # a column that looks at one work: "[TV 들여다보기]", "[D:방송 뷰]", 【シネマ推し】, 【映画評】
-    r"(?:방송|TV|영화|드라마|OTT)\s?(?:뷰|들여다보기|읽기|톺아보기)$|(?:^|\s)비평$|シネマ推し|映画評|"
+    r"(?:방송|TV|영화|드라마|OTT|문화)\s?(?:뷰|들여다보기|읽기|톺아보기|돋보기)$|(?:^|\s)비평$|"
+    r"シネマ推し|映画評|"
     r"^批評$",
     re.IGNORECASE,
 )

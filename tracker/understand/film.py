@@ -63,6 +63,8 @@ _SOURCE_AFTER = Pattern(
     r"universe|franchise|reboot)\b)",
     re.IGNORECASE,
 )
+#: a possessive right before a quote: "KPop Demon Hunters' 'Golden'", "Squid Game's 'Young-hee'"
+_OWNER_BEFORE = Pattern(r"(?:['’]s|(?<=s)['’])\s*$")
 #: "X joins the Midnight Screenings line-up" is about X, not a lineup
 _JOINS = Pattern(
     r"\bjoins?\b|\bto join\b|\badded to\b|\bselected (?:for|in)\b|\bnamed to\b", re.IGNORECASE
@@ -192,6 +194,11 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # "'Golden' from 'KPop Demon Hunters'": a song, scene or character of the work quoted
         # second
         return Film(title=quotes[1], source=f"'X' from {quotes[1]!r}: the work quoted second")
+    owner = _owner_of(lexicon, rest, quotes[0]) if quotes else None
+    if owner:
+        # "KPop Demon Hunters' 'Golden' Notches Another Week": a song, an episode or a
+        # character of the curated work named as its owner
+        return Film(title=owner, source=f"the work {owner!r} that {quotes[0]!r} belongs to")
     said = NAME_ON_TITLE.match(rest)
     if said and all(
         rest.find(q) > said.end() and len(q.split()) >= 4 and not lexicon.works_titled(q)
@@ -204,6 +211,21 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # an awards or chart headline naming several works is about the first one quoted
         return Film(title=quotes[0], source=f"quoted title {quotes[0]!r}")
     return _unquoted_film(doc, lexicon, rest, tag)
+
+
+def _owner_of(lexicon: Lexicon, rest: str, quote: str) -> str | None:
+    """The curated work whose possessive comes right before ``quote`` in the headline: its
+    last words before the apostrophe, up to six."""
+    at = rest.find(f"'{quote}'")
+    owner = _OWNER_BEFORE.search(rest[:at]) if at > 0 else None
+    if owner is None:
+        return None
+    words = rest[: owner.start()].split()
+    for n in range(1, min(6, len(words)) + 1):
+        name = " ".join(words[-n:])
+        if lexicon.works_titled(name):
+            return name
+    return None
 
 
 #: a kind of work right before a quoted title in a Korean text ("드라마 '바다의 끝'")
@@ -268,7 +290,9 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         # "[드라마 리뷰] 트리거 (디즈니+) – 김혜수의 탐사보도극": the title runs to the
         # platform in brackets or the dash before the critic's line
         m = _TITLE_BEFORE_PLATFORM.match(rest)
-        if m:
+        # (not a column's line of two clauses: "[문화 돋보기] 보이지 않는 얼굴, 보려 하지
+        # 않은 시대")
+        if m and not ("," in m.group("film") and len(m.group("film")) > 12):
             return Film(title=m.group("film"), source=f"title after tag [{tag}]")
     m = REVIEW_LEAD.match(rest)
     if m:

@@ -16,17 +16,19 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from tracker.types import EntryData, FeedKind, FeedSpec, Kind, ListedRelease
-from tracker.understand.dates import extract_release_date
-from tracker.understand.document import Document, hangul_share
-from tracker.understand.film import (
+from tracker.understand.bodyfilm import (
     MARKED_IN_BODY,
-    SUBJECT_BEFORE_VERB,
-    Film,
     film_in_body,
-    film_in_headline,
     film_marked_in_body,
     film_quoted_after_kind,
     marked_titles,
+)
+from tracker.understand.dates import extract_release_date
+from tracker.understand.document import Document, hangul_share
+from tracker.understand.film import (
+    SUBJECT_BEFORE_VERB,
+    Film,
+    film_in_headline,
     resolve_film,
 )
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item

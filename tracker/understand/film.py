@@ -35,7 +35,7 @@ from tracker.understand.headline import (
     unquoted_title,
 )
 from tracker.understand.lexicon import Lexicon, Work
-from tracker.understand.linktitle import link_words, title_in_link
+from tracker.understand.linktitle import link_words
 from tracker.understand.names import foreign_hangul_names, korean_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
@@ -74,7 +74,6 @@ _LINEUP = Pattern(r"\bline-?up\b", re.IGNORECASE)
 _INCLUDES = Pattern(r"\bincludes?\b|\bfeatures?\b")
 _TITLE_BEFORE_PLATFORM = Pattern(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)")
 _PLATFORM_AFTER = Pattern(rf"\s+{PLATFORM_NAMES}(?:['’]s)?$")
-_TITLE_VERB = Pattern(r"\s+(?:premieres?|arrives?|is|stars?)\b")
 _NUMBERED = Pattern(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$")
 _PART_N = Pattern(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", re.IGNORECASE)
 _PART = Pattern(r"\bPart\s+\d\b")
@@ -83,10 +82,6 @@ _HANGUL_THEN_LATIN = Pattern(
     r"^(?P<hangul>[가-힣][가-힣\d ]{0,30}?)\s*\((?P<latin>[A-Z0-9][^()]{0,60})\)"
 )
 _PLATFORM_NAME = Pattern(PLATFORM_NAMES)
-#: kana: a text in Japanese
-_KANA = Pattern(r"[\u3041-\u30ff]")
-#: a work's title in a Japanese text ("『エマ』")
-_JAPANESE_TITLE = Pattern(r"『([^『』\n]{1,60})』")
 #: kana or kanji: a title as a Japanese outlet writes it
 _JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
@@ -352,137 +347,6 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         if looks_like_title(span, 6) and lexicon.person(span) is None:
             return Film(title=span, source=SUBJECT_BEFORE_VERB)
     return Film(source=f"tag [{tag}]" if tag else "")
-
-
-def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
-    """When the headline names no work ("Ma Dong-seok Is Back, and He's Hunting"), the curated
-    title the text is about: named at least twice, or once and in the link's slug. A title
-    named once in passing ("the 'Concrete Utopia' universe") is context, not the subject."""
-    multi, single = lexicon.title_patterns
-    counts: dict[str, int] = {}
-    for m in multi.finditer(doc.body):
-        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-    for m in single.finditer(doc.body):
-        name = m.group("name")
-        if f"'{name}'" in doc.body or _TITLE_VERB.compiled.match(doc.body, m.end()):
-            counts[name] = counts.get(name, 0) + 1
-    link = link_words(doc.link)
-    best: tuple[int, str] | None = None
-    for name, count in counts.items():
-        score = count + (2 if title_in_link(name, link) else 0)
-        if score >= 2 and (best is None or score > best[0]):
-            best = (score, name)
-    return best[1] if best else None
-
-
-#: a Korean text names a work after its kind, in single quotes: "SBS 수목드라마 '사계의 봄'",
-#: "영화 '보스'", "tvN·티빙 드라마 '원경'"; or after whose work it is, in a review's lead:
-#: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과 사는 남자'"
-_KO_WORK_QUOTED = Pattern(
-    r"(?:드라마|영화|예능|시리즈|애니메이션|신작|"
-    r"(?<=[가-힣])\s(?:감독|주연|연출|각본)(?:의|한|작)?(?:\s*(?:신작|연출작|장편|데뷔작))?)"
-    r"\s*['‘]([^'’\n]{1,40})['’]"
-    # (not speech: "영화 'Wow'라며", "'정말 힘들었다'고 말했다")
-    r"(?!\s*(?:고|라고|라며|이라며|며|라는|이라는)(?![가-힣])|[은는]\s*(?:말|얘기|소감|생각))"
-)
-
-
-def film_quoted_after_kind(doc: Document) -> str | None:
-    """In a Korean text, the title it quotes right after the kind of work, the one quoted so
-    most often (the first of equals); None in any other text."""
-    if not doc.hangul_body:
-        return None
-    counts: dict[str, int] = {}
-    for m in _KO_WORK_QUOTED.finditer(doc.body):
-        name = m.group(1).strip()
-        if (name and has_hangul(name)) or looks_like_title(name):
-            counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(name for name, count in counts.items() if count == best)
-
-
-#: names set in italics that are not films: publications and services
-_NOT_A_FILM_MARK = Pattern(
-    r"^(?:The\s+)?(?:New York Times|Guardian|Hollywood Reporter|Variety|Screen(?: Daily|"
-    r" International)?|IndieWire|Vulture|Time|Sight and Sound|Cahiers du Cinéma|Rolling Stone|"
-    r"Empire|Little White Lies|New Yorker|Atlantic|Washington Post|Los Angeles Times|"
-    r"Wall Street Journal|Korea Herald|Korea Times|Korea JoongAng Daily|Film Comment)$"
-)
-
-
-#: the source of a film found only in the text's marks (italics, brackets): the headline names
-#: no work (an essay's headline, "A Beekeeper's Paranoia Is Contagious")
-MARKED_IN_BODY = "the title the text sets in italics or brackets"
-
-
-def film_marked_in_body(doc: Document, lexicon: Lexicon) -> str | None:
-    """When the headline names no work, the title the text sets in italics or in Korean
-    book-title brackets ("In <em>The Quiet Orchard</em>, Park Min-ji ...", "《고요한 과수원》은
-    ..."): the one marked most often, the first of equals. A mark that reads as a phrase
-    (emphasis, a foreign word, a line of dialogue), a publication or a person is no title."""
-    counts = marked_titles(doc, lexicon)
-    if not counts:
-        return None
-    best = max(counts.values())
-    if best == 1 and len(counts) >= 3:
-        return None  # a list of works, each marked once (a schedule, a programme): no subject
-    return next(name for name, count in counts.items() if count == best)
-
-
-def marked_titles(doc: Document, lexicon: Lexicon) -> dict[str, int]:
-    """The titles the text sets in italics or in Korean book-title brackets, each with how
-    often, in order of appearance (see ``film_marked_in_body``)."""
-    marks = list(doc.italics)
-    if doc.hangul_body:
-        marks += book_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
-    elif _KANA.search(doc.body):
-        # a Japanese text sets a work in 『』 (「」 quotes speech as often as a title); the
-        # body has them as plain quotes, the raw text as written
-        raw = f"{doc.raw[1]}\n{doc.raw[2]}"
-        marks += [m.group(1) for m in _JAPANESE_TITLE.finditer(raw)]
-    counts: dict[str, int] = {}
-    host = _host_letters(doc.link)
-    for mark in marks:
-        name = mark.strip(" ,.:;!?'\"")
-        if name in counts:
-            counts[name] += 1
-        elif _marked_title(name, lexicon) and not _names_site(name, host):
-            counts[name] = 1
-    return counts
-
-
-def _host_letters(link: str) -> str:
-    """The longest label of the link's host name, in letters and digits ("theverge")."""
-    host = link.split("//", 1)[-1].split("/", 1)[0].lower()
-    labels = [re.sub(r"[^a-z0-9]", "", label) for label in host.split(".")]
-    return max(labels, key=len, default="")
-
-
-def _names_site(name: str, site: str) -> bool:
-    """ "The Vergecast" at theverge.com, "Le Figaro" at lefigaro.fr: the outlet's own name or
-    one of its shows, not a film."""
-    letters = re.sub(r"[^a-z0-9]", "", name.lower())
-    return len(site) >= 5 and len(letters) >= 5 and (site in letters or letters in site)
-
-
-def _marked_title(name: str, lexicon: Lexicon) -> bool:
-    if not name or len(name) > 80 or _NOT_A_FILM_MARK.match(name) or _PLATFORM_NAME.fullmatch(name):
-        return False
-    if lexicon.works_titled(name):
-        return True
-    if has_hangul(name):
-        return len(name) <= 30 and lexicon.person(name) is None
-    if _JAPANESE.search(name):
-        return len(name) <= 30  # (a Japanese text's 『』: see ``marked_titles``)
-    letters = sum(ch.isalpha() for ch in name)
-    return (
-        letters >= 3
-        and title_words(name, 10)
-        and not is_speech(name)
-        and lexicon.person(name) is None
-    )
 
 
 def resolve_film(

@@ -197,3 +197,31 @@ def test_a_quote_after_a_curated_work_s_possessive_belongs_to_that_work() -> Non
     # an uncurated name's possessive says nothing: the quote stays the title
     r = classify_headline("Netflix's 'Paper Moon' Gets a Trailer", "<p>The film.</p>")
     assert r.film == "Paper Moon", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        (
+            "Paper Moon Netflix Release: Kim Da-mi's Disaster Movie Arrives Tomorrow",
+            date(2025, 10, 3),
+        ),
+        (
+            "Night Shift: Kim's rugby drama premieres tonight; plot, time and more",
+            date(2025, 10, 2),
+        ),
+        (
+            "韓国ドラマ『紙の月』日本配信日は2025年10月17日（金）！あらすじまとめ",
+            date(2025, 10, 17),
+        ),
+        ("Spring Fever Release Schedule: When Does Episode 1 Air?", None),
+    ],
+)
+def test_a_release_today_tomorrow_or_on_its_stated_day(title: str, day: date | None) -> None:
+    r = classify_headline(title, "<p>The new Korean drama. 韓国ドラマ。</p>")
+    assert r.kind == Kind.RELEASE, r.reasons
+    if day is not None:
+        assert r.release_date == day, r.reasons
+    # a trailer that drops today is no release
+    r = classify_headline("Paper Moon Trailer Drops Today", "<p>The new Korean drama.</p>")
+    assert r.kind != Kind.RELEASE, r.reasons

@@ -71,6 +71,10 @@ _JOINS = Pattern(
 )
 _AND_MORE = Pattern(r"\b(?:and|&) more\b|\bslate\b", re.IGNORECASE)
 _LINEUP = Pattern(r"\bline-?up\b", re.IGNORECASE)
+#: the facts a release headline lists about one work ("plot, time and more", "cast, trailer &
+#: more"): not a roundup of works
+_FACT = r"(?:plot|cast|time|timings?|trailer|episodes?|where to watch|story)"
+_FACTS = Pattern(rf"\b{_FACT}(?:,\s*{_FACT})*,?\s+(?:and|&)\s+more\b", re.IGNORECASE)
 _INCLUDES = Pattern(r"\bincludes?\b|\bfeatures?\b")
 _TITLE_BEFORE_PLATFORM = Pattern(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)")
 _PLATFORM_AFTER = Pattern(rf"\s+{PLATFORM_NAMES}(?:['’]s)?$")
@@ -164,7 +168,9 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     subject = headline_subject(lexicon, rest) or title
     subject_quotes = quotes if subject is title else quoted(subject)
     # "Pluribus: release date, trailer, cast, and more": the facts listed about one title
-    facts = RELEASE_DATE_TITLE.match(rest) is not None and _AND_MORE.search(subject) is not None
+    facts = (
+        RELEASE_DATE_TITLE.match(rest) is not None or _FACTS.search(rest) is not None
+    ) and _AND_MORE.search(subject) is not None
     if (
         ROUNDUP_TITLE.search(subject)
         and not facts

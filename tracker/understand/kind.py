@@ -141,7 +141,12 @@ _RELEASE_STRONG = Pattern(
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
-    r"stream)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
+    r"stream|air)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
+    # "Kim Da-mi's Disaster Movie Arrives Tomorrow", "the rugby drama premieres tonight"
+    rf"\b(?:arrives|lands|premieres|debuts|streams)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
+    r"(?:tomorrow|tonight|today)\b|"
+    # Japanese: "日本配信日は2026年2月6日（金）", "公開日は12月5日"
+    r"(?:配信|公開|放送)(?:開始)?日は\s*(?:\d{4}年\s*)?\d{1,2}月\s*\d{1,2}日|"
     r"\b(?:out|theaters|theatres|cinemas)\s+(?:on\s+)?\d{1,2}/\d{1,2}\b(?!/)|"
     # (a work arrives; not "drops": a trailer or a stock drops this week too)
     rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"

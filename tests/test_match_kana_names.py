@@ -281,3 +281,23 @@ def test_a_hangul_title_s_short_form_joins_the_english_title_stated_with_it() ->
     ]
     first, second = cluster(week, lexicon=BARE)
     assert first is not None and first == second
+
+
+def test_an_old_work_s_cast_takes_no_japanese_title_of_today() -> None:
+    # Bong Joon-ho and Song Kang-ho made Memories of Murder (2003) too: this week's Japanese
+    # entry about it is not Parasite's
+    lex = Lexicon.build(
+        [Work("Parasite", 2019, True, "기생충", people=("Bong Joon-ho", "Song Kang-ho"))], []
+    )
+    week = [
+        ClusterInput("Parasite", None, None, AT, True, "Parasite", "."),
+        item("殺人の追憶", "ポン・ジュノ監督、ソン・ガンホ主演の4Kリマスター版。"),
+    ]
+    first, second = cluster(week, lexicon=lex)
+    assert first != second
+
+
+def test_names_that_start_like_news_words_are_still_names() -> None:
+    from tracker.understand.romanize import hangul_name_folds
+
+    assert len(hangul_name_folds("하지원과 이제훈, 구성환이 출연한다.")) == 3

@@ -225,3 +225,92 @@ def test_a_release_today_tomorrow_or_on_its_stated_day(title: str, day: date | N
     # a trailer that drops today is no release
     r = classify_headline("Paper Moon Trailer Drops Today", "<p>The new Korean drama.</p>")
     assert r.kind != Kind.RELEASE, r.reasons
+
+
+# -- the review of this round: what the new rules must not take ------------------------------
+
+REVIEW_BODY = "<p>Ryoo Seung-wan's Korean spy thriller stars Song Kang-ho. ★★★★</p>"
+KOREAN_FILM = "<p>The Korean film stars Song Kang-ho.</p>"
+
+
+def test_a_review_that_mentions_its_opening_stays_a_review() -> None:
+    r = classify_headline(
+        "Harbour Lights hits UK cinemas this Friday – and it's Ryoo's best yet",
+        REVIEW_BODY,
+        ("Film", "Reviews"),
+    )
+    assert r.kind == Kind.REVIEW and r.rating == 4.0, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Song Kang-ho heads to theaters on tour to meet fans",
+        "Lee Byung-hun heads to cinemas this weekend for stage greetings",
+        "K-drama star hits screens next to Hollywood heavyweights",
+        "Busan opener 'Harbour Lights' hits screens on Wednesday at BIFF",
+        "『紙の月』、16日から開催の東京国際映画祭で上映",
+        "韓国ドラマ『紙の月』第5話、来週金曜放送",
+        "前作『紙の月』は2019年5月30日から全国で公開され大ヒット",
+    ],
+)
+def test_a_visit_a_festival_an_episode_or_a_past_opening_is_no_release(title: str) -> None:
+    r = classify_headline(title, KOREAN_FILM + "<p>韓国映画。</p>", ("News",))
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+def test_this_month_s_day_and_an_event_day_inside_next_week() -> None:
+    r = classify_headline("『紙の月』、今月1日から配信スタート", "<p>韓国ドラマ。</p>")
+    assert r.release_date == date(2025, 10, 1), r.reasons
+    r = classify_headline(
+        "Ryoo's 'Harbour Lights' hits cinemas nationwide next week",
+        "<p>A press screening will be held on October 7.</p>",
+    )
+    assert r.release_date == date(2025, 10, 6), r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        ("‘상견니’ 대만 시청률 1위", "<p>대만 드라마가 동시간대 시청률 1위를 기록했다.</p>", ()),
+        (
+            "AKB48 unveil new member lineup",
+            "<p>The Japanese girl group's new single.</p>",
+            ("Girl Groups",),
+        ),
+        (
+            "'The Running Man' opens at No. 2 in Korea",
+            "<p><em>The Running Man</em> (더 러닝맨) drew 200,000 viewers.</p>",
+            ("Box Office",),
+        ),
+    ],
+)
+def test_another_country_s_show_group_or_film_stays_foreign(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    assert not classify_headline(title, summary, categories).korean
+
+
+def test_titles_the_review_found_taken_wrongly() -> None:
+    # 「」 is the work when a kind of work comes before it, beside a 『』 book or song
+    r = classify_headline("韓国映画「ハント」、主題歌『Run』MV公開", "<p>韓国映画。</p>")
+    assert r.film == "ハント", r.reasons
+    # a sentence's subject is no source of another title
+    r = classify_headline(
+        "Squid Game prequel in talks as The Glory writer signs", "<p>The Korean series.</p>"
+    )
+    assert r.film == "Squid Game", r.reasons
+    # an emphasis quote after a director loses to the work quoted after its kind
+    r = classify_headline(
+        "한국 영화의 새로운 얼굴",
+        "<p>봉준호 감독의 '뚝심'이 다시 빛났다. 그의 신작 '미키 17'은 개봉 첫 주 1위.</p>",
+    )
+    assert r.film == "Mickey 17", r.reasons
+    # a concert film filed under Film is a film's review
+    r = classify_headline(
+        "BTS: Yet to Come in Cinemas is a joyous record",
+        "<p>The concert film.</p>",
+        ("Film",),
+        "https://example.com/bts-yet-to-come-concert-review/",
+    )
+    assert r.kind == Kind.REVIEW, r.reasons

@@ -50,15 +50,20 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     return best[1] if best else None
 
 
-#: a Korean text names a work after its kind, in single quotes: "SBS 수목드라마 '사계의 봄'",
-#: "영화 '보스'", "tvN·티빙 드라마 '원경'"; or after whose work it is, in a review's lead:
-#: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과 사는 남자'"
-_KO_WORK_QUOTED = Pattern(
-    r"(?:드라마|영화|예능|시리즈|애니메이션|신작|"
-    r"(?<=[가-힣])\s(?:감독|주연|연출|각본)(?:의|한|작)?(?:\s*(?:신작|연출작|장편|데뷔작))?)"
+#: (not speech: "영화 'Wow'라며", "'정말 힘들었다'고 말했다")
+_NOT_SPEECH = (
     r"\s*['‘]([^'’\n]{1,40})['’]"
-    # (not speech: "영화 'Wow'라며", "'정말 힘들었다'고 말했다")
     r"(?!\s*(?:고|라고|라며|이라며|며|라는|이라는)(?![가-힣])|[은는]\s*(?:말|얘기|소감|생각))"
+)
+#: a Korean text names a work after its kind, in single quotes: "SBS 수목드라마 '사계의 봄'",
+#: "영화 '보스'", "tvN·티빙 드라마 '원경'"
+_KO_WORK_QUOTED = Pattern(r"(?:드라마|영화|예능|시리즈|애니메이션|신작)" + _NOT_SPEECH)
+#: or after whose work it is, in a review's lead: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과
+#: 사는 남자'"; a quote there may also be emphasis ("봉준호 감독의 '뚝심'"), so it counts only
+#: where no work is quoted after its kind
+_KO_WORK_OF = Pattern(
+    r"(?<=[가-힣])\s(?:감독|주연|연출|각본)(?:의|한|작)?(?:\s*(?:신작|연출작|장편|데뷔작))?"
+    + _NOT_SPEECH
 )
 
 
@@ -68,10 +73,13 @@ def film_quoted_after_kind(doc: Document) -> str | None:
     if not doc.hangul_body:
         return None
     counts: dict[str, int] = {}
-    for m in _KO_WORK_QUOTED.finditer(doc.body):
-        name = m.group(1).strip()
-        if (name and has_hangul(name)) or looks_like_title(name):
-            counts[name] = counts.get(name, 0) + 1
+    for pattern in (_KO_WORK_QUOTED, _KO_WORK_OF):
+        for m in pattern.finditer(doc.body):
+            name = m.group(1).strip()
+            if (name and has_hangul(name)) or looks_like_title(name):
+                counts[name] = counts.get(name, 0) + 1
+        if counts:
+            break
     if not counts:
         return None
     best = max(counts.values())

@@ -61,9 +61,11 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
         Pattern(r"(?:(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일|来月\s?(?P<jday>\d{1,2})日)"),
         "ko_next_month",
     ),
+    (Pattern(r"오는\s?(?P<day>\d{1,2})일"), "ko_coming"),
+    # this month's day, ahead or past ("今月1日から配信", "이달 30일 공개")
     (
-        Pattern(r"(?:오는|이달|이번\s?달)\s?(?P<day>\d{1,2})일|今月\s?(?P<jday>\d{1,2})日"),
-        "ko_coming",
+        Pattern(r"(?:이달|이번\s?달)\s?(?P<day>\d{1,2})일|今月\s?(?P<jday>\d{1,2})日"),
+        "ko_this_month",
     ),
     (Pattern(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),
     (
@@ -167,7 +169,7 @@ def _month_words() -> frozenset[str] | None:
 
 #: the forms that read a month's name; every Korean form needs "일" (day)
 _MONTH_FORMS = frozenset({"mdy", "dmy"})
-_KOREAN_FORMS = frozenset({"ko", "ko_next_month", "ko_coming", "ko_today", "ja"})
+_KOREAN_FORMS = frozenset({"ko", "ko_next_month", "ko_coming", "ko_this_month", "ko_today", "ja"})
 
 
 def dates_in(
@@ -200,6 +202,9 @@ def dates_in(
             elif how == "ko_next_month":
                 month = published.month % 12 + 1
                 year = published.year + (1 if published.month == 12 else 0)
+                year_given = True
+            elif how == "ko_this_month":
+                month, year = published.month, published.year
                 year_given = True
             elif how == "ko_today":  # "오늘(5일)": the day of the report (a day either side: zones)
                 month, year = published.month, published.year
@@ -272,6 +277,8 @@ class _DateHit:
     in_title: bool
     #: for a week or a month ("next week", "다음 달"), its last day: the hit names no day of it
     until: date | None = None
+    #: what the words around it say (``_score_date``), the headline's bonus left out
+    context: float = 0.0
 
 
 def _last_day(start: date, how: str) -> date | None:
@@ -306,14 +313,15 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             if not year_given and found < pub - _RECENT and not past(text, start, end):
                 # a reader takes "streams from Oct. 3" in a December story for next October
                 found = make_date(found.year + 1, found.month, found.day) or found
-            score = _score_date(text, start, end) + (3 if in_title else 0)
+            context = _score_date(text, start, end)
+            score = context + (3 if in_title else 0)
             if (found.year, found.month) in month_only:
                 score += 2
             if found < pub - timedelta(days=3):
                 score -= 1.5
             elif found >= pub - timedelta(days=1):
                 score += 1  # an announced date is usually still ahead
-            hits.append(_DateHit(found, start, score, in_title))
+            hits.append(_DateHit(found, start, score, in_title, context=context))
         for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
             context = _score_date(text, start, end)
             if context <= 0 and not in_title:
@@ -321,7 +329,7 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             score = context + (3 if in_title else 0) - _RELATIVE_DOUBT.get(how, 1.0)
             if found >= pub - timedelta(days=1):
                 score += 1
-            hits.append(_DateHit(found, start, score, in_title, _last_day(found, how)))
+            hits.append(_DateHit(found, start, score, in_title, _last_day(found, how), context))
     if not hits:
         if _NOW_STREAMING.search(doc.title):
             return ReleaseDate(pub, "release_date: 'now streaming', the date published")
@@ -329,9 +337,10 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
     best = max(hits, key=lambda h: (h.score, h.in_title, -h.pos))
     if best.until is not None:
         # "hits cinemas next week" over "Release date: 19/02/2026": the day the text gives
-        # inside that week (or month) is the release, however the headline scores
+        # inside that week (or month), beside a release word, is the release, however the
+        # headline scores (not "a press screening on October 7")
         inside = [
-            h for h in hits if h.until is None and h.score > 0 and best.day <= h.day <= best.until
+            h for h in hits if h.until is None and h.context > 0 and best.day <= h.day <= best.until
         ]
         if inside:
             best = max(inside, key=lambda h: (h.score, h.in_title, -h.pos))

@@ -41,12 +41,22 @@ _REVIEW_LINK = Pattern(
 )
 _NEWS_CATEGORY = Pattern(r"^(?:news|뉴스|box office|박스오피스|interviews?|features?)$", re.I)
 #: a review of music, not of a film: "Song Reviews", "/artms-glass-orbit-album-review/"
-_MUSIC = r"(?:songs?|albums?|singles?|eps?|tracks?|music|concerts?|mvs?|k-pop|음반|앨범)"
-_MUSIC_REVIEW_CATEGORY = Pattern(rf"^{_MUSIC}\s*(?:reviews?|리뷰)$", re.IGNORECASE)
-_MUSIC_REVIEW_LINK = Pattern(rf"[/-]{_MUSIC}-reviews?\b|/{_MUSIC}-reviews?/", re.IGNORECASE)
+_MUSIC = r"(?:songs?|albums?|singles?|tracks?|music|concerts?|mvs?|k-pop|음반|앨범)"
+_MUSIC_REVIEW_CATEGORY = Pattern(rf"^(?:{_MUSIC}|eps?)\s*(?:reviews?|리뷰)$", re.IGNORECASE)
+_MUSIC_REVIEW_LINK = Pattern(rf"[/-]{_MUSIC}-reviews?\b", re.IGNORECASE)
+#: what a concert film, a K-pop documentary or an episode is filed under, or called
+_SCREEN = Pattern(
+    r"\b(?:films?|movies?|cinemas?|documentar(?:y|ies)|tv|series|k-?dramas?|dramas?|episodes?)\b|"
+    r"영화|드라마|다큐",
+    re.IGNORECASE,
+)
 
 
 def _music_review(doc: Document) -> str | None:
+    """A review of music: filed so, or so in its link, and nothing calls it a film's or a
+    series' (a concert film filed under Film, a K-pop documentary, an episode)."""
+    if any(_SCREEN.search(c) for c in doc.categories) or _SCREEN.search(doc.title):
+        return None
     for category in doc.categories:
         if _MUSIC_REVIEW_CATEGORY.match(category.strip()):
             return f"category {category!r}"

@@ -63,6 +63,9 @@ _SOURCE_AFTER = Pattern(
     r"universe|franchise|reboot)\b)",
     re.IGNORECASE,
 )
+#: an article a few words before: the source title sits inside a noun phrase ("Is A Slick,
+#: Silly Kill Boksoon Spinoff"), not at the head of a sentence ("Squid Game prequel in talks")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w,'-]+\s+){0,3}$", re.IGNORECASE)
 #: a possessive right before a quote: "KPop Demon Hunters' 'Golden'", "Squid Game's 'Young-hee'"
 _OWNER_BEFORE = Pattern(r"(?:['’]s|(?<=s)['’])\s*$")
 #: "X joins the Midnight Screenings line-up" is about X, not a lineup
@@ -195,6 +198,9 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         # "'Golden' from 'KPop Demon Hunters'": a song, scene or character of the work quoted
         # second
         return Film(title=quotes[1], source=f"'X' from {quotes[1]!r}: the work quoted second")
+    spoken = attributed_quote(rest)
+    if spoken is not None and not lexicon.works_titled(spoken):
+        quotes = [q for q in quotes if q != spoken]  # a person's words (a curated title stays)
     owner = _owner_of(lexicon, rest, quotes[0]) if quotes else None
     if owner:
         # "KPop Demon Hunters' 'Golden' Notches Another Week": a song, an episode or a
@@ -257,10 +263,7 @@ def _title_quotes(rest: str) -> list[str]:
         # "Director says 'Korean cinema is at a crossroads'": a clause, not a title (only in
         # a headline that uses capitals at all: one all in lower case says nothing by case)
         cased = rest != rest.lower()
-        said = attributed_quote(rest)
-        quotes = [
-            q for q in quotes if not is_speech(q) and not (cased and is_sentence(q)) and q != said
-        ]
+        quotes = [q for q in quotes if not is_speech(q) and not (cased and is_sentence(q))]
     if PULL_QUOTE.match(rest):
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:
@@ -335,7 +338,11 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     found = titles_in_headline(lexicon, rest)
     # "Mantis Is A Slick, Silly Kill Boksoon Spinoff": a title the headline names as what
     # another comes from is not a second subject
-    subjects = [(p, n) for p, n in found if not _SOURCE_AFTER.compiled.match(rest, p + len(n))]
+    subjects = [
+        (p, n)
+        for p, n in found
+        if not (_SOURCE_AFTER.compiled.match(rest, p + len(n)) and _ARTICLE_BEFORE.search(rest[:p]))
+    ]
     found = subjects or found
     distinct = {normalize_title(name) for _, name in found}
     if len(distinct) >= 2 and ("," in rest or " and " in rest):

@@ -164,22 +164,23 @@ _RELEASE_STRONG = Pattern(
     rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定",
     # "来週金曜から独占配信", "16日(金)より大阪ステーションシティシネマほかで公開"
-    r"(?:\d{1,2}日|\d{1,2}[./]\d{1,2}(?=\s*[(（][月火水木金土日][)）])|"
-    r"(?:今週|来週)の?[月火水木金土日]曜日?)\s*"
+    r"(?:\d{1,2}日|\d{1,2}[./]\d{1,2}(?=\s*[(（][月火水木金土日][)）]))\s*"
     r"(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?"
-    r"(?:(?:より|から)\s*(?:[^。！？!?\n]{1,50}?で\s*)?|"
+    # (what comes between is a place, not an event that starts that day: "16日から開催の
+    # 東京国際映画祭で上映" is a festival's)
+    r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影)[^。！？!?\n]){1,50}?で\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
     r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*"
-    r"(?:配信|公開|放送|上映)(?!された|済|会|イベント)|"
+    r"(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
+    # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
+    # 来週金曜放送" is no release)
+    r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から)?\s*"
+    r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?"
+    r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開)(?!され|済|会|イベント|中)|"
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
     r"起\s*(?:在台|全台|全臺|獨家|独家|全球)?\s*(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)|"
-    # English: a work that comes to a country's theaters, with its day ("opens in Malaysian
-    # cinemas this Thursday", "hits Indonesian screens next Wednesday")
-    r"\b(?:comes?\s+to|opens?\s+in|hits?|arrives?\s+in|lands?\s+in|heads?\s+to)\s+"
-    r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
-    r"(?:this|next|on|from|starting)\b|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
@@ -192,6 +193,14 @@ _FESTIVAL_NEWS = Pattern(
     re.IGNORECASE,
 )
 _RELEASE_WEAK = Pattern(
+    # a work that comes to a country's theaters on its day ("opens in Malaysian cinemas this
+    # Thursday", "hits Indonesian screens next Wednesday"; not a star who "heads to theaters
+    # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
+    r"\b(?:comes?\s+to|opens?\s+in|hits?|arrives?\s+in|lands?\s+in|heads?\s+to)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
+    r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:on|from|starting)\s+(?:\w+day\b|"
+    rf"{MONTH_ANY}\.?\s+\d|\d|the\s+\d|Christmas|New Year))"
+    r"(?![^,;:]*\bfor\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)\b)|"
     rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"

@@ -28,6 +28,7 @@ from tracker.understand.names import (
     name_key,
 )
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.sounds import skeleton
 from tracker.understand.vocabulary import FILM_WORDS
 
 
@@ -59,7 +60,7 @@ _K_WORDS = Pattern(
     r"\bGenres?:[^|\n]*\bKorean\b|\bHallyu\b|Korean Wave|"
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
-    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
+    r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国(?!ロケ)[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,
@@ -158,6 +159,8 @@ _K_POP = Pattern(
 _IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b", re.IGNORECASE)
 #: "girl group" and "boy group" are K-pop's only beside its other words
 _GROUP = Pattern(r"\b(?:girl|boy) groups?\b", re.IGNORECASE)
+#: a section of another country's pop, which a site's "Idols" may sit beside
+_OTHER_POP = Pattern(r"\b(?:J-?pop|C-?pop|T-?pop|anime|Japan(?:ese)?)\b", re.IGNORECASE)
 #: a K-pop site's sections: "Boy Groups", "Girl Groups", "Idols"
 _IDOL_CATEGORY = Pattern(
     r"^(?:(?:girl|boy)\s?groups?|idols?|아이돌|걸그룹|보이그룹)$", re.IGNORECASE
@@ -195,11 +198,11 @@ def _kpop(doc: Document) -> str | None:
     named = _K_POP.search(text, folded, words)
     if named is not None:
         return named.group(0)
+    if _FOREIGN_GROUP.search(text) or any(_OTHER_POP.search(c) for c in doc.categories):
+        return None
     filed = next((c for c in doc.categories if _IDOL_CATEGORY.match(c.strip())), None)
     if filed is not None:
         return filed
-    if _FOREIGN_GROUP.search(text):
-        return None
     idol = _IDOL_WORDS.search(text, folded, words)
     if idol is not None:
         return idol.group(0)
@@ -340,9 +343,16 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
         if film.work.korean:
             return [(4, f"about {film.work.title!r}, a curated Korean work")]
         return [(-5, f"about {film.work.title!r}, a curated non-Korean work")]
-    if film.hangul and film.title and not has_hangul(film.title) and not doc.hangul_title:
-        # "Transit Love (환승연애)": an outlet writing in another script gives a work's Hangul
-        # title only for a Korean work
+    if (
+        film.hangul
+        and film.title
+        and not has_hangul(film.title)
+        and not doc.hangul_title
+        and not _spelled_out(film.title, film.hangul)
+    ):
+        # "Transit Love (환승연애)": an outlet writing in another script gives a work's own
+        # Hangul title only for a Korean work ("The Running Man (더 러닝맨)" spells a foreign
+        # one out for Korean readers)
         return [(3, f"its Hangul title {film.hangul!r} stated beside {film.title!r}")]
     if film.roundup:
         hits = lexicon.korean_works_listed_in(text, doc.folded_all, doc.words_all)
@@ -355,6 +365,17 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
         if len(named) >= 2:
             return [(3, f"the country and its works {sorted(named)[:3]}")]
     return []
+
+
+def _spelled_out(latin: str, hangul: str) -> bool:
+    """Whether a Hangul title is the English one written by its sound (위키드, "Wicked"; 더
+    러닝맨, "The Running Man": Korean writes the article 더)."""
+    heard = skeleton(_ARTICLE.sub("", latin))
+    return heard is not None and heard == skeleton(_KO_ARTICLE.sub("", hangul))
+
+
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_KO_ARTICLE = re.compile(r"^더\s+")
 
 
 def _korean_people(doc: Document, film: Film, lexicon: Lexicon) -> tuple[list[str], list[str]]:
@@ -474,8 +495,8 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
 #: (中, 米 and 英 alone stand for a country only before what a country makes: "中年" is middle
 #: age, "途中" midway)
 _KATAKANA_ELSEWHERE = Pattern(
-    r"中国|香港|台湾|アメリカ|ハリウッド|米国|英国|イギリス|[中米英](?:映画|ドラマ|俳優|女優|歌手|合作)|"
-    r"[米英]アカデミー"
+    r"中国|香港|台湾|華流|華ドラ|中華|タイ|アメリカ|ハリウッド|米国|英国|イギリス|"
+    r"[中米英](?:映画|ドラマ|俳優|女優|歌手|合作)|[米英]アカデミー"
 )
 
 
@@ -515,7 +536,10 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
 #: ("시청률 6.1%", "동시간대 1위", "관찰 예능")
 _KO_TV = Pattern(r"시청률|동시간대|(?:관찰|리얼리티|연애)\s?예능|예능\s?프로그램")
 #: a Korean text about another country's television or films
-_KO_ABROAD = Pattern(r"미국|할리우드|일본|중국|영국|해외|외화|美|日")
+_KO_ABROAD = Pattern(
+    r"미국|할리우드|일본|중국|영국|대만|태국|홍콩|중화권|인도|해외|외화|美|日|HBO|"
+    r"(?:디즈니\+?|넷플릭스)\s?오리지널\s?(?:미드|시리즈)|미드|일드|중드"
+)
 
 
 #: the bytes that are no ASCII letter

@@ -172,6 +172,12 @@ def _curated_keys(
     known = candidates[work] if work is not None else None
     if known is None and len(candidates) == 1:
         known = candidates[0]
+    if known is not None and (
+        known.year is None
+        or item.published is None
+        or abs(known.year - (item.year or item.published.year)) > _CAST_YEARS
+    ):
+        known = None  # an old work's cast works on together in other works: not its names now
     return FilmKeys(
         base,
         True,

@@ -259,26 +259,32 @@ def korean_hangul_headline_name(headline: str) -> str | None:
     if m is None:
         return None
     name = m.group(1) or m.group(2)
-    if name in _NOT_A_HANGUL_NAME or name[:2] in NOT_A_NAME_START:
+    if name in _NOT_A_HANGUL_NAME or name[:2] in _NOT_A_NAME_START:
         return None
     return name
 
 
-#: the first two syllables of words that start with a surname's syllable and are no name: a
-#: headline's first words ("이번엔,", "오늘은,", "최근엔,"), and the nouns and verbs of the news
-#: of films and television that three syllables make ("방송된", "연기를", "시청률", "공개된")
+#: the first two syllables of a headline's first words that start with a surname's syllable
+#: and are no name ("이번엔,", "오늘은,", "최근엔,")
 _NOT_NAMES = """
     이번 오늘 올해 지금 최근 한국 국내 정부 신작 주연 전국 결국 역시 다시 우리 모두 한편
     마침 조만 하지 정말 어제 내년 작년 이제 드디 반면 무엇 어디
-    방송 방영 시청 연기 연출 제작 공개 예고 배우 배급 원작 장면 장르 설정 전개 진행 반전
-    변호 변신 마지 이야 이라 지키 서로 조직 유배 하나 서울 남자 여자 주인 지난 이름 기억
-    모습 국정 오가 백번 추격 금괴 여전 나서 인물 이별 마을 마포 금토 금요 설득 하얼 인생
-    양보 공식 반복 표정 연애 위험 정체 동시 선배 심장 전담 기대 기록 현장 함께 소속 소감
-    인기 우승 도전 예능 경쟁 구성 반응 마음 주목 주말 차기 성공 성장 명작 추억 연속 위해
-    위기 표현 선정 채널 천만 왕좌 노력 임무 문제 현재 기자 사랑 이어 이후 연말
 """
-#: (not "이상", "이유", "정상", "신세", "강원": 이상일, 이유영, 정상훈, 신세경, 강원래 are names)
-NOT_A_NAME_START = frozenset(_NOT_NAMES.split())
+_NOT_A_NAME_START = frozenset(_NOT_NAMES.split())
+#: the first two syllables of the nouns and verbs of the news of films and television that
+#: make three syllables with a particle or an ending ("방송된", "연기를", "시청률", "공개된"): in
+#: every such story, so never a name two stories share (not "이상", "이유", "정상", "신세", "강원",
+#: "구성", "설정", "하나", "주인": 이상일, 이유영, 정상훈, 신세경, 강원래, 구성환, 설정환 are names)
+_NEWS_NOUNS = """
+    이번 오늘 올해 지금 최근 한국 국내 정부 신작 주연 전국 결국 역시 다시 우리 모두 한편
+    방송 방영 시청 연기 연출 제작 공개 예고 배우 배급 원작 장면 장르 전개 진행 반전 변호
+    변신 마지 이야 이라 지키 서로 조직 유배 서울 남자 여자 지난 이름 기억 모습 국정 오가
+    백번 추격 금괴 여전 나서 인물 이별 마을 마포 금토 금요 설득 하얼 인생 양보 공식 반복
+    표정 연애 위험 정체 동시 선배 심장 전담 기대 기록 현장 함께 소속 소감 인기 우승 도전
+    예능 경쟁 반응 마음 주목 주말 차기 성공 성장 명작 추억 연속 위해 위기 표현 선정 채널
+    천만 왕좌 노력 임무 문제 현재 기자 사랑 이어 이후 연말
+"""
+NEWS_NOUN_STARTS = frozenset(_NEWS_NOUNS.split())
 
 
 def foreign_hangul_names(text: str) -> list[re.Match[str]]:

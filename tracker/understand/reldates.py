@@ -181,9 +181,11 @@ def _weekday(published: date, target: int, rel: str, past: bool) -> date:
     last one on or before it when the text speaks of the past ("premiered on Friday")."""
     if past or rel in ("last", "지난", "先週"):
         return published - timedelta(days=(published.weekday() - target) % 7)
+    monday = published - timedelta(days=published.weekday())
     if rel.startswith(("next", "다음", "来週")):
-        monday = published - timedelta(days=published.weekday())
         return monday + timedelta(days=7 + target)
+    if rel == "this week":  # Chinese 本週一: Monday of this week, even when it has passed
+        return monday + timedelta(days=target)
     return published + timedelta(days=(target - published.weekday()) % 7)
 
 
@@ -205,7 +207,7 @@ def _relative_day(
         zh = groups.get("zh")
         if zh:  # Chinese numbers the days from Monday, 一 to 六, and Sunday is 日 or 天
             target = min(_ZH_WEEKDAYS.index(zh), 6)
-            rel = "next" if rel.startswith("下") else ""
+            rel = "next" if rel.startswith("下") else "this week"
         return _weekday(pub, target, rel, past)
     if how == "next_week":
         return pub - timedelta(days=pub.weekday()) + timedelta(days=7)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.understand.names import NOT_A_NAME_START, korean_names
+from tracker.understand.names import NEWS_NOUN_STARTS, korean_names
 from tracker.understand.scan.prefilter import Pattern
 
 _INITIALS: tuple[str, ...] = (
@@ -191,7 +191,7 @@ def hangul_name_folds(text: str) -> set[str]:
     return {
         key
         for m in _HANGUL_NAME.finditer(text)
-        if m.group(1)[:2] not in NOT_A_NAME_START and (key := name_fold(m.group(1)))
+        if m.group(1)[:2] not in NEWS_NOUN_STARTS and (key := name_fold(m.group(1)))
     }
 
 

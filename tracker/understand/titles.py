@@ -61,7 +61,7 @@ def is_speech(quote: str) -> bool:
 #: a headline that is a person's words: "Kim Go-eun: 'Eun-jung and Sang-yeon Taught Me How to
 #: Say Goodbye'", the whole of it after the name quoted
 _ATTRIBUTED = Pattern(
-    r"^[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}:\s*['\"](?P<said>[^'\"]+)['\"]\s*$"
+    r"^(?P<who>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}):\s*['\"](?P<said>[^'\"]+)['\"]\s*$"
 )
 _FIRST_PERSON = Pattern(r"\b(?:I|I'm|I've|I'd|(?i:me|my|we|us|our))\b")
 #: the fewest words of an attributed quote that speaks in the first person: "Love Me", "My
@@ -73,8 +73,8 @@ def attributed_quote(headline: str) -> str | None:
     """The words of a headline that quotes a named person in the first person, title case or
     not (a title is rarely six words long and about its speaker); None for any other."""
     m = _ATTRIBUTED.match(headline)
-    if m is None:
-        return None
+    if m is None or not (" " in m.group("who") or "-" in m.group("who")):
+        return None  # ("Netflix: 'When I Was the Most Beautiful'" names a service, not a speaker)
     said = m.group("said").strip()
     if len(said.split()) >= _ATTRIBUTED_WORDS and _FIRST_PERSON.search(said):
         return said
@@ -216,10 +216,26 @@ def book_titles(text: str) -> list[str]:
     """The strings between book-title brackets, in order; in a Japanese or Chinese text that
     also marks titles with 『』 or 《》, not its 「」 ones: those quote speech ("来日「幸せ」
     映画『しあわせな選択』"), where a Korean text marks a short work's title with them."""
-    found = [(m.group(0)[0], m.group("text").strip()) for m in _BOOK_TITLE.finditer(text)]
-    if any(mark in "『《" for mark, _ in found) and not _HANGUL.search(text):
-        found = [(mark, title) for mark, title in found if mark != "「"]
+    found = [(m, m.group("text").strip()) for m in _BOOK_TITLE.finditer(text)]
+    if any(m.group(0)[0] in "『《" for m, _ in found) and not _HANGUL.search(text):
+        found = [(m, title) for m, title in found if not _speech_in_brackets(m, title, text)]
     return [title for _, title in found if title]
+
+
+#: how a Japanese or Chinese sentence ends: a quotation, not a title ("…助けてもらった",
+#: "…幸せです", "太感動了")
+_SENTENCE_END = re.compile(r"(?:た|だ|です|ます|よ|ね|な|い|せ|る|う|！|？|!|\?|了|吧|啊|呢)$")
+#: the kind of work right before a bracket: a title follows ("ドラマ「涙の女王」")
+_WORK_BEFORE = re.compile(r"(?:ドラマ|映画|主演|新作|作品|番組|劇|電影)\s*$")
+
+
+def _speech_in_brackets(m: re.Match[str], title: str, text: str) -> bool:
+    """Whether a 「」 in a text that also marks titles with 『』 or 《》 quotes speech: it ends
+    as a sentence does, or is long and mostly kana, and no kind of work comes before it."""
+    if m.group(0)[0] != "「" or _WORK_BEFORE.search(text, 0, m.start()):
+        return False
+    kana = sum("\u3041" <= ch <= "\u309f" for ch in title)
+    return bool(_SENTENCE_END.search(title)) or (len(title) >= 10 and kana * 2 >= len(title))
 
 
 #: what follows a title when the entry states it in the other script too: an optional closing

@@ -314,3 +314,18 @@ def test_titles_the_review_found_taken_wrongly() -> None:
         "https://example.com/bts-yet-to-come-concert-review/",
     )
     assert r.kind == Kind.REVIEW, r.reasons
+
+
+def test_a_korean_actor_or_idol_named_so_is_korean() -> None:
+    r = classify_headline(
+        "ソル・ギョング、来日イベントに出席　Netflix映画『良い知らせ』",
+        "<p>韓国の俳優ソル・ギョングが都内のイベントに出席した。</p>",
+    )
+    assert r.korean, r.reasons
+    r = classify_headline("新劇《紙月》開拍", "<p>韓國男演員張基龍主演。</p>")
+    assert r.korean, r.reasons
+    # another country's actor stays theirs
+    r = classify_headline(
+        "広末涼子、来日イベントに出席　映画『良い知らせ』", "<p>日本の俳優が出席した。</p>"
+    )
+    assert not r.korean, r.reasons

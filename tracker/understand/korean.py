@@ -50,7 +50,7 @@ _K_WORDS = Pattern(
     r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
     r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
     r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?|theaters?|"
-    r"theatres?|cinema chains?|multiplex(?:es)?)\b|"
+    r"theatres?|cinema chains?|multiplex(?:es)?|actors?|actress(?:es)?|stars?|idols?|singers?)\b|"
     r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
     r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
     r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
@@ -61,6 +61,9 @@ _K_WORDS = Pattern(
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
     r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国(?!ロケ)[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
+    # a Korean actor, actress, idol or singer ("韓国の俳優ソル・ギョング", "韓國男演員")
+    r"韓国の?(?:人気)?(?:俳優|女優|アイドル|歌手|スター)|"
+    r"韓國(?:男|女)?(?:演員|藝人|偶像|歌手)|韩国(?:男|女)?(?:演员|艺人|偶像|歌手)|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,

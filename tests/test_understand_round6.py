@@ -329,3 +329,15 @@ def test_a_korean_actor_or_idol_named_so_is_korean() -> None:
         "広末涼子、来日イベントに出席　映画『良い知らせ』", "<p>日本の俳優が出席した。</p>"
     )
     assert not r.korean, r.reasons
+
+
+def test_a_writer_who_watched_the_work_reviews_it() -> None:
+    r = classify_headline(
+        "I watched the first episode of Park Seo-joon's new K-drama Surely Tomorrow and I'm hooked",
+        "<p>The romance.</p>",
+        ("Entertainment", "TV"),
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+    # a headline that only says someone watched, about no one work, is no review
+    r = classify_headline("We watched every Korean film of 2025: here is the list", "<p>.</p>")
+    assert r.kind != Kind.REVIEW, r.reasons

@@ -94,6 +94,12 @@ _REPORTS = Pattern(
     r"\bmost[- ]watched\b|\bbox office\b|\brecords?\b|\btops\b|\bratings\b|\bviewers\b",
     re.IGNORECASE,
 )
+#: the writer watched the work and says so ("I watched the first episode of ... and I'm
+#: hooked", "We binged all eight episodes"): a first-hand verdict, as a byline is
+_WATCHED = Pattern(
+    r"\b(?:I|We)\s+(?:just\s+|finally\s+)?(?:watched|binged|binge-watched|streamed)\b|"
+    r"\b(?:I|We)['’]ve\s+(?:now\s+)?(?:watched|seen|binged)\b"
+)
 #: an opinion section in the link's path ("/column/", "/opinion/")
 _COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
 #: the weights of the signals weighed when no headline rule decides: a critic's byline says
@@ -195,6 +201,9 @@ def _weigh(
     reviewer = reviewer_line(doc)
     if reviewer:
         signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
+    watched = _WATCHED.search(doc.headline) if film.title and not film.roundup else None
+    if watched:
+        signals.append((Kind.REVIEW, _W_REVIEWER, f"the writer watched it ({watched.group(0)!r})"))
     essay = _essay_headline(doc, film)
     if essay is None and film.title and not doc.title.isascii():
         m = _CJK_ESSAY.search(doc.title)

@@ -63,6 +63,11 @@ outlets) was written blind for the sixth round of issue 14, beside a development
 (tests/data/dev11, outlets a-m) whose misses the round was written from. Size and format only:
 never read its errors.
 
+Set 12 (tests/data/heldout12: outlets n-z, That Shelf, The Hindu, The Honey POP, 톱데일리,
+스포츠W, otocoto, 聯合新聞網 ... 24 outlets) was written blind for the seventh round of issue 14
+(round 6 in CHANGES.md), beside a development set (tests/data/dev12, outlets a-m) whose misses the
+round was written from. Size and format only: never read its errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -169,6 +174,7 @@ HELDOUT8_SIZE = 100
 HELDOUT9_SIZE = 100
 HELDOUT10_SIZE = 100
 HELDOUT11_SIZE = 100
+HELDOUT12_SIZE = 100
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -221,6 +227,11 @@ def test_heldout10_has_its_size_and_every_field() -> None:
 def test_heldout11_and_dev11_have_their_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout11"), HELDOUT11_SIZE)
     _assert_size_and_fields(_lines("dev11"), 100)
+
+
+def test_heldout12_and_dev12_have_their_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout12"), HELDOUT12_SIZE)
+    _assert_size_and_fields(_lines("dev12"), 100)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

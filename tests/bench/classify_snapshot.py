@@ -40,7 +40,9 @@ from pathlib import Path
 from typing import Any
 
 #: held-out sets kept untuned: not classified here
-UNSEEN = frozenset({"heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"})
+UNSEEN = frozenset(
+    {"heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"}
+)
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 FEEDFARM = SHARED / "tools" / "feedfarm.py"

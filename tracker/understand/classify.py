@@ -99,7 +99,8 @@ def classify(
     film = resolve_film(film, doc, lex, published, hint)
     kind_result = decide_kind(doc, film, rating.value, feed, rating.seen, learned)
     if film.title is None and not film.roundup and kind_result.by_default:
-        marked = _essay_subject(doc, lex)
+        # (a Korean text quotes the work after its kind where others set it in italics)
+        marked = _essay_subject(doc, lex) or film_quoted_after_kind(doc)
         if marked:
             essay = decide_kind(
                 doc,

@@ -82,7 +82,9 @@ def review_meta(doc: Document) -> str | None:
 #: a section of items that are no report, review or release: quizzes, rankings, lists (not
 #: "Photos": a news story filed with its pictures is still news)
 _OTHER_CATEGORY = Pattern(
-    r"^(?:quiz(?:zes)?|rankings?|lists?|listicles?|ランキング|クイズ|순위|랭킹|퀴즈)$",
+    r"^(?:quiz(?:zes)?|rankings?|lists?|listicles?|ランキング|クイズ|순위|랭킹|퀴즈|"
+    # a photo shoot's pictorial: 화보, グラビア
+    r"화보|pictorials?|グラビア)$",
     re.IGNORECASE,
 )
 

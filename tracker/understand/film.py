@@ -126,7 +126,9 @@ _NEW_WORK = Pattern(
     r"rom-com|comedy)\s+(?P<film>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|a|an|in|to))"
     r"{0,5}?)\s+(?i:streams|premieres|arrives|lands|drops|debuts|hits|opens|returns|comes|airs)\b"
 )
-_EPISODE_AFTER = re.compile(r"\s+(?:(?:episodes?|ep\.?)\s*\d{1,3}|OTT)$", re.IGNORECASE)
+_EPISODE_AFTER = re.compile(
+    r"\s+(?:(?:episodes?|eps?\.?)\s*\d{1,3}(?:\s*(?:&|and|-|–|to)\s*\d{1,3})?|OTT)$", re.IGNORECASE
+)
 
 
 def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
@@ -307,7 +309,9 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         return Film(title=caps, source=f"title in capitals {caps!r}")
     m = REVIEW_TAIL.match(rest)
     if m and len(m.group("film")) <= 80:
-        return Film(title=m.group("film"), source="title pattern 'X review'")
+        # ("Pro Bono Episode 1 & 2 Review": the episodes reviewed are not the title)
+        reviewed = _EPISODE_AFTER.sub("", m.group("film")) or m.group("film")
+        return Film(title=reviewed, source="title pattern 'X review'")
     m = RELEASE_DATE_TITLE.match(rest)
     if m:
         # "Mission: Cross Netflix Release Date": the service is not part of the title

@@ -394,6 +394,10 @@ _PRESS_CAPS = Pattern(
 )
 
 
+#: the figures a headline gives of a work after its name: its TV ratings, its viewers
+_FIGURES_AFTER = re.compile(r"\s+(?:Ratings|Viewership|Box Office|Audience Ratings)$")
+
+
 def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     """(title, rule) for the unquoted headline forms whose grammar marks the title: an
     all-capitals press headline, "X season N ...", "<Name> on X: ...", "from A to B", and
@@ -429,6 +433,10 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
         # (a curated title after the cast is the work: "Box Office: Lee Byung-hun's No Other
         # Choice Tops Weekend"; a section's label before the colon never is)
         film = m["film"].strip()
+        # (the news said of it before the colon: "Idol I Ratings: Choi Soo-young's Courtroom
+        # Drama Hits Personal Best")
+        said = _FIGURES_AFTER.search(film)
+        film = film[: said.start()] if said and not lexicon.works_titled(film) else film
         if lexicon.works_titled(film) or (
             _bounded_title(film) and not _SECTION_LABEL.fullmatch(film)
         ):
@@ -454,8 +462,8 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
     m = _PROMO_FOR.search(rest)
     if m:
         film = m.group("film")
-        pm = _POSSESSIVE_LEAD.match(film)
-        film = pm.group("rest") if pm else film
+        pm = None if lexicon.works_titled(film) else _POSSESSIVE_LEAD.match(film)
+        film = pm.group("rest") if pm else film  # ("Netflix's X"; not "The King's Warden")
         if lexicon.works_titled(film) or looks_like_title(film):
             return film, "title pattern 'trailer for X'"
     return None

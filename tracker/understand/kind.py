@@ -19,6 +19,7 @@ from tracker.types import FeedKind, FeedSpec, Kind
 from tracker.understand.document import Document
 from tracker.understand.filing import (
     BRACKET,
+    NEWS_LINK,
     OTHER_TAG,
     REVIEW_TAG,
     news_meta,
@@ -94,6 +95,7 @@ _SCREEN_WORK = Pattern(
 _PROMO = Pattern(
     r"\[Photos?\]|^\s*Photos?\s*:|"
     r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
+    r"\b(?:new|first|official|main|character|final)\s+posters?\b|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
@@ -103,6 +105,8 @@ _PROMO = Pattern(
 )
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
+    # Chinese: a drama's or a film's review, and "after watching" ("《X》劇評：", "影評")
+    r"劇評|剧评|影評|影评|觀後感|观后感|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
     r"\brecensione\b|\bkritik\b|レビュー|映画評",
@@ -177,10 +181,12 @@ _RELEASE_STRONG = Pattern(
     r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から)?\s*"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?"
     r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開)(?!され|済|会|イベント|中)|"
-    # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架"
+    # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
+    # "本週五（6日）Netflix上線", "下周四上映"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
-    r"起\s*(?:在台|全台|全臺|獨家|独家|全球)?\s*(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
-    r"(?:上映|上線|上线|上架|播出|首播|開播|开播)|"
+    r"(?:[(（](?:[一二三四五六日天]|\d{1,2}日)[)）]\s*)?起?\s*"
+    r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球)?\s*(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
+    r"(?:上映|上線|上线|上架|播出|首播|開播|开播)(?!了|後|后|以來|以来)|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
@@ -198,13 +204,18 @@ _RELEASE_WEAK = Pattern(
     # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
     r"\b(?:comes?\s+to|opens?\s+in|hits?|arrives?\s+in|lands?\s+in|heads?\s+to)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
-    r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:on|from|starting)\s+(?:\w+day\b|"
-    rf"{MONTH_ANY}\.?\s+\d|\d|the\s+\d|Christmas|New Year))"
+    r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    rf"{MONTH_ANY}\.?\s+\d)|(?:on|from|starting)\s+(?:\d|the\s+\d|Christmas|New Year))"
     r"(?![^,;:]*\bfor\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)\b)|"
     rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
-    rf"\bto hit (?:theaters|theatres|cinemas|screens)\b|\bhits? (?:theaters|theatres|cinemas)\b|"
+    rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
+    r"\bhits? (?:theaters|theatres|cinemas)\b|"
+    # a holiday release ("opens Christmas Day, with a January expansion to follow")
+    r"\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+(?:on\s+)?(?:Christmas(?: Day| Eve)?|"
+    r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day)\b|"
     # (with a day: "in local cinemas from January to June" is a market's half-year)
     rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
@@ -446,7 +457,7 @@ def decide_kind(
     filed_other = other_meta(doc)
     if (
         filed_other
-        and not news_meta(doc)
+        and news_meta(doc) in (None, NEWS_LINK)  # (a site's /news/ is every story's path)
         and not headline(_NEWS_TITLE)
         and not headline(_RELEASE_STRONG)
         and not headline(_RELEASE_ROUNDUP)

@@ -64,6 +64,11 @@ _K_WORDS = Pattern(
     # a Korean actor, actress, idol or singer ("韓国の俳優ソル・ギョング", "韓國男演員")
     r"韓国の?(?:人気)?(?:俳優|女優|アイドル|歌手|スター)|"
     r"韓國(?:男|女)?(?:演員|藝人|偶像|歌手)|韩国(?:男|女)?(?:演员|艺人|偶像|歌手)|"
+    # "韓國春節檔強片", "香港國際電影節韓國焦點": Korea beside a film, a drama or a festival's focus
+    r"韓國[\u4e00-\u9fff]{0,4}?(?:電影|片|劇|影展|焦點|導演)|韩国[\u4e00-\u9fff]{0,4}?(?:电影|片|剧|影展|焦点|导演)|"
+    # a Korean family name that no Chinese name has, before a given name of two: 朴贊郁 (Park
+    # Chan-wook), 朴正民 (Chinese runs names into the words around them; not 朴素, 純朴, 朴樹)
+    r"(?<![質质純纯古淳儉俭厚簡简])朴(?![素實实刀樹树訥讷])[\u4e00-\u9fff]{2}|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,

@@ -153,7 +153,10 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     ),
     (Pattern(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"), "numeric"),
     # Chinese: "3/13起在台上映" (from 13 March), month first
-    (Pattern(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*起"), "numeric_md"),
+    (
+        Pattern(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*(?:起|在台|在港|香港|全台)"),
+        "numeric_md",
+    ),
     (
         Pattern(
             r"(?<![\d.:/])(?P<a>\d{1,2})[./](?P<b>\d{1,2})\.?\s*(?:\([월화수목금토일月火水木金土日]\)"

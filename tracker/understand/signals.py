@@ -72,12 +72,13 @@ NEWS_VERB = Pattern(
     r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
     r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
     r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch|acquire|buy|sell|"
-    r"sue|hire)(?:s|es|ed|d)?\b",
+    r"sue|hire)(?:s|es|ed|d)?\b(?!\s+(?:right|wrong)\b)",  # ("What X gets right": an essay's)
     re.IGNORECASE,
 )
 #: an opinion section: a column about one work reads as a critic's piece, not as news
 _COLUMN_CATEGORY = Pattern(
-    r"^(?:columns?|opinion|essays?|칼럼|컬럼|기고|시론|コラム|批評|評論|時評)$", re.IGNORECASE
+    r"^(?:columns?|opinion|essays?|칼럼|컬럼|기고|시론|에세이|コラム|エッセイ|批評|評論|時評|專欄|专栏)$",
+    re.IGNORECASE,
 )
 #: a Korean or Japanese essay headline's own phrasing about a work: "…'X'가 남긴 것" (what X
 #: left), "…에 대하여" (on ...), "X가 다시 쓴 Y" (how X rewrote Y), "『X』が賛否を呼ぶ理由"
@@ -86,6 +87,11 @@ _CJK_ESSAY = Pattern(
     r"[이가]\s?남긴 것|에 대하여|[이가]\s?던진|[이가]\s?다시 쓴|의 미덕|의 한계|톺아보기|"
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
     r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
+)
+#: a Japanese essay headline's question or confession about the work, which a news headline
+#: never asks: "なぜこんなに共感するのか", "50代の私が泣いた理由", "“災害映画”ではない"
+_CJK_ESSAY_OWN = Pattern(
+    r"なぜ.{0,24}の(?:か|だろう)|(?:泣いた|惹かれる|刺さる|ハマる)理由|ではない(?:[　 ]|$)"
 )
 #: what a news headline reports: a confirmation, an announcement, a casting, a figure, a rank
 _REPORTS = Pattern(
@@ -206,6 +212,11 @@ def _weigh(
         signals.append((Kind.REVIEW, _W_REVIEWER, f"the writer watched it ({watched.group(0)!r})"))
     essay = _essay_headline(doc, film)
     if essay is None and film.title and not doc.title.isascii():
+        own = _CJK_ESSAY_OWN.search(doc.title)
+        if own is not None:
+            # (weighed as a byline: the writer's own question, "why does it move me so")
+            why = f"an essay headline's own question about {film.title!r} ({own.group(0)!r})"
+            signals.append((Kind.REVIEW, _W_REVIEWER, why))
         m = _CJK_ESSAY.search(doc.title)
         essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
     column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)

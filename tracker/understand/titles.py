@@ -216,12 +216,18 @@ def book_titles(text: str) -> list[str]:
     """The strings between book-title brackets, in order; in a Japanese or Chinese text that
     also marks titles with 『』 or 《》, not its 「」 ones: those quote speech ("来日「幸せ」
     映画『しあわせな選択』"), where a Korean text marks a short work's title with them."""
-    found = [(m, m.group("text").strip()) for m in _BOOK_TITLE.finditer(text)]
+    found = [
+        (m, m.group("text").strip())
+        for m in _BOOK_TITLE.finditer(text)
+        if not _SECTION_IN_BRACKETS.fullmatch(m.group("text").strip())
+    ]
     if any(m.group(0)[0] in "『《" for m, _ in found) and not _HANGUL.search(text):
         found = [(m, title) for m, title in found if not _speech_in_brackets(m, title, text)]
     return [title for _, title in found if title]
 
 
+#: a section's label in title brackets, not a title: "〈影評〉《別無選擇》", "〈專訪〉"
+_SECTION_IN_BRACKETS = re.compile(r"影評|影评|劇評|剧评|專訪|专访|新聞|新闻|인터뷰|리뷰|레터|칼럼")
 #: how a Japanese or Chinese sentence ends: a quotation, not a title ("…助けてもらった",
 #: "…幸せです", "太感動了")
 _SENTENCE_END = re.compile(r"(?:た|だ|です|ます|よ|ね|な|い|せ|る|う|！|？|!|\?|了|吧|啊|呢)$")

@@ -84,7 +84,8 @@ FILM_WORDS = Pattern(
     # Japanese outlets' words for the same
     r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編|"
     # and Chinese ones' (traditional and simplified)
-    r"電影|电影|影集|韓劇|韩剧|劇集|剧集|上映|院線|院线|導演|导演|演員|演员",
+    r"電影|电影|影集|韓劇|韩剧|劇集|剧集|上映|院線|院线|導演|导演|演員|演员|劇評|剧评|影評|影评|"
+    r"劇本|剧本|追劇|追剧|新劇|新剧",
     re.IGNORECASE,
 )
 

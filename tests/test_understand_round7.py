@@ -1,0 +1,110 @@
+"""Issue 14's seventh round, written from development set 13's misses (tests/data/dev13): release
+headlines of Chinese outlets without 起 and English ones with a bare day or a holiday, sections
+and headlines that file an entry as a review or as other (劇評, 에세이, 화보, a poster, a list
+under a /news/ path, a Japanese essay's own question), the name before a colon that is the
+work's and not its figures', Chinese words and names that mark Korea. Each case is a general
+shape, not an outlet's, written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from headlines import classify_headline
+
+from tracker.types import Kind
+from tracker.understand.titles import book_titles
+
+CHINESE = "<p>韓國電影。韓劇。</p>"
+KOREAN_FILM = "<p>The Korean film. 韓国映画。</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        # (THURSDAY is 2 October 2025)
+        ("韓國強片《紙月》10/17在台上映", date(2025, 10, 17)),
+        ("趙寅成《紙月》10月17日（五）在台上映", date(2025, 10, 17)),
+        ("朴贊郁《紙月》10月16日（四）香港上映", date(2025, 10, 16)),
+        ("柳海真《紙月》下周四上映", date(2025, 10, 9)),
+        ("《紙月》本週五（3日）Netflix上線", date(2025, 10, 3)),
+    ],
+)
+def test_chinese_release_headlines_without_qi(title: str, day: date) -> None:
+    r = classify_headline(title, CHINESE)
+    assert r.kind == Kind.RELEASE and r.release_date == day, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        (
+            "Spy thriller Harbour Lights opens in Canadian theatres Friday, Oct. 10",
+            date(2025, 10, 10),
+        ),
+        (
+            '"Harbour Lights" opens Christmas Day, with a January expansion to follow',
+            date(2025, 12, 25),
+        ),
+        ("'Harbour Lights' to hit Malaysian cinemas Oct 16", date(2025, 10, 16)),
+    ],
+)
+def test_english_release_headlines_with_a_bare_day_or_a_holiday(title: str, day: date) -> None:
+    r = classify_headline(title, KOREAN_FILM)
+    assert r.kind == Kind.RELEASE and r.release_date == day, r.reasons
+
+
+def test_sections_and_headlines_that_file_a_review() -> None:
+    r = classify_headline("《紙月》劇評：美則美矣 劇本迷路了", "<p>這部韓劇。</p>")
+    assert r.kind == Kind.REVIEW, r.reasons
+    # an essay section, its drama quoted after its kind
+    r = classify_headline(
+        "통역할 수 없는 마음에 대하여",
+        "<p>드라마 '푸른 정원'은 두 사람의 이야기다.</p>",
+        ("에세이",),
+    )
+    assert r.kind == Kind.REVIEW and r.film == "푸른 정원", r.reasons
+    # "What X gets right" is an opinion piece, not a report
+    r = classify_headline(
+        "What 'Paper Moon' gets right about speaking three languages",
+        "<p>The Korean drama.</p>",
+        ("Opinion", "TV"),
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+    # a Japanese essay's own question
+    r = classify_headline(
+        "イ・ジュノ『紙の月』お金がないと戦えないヒーローに、なぜこんなに共感するのか",
+        "<p>韓国ドラマ。</p>",
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+def test_sections_and_headlines_that_file_other() -> None:
+    r = classify_headline("진서연의 겨울", "<p>배우 진서연의 화보.</p>", ("Culture", "화보"))
+    assert r.kind == Kind.OTHER, r.reasons
+    r = classify_headline("New poster for The King's Warden", KOREAN_FILM, ("News", "Posters"))
+    assert r.kind == Kind.OTHER and r.film == "The King's Warden", r.reasons
+    r = classify_headline(
+        "Every Korean film heading to Australian cinemas in 2026",
+        KOREAN_FILM,
+        ("Lists",),
+        "https://films.example.com/news/every-korean-film-2026/",
+    )
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+def test_titles_beside_their_figures_episodes_and_sections() -> None:
+    r = classify_headline(
+        "Paper Moon Ratings: Choi Soo-young's Courtroom Drama Hits Personal Best", KOREAN_FILM
+    )
+    assert r.film == "Paper Moon", r.reasons
+    r = classify_headline("Paper Moon Episode 1 & 2 Review: A Legal Drama That Plays It Safe")
+    assert r.film == "Paper Moon", r.reasons
+    assert book_titles("〈影評〉《別無選擇》朴贊郁的驚悚喜劇") == ["別無選擇"]
+
+
+def test_chinese_words_and_names_that_mark_korea() -> None:
+    assert classify_headline("韓國春節檔強片《紙月》在台上映", "<p>電影。</p>").korean
+    assert classify_headline("朴贊郁新片《紙月》影評", "<p>電影。</p>").korean
+    # a Chinese director's film stays Chinese
+    assert not classify_headline("張藝謀新片《紙月》影評", "<p>中國電影。</p>").korean

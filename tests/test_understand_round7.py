@@ -108,3 +108,19 @@ def test_chinese_words_and_names_that_mark_korea() -> None:
     assert classify_headline("朴贊郁新片《紙月》影評", "<p>電影。</p>").korean
     # a Chinese director's film stays Chinese
     assert not classify_headline("張藝謀新片《紙月》影評", "<p>中國電影。</p>").korean
+
+
+def test_an_outlet_s_own_review_label_before_the_title() -> None:
+    r = classify_headline(
+        "Geek Review: Paper Moon Episodes 1-4",
+        "<p>The Korean drama.</p>",
+        link="https://geekculture.example.co/geek-review-paper-moon/",
+    )
+    assert r.kind == Kind.REVIEW and r.film == "Paper Moon", r.reasons
+    # a title before "Review:" is the title, on any site
+    r = classify_headline(
+        "Parasite Review: Bong's Masterpiece Still Bites",
+        "<p>The Korean film.</p>",
+        link="https://films.example.com/parasite-review/",
+    )
+    assert r.film == "Parasite", r.reasons

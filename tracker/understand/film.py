@@ -222,6 +222,20 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     return _unquoted_film(doc, lexicon, rest, tag)
 
 
+#: "Geek Review: Cashero": the outlet's own name before "Review:"
+_BRAND_REVIEW = Pattern(r"^(?P<brand>[A-Z][A-Za-z]{2,15})\s+Review\s*:\s*(?P<rest>.+)$")
+
+
+def _brand_review(rest: str, link: str | None) -> re.Match[str] | None:
+    """The headline "<Outlet> Review: X", where the word before "Review" is in the link's host
+    (geekculture.co's "Geek Review: Cashero"; not "Parasite Review: ...")."""
+    m = _BRAND_REVIEW.match(rest)
+    if m is None or not link:
+        return None
+    host = link.split("//", 1)[-1].split("/", 1)[0].lower()
+    return m if m.group("brand").lower() in host else None
+
+
 def _owner_of(lexicon: Lexicon, rest: str, quote: str) -> str | None:
     """The curated work whose possessive comes right before ``quote`` in the headline: its
     last words before the apostrophe, up to six."""
@@ -300,9 +314,10 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
         # 않은 시대")
         if m and not ("," in m.group("film") and len(m.group("film")) > 12):
             return Film(title=m.group("film"), source=f"title after tag [{tag}]")
-    m = REVIEW_LEAD.match(rest)
+    m = REVIEW_LEAD.match(rest) or _brand_review(rest, doc.link)
     if m:
         lead = film_in_lead(lexicon, m.group("rest"), link_words(doc.link))
+        lead = (_EPISODE_AFTER.sub("", lead) or lead) if lead else lead
         return Film(title=lead, source="title pattern 'review: X'")
     caps = caps_title(lexicon, rest)
     if caps:

@@ -316,14 +316,18 @@ def test_titles_the_review_found_taken_wrongly() -> None:
     assert r.kind == Kind.REVIEW, r.reasons
 
 
-def test_a_korean_actor_or_idol_named_so_is_korean() -> None:
+def test_a_korean_actor_or_idol_named_so_is_korean_beside_another_cue() -> None:
+    # (+2 since the review of round 7: a Japanese or a Taiwanese work may cast one)
     r = classify_headline(
         "ソル・ギョング、来日イベントに出席　Netflix映画『良い知らせ』",
-        "<p>韓国の俳優ソル・ギョングが都内のイベントに出席した。</p>",
+        "<p>韓国の俳優ソル・ギョングとチョ・ジョンソクがイベントに出席した。</p>",
     )
     assert r.korean, r.reasons
-    r = classify_headline("新劇《紙月》開拍", "<p>韓國男演員張基龍主演。</p>")
+    r = classify_headline("新劇《紙月》開拍", "<p>韓國男演員張基龍主演，朴贊郁監製。</p>")
     assert r.korean, r.reasons
+    # alone, it is a guest in another country's work
+    r = classify_headline("是枝監督の新作映画『紙の月』", "<p>韓国の俳優が出演。</p>")
+    assert not r.korean, r.reasons
     # another country's actor stays theirs
     r = classify_headline(
         "広末涼子、来日イベントに出席　映画『良い知らせ』", "<p>日本の俳優が出席した。</p>"

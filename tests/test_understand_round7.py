@@ -124,3 +124,48 @@ def test_an_outlet_s_own_review_label_before_the_title() -> None:
         link="https://films.example.com/parasite-review/",
     )
     assert r.film == "Parasite", r.reasons
+
+
+# -- the review of this round: what the new rules must not take ------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "台灣電影《小雁》入圍韓國釜山影展",
+        "台灣電影《周處》獲韓國片商買下版權",
+        "《哪吒2》劇組韓國宣傳照片曝光",
+        "《我的阿勒泰》：素朴的日常之美",
+        "是枝裕和監督の新作映画に韓国の俳優が出演",
+        "Sandra Oh, a Korean Canadian actress, joins a new series",
+        "North Korean actors defect to the South",
+    ],
+)
+def test_korea_beside_another_country_s_work_is_not_korean(title: str) -> None:
+    assert not classify_headline(title, "<p>電影。映画。The film.</p>").korean
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "《紙月》1月22日（四）香港上映首週票房奪冠",
+        "《紙月》3/13在台上映至今突破1億",
+        "《淚之女王》4月7日播出大結局 收視創新高",
+        "香港影評人協會大獎揭曉",
+        "『紙の月』なぜ終わるのか 監督が理由を語る",
+        "Lovely Runner star hits Christmas Day ratings high with special episode",
+        "Song Kang-ho heads to theaters Sunday to thank audiences",
+        "Lee Jung-jae, the new poster boy of Korean cinema, signs with Marvel",
+        "Squid Game star: 'I've seen Squid Game 3 and fans will cry'",
+    ],
+)
+def test_reports_that_look_like_a_release_a_review_or_a_poster(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama. 韓劇。韓国ドラマ。</p>", ("News",))
+    assert r.kind == Kind.NEWS, r.reasons
+
+
+def test_a_ratings_headline_names_no_source_as_its_film() -> None:
+    r = classify_headline(
+        "Nielsen Ratings: Choi Soo-young's Courtroom Drama Hits Personal Best", KOREAN_FILM
+    )
+    assert r.film != "Nielsen", r.reasons

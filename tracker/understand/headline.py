@@ -437,8 +437,11 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
         # Drama Hits Personal Best")
         said = _FIGURES_AFTER.search(film)
         film = film[: said.start()] if said and not lexicon.works_titled(film) else film
-        if lexicon.works_titled(film) or (
-            _bounded_title(film) and not _SECTION_LABEL.fullmatch(film)
+        # ("Nielsen Ratings:", "Weekend Box Office:": one word left is a source or a time)
+        unnamed = said is not None and " " not in film and not lexicon.works_titled(film)
+        if not unnamed and (
+            lexicon.works_titled(film)
+            or (_bounded_title(film) and not _SECTION_LABEL.fullmatch(film))
         ):
             return film, 'title pattern "X: <cast>\'s ..."'
     m = NAME_ON_TITLE.match(rest)

@@ -95,7 +95,8 @@ _SCREEN_WORK = Pattern(
 _PROMO = Pattern(
     r"\[Photos?\]|^\s*Photos?\s*:|"
     r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
-    r"\b(?:new|first|official|main|character|final)\s+posters?\b|"
+    r"\b(?:new|first|official|main|character|final)\s+posters?\b"
+    r"(?!\s+(?:boys?|girls?|child(?:ren)?))|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
@@ -106,7 +107,7 @@ _PROMO = Pattern(
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     # Chinese: a drama's or a film's review, and "after watching" ("《X》劇評：", "影評")
-    r"劇評|剧评|影評|影评|觀後感|观后感|"
+    r"(?:劇評|剧评|影評|影评)(?![人家])|(?:觀後感|观后感)(?!徵文|征文)|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
     r"\brecensione\b|\bkritik\b|レビュー|映画評",
@@ -186,7 +187,8 @@ _RELEASE_STRONG = Pattern(
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
     r"(?:[(（](?:[一二三四五六日天]|\d{1,2}日)[)）]\s*)?起?\s*"
     r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球)?\s*(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
-    r"(?:上映|上線|上线|上架|播出|首播|開播|开播)(?!了|後|后|以來|以来)|"
+    r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
+    r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
@@ -207,7 +209,8 @@ _RELEASE_WEAK = Pattern(
     r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     rf"{MONTH_ANY}\.?\s+\d)|(?:on|from|starting)\s+(?:\d|the\s+\d|Christmas|New Year))"
-    r"(?![^,;:]*\bfor\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)\b)|"
+    r"(?![^,;:]*\b(?:for\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)|"
+    r"to\s+(?:greet|thank|meet))\b)|"
     rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
@@ -215,7 +218,8 @@ _RELEASE_WEAK = Pattern(
     r"\bhits? (?:theaters|theatres|cinemas)\b|"
     # a holiday release ("opens Christmas Day, with a January expansion to follow")
     r"\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+(?:on\s+)?(?:Christmas(?: Day| Eve)?|"
-    r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day)\b|"
+    r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day)\b"
+    r"(?!(?:\s+(?:Day|Eve))?\s+(?:ratings|high|record|low|peak)\b)|"
     # (with a day: "in local cinemas from January to June" is a market's half-year)
     rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"

@@ -18,6 +18,14 @@ from tracker.text import HANGUL_SYLLABLES, has_hangul
 from tracker.types import FeedSpec, Kind
 from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import Film
+from tracker.understand.kpop import (
+    FOREIGN_GROUP,
+    K_POP_HANGUL,
+    Evidence,
+    korean_music,
+    kpop,
+    music_evidence,
+)
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.names import (
     KATAKANA_KOREAN_NAME,
@@ -50,7 +58,7 @@ _K_WORDS = Pattern(
     r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
     r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
     r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?|theaters?|"
-    r"theatres?|cinema chains?|multiplex(?:es)?|actors?|actress(?:es)?|stars?|idols?|singers?)\b|"
+    r"theatres?|cinema chains?|multiplex(?:es)?)\b|"
     r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
     r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
     r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
@@ -61,14 +69,17 @@ _K_WORDS = Pattern(
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
     r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国(?!ロケ)[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
-    # a Korean actor, actress, idol or singer ("韓国の俳優ソル・ギョング", "韓國男演員")
-    r"韓国の?(?:人気)?(?:俳優|女優|アイドル|歌手|スター)|"
-    r"韓國(?:男|女)?(?:演員|藝人|偶像|歌手)|韩国(?:男|女)?(?:演员|艺人|偶像|歌手)|"
     # "韓國春節檔強片", "香港國際電影節韓國焦點": Korea beside a film, a drama or a festival's focus
-    r"韓國[\u4e00-\u9fff]{0,4}?(?:電影|片|劇|影展|焦點|導演)|韩国[\u4e00-\u9fff]{0,4}?(?:电影|片|剧|影展|焦点|导演)|"
+    # (not a Korean festival's guest, a distributor, a photo, a disaster: "入圍韓國釜山影展",
+    # "韓國片商", "宣傳照片", "梨泰院慘劇")
+    r"韓國(?:[\u4e00-\u9fff]{0,4}?(?<![照影晶芯卡])片(?![商名])|[\u4e00-\u9fff]{0,2}?(?<![慘鬧悲喜])劇|"
+    r"焦點|導演)|"
+    r"韩国(?:[\u4e00-\u9fff]{0,4}?(?<![照影晶芯卡])片(?![商名])|[\u4e00-\u9fff]{0,2}?(?<![惨闹悲喜])剧|"
+    r"焦点|导演)|"
     # a Korean family name that no Chinese name has, before a given name of two: 朴贊郁 (Park
     # Chan-wook), 朴正民 (Chinese runs names into the words around them; not 朴素, 純朴, 朴樹)
-    r"(?<![質质純纯古淳儉俭厚簡简])朴(?![素實实刀樹树訥讷])[\u4e00-\u9fff]{2}|"
+    r"(?<![質质純纯古淳儉俭厚簡简素誠诚拙敦渾浑粗])朴(?![素實实刀樹树訥讷拙直質质茂野葉感])"
+    r"(?![\u4e00-\u9fff]?[的之地得了])[\u4e00-\u9fff]{2}|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
     re.IGNORECASE,
@@ -143,6 +154,15 @@ _BROADCAST_SHOW = (
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:[Dd]ramas?|K-dramas?|[Ss]eries|[Vv]ariety|"
     r"[Mm]iniseries|[Ss]itcom|[Rr]eality (?:show|series)|[Ss]urvival show)\b"
 )
+#: a Korean actor, idol or singer, named so ("韓国の俳優ソル・ギョング", "韓國男演員"; not "North
+#: Korean actors", "a Korean Canadian actress", a golfer who "stars"): +2, since a Japanese or a
+#: Taiwanese work may cast one
+_K_PERFORMER = Pattern(
+    r"(?<!North )\bKorean\s+(?:(?:film|drama|TV|movie|pop)\s+)?"
+    r"(?:actors?|actress(?:es)?|idols?|singers?|(?:film|drama|TV|movie|pop)\s+stars?)\b|"
+    r"韓国の?(?:人気)?(?:俳優|女優|アイドル|歌手|スター(?!バックス))|"
+    r"韓國(?:男|女)?(?:演員|藝人|偶像|歌手)|韩国(?:男|女)?(?:演员|艺人|偶像|歌手)"
+)
 _K_BROADCAST = Pattern(
     rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
     r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
@@ -156,91 +176,6 @@ _ABROAD_SHARED = Pattern(
     r"UAE|Gulf)\b"
 )
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
-_K_POP = Pattern(
-    # Chinese outlets: "韓國男團", "韩国女团"
-    r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)",
-    re.IGNORECASE,
-)
-#: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
-#: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
-#: text names another country ("미국 보이그룹", "the British boy group")
-_IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b", re.IGNORECASE)
-#: "girl group" and "boy group" are K-pop's only beside its other words
-_GROUP = Pattern(r"\b(?:girl|boy) groups?\b", re.IGNORECASE)
-#: a section of another country's pop, which a site's "Idols" may sit beside
-_OTHER_POP = Pattern(r"\b(?:J-?pop|C-?pop|T-?pop|anime|Japan(?:ese)?)\b", re.IGNORECASE)
-#: a K-pop site's sections: "Boy Groups", "Girl Groups", "Idols"
-_IDOL_CATEGORY = Pattern(
-    r"^(?:(?:girl|boy)\s?groups?|idols?|아이돌|걸그룹|보이그룹)$", re.IGNORECASE
-)
-_IDOL_CUE = Pattern(
-    r"\b(?:comeback|title track|music show|fandom|debut(?:ed|s)?|trainees?)\b", re.IGNORECASE
-)
-#: another country's group: the country describes the group itself
-_FOREIGN_GROUP = Pattern(
-    r"\b(?:American|British|U\.?S\.?|UK|English|Western|Irish|Australian|Japanese|Chinese|"
-    r"J-pop|C-pop|Thai)\s+(?:girl\s+|boy\s+|pop\s+)?(?:group|band|idols?)\b|"
-    r"(?:미국|영국|일본|중국|해외|대만|태국)\s*(?:걸그룹|보이그룹|아이돌|밴드)",
-    re.IGNORECASE,
-)
-#: the same words in a Korean text: evidence beside a kind other than ``other``
-_K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
-#: a Korean text's musician and what musicians do: a singer's concert, a band's tour, a group's
-#: single is K-pop or Korean music, which Korean outlets file under 가요
-_KO_MUSICIAN = Pattern(r"가수|(?<![가-힣])그룹|밴드|솔로")
-_KO_MUSIC = Pattern(
-    r"컴백|싱글|앨범|음원|콘서트|쇼케이스|팬미팅|팬콘|투어|뮤직비디오|타이틀곡|음악방송|공연"
-)
-#: a foreign musician in a Korean text ("미국 가수", "일본 듀오", "팝스타"), or one visiting
-#: Korea (내한: only a foreign act "comes to Korea")
-_KO_FOREIGN_MUSICIAN = Pattern(
-    r"(?:미국|영국|일본|중국|해외|대만|태국|캐나다|호주|프랑스|할리우드|팝)\s*(?:출신\s*)?(?:가수|"
-    r"스타|밴드|록밴드|그룹|아이돌|듀오|아티스트|래퍼|뮤지션|싱어송라이터)|팝스타|내한"
-)
-
-
-def _kpop(doc: Document) -> str | None:
-    """K-pop's words ("K-pop", "아이돌", "mini album", a girl group's comeback), unless the
-    text names another country's group."""
-    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
-    named = _K_POP.search(text, folded, words)
-    if named is not None:
-        return named.group(0)
-    if _FOREIGN_GROUP.search(text) or any(_OTHER_POP.search(c) for c in doc.categories):
-        return None
-    filed = next((c for c in doc.categories if _IDOL_CATEGORY.match(c.strip())), None)
-    if filed is not None:
-        return filed
-    idol = _IDOL_WORDS.search(text, folded, words)
-    if idol is not None:
-        return idol.group(0)
-    group = _GROUP.search(text)
-    return group.group(0) if group is not None and _IDOL_CUE.search(text) else None
-
-
-def _music_evidence(doc: Document) -> list[Evidence]:
-    """A Korean headline about a Korean musician (``_korean_music``): +2 beside the Hangul's
-    own points, for the news that a film word keeps out of the K-pop rule (a concert's
-    "관객", its audience); K-pop's words in any text (a review of a K-pop album, an interview
-    with an idol group), +3."""
-    if doc.hangul_title and _korean_music(doc):
-        return [(2, "a Korean musician's news")]
-    kpop = _kpop(doc)
-    if kpop is not None:
-        return [(3, f"K-pop {kpop!r}")]
-    return []
-
-
-def _korean_music(doc: Document) -> bool:
-    """A Korean headline about a musician: the music section (가요) or a musician and what
-    musicians do, and no foreign musician (a Korean outlet's news of a Korean act)."""
-    text = doc.all_text
-    if _KO_FOREIGN_MUSICIAN.search(text) or _FOREIGN_GROUP.search(text):
-        return False
-    filed = any(c.strip() == "가요" for c in doc.categories)
-    return filed or (_KO_MUSICIAN.search(text) is not None and _KO_MUSIC.search(text) is not None)
-
-
 #: the work an entry's work remakes or adapts, to the end of the clause (a comma ends it: "Adapted
 #: from the webtoon, the series stars Park Bo-gum"): its people and its origin are not the
 #: entry's ("Lanthimos' remake of Jang Joon-hwan's Save the Green Planet!", "a remake of the
@@ -272,9 +207,6 @@ _F_CATEGORY = Pattern(
     re.IGNORECASE,
 )
 
-#: one piece of evidence: points for (or against) Korean, and why
-Evidence = tuple[float, str]
-
 
 def extract_korean(
     doc: Document, film: Film, kind: Kind, feed: FeedSpec | None, lexicon: Lexicon
@@ -290,9 +222,9 @@ def extract_korean(
         and not FILM_WORDS.search(text, folded, doc.words_all)
     ):
         music = lexicon.music_named_in(text, folded, doc.words_all)
-        if music or _kpop(doc):
+        if music or kpop(doc):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")
-        if doc.hangul_title and _korean_music(doc):
+        if doc.hangul_title and korean_music(doc):
             return Korean(True, "korean=true: Korean entertainment (a Korean musician's news)")
         return Korean(False, "korean=false: not about film, drama or entertainment")
     directors, others = _korean_people(doc, film, lexicon)
@@ -322,7 +254,7 @@ def extract_korean(
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
         *_katakana_evidence(doc),
-        *_music_evidence(doc),
+        *music_evidence(doc),
     ]
     if feed is not None and feed.korean_only:
         evidence.append((3, "the feed covers Korea"))
@@ -481,6 +413,8 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     )
     if m:
         evidence.append((3, f"words {m.group(0)!r}"))
+    elif performer := _K_PERFORMER.search(text, folded, words):
+        evidence.append((2, f"a Korean performer named so {performer.group(0)!r}"))
     companies = {c.group(0) for c in _K_COMPANY.finditer(text, folded, doc.words_all)}
     sw = _K_STREAMER_WORK.search(text, folded, doc.words_all)
     if sw:
@@ -531,8 +465,8 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         hm = korean_hangul_name(doc.body, foreign)
         if hm:
             evidence.append((2, f"Korean name {hm.group(0)!r}"))
-        km = _K_POP_HANGUL.search(doc.body)
-        if km and not _FOREIGN_GROUP.search(doc.all_text):
+        km = K_POP_HANGUL.search(doc.body)
+        if km and not FOREIGN_GROUP.search(doc.all_text):
             evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
         tv = _KO_TV.search(doc.all_text)
         if tv and not _KO_ABROAD.search(doc.all_text):

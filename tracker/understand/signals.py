@@ -88,6 +88,10 @@ _CJK_ESSAY = Pattern(
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
     r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
 )
+#: who answers or announces after a Japanese headline's question: a report, not an essay
+_SAID_BY = re.compile(
+    r"が\S{0,6}?(?:説明|語る|語った|否定|明かす|明かした|回答)|発表|コメント|否定|分析|アンケート"
+)
 #: a Japanese essay headline's question or confession about the work, which a news headline
 #: never asks: "なぜこんなに共感するのか", "50代の私が泣いた理由", "“災害映画”ではない"
 _CJK_ESSAY_OWN = Pattern(
@@ -208,13 +212,16 @@ def _weigh(
     if reviewer:
         signals.append((Kind.REVIEW, _W_REVIEWER, reviewer))
     watched = _WATCHED.search(doc.headline) if film.title and not film.roundup else None
+    if watched and re.search(r"[:'\"‘“]", doc.headline[: watched.start()]):
+        watched = None  # someone quoted ("Star: 'I've seen it'"), not the writer
     if watched:
         signals.append((Kind.REVIEW, _W_REVIEWER, f"the writer watched it ({watched.group(0)!r})"))
     essay = _essay_headline(doc, film)
     if essay is None and film.title and not doc.title.isascii():
         own = _CJK_ESSAY_OWN.search(doc.title)
-        if own is not None:
-            # (weighed as a byline: the writer's own question, "why does it move me so")
+        if own is not None and not _SAID_BY.search(doc.title, own.end()):
+            # (weighed as a byline: the writer's own question, "why does it move me so"; not
+            # one a director answers or an agency denies: "なぜ延期になったのか 監督が説明")
             why = f"an essay headline's own question about {film.title!r} ({own.group(0)!r})"
             signals.append((Kind.REVIEW, _W_REVIEWER, why))
         m = _CJK_ESSAY.search(doc.title)

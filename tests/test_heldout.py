@@ -68,6 +68,10 @@ Set 12 (tests/data/heldout12: outlets n-z, That Shelf, The Hindu, The Honey POP,
 (round 6 in CHANGES.md), beside a development set (tests/data/dev12, outlets a-m) whose misses the
 round was written from. Size and format only: never read its errors.
 
+Set 13 (tests/data/heldout13: outlets n-z, 22 outlets, 89 entries) was written blind for round 7,
+beside a development set (tests/data/dev13, outlets a-m, 92 entries). Size and format only: never
+read its errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -175,6 +179,7 @@ HELDOUT9_SIZE = 100
 HELDOUT10_SIZE = 100
 HELDOUT11_SIZE = 100
 HELDOUT12_SIZE = 100
+HELDOUT13_SIZE = 89
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -232,6 +237,11 @@ def test_heldout11_and_dev11_have_their_size_and_every_field() -> None:
 def test_heldout12_and_dev12_have_their_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout12"), HELDOUT12_SIZE)
     _assert_size_and_fields(_lines("dev12"), 100)
+
+
+def test_heldout13_and_dev13_have_their_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout13"), HELDOUT13_SIZE)
+    _assert_size_and_fields(_lines("dev13"), 92)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

@@ -41,7 +41,16 @@ from typing import Any
 
 #: held-out sets kept untuned: not classified here
 UNSEEN = frozenset(
-    {"heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"}
+    {
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+        "heldout11",
+        "heldout12",
+        "heldout13",
+    }
 )
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

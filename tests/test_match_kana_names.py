@@ -301,3 +301,20 @@ def test_names_that_start_like_news_words_are_still_names() -> None:
     from tracker.understand.romanize import hangul_name_folds
 
     assert len(hangul_name_folds("하지원과 이제훈, 구성환이 출연한다.")) == 3
+
+
+def test_a_japanese_title_naming_two_curated_casts_as_often_joins_neither() -> None:
+    lex = Lexicon.build(
+        [
+            Work("First Work", 2025, True, people=("Lee Byung-hun", "Son Ye-jin")),
+            Work("Second Work", 2025, True, people=("Lee Byung-hun", "Son Ye-jin")),
+        ],
+        [],
+    )
+    week = [
+        ClusterInput("First Work", None, None, AT, True, "First Work", "."),
+        ClusterInput("Second Work", None, None, AT, True, "Second Work", "."),
+        item("二人の映画", "イ・ビョンホンとソン・イェジン。"),
+    ]
+    first, second, third = cluster(week, lexicon=lex)
+    assert third not in (first, second)

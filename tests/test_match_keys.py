@@ -400,6 +400,14 @@ def _ref_join_by_people(
             merged[same_title[0]] = merged[same_title[0]] + merged.pop(h)
             continue
         h_profile = profiles[h]
+        counts = [
+            _ref_shared(h_profile, profiles[lat])
+            for lat in targets
+            if lat in merged
+            and (_ref_shared(h_profile, profiles[lat]) >= 2 or h_profile[1] & profiles[lat][1])
+        ]
+        if not spelled and len(counts) > 1 and sorted(counts)[-1] == sorted(counts)[-2]:
+            continue  # two works named as often: neither
         best: tuple[int, str] | None = None
         for lat in targets:
             if lat not in merged:

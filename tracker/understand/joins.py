@@ -252,6 +252,10 @@ def _join_by_people(
             for position in candidates | directed
             if (count := _shared(profile, target_profiles[position])) >= 2 or position in directed
         )
+        if not spelled and len(qualifying) > 1 and qualifying[0][0] == qualifying[1][0]:
+            # a Japanese title naming two works' people as often: which one it is is unknown
+            # (two current works can share their leads)
+            continue
         for _count, position in qualifying:
             if _may_join(profile, target_profiles[position]):
                 target = targets[position]

@@ -55,14 +55,15 @@ _SCREEN = Pattern(
 def _music_review(doc: Document) -> str | None:
     """A review of music: filed so, or so in its link, and nothing calls it a film's or a
     series' (a concert film filed under Film, a K-pop documentary, an episode)."""
+    filed = next((c for c in doc.categories if _MUSIC_REVIEW_CATEGORY.match(c.strip())), None)
+    found = f"category {filed!r}" if filed is not None else None
+    if found is None and doc.link and _MUSIC_REVIEW_LINK.search(doc.link):
+        found = "a music review link path"
+    if found is None:
+        return None
     if any(_SCREEN.search(c) for c in doc.categories) or _SCREEN.search(doc.title):
         return None
-    for category in doc.categories:
-        if _MUSIC_REVIEW_CATEGORY.match(category.strip()):
-            return f"category {category!r}"
-    if doc.link and _MUSIC_REVIEW_LINK.search(doc.link):
-        return "a music review link path"
-    return None
+    return found
 
 
 def review_meta(doc: Document) -> str | None:

@@ -66,16 +66,16 @@ def kpop(doc: Document) -> str | None:
     named = _K_POP.search(text, folded, words)
     if named is not None:
         return named.group(0)
-    if FOREIGN_GROUP.search(text) or any(_OTHER_POP.search(c) for c in doc.categories):
-        return None
     filed = next((c for c in doc.categories if _IDOL_CATEGORY.match(c.strip())), None)
-    if filed is not None:
-        return filed
     idol = _IDOL_WORDS.search(text, folded, words)
-    if idol is not None:
-        return idol.group(0)
-    group = _GROUP.search(text)
-    return group.group(0) if group is not None and _IDOL_CUE.search(text) else None
+    group = _GROUP.search(text) if filed is None and idol is None else None
+    found = filed or (idol.group(0) if idol is not None else None)
+    if found is None and group is not None and _IDOL_CUE.search(text):
+        found = group.group(0)
+    # (the other country's group or pop looked for only then: most texts have no idol words)
+    if found is None or FOREIGN_GROUP.search(text):
+        return None
+    return None if any(_OTHER_POP.search(c) for c in doc.categories) else found
 
 
 def music_evidence(doc: Document) -> list[Evidence]:

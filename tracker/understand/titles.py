@@ -213,9 +213,10 @@ _HANGUL = re.compile("[가-힣]")
 
 
 def book_titles(text: str) -> list[str]:
-    """The strings between book-title brackets, in order; in a Japanese or Chinese text that
-    also marks titles with 『』 or 《》, not its 「」 ones: those quote speech ("来日「幸せ」
-    映画『しあわせな選択』"), where a Korean text marks a short work's title with them."""
+    """The strings between book-title brackets, in order, but a section's label ("〈影評〉");
+    in a Japanese or Chinese text that also marks titles with 『』 or 《》, not the 「」 ones
+    that read as speech (``_speech_in_brackets``: "来日「撮影中ずっと助けてもらった」　映画『良い
+    知らせ』"), where a Korean text marks a short work's title with them."""
     found = [
         (m, m.group("text").strip())
         for m in _BOOK_TITLE.finditer(text)

@@ -20,13 +20,14 @@ from tracker.understand.titles import book_titles, is_speech, looks_like_title, 
 from tracker.understand.vocabulary import PLATFORM_NAMES
 
 _TITLE_VERB = Pattern(r"\s+(?:premieres?|arrives?|is|stars?)\b")
-_PLATFORM_NAME = Pattern(PLATFORM_NAMES)
+#: a service's name alone ("Netflix"): no film
+PLATFORM_NAME = Pattern(PLATFORM_NAMES)
 #: kana: a Japanese text
 _KANA = Pattern(r"[\u3041-\u30ff]")
 #: a Japanese text's title, in 『』
 _JAPANESE_TITLE = Pattern(r"『([^『』\n]{1,60})』")
 #: kana or a kanji: a Japanese (or Chinese) title
-_JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
+JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
@@ -151,13 +152,13 @@ def _names_site(name: str, site: str) -> bool:
 
 
 def _marked_title(name: str, lexicon: Lexicon) -> bool:
-    if not name or len(name) > 80 or _NOT_A_FILM_MARK.match(name) or _PLATFORM_NAME.fullmatch(name):
+    if not name or len(name) > 80 or _NOT_A_FILM_MARK.match(name) or PLATFORM_NAME.fullmatch(name):
         return False
     if lexicon.works_titled(name):
         return True
     if has_hangul(name):
         return len(name) <= 30 and lexicon.person(name) is None
-    if _JAPANESE.search(name):
+    if JAPANESE.search(name):
         return len(name) <= 30  # (a Japanese text's 『』: see ``marked_titles``)
     letters = sum(ch.isalpha() for ch in name)
     return (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracker.text import has_hangul, normalize_title
+from tracker.understand.bodyfilm import JAPANESE, PLATFORM_NAME
 from tracker.understand.document import Document
 from tracker.understand.filing import BRACKET, REVIEW_TAG, review_meta
 from tracker.understand.headline import (
@@ -88,9 +89,6 @@ _PART = Pattern(r"\bPart\s+\d\b")
 _HANGUL_THEN_LATIN = Pattern(
     r"^(?P<hangul>[가-힣][가-힣\d ]{0,30}?)\s*\((?P<latin>[A-Z0-9][^()]{0,60})\)"
 )
-_PLATFORM_NAME = Pattern(PLATFORM_NAMES)
-#: kana or kanji: a title as a Japanese outlet writes it
-_JAPANESE = Pattern(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ENDS_NUMBERED = Pattern(r"(?:\bClass|\bPart|시즌)?\s*(\d{1,2})$")
 
 
@@ -404,7 +402,7 @@ def resolve_film(
     if (
         alias is None
         and not candidates
-        and (doc.hangul_title or doc.hangul_body or _JAPANESE.search(cleaned))
+        and (doc.hangul_title or doc.hangul_body or JAPANESE.search(cleaned))
     ):
         alias = _stated_alias(cleaned, raw, doc, lexicon)
         if alias:
@@ -470,7 +468,7 @@ def resolve_film(
         # "고요한 과수원 (The Quiet Orchard)": the card shows the English form, both are kept
         cleaned, alias = alias, cleaned
         source += f" (English form {cleaned!r} stated with it)"
-    elif alias and not has_hangul(alias) and _JAPANESE.search(cleaned):
+    elif alias and not has_hangul(alias) and JAPANESE.search(cleaned):
         # "『夜の港』（英題：Night Harbour）": the English form joins the English outlets' entries
         cleaned, alias = alias, None
         source += f" (English form {cleaned!r} stated with it)"
@@ -494,7 +492,7 @@ def _stated_alias(title: str, raw: str, doc: Document, lexicon: Lexicon) -> str 
     for text in (raw, doc.title, doc.body):
         alias = other_script_alias(text, title)
         if alias:
-            if lexicon.person(alias) is not None or _PLATFORM_NAME.fullmatch(alias):
+            if lexicon.person(alias) is not None or PLATFORM_NAME.fullmatch(alias):
                 return None
             return alias
     return None

@@ -125,7 +125,10 @@ _NEW_WORK = Pattern(
     r"{0,5}?)\s+(?i:streams|premieres|arrives|lands|drops|debuts|hits|opens|returns|comes|airs)\b"
 )
 _EPISODE_AFTER = re.compile(
-    r"\s+(?:(?:episodes?|eps?\.?)\s*\d{1,3}(?:\s*(?:&|and|-|–|to)\s*\d{1,3})?|OTT)$", re.IGNORECASE
+    r"\s+(?:(?:episodes?|eps?\.?)\s*\d{1,3}(?:\s*(?:&|and|-|–|to)\s*\d{1,3})?|OTT|"
+    # "EXchange 4 first episodes review"
+    r"(?:first|opening|final|last)\s+(?:(?:two|three|four|\d)\s+)?episodes?)$",
+    re.IGNORECASE,
 )
 
 

@@ -350,6 +350,25 @@ _SECTION_LABEL = Pattern(
 )
 
 
+#: a festival (and its year) heading a headline before its colon: never the work
+_FESTIVAL_LABEL = Pattern(_FESTIVAL_TAG)
+
+
+def _cast_subject(lexicon: Lexicon, after: str) -> str:
+    """The title after a cast's possessive, to its verb or to the comma of an appositive
+    ("Hope, Cannes's most ferocious creature feature, opens ..."), when it can be one."""
+    film = _sentence_case_subject(after)
+    if "," in film and not lexicon.works_titled(film):
+        film = film.split(",")[0].strip()
+    return film if film and (lexicon.works_titled(film) or _bounded_title(film)) else ""
+
+
+def _names_first(text: str) -> bool:
+    """Whether ``text`` opens with a Korean name ("Yoo Jae-suk, Haha And ...")."""
+    names = korean_names(" ".join(text.split()[:3]))
+    return bool(names) and text.startswith(names[0].split("-")[0])
+
+
 def _bounded_title(name: str) -> bool:
     """Whether words that headline grammar bounds on both sides (before "episode 1", before
     ": <cast>'s", between "<cast>'s" and a verb) can be a title: a few capitalised words (a
@@ -424,11 +443,25 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
             return film, "title pattern 'X episode N / finale ...'"
     m = _CAST_POSSESSIVE.match(rest)
     if m and korean_names(m["names"]):
-        film = _sentence_case_subject(m["rest"])
-        if film and (lexicon.works_titled(film) or _bounded_title(film)):
+        film = _cast_subject(lexicon, m["rest"])
+        if film:
             return film, 'title pattern "<cast>\'s X <verb>"'
     m = _TITLE_COLON_CAST.match(rest)
     cast = _CAST_POSSESSIVE.match(m["rest"]) if m else None
+    if m and cast and _FESTIVAL_LABEL.fullmatch(m["film"].strip()):
+        # "Cannes 2026: Na Hong-jin's Hope is a monster movie ...": the festival heads it
+        film = _cast_subject(lexicon, cast["rest"]) if korean_names(cast["names"]) else ""
+        return (film, 'title pattern "Festival: <cast>\'s X ..."') if film else None
+    if m and cast is None and _names_first(m["rest"]):
+        # "Hangout With Yoo: Yoo Jae-suk, Haha And Joo Woo-jae Launch ...": the show, then
+        # its people
+        film = m["film"].strip()
+        if (
+            _bounded_title(film)
+            and not _SECTION_LABEL.fullmatch(film)
+            and lexicon.person(film) is None
+        ):
+            return film, 'title pattern "X: <Korean name> ..."'
     if m and cast and korean_names(cast["names"]) and not titles_in_headline(lexicon, m["rest"]):
         # (a curated title after the cast is the work: "Box Office: Lee Byung-hun's No Other
         # Choice Tops Weekend"; a section's label before the colon never is)

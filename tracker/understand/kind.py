@@ -80,7 +80,9 @@ _LISTICLE = Pattern(
     r"(?:^|['’]s?\s+|\bour\s+|\bthe\s+)top\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|"
     r"asian\s+)?(?:movies|films|dramas|shows|series|k-dramas)\s+of\s+(?:the\s+year|\d{4}|"
     r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
-    r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト",
+    r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
+    # Chinese year-end lists ("2025年度十佳韩剧", "年度盤點"); a K-pop act's profile page
+    r"十佳|年度(?:盘点|盤點)|\bmembers?\s+profile\b|\bprofile\s*(?:&|and)\s*facts\b",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
@@ -134,7 +136,7 @@ _KO_HOW = (
     r"(?:오전|오후|밤|저녁|낮|새벽)\s?\d{1,2}시(?:\s?\d{1,2}분)?|"
     # the service itself ("다음 달 1일 넷플릭스 공개")
     r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
-    r"(?:에서|로|를 통해)?)"
+    r"(?:에서|서|로|를 통해)?)"
     r"\s?){0,4}"
 )
 _RELEASE_STRONG = Pattern(
@@ -185,8 +187,9 @@ _RELEASE_STRONG = Pattern(
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
     # "本週五（6日）Netflix上線", "下周四上映"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
-    r"(?:[(（](?:[一二三四五六日天]|\d{1,2}日)[)）]\s*)?起?\s*"
-    r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球)?\s*(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
+    r"(?:[(（](?:[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
+    r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國)?\s*"
+    r"(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
     r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
@@ -197,7 +200,8 @@ _RELEASE_STRONG = Pattern(
 _FIRST_SHOWN = Pattern(r"첫\s?공개$")
 _FESTIVAL_NEWS = Pattern(
     r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
-    r"Oscars?|Academy Awards?)\b|영화제",
+    # (not its possessive: "Hope, Cannes's most ferocious creature feature, opens ...")
+    r"Oscars?|Academy Awards?)\b(?!['’]s\b)|영화제",
     re.IGNORECASE,
 )
 _RELEASE_WEAK = Pattern(
@@ -239,7 +243,8 @@ _RELEASE_WEAK = Pattern(
     r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
     r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
     rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
-    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
+    rf"hits?|streaming\s+from)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?"
+    rf"(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"

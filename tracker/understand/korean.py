@@ -81,7 +81,9 @@ _K_WORDS = Pattern(
     r"(?<![質质純纯古淳儉俭厚簡简素誠诚拙敦渾浑粗])朴(?![素實实刀樹树訥讷拙直質质茂野葉感])"
     r"(?![\u4e00-\u9fff]?[的之地得了])[\u4e00-\u9fff]{2}|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
-    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流",
+    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流|"
+    # Korea and a few words before the title's brackets: "韓國黑幫喜劇《老大》"
+    r"(?:韓國|韩国)[\u4e00-\u9fff]{0,4}《",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
@@ -166,7 +168,11 @@ _K_PERFORMER = Pattern(
 _K_BROADCAST = Pattern(
     rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
     r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
-    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)"
+    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈|"
+    r"(?:오디션|서바이벌|경연|연애|리얼리티|관찰)\s?(?:예능|프로그램))|"
+    # a Japanese text's "tvNの週末ドラマ", "SBSの人気バラエティー番組"
+    r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet)の[^\s、。「『]{0,6}?"
+    r"(?:ドラマ|バラエティ|番組)"
 )
 #: SBS and MBC are also Australia's and the Middle East's broadcasters, which air dramas too:
 #: in English their drama is Korean only where the text names neither region
@@ -195,7 +201,8 @@ _F_WORDS = Pattern(
     r"filmmaker|production|animation|animated|anime|take|thriller|drama|blockbuster|debut|"
     r"epic|comedy|spectacle|sequel|franchise|original|remake|action|hit|studio)\b|"
     r"\b(?:Pixar|DreamWorks|Studio Ghibli|Toho)['’]s\b|\bkaiju\b|"
-    r"일본\s?영화|일본\s?애니메이션|할리우드|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
+    # (not a Hollywood actor in a Korean work's cast, nor a Korean star's move there)
+    r"일본\s?영화|일본\s?애니메이션|할리우드(?!\s?(?:배우|스타|진출))|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
     r"인도\s?영화|외화|"
     # an American network's own series in a Korean text ("HBO 오리지널 시리즈")
     r"HBO\s?오리지널",

@@ -24,7 +24,7 @@ _K_POP = Pattern(
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
 #: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
 #: text names another country ("미국 보이그룹", "the British boy group")
-_IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]album\b", re.IGNORECASE)
+_IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]albums?\b", re.IGNORECASE)
 #: "girl group" and "boy group" are K-pop's only beside its other words
 _GROUP = Pattern(r"\b(?:girl|boy) groups?\b", re.IGNORECASE)
 #: a section of another country's pop, which a site's "Idols" may sit beside

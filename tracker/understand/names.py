@@ -233,6 +233,21 @@ _HANGUL_SURNAMES = (
 _KOREAN_HANGUL_NAME = Pattern(
     rf"(?<![가-힣])([{_HANGUL_SURNAMES}][가-힣]{{1,2}})\s?(?:감독|배우|작가|PD)(?!상)"
 )
+#: the same credit written before the name ("배우 박해준이", "감독 윤가은의"): three syllables and
+#: then a particle or a pause, whose first two are no noun of the news ("배우 지망생이",
+#: "배우 이름을" are no names), nor another country's ("중국 배우 유역비가")
+_KOREAN_HANGUL_NAME_AFTER = Pattern(
+    r"(?<![가-힣])(?<!(?:중국|미국|일본|홍콩|대만|영국|태국|인도|외국|해외|대륙)\s)(?<!할리우드\s)"
+    rf"(?:배우|감독|가수)\s([{_HANGUL_SURNAMES}][가-힣]{{2}})"
+    r"(?=[이가은는의과와도을를]?(?:[\s,·.]|$))"
+)
+#: what follows a role word that is no name ("배우 지망생", "배우 출신", "감독 최고의")
+_NOT_AFTER_A_ROLE = """
+    지망 출신 생활 조합 전원 한명 정신 시절 교육 양성 모델 가족 부부 커플 후배 동료 노조 육성
+    오디 문화 장래 최고 최초 최다 유망 임금 권리 남편 아내 부인 아들 딸과 연습 지원 변신
+    데뷔 계약 매니 소속 전문 경력 인터 활동
+"""
+_AFTER_A_ROLE = frozenset(_NOT_AFTER_A_ROLE.split())
 #: a Korean headline's subject: a name of three syllables before a comma or a middle dot at
 #: its start ("차은우, 새 드라마로"), or one of two to four after a role word ("배우 김지원");
 #: after a bracketed tag ("[단독]"), if any
@@ -302,12 +317,24 @@ def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str]
     found in the same text ("존 하퍼 감독": the second word of a foreign name is no Korean
     name)."""
     foreign_spans = [h.span() for h in foreign]
-    return next(
+    found = next(
         (
             h
             for h in _KOREAN_HANGUL_NAME.finditer(text)
             if h.group(1) not in _NOT_A_HANGUL_NAME
             and not any(s <= h.start() < e for s, e in foreign_spans)
+        ),
+        None,
+    )
+    if found is not None:
+        return found
+    return next(
+        (
+            h
+            for h in _KOREAN_HANGUL_NAME_AFTER.finditer(text)
+            if h.group(1)[:2] not in NEWS_NOUN_STARTS
+            and h.group(1)[:2] not in _AFTER_A_ROLE
+            and h.group(1) not in _NOT_A_HANGUL_NAME
         ),
         None,
     )

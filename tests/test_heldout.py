@@ -72,6 +72,10 @@ Set 13 (tests/data/heldout13: outlets n-z, 22 outlets, 89 entries) was written b
 beside a development set (tests/data/dev13, outlets a-m, 92 entries). Size and format only: never
 read its errors.
 
+Set 14 (tests/data/heldout14: outlets n-z, 21 outlets, 90 entries) was written blind for round 8,
+beside a development set (tests/data/dev14, outlets a-m, 90 entries). Size and format only: never
+read its errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -180,6 +184,7 @@ HELDOUT10_SIZE = 100
 HELDOUT11_SIZE = 100
 HELDOUT12_SIZE = 100
 HELDOUT13_SIZE = 89
+HELDOUT14_SIZE = 90
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -242,6 +247,11 @@ def test_heldout12_and_dev12_have_their_size_and_every_field() -> None:
 def test_heldout13_and_dev13_have_their_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout13"), HELDOUT13_SIZE)
     _assert_size_and_fields(_lines("dev13"), 92)
+
+
+def test_heldout14_and_dev14_have_their_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout14"), HELDOUT14_SIZE)
+    _assert_size_and_fields(_lines("dev14"), 90)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

@@ -50,6 +50,7 @@ UNSEEN = frozenset(
         "heldout11",
         "heldout12",
         "heldout13",
+        "heldout14",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -169,3 +169,34 @@ def test_titles_bounded_by_headline_grammar(title: str, film: str) -> None:
 def test_a_section_label_before_names_is_no_title() -> None:
     r = classify_headline("Exclusive: Yoo Jae-suk And Haha Launch A Charity Drive", KOREAN_FILM)
     assert r.film != "Exclusive", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "チョ・ハナとキム・ミレ、二人の“沈黙”がこんなにも怖い理由",
+            "<p>韓国ドラマ『港の光』を観ていると、台詞のない時間がいちばん恐ろしい。</p>",
+        ),
+        (
+            "ナ・ミンソ監督『港の光』が暴いた“見ない”という暴力",
+            "<p>韓国映画『港の光』は、まことに見事な映画だ。</p>",
+        ),
+    ],
+)
+def test_japanese_essay_headlines(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a reason a director gives, a figure's news
+        "『港の光』がこんなにもヒットした理由を監督が説明",
+        "韓国ドラマ『港の光』が暴いた不正、国会で議論に　視聴率12%突破",
+    ],
+)
+def test_japanese_news_headlines_stay_news(title: str) -> None:
+    r = classify_headline(title, "<p>韓国ドラマ『港の光』の話題。</p>")
+    assert r.kind == Kind.NEWS, r.reasons

@@ -86,7 +86,9 @@ _COLUMN_CATEGORY = Pattern(
 _CJK_ESSAY = Pattern(
     r"[이가]\s?남긴 것|에 대하여|[이가]\s?던진|[이가]\s?다시 쓴|의 미덕|의 한계|톺아보기|"
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
-    r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの"
+    r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの|"
+    # "『X』が暴いた…", "『X』が問いかけるもの": what the work exposes or asks
+    r"が暴いた|が問いかける|が突きつける|が映し出す"
 )
 #: who answers or announces after a Japanese headline's question: a report, not an essay
 _SAID_BY = re.compile(
@@ -95,7 +97,9 @@ _SAID_BY = re.compile(
 #: a Japanese essay headline's question or confession about the work, which a news headline
 #: never asks: "なぜこんなに共感するのか", "50代の私が泣いた理由", "“災害映画”ではない"
 _CJK_ESSAY_OWN = Pattern(
-    r"なぜ.{0,24}の(?:か|だろう)|(?:泣いた|惹かれる|刺さる|ハマる)理由|ではない(?:[　 ]|$)"
+    r"なぜ.{0,24}の(?:か|だろう)|(?:泣いた|惹かれる|刺さる|ハマる)理由|ではない(?:[　 ]|$)|"
+    # "…がこんなにも怖い理由": why it moves the writer so
+    r"こんなにも\S{1,8}理由"
 )
 #: what a news headline reports: a confirmation, an announcement, a casting, a figure, a rank
 _REPORTS = Pattern(
@@ -182,7 +186,15 @@ def _lead_judges(doc: Document) -> str | None:
         return None
     folded = doc.folded_body[: len(lead)]
     m = CRITIC_BODY.search(lead, folded) or VERDICT.search(lead, folded)
+    m = m or (None if lead.isascii() else _CJK_VERDICT.search(lead))
     return m.group(0) if m else None
+
+
+#: a critic's words in a Japanese or Korean lead ("見事な", "傑作", "語りすぎ", "수작", "아쉽다")
+_CJK_VERDICT = Pattern(
+    r"見事[なだに]|傑作|秀逸|圧巻|白眉|物足りな|語りすぎ|蛇足|惜しい|"
+    r"수작|걸작|압권|아쉽다|아쉬움이 남|빛나는 작품"
+)
 
 
 def weigh_signals(

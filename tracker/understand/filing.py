@@ -85,9 +85,7 @@ def review_meta(doc: Document) -> str | None:
 _OTHER_CATEGORY = Pattern(
     r"^(?:quiz(?:zes)?|rankings?|lists?|listicles?|ランキング|クイズ|순위|랭킹|퀴즈|"
     # a photo shoot's pictorial: 화보, グラビア
-    r"화보|pictorials?|グラビア|"
-    # a K-pop act's profile page, a Chinese outlet's roundup ("盘点")
-    r"profiles?|盘点|盤點)$",
+    r"화보|pictorials?|グラビア)$",
     re.IGNORECASE,
 )
 

@@ -132,6 +132,14 @@ _EPISODE_AFTER = re.compile(
 )
 
 
+def _without_episodes(name: str) -> str:
+    """``name`` without the episodes reviewed or dated after it ("Pro Bono Episode 1 & 2",
+    "EXchange 4 first episodes"), unless nothing but an article would be left ("The Final
+    Episode")."""
+    rest = _EPISODE_AFTER.sub("", name)
+    return name if not rest or rest.lower() in ("the", "a", "an") else rest
+
+
 def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     """The film the headline names, by the first rule that fits: Letterboxd's fields and
     diary headlines, roundup headlines, quoted titles, then the unquoted headline forms."""
@@ -318,7 +326,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     m = REVIEW_LEAD.match(rest) or _brand_review(rest, doc.link)
     if m:
         lead = film_in_lead(lexicon, m.group("rest"), link_words(doc.link))
-        lead = (_EPISODE_AFTER.sub("", lead) or lead) if lead else lead
+        lead = _without_episodes(lead) if lead else lead
         return Film(title=lead, source="title pattern 'review: X'")
     caps = caps_title(lexicon, rest)
     if caps:
@@ -326,14 +334,14 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     m = REVIEW_TAIL.match(rest)
     if m and len(m.group("film")) <= 80:
         # ("Pro Bono Episode 1 & 2 Review": the episodes reviewed are not the title)
-        reviewed = _EPISODE_AFTER.sub("", m.group("film")) or m.group("film")
+        reviewed = _without_episodes(m.group("film"))
         return Film(title=reviewed, source="title pattern 'X review'")
     m = RELEASE_DATE_TITLE.match(rest)
     if m:
         # "Mission: Cross Netflix Release Date": the service is not part of the title
         name = _PLATFORM_AFTER.sub("", m["film"])
         # "Spring Fever episode 1 release date": the episode is not part of the title
-        name = _EPISODE_AFTER.sub("", name)
+        name = _without_episodes(name)
         # "Demon Slayer: Infinity Castle Sets U.S. Theatrical Release Date": the verb and what
         # follows it are the news (a verb that ends the name is the title's: "The Judge Returns")
         verb = _NEWS_VERB_IN_NAME.search(name)
@@ -351,7 +359,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     ):
         return Film(title=rest, source="title pattern 'X: Season N'")
 
-    unquoted = unquoted_title(lexicon, rest)
+    unquoted = unquoted_title(lexicon, rest, doc.body)
     if unquoted:
         return Film(title=unquoted[0], source=unquoted[1])
 

@@ -354,13 +354,50 @@ _SECTION_LABEL = Pattern(
 _FESTIVAL_LABEL = Pattern(_FESTIVAL_TAG)
 
 
-def _cast_subject(lexicon: Lexicon, after: str) -> str:
-    """The title after a cast's possessive, to its verb or to the comma of an appositive
-    ("Hope, Cannes's most ferocious creature feature, opens ..."), when it can be one."""
-    film = _sentence_case_subject(after)
-    if "," in film and not lexicon.works_titled(film):
-        film = film.split(",")[0].strip()
+def _cast_subject(lexicon: Lexicon, after: str, *, title_case: bool = False) -> str:
+    """The title after a cast's possessive, to its verb ("Hope is a monster movie", "Hope
+    Gets A Standing Ovation") or to the comma of an appositive that describes it ("Hope,
+    Cannes's most ferocious creature feature, opens ..."; not "I'm a Cyborg, But That's OK
+    returns ..."), when it can be one."""
+    film = _sentence_case_subject(after) or (_title_case_subject(after) if title_case else "")
+    appositive = _APPOSITIVE.match(after)
+    if appositive and not lexicon.works_titled(film):
+        film = appositive["film"]
     return film if film and (lexicon.works_titled(film) or _bounded_title(film)) else ""
+
+
+#: a title, then an appositive that describes it between commas: a possessive, an article or a
+#: lower-case word opens it
+_APPOSITIVE = Pattern(
+    r"^(?P<film>[^,]{1,60}),\s+(?:[A-Z][\w.-]*['’]s\s|(?:a|an|the)\s|[a-z])[^,]{1,80},"
+)
+#: the verbs a Title Case headline reports with after a title ("Hope Gets A Seven-Minute
+#: Standing Ovation", "The World Of Love Wins Platform Prize")
+_TITLE_CASE_VERB = Pattern(
+    r"\s(?:Gets|Wins|Earns|Opens|Lands|Scores|Draws|Takes|Tops|Leads|Premieres|Debuts|Arrives|"
+    r"Receives|Sweeps|Is|Was|Becomes|Returns|Hits|Heads|Joins|Sets)\s"
+)
+
+
+def _title_case_subject(text: str) -> str:
+    """The words of a Title Case headline before its first reporting verb, or nothing."""
+    m = _TITLE_CASE_VERB.search(text)
+    return text[: m.start()].strip() if m else ""
+
+
+def _named_as_a_show(name: str, body: str) -> bool:
+    """Whether the text calls ``name`` a show: after a possessive or a format word ("MBC's
+    Hangout With Yoo", "the variety show Hangout With Yoo")."""
+    if not body or name not in body:
+        return False
+    return (
+        re.search(
+            rf"(?:['’]s|\b(?:show|series|drama|programme|program|variety))\s+{re.escape(name)}\b",
+            body,
+            re.IGNORECASE,
+        )
+        is not None
+    )
 
 
 def _names_first(text: str) -> bool:
@@ -417,10 +454,11 @@ _PRESS_CAPS = Pattern(
 _FIGURES_AFTER = re.compile(r"\s+(?:Ratings|Viewership|Box Office|Audience Ratings)$")
 
 
-def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
+def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, str] | None:
     """(title, rule) for the unquoted headline forms whose grammar marks the title: an
     all-capitals press headline, "X season N ...", "<Name> on X: ...", "from A to B", and
-    "trailer for X, ...", "X Is a <verdict>"."""
+    "trailer for X, ...", "X Is a <verdict>"; ``body``, the entry's text, confirms a show
+    named before its people ("X: <Korean name> ...")."""
     if not _LOWER.search(rest):
         m = _PRESS_CAPS.search(rest)
         if m:
@@ -448,21 +486,30 @@ def unquoted_title(lexicon: Lexicon, rest: str) -> tuple[str, str] | None:
             return film, 'title pattern "<cast>\'s X <verb>"'
     m = _TITLE_COLON_CAST.match(rest)
     cast = _CAST_POSSESSIVE.match(m["rest"]) if m else None
-    if m and cast and _FESTIVAL_LABEL.fullmatch(m["film"].strip()):
+    festival = m is not None and _FESTIVAL_LABEL.fullmatch(m["film"].strip()) is not None
+    if m and cast and festival and korean_names(cast["names"]):
         # "Cannes 2026: Na Hong-jin's Hope is a monster movie ...": the festival heads it
-        film = _cast_subject(lexicon, cast["rest"]) if korean_names(cast["names"]) else ""
-        return (film, 'title pattern "Festival: <cast>\'s X ..."') if film else None
-    if m and cast is None and _names_first(m["rest"]):
+        film = _cast_subject(lexicon, cast["rest"], title_case=True)
+        if film:
+            return film, 'title pattern "Festival: <cast>\'s X ..."'
+    if m and cast is None and not festival and _names_first(m["rest"]):
         # "Hangout With Yoo: Yoo Jae-suk, Haha And Joo Woo-jae Launch ...": the show, then
-        # its people
+        # its people, where the text calls it a show too ("MBC's Hangout With Yoo has ...")
         film = m["film"].strip()
-        if (
+        if lexicon.works_titled(film) or (
             _bounded_title(film)
-            and not _SECTION_LABEL.fullmatch(film)
+            and not _SECTION_LABEL.search(film)
             and lexicon.person(film) is None
+            and _named_as_a_show(film, body)
         ):
             return film, 'title pattern "X: <Korean name> ..."'
-    if m and cast and korean_names(cast["names"]) and not titles_in_headline(lexicon, m["rest"]):
+    if (
+        m
+        and cast
+        and not festival
+        and korean_names(cast["names"])
+        and not titles_in_headline(lexicon, m["rest"])
+    ):
         # (a curated title after the cast is the work: "Box Office: Lee Byung-hun's No Other
         # Choice Tops Weekend"; a section's label before the colon never is)
         film = m["film"].strip()

@@ -82,7 +82,9 @@ _LISTICLE = Pattern(
     r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
     # Chinese year-end lists ("2025年度十佳韩剧", "年度盤點"); a K-pop act's profile page
-    r"十佳|年度(?:盘点|盤點)|\bmembers?\s+profile\b|\bprofile\s*(?:&|and)\s*facts\b",
+    r"(?<!入选)(?<!入選)(?<!入围)(?<!入圍)十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)"
+    r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
+    r"\bmembers\s+profile\b|\bprofile\s*(?:&|and)\s*facts\b",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
@@ -102,6 +104,7 @@ _PROMO = Pattern(
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
+    r"(?:스페셜\s?영상|메이킹|라인업|인터뷰|스틸)[^…,]{0,20}첫\s?공개|"
     # photo shoots and photo books: 화보, 写真集, グラビア (not "화보 같은", "as if a photo shoot")
     r"화보(?!\s?같)|写真集(?!のよう)|グラビア",
     re.IGNORECASE,
@@ -159,7 +162,7 @@ _RELEASE_STRONG = Pattern(
     rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
     r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
-    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|"
+    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)(?![된한]\s)|"
     # (a weekday or today's day before a plain 방송 is this week's episode, not a release)
     r"(?:(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"
     rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|출시|첫선)|"
@@ -168,7 +171,7 @@ _RELEASE_STRONG = Pattern(
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
     rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
     r"(?:debut|release|premiere|launch|bow)\b|"
-    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))|"
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))(?![된한]\s)|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定",
     # "来週金曜から独占配信", "16日(金)より大阪ステーションシティシネマほかで公開"
     r"(?:\d{1,2}日|\d{1,2}[./]\d{1,2}(?=\s*[(（][月火水木金土日][)）]))\s*"
@@ -186,12 +189,15 @@ _RELEASE_STRONG = Pattern(
     r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開)(?!され|済|会|イベント|中)|"
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
     # "本週五（6日）Netflix上線", "下周四上映"
+    r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
     r"(?:[(（](?:[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國)?\s*"
     r"(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
-    r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)|"
+    r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)"
+    # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
+    r"(?![^。\n]{0,12}(?:？|\?|撤档|撤檔|改档|改檔|延期|辟谣|闢謠|不实|不實))|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
@@ -200,8 +206,11 @@ _RELEASE_STRONG = Pattern(
 _FIRST_SHOWN = Pattern(r"첫\s?공개$")
 _FESTIVAL_NEWS = Pattern(
     r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
-    # (not its possessive: "Hope, Cannes's most ferocious creature feature, opens ...")
-    r"Oscars?|Academy Awards?)\b(?!['’]s\b)|영화제",
+    r"Oscars?|Academy Awards?)\b(?!['’]s\s[^,]{1,60},)|"
+    # (the same words but in an appositive that describes a work: "Hope, Cannes's most
+    # ferocious creature feature, opens ..."; "Busan's opening film premieres ..." stays news)
+    r"(?<!,\s)\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|"
+    r"Rotterdam|Oscars?|Academy Awards?)\b|영화제",
     re.IGNORECASE,
 )
 _RELEASE_WEAK = Pattern(
@@ -243,9 +252,11 @@ _RELEASE_WEAK = Pattern(
     r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
     r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
     rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
-    rf"hits?|streaming\s+from)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?"
-    rf"(?:\w+day,?\s+)?"
+    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    # "streaming from Saturday, October 11 on Netflix" (a day: "from January 2025" is a period)
+    rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
+    rf"\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
     # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")

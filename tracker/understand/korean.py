@@ -32,6 +32,7 @@ from tracker.understand.names import (
     foreign_hangul_names,
     korean_hangul_headline_name,
     korean_hangul_name,
+    korean_hangul_name_after_role,
     korean_names_and_head,
     name_key,
 )
@@ -83,7 +84,8 @@ _K_WORDS = Pattern(
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流|"
     # Korea and a few words before the title's brackets: "韓國黑幫喜劇《老大》"
-    r"(?:韓國|韩国)[\u4e00-\u9fff]{0,4}《",
+    r"(?:韓國|韩国)(?:(?!觀眾|观众|網友|网友|媒體|媒体|引進|引进|上映|熱映|热映|翻拍|評|评|版|"
+    r"粉絲|粉丝|人|民眾|民众)[\u4e00-\u9fff]){0,4}《",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
@@ -148,7 +150,9 @@ _K_CUE_HANGUL = Pattern(
 _ACTOR_HANGUL = Pattern(r"배우")
 #: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
 _OTHER_HANGUL = Pattern(
-    r"중국|일본|대만|태국|미국|영국|홍콩|중화권|할리우드|중드|일드|미드|해외|[美中日英]|\b[CJ]-?드라마"
+    # (not a Korean star's move abroad: "할리우드 진출", "해외 진출")
+    r"중국|일본|대만|태국|미국|영국|홍콩|중화권|할리우드(?!\s?진출)|중드|일드|미드|해외(?!\s?진출)|"
+    r"[美中日英]|\b[CJ]-?드라마"
 )
 #: a Korean broadcaster's own drama or show ("the tvN drama", "JTBC's variety show", "tvN 새
 #: 토일드라마"): only Korean channels air them (case kept: "ENA", "OCN" are no words)
@@ -170,10 +174,16 @@ _K_BROADCAST = Pattern(
     r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
     r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈|"
     r"(?:오디션|서바이벌|경연|연애|리얼리티|관찰)\s?(?:예능|프로그램))|"
-    # a Japanese text's "tvNの週末ドラマ", "SBSの人気バラエティー番組"
-    r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet)の[^\s、。「『]{0,6}?"
-    r"(?:ドラマ|バラエティ|番組)"
+    # a Japanese text's "tvNの週末ドラマ" (SBS and MBC are Japanese broadcasters' names too:
+    # ``_K_BROADCAST_JA_SHARED``)
+    r"(?<![A-Za-z])(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet)の[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
 )
+#: "SBSの人気バラエティー番組": Korean only in a text that says Korea and names neither Japanese
+#: broadcaster of the same letters (Shizuoka's SBS, Minami-Nihon's MBC)
+_K_BROADCAST_JA_SHARED = Pattern(
+    r"(?<![A-Za-z])(?:MBC|SBS)の[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
+)
+_JA_SHARED_ELSEWHERE = Pattern(r"静岡|南日本|鹿児島")
 #: SBS and MBC are also Australia's and the Middle East's broadcasters, which air dramas too:
 #: in English their drama is Korean only where the text names neither region
 _K_BROADCAST_SHARED = Pattern(rf"\b(?:MBC|SBS){_BROADCAST_SHOW}")
@@ -201,8 +211,8 @@ _F_WORDS = Pattern(
     r"filmmaker|production|animation|animated|anime|take|thriller|drama|blockbuster|debut|"
     r"epic|comedy|spectacle|sequel|franchise|original|remake|action|hit|studio)\b|"
     r"\b(?:Pixar|DreamWorks|Studio Ghibli|Toho)['’]s\b|\bkaiju\b|"
-    # (not a Hollywood actor in a Korean work's cast, nor a Korean star's move there)
-    r"일본\s?영화|일본\s?애니메이션|할리우드(?!\s?(?:배우|스타|진출))|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
+    # (not a Korean star's move there: "할리우드 진출")
+    r"일본\s?영화|일본\s?애니메이션|할리우드(?!\s?진출)|픽사|디즈니(?!\s?\+|\s?플러스)|마블|미국\s?영화|중국\s?영화|홍콩\s?영화|"
     r"인도\s?영화|외화|"
     # an American network's own series in a Korean text ("HBO 오리지널 시리즈")
     r"HBO\s?오리지널",
@@ -413,6 +423,11 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
         _K_WORDS.search(text, folded, words)
         or _K_BROADCAST.search(text, folded, words)
         or (
+            _K_BROADCAST_JA_SHARED.search(text)
+            if "韓国" in text and not _JA_SHARED_ELSEWHERE.search(text)
+            else None
+        )
+        or (
             None
             if _ABROAD_SHARED.search(text, folded, words)
             else _K_BROADCAST_SHARED.search(text, folded, words)
@@ -470,6 +485,10 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
     if doc.hangul_body and _mostly_hangul(doc.body):
         evidence.append((1, "Hangul text"))
         hm = korean_hangul_name(doc.body, foreign)
+        if hm is None and not _OTHER_HANGUL.search(doc.all_text):
+            # "배우 박해준이 ...": the credit before the name, in a text about no other
+            # country's work (a Chinese star's name read in Korean has the same shape)
+            hm = korean_hangul_name_after_role(doc.body, foreign)
         if hm:
             evidence.append((2, f"Korean name {hm.group(0)!r}"))
         km = K_POP_HANGUL.search(doc.body)

@@ -39,7 +39,8 @@ _IDOL_CUE = Pattern(
 #: another country's group: the country describes the group itself
 FOREIGN_GROUP = Pattern(
     r"\b(?:American|British|U\.?S\.?|UK|English|Western|Irish|Australian|Japanese|Chinese|"
-    r"J-pop|C-pop|Thai)\s+(?:girl\s+|boy\s+|pop\s+)?(?:group|band|idols?)\b|"
+    r"J-pop|C-pop|Thai)\s+(?:girl\s+|boy\s+|pop\s+|indie\s+|rock\s+|metal\s+)?"
+    r"(?:groups?|bands?|idols?|acts?)\b|"
     r"(?:미국|영국|일본|중국|해외|대만|태국)\s*(?:걸그룹|보이그룹|아이돌|밴드)",
     re.IGNORECASE,
 )

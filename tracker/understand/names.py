@@ -239,13 +239,14 @@ _KOREAN_HANGUL_NAME = Pattern(
 _KOREAN_HANGUL_NAME_AFTER = Pattern(
     r"(?<![가-힣])(?<!(?:중국|미국|일본|홍콩|대만|영국|태국|인도|외국|해외|대륙)\s)(?<!할리우드\s)"
     rf"(?:배우|감독|가수)\s([{_HANGUL_SURNAMES}][가-힣]{{2}})"
-    r"(?=[이가은는의과와도을를]?(?:[\s,·.]|$))"
+    # (a particle or a pause after it: a word after it may be a given name, "감독 이와이 슌지의")
+    r"(?=[이가은는의과와도을를](?:[\s,·.]|$)|[,·.)]|$)"
 )
 #: what follows a role word that is no name ("배우 지망생", "배우 출신", "감독 최고의")
 _NOT_AFTER_A_ROLE = """
     지망 출신 생활 조합 전원 한명 정신 시절 교육 양성 모델 가족 부부 커플 후배 동료 노조 육성
     오디 문화 장래 최고 최초 최다 유망 임금 권리 남편 아내 부인 아들 딸과 연습 지원 변신
-    데뷔 계약 매니 소속 전문 경력 인터 활동
+    데뷔 계약 매니 소속 전문 경력 인터 활동 정말 명단 모집 위주 고유 신인 권익 은퇴 선발 주도
 """
 _AFTER_A_ROLE = frozenset(_NOT_AFTER_A_ROLE.split())
 #: a Korean headline's subject: a name of three syllables before a comma or a middle dot at
@@ -317,7 +318,7 @@ def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str]
     found in the same text ("존 하퍼 감독": the second word of a foreign name is no Korean
     name)."""
     foreign_spans = [h.span() for h in foreign]
-    found = next(
+    return next(
         (
             h
             for h in _KOREAN_HANGUL_NAME.finditer(text)
@@ -326,8 +327,13 @@ def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str]
         ),
         None,
     )
-    if found is not None:
-        return found
+
+
+def korean_hangul_name_after_role(text: str, foreign: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first Korean name a Korean text credits after its role ("배우 박해준이"), outside
+    the ``foreign`` names; whether the text is about another country's work is the caller's
+    to tell (a Chinese star's name read in Korean has the same shape: "배우 양조위와")."""
+    foreign_spans = [h.span() for h in foreign]
     return next(
         (
             h
@@ -335,6 +341,7 @@ def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str]
             if h.group(1)[:2] not in NEWS_NOUN_STARTS
             and h.group(1)[:2] not in _AFTER_A_ROLE
             and h.group(1) not in _NOT_A_HANGUL_NAME
+            and not any(s <= h.start(1) < e for s, e in foreign_spans)
         ),
         None,
     )

@@ -70,7 +70,7 @@ _ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2
 #: what happens to a work in news after a colon ("Season 2: Netflix Renews Hit Korean ...")
 NEWS_VERB = Pattern(
     r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
-    r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancel|"
+    r"debut|land|top|break|unveil|share|tease|start|begin|wrap|shoot|reunite|add|order|cancell?|"
     r"update|hit|surpass|lead|open|arrive|stream|sign|star|tap|name|launch|acquire|buy|sell|"
     r"sue|hire)(?:s|es|ed|d)?\b(?!\s+(?:right|wrong)\b)",  # ("What X gets right": an essay's)
     re.IGNORECASE,

@@ -82,10 +82,10 @@ FILM_WORDS = Pattern(
     # the Korea-only streamers carry drama and film, so naming one is film context
     r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널|"
     # Japanese outlets' words for the same
-    r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編|バラエティ|番組|"
+    r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編|バラエティー?番組|"
     # and Chinese ones' (traditional and simplified)
     r"電影|电影|影集|韓劇|韩剧|劇集|剧集|上映|院線|院线|導演|导演|演員|演员|劇評|剧评|影評|影评|"
-    r"劇本|剧本|追劇|追剧|新劇|新剧|綜藝|综艺",
+    r"劇本|剧本|追劇|追剧|新劇|新剧|綜藝節目|综艺节目",
     re.IGNORECASE,
 )
 

@@ -336,3 +336,101 @@ def test_another_countrys_band_and_its_mini_albums_are_not_k_pop() -> None:
         "<p>British indie bands are releasing mini albums again.</p>",
     )
     assert r.korean is False, r.reasons
+
+
+# the second review: what the fixes still took wrongly
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("‘큐어’ 리마스터 개봉", "<p>감독 구로사와 기요시의 스릴러가 돌아온다.</p>"),
+        ("‘영웅본색’ 4K 재개봉", "<p>배우 주윤발이 주연을 맡은 느와르가 돌아온다.</p>"),
+        ("‘붉은 수수밭’ 재개봉", "<p>감독 장예모의 데뷔작이 돌아온다.</p>"),
+        (
+            "넷플릭스 美 연애 리얼리티 ‘러브 이즈 블라인드’ 시즌9",
+            "<p>미국 넷플릭스 연애 리얼리티. 한국판은 JTBC 연애 프로그램과 비교된다.</p>",
+        ),
+        (
+            "Taylor Swift fans debate her 'mini albums' era",
+            "<p>The American pop star's deluxe editions are mini albums.</p>",
+        ),
+        ("SBSの人気番組で韓国グルメ特集", "<p>SBSのバラエティ番組で韓国料理を紹介した。</p>"),
+        ("韩国总统观看《哪吒2》", "<p>中国动画电影。</p>"),
+        ("韩国首映《哪吒2》引热议", "<p>中国动画电影。</p>"),
+    ],
+)
+def test_still_not_korean(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.korean is False, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a Korean magazine's own cover and photo shoot of an actor it credits so
+        ("진하윤의 겨울", "<p>배우 진하윤이 GQ 코리아 12월호 커버를 장식했다.</p>"),
+        ("Korean indie band Nova beats British bands on charts", "<p>The mini album.</p>"),
+    ],
+)
+def test_still_korean(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.korean is True, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'Harbour Lights' continues streaming from Oct. 1 on Tving",
+        "Netflix data: Koreans streaming from September 1 to 7 watched K-dramas most",
+        "《港口之光》原定10月3日上映，因故撤档",
+        "《港口之光》网传10月3日上映 片方辟谣",
+    ],
+)
+def test_still_no_release(title: str) -> None:
+    r = classify_headline(title, "<p>韩国电影。The Korean film.</p>")
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Baeksang Arts Awards: Kim Soo-hyun, Kim Ji-won Named Best Actors",
+            "<p>This year's Baeksang Arts Awards honoured the Korean drama.</p>",
+        ),
+        (
+            "Seoul Fashion Week: Byeon Woo-seok, Kim Hye-yoon Walk The Runway",
+            "<p>The Korean actors walked at this year's Seoul Fashion Week.</p>",
+        ),
+    ],
+)
+def test_an_event_before_people_is_no_title(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.film is None and r.kind != Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "韩国电影《破墓》跻身年度十佳电影",
+        "《苦尽柑来》荣登豆瓣年度十佳韩剧榜首",
+        "Squid Game's members profile: all 456 players, explained",
+    ],
+)
+def test_a_work_on_a_list_is_news(title: str) -> None:
+    r = classify_headline(title, "<p>韩国电影。韩剧。The Korean series.</p>")
+    assert r.kind == Kind.NEWS, r.reasons
+
+
+def test_a_lineup_named_before_the_work_shown_first_is_a_release() -> None:
+    r = classify_headline("티빙 오리지널 라인업 ‘항구의 빛’ 10일 첫 공개", "<p>티빙 오리지널.</p>")
+    assert r.kind == Kind.RELEASE, r.reasons
+
+
+def test_a_japanese_headline_that_quotes_its_title_is_not_the_title() -> None:
+    r = classify_headline(
+        "SBS『ランランマン』15周年",
+        "<p>SBSの人気バラエティ番組『ランランマン』が15周年を迎えた。</p>",
+    )
+    assert r.kind == Kind.NEWS, r.reasons

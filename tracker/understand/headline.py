@@ -386,18 +386,27 @@ def _title_case_subject(text: str) -> str:
 
 
 def _named_as_a_show(name: str, body: str) -> bool:
-    """Whether the text calls ``name`` a show: after a possessive or a format word ("MBC's
-    Hangout With Yoo", "the variety show Hangout With Yoo")."""
-    if not body or name not in body:
+    """Whether the text calls ``name`` a show: after a channel's or a service's possessive
+    or a format word ("MBC's Hangout With Yoo", "the variety show Hangout With Yoo"); never
+    an event ("this year's Seoul Fashion Week")."""
+    if not body or name not in body or _EVENT_NAME.search(name):
         return False
     return (
         re.search(
-            rf"(?:['’]s|\b(?:show|series|drama|programme|program|variety))\s+{re.escape(name)}\b",
+            r"(?:\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|Netflix|TVING|Tving|Disney\+|Wavve|"
+            r"Coupang Play|Channel A|TV Chosun)['’]s|\b(?:show|series|drama|programme|program|"
+            rf"variety))\s+{re.escape(name)}\b",
             body,
             re.IGNORECASE,
         )
         is not None
     )
+
+
+#: an event's name, which a possessive also precedes ("this year's Baeksang Arts Awards")
+_EVENT_NAME = re.compile(
+    r"\b(?:Awards?|Week|Con|Festival|Fest|Gala|Ceremony|Concert|Tour|Expo)$", re.IGNORECASE
+)
 
 
 def _names_first(text: str) -> bool:

@@ -82,9 +82,9 @@ _LISTICLE = Pattern(
     r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
     # Chinese year-end lists ("2025年度十佳韩剧", "年度盤點"); a K-pop act's profile page
-    r"(?<!入选)(?<!入選)(?<!入围)(?<!入圍)十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)"
+    r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)"
     r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
-    r"\bmembers\s+profile\b|\bprofile\s*(?:&|and)\s*facts\b",
+    r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
@@ -104,7 +104,7 @@ _PROMO = Pattern(
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
     r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
     r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
-    r"(?:스페셜\s?영상|메이킹|라인업|인터뷰|스틸)[^…,]{0,20}첫\s?공개|"
+    r"(?:스페셜\s?영상|메이킹|라인업|인터뷰|스틸)[^…,‘’'\"《]{0,20}첫\s?공개|"
     # photo shoots and photo books: 화보, 写真集, グラビア (not "화보 같은", "as if a photo shoot")
     r"화보(?!\s?같)|写真集(?!のよう)|グラビア",
     re.IGNORECASE,
@@ -189,7 +189,7 @@ _RELEASE_STRONG = Pattern(
     r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開)(?!され|済|会|イベント|中)|"
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
     # "本週五（6日）Netflix上線", "下周四上映"
-    r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)"
+    r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
     r"(?:[(（](?:[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國)?\s*"
@@ -201,6 +201,12 @@ _RELEASE_STRONG = Pattern(
     # (not once it has begun: "配信開始された", "配信開始から1年")
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
+)
+#: a Chinese headline's date that was only planned, is withdrawn, denied or asked about
+#: ("原定10月3日上映，因故撤档", "网传…片方辟谣", "10月3日全国上映？"): no release
+_CALLED_OFF = Pattern(
+    r"撤档|撤檔|改档|改檔|辟谣|闢謠|不实|不實|原定|原计划|原計劃|网传|網傳|"
+    r"(?:上映|上線|上线|首播|播出)[？?]"
 )
 #: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
 _FIRST_SHOWN = Pattern(r"첫\s?공개$")
@@ -255,8 +261,9 @@ _RELEASE_WEAK = Pattern(
     rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     # "streaming from Saturday, October 11 on Netflix" (a day: "from January 2025" is a period)
+    rf"(?<!continues )(?<!been )(?<!keep )(?<!kept )(?<!are )(?<!were )"
     rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
-    rf"\d{{1,2}}\s+{MONTH_ANY})|"
+    rf"\d{{1,2}}\s+{MONTH_ANY})(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
     # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")
@@ -309,6 +316,10 @@ def is_bare_title(title: str) -> bool:
     """A headline that is only a name ("Past Lives", "Mickey 17", "The Brutalist"); not a
     Japanese or Chinese sentence, which has no spaces to count words by."""
     if not title.isascii() and any(ch in _CJK_SENTENCE for ch in title):
+        return False
+    if not title.isascii() and any(q in title.strip("\"'") for q in "\"'"):
+        # 'SBS"ランニングマン"15周年' (its brackets read as quotes): a headline that quotes its
+        # title is about it, not it
         return False
     words = title.split()
     if not 1 <= len(words) <= 5 or NOT_BARE.search(title):
@@ -498,7 +509,7 @@ def decide_kind(
     if m:
         return _say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
     m = headline(_RELEASE_STRONG)
-    if m:
+    if m and not headline(_CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_FESTIVAL_NEWS)
     if (
@@ -514,7 +525,7 @@ def decide_kind(
     if m:
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
     m = headline(_RELEASE_WEAK) or headline(_RELEASE_DAY)
-    if m:
+    if m and not headline(_CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_NEWS_TITLE)
     if m:

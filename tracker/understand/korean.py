@@ -84,8 +84,8 @@ _K_WORDS = Pattern(
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流|"
     # Korea and a few words before the title's brackets: "韓國黑幫喜劇《老大》"
-    r"(?:韓國|韩国)(?:(?!觀眾|观众|網友|网友|媒體|媒体|引進|引进|上映|熱映|热映|翻拍|評|评|版|"
-    r"粉絲|粉丝|人|民眾|民众)[\u4e00-\u9fff]){0,4}《",
+    # (a genre or a format between: not its viewers', its media's, a premiere of another's)
+    r"(?:韓國|韩国)[\u4e00-\u9fff]{0,4}?(?:片|劇|剧|電影|电影|影集)《",
     re.IGNORECASE,
 )
 #: Korean-only streamers, Korean studios, distributors and cinema chains, the film council: an
@@ -172,18 +172,16 @@ _K_PERFORMER = Pattern(
 _K_BROADCAST = Pattern(
     rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
     r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
-    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈|"
-    r"(?:오디션|서바이벌|경연|연애|리얼리티|관찰)\s?(?:예능|프로그램))|"
+    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)|"
     # a Japanese text's "tvNの週末ドラマ" (SBS and MBC are Japanese broadcasters' names too:
     # ``_K_BROADCAST_JA_SHARED``)
     r"(?<![A-Za-z])(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet)の[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
 )
-#: "SBSの人気バラエティー番組": Korean only in a text that says Korea and names neither Japanese
-#: broadcaster of the same letters (Shizuoka's SBS, Minami-Nihon's MBC)
+#: "韓国SBSの人気バラエティー番組": SBS and MBC are Japanese broadcasters' letters too
+#: (Shizuoka's, Minami-Nihon's), so Korea must be said beside them
 _K_BROADCAST_JA_SHARED = Pattern(
-    r"(?<![A-Za-z])(?:MBC|SBS)の[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
+    r"韓国(?:の|・)?(?:MBC|SBS)の[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
 )
-_JA_SHARED_ELSEWHERE = Pattern(r"静岡|南日本|鹿児島")
 #: SBS and MBC are also Australia's and the Middle East's broadcasters, which air dramas too:
 #: in English their drama is Korean only where the text names neither region
 _K_BROADCAST_SHARED = Pattern(rf"\b(?:MBC|SBS){_BROADCAST_SHOW}")
@@ -422,11 +420,7 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     m = (
         _K_WORDS.search(text, folded, words)
         or _K_BROADCAST.search(text, folded, words)
-        or (
-            _K_BROADCAST_JA_SHARED.search(text)
-            if "韓国" in text and not _JA_SHARED_ELSEWHERE.search(text)
-            else None
-        )
+        or _K_BROADCAST_JA_SHARED.search(text)
         or (
             None
             if _ABROAD_SHARED.search(text, folded, words)
@@ -485,9 +479,14 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
     if doc.hangul_body and _mostly_hangul(doc.body):
         evidence.append((1, "Hangul text"))
         hm = korean_hangul_name(doc.body, foreign)
-        if hm is None and not _OTHER_HANGUL.search(doc.all_text):
-            # "배우 박해준이 ...": the credit before the name, in a text about no other
-            # country's work (a Chinese star's name read in Korean has the same shape)
+        if (
+            hm is None
+            and (_K_CUE_HANGUL.search(doc.all_text) or _KO_OWN_CUE.search(doc.all_text))
+            and not _OTHER_HANGUL.search(doc.all_text)
+        ):
+            # "배우 박해준이 ... 시리즈 종영 소감": the credit before the name, beside Korean
+            # television's words, in a text about no other country's work (a Chinese star's
+            # name read in Korean has the same shape: "배우 주윤발이 주연을 맡은 느와르")
             hm = korean_hangul_name_after_role(doc.body, foreign)
         if hm:
             evidence.append((2, f"Korean name {hm.group(0)!r}"))
@@ -502,7 +501,15 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
 
 #: what a Korean text says of Korean television: its ratings and time slots, its variety shows
 #: ("시청률 6.1%", "동시간대 1위", "관찰 예능")
-_KO_TV = Pattern(r"시청률|동시간대|(?:관찰|리얼리티|연애)\s?예능|예능\s?프로그램")
+_KO_TV = Pattern(
+    r"시청률|동시간대|(?:관찰|리얼리티|연애)\s?예능|예능\s?프로그램|"
+    # a Korean channel's audition or dating show ("JTBC 오디션 프로그램")
+    r"(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|MBN|TV조선|채널A|Mnet)\s?"
+    r"(?:오디션|서바이벌|경연|연애|리얼리티|관찰)\s?(?:예능|프로그램)"
+)
+#: a series' end or first broadcast, as a Korean text says of its own television, and a
+#: Korean magazine's own cover, photo shoot or interview ("GQ 코리아 12월호 커버", "이번 화보")
+_KO_OWN_CUE = Pattern(r"종영|첫\s?방송|최종회|화보|커버|인터뷰|코리아")
 #: a Korean text about another country's television or films
 _KO_ABROAD = Pattern(
     r"미국|할리우드|일본|중국|영국|대만|태국|홍콩|중화권|인도|해외|외화|美|日|HBO|"

@@ -40,10 +40,12 @@ _IDOL_CUE = Pattern(
 FOREIGN_GROUP = Pattern(
     r"\b(?:American|British|U\.?S\.?|UK|English|Western|Irish|Australian|Japanese|Chinese|"
     r"J-pop|C-pop|Thai)\s+(?:girl\s+|boy\s+|pop\s+|indie\s+|rock\s+|metal\s+)?"
-    r"(?:groups?|bands?|idols?|acts?)\b|"
+    r"(?:groups?|bands?|idols?|acts?|stars?|singers?)\b|"
     r"(?:미국|영국|일본|중국|해외|대만|태국)\s*(?:걸그룹|보이그룹|아이돌|밴드)",
     re.IGNORECASE,
 )
+#: an act the text calls Korean itself ("Korean indie band Hyukoh beats British bands")
+_KOREAN_ACT = Pattern(r"\bKorean\s+(?:\w+\s+)?(?:band|group|act|duo|singer)s?\b", re.IGNORECASE)
 #: the same words in a Korean text: evidence beside a kind other than ``other``
 K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
 #: a Korean text's musician and what musicians do: a singer's concert, a band's tour, a group's
@@ -74,7 +76,7 @@ def kpop(doc: Document) -> str | None:
     if found is None and group is not None and _IDOL_CUE.search(text):
         found = group.group(0)
     # (the other country's group or pop looked for only then: most texts have no idol words)
-    if found is None or FOREIGN_GROUP.search(text):
+    if found is None or (FOREIGN_GROUP.search(text) and not _KOREAN_ACT.search(text)):
         return None
     return None if any(_OTHER_POP.search(c) for c in doc.categories) else found
 

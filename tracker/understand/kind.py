@@ -81,7 +81,8 @@ _LISTICLE = Pattern(
     r"asian\s+)?(?:movies|films|dramas|shows|series|k-dramas)\s+of\s+(?:the\s+year|\d{4}|"
     r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
-    # Chinese year-end lists ("2025年度十佳韩剧", "年度盤點"); a K-pop act's profile page
+    # a Chinese year's top ten ("2025年度十佳韩剧"; not a work placed on one: "《破墓》跻身年度
+    # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")
     r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)"
     r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
     r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b",

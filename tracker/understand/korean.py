@@ -420,7 +420,7 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     m = (
         _K_WORDS.search(text, folded, words)
         or _K_BROADCAST.search(text, folded, words)
-        or _K_BROADCAST_JA_SHARED.search(text)
+        or _K_BROADCAST_JA_SHARED.search(text, folded, words)
         or (
             None
             if _ABROAD_SHARED.search(text, folded, words)

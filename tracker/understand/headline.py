@@ -70,8 +70,11 @@ _POSSESSIVE_LEAD = Pattern(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?
 #: "X review: ...", also with a platform and a form word, after a colon ("20th Century Girl:
 #: Netflix Film Review")
 REVIEW_TAIL = Pattern(
-    r"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
-    r"Shudder|TVING|Tving)\s+)?(?:(?:film|movie|TV|series|drama|K-drama|season \d+)\s+)?review"
+    # (the service, bracketed or not, and the format or the screen before "review": "Pavane
+    # (Netflix) Movie Review", "The King's Warden Cinema Review")
+    r"^(?P<film>.+?)(?:\s*:)?\s+(?:\(?(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
+    r"Shudder|TVING|Tving)\)?\s+)?(?:(?:film|movie|TV|series|drama|K-drama|season \d+|cinema|"
+    r"4K Blu-ray|Blu-ray|4K)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
 )

@@ -1,12 +1,13 @@
 """The kind of an entry: a review, a release (a dated arrival, a "new this week" roundup), news
 about film, or other (lists, promotions, music, anything not about film).
 
-Owns the headline patterns of each kind and the order in which the evidence is weighed: the
-outlet's bracket tag, "review" in the headline, the absence of any film word, listicles and
-promotions, the outlet's review section, several critic's ratings, release and news
-headlines, a stated rating, a critic's verdict, a title page, a release announced in the
-lead, and last the weighed signals (``signals``: a byline, an essay headline, an opinion
-section, the feed's hint). Must not find the film or the rating itself: it is told them.
+Owns the headline patterns of each kind (a release's are ``releasehead``'s) and the order in
+which the evidence is weighed: the outlet's bracket tag, "review" in the headline, the absence
+of any film word, listicles and promotions, the outlet's review section, several critic's
+ratings, release and news headlines, a stated rating, a critic's verdict, a title page, a
+release announced in the lead, and last the weighed signals (``signals``: a byline, an essay
+headline, an opinion section, the feed's hint). Must not find the film or the rating itself:
+it is told them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ from tracker.understand.filing import (
     review_meta,
 )
 from tracker.understand.film import Film
+from tracker.understand.releasehead import (
+    CALLED_OFF,
+    FIRST_SHOWN,
+    RELEASE_DAY,
+    RELEASE_ROUNDUP,
+    RELEASE_STRONG,
+    RELEASE_TOPIC,
+    RELEASE_WEAK,
+    WHAT_WE_KNOW,
+    work_opens_on_a_day,
+)
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.signals import (
     CRITIC_BODY,
@@ -42,7 +54,6 @@ from tracker.understand.vocabulary import (
     FILM_WORDS,
     MONTH_ANY,
     PLATFORM_NAMES,
-    STREAMER,
 )
 
 
@@ -85,13 +96,26 @@ _LISTICLE = Pattern(
     # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")
     r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)"
     r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
-    r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b",
+    r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b|"
+    # "8 things to know about ...", "... here's where to start"
+    r"\b\d{1,2}\s+things\s+(?:to know|you need to know|we learned|we loved)\b|"
+    r"\bhere['’]s where to start\b|"
+    # an explainer of who someone is ("Who is Choo Sung-hoon? The fighter turned ...")
+    r"^who (?:is|are)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\?",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
 #: concert film is)
 _K_POP_EVENT = Pattern(
     r"\bK-pop\b.{0,60}\b(?:concert|tour|album|comeback|showcase|fan ?meeting)s?\b", re.IGNORECASE
+)
+#: a K-pop section, and what an act does that its headline names there
+_K_POP_SECTION = Pattern(
+    r"^(?:k-?pop|kpop|idols?|(?:girl|boy)\s?groups?|케이팝|가요)$", re.IGNORECASE
+)
+_ACT_EVENT = Pattern(
+    r"\b(?:(?:world\s+)?tour|concerts?|album|comeback|showcase|fan ?meeting|fan ?con)s?\b",
+    re.IGNORECASE,
 )
 #: a screen work or its people in a headline (a K-pop act's "concert film", an idol's drama)
 _SCREEN_WORK = Pattern(
@@ -119,98 +143,6 @@ _REVIEW_TITLE = Pattern(
     r"\brecensione\b|\bkritik\b|レビュー|映画評",
     re.IGNORECASE,
 )
-_RELEASE_ROUNDUP = Pattern(
-    rf"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) {STREAMER}(?!\w)|"
-    rf"^coming (?:to|soon to) {STREAMER}(?!\w)|\bnew (?:movies|shows|releases|titles|k-dramas|"
-    rf"korean dramas) (?:on|coming|this|arriving)\b|\bthis week on {STREAMER}(?!\w)|"
-    r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
-    r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
-    r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
-    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b|"
-    # "新作韓国ドラマ配信・放送スケジュールまとめ": the month's new series, listed
-    r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|一覧|ラインナップ)",
-    re.IGNORECASE,
-)
-#: words between a Korean date and its release verb: where, how much, on which terms ("오는
-#: 18일 전편 공개", "25일 8편 전편 공개", "국내 단독 개봉")
-_KO_HOW = (
-    r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작)|"
-    r"최초|먼저|나란히|같은 날|(?:한국|국내|극장)에서|"
-    # the hour ("오늘(6일) 밤 10시 40분 첫 방송")
-    r"(?:오전|오후|밤|저녁|낮|새벽)\s?\d{1,2}시(?:\s?\d{1,2}분)?|"
-    # the service itself ("다음 달 1일 넷플릭스 공개")
-    r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
-    r"(?:에서|서|로|를 통해)?)"
-    r"\s?){0,4}"
-)
-_RELEASE_STRONG = Pattern(
-    r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
-    rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
-    r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
-    r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
-    rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
-    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
-    rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
-    r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
-    r"stream|air)|\bout (?:now|today)\b|\bstreaming (?:now|today)\b|"
-    # "Kim Da-mi's Disaster Movie Arrives Tomorrow", "the rugby drama premieres tonight"
-    rf"\b(?:arrives|lands|premieres|debuts|streams)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
-    r"(?:tomorrow|tonight|today)\b|"
-    # Japanese: "日本配信日は2026年2月6日（金）", "公開日は12月5日"
-    r"(?:配信|公開|放送)(?:開始)?日は\s*(?:\d{4}年\s*)?\d{1,2}月\s*\d{1,2}日|"
-    r"\b(?:out|theaters|theatres|cinemas)\s+(?:on\s+)?\d{1,2}/\d{1,2}\b(?!/)|"
-    # (a work arrives; not "drops": a trailer or a stock drops this week too)
-    rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
-    r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
-    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
-    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)(?![된한]\s)|"
-    # (a weekday or today's day before a plain 방송 is this week's episode, not a release)
-    r"(?:(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"
-    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|출시|첫선)|"
-    r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
-    # a dated debut: "Premieres at Busan Before Its Nov. 8 Debut" is dated by the platform
-    rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
-    rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
-    r"(?:debut|release|premiere|launch|bow)\b|"
-    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))(?![된한]\s)|"
-    # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定",
-    # "来週金曜から独占配信", "16日(金)より大阪ステーションシティシネマほかで公開"
-    r"(?:\d{1,2}日|\d{1,2}[./]\d{1,2}(?=\s*[(（][月火水木金土日][)）]))\s*"
-    r"(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?"
-    # (what comes between is a place, not an event that starts that day: "16日から開催の
-    # 東京国際映画祭で上映" is a festival's)
-    r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影)[^。！？!?\n]){1,50}?で\s*)?|"
-    r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
-    r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*"
-    r"(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
-    # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
-    # 来週金曜放送" is no release)
-    r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から)?\s*"
-    r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?"
-    r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開)(?!され|済|会|イベント|中)|"
-    # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
-    # "本週五（6日）Netflix上線", "下周四上映"
-    r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
-    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
-    r"(?:[(（](?:[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
-    r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國)?\s*"
-    r"(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
-    r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
-    r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)"
-    # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
-    r"(?![^。\n]{0,12}(?:？|\?|撤档|撤檔|改档|改檔|延期|辟谣|闢謠|不实|不實))|"
-    # (not once it has begun: "配信開始された", "配信開始から1年")
-    r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
-    re.IGNORECASE,
-)
-#: a Chinese headline's date that was only planned, is withdrawn, denied or asked about
-#: ("原定10月3日上映，因故撤档", "网传…片方辟谣", "10月3日全国上映？"): no release
-_CALLED_OFF = Pattern(
-    r"撤档|撤檔|改档|改檔|辟谣|闢謠|不实|不實|原定|原计划|原計劃|网传|網傳|"
-    r"(?:上映|上線|上线|首播|播出)[？?]"
-)
-#: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
-_FIRST_SHOWN = Pattern(r"첫\s?공개$")
 _FESTIVAL_NEWS = Pattern(
     r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
     r"Oscars?|Academy Awards?)\b(?!['’]s\s[^,]{1,60},)|"
@@ -220,79 +152,7 @@ _FESTIVAL_NEWS = Pattern(
     r"Rotterdam|Oscars?|Academy Awards?)\b|영화제",
     re.IGNORECASE,
 )
-_RELEASE_WEAK = Pattern(
-    # a work that comes to a country's theaters on its day ("opens in Malaysian cinemas this
-    # Thursday", "hits Indonesian screens next Wednesday"; not a star who "heads to theaters
-    # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
-    r"\b(?:comes?\s+to|opens?\s+in|hits?|arrives?\s+in|lands?\s+in|heads?\s+to)\s+"
-    r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
-    r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-    rf"{MONTH_ANY}\.?\s+\d)|(?:on|from|starting)\s+(?:\d|the\s+\d|Christmas|New Year))"
-    r"(?![^,;:]*\b(?:for\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)|"
-    r"to\s+(?:greet|thank|meet))\b)|"
-    rf"\b(?:to|will)\s+(?:open|premiere|debut|release|arrive|stream|drop|land|return|air|bow|"
-    rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
-    rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
-    rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
-    r"\bhits? (?:theaters|theatres|cinemas)\b|"
-    # a holiday release ("opens Christmas Day, with a January expansion to follow")
-    r"\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+(?:on\s+)?(?:Christmas(?: Day| Eve)?|"
-    r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day)\b"
-    r"(?!(?:\s+(?:Day|Eve))?\s+(?:ratings|high|record|low|peak)\b)|"
-    # (with a day: "in local cinemas from January to June" is a market's half-year)
-    rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
-    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
-    # a service the work is set or confirmed for, or moves onto ("set for Viki streaming",
-    # "confirmed for Viu", "Finally Zooms Onto Apple TV", "Rides onto HBO Max in January")
-    # (the service last, or before its streaming or a time: "set for Netflix thriller" is a
-    # casting, "climbs onto Netflix's top 10" a chart)
-    rf"\b(?:set|confirmed|slated|dated)\s+for\s+{PLATFORM_NAMES}"
-    r"(?:\s+(?:streaming|release|premiere|debut)\b|\s+(?:in|on|this|next|from)\s|\s*$)|"
-    rf"\b\w+s\s+onto\s+{PLATFORM_NAMES}(?:\s+(?:in|on|this|next|from)\s|\s*$)|"
-    r"\bconfirms?\b.{0,60}\b(?:release|premiere|return|air|broadcast|debut)\b|"
-    r"\bsets?\b.{0,60}\b(?:release|premiere|debut)(?: date)?\b|"
-    # "gets September date", "gets a summer premiere date"
-    rf"\bgets?\s+(?:an?\s+|its\s+)?(?:{MONTH_ANY}(?:\s+\d{{1,2}})?|summer|fall|autumn|spring|"
-    r"winter|holiday|Christmas)\s+(?:release\s+|premiere\s+|debut\s+)?date\b|"
-    r"\b(?:is|are)?\s*coming (?:to|in|on|this|next)\b|\bcoming soon\b|"
-    r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
-    r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
-    rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
-    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
-    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
-    # "streaming from Saturday, October 11 on Netflix" (a day: "from January 2025" is a period)
-    rf"(?<!continues )(?<!been )(?<!keep )(?<!kept )(?<!are )(?<!were )"
-    rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
-    rf"\d{{1,2}}\s+{MONTH_ANY})(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
-    r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
-    r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
-    # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")
-    r"(?![가-힣]*(?:했|됐|한 |된 ))"
-    # the month alone: "to premiere in December on Netflix", "will arrive in early March"
-    rf"|\b(?:to|will)\s+(?:premiere|debut|release|arrive|stream|drop|land|air|open|bow)\s+"
-    rf"(?:on\s+{PLATFORM_NAMES}\s+)?in\s+(?:early\s+|late\s+|mid-?)?{MONTH_ANY}\b",
-    re.IGNORECASE,
-)
-#: a release verb and a day the entry's own date resolves: "lands this Friday", "premieres on
-#: Disney+ on the 10th", "Premiering July 25"; after the promotion rule (a trailer "premiering
-#: March 21" is promotion)
-_RELEASE_DAY = Pattern(
-    # (premiere, arrive, debut and land only: ratings and shares "drop this week", a box-office
-    # hit "hits next week", a cinema "opens this week")
-    rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?)\s+"
-    rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+|in\s+(?:\w+\s+){{0,2}}(?:cinemas|theaters|theatres)\s+)?"
-    r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b)|"
-    # a service and the day, whatever the verb ("comes to Disney+ next Wednesday", "races onto
-    # Apple TV on the 12th", "Streaming on Netflix Starting Friday"); not "this week", which
-    # charts say ("the most-watched on Netflix this week")
-    # (a weekday after a word that dates it: "No. 1 on Netflix Monday" is a chart's day)
-    rf"\b(?:on|onto|to)\s+{PLATFORM_NAMES}\s+(?:(?:(?:on|from|starting)\s+)?the\s+"
-    r"\d{1,2}(?:st|nd|rd|th)\b|(?:starting|this|next|from|on)\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
-    r"Satur|Sun)day\b|next\s+(?:week|month)\b)|"
-    rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})",
-    re.IGNORECASE,
-)
+
 _NEWS_TITLE = Pattern(
     r"box office|admission|\btops?\b|\bchart|top 10|\brecord|\bwins?\b|\baward|\bnominat|"
     r"festival|\binvest|interview|\bsays\b|\bexplains?\b|\btalks?\b|press conference|\bslate\b|"
@@ -481,36 +341,46 @@ def decide_kind(
     if not_film_item(doc):
         return _say(Kind.OTHER, "music, literature or food, not film")
     m = headline(_K_POP_EVENT)
+    if m is None and any(_K_POP_SECTION.match(c.strip()) for c in doc.categories):
+        # "NEXZ announce first world tour: dates, cities ..." filed under K-Pop
+        m = headline(_ACT_EVENT)
     if m and not _SCREEN_WORK.search(title, doc.folded_headline):
         return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
     m = headline(_LISTICLE)
-    if m and not headline(_RELEASE_ROUNDUP):
+    if m and not headline(RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
     filed_other = other_meta(doc)
     if (
         filed_other
         and news_meta(doc) in (None, NEWS_LINK)  # (a site's /news/ is every story's path)
         and not headline(_NEWS_TITLE)
-        and not headline(_RELEASE_STRONG)
-        and not headline(_RELEASE_ROUNDUP)
+        and not headline(RELEASE_STRONG)
+        and not headline(RELEASE_ROUNDUP)
     ):
         return _say(Kind.OTHER, f"filed as neither news nor a review: {filed_other}")
     m = headline(_PROMO)
-    strong = headline(_RELEASE_STRONG)
+    strong = headline(RELEASE_STRONG)
     # "메인 예고편, 26일 첫 공개": a trailer's first showing, not the work's
-    first_shown = strong is not None and _FIRST_SHOWN.search(strong.group(0)) is not None
-    if m and (strong is None or first_shown) and not headline(_RELEASE_WEAK):
+    first_shown = strong is not None and FIRST_SHOWN.search(strong.group(0)) is not None
+    if m and (strong is None or first_shown) and not headline(RELEASE_WEAK):
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
     meta = review_meta(doc)
-    if meta and not headline(_RELEASE_STRONG) and not headline(_RELEASE_ROUNDUP):
+    if meta and not headline(RELEASE_STRONG) and not headline(RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, meta)
-    if ratings_seen >= 2 and not headline(_RELEASE_ROUNDUP):
+    if ratings_seen >= 2 and not headline(RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, f"{ratings_seen} critic's ratings (a review roundup)")
-    m = headline(_RELEASE_ROUNDUP)
+    m = headline(RELEASE_ROUNDUP)
     if m:
         return _say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
-    m = headline(_RELEASE_STRONG)
-    if m and not headline(_CALLED_OFF):
+    m = headline(RELEASE_STRONG)
+    if (
+        m
+        and WHAT_WE_KNOW.fullmatch(m.group(0))
+        and "?" in title[: m.start()]
+        and not RELEASE_TOPIC.search(title)
+    ):
+        m = None  # "... Beats Streaming Giants In Korea? Here's What We Know": news explained
+    if m and not headline(CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_FESTIVAL_NEWS)
     if (
@@ -525,8 +395,8 @@ def decide_kind(
         return _say(Kind.REVIEW, f"a critic's rating under a festival headline {m.group(0)!r}")
     if m:
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
-    m = headline(_RELEASE_WEAK) or headline(_RELEASE_DAY)
-    if m and not headline(_CALLED_OFF):
+    m = headline(RELEASE_WEAK) or headline(RELEASE_DAY) or work_opens_on_a_day(title, film)
+    if m and not headline(CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_NEWS_TITLE)
     if m:

@@ -59,7 +59,7 @@ _K_WORDS = Pattern(
     r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
     r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
     r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?|theaters?|"
-    r"theatres?|cinema chains?|multiplex(?:es)?)\b|"
+    r"theatres?|cinema chains?|multiplex(?:es)?|TV|television|variety)\b|"
     r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
     r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
     r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
@@ -70,6 +70,8 @@ _K_WORDS = Pattern(
     r"한국\s?영화|한국\s?드라마|국내\s?영화|K-드라마|K드라마|K-무비|K무비|한국형|"
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
     r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国(?!ロケ)[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
+    # "韓国のバラエティ", "韓国の恋愛リアリティ番組"
+    r"韓国の?(?:人気)?(?:バラエティ|(?:恋愛)?リアリティ|番組|芸能)|"
     # "韓國春節檔強片", "香港國際電影節韓國焦點": Korea beside a film, a drama or a festival's focus
     # (not a Korean festival's guest, a distributor, a photo, a disaster: "入圍韓國釜山影展",
     # "韓國片商", "宣傳照片", "梨泰院慘劇")
@@ -158,7 +160,8 @@ _OTHER_HANGUL = Pattern(
 #: 토일드라마"): only Korean channels air them (case kept: "ENA", "OCN" are no words)
 _BROADCAST_SHOW = (
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:[Dd]ramas?|K-dramas?|[Ss]eries|[Vv]ariety|"
-    r"[Mm]iniseries|[Ss]itcom|[Rr]eality (?:show|series)|[Ss]urvival show)\b"
+    r"[Mm]iniseries|[Ss]itcom|[Rr]eality (?:show|series)|[Ss]urvival show|"
+    r"(?:[Tt]ravel|[Tt]alk|[Cc]ooking|[Gg]ame|[Dd]ating|[Aa]udition|[Mm]usic) shows?)\b"
 )
 #: a Korean actor, idol or singer, named so ("韓国の俳優ソル・ギョング", "韓國男演員"; not "North
 #: Korean actors", "a Korean Canadian actress", a golfer who "stars"): +2, since a Japanese or a
@@ -175,7 +178,7 @@ _K_BROADCAST = Pattern(
     r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)|"
     # a Japanese text's "tvNの週末ドラマ" (SBS and MBC are Japanese broadcasters' names too:
     # ``_K_BROADCAST_JA_SHARED``)
-    r"(?<![A-Za-z])(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet)の[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
+    r"(?<![A-Za-z])(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet)の?[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"
 )
 #: "韓国SBSの人気バラエティー番組": SBS and MBC are Japanese broadcasters' letters too
 #: (Shizuoka's, Minami-Nihon's), so Korea must be said beside them
@@ -200,7 +203,11 @@ _SOURCE_WORK = Pattern(
 )
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
 _THE_COUNTRY = Pattern(r"\bSouth Korea\b|\bKorea['’]s\b|한국")
-_K_CATEGORY = Pattern(r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie", re.IGNORECASE)
+_K_CATEGORY = Pattern(
+    # (Chinese and Japanese outlets' Korean sections: "韓星", "韓劇", "韓流", "韓国ドラマ")
+    r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie|韓星|韩星|韓劇|韩剧|韓娛|韩娱|韓流|韩流|韓国",
+    re.IGNORECASE,
+)
 _F_WORDS = Pattern(
     r"\b(?:Japanese|Chinese|Hong Kong|Taiwanese|Indian|Tamil|Telugu|Hindi|Malayalam|Thai|"
     r"Filipino|Indonesian|American|Hollywood|British|French|Italian|Spanish|Mexican|German|"
@@ -503,6 +510,8 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
 #: ("시청률 6.1%", "동시간대 1위", "관찰 예능")
 _KO_TV = Pattern(
     r"시청률|동시간대|(?:관찰|리얼리티|연애)\s?예능|예능\s?프로그램|"
+    # a Korean channel's programme named after it ("tvN ‘유 퀴즈 온 더 블럭’에 출연")
+    r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|MBN|TV조선|채널A|Mnet)\s?[‘'\"]|"
     # a Korean channel's audition or dating show ("JTBC 오디션 프로그램")
     r"(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|MBN|TV조선|채널A|Mnet)\s?"
     r"(?:오디션|서바이벌|경연|연애|리얼리티|관찰)\s?(?:예능|프로그램)"

@@ -77,12 +77,15 @@ FILM_WORDS = Pattern(
     r"thriller|horror|comedy|biopic|rom-com|cast|starring|stars|Letterboxd|performance|epic|"
     r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
     r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
-    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA)\b|"
+    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA|"
+    # television that is no drama: variety, travel and talk shows and their people
+    r"variety|(?:travel|talk|cooking|game|dating|reality|audition)\s+shows?|"
+    r"TV personalit(?:y|ies))\b|"
     r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"
     # the Korea-only streamers carry drama and film, so naming one is film context
     r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널|"
     # Japanese outlets' words for the same
-    r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編|バラエティー?番組|"
+    r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編|(?:バラエティ|リアリティ)ー?番組|"
     # and Chinese ones' (traditional and simplified)
     r"電影|电影|影集|韓劇|韩剧|劇集|剧集|上映|院線|院线|導演|导演|演員|演员|劇評|剧评|影評|影评|"
     r"劇本|剧本|追劇|追剧|新劇|新剧|綜藝節目|综艺节目",

@@ -1,0 +1,195 @@
+"""Issue 14's ninth round, written from development set 15's misses (tests/data/dev15): release
+headlines that say "here's when", set a Chinese date (定档), announce a home release's dates or
+open a work on a day; what-we-know headlines that explain news; review sections of Chinese and
+Japanese outlets; review headlines that name the service or the screen; lists, explainers and a
+K-pop act's tour filed under K-pop; variety, travel and talk shows as television; Korean
+evidence from a Korean channel's programme, a Japanese text's Korean variety show and a Chinese
+outlet's Korean section. Each case is a general shape, not an outlet's, written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from headlines import classify_headline
+
+from tracker.types import Kind
+
+KOREAN_FILM = "<p>The Korean film. 韓国映画。</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "day"),
+    [
+        # (THURSDAY is 2 October 2025)
+        (
+            "Korea's biggest hit of the summer is heading to Australian cinemas — here's when",
+            "<p>Harbour Lights arrives in Australian cinemas on Thursday, October 9.</p>",
+            date(2025, 10, 9),
+        ),
+        ("《港口之光》定档10月17日 内地与北美同步上映", "<p>韩国电影。</p>", date(2025, 10, 17)),
+        (
+            "Harbour Lights 4K Blu-ray and digital dates announced",
+            "<p>The Korean film arrives on digital download on 20 October.</p>",
+            date(2025, 10, 20),
+        ),
+        (
+            "Harbour Lights opens Friday at River East: a Korean spy thriller",
+            "<p>Ryoo Seung-wan's Harbour Lights opens Friday, October 3, at AMC River East.</p>",
+            date(2025, 10, 3),
+        ),
+    ],
+)
+def test_release_headlines(title: str, summary: str, day: date) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.RELEASE and r.release_date == day, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Hong Min-ji's Cooking Show Beats Streaming Giants In Korea? Here's What We Know",
+            "<p>The Korean entertainer's YouTube series passed 8 million views.</p>",
+        ),
+        ("The River Cinema opens Friday with a Korean film season", KOREAN_FILM),
+        ("Seoul Festival opens Friday at the Barbican", KOREAN_FILM),
+    ],
+)
+def test_headlines_that_announce_no_release(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+def test_what_we_know_beside_a_season_is_a_release_guide() -> None:
+    r = classify_headline("Harbour Lights Season 2: Cast, Plot And What We Know", KOREAN_FILM)
+    assert r.kind == Kind.RELEASE, r.reasons
+
+
+@pytest.mark.parametrize("section", ["影評", "剧评", "レビュー"])
+def test_chinese_and_japanese_review_sections(section: str) -> None:
+    r = classify_headline(
+        "沒有炫技的諜戰：《港口之光》把冷戰拍成兩個男人的沉默",
+        "<p>韓國電影。可惜最後二十分鐘過於繁複。</p>",
+        ("娛樂", "電影", section),
+        link="https://news.example.tw/news/entertainment/1",
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        ("Harbour Lights (Netflix) Movie Review", "Harbour Lights"),
+        ("Harbour Lights Cinema Review", "Harbour Lights"),
+        ("Harbour Lights 4K Blu-ray Review", "Harbour Lights"),
+    ],
+)
+def test_review_headlines_that_name_the_service_or_the_screen(title: str, film: str) -> None:
+    r = classify_headline(title, "<p>A Korean love story. Verdict: 6/10</p>")
+    assert r.kind == Kind.REVIEW and r.film == film, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        (
+            "First Light: 8 things to know about MBN's political melodrama",
+            "<p>Everything to know about the Korean drama.</p>",
+            (),
+        ),
+        (
+            "Han Ji-ho and Shin Min-gu are Korea's funniest duo right now — here's where to start",
+            "<p>The two Korean comedians' clips to watch first.</p>",
+            (),
+        ),
+        (
+            "Who is Choo Min-ho? The fighter turned YouTube star taking over Korean variety TV",
+            "<p>One of Korea's most in-demand TV personalities.</p>",
+            (),
+        ),
+        (
+            "NOVA announce first world tour: dates, cities and how to get tickets",
+            "<p>The boy group will visit 14 cities.</p>",
+            ("Music", "K-Pop"),
+        ),
+    ],
+)
+def test_lists_explainers_and_tours_are_other(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, summary, categories)
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        # a Korean channel's programme named after it, in a Korean text
+        (
+            "‘노래의 밤’ 한도윤, 무명 시절 고백",
+            "<p>가수 한도윤이 tvN ‘노래의 밤’에 출연해 무명 시절을 회상했다.</p>",
+            (),
+        ),
+        # and a guest's two words before 출연 are no foreign name
+        (
+            "김하나·송은주, 15년 만에 ‘노래의 밤’ 게스트로 뭉친다",
+            "<p>방송인 김하나와 송은주가 KBS2 ‘노래의 밤’ 겨울 특집 게스트로 출연한다.</p>",
+            (),
+        ),
+        # a Japanese text's Korean variety show
+        (
+            "韓国のバラエティ『ナヌン・ソル』、日本版リメイクが決定",
+            "<p>韓国の恋愛リアリティ番組『ナヌン・ソル』の日本版が制作される。</p>",
+            (),
+        ),
+        # a Korean channel's drama written without の
+        (
+            "『月の港』女優、役作りを語る",
+            "<p>tvNドラマ『月の港』で新入社員を演じる女優が語った。</p>",
+            (),
+        ),
+        # a Chinese outlet's Korean section
+        ("玄彬訪港宣傳《港口之光》", "<p>Disney+劇集《港口之光》宣傳活動。</p>", ("娛樂", "韓星")),
+        # a Korean travel show and its people
+        (
+            "Moon Se-ho and Kim Jun-su return to Two Nights Away after fans' campaign",
+            "<p>The two comedians will reunite with the KBS2 travel show for a special.</p>",
+            (),
+        ),
+        # an idol group's fan meeting
+        (
+            "NOVA to hold first fan meeting in Kuala Lumpur",
+            "<p>Rising girl group NOVA will meet Malaysian fans.</p>",
+            (),
+        ),
+    ],
+)
+def test_korean_without_a_curated_name(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, summary, categories)
+    assert r.korean is True, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        # a Japanese channel's drama, a Japanese variety show
+        ("『夜の街』女優、役作りを語る", "<p>日本テレビドラマ『夜の街』で主演を務める。</p>", ()),
+        # an American channel's programme in a Korean text
+        ("‘더 베어’ 시즌4 공개", "<p>미국 FX ‘더 베어’가 돌아온다.</p>", ()),
+        # a British travel show
+        (
+            "Two Presenters return to a travel show after fans' campaign",
+            "<p>The British travel show will film a special in Cornwall.</p>",
+            (),
+        ),
+        # a Chinese outlet's Chinese section
+        ("《山海》今日上映", "<p>華語片。</p>", ("娛樂", "華語")),
+    ],
+)
+def test_not_korean(title: str, summary: str, categories: tuple[str, ...]) -> None:
+    r = classify_headline(title, summary, categories)
+    assert r.korean is False, r.reasons

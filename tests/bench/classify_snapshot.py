@@ -51,6 +51,7 @@ UNSEEN = frozenset(
         "heldout12",
         "heldout13",
         "heldout14",
+        "heldout15",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -82,7 +82,7 @@ def test_chinese_and_japanese_review_sections(section: str) -> None:
     ("title", "film"),
     [
         ("Harbour Lights (Netflix) Movie Review", "Harbour Lights"),
-        ("Harbour Lights Cinema Review", "Harbour Lights"),
+        ("Harbour Lights (Netflix Series) Review", "Harbour Lights"),
         ("Harbour Lights 4K Blu-ray Review", "Harbour Lights"),
     ],
 )
@@ -102,11 +102,6 @@ def test_review_headlines_that_name_the_service_or_the_screen(title: str, film: 
         (
             "Han Ji-ho and Shin Min-gu are Korea's funniest duo right now — here's where to start",
             "<p>The two Korean comedians' clips to watch first.</p>",
-            (),
-        ),
-        (
-            "Who is Choo Min-ho? The fighter turned YouTube star taking over Korean variety TV",
-            "<p>One of Korea's most in-demand TV personalities.</p>",
             (),
         ),
         (
@@ -158,12 +153,6 @@ def test_lists_explainers_and_tours_are_other(
             "<p>The two comedians will reunite with the KBS2 travel show for a special.</p>",
             (),
         ),
-        # an idol group's fan meeting
-        (
-            "NOVA to hold first fan meeting in Kuala Lumpur",
-            "<p>Rising girl group NOVA will meet Malaysian fans.</p>",
-            (),
-        ),
     ],
 )
 def test_korean_without_a_curated_name(
@@ -193,3 +182,150 @@ def test_korean_without_a_curated_name(
 def test_not_korean(title: str, summary: str, categories: tuple[str, ...]) -> None:
     r = classify_headline(title, summary, categories)
     assert r.korean is False, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        ("Harbour Lights arrives on Disney+ next Wednesday — here's the cast", "Harbour Lights"),
+        ("Harbour Lights lands in Australian cinemas this Thursday", "Harbour Lights"),
+        ("Night Market 2 drops on Netflix this Friday", "Night Market 2"),
+    ],
+)
+def test_a_sentence_case_subject_that_arrives_is_the_title(title: str, film: str) -> None:
+    r = classify_headline(title, KOREAN_FILM)
+    assert r.film == film, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ralph Fiennes returns in Harbour Lights, in cinemas 16 January",
+        "Park Bo-gum arrives in Jakarta for his fan meeting",
+        "Korean Film Week returns to London this November",
+        "The Korean drama arrives on Netflix Friday",
+    ],
+)
+def test_a_person_or_an_event_that_arrives_is_no_title(title: str) -> None:
+    r = classify_headline(title, KOREAN_FILM)
+    assert r.film in (None, "Harbour Lights"), r.reasons
+
+
+def test_a_title_with_a_lower_case_word_is_no_person_named_alone() -> None:
+    r = classify_headline(
+        "Made in Seoul arrives on Disney+ next Wednesday — here's the cast",
+        "<p>A customs officer in 1970s Seoul. The Korean drama.</p>",
+        link="https://example.com/tv/made-in-seoul-disney-plus-cast/",
+    )
+    assert r.film == "Made in Seoul", r.reasons
+
+
+# the review of the round's first version (a helper's probes): what its rules took wrongly
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harbour Lights season 3 finale: here's when to watch the last episode",
+        "Lee Jung-jae says he almost quit acting – here's when it happened",
+        "金秀贤粉丝见面会定档11月8日台北",
+        "《港口之光》曾定档2月22日，上映后票房破千万",
+        "第45届韩国青龙电影奖颁奖典礼定档11月29日",
+        "Stellar Blade PS5 physical and digital release dates announced",
+        "Streaming festival dates announced for Netflix Tudum 2026",
+        "Parasite opens Friday at the Alley Theatre",
+        "Hallyu! The Korean Wave opens Saturday at the Asian Art Museum",
+        "Harbour House opens Friday in Seoul",
+        "Kim Soo-hyun lawsuit: here's what we know",
+    ],
+)
+def test_round_9_review_no_release(title: str) -> None:
+    r = classify_headline(title, "<p>The stage adaptation of the Korean film. 韩国电影。</p>")
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("《港口之光》导演新片开机，金高银再度合作", ("影评",)),
+        ("《港口之光》第三季收视创新高，Netflix公布数据", ("剧评",)),
+        ("『港の光』シーズン3、配信初週で視聴数1位に", ("レビュー",)),
+    ],
+)
+def test_round_9_review_news_under_a_cjk_review_tag(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, "<p>韓國電影。韓国ドラマ。</p>", categories)
+    assert r.kind == Kind.NEWS, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        (
+            "A Short History of Korean Cinema review – a brisk primer",
+            "A Short History of Korean Cinema",
+        ),
+        ("Dolby Cinema review: is it worth paying extra?", "Dolby Cinema"),
+    ],
+)
+def test_round_9_review_cinema_stays_in_a_title(title: str, film: str) -> None:
+    r = classify_headline(title, KOREAN_FILM)
+    assert r.film == film, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("10 things to know before Harbour Lights season 3 premieres Friday", ()),
+        ("Lisa joins The White Lotus: new season premieres after her world tour", ("K-Pop",)),
+        ("Rosé's world tour documentary headed to Netflix", ("K-Pop",)),
+        ("Nova's fan meeting tour and Harbour Lights ratings record", ("Idols",)),
+    ],
+)
+def test_round_9_review_news_is_no_list_or_act_event(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, "<p>The Korean drama. The K-pop star.</p>", categories)
+    assert r.kind != Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("A variety of new snacks hit convenience stores this fall", "<p>New snacks.</p>"),
+        ("Jimmy Fallon's talk show renewed through 2028", "<p>The late-night talk show.</p>"),
+    ],
+)
+def test_round_9_review_television_that_is_not_film(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        ("South Korean TV network fined over election coverage", "<p>The network.</p>", ()),
+        ("LG OLED 4K TV review", "<p>The Korean TV maker's OLED panel.</p>", ()),
+        ("日本映画『ドライブ』、韓国の番組で特集", "<p>日本映画。</p>", ()),
+        ("日本のドラマ『静寂』、韓国のリアリティ番組で取り上げられる", "<p>日本のドラマ。</p>", ()),
+        ("프랑스 영화 ‘아멜리에’, KBS ‘독립영화관’서 방송", "<p>프랑스 영화가 방송된다.</p>", ()),
+        (
+            "Girl group ME:I holds first fan meeting in Osaka, members to star in drama",
+            "<p>The girl group's fans.</p>",
+            (),
+        ),
+        ("高市首相、韓国大統領と会談", "<p>首脳会談。</p>", ("韓国",)),
+        ("中國電影《哪吒2》票房破百億", "<p>中國動畫電影。</p>", ("韓娛",)),
+    ],
+)
+def test_round_9_review_still_not_korean(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, summary, categories)
+    assert r.korean is False, r.reasons
+
+
+def test_round_9_review_the_screen_after_a_curated_title() -> None:
+    r = classify_headline("The King's Warden Cinema Review", "<p>Verdict: 8/10</p>")
+    assert r.film == "The King's Warden", r.reasons

@@ -41,6 +41,12 @@ _REVIEW_LINK = Pattern(
     r"tv-reviews?)/|/review-[\w-]+|[\w]-review(?:-[\w-]*)?/?(?:$|[?#.])",
     re.IGNORECASE,
 )
+#: what a headline under a Chinese or Japanese outlet's review tag reports, or reviews that is
+#: no screen work (those tags are set loosely, on news of the work too)
+_CJK_NEWS_OR_GAME = Pattern(
+    r"公布|开机|開機|收视|收視|票房|入围|入圍|決定|発表|突破|1位|首位|視聴数|興行|リメイク|"
+    r"キャスト|游戏|遊戲|ゲーム|プレイ|评测|評測"
+)
 _NEWS_CATEGORY = Pattern(r"^(?:news|뉴스|box office|박스오피스|interviews?|features?)$", re.I)
 #: a review of music, not of a film: "Song Reviews", "/artms-glass-orbit-album-review/"
 _MUSIC = r"(?:songs?|albums?|singles?|tracks?|music|concerts?|mvs?|k-pop|음반|앨범)"
@@ -76,6 +82,8 @@ def review_meta(doc: Document) -> str | None:
         return None
     for category in doc.categories:
         if _REVIEW_CATEGORY.match(category):
+            if not category.isascii() and _CJK_NEWS_OR_GAME.search(doc.headline):
+                continue  # a tag more than a section: "…收视创新高", "…プレイ感想" under 剧评
             return f"category {category!r}"
     if doc.link and _REVIEW_LINK.search(doc.link):
         return "a review link path"

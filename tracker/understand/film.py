@@ -335,6 +335,11 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     if m and len(m.group("film")) <= 80:
         # ("Pro Bono Episode 1 & 2 Review": the episodes reviewed are not the title)
         reviewed = _without_episodes(m.group("film"))
+        # ("The King's Warden Cinema Review": the screen seen on, where the rest is curated;
+        # "A Short History of Korean Cinema" keeps its word)
+        screen = reviewed.rpartition(" ")
+        if screen[2].lower() == "cinema" and lexicon.works_titled(screen[0]):
+            reviewed = screen[0]
         return Film(title=reviewed, source="title pattern 'X review'")
     m = RELEASE_DATE_TITLE.match(rest)
     if m:

@@ -70,11 +70,11 @@ _POSSESSIVE_LEAD = Pattern(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?
 #: "X review: ...", also with a platform and a form word, after a colon ("20th Century Girl:
 #: Netflix Film Review")
 REVIEW_TAIL = Pattern(
-    # (the service, bracketed or not, and the format or the screen before "review": "Pavane
-    # (Netflix) Movie Review", "The King's Warden Cinema Review")
+    # (the service, bracketed or not, and the format before "review": "Pavane (Netflix) Movie
+    # Review", "Trigger (Netflix Series) Review", "The Handmaiden 4K Blu-ray Review")
     r"^(?P<film>.+?)(?:\s*:)?\s+(?:\(?(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
-    r"Shudder|TVING|Tving)\)?\s+)?(?:(?:film|movie|TV|series|drama|K-drama|season \d+|cinema|"
-    r"4K Blu-ray|Blu-ray|4K)\s+)?review"
+    r"Shudder|TVING|Tving)(?:\s+(?:film|movie|series|original))?\)?\s+)?"
+    r"(?:(?:film|movie|TV|series|drama|K-drama|season \d+|4K Blu-ray|Blu-ray|4K)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
 )
@@ -353,6 +353,14 @@ _SECTION_LABEL = Pattern(
 )
 
 
+#: a Title Case subject and an arrival's verb in lower case, then where or when
+#: (on a service, in cinemas or on a day: a person "returns in" a film, "lands in" a city)
+_SUBJECT_ARRIVES = Pattern(
+    r"^(?P<film>[A-Z0-9][^:|—–,]{0,60}?)\s+(?:arrives|lands|premieres|streams|drops)\s+"
+    rf"(?:(?:on|onto)\s+{PLATFORM_NAMES}|in\s+(?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas)\b|"
+    r"(?:(?:on|this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"(?:tomorrow|tonight|today)\b)"
+)
 #: a festival (and its year) heading a headline before its colon: never the work
 _FESTIVAL_LABEL = Pattern(_FESTIVAL_TAG)
 
@@ -491,6 +499,18 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
             len(film.split()) > 1 and _bounded_title(film) and lexicon.person(film) is None
         ):
             return film, "title pattern 'X episode N / finale ...'"
+    m = _SUBJECT_ARRIVES.match(rest)
+    if m:
+        # "Harbour Lights arrives on Disney+ next Wednesday": a sentence-case headline's
+        # Title Case subject, then the verb of an arrival
+        film = m["film"]
+        if (
+            _bounded_title(film)
+            and lexicon.person(film) is None
+            and not _EVENT_NAME.search(film)
+            and not _SECTION_LABEL.search(film)
+        ):
+            return film, "title pattern 'X arrives on ...'"
     m = _CAST_POSSESSIVE.match(rest)
     if m and korean_names(m["names"]):
         film = _cast_subject(lexicon, m["rest"])

@@ -13,6 +13,7 @@ it is told them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.text import normalize_title
@@ -98,10 +99,8 @@ _LISTICLE = Pattern(
     r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
     r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b|"
     # "8 things to know about ...", "... here's where to start"
-    r"\b\d{1,2}\s+things\s+(?:to know|you need to know|we learned|we loved)\b|"
-    r"\bhere['’]s where to start\b|"
-    # an explainer of who someone is ("Who is Choo Sung-hoon? The fighter turned ...")
-    r"^who (?:is|are)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\?",
+    r"\b\d{1,2}\s+things\s+(?:to know|you need to know)\s+about\b|"
+    r"\bhere['’]s where to start\b",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
@@ -117,6 +116,23 @@ _ACT_EVENT = Pattern(
     r"\b(?:(?:world\s+)?tour|concerts?|album|comeback|showcase|fan ?meeting|fan ?con)s?\b",
     re.IGNORECASE,
 )
+#: an act's screen work or a service in its headline, filed under K-pop all the same
+_ACT_ON_SCREEN = Pattern(
+    r"\b(?:documentary|thriller|remake|special|season|premieres?|stars?\s+in|cast|ratings)\b|"
+    rf"{PLATFORM_NAMES}",
+    re.IGNORECASE,
+)
+
+
+def _reports_or_dates(headline: Callable[[Pattern], re.Match[str] | None]) -> bool:
+    """Whether the headline reports news or dates a release (``headline``: its first match of
+    a pattern), which a list's or an act's event headline must give way to."""
+    return any(
+        headline(p) is not None
+        for p in (RELEASE_STRONG, RELEASE_WEAK, RELEASE_DAY, _NEWS_TITLE, _FESTIVAL_NEWS)
+    )
+
+
 #: a screen work or its people in a headline (a K-pop act's "concert film", an idol's drama)
 _SCREEN_WORK = Pattern(
     r"\b(?:film|movie|drama|K-drama|series|sitcom|actor|actress|acting)s?\b", re.IGNORECASE
@@ -341,12 +357,21 @@ def decide_kind(
     if not_film_item(doc):
         return _say(Kind.OTHER, "music, literature or food, not film")
     m = headline(_K_POP_EVENT)
-    if m is None and any(_K_POP_SECTION.match(c.strip()) for c in doc.categories):
-        # "NEXZ announce first world tour: dates, cities ..." filed under K-Pop
+    if (
+        m is None
+        and film.work is None
+        and any(_K_POP_SECTION.match(c.strip()) for c in doc.categories)
+        and not _ACT_ON_SCREEN.search(title, doc.folded_headline)
+        and not _reports_or_dates(headline)
+    ):
+        # "NEXZ announce first world tour: dates, cities ..." filed under K-Pop (not an
+        # idol's drama or a tour's documentary filed there)
         m = headline(_ACT_EVENT)
     if m and not _SCREEN_WORK.search(title, doc.folded_headline):
         return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
     m = headline(_LISTICLE)
+    if m and "things" in m.group(0).lower() and _reports_or_dates(headline):
+        m = None  # "10 things to know before X premieres Friday": the news it lists
     if m and not headline(RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")
     filed_other = other_meta(doc)
@@ -373,12 +398,7 @@ def decide_kind(
     if m:
         return _say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
     m = headline(RELEASE_STRONG)
-    if (
-        m
-        and WHAT_WE_KNOW.fullmatch(m.group(0))
-        and "?" in title[: m.start()]
-        and not RELEASE_TOPIC.search(title)
-    ):
+    if m and WHAT_WE_KNOW.fullmatch(m.group(0)) and not RELEASE_TOPIC.search(title):
         m = None  # "... Beats Streaming Giants In Korea? Here's What We Know": news explained
     if m and not headline(CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
@@ -395,7 +415,11 @@ def decide_kind(
         return _say(Kind.REVIEW, f"a critic's rating under a festival headline {m.group(0)!r}")
     if m:
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
-    m = headline(RELEASE_WEAK) or headline(RELEASE_DAY) or work_opens_on_a_day(title, film)
+    m = (
+        headline(RELEASE_WEAK)
+        or headline(RELEASE_DAY)
+        or work_opens_on_a_day(title, doc.body[:300], film)
+    )
     if m and not headline(CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_NEWS_TITLE)

@@ -59,7 +59,10 @@ _K_WORDS = Pattern(
     r"comedy|romance|zombie|blockbuster|director|directors|filmmaker|content|production|original|"
     r"originals|hit|hits|box office|epic|saga|melodrama|miniseries|entertainment|remake|"
     r"version|show|shows|title|titles|war film|noir|animation|industry|streamers?|theaters?|"
-    r"theatres?|cinema chains?|multiplex(?:es)?|TV|television|variety)\b|"
+    r"theatres?|cinema chains?|multiplex(?:es)?)\b|"
+    # Korean television's shows (not its networks, makers or hosts: "Korean TV network KBS")
+    r"\bKorean\s+(?:variety\s+(?:TV|shows?)|TV\s+(?:dramas?|shows?|series|variety)|"
+    r"television\s+(?:dramas?|shows?|series))\b|"
     r"\bK-(?:dramas?|movies?|films?|pop|content|zombie|horror|thriller|variety)\b|"
     r"\bKorea['’]s (?:Oscar|submission|entry|biggest|box office|first|top|most|film|films|"
     r"movie|movies|cinema|cinemas|drama|dramas|screen|streaming|streamers?|entertainment|"
@@ -71,7 +74,7 @@ _K_WORDS = Pattern(
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
     r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国(?!ロケ)[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
     # "韓国のバラエティ", "韓国の恋愛リアリティ番組"
-    r"韓国の?(?:人気)?(?:バラエティ|(?:恋愛)?リアリティ|番組|芸能)|"
+    r"韓国の?(?:人気)?(?:バラエティ|(?:恋愛)?リアリティ)(?!ー?番組(?:で|に))|"
     # "韓國春節檔強片", "香港國際電影節韓國焦點": Korea beside a film, a drama or a festival's focus
     # (not a Korean festival's guest, a distributor, a photo, a disaster: "入圍韓國釜山影展",
     # "韓國片商", "宣傳照片", "梨泰院慘劇")
@@ -203,9 +206,14 @@ _SOURCE_WORK = Pattern(
 )
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
 _THE_COUNTRY = Pattern(r"\bSouth Korea\b|\bKorea['’]s\b|한국")
+#: another country's film, drama or star in a Chinese or Japanese text
+_CJK_ELSEWHERE = Pattern(
+    r"日本映画|日本のドラマ|日本人|中國電影|中国电影|中國動畫|中国动画|台灣演員|台湾演员|台劇|台剧|"
+    r"華語|华语|港片|國片|国产"
+)
 _K_CATEGORY = Pattern(
     # (Chinese and Japanese outlets' Korean sections: "韓星", "韓劇", "韓流", "韓国ドラマ")
-    r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie|韓星|韩星|韓劇|韩剧|韓娛|韩娱|韓流|韩流|韓国",
+    r"Korea|K-?Drama|K-?Pop|Hallyu|한국|K-Movie|韓星|韩星|韓劇|韩剧|韓娛|韩娱|韓流|韩流",
     re.IGNORECASE,
 )
 _F_WORDS = Pattern(
@@ -450,6 +458,8 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     if m:
         evidence.append((1 if film.title else 3, f"Korean festival or awards {m.group(0)!r}"))
     cats = [c for c in doc.categories if _K_CATEGORY.search(c)]
+    if cats and not cats[0].isascii() and _CJK_ELSEWHERE.search(doc.all_text):
+        cats = []  # a Chinese outlet's 韓星 tag on another country's film or star
     if cats:
         evidence.append((3, f"category {cats[0]!r}"))
     return evidence
@@ -522,6 +532,7 @@ _KO_OWN_CUE = Pattern(r"종영|첫\s?방송|최종회|화보|커버|인터뷰|�
 #: a Korean text about another country's television or films
 _KO_ABROAD = Pattern(
     r"미국|할리우드|일본|중국|영국|대만|태국|홍콩|중화권|인도|해외|외화|美|日|HBO|"
+    r"프랑스|스페인|이탈리아|독일|러시아|캐나다|호주|유럽|외국|"
     r"(?:디즈니\+?|넷플릭스)\s?오리지널\s?(?:미드|시리즈)|미드|일드|중드"
 )
 

@@ -34,8 +34,7 @@ _IDOL_CATEGORY = Pattern(
     r"^(?:(?:girl|boy)\s?groups?|idols?|아이돌|걸그룹|보이그룹)$", re.IGNORECASE
 )
 _IDOL_CUE = Pattern(
-    r"\b(?:comeback|title track|music show|fandom|debut(?:ed|s)?|trainees?|fan ?meetings?|"
-    r"fan ?concerts?|lightsticks?|showcase)\b",
+    r"\b(?:comeback|title track|music show|fandom|debut(?:ed|s)?|trainees?)\b",
     re.IGNORECASE,
 )
 #: another country's group: the country describes the group itself

@@ -179,8 +179,8 @@ def named_alone(name: str, text: str) -> bool:
     """Whether ``text`` calls ``name`` by its last word alone ("Michael Haneke" ... "Haneke
     says"): how writers refer to a person, never to a work."""
     parts = name.split()
-    if not 2 <= len(parts) <= 3:
-        return False
+    if not 2 <= len(parts) <= 3 or any(p.islower() for p in parts):
+        return False  # (a name has no lower-case word: "Made in Korea" is a title)
     last = re.escape(parts[-1])
     before = re.escape(parts[-2])
     return re.search(rf"(?<!{before} )\b{last}\b", text) is not None

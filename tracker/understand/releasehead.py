@@ -47,12 +47,16 @@ RELEASE_STRONG = Pattern(
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
-    # "... is heading to Australian cinemas — here's when"
-    r"\bhere['’]s when\b|"
-    # Chinese: a date set ("定档12月19日")
-    r"(?:定档|定檔)\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})|"
-    # a home release's dates ("4K Blu-ray and digital dates announced")
-    r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release)|streaming)\b[\w\s&-]{0,20}\bdates?\s+"
+    # "... is heading to Australian cinemas — here's when" (not "here's when it happened")
+    r"\b(?:heading|headed|coming)\s+to\b[^.?!]{0,50}\bhere['’]s when\b|"
+    # Chinese: a date set ("定档12月19日"; not a fan meeting's, a ceremony's, a past one)
+    r"^(?:(?!见面会|見面會|粉丝|粉絲|演唱会|演唱會|闭幕|閉幕|开幕|開幕|颁奖|頒獎|典礼|典禮|聚会|聚會|"
+    r"签售|簽售|发布会|發布會|曾|去年|已).)*?(?:定档|定檔)\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})"
+    r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
+    # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's)
+    r"^(?!.*\b(?:PS[45]|Xbox|Switch|PC|game)\b).*"
+    r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
+    r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
     r"(?:announced|revealed|confirmed|set)\b|"
     rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
@@ -112,8 +116,9 @@ RELEASE_STRONG = Pattern(
 #: "what we know" is a release guide's only beside what a release guide is about
 WHAT_WE_KNOW = Pattern(r"(?:what|everything) (?:we know|to know)", re.IGNORECASE)
 RELEASE_TOPIC = Pattern(
-    r"\b(?:seasons?|sequel|release|premieres?|returns?|coming|cast|date|episodes?|part \d|"
-    r"trailer|when|plot)\b|시즌",
+    r"\b(?:seasons?|sequel|release|premieres?|returns?|coming|date|episodes?|part \d|"
+    r"trailer|plot|watch|before you|thriller|drama|series|film|movie|K-drama)\b|"
+    rf"{PLATFORM_NAMES}|시즌",
     re.IGNORECASE,
 )
 #: a Chinese headline's date that was only planned, is withdrawn, denied or asked about
@@ -210,16 +215,19 @@ _OPENS_ON_A_DAY = Pattern(
 _PLACE_OR_EVENT = Pattern(
     r"\b(?:cinemas?|theat(?:er|re)s?|festival|fest|exhibition|museum|gallery|store|shop|"
     r"restaurant|caf[eé]|bar|market|park|cent(?:er|re)|hall|library|fair|expo|week|series|"
-    r"season|retrospective|showcase|pop-up|box office)\b",
+    r"season|retrospective|showcase|pop-up|box office|stage|musical|play|playhouse|broadway|"
+    r"west end|adaptation|attraction|experience|immersive|mall|square|house|office|insight|wave|"
+    r"frieze|exhibit|concert|tour)\b",
     re.IGNORECASE,
 )
 
 
-def work_opens_on_a_day(title: str, film: Film) -> re.Match[str] | None:
+def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | None:
     """The headline's work opening on a day ("Humint opens Friday at River East"), not a
-    cinema, a festival or an exhibition that opens (the subject must be the film found)."""
+    cinema, a festival, an exhibition, a stage version or a bar that opens: no place or event
+    in the headline or the ``lead``, and the subject must be the film found."""
     m = _OPENS_ON_A_DAY.match(title)
-    if m is None or film.roundup:
+    if m is None or film.roundup or _PLACE_OR_EVENT.search(f"{title} {lead}"):
         return None
     if film.title is None:
         # (the link may name it later: a subject that reads as a title, and no place or event)
@@ -230,9 +238,7 @@ def work_opens_on_a_day(title: str, film: Film) -> re.Match[str] | None:
             or w.lower() in ("of", "the", "a", "an", "and", "in", "on", "to")
             for w in words
         )
-        if len(words) <= 6 and titled and not _PLACE_OR_EVENT.search(m.group("film")):
-            return m
-        return None
+        return m if len(words) <= 6 and titled else None
     subject = normalize_title(clean_film(m.group("film"))[0])
     names = (
         {normalize_title(film.title), *(normalize_title(n) for n in film.work.names)}

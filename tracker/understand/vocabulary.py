@@ -77,10 +77,9 @@ FILM_WORDS = Pattern(
     r"thriller|horror|comedy|biopic|rom-com|cast|starring|stars|Letterboxd|performance|epic|"
     r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
     r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
-    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|MBC|SBS|ENA|"
-    # television that is no drama: variety, travel and talk shows and their people
-    r"variety|(?:travel|talk|cooking|game|dating|reality|audition)\s+shows?|"
-    r"TV personalit(?:y|ies))\b|"
+    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|KBS2|MBC|SBS|ENA|"
+    # television that is no drama: its variety shows (not "a variety of")
+    r"variety\s+(?:shows?|TV|programmes?|programs?))\b|"
     r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"
     # the Korea-only streamers carry drama and film, so naming one is film context
     r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널|"

@@ -329,3 +329,116 @@ def test_round_9_review_still_not_korean(
 def test_round_9_review_the_screen_after_a_curated_title() -> None:
     r = classify_headline("The King's Warden Cinema Review", "<p>Verdict: 8/10</p>")
     assert r.film == "The King's Warden", r.reasons
+
+
+# the second review: what the fixes still took wrongly
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CJ ENM arrives in cinemas Friday with Boss",
+        "Blackpink's Jisoo lands on Disney+ Friday in Newtopia",
+        "Lisa premieres on HBO Max tonight in The White Lotus",
+        "Genshin Impact 5.1 drops on Wednesday",
+        "Mnet's Street Woman Fighter streams on Netflix Friday",
+    ],
+)
+def test_round_9_second_review_an_arriving_subject_that_is_no_work(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean comedy series.</p>")
+    assert r.film in (None, "Boss", "Newtopia", "The White Lotus", "Street Woman Fighter"), (
+        r.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "BTS is heading to London — here's when tickets go on sale",
+        "Bong Joon-ho is heading to Busan — here's when he speaks",
+        "电影《港口之光》首映礼定档10月10日 主演到场",
+    ],
+)
+def test_round_9_second_review_no_release(title: str) -> None:
+    r = classify_headline(title, "<p>The K-pop group. 韩国电影。</p>")
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "5 things to know about Kim Min-ho's lawsuit against a YouTube channel",
+        "7 things to know about Netflix's price hike in Korea",
+    ],
+)
+def test_round_9_second_review_a_list_about_news_is_news(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama star.</p>")
+    assert r.kind == Kind.NEWS, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories"),
+    [
+        ("《港口之光》发布终极预告 IU朴宝剑催泪", ("剧评",)),
+        ("宋康昊出席釜山影展红毯", ("影评",)),
+        ("映画『港の光』ヒョンビン来日舞台挨拶", ("映画レビュー",)),
+    ],
+)
+def test_round_9_second_review_news_under_a_cjk_review_tag(
+    title: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, "<p>韩国演员亮相。韓国映画。</p>", categories)
+    assert r.kind != Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "‘나는 솔로’ 호주 특집 시청률 최고치",
+            "<p>ENA 연애 예능 나는 솔로가 호주 편으로 시청률 최고치를 기록했다.</p>",
+        ),
+        (
+            "‘지구마불’ 러시아 편 동시간대 1위",
+            "<p>예능 프로그램 지구마불이 동시간대 1위를 차지했다.</p>",
+        ),
+    ],
+)
+def test_round_9_second_review_a_korean_show_abroad_stays_korean(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.korean is True, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "日本のドラマ『静寂』、韓国のリアリティ番組風にリメイク",
+            "<p>日本のドラマが韓国の恋愛リアリティ風にアレンジされる。</p>",
+        ),
+        (
+            "中国ドラマ『陳情令』、韓国の番組でも話題に",
+            "<p>中国ドラマ『陳情令』が韓国の人気バラエティで紹介された。</p>",
+        ),
+    ],
+)
+def test_round_9_second_review_a_show_featured_on_korean_tv_is_not_korean(
+    title: str, summary: str
+) -> None:
+    r = classify_headline(title, summary)
+    assert r.korean is False, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Harbour Lights opens Thursday in theaters", KOREAN_FILM),
+        (
+            "Harbour Lights opens Friday at AMC Empire 25",
+            "<p>The Korean film opens in theaters.</p>",
+        ),
+    ],
+)
+def test_round_9_second_review_a_film_that_opens_at_a_cinema(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.RELEASE, r.reasons

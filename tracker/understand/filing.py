@@ -47,6 +47,14 @@ _CJK_NEWS_OR_GAME = Pattern(
     r"公布|开机|開機|收视|收視|票房|入围|入圍|決定|発表|突破|1位|首位|視聴数|興行|リメイク|"
     r"キャスト|游戏|遊戲|ゲーム|プレイ|评测|評測"
 )
+#: a Chinese or Japanese category (kana or ideographs; Korean outlets' 리뷰 is a section)
+_CJK_TAG = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+#: a critic's words in a Chinese or Japanese headline or lead
+_CJK_JUDGES = Pattern(
+    r"观后感|觀後感|值得|好看|神剧|神劇|烂片|爛片|评分|評分|感想|ネタバレ|考察|评价|評價|可惜|精彩|"
+    r"失望|推荐|推薦|★|拍成|史诗|史詩|迷人|惊人|驚人|繁複|繁复|冗长|冗長|见事|見事|傑作|杰作|秀逸|"
+    r"物足りな|惜しい|語りすぎ|美则美矣|美則美矣"
+)
 _NEWS_CATEGORY = Pattern(r"^(?:news|뉴스|box office|박스오피스|interviews?|features?)$", re.I)
 #: a review of music, not of a film: "Song Reviews", "/artms-glass-orbit-album-review/"
 _MUSIC = r"(?:songs?|albums?|singles?|tracks?|music|concerts?|mvs?|k-pop|음반|앨범)"
@@ -82,8 +90,13 @@ def review_meta(doc: Document) -> str | None:
         return None
     for category in doc.categories:
         if _REVIEW_CATEGORY.match(category):
-            if not category.isascii() and _CJK_NEWS_OR_GAME.search(doc.headline):
-                continue  # a tag more than a section: "…收视创新高", "…プレイ感想" under 剧评
+            if _CJK_TAG.search(category) and (
+                _CJK_NEWS_OR_GAME.search(doc.headline)
+                or not _CJK_JUDGES.search(f"{doc.headline} {doc.body[:400]}")
+            ):
+                # a tag more than a section: "…收视创新高", "…海报曝光", "…プレイ感想" under
+                # 剧评; trusted where the headline or the lead judges the work
+                continue
             return f"category {category!r}"
     if doc.link and _REVIEW_LINK.search(doc.link):
         return "a review link path"

@@ -15,9 +15,16 @@ from tracker.understand.lexicon import Lexicon
 from tracker.understand.linktitle import title_in_link
 from tracker.understand.names import korean_names
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.subjects import (
+    SECTION_LABEL,
+    SUBJECT_ARRIVES,
+    arrival_subject,
+    bounded_title,
+    cast_subject,
+    named_as_a_show,
+    names_first,
+)
 from tracker.understand.titles import (
-    NOT_A_TITLE_START,
-    SMALL_WORDS,
     clean_film,
     looks_like_title,
     title_case,
@@ -41,7 +48,7 @@ _EPISODE_LEAD = Pattern(
     r"(?:series |season )?finale\b)"
 )
 #: "Hyun Bin and Jung Woo-sung's Made in Korea comes to ...": the cast's possessive, then the
-#: title up to the headline's first lower-case word (``_sentence_case_subject``)
+#: title up to the headline's first lower-case word (``sentence_case_subject``)
 _CAST_POSSESSIVE = Pattern(
     r"^(?P<names>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+(?:(?:,\s+|\s+and\s+)(?:[A-Z][\w-]+\s+){1,2}"
     r"[A-Z][\w-]+){0,2})['’]s\s+(?P<rest>\S.*)$"
@@ -72,8 +79,11 @@ _POSSESSIVE_LEAD = Pattern(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?
 REVIEW_TAIL = Pattern(
     # (the service, bracketed or not, and the format before "review": "Pavane (Netflix) Movie
     # Review", "Trigger (Netflix Series) Review", "The Handmaiden 4K Blu-ray Review")
-    r"^(?P<film>.+?)(?:\s*:)?\s+(?:\(?(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
-    r"Shudder|TVING|Tving)(?:\s+(?:film|movie|series|original))?\)?\s+)?"
+    # (a form word beside the service only in its brackets: "The Netflix Original review" is
+    # no "The" reviewed)
+    r"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:\((?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
+    r"Shudder|TVING|Tving)(?:\s+(?:film|movie|series|original))?\)|(?:Netflix|Disney\+|"
+    r"Prime Video|Apple TV\+|Hulu|Max|Mubi|Shudder|TVING|Tving))\s+)?"
     r"(?:(?:film|movie|TV|series|drama|K-drama|season \d+|4K Blu-ray|Blu-ray|4K)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
@@ -327,127 +337,8 @@ def may_name_a_work(name: str) -> bool:
     )
 
 
-def _sentence_case_subject(text: str) -> str:
-    """The Title Case words a sentence-case headline opens with, up to its first lower-case
-    word that is not a small one: "Night Shift" of "Night Shift comes to Netflix next week".
-    Nothing in a Title Case headline ("Wife Katy Louise Saunders Gives Birth"), where case
-    cannot tell the title from the rest."""
-    taken: list[str] = []
-    # (a word's first character: "K-drama" and "Night" are capitalised, "comes" is not)
-    for word in text.split():
-        if not (word[0].isupper() or word[0].isdigit() or word in SMALL_WORDS):
-            break
-        taken.append(word)
-    else:
-        return ""  # no lower-case word at all
-    while taken and taken[-1] in SMALL_WORDS:
-        taken.pop()
-    return " ".join(taken)
-
-
-#: the labels outlets set before a colon: a section or a format, never a work
-_SECTION_LABEL = Pattern(
-    r"(?i:box office|interview|exclusive|report|breaking|dispatch|review|news|watch|opinion|"
-    r"analysis|explainer|recap|update|photos?|video|first look|podcast|listen|ratings|"
-    r"k-drama|k-pop|netflix|streaming)"
-)
-
-
-#: a Title Case subject and an arrival's verb in lower case, then where or when
-#: (on a service, in cinemas or on a day: a person "returns in" a film, "lands in" a city)
-_SUBJECT_ARRIVES = Pattern(
-    r"^(?P<film>[A-Z0-9][^:|—–,]{0,60}?)\s+(?:arrives|lands|premieres|streams|drops)\s+"
-    rf"(?:(?:on|onto)\s+{PLATFORM_NAMES}|in\s+(?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas)\b|"
-    r"(?:(?:on|this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
-    r"(?:tomorrow|tonight|today)\b)"
-)
 #: a festival (and its year) heading a headline before its colon: never the work
 _FESTIVAL_LABEL = Pattern(_FESTIVAL_TAG)
-
-
-def _cast_subject(lexicon: Lexicon, after: str, *, title_case: bool = False) -> str:
-    """The title after a cast's possessive, to its verb ("Hope is a monster movie", "Hope
-    Gets A Standing Ovation") or to the comma of an appositive that describes it ("Hope,
-    Cannes's most ferocious creature feature, opens ..."; not "I'm a Cyborg, But That's OK
-    returns ..."), when it can be one."""
-    film = _sentence_case_subject(after) or (_title_case_subject(after) if title_case else "")
-    appositive = _APPOSITIVE.match(after)
-    if appositive and not lexicon.works_titled(film):
-        film = appositive["film"]
-    return film if film and (lexicon.works_titled(film) or _bounded_title(film)) else ""
-
-
-#: a title, then an appositive that describes it between commas: a possessive, an article or a
-#: lower-case word opens it
-_APPOSITIVE = Pattern(
-    r"^(?P<film>[^,]{1,60}),\s+(?:[A-Z][\w.-]*['’]s\s|(?:a|an|the)\s|[a-z])[^,]{1,80},"
-)
-#: the verbs a Title Case headline reports with after a title ("Hope Gets A Seven-Minute
-#: Standing Ovation", "The World Of Love Wins Platform Prize")
-_TITLE_CASE_VERB = Pattern(
-    r"\s(?:Gets|Wins|Earns|Opens|Lands|Scores|Draws|Takes|Tops|Leads|Premieres|Debuts|Arrives|"
-    r"Receives|Sweeps|Is|Was|Becomes|Returns|Hits|Heads|Joins|Sets)\s"
-)
-
-
-def _title_case_subject(text: str) -> str:
-    """The words of a Title Case headline before its first reporting verb, or nothing."""
-    m = _TITLE_CASE_VERB.search(text)
-    return text[: m.start()].strip() if m else ""
-
-
-def _named_as_a_show(name: str, body: str) -> bool:
-    """Whether the text calls ``name`` a show: after a channel's or a service's possessive
-    or a format word ("MBC's Hangout With Yoo", "the variety show Hangout With Yoo"); never
-    an event ("this year's Seoul Fashion Week")."""
-    if not body or name not in body or _EVENT_NAME.search(name):
-        return False
-    return (
-        re.search(
-            r"(?:\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|Netflix|TVING|Tving|Disney\+|Wavve|"
-            r"Coupang Play|Channel A|TV Chosun)['’]s|\b(?:show|series|drama|programme|program|"
-            rf"variety))\s+{re.escape(name)}\b",
-            body,
-            re.IGNORECASE,
-        )
-        is not None
-    )
-
-
-#: an event's name, which a possessive also precedes ("this year's Baeksang Arts Awards")
-_EVENT_NAME = re.compile(
-    r"\b(?:Awards?|Week|Con|Festival|Fest|Gala|Ceremony|Concert|Tour|Expo)$", re.IGNORECASE
-)
-
-
-def _names_first(text: str) -> bool:
-    """Whether ``text`` opens with a Korean name ("Yoo Jae-suk, Haha And ...")."""
-    names = korean_names(" ".join(text.split()[:3]))
-    return bool(names) and text.startswith(names[0].split("-")[0])
-
-
-def _bounded_title(name: str) -> bool:
-    """Whether words that headline grammar bounds on both sides (before "episode 1", before
-    ": <cast>'s", between "<cast>'s" and a verb) can be a title: a few capitalised words (a
-    verb among them is the title's: "The Judge Returns"), no kind of work ("drama"), service
-    or Korean name."""
-    words = name.split()
-    return (
-        1 <= len(words) <= 7
-        and words[0] not in NOT_A_TITLE_START
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in words)
-        and not _FORMAT_WORD.search(name)
-        and not _PLATFORM_NAME.search(name)
-        and not korean_names(name)
-    )
-
-
-#: what a headline calls a work by its kind ("the K-drama finale"), never a title's word
-_FORMAT_WORD = Pattern(
-    r"\b(?:films?|movies?|dramas?|K-dramas?|series|shows?|sitcoms?|episodes?|seasons?|"
-    r"trailers?|teasers?)\b",
-    re.IGNORECASE,
-)
 
 
 #: a Title Case essay headline that judges its work: "The Quiet Orchard Is a Slow, Luminous
@@ -496,24 +387,17 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         # (one word is as often an adjective or a name: "Emotional Finale of ...", "Gong Yoo
         # Episode 3 Cameo")
         if lexicon.works_titled(film) or (
-            len(film.split()) > 1 and _bounded_title(film) and lexicon.person(film) is None
+            len(film.split()) > 1 and bounded_title(film) and lexicon.person(film) is None
         ):
             return film, "title pattern 'X episode N / finale ...'"
-    m = _SUBJECT_ARRIVES.match(rest)
-    if m:
+    m = SUBJECT_ARRIVES.match(rest)
+    if m and arrival_subject(lexicon, m["film"], rest[m.end() :], body):
         # "Harbour Lights arrives on Disney+ next Wednesday": a sentence-case headline's
         # Title Case subject, then the verb of an arrival
-        film = m["film"]
-        if (
-            _bounded_title(film)
-            and lexicon.person(film) is None
-            and not _EVENT_NAME.search(film)
-            and not _SECTION_LABEL.search(film)
-        ):
-            return film, "title pattern 'X arrives on ...'"
+        return m["film"], "title pattern 'X arrives on ...'"
     m = _CAST_POSSESSIVE.match(rest)
     if m and korean_names(m["names"]):
-        film = _cast_subject(lexicon, m["rest"])
+        film = cast_subject(lexicon, m["rest"])
         if film:
             return film, 'title pattern "<cast>\'s X <verb>"'
     m = _TITLE_COLON_CAST.match(rest)
@@ -521,18 +405,18 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
     festival = m is not None and _FESTIVAL_LABEL.fullmatch(m["film"].strip()) is not None
     if m and cast and festival and korean_names(cast["names"]):
         # "Cannes 2026: Na Hong-jin's Hope is a monster movie ...": the festival heads it
-        film = _cast_subject(lexicon, cast["rest"], title_case=True)
+        film = cast_subject(lexicon, cast["rest"], title_case=True)
         if film:
             return film, 'title pattern "Festival: <cast>\'s X ..."'
-    if m and cast is None and not festival and _names_first(m["rest"]):
+    if m and cast is None and not festival and names_first(m["rest"]):
         # "Hangout With Yoo: Yoo Jae-suk, Haha And Joo Woo-jae Launch ...": the show, then
         # its people, where the text calls it a show too ("MBC's Hangout With Yoo has ...")
         film = m["film"].strip()
         if lexicon.works_titled(film) or (
-            _bounded_title(film)
-            and not _SECTION_LABEL.search(film)
+            bounded_title(film)
+            and not SECTION_LABEL.search(film)
             and lexicon.person(film) is None
-            and _named_as_a_show(film, body)
+            and named_as_a_show(film, body)
         ):
             return film, 'title pattern "X: <Korean name> ..."'
     if (
@@ -553,7 +437,7 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         unnamed = said is not None and " " not in film and not lexicon.works_titled(film)
         if not unnamed and (
             lexicon.works_titled(film)
-            or (_bounded_title(film) and not _SECTION_LABEL.fullmatch(film))
+            or (bounded_title(film) and not SECTION_LABEL.fullmatch(film))
         ):
             return film, 'title pattern "X: <cast>\'s ..."'
     m = NAME_ON_TITLE.match(rest)

@@ -116,9 +116,16 @@ _ACT_EVENT = Pattern(
     r"\b(?:(?:world\s+)?tour|concerts?|album|comeback|showcase|fan ?meeting|fan ?con)s?\b",
     re.IGNORECASE,
 )
+#: what news is about, which a list of "things to know" about it is still news of
+_NEWS_NOUN = Pattern(
+    r"\b(?:lawsuit|case|trial|arrest|deal|merger|acquisition|price|prices|strike|ban|scandal|"
+    r"controversy|dispute|hike|boycott)\b",
+    re.IGNORECASE,
+)
 #: an act's screen work or a service in its headline, filed under K-pop all the same
 _ACT_ON_SCREEN = Pattern(
-    r"\b(?:documentary|thriller|remake|special|season|premieres?|stars?\s+in|cast|ratings)\b|"
+    r"\b(?:documentary|thriller|remake|special|season|premieres?|stars?\s+in|cast|ratings|film|"
+    r"movie)\b|"
     rf"{PLATFORM_NAMES}",
     re.IGNORECASE,
 )
@@ -370,7 +377,11 @@ def decide_kind(
     if m and not _SCREEN_WORK.search(title, doc.folded_headline):
         return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
     m = headline(_LISTICLE)
-    if m and "things" in m.group(0).lower() and _reports_or_dates(headline):
+    if (
+        m
+        and "things" in m.group(0).lower()
+        and (_reports_or_dates(headline) or _NEWS_NOUN.search(title, doc.folded_headline))
+    ):
         m = None  # "10 things to know before X premieres Friday": the news it lists
     if m and not headline(RELEASE_ROUNDUP):
         return _say(Kind.OTHER, f"listicle headline {m.group(0)!r}")

@@ -74,7 +74,9 @@ _K_WORDS = Pattern(
     # Japanese outlets: "韓国ドラマ", "韓国映画", "韓ドラ", "韓流"
     r"韓国\s?(?:ドラマ|映画|発|オリジナル|版)|韓国(?!ロケ)[ァ-ヺー・]{2,12}(?:映画|ドラマ)|韓ドラ|韓流|Kドラマ|"
     # "韓国のバラエティ", "韓国の恋愛リアリティ番組"
-    r"韓国の?(?:人気)?(?:バラエティ|(?:恋愛)?リアリティ)(?!ー?番組(?:で|に))|"
+    # (not where another country's show is featured or modelled: "韓国の人気バラエティで紹介",
+    # "韓国の恋愛リアリティ風に", "韓国のリアリティを模倣")
+    r"韓国の?(?:人気)?(?:バラエティ|(?:恋愛)?リアリティ)ー?(?!(?:番組)?(?:で|に|風|を模倣|の模倣))|"
     # "韓國春節檔強片", "香港國際電影節韓國焦點": Korea beside a film, a drama or a festival's focus
     # (not a Korean festival's guest, a distributor, a photo, a disaster: "入圍韓國釜山影展",
     # "韓國片商", "宣傳照片", "梨泰院慘劇")
@@ -532,7 +534,8 @@ _KO_OWN_CUE = Pattern(r"종영|첫\s?방송|최종회|화보|커버|인터뷰|�
 #: a Korean text about another country's television or films
 _KO_ABROAD = Pattern(
     r"미국|할리우드|일본|중국|영국|대만|태국|홍콩|중화권|인도|해외|외화|美|日|HBO|"
-    r"프랑스|스페인|이탈리아|독일|러시아|캐나다|호주|유럽|외국|"
+    # (a country before its programme: "프랑스 영화 ‘아멜리에’", not "호주 특집", "유럽 투어")
+    r"(?:프랑스|스페인|이탈리아|독일|러시아|캐나다|호주|유럽|외국)\s?(?:드라마|영화|시리즈|작품|방송사)|"
     r"(?:디즈니\+?|넷플릭스)\s?오리지널\s?(?:미드|시리즈)|미드|일드|중드"
 )
 

@@ -48,10 +48,12 @@ RELEASE_STRONG = Pattern(
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
     # "... is heading to Australian cinemas — here's when" (not "here's when it happened")
-    r"\b(?:heading|headed|coming)\s+to\b[^.?!]{0,50}\bhere['’]s when\b|"
+    r"\b(?:heading|headed|coming)\s+to\b[^.?!]{0,50}\bhere['’]s when"
+    r"(?:\s*$|\s+(?:it|they|you can)\b)|"
     # Chinese: a date set ("定档12月19日"; not a fan meeting's, a ceremony's, a past one)
     r"^(?:(?!见面会|見面會|粉丝|粉絲|演唱会|演唱會|闭幕|閉幕|开幕|開幕|颁奖|頒獎|典礼|典禮|聚会|聚會|"
-    r"签售|簽售|发布会|發布會|曾|去年|已).)*?(?:定档|定檔)\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})"
+    r"签售|簽售|发布会|發布會|首映礼|首映禮|首映式|路演|点映|點映|特别场|特別場|曾|去年|已).)*?"
+    r"(?:定档|定檔)\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})"
     r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
     # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's)
     r"^(?!.*\b(?:PS[45]|Xbox|Switch|PC|game)\b).*"
@@ -213,13 +215,15 @@ _OPENS_ON_A_DAY = Pattern(
 
 #: what else opens on a day: a place, an event, a season of films
 _PLACE_OR_EVENT = Pattern(
-    r"\b(?:cinemas?|theat(?:er|re)s?|festival|fest|exhibition|museum|gallery|store|shop|"
-    r"restaurant|caf[eé]|bar|market|park|cent(?:er|re)|hall|library|fair|expo|week|series|"
-    r"season|retrospective|showcase|pop-up|box office|stage|musical|play|playhouse|broadway|"
-    r"west end|adaptation|attraction|experience|immersive|mall|square|house|office|insight|wave|"
-    r"frieze|exhibit|concert|tour)\b",
+    r"\b(?:festival|fest|exhibition|museum|gallery|store|shop|restaurant|caf[eé]|bar|market|"
+    r"park|cent(?:er|re)|hall|library|fair|expo|retrospective|showcase|pop-up|stage|musical|"
+    r"play|playhouse|broadway|west end|adaptation|attraction|experience|immersive|mall|square|"
+    r"house|office|insight|wave|frieze|exhibit|concert|tour)\b",
     re.IGNORECASE,
 )
+#: what opens that is a venue or a programme of films, said in the subject itself ("The River
+#: Cinema opens Friday", "Korean Film Week opens Thursday")
+_VENUE = Pattern(r"\b(?:cinemas?|theat(?:er|re)s?|week|series|season|box office)\b", re.IGNORECASE)
 
 
 def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | None:
@@ -228,6 +232,8 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
     in the headline or the ``lead``, and the subject must be the film found."""
     m = _OPENS_ON_A_DAY.match(title)
     if m is None or film.roundup or _PLACE_OR_EVENT.search(f"{title} {lead}"):
+        return None
+    if _VENUE.search(m.group("film")):
         return None
     if film.title is None:
         # (the link may name it later: a subject that reads as a title, and no place or event)

@@ -34,6 +34,7 @@ from tracker.understand.releasehead import (
     FIRST_SHOWN,
     RELEASE_DAY,
     RELEASE_ROUNDUP,
+    RELEASE_SET,
     RELEASE_STRONG,
     RELEASE_TOPIC,
     RELEASE_WEAK,
@@ -136,7 +137,14 @@ def _reports_or_dates(headline: Callable[[Pattern], re.Match[str] | None]) -> bo
     a pattern), which a list's or an act's event headline must give way to."""
     return any(
         headline(p) is not None
-        for p in (RELEASE_STRONG, RELEASE_WEAK, RELEASE_DAY, _NEWS_TITLE, _FESTIVAL_NEWS)
+        for p in (
+            RELEASE_STRONG,
+            RELEASE_SET,
+            RELEASE_WEAK,
+            RELEASE_DAY,
+            _NEWS_TITLE,
+            _FESTIVAL_NEWS,
+        )
     )
 
 
@@ -332,6 +340,9 @@ def decide_kind(
             found[pattern] = pattern.search(title, doc.folded_headline)
         return found[pattern]
 
+    def strong_release() -> re.Match[str] | None:
+        return headline(RELEASE_STRONG) or headline(RELEASE_SET)
+
     guid_link = f"{doc.guid} {doc.link}"
     if "letterboxd" in guid_link and _LETTERBOXD_LIST.search(guid_link):
         return _say(Kind.OTHER, "a Letterboxd list")
@@ -390,25 +401,25 @@ def decide_kind(
         filed_other
         and news_meta(doc) in (None, NEWS_LINK)  # (a site's /news/ is every story's path)
         and not headline(_NEWS_TITLE)
-        and not headline(RELEASE_STRONG)
+        and not strong_release()
         and not headline(RELEASE_ROUNDUP)
     ):
         return _say(Kind.OTHER, f"filed as neither news nor a review: {filed_other}")
     m = headline(_PROMO)
-    strong = headline(RELEASE_STRONG)
+    strong = strong_release()
     # "메인 예고편, 26일 첫 공개": a trailer's first showing, not the work's
     first_shown = strong is not None and FIRST_SHOWN.search(strong.group(0)) is not None
     if m and (strong is None or first_shown) and not headline(RELEASE_WEAK):
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
     meta = review_meta(doc)
-    if meta and not headline(RELEASE_STRONG) and not headline(RELEASE_ROUNDUP):
+    if meta and not strong_release() and not headline(RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, meta)
     if ratings_seen >= 2 and not headline(RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, f"{ratings_seen} critic's ratings (a review roundup)")
     m = headline(RELEASE_ROUNDUP)
     if m:
         return _say(Kind.RELEASE, f"release roundup headline {m.group(0)!r}")
-    m = headline(RELEASE_STRONG)
+    m = strong_release()
     if m and WHAT_WE_KNOW.fullmatch(m.group(0)) and not RELEASE_TOPIC.search(title):
         m = None  # "... Beats Streaming Giants In Korea? Here's What We Know": news explained
     if m and not headline(CALLED_OFF):

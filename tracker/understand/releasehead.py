@@ -47,19 +47,6 @@ RELEASE_STRONG = Pattern(
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
-    # "... is heading to Australian cinemas — here's when" (not "here's when it happened")
-    r"\b(?:heading|headed|coming)\s+to\b[^.?!]{0,50}\bhere['’]s when"
-    r"(?:\s*$|\s+(?:it|they|you can)\b)|"
-    # Chinese: a date set ("定档12月19日"; not a fan meeting's, a ceremony's, a past one)
-    r"^(?:(?!见面会|見面會|粉丝|粉絲|演唱会|演唱會|闭幕|閉幕|开幕|開幕|颁奖|頒獎|典礼|典禮|聚会|聚會|"
-    r"签售|簽售|发布会|發布會|首映礼|首映禮|首映式|路演|点映|點映|特别场|特別場|曾|去年|已).)*?"
-    r"(?:定档|定檔)\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})"
-    r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
-    # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's)
-    r"^(?!.*\b(?:PS[45]|Xbox|Switch|PC|game)\b).*"
-    r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
-    r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
-    r"(?:announced|revealed|confirmed|set)\b|"
     rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
@@ -115,6 +102,24 @@ RELEASE_STRONG = Pattern(
     r"(?:配信|公開|放送)(?:日)?(?:決定|開始|スタート)(?!された|済|から|後|以来)",
     re.IGNORECASE,
 )
+#: more release headlines, apart from ``RELEASE_STRONG`` (whose gate of needles would grow past
+#: what pays): "... heading to Australian cinemas — here's when", "定档12月19日", "4K Blu-ray and
+#: digital dates announced"
+RELEASE_SET = Pattern(
+    # "... is heading to Australian cinemas — here's when" (not "here's when it happened")
+    r"\b(?:heading|headed|coming)\s+to\b[^.?!]{0,50}\bhere['’]s when"
+    r"(?:\s*$|\s+(?:it|they|you can)\b)|"
+    # Chinese: a date set ("定档12月19日"; not a fan meeting's, a ceremony's, a past one:
+    # ``CALLED_OFF``)
+    r"(?:定档|定檔)\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})"
+    r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
+    # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's:
+    # ``CALLED_OFF``)
+    r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
+    r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
+    r"(?:announced|revealed|confirmed|set)\b",
+    re.IGNORECASE,
+)
 #: "what we know" is a release guide's only beside what a release guide is about
 WHAT_WE_KNOW = Pattern(r"(?:what|everything) (?:we know|to know)", re.IGNORECASE)
 RELEASE_TOPIC = Pattern(
@@ -127,6 +132,12 @@ RELEASE_TOPIC = Pattern(
 #: ("原定10月3日上映，因故撤档", "网传…片方辟谣", "10月3日全国上映？"): no release
 CALLED_OFF = Pattern(
     r"撤档|撤檔|改档|改檔|辟谣|闢謠|不实|不實|原定|原计划|原計劃|网传|網傳|"
+    # (an event's date set, or a past one: "粉丝见面会定档11月8日", "曾定档2月22日")
+    r"(?:见面会|見面會|粉丝|粉絲|演唱会|演唱會|闭幕|閉幕|开幕|開幕|颁奖|頒獎|典礼|典禮|聚会|聚會|签售|"
+    r"簽售|发布会|發布會|首映礼|首映禮|首映式|路演|点映|點映|特别场|特別場|曾|去年|已)[^。，,]{0,12}?"
+    r"(?:定档|定檔)|"
+    # (a game's dates: "Stellar Blade PS5 physical and digital release dates announced")
+    r"\bPS[45]\b|\bXbox\b|\bNintendo Switch\b|\bvideo ?games?\b|"
     r"(?:上映|上線|上线|首播|播出)[？?]"
 )
 #: a release headline's "first showing" (첫 공개), which a trailer or a poster has too

@@ -29,6 +29,7 @@ from tracker.understand.filing import (
     review_meta,
 )
 from tracker.understand.film import Film
+from tracker.understand.kpop import kpop_section
 from tracker.understand.releasehead import (
     CALLED_OFF,
     FIRST_SHOWN,
@@ -109,10 +110,7 @@ _LISTICLE = Pattern(
 _K_POP_EVENT = Pattern(
     r"\bK-pop\b.{0,60}\b(?:concert|tour|album|comeback|showcase|fan ?meeting)s?\b", re.IGNORECASE
 )
-#: a K-pop section, and what an act does that its headline names there
-_K_POP_SECTION = Pattern(
-    r"^(?:k-?pop|kpop|idols?|(?:girl|boy)\s?groups?|케이팝|가요)$", re.IGNORECASE
-)
+#: what a K-pop act does that its headline names in a K-pop section
 _ACT_EVENT = Pattern(
     r"\b(?:(?:world\s+)?tour|concerts?|album|comeback|showcase|fan ?meeting|fan ?con)s?\b",
     re.IGNORECASE,
@@ -378,7 +376,7 @@ def decide_kind(
     if (
         m is None
         and film.work is None
-        and any(_K_POP_SECTION.match(c.strip()) for c in doc.categories)
+        and any(kpop_section(c) for c in doc.categories)
         and not _ACT_ON_SCREEN.search(title, doc.folded_headline)
         and not _reports_or_dates(headline)
     ):

@@ -33,6 +33,16 @@ _OTHER_POP = Pattern(r"\b(?:J-?pop|C-?pop|T-?pop|anime|Japan(?:ese)?)\b", re.IGN
 _IDOL_CATEGORY = Pattern(
     r"^(?:(?:girl|boy)\s?groups?|idols?|아이돌|걸그룹|보이그룹)$", re.IGNORECASE
 )
+#: a section named for K-pop itself (a music site's "K-Pop", a Korean outlet's 가요)
+_K_POP_NAMED = Pattern(r"^(?:k-?pop|kpop|케이팝|가요)$", re.IGNORECASE)
+
+
+def kpop_section(category: str) -> bool:
+    """Whether ``category`` is a K-pop section: named for K-pop, its idols or its groups."""
+    name = category.strip()
+    return bool(_IDOL_CATEGORY.match(name) or _K_POP_NAMED.match(name))
+
+
 _IDOL_CUE = Pattern(
     r"\b(?:comeback|title track|music show|fandom|debut(?:ed|s)?|trainees?)\b",
     re.IGNORECASE,

@@ -74,6 +74,8 @@ REVIEW_LEAD = Pattern(
 )
 #: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
 _POSSESSIVE_LEAD = Pattern(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?P<rest>\S.*)$")
+#: the services a review headline names before "review"
+_REVIEWED_ON = r"(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|Shudder|TVING|Tving)"
 #: "X review: ...", also with a platform and a form word, after a colon ("20th Century Girl:
 #: Netflix Film Review")
 REVIEW_TAIL = Pattern(
@@ -81,9 +83,8 @@ REVIEW_TAIL = Pattern(
     # Review", "Trigger (Netflix Series) Review", "The Handmaiden 4K Blu-ray Review")
     # (a form word beside the service only in its brackets: "The Netflix Original review" is
     # no "The" reviewed)
-    r"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:\((?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi|"
-    r"Shudder|TVING|Tving)(?:\s+(?:film|movie|series|original))?\)|(?:Netflix|Disney\+|"
-    r"Prime Video|Apple TV\+|Hulu|Max|Mubi|Shudder|TVING|Tving))\s+)?"
+    rf"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:\({_REVIEWED_ON}(?:\s+(?:film|movie|series|original))?\)|"
+    rf"{_REVIEWED_ON})\s+)?"
     r"(?:(?:film|movie|TV|series|drama|K-drama|season \d+|4K Blu-ray|Blu-ray|4K)\s+)?review"
     r"\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,

@@ -2,8 +2,9 @@
 
 Owns choosing the rows (missing or stale understandings: an older classifier, or feed hints the
 config has changed since; or every row), and running batches through the parse workers while
-this process reads the next batch and writes the last one. Takes storage and the pool as
-arguments; must not read the clock or the config.
+this process reads the next batch and writes the last one, off the event loop (``offload``), so
+a worker that finishes a batch finds the next one read and is handed it at once. Takes storage
+and the pool as arguments; must not read the clock or the config.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import asyncio
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from tracker.poll.offload import Offload, inline
 from tracker.poll.workers import ParserPool, UnderstandItem, understand_batch
 from tracker.storage.protocol import Storage
 from tracker.types import FeedHints
@@ -45,28 +47,32 @@ async def reclassify(
     hints: Mapping[str, FeedHints],
     batch: int = BATCH,
     on_progress: Callable[[int], None] | None = None,
+    offload: Offload = inline,
 ) -> int:
-    """Understand ``ids`` again and store the results; returns how many were."""
+    """Understand ``ids`` again and store the results; returns how many were. Storage calls
+    run through ``offload`` (a thread of their own, where the database allows it)."""
     batches = [ids[i : i + batch] for i in range(0, len(ids), batch)]
     done = 0
-    # as many batches in flight as there are workers: reading and writing the database in
-    # this process overlaps with understanding in theirs
-    limit = asyncio.Semaphore(max(1, pool.workers))
+    # a batch read ahead for every worker besides the one it works on: when a worker finishes,
+    # the pool hands it the next batch while this process writes the last one (measured on
+    # 5,000 entries and two workers: with one batch a worker, they sat idle a third of the time)
+    limit = asyncio.Semaphore(2 * max(1, pool.workers))
+
+    def read(chunk: list[int]) -> list[UnderstandItem]:
+        return [
+            UnderstandItem(e.id, e.as_data(), hints.get(e.feed_url, FeedHints()), e.published_at)
+            for e in storage.entries_by_id(chunk)
+        ]
 
     async def one(chunk: list[int]) -> None:
         nonlocal done
         async with limit:
-            items = [
-                UnderstandItem(
-                    e.id, e.as_data(), hints.get(e.feed_url, FeedHints()), e.published_at
-                )
-                for e in storage.entries_by_id(chunk)
-            ]
+            items = await offload(lambda: read(chunk))
             if len(batches) == 1:
                 understood = understand_batch(items)  # one batch: no worker worth starting
             else:
                 understood = await pool.run(understand_batch, items)
-            storage.store_understanding(understood)
+            await offload(lambda: storage.store_understanding(understood))
         done += len(understood)
         if on_progress is not None:
             on_progress(len(understood))

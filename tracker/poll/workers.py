@@ -23,7 +23,7 @@ import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import UTC, datetime
+from datetime import datetime
 from multiprocessing import forkserver
 from typing import NamedTuple, TypeVar
 
@@ -117,13 +117,9 @@ def warm() -> int:
     """Load the parser and the classifier and build the classifier's lexicon (a worker's first
     document paid for it): the job every new worker runs first. Returns the worker's pid."""
     from tracker.parse.feed import parse_feed  # noqa: F401
-    from tracker.understand.ingest import understand_entry
+    from tracker.understand.ingest import warm_up
 
-    understand_entry(
-        EntryData(identity="warm", title="Parasite review: 4/5 stars", link=None),
-        hints=FeedHints(),
-        published=datetime(2026, 1, 1, tzinfo=UTC),
-    )
+    warm_up()
     return os.getpid()
 
 

@@ -4,18 +4,23 @@ Owns ``understand_entry``: classification and extraction of one entry with its f
 the excerpt a card shows, and the keys that match it with the rest of its week (film keys for the
 entry and each title a roundup lists, the syndication fingerprint), stamped with the classifier
 version. Runs in the poll's parser processes (and for stale rows before a digest, and ``tracker
-reclassify``), so it is pure and returns a small, picklable ``Understood``.
+reclassify``), so it is pure and returns a small, picklable ``Understood``. Also owns
+``warm_up``: everything the classifier builds on first use, built at once, for the process the
+workers are forked from.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import sys
+from datetime import UTC, datetime
 
 from tracker.text import strip_html
 from tracker.types import EntryData, FeedHints, FeedSpec, Understood
 from tracker.understand.classify import classify
+from tracker.understand.lexicon import default_lexicon
 from tracker.understand.match import ClusterInput, film_keys, fingerprint
 from tracker.understand.record import excerpt, to_stored
+from tracker.understand.scan.prefilter import compile_all
 from tracker.understand.version import version_for
 
 
@@ -48,3 +53,18 @@ def understand_entry(entry: EntryData, *, hints: FeedHints, published: datetime)
         listed_keys=[k._replace(published=None) for k in listed_keys],
         fingerprint=fingerprint(entry.title, text),
     )
+
+
+def warm_up() -> None:
+    """Build now what the classifier builds on first use: the curated lexicon and its scanners,
+    every module's patterns (a few hundred regular expressions, about half a second), and what
+    one entry's understanding touches. A process that forks workers calls it once; each worker
+    would otherwise pay for it again on its first documents."""
+    default_lexicon().build_views()
+    understand_entry(
+        EntryData(identity="warm", title="Parasite review: 4/5 stars", link=None),
+        hints=FeedHints(),
+        published=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    ours = ("tracker.understand", "tracker.text")
+    compile_all(module for name, module in list(sys.modules.items()) if name.startswith(ours))

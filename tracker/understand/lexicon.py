@@ -173,6 +173,13 @@ class Lexicon:
             by_name=by_name,
         )
 
+    def build_views(self) -> None:
+        """Build every scanner and table now rather than on first use (``view``): for a process
+        that forks workers, so each starts with them built."""
+        for name, attr in vars(type(self)).items():
+            if isinstance(attr, view):
+                getattr(self, name)
+
     def works_titled(self, title: str) -> list[Work]:
         """Every curated work one of whose spellings normalises like ``title``."""
         return [self.works[i] for i in self.by_title.get(_title_key(title), ())]

@@ -17,14 +17,15 @@ syntax tree two things and uses them before the real search:
 The answers are the pattern's own, match for match. A tree that cannot be read (another
 Python's parser) gives neither, and the pattern simply runs. Owns the ``Pattern`` that uses
 them (``needles`` and ``starts`` derive them), the folding and the words they rely on, and
-compiling on first use (importing the classifier stays cheap). Must not know what any
-pattern means.
+compiling on first use (importing the classifier stays cheap) or all at once ahead of it
+(``compile_all``, for a process that forks workers). Must not know what any pattern means.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from types import ModuleType
 from typing import Any
 
 from tracker.understand.scan.needles import cost, read_needles
@@ -270,3 +271,23 @@ class Pattern:
         if not self.possible(text, folded):
             return [text]
         return (self._compiled or self._compile()).split(text, maxsplit)
+
+
+def compile_all(modules: Iterable[ModuleType]) -> int:
+    """Compile every ``Pattern`` the modules hold at their top level, alone or in a tuple, list,
+    set or a mapping's values (one level down: how the classifier keeps its tables). A process
+    that forks workers calls this once, so no worker compiles them again on its first texts.
+    Returns how many it compiled."""
+    found = 0
+    for module in modules:
+        for value in list(vars(module).values()):
+            if isinstance(value, dict):
+                value = list(value.values())
+            inner = value if isinstance(value, tuple | list | set | frozenset) else (value,)
+            for item in inner:
+                # a table's row: (pattern, label)
+                for candidate in item if isinstance(item, tuple) else (item,):
+                    if isinstance(candidate, Pattern) and candidate._compiled is None:
+                        candidate._compile()
+                        found += 1
+    return found

@@ -41,6 +41,7 @@ from tracker.understand.rating import extract_rating
 from tracker.understand.roundup import extract_listed
 from tracker.understand.rules import passes_rules
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.subjects import named_as_a_show
 from tracker.understand.titles import title_words
 
 __all__ = ["Classification", "ListedRelease", "classify", "passes_rules"]
@@ -222,6 +223,11 @@ def _film_elsewhere(
         kind == Kind.NEWS and _ABOUT_A_WORK.search(doc.body)
     ):
         named = headline_title(doc.headline, link)
+        if named and ": " in named:
+            # "Running Man: Youngest Member Returns ..." at running-man-youngest-member-...:
+            # the show is what the text calls one ("SBS's Running Man")
+            show = named.split(": ", 1)[0]
+            named = show if named_as_a_show(show, doc.body) else named
         if (
             named
             and lexicon.person(named) is None

@@ -20,7 +20,8 @@ REVIEW_TAG = Pattern(
     # a column that looks at one work: "[TV 들여다보기]", "[D:방송 뷰]", 【シネマ推し】, 【映画評】
     r"(?:방송|TV|영화|드라마|OTT|문화)\s?(?:뷰|들여다보기|읽기|톺아보기|돋보기)$|(?:^|\s)비평$|"
     r"シネマ推し|映画評|"
-    r"^批評$",
+    # a Korean desk's first-episode review ("[첫방] '마이 유스', 느리게 흐르는 첫사랑의 시간")
+    r"^批評$|^첫방$",
     re.IGNORECASE,
 )
 OTHER_TAG = Pattern(

@@ -97,12 +97,31 @@ _LISTICLE = Pattern(
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
     # a Chinese year's top ten ("2025年度十佳韩剧"; not a work placed on one: "《破墓》跻身年度
     # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")
-    r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)"
+    r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)(?:十佳|十大)(?:韩剧|韓劇|电影|電影|影片|剧集|劇集|"
+    r"精選|精选)"
     r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
     r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b|"
     # "8 things to know about ...", "... here's where to start"
     r"\b\d{1,2}\s+things\s+(?:to know|you need to know)\s+about\b|"
     r"\bhere['’]s where to start\b",
+    re.IGNORECASE,
+)
+#: more lists, apart from ``_LISTICLE`` (whose gate of needles would grow past what pays)
+_LISTICLE_MORE = Pattern(
+    # "Eight Korean dramas to binge over the break", "5 Reasons Why X Is The K-Drama To Watch",
+    # "London Korean Film Festival 2025: six to catch", "ten films not to miss", "The Korean
+    # Genre Films We Can't Wait to See"
+    r"^(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
+    r"(?:(?:[\w'-]+\s+){0,2}(?:movies|films|dramas|k-dramas|shows|series)\s+to\s+(?:binge|"
+    # (reasons to watch a work: "5 reasons why the box office fell" is news explained)
+    r"stream|watch|see|catch)|reasons\s+(?:why|to)\b.{0,80}\b(?:watch|binge|stream))|"
+    r"\b(?:three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:films|movies|titles|"
+    r"picks|dramas)\s+)?(?:to catch|not to miss|to see)\s*$|"
+    r"\b(?:films|movies|dramas|k-dramas|shows|series)\s+we\s+can['’]?t\s+wait\s+(?:to\s+"
+    r"(?:see|watch)|for)\b|"
+    # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
+    r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
+    r"\s?(?:TOP\s?\d{1,2}|清單|清单)|(?:드라마|예능|영화|작품|화제성)\s?TOP\s?\d{1,2}\s*$",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
@@ -112,7 +131,9 @@ _K_POP_EVENT = Pattern(
 )
 #: what a K-pop act does that its headline names in a K-pop section
 _ACT_EVENT = Pattern(
-    r"\b(?:(?:world\s+)?tour|concerts?|album|comeback|showcase|fan ?meeting|fan ?con)s?\b",
+    r"\b(?:(?:world\s+)?tour|concerts?|album|comeback|showcase|fan ?meeting|fan ?con)s?\b|"
+    # a Korean music desk's (가요): "첫 단독 콘서트 성료", "음악방송 첫 1위"
+    r"콘서트|앨범|컴백|쇼케이스|팬\s?미팅|팬\s?콘서트|월드\s?투어|음악\s?방송",
     re.IGNORECASE,
 )
 #: what news is about, which a list of "things to know" about it is still news of
@@ -173,11 +194,14 @@ _REVIEW_TITLE = Pattern(
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = Pattern(
-    r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|Rotterdam|"
+    # (Toronto is also a city a work opens in: "Opens in Toronto This Friday")
+    r"\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|"
+    r"(?<!opens in )(?<!opening in )Toronto|Locarno|Rotterdam|"
     r"Oscars?|Academy Awards?)\b(?!['’]s\s[^,]{1,60},)|"
     # (the same words but in an appositive that describes a work: "Hope, Cannes's most
     # ferocious creature feature, opens ..."; "Busan's opening film premieres ..." stays news)
-    r"(?<!,\s)\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|Toronto|Locarno|"
+    r"(?<!,\s)\b(?:festival|Cannes|Venice|Berlinale|Sundance|TIFF|BIFF|Busan|"
+    r"(?<!opens in )(?<!opening in )Toronto|Locarno|"
     r"Rotterdam|Oscars?|Academy Awards?)\b|영화제",
     re.IGNORECASE,
 )
@@ -199,6 +223,9 @@ _NEW_ON_BODY = Pattern(
 _CJK_SENTENCE = frozenset("、。！？　…")
 _SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", re.IGNORECASE)
 _TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
+_MUSIC_SHOW = Pattern(
+    r"음악\s?(?:방송|프로그램)|\bmusic (?:shows?|programs?)\b", re.IGNORECASE
+)
 _TIME_OF_YEAR = Pattern(r"\bseason\b(?!\s+(?:\d|of\b))", re.IGNORECASE)
 
 
@@ -227,7 +254,10 @@ _LEAD_RELEASE = Pattern(
     rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)"
     rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{PLATFORM_NAMES}|theaters|"
-    rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b",
+    rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b|"
+    # a weekday ahead, in cinemas ("is in cinemas from Thursday, including Dendy Canberra")
+    r"\b(?:is|are)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
+    r"(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
 
@@ -266,6 +296,8 @@ def not_film_item(doc: Document) -> bool:
     head = f"{doc.title} {' '.join(doc.categories)}"
     # "Kimjang season" is a time of year: only "season 2" or "this season of" is a drama's
     head = _TIME_OF_YEAR.sub(" ", head)
+    # a music show is music's, not television's ("음악방송 첫 1위", "first music show win")
+    head = _MUSIC_SHOW.sub(" music ", head)
     return not FILM_WORDS.search(head) and bool(_NOT_FILM_WORDS.search(head))
 
 
@@ -385,7 +417,7 @@ def decide_kind(
         m = headline(_ACT_EVENT)
     if m and not _SCREEN_WORK.search(title, doc.folded_headline):
         return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
-    m = headline(_LISTICLE)
+    m = headline(_LISTICLE) or headline(_LISTICLE_MORE)
     if (
         m
         and "things" in m.group(0).lower()

@@ -64,7 +64,11 @@ _DAY_FIRST_HOSTS = (".uk", ".au", ".nz", ".ie", ".in", ".sg", ".my", ".za", ".hk
 #: a release verb in the past tense just before a date: the date is behind the entry, not ahead
 _PAST_BEFORE = re.compile(
     r"(?:premiered|debuted|arrived|dropped|landed|released|opened|launched|aired|began|"
-    r"started|\blast)\b[^.!?\n]{0,30}$",
+    r"started|\blast)\b"
+    # (not past again once a release verb in the present comes between: "played Toronto last
+    # fall and opens Friday")
+    r"(?:(?!\b(?:opens|premieres|arrives|lands|debuts|streams|returns|hits|will)\b)[^.!?\n])"
+    r"{0,30}$",
     re.IGNORECASE,
 )
 _PAST_AFTER = re.compile(
@@ -77,7 +81,8 @@ _FOLLOWS_DATE = rf"(?!,?\s+(?:the\s+)?(?:\d|{MONTH_ANY}\b))"
 #: found (a lookbehind of alternatives would be tried at every character)
 _BEFORE_WEEKDAY = re.compile(
     r"\b(?:(?P<rel>this coming|this|next|last|coming)|on|from|by|until|starting|premieres|"
-    r"arrives|debuts|drops|lands|hits|streams|streaming|returns|opens|airs|launches)\s+$",
+    r"arrives|debuts|drops|lands|hits|streams|streaming|returns|opens|opening|premiering|"
+    r"arriving|airs|launches)\s+$",
     re.IGNORECASE,
 )
 #: a holiday named as a landmark, not as the day: "ahead of Halloween", "before Valentine's Day"

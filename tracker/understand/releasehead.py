@@ -16,7 +16,7 @@ from tracker.text import normalize_title
 from tracker.understand.film import Film
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import clean_film
-from tracker.understand.vocabulary import MONTH_ANY, PLATFORM_NAMES, STREAMER
+from tracker.understand.vocabulary import MONTH_ANY, ORD, PLATFORM_NAMES, STREAMER
 
 RELEASE_ROUNDUP = Pattern(
     rf"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) {STREAMER}(?!\w)|"
@@ -42,6 +42,11 @@ _KO_HOW = (
     r"(?:에서|서|로|를 통해)?)"
     r"\s?){0,4}"
 )
+#: the weekday a Korean date may carry in brackets ("19일(금) 첫 방송")
+_KO_WEEKDAY = r"(?:[(（][월화수목금토일][)）]\s*)?"
+#: what may stand between a Japanese date and its release verb besides the place: exclusive,
+#: first in Japan, for a limited run ("日本初放送", "期間限定上映"; a trailer's "初公開" is its own)
+_JA_HOW = r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国|初(?!公開)|期間限定|劇場)*"
 RELEASE_STRONG = Pattern(
     r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
@@ -62,7 +67,7 @@ RELEASE_STRONG = Pattern(
     rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
     r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
-    rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)(?![된한]\s)|"
+    rf"{_KO_WEEKDAY}{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)(?![된한]\s)|"
     # (a weekday or today's day before a plain 방송 is this week's episode, not a release)
     r"(?:(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"
     rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|출시|첫선)|"
@@ -71,7 +76,7 @@ RELEASE_STRONG = Pattern(
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
     rf"(?:{PLATFORM_NAMES}\s+|theatrical\s+|global\s+|U\.?S\.?\s+)?"
     r"(?:debut|release|premiere|launch|bow)\b|"
-    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))(?![된한]\s)|"
+    rf"(?<![\d월])\d{{1,2}}일\s*{_KO_WEEKDAY}{_KO_HOW}(?:공개|개봉|첫\s?(?:방송|공개))(?![된한]\s)|"
     # Japanese: "5月16日配信開始", "16日(金)よりNetflixで独占配信", "公開決定", "配信日決定",
     # "来週金曜から独占配信", "16日(金)より大阪ステーションシティシネマほかで公開"
     r"(?:\d{1,2}日|\d{1,2}[./]\d{1,2}(?=\s*[(（][月火水木金土日][)）]))\s*"
@@ -80,20 +85,20 @@ RELEASE_STRONG = Pattern(
     # 東京国際映画祭で上映" is a festival's)
     r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影)[^。！？!?\n]){1,50}?で\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
-    r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*"
-    r"(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
+    rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
     # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
     # 来週金曜放送" is no release)
     r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から)?\s*"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?"
-    r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国)*(?:配信|公開)(?!され|済|会|イベント|中)|"
+    rf"{_JA_HOW}(?:配信|公開)(?!され|済|会|イベント|中)|"
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
     # "本週五（6日）Netflix上線", "下周四上映"
     r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
-    r"(?:[(（](?:[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
-    r"(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國)?\s*"
-    r"(?:[A-Za-z][A-Za-z0-9+ ]{1,11}\s*)?"
+    r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
+    # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
+    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
+    r"[A-Za-z][A-Za-z0-9+ ]{1,11}\s*){0,3}"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
     r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)"
     # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
@@ -142,11 +147,18 @@ CALLED_OFF = Pattern(
 )
 #: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
 FIRST_SHOWN = Pattern(r"첫\s?공개$")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: a day ahead of the entry's own: a date (its weekday before it), tomorrow, or a weekday
+_DAY_AHEAD = (
+    rf"(?:(?:on|from|starting)\s+)?(?:(?:{_WEEKDAY},?\s+\(?)?(?:{MONTH_ANY}\.?\s+\d|"
+    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY})|(?:this\s+|next\s+)?{_WEEKDAY}\b|tomorrow\b|tonight\b)"
+)
 RELEASE_WEAK = Pattern(
     # a work that comes to a country's theaters on its day ("opens in Malaysian cinemas this
     # Thursday", "hits Indonesian screens next Wednesday"; not a star who "heads to theaters
     # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
-    r"\b(?:comes?\s+to|opens?\s+in|hits?|arrives?\s+in|lands?\s+in|heads?\s+to)\s+"
+    r"\b(?:com(?:es?|ing)\s+to|open(?:s|ing)?\s+in|hit(?:s|ting)?|arriv(?:es?|ing)\s+in|"
+    r"land(?:s|ing)?\s+in|head(?:s|ing)?\s+to)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
     r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
@@ -159,8 +171,11 @@ RELEASE_WEAK = Pattern(
     rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
     r"\bhits? (?:theaters|theatres|cinemas)\b|"
     # a holiday release ("opens Christmas Day, with a January expansion to follow")
-    r"\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+(?:on\s+)?(?:Christmas(?: Day| Eve)?|"
-    r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day)\b"
+    # ("lands in theaters Christmas Day", "returns to UK cinemas on Halloween")
+    r"\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?|returns?)\s+"
+    r"(?:(?:in|to)\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+)?"
+    r"(?:on\s+)?(?:Christmas(?: Day| Eve)?|"
+    r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day|Halloween)\b"
     r"(?!(?:\s+(?:Day|Eve))?\s+(?:ratings|high|record|low|peak)\b)|"
     # (with a day: "in local cinemas from January to June" is a market's half-year)
     rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
@@ -181,12 +196,31 @@ RELEASE_WEAK = Pattern(
     r"\bpremieres? (?:on|in)\b.{0,30}\d|\breleas(?:es|ing) (?:on|in)\b.{0,30}\d|"
     r"\barrives? on\b|\blands? on (?:netflix|disney\+|prime)|"
     rf"\b(?:premieres?|opens?|arrives?|debuts?|lands?|drops?|streams?|returns?|releases?|"
-    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?(?:\w+day,?\s+)?"
-    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    rf"hits?)\s+(?:nationwide\s+|in (?:theaters|theatres|cinemas)\s+)?(?:on\s+)?"
+    rf"(?:\w+day,?\s+\(?)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}{ORD}\s+{MONTH_ANY})|"
+    # a service the work hits, or a place it opens in, and its day ("hits Netflix on September
+    # 26", "Hits Netflix Tomorrow", "opens in Toronto this Friday", "opens at the GFT on
+    # Friday, 30 January"; a place is a name: "opens in theaters" is above)
+    rf"\b(?:hit(?:s|ting)?\s+{PLATFORM_NAMES}|"
+    r"open(?:s|ing)?\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}))\s+"
+    rf"{_DAY_AHEAD}|"
+    # "drops on Netflix tomorrow", "streams on Prime Video from tomorrow", "Starts Streaming
+    # Tomorrow", "begins airing on GMA March 16" (a service named or the streaming said: a
+    # trailer "drops tomorrow" too)
+    rf"\b(?:drops?|streams?|arrives?|lands?|premieres?|debuts?)\s+on\s+{PLATFORM_NAMES}\s+"
+    r"(?:from\s+)?(?:tomorrow|tonight|today)\b|"
+    r"\b(?:starts?|begins?)\s+(?:streaming|airing)\s+(?:on\s+(?:[\w+'-]+\s+){1,2}?)?"
+    rf"{_DAY_AHEAD}|"
+    # "is in cinemas from Thursday", "is out this Friday" (not "was")
+    r"\b(?:is|are)\s+(?:out\s+)?in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
+    rf"(?:from|on|this|next)\s+{_WEEKDAY}\b|"
+    rf"\b(?:is|are)\s+out\s+(?:(?:this|next|on)\s+)?{_WEEKDAY}\b|"
+    # the headline's last words: "... steal a fortune in Project Y, opening Friday"
+    rf",\s+open(?:s|ing)\s+(?:(?:this|next|on)\s+)?{_WEEKDAY}\s*$|"
     # "streaming from Saturday, October 11 on Netflix" (a day: "from January 2025" is a period)
     rf"(?<!continues )(?<!been )(?<!keep )(?<!kept )(?<!are )(?<!were )"
     rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
-    rf"\d{{1,2}}\s+{MONTH_ANY})(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
+    rf"\d{{1,2}}\s+{MONTH_ANY}|(?:this|next)\s+{_WEEKDAY}\b)(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
     # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")

@@ -70,8 +70,9 @@ KOREAN_DRAMA = "<p>한국 드라마. 韓国ドラマ。韓劇。</p>"
             date(2025, 10, 3),
         ),
         (
-            "Two sisters steal a fortune in Harbour Lights, opening Friday",
-            "<p>The Korean crime film played Toronto last fall and opens Friday at the Varsity.</p>",
+            # (a curated work: the subject before ", opening" must name the film found)
+            "A laid-off father hunts his rivals in No Other Choice, opening Friday",
+            "<p>The Korean film played Toronto last fall and opens Friday at the Varsity.</p>",
             date(2025, 10, 3),
         ),
         ("Harbour Lights hits Netflix on Friday 10th October", KOREAN_FILM, date(2025, 10, 10)),
@@ -116,9 +117,10 @@ def test_headlines_that_announce_no_release(title: str, summary: str) -> None:
 
 
 def test_a_past_event_before_a_present_release_verb_keeps_the_weekday_ahead() -> None:
+    # the headline dates nothing; the text's "last ... and opens Friday" is this Friday
     r = classify_headline(
-        "Harbour Lights opens Friday",
-        "<p>The Korean film premiered at Busan last month and opens Friday at the Varsity.</p>",
+        "No Other Choice is coming to Canadian cinemas",
+        "<p>The Korean film played Toronto last fall and opens Friday at the Varsity.</p>",
     )
     assert r.release_date == date(2025, 10, 3), r.reasons
 
@@ -188,3 +190,121 @@ def test_the_show_before_a_colon_is_the_title() -> None:
         link="https://example.com/harbour-nights-youngest-member-returns-after-health-break",
     )
     assert r.film == "Harbour Nights", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Harbour Lights and the quiet genius of the K-drama second chance",
+            "<p>JTBC's Harbour Lights could have been a nostalgia trip. Instead it is a sharp, "
+            "funny story about friendship and class.</p>",
+        ),
+        (
+            "In 'Harbour Lights', the 1997 crash becomes a coming-of-age story",
+            "<p>The Korean drama is tender and often hilarious about a family going broke.</p>",
+        ),
+        (
+            "Kim Woo-bin's genie is the funniest thing on Netflix, and the saddest",
+            "<p>Ten episodes, one lamp, three wishes. The Korean series is overlong and "
+            "occasionally baffling, but its djinn is worth every minute.</p>",
+        ),
+        (
+            "Netflix's Harbour Lights Gets 1998 Right, Down to the Perm",
+            "<p>The Korean high-school romance is warm and funny about first love.</p>",
+        ),
+        (
+            "《港口之光》：一场劫机闹剧里的国家谎言",
+            "<p>韩国电影《港口之光》把劫机事件拍成了一出荒诞喜剧。</p>",
+        ),
+        (
+            "〈항구의 빛〉이 건드린 현실",
+            "<p>MBC 〈항구의 빛〉의 세 친구는 투자가 아니라 도박을 한다. "
+            "조아람은 섬세하게 극의 톤을 잡아준다.</p>",
+        ),
+        ("Harbour Lights Episodes 3-4 Recap: The Friendship Cracks", KOREAN_DRAMA),
+        ("Harbour Lights Episodes 1-2: The Interns Are Alright", KOREAN_DRAMA),
+        ("We Watched The First Episode Of Harbour Lights And We're Already Obsessed", KOREAN_DRAMA),
+    ],
+)
+def test_essay_reviews(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Harbour Lights is Netflix's most-watched Korean series ever", KOREAN_DRAMA),
+        ("Korea is the best market for Netflix in Asia, says its CEO", KOREAN_DRAMA),
+        ("Harbour Lights Episode 1: release date, time and cast", KOREAN_DRAMA),
+        ("Netflix and the end of the theatrical window", KOREAN_FILM),
+        (
+            "《港口之光》：定档10月17日",
+            "<p>韩国电影《港口之光》将于10月17日上映。</p>",
+        ),
+    ],
+)
+def test_news_in_an_essays_shape_stays_news(title: str, summary: str) -> None:
+    assert classify_headline(title, summary).kind != Kind.REVIEW
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        # places and events that open, promotion that drops, shows that return
+        ("Squid Game pop-up store opens in Seoul this Friday", KOREAN_DRAMA, ()),
+        ("'Stranger Things' exhibition opens in London on Friday", KOREAN_DRAMA, ()),
+        ("Park Chan-wook retrospective opens at the BFI Southbank on Friday", KOREAN_FILM, ()),
+        ("Lotte Cinema opens in Hanoi tomorrow with a Korean film", KOREAN_FILM, ()),
+        ("Netflix House Philadelphia, opening Friday", KOREAN_DRAMA, ()),
+        ("Official trailer for 'Harbour Lights' drops on Netflix tomorrow", KOREAN_FILM, ()),
+        ("'Harbour Lights' finale drops on Netflix tomorrow", KOREAN_DRAMA, ()),
+        ("'Running Man' returns on Christmas Day after hiatus", KOREAN_DRAMA, ()),
+        ("'Squid Game' webtoon is out this Friday", KOREAN_DRAMA, ()),
+        ("Lawsuit hits Netflix on Monday over 'Squid Game' copyright", KOREAN_DRAMA, ()),
+        # Korean episodes, trailers and a clip with a weekday
+        ("'나 혼자 산다' 10월 10일(금) 방송", KOREAN_DRAMA, ()),
+        ("'항구의 빛' 메인 예고편 10일(금) 공개", KOREAN_DRAMA, ()),
+        ("변우석 팬미팅 비하인드 영상, 11일(토) 공개", KOREAN_DRAMA, ()),
+        # Chinese: shown already, a first week's figures, a game
+        ("《港口之光》已於6月27日Netflix全球上架 創收視紀錄", KOREAN_DRAMA, ()),
+        ("《港口之光》3月7日Netflix同步上線 首週奪冠", KOREAN_DRAMA, ()),
+        ("《魷魚遊戲》手遊10月9日（星期四）全球同步上線", KOREAN_DRAMA, ()),
+        # Japanese: a world premiere, an event, a music video
+        ("『港の光』、10月28日世界初上映　東京国際映画祭", KOREAN_FILM, ()),
+        ("主題歌MV、10月3日初配信", KOREAN_FILM, ()),
+        ("映画『港の光』本予告が10月17日(金)より劇場上映", KOREAN_FILM, ()),
+    ],
+)
+def test_what_opens_or_drops_that_is_no_release(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, summary, categories)
+    assert r.kind != Kind.RELEASE, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "categories", "unwanted"),
+    [
+        ("김고은 1위…10월 1주차 드라마 출연자 화제성 TOP 10", ("연예", "방송"), Kind.OTHER),
+        ("韓國年度十大電影票房出爐 《破墓》居冠", ("娛樂",), Kind.OTHER),
+        ("Netflix十大精選影集 本週排行", ("娛樂",), Kind.OTHER),
+        ("5 reasons why fans refuse to watch 'Squid Game' season 3", (), Kind.OTHER),
+        ("[첫방] '항구의 빛' 시청률 5.9%로 출발…tvN 토일극 1위", ("연예", "방송"), Kind.REVIEW),
+        ("에스파 카리나, 첫 드라마 주연 확정…컴백 앞두고 연기 도전", ("연예", "가요"), Kind.OTHER),
+        ("'인기가요' 새 MC에…음악방송 MC 첫 도전", ("연예",), Kind.OTHER),
+    ],
+)
+def test_news_that_looks_like_a_list_a_review_or_music(
+    title: str, categories: tuple[str, ...], unwanted: Kind
+) -> None:
+    r = classify_headline(title, KOREAN_DRAMA, categories)
+    assert r.kind != unwanted, r.reasons
+
+
+def test_a_first_episode_airing_tonight_stays_a_release() -> None:
+    r = classify_headline(
+        "[첫방] '항구의 빛' 오늘(2일) 밤 10시 첫 방송", KOREAN_DRAMA, ("연예", "방송")
+    )
+    assert r.kind == Kind.RELEASE and r.release_date == date(2025, 10, 2), r.reasons

@@ -401,22 +401,14 @@ class Tracker:
         ids = reclassify.stale_ids(storage, hints, since=since, everything=everything)
         if on_start is not None:
             on_start(len(ids))
-        from tracker.poll.offload import StorageThread, inline
-
-        offload = StorageThread() if storage.any_thread else None
-        try:
-            return await reclassify.reclassify(
-                ids,
-                storage=storage,
-                pool=self.parser,
-                hints=hints,
-                batch=RECLASSIFY_BATCH,
-                on_progress=on_progress,
-                offload=offload or inline,
-            )
-        finally:
-            if offload is not None:
-                offload.close()
+        return await reclassify.reclassify(
+            ids,
+            storage=storage,
+            pool=self.parser,
+            hints=hints,
+            batch=RECLASSIFY_BATCH,
+            on_progress=on_progress,
+        )
 
     # -- digest ------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from tracker.poll.offload import Offload, inline
+from tracker.poll.offload import Offload, StorageThread, inline
 from tracker.poll.workers import ParserPool, UnderstandItem, understand_batch
 from tracker.storage.protocol import Storage
 from tracker.types import FeedHints
@@ -47,10 +47,32 @@ async def reclassify(
     hints: Mapping[str, FeedHints],
     batch: int = BATCH,
     on_progress: Callable[[int], None] | None = None,
-    offload: Offload = inline,
+    offload: Offload | None = None,
 ) -> int:
     """Understand ``ids`` again and store the results; returns how many were. Storage calls
-    run through ``offload`` (a thread of their own, where the database allows it)."""
+    run through ``offload``: by default a thread of their own where the database allows it
+    (``any_thread``), else on the event loop."""
+    if offload is None:
+        thread = StorageThread() if storage.any_thread else None
+        try:
+            return await _reclassify(
+                ids, storage, pool, hints, batch, on_progress, thread or inline
+            )
+        finally:
+            if thread is not None:
+                thread.close()
+    return await _reclassify(ids, storage, pool, hints, batch, on_progress, offload)
+
+
+async def _reclassify(
+    ids: list[int],
+    storage: Storage,
+    pool: ParserPool,
+    hints: Mapping[str, FeedHints],
+    batch: int,
+    on_progress: Callable[[int], None] | None,
+    offload: Offload,
+) -> int:
     batches = [ids[i : i + batch] for i in range(0, len(ids), batch)]
     done = 0
     # a batch read ahead for every worker besides the one it works on: when a worker finishes,

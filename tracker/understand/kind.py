@@ -97,8 +97,9 @@ _LISTICLE = Pattern(
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
     # a Chinese year's top ten ("2025年度十佳韩剧"; not a work placed on one: "《破墓》跻身年度
     # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")
-    r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)(?:十佳|十大)(?:韩剧|韓劇|电影|電影|影片|剧集|劇集|"
-    r"精選|精选)"
+    r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)(?:十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)|"
+    # (十大 only as a picked list: "十大韓劇" is as often a poll's or a chart's result)
+    r"十大(?:精選|精选)(?![^\n]*(?:排行|公布|票選|票选|出爐|出炉|榜|入選|入选)))"
     r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
     r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b|"
     # "8 things to know about ...", "... here's where to start"
@@ -114,14 +115,18 @@ _LISTICLE_MORE = Pattern(
     r"^(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
     r"(?:(?:[\w'-]+\s+){0,2}(?:movies|films|dramas|k-dramas|shows|series)\s+to\s+(?:binge|"
     # (reasons to watch a work: "5 reasons why the box office fell" is news explained)
-    r"stream|watch|see|catch)|reasons\s+(?:why|to)\b.{0,80}\b(?:watch|binge|stream))|"
+    r"stream|watch|see|catch)|reasons\s+(?:why|to)\b.{0,80}(?<!refuse )(?<!refuses )"
+    r"(?<!refusing )\bto\s+(?:watch|binge|stream))|"
     r"\b(?:three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:films|movies|titles|"
     r"picks|dramas)\s+)?(?:to catch|not to miss|to see)\s*$|"
-    r"\b(?:films|movies|dramas|k-dramas|shows|series)\s+we\s+can['’]?t\s+wait\s+(?:to\s+"
-    r"(?:see|watch)|for)\b|"
+    r"\b(?:films|movies|dramas|k-dramas|shows|series)\s+we\s+can['’]?t\s+wait\s+to\s+"
+    r"(?:see|watch)\b|"
     # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
     r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
-    r"\s?(?:TOP\s?\d{1,2}|清單|清单)|(?:드라마|예능|영화|작품|화제성)\s?TOP\s?\d{1,2}\s*$",
+    r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
+    # a year's or a recommender's Korean list, not a weekly chart ("화제성 TOP 10" with its 1위)
+    r"(?:결산|추천|모음|부터)(?![^\n]*\d위)[^\n]{0,40}?(?:드라마|예능|영화|작품|화제성)\s?"
+    r"TOP\s?\d{1,2}\s*$",
     re.IGNORECASE,
 )
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
@@ -169,7 +174,10 @@ def _reports_or_dates(headline: Callable[[Pattern], re.Match[str] | None]) -> bo
 
 #: a screen work or its people in a headline (a K-pop act's "concert film", an idol's drama)
 _SCREEN_WORK = Pattern(
-    r"\b(?:film|movie|drama|K-drama|series|sitcom|actor|actress|acting)s?\b", re.IGNORECASE
+    r"\b(?:film|movie|drama|K-drama|series|sitcom|actor|actress|acting)s?\b|"
+    # a Korean idol's screen work beside the act's event ("첫 드라마 주연 확정…컴백 앞두고")
+    r"드라마|영화|배우|출연|주연|연기|OST|예능|넷플릭스|뮤지컬|극장|상영|시즌",
+    re.IGNORECASE,
 )
 _PROMO = Pattern(
     r"\[Photos?\]|^\s*Photos?\s*:|"
@@ -190,7 +198,13 @@ _REVIEW_TITLE = Pattern(
     r"(?:劇評|剧评|影評|影评)(?![人家])|(?:觀後感|观后感)(?!徵文|征文)|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
-    r"\brecensione\b|\bkritik\b|レビュー|映画評",
+    r"\brecensione\b|\bkritik\b|レビュー|映画評|"
+    # an episode's recap, or its essay after a colon ("Honour Episodes 3-4 Recap", "Resident
+    # Playbook Episodes 1-2: The Interns Are Alright"; not "Episode 1: release date, cast")
+    r"\bEp(?:isode)?s?\.?\s*\d{1,2}(?:\s*(?:[-–&]|and|to)\s*\d{1,2})?"
+    r"(?:\s*\((?:final|finale)\))?\s*(?:recap\b|:(?!\s*(?:\w+\s+){0,3}(?:release|date|"
+    r"time|trailer|teaser|preview|spoilers?|when|where|how|ratings?|viewership|cast)\b))|"
+    r"\b(?:I|we)\s+watched\s+the\s+first\s+episode\b",
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = Pattern(
@@ -223,8 +237,18 @@ _NEW_ON_BODY = Pattern(
 _CJK_SENTENCE = frozenset("、。！？　…")
 _SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", re.IGNORECASE)
 _TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
+#: a first episode's figures or its airing under "[첫방]": news, not the first-episode review
+_FIRST_EPISODE_NEWS = Pattern(r"시청률|%|관전\s?포인트|첫\s?방송|오늘|\d위|공개 첫날|출발")
+#: a trailer, a poster or a clip named just before a date ("메인 예고편 19일 공개")
+_PROMO_BEFORE = Pattern(
+    r"(?:예고편|포스터|티저|스틸|영상|비하인드|뮤직비디오|\bMV|予告編?|特報|ポスター|映像|"
+    r"預告|预告|海報|海报|花絮)\W{0,3}[がをはも]?\s*(?:\d{1,2}\s?[月월]\s*)?$"
+)
+#: a music show's win (its MC or its 700th episode is television's news)
 _MUSIC_SHOW = Pattern(
-    r"음악\s?(?:방송|프로그램)|\bmusic (?:shows?|programs?)\b", re.IGNORECASE
+    r"음악\s?(?:방송|프로그램)\s?(?:첫\s?)?(?:1위|트로피|정상)|"
+    r"\bmusic show (?:wins?|trophy|trophies)\b|\b(?:first|\d+(?:st|nd|rd|th)) music show win\b",
+    re.IGNORECASE,
 )
 _TIME_OF_YEAR = Pattern(r"\bseason\b(?!\s+(?:\d|of\b))", re.IGNORECASE)
 
@@ -387,7 +411,9 @@ def decide_kind(
     bm = BRACKET.match(doc.title)
     if bm:
         tag = bm.group("tag")
-        if REVIEW_TAG.search(tag):
+        if REVIEW_TAG.search(tag) and not (
+            tag.strip() == "첫방" and _FIRST_EPISODE_NEWS.search(bm.group("rest"))
+        ):
             return _say(Kind.REVIEW, f"tag [{tag}]")
         if OTHER_TAG.search(tag):
             return _say(Kind.OTHER, f"tag [{tag}]")
@@ -441,6 +467,11 @@ def decide_kind(
     first_shown = strong is not None and FIRST_SHOWN.search(strong.group(0)) is not None
     if m and (strong is None or first_shown) and not headline(RELEASE_WEAK):
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
+    # the date of a trailer, a poster or a clip named just before it ("메인 예고편 19일(금)
+    # 공개", "비하인드 영상, 11일 공개", "本予告が10月17日(金)より劇場上映")
+    promo = None if strong is None else _PROMO_BEFORE.search(title[: strong.start()])
+    if promo is not None:
+        return _say(Kind.OTHER, f"promotion headline {promo.group(0).strip()!r}")
     meta = review_meta(doc)
     if meta and not strong_release() and not headline(RELEASE_ROUNDUP):
         return _say(Kind.REVIEW, meta)

@@ -45,8 +45,9 @@ _KO_HOW = (
 #: the weekday a Korean date may carry in brackets ("19일(금) 첫 방송")
 _KO_WEEKDAY = r"(?:[(（][월화수목금토일][)）]\s*)?"
 #: what may stand between a Japanese date and its release verb besides the place: exclusive,
-#: first in Japan, for a limited run ("日本初放送", "期間限定上映"; a trailer's "初公開" is its own)
-_JA_HOW = r"(?:見放題|先行|順次|独占|全?世界|日本|国内|同時|全国|初(?!公開)|期間限定|劇場)*"
+#: first in Japan, for a limited run ("日本初放送", "期間限定上映"; not a world premiere's
+#: "世界初上映" nor an exhibition's "期間限定公開")
+_JA_HOW = r"(?:見放題|先行|順次|独占|全?世界|日本初?|国内|同時|全国|期間限定(?=上映)|劇場)*"
 RELEASE_STRONG = Pattern(
     r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
@@ -67,7 +68,9 @@ RELEASE_STRONG = Pattern(
     rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
     r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
-    rf"{_KO_WEEKDAY}{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)(?![된한]\s)|"
+    # (a weekday in brackets before a plain 방송 is an episode's: "10월 10일(금) 방송")
+    rf"(?:{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|{_KO_WEEKDAY}{_KO_HOW}"
+    r"(?:공개|개봉|첫\s?방송|출시|첫선))(?![된한]\s)|"
     # (a weekday or today's day before a plain 방송 is this week's episode, not a release)
     r"(?:(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"
     rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|출시|첫선)|"
@@ -94,13 +97,15 @@ RELEASE_STRONG = Pattern(
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
     # "本週五（6日）Netflix上線", "下周四上映"
     r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
+    r"(?<!已於)(?<!已于)(?<!已經)(?<!已经)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
     r"[A-Za-z][A-Za-z0-9+ ]{1,11}\s*){0,3}"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
-    r"(?!了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房)"
+    r"(?!\s*(?:了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房|"
+    r"創|创|奪冠|夺冠))"
     # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
     r"(?![^。\n]{0,12}(?:？|\?|撤档|撤檔|改档|改檔|延期|辟谣|闢謠|不实|不實))|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
@@ -143,6 +148,8 @@ CALLED_OFF = Pattern(
     r"(?:定档|定檔)|"
     # (a game's dates: "Stellar Blade PS5 physical and digital release dates announced")
     r"\bPS[45]\b|\bXbox\b|\bNintendo Switch\b|\bvideo ?games?\b|"
+    # (a game, a song or goods: "手遊10月9日全球同步上線", "新歌…Spotify全球同步上線")
+    r"手遊|手游|遊戲|游戏|周邊|周边|新歌|單曲|单曲|專輯|专辑|"
     r"(?:上映|上線|上线|首播|播出)[？?]"
 )
 #: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
@@ -172,8 +179,10 @@ RELEASE_WEAK = Pattern(
     r"\bhits? (?:theaters|theatres|cinemas)\b|"
     # a holiday release ("opens Christmas Day, with a January expansion to follow")
     # ("lands in theaters Christmas Day", "returns to UK cinemas on Halloween")
-    r"\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?|returns?)\s+"
-    r"(?:(?:in|to)\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+)?"
+    r"(?:\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+"
+    r"(?:(?:in|to)\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+)?|"
+    # (a show "returns on Christmas Day" from a break: only a work back in cinemas)
+    r"\breturns?\s+to\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+)"
     r"(?:on\s+)?(?:Christmas(?: Day| Eve)?|"
     r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day|Halloween)\b"
     r"(?!(?:\s+(?:Day|Eve))?\s+(?:ratings|high|record|low|peak)\b)|"
@@ -201,22 +210,19 @@ RELEASE_WEAK = Pattern(
     # a service the work hits, or a place it opens in, and its day ("hits Netflix on September
     # 26", "Hits Netflix Tomorrow", "opens in Toronto this Friday", "opens at the GFT on
     # Friday, 30 January"; a place is a name: "opens in theaters" is above)
-    rf"\b(?:hit(?:s|ting)?\s+{PLATFORM_NAMES}|"
-    r"open(?:s|ing)?\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}))\s+"
-    rf"{_DAY_AHEAD}|"
-    # "drops on Netflix tomorrow", "streams on Prime Video from tomorrow", "Starts Streaming
-    # Tomorrow", "begins airing on GMA March 16" (a service named or the streaming said: a
-    # trailer "drops tomorrow" too)
-    rf"\b(?:drops?|streams?|arrives?|lands?|premieres?|debuts?)\s+on\s+{PLATFORM_NAMES}\s+"
-    r"(?:from\s+)?(?:tomorrow|tonight|today)\b|"
+    # (not what hits the service: "Lawsuit hits Netflix on Monday over ...")
+    rf"\bhit(?:s|ting)?\s+{PLATFORM_NAMES}\s+{_DAY_AHEAD}(?!\s+(?:over|after|amid|as|ahead)\b)|"
+    # "Starts Streaming Tomorrow", "begins airing on GMA March 16" (not "as crowds line up")
     r"\b(?:starts?|begins?)\s+(?:streaming|airing)\s+(?:on\s+(?:[\w+'-]+\s+){1,2}?)?"
     rf"{_DAY_AHEAD}|"
     # "is in cinemas from Thursday", "is out this Friday" (not "was")
     r"\b(?:is|are)\s+(?:out\s+)?in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
     rf"(?:from|on|this|next)\s+{_WEEKDAY}\b|"
-    rf"\b(?:is|are)\s+out\s+(?:(?:this|next|on)\s+)?{_WEEKDAY}\b|"
-    # the headline's last words: "... steal a fortune in Project Y, opening Friday"
-    rf",\s+open(?:s|ing)\s+(?:(?:this|next|on)\s+)?{_WEEKDAY}\s*$|"
+    # a screen work that is out on a day ("Netflix's Korean high school romance is out this
+    # Friday"; not a book, a single, a Blu-ray or a person "out Friday after injury")
+    r"\b(?:film|movie|drama|k-drama|series|show|romance|thriller|comedy|horror|documentary|"
+    r"sequel|season\s+\d+)\b(?:\s+[\w'’-]+){0,2}?\s+(?:is|are)\s+out\s+"
+    rf"(?:(?:this|next|on)\s+)?{_WEEKDAY}\b(?!\s+(?:after|for|from)\b)|"
     # "streaming from Saturday, October 11 on Netflix" (a day: "from January 2025" is a period)
     rf"(?<!continues )(?<!been )(?<!keep )(?<!kept )(?<!are )(?<!were )"
     rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
@@ -246,24 +252,38 @@ RELEASE_DAY = Pattern(
     rf"\b(?:on|onto|to)\s+{PLATFORM_NAMES}\s+(?:(?:(?:on|from|starting)\s+)?the\s+"
     r"\d{1,2}(?:st|nd|rd|th)\b|(?:starting|this|next|from|on)\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day\b|next\s+(?:week|month)\b)|"
-    rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})",
+    rf"\bpremiering\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    # "drops on Netflix tomorrow", "streams on Prime Video from tomorrow" (a trailer that drops
+    # on Netflix is promotion, decided before; a finale's or an episode's is no release)
+    r"(?<!finale )(?<!episode )(?<!episodes )"
+    rf"\b(?:drops?|streams?|arrives?|lands?|premieres?|debuts?)\s+on\s+{PLATFORM_NAMES}\s+"
+    r"(?:from\s+)?(?:tomorrow|tonight|today)\b",
     re.IGNORECASE,
 )
 
 #: "Humint opens Friday at River East": the headline's subject opens on a day
 _OPENS_ON_A_DAY = Pattern(
-    r"^(?P<film>.{1,60}?)\s+opens\s+(?:this\s+|next\s+|on\s+)?"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"^(?P<film>.{1,60}?)(?:\s+opens|,\s+opening)\s+"
+    # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
+    # 30 January")
+    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+)?"
+    rf"(?:(?:this\s+|next\s+|on\s+)?{_WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
+    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY}))",
     re.IGNORECASE,
 )
 
 
 #: what else opens on a day: a place, an event, a season of films
 _PLACE_OR_EVENT = Pattern(
-    r"\b(?:festival|fest|exhibition|museum|gallery|store|shop|restaurant|caf[eé]|bar|market|"
-    r"park|cent(?:er|re)|hall|library|fair|expo|retrospective|showcase|pop-up|stage|musical|"
-    r"play|playhouse|broadway|west end|adaptation|attraction|experience|immersive|mall|square|"
-    r"house|office|insight|wave|frieze|exhibit|concert|tour)\b",
+    r"\b(?:festival|fest|exhibition|museum|gallery|store|shop|restaurant|caf[eé]|"
+    r"cent(?:er|re)|library|fair|expo|retrospective|showcase|pop-up|musical|"
+    r"playhouse|broadway|west end|adaptation|attraction|immersive|mall|"
+    r"house|frieze|exhibit|concert|tour|archive|multiplex|CGV|Megabox|screening room|"
+    r"season of)\b|"
+    # (in lower case only, as common nouns: "Park Chan-wook", "Rebecca Hall" and "Wave" are
+    # names)
+    r"(?-i:\b(?:bar|market|park|hall|stage|play|experience|square|insight|wave|wing|"
+    r"chain|branch)\b)",
     re.IGNORECASE,
 )
 #: what opens that is a venue or a programme of films, said in the subject itself ("The River
@@ -272,11 +292,15 @@ _VENUE = Pattern(r"\b(?:cinemas?|theat(?:er|re)s?|week|series|season|box office)
 
 
 def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | None:
-    """The headline's work opening on a day ("Humint opens Friday at River East"), not a
-    cinema, a festival, an exhibition, a stage version or a bar that opens: no place or event
-    in the headline or the ``lead``, and the subject must be the film found."""
+    """The headline's work opening on a day ("Humint opens Friday at River East", "opens in
+    Toronto this Friday", "..., opening Friday"), not a cinema, a festival, an exhibition, a
+    stage version or a bar that opens: no place or event in the headline or the ``lead``'s
+    first sentence, and the subject must be (or end with) the film found."""
     m = _OPENS_ON_A_DAY.match(title)
-    if m is None or film.roundup or _PLACE_OR_EVENT.search(f"{title} {lead}"):
+    # (the lead's first sentence says what opens: "The exhibition, which opens Friday ..."; a
+    # later one may name the cinema's mall or market)
+    first = lead.split(". ", 1)[0]
+    if m is None or film.roundup or _PLACE_OR_EVENT.search(f"{title} {first}"):
         return None
     if _VENUE.search(m.group("film")):
         return None
@@ -296,4 +320,11 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
         if (film.work)
         else {normalize_title(film.title)}
     )
-    return m if subject in names else None
+    if subject in names:
+        return m
+    # the work last in its subject ("Park Chan-wook's thriller No Other Choice opens at ..."),
+    # or anywhere before ", opening Friday" ("Two women steal a fortune in Project Y, opening")
+    comma = m.group(0)[len(m.group("film")) :].lstrip().startswith(",")
+    # (normalised titles have no spaces: a short name would end too many subjects)
+    found = any(len(n) >= 4 and (subject.endswith(n) or (comma and n in subject)) for n in names)
+    return m if found else None

@@ -60,13 +60,41 @@ _HEADLINE_VERDICT = Pattern(
     r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|breathtaking|brilliant|powerful|"
     r"moving|lovely|terrific|superb|thrilling|hilarious|chilling|tedious|hollow|assured|"
     r"accomplished|poignant|mesmerizing|mesmerising|ravishing|soulful|sublime|clunky|bloated|"
-    r"lifeless|inert|flawed|forgettable|unforgettable|heartbreaking|heartwarming|slow-burn)\b",
+    r"lifeless|inert|flawed|forgettable|unforgettable|heartbreaking|heartwarming|slow-burn|"
+    # superlatives that judge ("the funniest thing on Netflix"; not a chart's "most-watched")
+    r"funniest|saddest|scariest|strangest|weirdest|loveliest|bleakest|boldest|smartest|"
+    r"most (?:brutal|beautiful|moving|daring|ambitious|original|unsettling|devastating|"
+    r"romantic|satisfying|underrated|overrated|disappointing))\b",
     re.IGNORECASE,
 )
 #: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
 #: (the colon right after the name, as English sets it: "Travail, emploi : les modèles" is a
 #: French heading, not a film and its essay title)
 _ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2,})$")
+#: more essay headlines about a work: "Surely Tomorrow and the quiet genius of the K-drama
+#: second chance", "In 'Typhoon Family', the 1997 crash becomes ...", "Netflix's Love Untangled
+#: Gets 1998 Right", "Kim Woo-bin's genie is the funniest thing on Netflix" (a superlative
+#: that judges, not a chart's "most-watched"), "《好消息》：一场劫机闹剧里的国家谎言"
+_ESSAY_SHAPE = Pattern(
+    r"^(?P<and>[^,:;]{2,60}?)\s+and\s+the\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s+of\s+\w|"
+    r"^In\s+['\"‘“](?P<in>[^'\"’”]{1,60})['\"’”],\s+\w|"
+    r"^(?P<right>.{2,60}?)\s+Gets?\s+(?:[\w'-]+\s+){1,4}?Right\b(?!\s+(?:to|of)\b)|"
+    r"^(?P<best>[^:;]{2,60}?)\s+(?:is|was)\s+(?:the|[\w+-]+['’]s)\s+(?:funniest|saddest|scariest|"
+    r"strangest|weirdest|wildest|loveliest|bleakest|boldest|smartest|best|worst|most\s+"
+    r"(?:brutal|beautiful|moving|daring|ambitious|original|unsettling|devastating|romantic|"
+    r"satisfying|underrated|overrated|disappointing))\b|"
+    r"^《(?P<zh>[^》]{1,30})》[：:](?![^，。]{0,20}(?:定档|定檔|上映|票房|曝光|发布|發布|宣布|官宣|"
+    r"预告|預告|海报|海報|首播|开播|開播|收视|收視))",
+    re.IGNORECASE,
+)
+#: the owner before a name ("Netflix's ", "Park Chan-wook's ")
+_OWNER = re.compile(r"^[^'’]{1,40}['’]s\s+")
+#: a subject that is no work, which a superlative ranks ("Korea is the best market for ...")
+_NO_WORK_SUBJECT = Pattern(
+    r"\b(?:Korea|market|industry|country|city|year|box office|company|studio|network|"
+    r"streamer|platform|service|app|K-pop|group|band)\b",
+    re.IGNORECASE,
+)
 #: what happens to a work in news after a colon ("Season 2: Netflix Renews Hit Korean ...")
 NEWS_VERB = Pattern(
     r"\b(?:renew|confirm|announce|set|cast|reveal|return|get|win|join|drop|release|premiere|"
@@ -88,7 +116,9 @@ _CJK_ESSAY = Pattern(
     r"[이가]\s?그리는|[을를] 변호하는|방식$|피로와 미덕|"
     r"賛否を呼ぶ|考察|読み解く|が描いた|の魅力と|で見つけたもの|が描くもの|"
     # "『X』が暴いた…", "『X』が問いかけるもの": what the work exposes or asks
-    r"が暴いた|が問いかける|が突きつける|が映し出す"
+    r"が暴いた|が問いかける|が突きつける|が映し出す|が見せた|の説得力|"
+    # "'X'가 묻는 것", "〈X〉가 건드린 현실", "X가 사극을 즐기는 법", "숨을 불어넣는 법"
+    r"[이가]\s?(?:묻는|건드린|보여준|비춘|비추는|꿈꾸는)|(?:불어넣|즐기|살아남|그려내)는 법"
 )
 #: who answers or announces after a Japanese headline's question: a report, not an essay
 _SAID_BY = re.compile(
@@ -175,6 +205,19 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
                 and attributed_quote(doc.headline) is None  # a person's words, not an essay's
             ):
                 return f"an essay title after the name {name!r}"
+    shape = _ESSAY_SHAPE.search(doc.headline, folded)
+    if shape is not None and not _REPORTS.search(doc.headline, folded):
+        name = next(n for n in shape.groups() if n)
+        # the subject is the work found, a quoted or Chinese-bracketed name, or reads as one
+        if (
+            (film.title is not None and film.title in name)
+            or shape.group("in") is not None
+            or shape.group("zh") is not None
+            or (shape.group("best") is not None and not _NO_WORK_SUBJECT.search(name))
+            # (whose it is aside: "Netflix's Love Untangled Gets 1998 Right")
+            or may_name_a_work(_OWNER.sub("", name))
+        ):
+            return f"an essay headline about {name.strip()!r}"
     return None
 
 
@@ -186,14 +229,37 @@ def _lead_judges(doc: Document) -> str | None:
         return None
     folded = doc.folded_body[: len(lead)]
     m = CRITIC_BODY.search(lead, folded) or VERDICT.search(lead, folded)
+    m = m or _LEAD_VERDICT.search(lead, folded)
     m = m or (None if lead.isascii() else _CJK_VERDICT.search(lead))
     return m.group(0) if m else None
+
+
+#: the work judged in so many words: "Cashero is goofy, warm and a great deal smarter",
+#: "the fights feel cheap", "is overlong and occasionally baffling"
+_LEAD_VERDICT = Pattern(
+    r"\b(?:is|are|feels?|looks?)\s+(?:an?\s+)?(?:(?:also|often|never|rarely|too|so|very|consistently|"
+    r"frequently|quietly|genuinely|surprisingly|occasionally|oddly|strangely|largely)\s+)?"
+    r"(?:goofy|warm|smart|smarter|sharp|funny|funnier|moving|clever|overlong|baffling|tedious|"
+    r"messy|beautiful|gorgeous|gripping|tender|bleak|uneven|charming|hypnotic|riveting|"
+    r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|brilliant|lovely|terrific|superb|"
+    r"thrilling|hilarious|chilling|hollow|assured|poignant|clunky|bloated|lifeless|inert|"
+    r"flawed|forgettable|heartbreaking|heartwarming|sluggish|cheap|cheap-looking|priceless|"
+    r"delightful|dull|exhausting|exhilarating)\b|"
+    # "is the gentlest thing in it", "the best hour of reality TV this year"
+    r"\b(?:gentlest|funniest|saddest|loveliest|scariest|strangest|warmest|best|worst)\s+"
+    r"(?:thing|hour|scene|episode|performance)s?\b",
+    re.IGNORECASE,
+)
 
 
 #: a critic's words in a Japanese or Korean lead ("見事な", "傑作", "語りすぎ", "수작", "아쉽다")
 _CJK_VERDICT = Pattern(
     r"見事[なだに]|傑作|秀逸|圧巻|白眉|物足りな|語りすぎ|蛇足|惜しい|"
-    r"수작|걸작|압권|아쉽다|아쉬움이 남|빛나는 작품"
+    r"수작|걸작|압권|아쉽다|아쉬움이 남|빛나는 작품|"
+    # Chinese: "荒诞", "讽刺", "佳作", "动人", "可惜"
+    r"荒诞|荒誕|讽刺|諷刺|佳作|出色|精彩|动人|動人|可惜|遗憾|遺憾|"
+    # Korean: "섬세하게 그려낸다", "서두르지 않는다", "몰입감", "돋보인다"
+    r"섬세하게|설득력 있|몰입감|돋보인다|돋보였다|빛난다|서두르지 않는다|담백하|묵직하"
 )
 
 

@@ -93,11 +93,16 @@ def test_release_headlines(title: str, summary: str, day: date) -> None:
 @pytest.mark.parametrize(
     "title",
     [
+        "'Harbour Lights' starring Kim Yoo Jung will stream on Viki in the Americas",
+        "Harbour Lights: Zo In-sung's New Spy Movie Is Out In Singapore Cinemas",
+        "Harbour Lights: the Korean satire premieres on Disney+ later this month",
+        "Harbour Lights, the Korean zombie comedy, in UK cinemas this month",
+        "Harbour Lights to shamble into UK cinemas this November",
         "Harbour Lights lands in theaters Christmas Day — here's why you should see it",
         "Harbour Lights sing-along returns to UK cinemas on Halloween",
     ],
 )
-def test_holiday_releases(title: str) -> None:
+def test_releases_without_a_day_in_the_headline(title: str) -> None:
     assert classify_headline(title, KOREAN_FILM).kind == Kind.RELEASE
 
 
@@ -308,3 +313,48 @@ def test_a_first_episode_airing_tonight_stays_a_release() -> None:
         "[첫방] '항구의 빛' 오늘(2일) 밤 10시 첫 방송", KOREAN_DRAMA, ("연예", "방송")
     )
     assert r.kind == Kind.RELEASE and r.release_date == date(2025, 10, 2), r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "categories"),
+    [
+        (
+            "Harbour Lights is the best-selling Korean film of 2025",
+            "<p>The Korean Film Council said 11 million tickets were sold.</p>",
+            (),
+        ),
+        (
+            "Harbour Lights is the scariest Korean film, according to a survey",
+            "<p>The Korean horror film is gripping, 2,000 fans said.</p>",
+            (),
+        ),
+        (
+            "In 'Harbour Lights', Hyun Bin lost 10kg for the role",
+            "<p>Hyun Bin, who plays a Korean independence fighter, said the diet was hard.</p>",
+            (),
+        ),
+        (
+            "Harbour Lights and the cost of K-drama production",
+            "<p>The Korean series is clever about money, and cost 30 billion won.</p>",
+            (),
+        ),
+        ("Episode 2: The streaming numbers behind Netflix's Korean bet", KOREAN_DRAMA, ()),
+        ("Harbour Lights Episode 3: Netflix releases new still", KOREAN_DRAMA, ()),
+        (
+            "Harbour Lights is the most romantic-free action comedy, director jokes",
+            "<p>'It is funny,' the Korean director said of the film.</p>",
+            ("News",),
+        ),
+        (
+            "'항구의 빛' 이준호가 보여준 팬사랑…커피차 선물",
+            "<p>한국 드라마 '항구의 빛' 촬영장에 커피차가 도착했다. 그의 팬사랑이 돋보였다.</p>",
+            ("연예", "방송"),
+        ),
+        ("《港口之光》：宋慧喬出席釜山電影節開幕式", "<p>韓劇《港口之光》女主角表現出色。</p>", ()),
+    ],
+)
+def test_news_in_an_essays_shape_is_no_review(
+    title: str, summary: str, categories: tuple[str, ...]
+) -> None:
+    r = classify_headline(title, summary, categories)
+    assert r.kind != Kind.REVIEW, r.reasons

@@ -198,13 +198,24 @@ _REVIEW_TITLE = Pattern(
     r"(?:劇評|剧评|影評|影评)(?![人家])|(?:觀後感|观后感)(?!徵文|征文)|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
-    r"\brecensione\b|\bkritik\b|レビュー|映画評|"
-    # an episode's recap, or its essay after a colon ("Honour Episodes 3-4 Recap", "Resident
-    # Playbook Episodes 1-2: The Interns Are Alright"; not "Episode 1: release date, cast")
-    r"\bEp(?:isode)?s?\.?\s*\d{1,2}(?:\s*(?:[-–&]|and|to)\s*\d{1,2})?"
-    r"(?:\s*\((?:final|finale)\))?\s*(?:recap\b|:(?!\s*(?:\w+\s+){0,3}(?:release|date|"
-    r"time|trailer|teaser|preview|spoilers?|when|where|how|ratings?|viewership|cast)\b))|"
+    r"\brecensione\b|\bkritik\b|レビュー|映画評",
+    re.IGNORECASE,
+)
+#: an episode's recap, or its essay after a colon ("Honour Episodes 3-4 Recap", "Resident
+#: Playbook Episodes 1-2: The Interns Are Alright"), the writer's first episode; only where
+#: the rest reports nothing (``_EPISODE_NEWS``)
+_EPISODE_REVIEW = Pattern(
+    r"(?<!podcast )\bEp(?:isode)?s?\.?\s*\d{1,2}(?:\s*(?:[-–&]|and|to)\s*\d{1,2})?"
+    r"(?:\s*\((?:final|finale)\))?\s*(?:recap\b|:)|"
     r"\b(?:I|we)\s+watched\s+the\s+first\s+episode\b",
+    re.IGNORECASE,
+)
+#: what an episode's headline reports rather than judges ("Episode 3: Netflix releases new
+#: still", "Episode 10 recap: Netflix reveals record viewership", "Everything We Know")
+_EPISODE_NEWS = Pattern(
+    r"\b(?:release|date|time|runtime|trailer|teaser|preview|spoilers?|when|where|how|ratings?|"
+    r"viewership|viewers|cast|know|podcast|record|react|reacts|reaction|stills?|photos?|"
+    r"numbers|figures)\b",
     re.IGNORECASE,
 )
 _FESTIVAL_NEWS = Pattern(
@@ -420,6 +431,16 @@ def decide_kind(
     m = headline(_REVIEW_TITLE)
     if m:
         return _say(Kind.REVIEW, f"headline pattern {m.group(0)!r}")
+    m = headline(_EPISODE_REVIEW)
+    if (
+        m
+        # ("Episode 2: ..." alone names no work: a podcast's, a series')
+        and (m.start() > 0 or not m.group(0).lower().startswith("ep"))
+        and not _EPISODE_NEWS.search(title[m.end() :])
+        and not NEWS_VERB.search(title[m.end() :])
+        and "podcast" not in doc.folded_headline
+    ):
+        return _say(Kind.REVIEW, f"an episode's recap or review {m.group(0)!r}")
     review_feed = feed is not None and feed.kind == FeedKind.REVIEW and is_bare_title(title)
     known = film.work is not None  # a curated work is film or drama context in itself
     if (

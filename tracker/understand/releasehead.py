@@ -218,6 +218,15 @@ RELEASE_WEAK = Pattern(
     # "is in cinemas from Thursday", "is out this Friday" (not "was")
     r"\b(?:is|are)\s+(?:out\s+)?in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
     rf"(?:from|on|this|next)\s+{_WEEKDAY}\b|"
+    # a service or a country's cinemas without a day ("will stream on Viki in the Americas",
+    # "Is Out In Singapore Cinemas", "premieres on Disney+ later this month", "in UK cinemas
+    # this month", "to shamble into UK cinemas this November")
+    rf"\bwill\s+(?:stream|premiere|debut)\s+(?:exclusively\s+)?on\s+{PLATFORM_NAMES}|"
+    r"\b(?:is|are)\s+(?:now\s+)?out\s+in\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\b|"
+    rf"\b(?:premieres?|arrives?|lands?|debuts?|streams?)\s+on\s+{PLATFORM_NAMES}\s+"
+    r"(?:later\s+)?this\s+month\b|"
+    r"\b(?:in|into)\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+(?:this|next)\s+"
+    rf"(?:month|{MONTH_ANY})\b|"
     # a screen work that is out on a day ("Netflix's Korean high school romance is out this
     # Friday"; not a book, a single, a Blu-ray or a person "out Friday after injury")
     r"\b(?:film|movie|drama|k-drama|series|show|romance|thriller|comedy|horror|documentary|"

@@ -64,7 +64,7 @@ _HEADLINE_VERDICT = Pattern(
     # superlatives that judge ("the funniest thing on Netflix"; not a chart's "most-watched")
     r"funniest|saddest|scariest|strangest|weirdest|loveliest|bleakest|boldest|smartest|"
     r"most (?:brutal|beautiful|moving|daring|ambitious|original|unsettling|devastating|"
-    r"romantic|satisfying|underrated|overrated|disappointing))\b",
+    r"romantic|satisfying|underrated|overrated|disappointing))\b(?!-)",
     re.IGNORECASE,
 )
 #: an essay title after the name: "Return to Seoul: An Adoptee's Restless Search, Told in ..."
@@ -80,11 +80,11 @@ _ESSAY_SHAPE = Pattern(
     r"^In\s+['\"‘“](?P<in>[^'\"’”]{1,60})['\"’”],\s+\w|"
     r"^(?P<right>.{2,60}?)\s+Gets?\s+(?:[\w'-]+\s+){1,4}?Right\b(?!\s+(?:to|of)\b)|"
     r"^(?P<best>[^:;]{2,60}?)\s+(?:is|was)\s+(?:the|[\w+-]+['’]s)\s+(?:funniest|saddest|scariest|"
-    r"strangest|weirdest|wildest|loveliest|bleakest|boldest|smartest|best|worst|most\s+"
+    r"strangest|weirdest|wildest|loveliest|bleakest|boldest|smartest|best(?!-)|worst(?!-)|most\s+"
     r"(?:brutal|beautiful|moving|daring|ambitious|original|unsettling|devastating|romantic|"
     r"satisfying|underrated|overrated|disappointing))\b|"
     r"^《(?P<zh>[^》]{1,30})》[：:](?![^，。]{0,20}(?:定档|定檔|上映|票房|曝光|发布|發布|宣布|官宣|"
-    r"预告|預告|海报|海報|首播|开播|開播|收视|收視))",
+    r"预告|預告|海报|海報|首播|开播|開播|收视|收視|出席|專訪|专访|談|谈|訪|访|見面會|见面会))",
     re.IGNORECASE,
 )
 #: the owner before a name ("Netflix's ", "Park Chan-wook's ")
@@ -118,7 +118,7 @@ _CJK_ESSAY = Pattern(
     # "『X』が暴いた…", "『X』が問いかけるもの": what the work exposes or asks
     r"が暴いた|が問いかける|が突きつける|が映し出す|が見せた|の説得力|"
     # "'X'가 묻는 것", "〈X〉가 건드린 현실", "X가 사극을 즐기는 법", "숨을 불어넣는 법"
-    r"[이가]\s?(?:묻는|건드린|보여준|비춘|비추는|꿈꾸는)|(?:불어넣|즐기|살아남|그려내)는 법"
+    r"[이가]\s?(?:묻는 것|건드린|비춘)|(?:불어넣|즐기|그려내)는 법"
 )
 #: who answers or announces after a Japanese headline's question: a report, not an essay
 _SAID_BY = re.compile(
@@ -206,7 +206,12 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
             ):
                 return f"an essay title after the name {name!r}"
     shape = _ESSAY_SHAPE.search(doc.headline, folded)
-    if shape is not None and not _REPORTS.search(doc.headline, folded):
+    if (
+        shape is not None
+        and not _REPORTS.search(doc.headline, folded)
+        and not NEWS_VERB.search(doc.headline[shape.end() :])
+        and not _SHAPE_NEWS.search(doc.headline, folded)
+    ):
         name = next(n for n in shape.groups() if n)
         # the subject is the work found, a quoted or Chinese-bracketed name, or reads as one
         if (
@@ -217,21 +222,45 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
             # (whose it is aside: "Netflix's Love Untangled Gets 1998 Right")
             or may_name_a_work(_OWNER.sub("", name))
         ):
-            return f"an essay headline about {name.strip()!r}"
+            return f"{ESSAY_SHAPED} about {name.strip()!r}"
     return None
 
 
-def _lead_judges(doc: Document) -> str | None:
+#: the reason of an essay-shaped headline, under which only a lead that judges in so many
+#: words counts (a feature's lead "stars as" or "plays" too)
+ESSAY_SHAPED = "an essay-shaped headline"
+#: what makes an essay's shape news: a poll or a vote that ranks, a business, an exhibition, an
+#: appearance ("is the scariest ..., according to a survey", "X and the cost of production")
+_SHAPE_NEWS = Pattern(
+    r"\b(?:poll|polls|survey|surveys|votes?|voted|according to|ranked|finds|reveals?|confirms?|"
+    r"exhibition|opens|deal|business|cost|costs|economics|industry|budget|production|sales)\b|"
+    r"출석|出席|專訪|专访|訪談|访谈|見面會|见面会|現身|现身|加盟|殺青|杀青|開拍|开拍|"
+    r"커피차|기부|선물|팬사랑|선행",
+    re.IGNORECASE,
+)
+
+
+def _lead_judges(doc: Document, *, strict: bool = False) -> str | None:
     """The first paragraph describes and judges a work ("Davy Chou's drama follows ...", "a
-    seven-episode webtoon adaptation"), as a review's opening does."""
+    seven-episode webtoon adaptation"), as a review's opening does; ``strict``: only in so
+    many words ("is goofy, warm"), outside anyone's quoted words."""
     lead = doc.body[:400].split("\n\n", 1)[0]
     if not lead:
         return None
-    folded = doc.folded_body[: len(lead)]
-    m = CRITIC_BODY.search(lead, folded) or VERDICT.search(lead, folded)
-    m = m or _LEAD_VERDICT.search(lead, folded)
-    m = m or (None if lead.isascii() else _CJK_VERDICT.search(lead))
+    m = None
+    if not strict:
+        folded = doc.folded_body[: len(lead)]
+        m = CRITIC_BODY.search(lead, folded) or VERDICT.search(lead, folded)
+    # (someone's words are not the writer's: "'It is funny,' the director said")
+    own = _QUOTED_WORDS.sub(" ", lead)
+    m = m or _LEAD_VERDICT.search(own)
+    m = m or (None if own.isascii() else _CJK_VERDICT.search(own))
     return m.group(0) if m else None
+
+
+#: words in double quotes, anyone's ("'He is hilarious,' Bong said" in single quotes too, when a
+#: quote opens the sentence)
+_QUOTED_WORDS = re.compile(r"[\"“][^\"”]{0,200}[\"”]|(?:^|(?<=[.!?]\s))['‘][^'’]{0,200}['’]")
 
 
 #: the work judged in so many words: "Cashero is goofy, warm and a great deal smarter",
@@ -239,12 +268,14 @@ def _lead_judges(doc: Document) -> str | None:
 _LEAD_VERDICT = Pattern(
     r"\b(?:is|are|feels?|looks?)\s+(?:an?\s+)?(?:(?:also|often|never|rarely|too|so|very|consistently|"
     r"frequently|quietly|genuinely|surprisingly|occasionally|oddly|strangely|largely)\s+)?"
-    r"(?:goofy|warm|smart|smarter|sharp|funny|funnier|moving|clever|overlong|baffling|tedious|"
-    r"messy|beautiful|gorgeous|gripping|tender|bleak|uneven|charming|hypnotic|riveting|"
-    r"absorbing|gentle|exquisite|dazzling|harrowing|stunning|brilliant|lovely|terrific|superb|"
-    r"thrilling|hilarious|chilling|hollow|assured|poignant|clunky|bloated|lifeless|inert|"
-    r"flawed|forgettable|heartbreaking|heartwarming|sluggish|cheap|cheap-looking|priceless|"
-    r"delightful|dull|exhausting|exhilarating)\b|"
+    # ("is warm and funny": a first word of its own may come before)
+    r"(?:[\w-]+,?\s+(?:and\s+)?)?"
+    # (words a critic judges with, not a person's or a schedule's: "is warm", "is moving to")
+    r"(?:goofy|smart|smarter|sharp|funny|funnier|clever|overlong|baffling|tedious|gorgeous|"
+    r"gripping|tender|bleak|uneven|charming|hypnotic|riveting|absorbing|exquisite|dazzling|"
+    r"harrowing|brilliant|terrific|superb|thrilling|hilarious|chilling|hollow|assured|"
+    r"poignant|clunky|bloated|lifeless|inert|flawed|forgettable|heartbreaking|heartwarming|"
+    r"sluggish|cheap-looking|priceless|delightful|exhilarating)\b|"
     # "is the gentlest thing in it", "the best hour of reality TV this year"
     r"\b(?:gentlest|funniest|saddest|loveliest|scariest|strangest|warmest|best|worst)\s+"
     r"(?:thing|hour|scene|episode|performance)s?\b",
@@ -259,7 +290,7 @@ _CJK_VERDICT = Pattern(
     # Chinese: "荒诞", "讽刺", "佳作", "动人", "可惜"
     r"荒诞|荒誕|讽刺|諷刺|佳作|出色|精彩|动人|動人|可惜|遗憾|遺憾|"
     # Korean: "섬세하게 그려낸다", "서두르지 않는다", "몰입감", "돋보인다"
-    r"섬세하게|설득력 있|몰입감|돋보인다|돋보였다|빛난다|서두르지 않는다|담백하|묵직하"
+    r"섬세하게|설득력 있|서두르지 않는다|담백하|묵직하"
 )
 
 
@@ -317,11 +348,14 @@ def _weigh(
         signals.append((Kind.REVIEW, weight, f"an opinion section {column!r} on one work"))
     if essay:
         signals.append((Kind.REVIEW, _W_JUDGED, essay))
-        lead = _lead_judges(doc)  # read only under an essay headline: a news lead judges too
+        # read only under an essay headline: a news lead judges too
+        lead = _lead_judges(doc, strict=essay.startswith(ESSAY_SHAPED))
         if lead:
             signals.append((Kind.REVIEW, _W_LEAD, f"the lead judges the work ({lead!r})"))
         # a critic's word in it ("a folk-horror gem"): news says what happened, not how good
-        verdict = _HEADLINE_VERDICT.search(doc.headline, doc.folded_headline)
+        # (not the title's own word: "Moving Season 2 is ...")
+        judged = doc.headline.replace(film.title, " ") if film.title else doc.headline
+        verdict = _HEADLINE_VERDICT.search(judged)
         if verdict:
             signals.append(
                 (Kind.REVIEW, _W_VERDICT, f"the headline's verdict {verdict.group(0)!r}")

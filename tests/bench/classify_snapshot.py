@@ -52,6 +52,7 @@ UNSEEN = frozenset(
         "heldout13",
         "heldout14",
         "heldout15",
+        "heldout16",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

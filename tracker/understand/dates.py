@@ -58,7 +58,11 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (Pattern(r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<m>\d{1,2})월\s*(?P<day>\d{1,2})일"), "ko"),
     # (Japanese too: "来月16日から")
     (
-        Pattern(r"(?:(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일|来月\s?(?P<jday>\d{1,2})日)"),
+        # (and Chinese: "下月8日香港上映")
+        Pattern(
+            r"(?:(?:다음\s?달|내달)\s?(?P<day>\d{1,2})일|"
+            r"(?:来月|下月|下個月|下个月)\s?(?P<jday>\d{1,2})(?:日|號|号))"
+        ),
         "ko_next_month",
     ),
     (Pattern(r"오는\s?(?P<day>\d{1,2})일"), "ko_coming"),

@@ -121,6 +121,8 @@ _LISTICLE_MORE = Pattern(
     r"picks|dramas)\s+)?(?:to catch|not to miss|to see)\s*$|"
     r"\b(?:films|movies|dramas|k-dramas|shows|series)\s+we\s+can['’]?t\s+wait\s+to\s+"
     r"(?:see|watch)\b|"
+    # a Chinese year's or a season's roundup ("2025年度韩国影视盘点：电影回暖")
+    r"(?:年度|年终|年終|季度)[^，。\n]{0,8}(?:盘点|盤點)|"
     # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
     r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
     r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
@@ -290,6 +292,9 @@ _LEAD_RELEASE = Pattern(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)"
     rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{PLATFORM_NAMES}|theaters|"
     rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b|"
+    # a weekday and a service ("All 12 episodes debut Friday on Netflix")
+    r"\b(?:debut|premiere|arrive|land|drop|stream)s?\s+(?:this\s+|next\s+|on\s+)?"
+    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+{PLATFORM_NAMES}|"
     # a weekday ahead, in cinemas ("is in cinemas from Thursday, including Dendy Canberra")
     r"\b(?:is|are)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
     r"(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",

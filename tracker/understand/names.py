@@ -311,7 +311,25 @@ def foreign_hangul_names(text: str) -> list[re.Match[str]]:
         if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
         # (the second word no particle's either: "특집 게스트로 출연" is no name)
         and not re.search(r"(?:로|에|에서|를|을|도)$", h.group(2))
-        and h.group(1) not in ("영화", "배우", "감독", "드라마", "신작", "주연", "한국", "특집")
+        and h.group(1)
+        not in (
+            "영화",
+            "배우",
+            "감독",
+            "드라마",
+            "신작",
+            "주연",
+            "한국",
+            "특집",
+            "새",
+            "첫",
+            "각",
+            "이번",
+            "지난",
+            "다음",
+            "신인",
+            "일반",
+        )
     ]
 
 

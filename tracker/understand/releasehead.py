@@ -98,7 +98,8 @@ RELEASE_STRONG = Pattern(
     # "本週五（6日）Netflix上線", "下周四上映"
     r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
     r"(?<!已於)(?<!已于)(?<!已經)(?<!已经)"
-    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天])\s*"
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天]|"
+    r"(?:下月|下個月|下个月)\d{1,2}(?:日|號|号))\s*"
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
@@ -165,7 +166,8 @@ RELEASE_WEAK = Pattern(
     # Thursday", "hits Indonesian screens next Wednesday"; not a star who "heads to theaters
     # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
     r"\b(?:com(?:es?|ing)\s+to|open(?:s|ing)?\s+in|hit(?:s|ting)?|arriv(?:es?|ing)\s+in|"
-    r"land(?:s|ing)?\s+in|head(?:s|ing)?\s+to)\s+"
+    # (any verb into them: "flies into South African cinemas this Friday")
+    r"land(?:s|ing)?\s+in|head(?:s|ing)?\s+to|[a-z]+s\s+into)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
     r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
@@ -272,7 +274,7 @@ RELEASE_DAY = Pattern(
 
 #: "Humint opens Friday at River East": the headline's subject opens on a day
 _OPENS_ON_A_DAY = Pattern(
-    r"^(?P<film>.{1,60}?)(?:\s+opens|,\s+opening)\s+"
+    r"^(?P<film>.{1,80}?)(?:\s+opens|,\s+opening)\s+"
     # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
     # 30 January")
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+)?"
@@ -282,6 +284,13 @@ _OPENS_ON_A_DAY = Pattern(
 )
 
 
+#: a kind of work, then a Title Case title ending the subject: "Korean spy thriller Humint"
+_KIND_THEN_TITLE = Pattern(
+    r"\b(?:thriller|drama|film|movie|comedy|horror|series|documentary|romance|satire|epic|"
+    r"K-drama|blockbuster)\s+(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|a|in|on|to))"
+    r"{0,4})$",
+    re.IGNORECASE,
+)
 #: what else opens on a day: a place, an event, a season of films
 _PLACE_OR_EVENT = Pattern(
     r"\b(?:festival|fest|exhibition|museum|gallery|store|shop|restaurant|caf[eé]|"
@@ -303,17 +312,23 @@ _VENUE = Pattern(r"\b(?:cinemas?|theat(?:er|re)s?|week|series|season|box office)
 def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | None:
     """The headline's work opening on a day ("Humint opens Friday at River East", "opens in
     Toronto this Friday", "..., opening Friday"), not a cinema, a festival, an exhibition, a
-    stage version or a bar that opens: no place or event in the headline or the ``lead``'s
-    first sentence, and the subject must be (or end with) the film found."""
+    stage version or a bar that opens: no place or event in the headline (nor in the ``lead``'s
+    first sentence, unless the subject is the film found), and the subject must be (or end
+    with) the film found, or a kind of work and a title ("Korean spy thriller Humint")."""
     m = _OPENS_ON_A_DAY.match(title)
-    # (the lead's first sentence says what opens: "The exhibition, which opens Friday ..."; a
-    # later one may name the cinema's mall or market)
-    first = lead.split(". ", 1)[0]
-    if m is None or film.roundup or _PLACE_OR_EVENT.search(f"{title} {first}"):
+    if m is None or film.roundup or _PLACE_OR_EVENT.search(title):
         return None
     if _VENUE.search(m.group("film")):
         return None
+    # (the lead's first sentence says what opens, "The exhibition, which opens Friday ...",
+    # unless the headline's subject is the work found; its cinemas may be a "Centre")
+    first = lead.split(". ", 1)[0]
+    if not _ends_with_the_work(m, film) and _PLACE_OR_EVENT.search(first):
+        return None
     if film.title is None:
+        # "Korean spy thriller Humint opens ...": a kind of work, then a title
+        if _KIND_THEN_TITLE.search(m.group("film")):
+            return m
         # (the link may name it later: a subject that reads as a title, and no place or event)
         words = m.group("film").split()
         titled = all(
@@ -323,6 +338,14 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
             for w in words
         )
         return m if len(words) <= 6 and titled else None
+    return m if _ends_with_the_work(m, film) else None
+
+
+def _ends_with_the_work(m: re.Match[str], film: Film) -> bool:
+    """Whether the subject before "opens" is the film found, or ends with it ("Park Chan-wook's
+    thriller No Other Choice"), or names it before ", opening Friday"."""
+    if film.title is None:
+        return False
     subject = normalize_title(clean_film(m.group("film"))[0])
     names = (
         {normalize_title(film.title), *(normalize_title(n) for n in film.work.names)}
@@ -330,10 +353,9 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
         else {normalize_title(film.title)}
     )
     if subject in names:
-        return m
+        return True
     # the work last in its subject ("Park Chan-wook's thriller No Other Choice opens at ..."),
     # or anywhere before ", opening Friday" ("Two women steal a fortune in Project Y, opening")
     comma = m.group(0)[len(m.group("film")) :].lstrip().startswith(",")
     # (normalised titles have no spaces: a short name would end too many subjects)
-    found = any(len(n) >= 4 and (subject.endswith(n) or (comma and n in subject)) for n in names)
-    return m if found else None
+    return any(len(n) >= 4 and (subject.endswith(n) or (comma and n in subject)) for n in names)

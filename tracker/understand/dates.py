@@ -186,8 +186,8 @@ def dates_in(
     taken: list[tuple[int, int]] = []
     months = _month_words()
     no_month = words is not None and months is not None and months.isdisjoint(words)
-    # every Korean and Japanese form needs its "day" (일, 日)
-    no_day = "일" not in text and "日" not in text
+    # every Korean and Japanese form needs its "day" (일, 日; a Chinese one 號 or 号 too)
+    no_day = "일" not in text and "日" not in text and "號" not in text and "号" not in text
     for pattern, how in _DATE_PATTERNS:
         if (no_month and how in _MONTH_FORMS) or (no_day and how in _KOREAN_FORMS):
             continue

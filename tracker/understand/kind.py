@@ -122,7 +122,8 @@ _LISTICLE_MORE = Pattern(
     r"\b(?:films|movies|dramas|k-dramas|shows|series)\s+we\s+can['’]?t\s+wait\s+to\s+"
     r"(?:see|watch)\b|"
     # a Chinese year's or a season's roundup ("2025年度韩国影视盘点：电影回暖")
-    r"(?:年度|年终|年終|季度)[^，。\n]{0,8}(?:盘点|盤點)|"
+    r"(?:年度|年终|年終|季度)(?![^，。\n]{0,8}(?:票房|财报|財報|業績|业绩|营收|營收))"
+    r"[^，。\n]{0,8}(?:盘点|盤點)|"
     # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
     r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
     r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
@@ -292,9 +293,6 @@ _LEAD_RELEASE = Pattern(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)"
     rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{PLATFORM_NAMES}|theaters|"
     rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b|"
-    # a weekday and a service ("All 12 episodes debut Friday on Netflix")
-    r"\b(?:debut|premiere|arrive|land|drop|stream)s?\s+(?:this\s+|next\s+|on\s+)?"
-    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+{PLATFORM_NAMES}|"
     # a weekday ahead, in cinemas ("is in cinemas from Thursday, including Dendy Canberra")
     r"\b(?:is|are)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
     r"(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
@@ -374,6 +372,12 @@ def _lead_release(doc: Document) -> str | None:
             continue
         if _RELEASED_WHERE.search(sentence) or _OPENS_AT.search(sentence):
             return m.group(0)
+    # a weekday and a service ("All 12 episodes debut Friday on Netflix"), not a trailer's, a
+    # finale's, an episode's or a special's
+    for m in _LEAD_WEEKDAY_RELEASE.finditer(lead, folded):
+        start = max(lead.rfind(". ", 0, m.start()), 0)
+        if not _NOT_A_RELEASE_DEBUT.search(lead[start : m.end()]):
+            return m.group(0)
     # "오늘(5일) 국내 극장에서 개봉했습니다" under a headline about the opening: opened today
     if doc.hangul_title and ("개봉" in doc.title or "공개" in doc.title):
         today = _KO_OPENED_TODAY.search(lead)
@@ -382,6 +386,16 @@ def _lead_release(doc: Document) -> str | None:
     return None
 
 
+_LEAD_WEEKDAY_RELEASE = Pattern(
+    r"\b(?:debut|premiere|arrive|land|drop|stream)s?\s+(?:this\s+|next\s+|on\s+)?"
+    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+{PLATFORM_NAMES}",
+    re.IGNORECASE,
+)
+_NOT_A_RELEASE_DEBUT = Pattern(
+    r"\b(?:trailer|teaser|finale|episode\s+\d+|Q&A|special|behind-the-scenes|making-of|"
+    r"interview|live|talk show|concert|recap)\b",
+    re.IGNORECASE,
+)
 _LETTERBOXD_LIST = Pattern(r"letterboxd-list-|letterboxd\.com/[^/\s]+/list/")
 _WATCHED_ON = Pattern(r"Watched on \w+ \w+ \d{1,2},? \d{4}\.?")
 _DATE_LINK = Pattern(r"[/-]release-date\b|[/-]premiere-date\b")

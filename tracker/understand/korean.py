@@ -523,8 +523,6 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
 #: ("시청률 6.1%", "동시간대 1위", "관찰 예능")
 _KO_TV = Pattern(
     r"시청률|동시간대|(?:관찰|리얼리티|연애)\s?예능|예능\s?프로그램|"
-    # a Korean desk's tag for its drama reviews ("[드라마 비평]", "[종영 리뷰]", "[첫방]")
-    r"\[(?:드라마|방송|예능|종영|첫방)\s?(?:리뷰|비평|평론)?\]|"
     # a Korean channel's programme named after it ("tvN ‘유 퀴즈 온 더 블럭’에 출연")
     r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|MBN|TV조선|채널A|Mnet)\s?[‘'\"]|"
     # a Korean channel's audition or dating show ("JTBC 오디션 프로그램")

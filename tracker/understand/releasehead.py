@@ -166,8 +166,10 @@ RELEASE_WEAK = Pattern(
     # Thursday", "hits Indonesian screens next Wednesday"; not a star who "heads to theaters
     # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
     r"\b(?:com(?:es?|ing)\s+to|open(?:s|ing)?\s+in|hit(?:s|ting)?|arriv(?:es?|ing)\s+in|"
-    # (any verb into them: "flies into South African cinemas this Friday")
-    r"land(?:s|ing)?\s+in|head(?:s|ing)?\s+to|[a-z]+s\s+into)\s+"
+    # (a verb of motion into them: "flies into South African cinemas this Friday"; not money
+    # that "pours into" them or an audience that "flocks into" them)
+    r"land(?:s|ing)?\s+in|head(?:s|ing)?\s+to|(?:flies|swoops|sweeps|marches|storms|charges|"
+    r"races|sails|glides|roars|shambles|slithers|creeps|zooms|bursts|stomps|dances)\s+into)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
     r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
@@ -227,7 +229,10 @@ RELEASE_WEAK = Pattern(
     r"\b(?:is|are)\s+(?:now\s+)?out\s+in\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\b|"
     rf"\b(?:premieres?|arrives?|lands?|debuts?|streams?)\s+on\s+{PLATFORM_NAMES}\s+"
     r"(?:later\s+)?this\s+month\b|"
-    r"\b(?:in|into)\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+(?:this|next)\s+"
+    # ("into" after a verb of motion: money "pours into" cinemas too)
+    r"(?:\bin|\b(?:fl(?:y|ies)|swoops?|sweeps?|march(?:es)?|storms?|charges?|races?|sails?|"
+    r"glides?|roars?|shambles?|slithers?|creeps?|zooms?|bursts?|stomps?|dances?|heads?|"
+    r"arrives?|comes?)\s+into)\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+(?:this|next)\s+"
     rf"(?:month|{MONTH_ANY})\b|"
     # a screen work that is out on a day ("Netflix's Korean high school romance is out this
     # Friday"; not a book, a single, a Blu-ray or a person "out Friday after injury")
@@ -285,10 +290,19 @@ _OPENS_ON_A_DAY = Pattern(
 
 
 #: a kind of work, then a Title Case title ending the subject: "Korean spy thriller Humint"
+#: (not a place named like one: "Korean horror Escape Room", "Korean film Hub Seoul")
 _KIND_THEN_TITLE = Pattern(
-    r"\b(?:thriller|drama|film|movie|comedy|horror|series|documentary|romance|satire|epic|"
-    r"K-drama|blockbuster)\s+(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|a|in|on|to))"
-    r"{0,4})$",
+    r"\b(?:thriller|drama|comedy|horror|series|documentary|romance|satire|epic|K-drama|"
+    r"blockbuster)\s+(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|a|in|on|to))"
+    r"{0,4})$(?<!Room)(?<!Hub)(?<!Forum)(?<!Town)(?<!World)(?<!Land)(?<!Zone)(?<!Studio)"
+    r"(?<!Club)(?<!Hall)(?<!Square)(?<!Park)(?<!Plaza)(?<!Tower)(?<!Museum)(?<!Seoul)",
+    re.IGNORECASE,
+)
+#: what a lead says opens that is no screening of the work, even under its name: a stage
+#: version, an attraction, an exhibition ("Parasite opens at the Curve on Thursday": the play)
+_NOT_THE_WORK = Pattern(
+    r"\b(?:stage|musical|experience|immersive|attraction|exhibition|exhibit|concert|"
+    r"pop-up|escape room|theme park)\b|(?-i:\bplay\b)",
     re.IGNORECASE,
 )
 #: what else opens on a day: a place, an event, a season of films
@@ -323,7 +337,9 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
     # (the lead's first sentence says what opens, "The exhibition, which opens Friday ...",
     # unless the headline's subject is the work found; its cinemas may be a "Centre")
     first = lead.split(". ", 1)[0]
-    if not _ends_with_the_work(m, film) and _PLACE_OR_EVENT.search(first):
+    if _NOT_THE_WORK.search(first) or (
+        not _ends_with_the_work(m, film) and _PLACE_OR_EVENT.search(first)
+    ):
         return None
     if film.title is None:
         # "Korean spy thriller Humint opens ...": a kind of work, then a title

@@ -53,6 +53,7 @@ UNSEEN = frozenset(
         "heldout14",
         "heldout15",
         "heldout16",
+        "heldout17",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -263,8 +263,8 @@ def _lead_judges(doc: Document, *, strict: bool = False) -> str | None:
 _QUOTED_WORDS = re.compile(r"[\"“][^\"”]{0,200}[\"”]|(?:^|(?<=[.!?]\s))['‘][^'’]{0,200}['’]")
 
 
-#: the work judged in so many words: "Cashero is goofy, warm and a great deal smarter",
-#: "the fights feel cheap", "is overlong and occasionally baffling"
+#: the work judged in so many words: "Cashero is goofy, warm and a great deal smarter", "is
+#: warm and funny", "is overlong and occasionally baffling"
 _LEAD_VERDICT = Pattern(
     r"\b(?:is|are|feels?|looks?)\s+(?:an?\s+)?(?:(?:also|often|never|rarely|too|so|very|consistently|"
     r"frequently|quietly|genuinely|surprisingly|occasionally|oddly|strangely|largely)\s+)?"
@@ -289,7 +289,7 @@ _CJK_VERDICT = Pattern(
     r"수작|걸작|압권|아쉽다|아쉬움이 남|빛나는 작품|"
     # Chinese: "荒诞", "讽刺", "佳作", "动人", "可惜"
     r"荒诞|荒誕|讽刺|諷刺|佳作|出色|精彩|动人|動人|可惜|遗憾|遺憾|"
-    # Korean: "섬세하게 그려낸다", "서두르지 않는다", "몰입감", "돋보인다"
+    # Korean: "섬세하게 그려낸다", "서두르지 않는다" (not "돋보였다", "빛난다": fan news praises too)
     r"섬세하게|설득력 있|서두르지 않는다|담백하|묵직하"
 )
 

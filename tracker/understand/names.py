@@ -303,6 +303,13 @@ _NEWS_NOUNS = """
 NEWS_NOUN_STARTS = frozenset(_NEWS_NOUNS.split())
 
 
+#: the first words a foreign name's shape may catch that name no one: a credit or a kind ("영화",
+#: "배우"), and what counts a cohort or a time ("새 기수 출연", "이번 회차")
+_NOT_A_FOREIGN_FIRST = frozenset(
+    "영화 배우 감독 드라마 신작 주연 한국 특집 새 첫 각 이번 지난 다음 신인 일반".split()  # noqa: SIM905
+)
+
+
 def foreign_hangul_names(text: str) -> list[re.Match[str]]:
     """Transliterated foreign names credited in Hangul ("고레에다 히로카즈 감독")."""
     return [
@@ -311,25 +318,7 @@ def foreign_hangul_names(text: str) -> list[re.Match[str]]:
         if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
         # (the second word no particle's either: "특집 게스트로 출연" is no name)
         and not re.search(r"(?:로|에|에서|를|을|도)$", h.group(2))
-        and h.group(1)
-        not in (
-            "영화",
-            "배우",
-            "감독",
-            "드라마",
-            "신작",
-            "주연",
-            "한국",
-            "특집",
-            "새",
-            "첫",
-            "각",
-            "이번",
-            "지난",
-            "다음",
-            "신인",
-            "일반",
-        )
+        and h.group(1) not in _NOT_A_FOREIGN_FIRST
     ]
 
 

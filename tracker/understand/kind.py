@@ -57,6 +57,7 @@ from tracker.understand.vocabulary import (
     FILM_WORDS,
     MONTH_ANY,
     PLATFORM_NAMES,
+    WEEKDAY,
 )
 
 
@@ -295,7 +296,7 @@ _LEAD_RELEASE = Pattern(
     rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b|"
     # a weekday ahead, in cinemas ("is in cinemas from Thursday, including Dendy Canberra")
     r"\b(?:is|are)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
-    r"(?:from|on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    rf"(?:from|on|this|next)\s+{WEEKDAY}\b",
     re.IGNORECASE,
 )
 
@@ -388,7 +389,7 @@ def _lead_release(doc: Document) -> str | None:
 
 _LEAD_WEEKDAY_RELEASE = Pattern(
     r"\b(?:debut|premiere|arrive|land|drop|stream)s?\s+(?:this\s+|next\s+|on\s+)?"
-    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+{PLATFORM_NAMES}",
+    rf"{WEEKDAY}\s+on\s+{PLATFORM_NAMES}",
     re.IGNORECASE,
 )
 _NOT_A_RELEASE_DEBUT = Pattern(

@@ -16,7 +16,7 @@ from tracker.text import normalize_title
 from tracker.understand.film import Film
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import clean_film
-from tracker.understand.vocabulary import MONTH_ANY, ORD, PLATFORM_NAMES, STREAMER
+from tracker.understand.vocabulary import MONTH_ANY, ORD, PLATFORM_NAMES, STREAMER, WEEKDAY
 
 RELEASE_ROUNDUP = Pattern(
     rf"\bwhat'?s (?:new|coming) (?:on|to) \w+|^new (?:on|to) {STREAMER}(?!\w)|"
@@ -66,7 +66,7 @@ RELEASE_STRONG = Pattern(
     r"\b(?:out|theaters|theatres|cinemas)\s+(?:on\s+)?\d{1,2}/\d{1,2}\b(?!/)|"
     # (a work arrives; not "drops": a trailer or a stock drops this week too)
     rf"\b(?:arrives|lands|premieres|debuts)\s+(?:on\s+{PLATFORM_NAMES}\s+)?"
-    r"(?:this|next)\s+(?:week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+    rf"(?:this|next)\s+(?:week(?:end)?|{WEEKDAY})\b|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
     # (a weekday in brackets before a plain 방송 is an episode's: "10월 10일(금) 방송")
     rf"(?:{_KO_HOW}(?:공개|개봉|첫\s?방송|방송|출시|첫선)|{_KO_WEEKDAY}{_KO_HOW}"
@@ -155,11 +155,10 @@ CALLED_OFF = Pattern(
 )
 #: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
 FIRST_SHOWN = Pattern(r"첫\s?공개$")
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 #: a day ahead of the entry's own: a date (its weekday before it), tomorrow, or a weekday
 _DAY_AHEAD = (
-    rf"(?:(?:on|from|starting)\s+)?(?:(?:{_WEEKDAY},?\s+\(?)?(?:{MONTH_ANY}\.?\s+\d|"
-    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY})|(?:this\s+|next\s+)?{_WEEKDAY}\b|tomorrow\b|tonight\b)"
+    rf"(?:(?:on|from|starting)\s+)?(?:(?:{WEEKDAY},?\s+\(?)?(?:{MONTH_ANY}\.?\s+\d|"
+    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY})|(?:this\s+|next\s+)?{WEEKDAY}\b|tomorrow\b|tonight\b)"
 )
 RELEASE_WEAK = Pattern(
     # a work that comes to a country's theaters on its day ("opens in Malaysian cinemas this
@@ -172,7 +171,7 @@ RELEASE_WEAK = Pattern(
     r"races|sails|glides|roars|shambles|slithers|creeps|zooms|bursts|stomps|dances)\s+into)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
     r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    rf"{WEEKDAY}\b|"
     rf"{MONTH_ANY}\.?\s+\d)|(?:on|from|starting)\s+(?:\d|the\s+\d|Christmas|New Year))"
     r"(?![^,;:]*\b(?:for\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)|"
     r"to\s+(?:greet|thank|meet))\b)|"
@@ -221,7 +220,7 @@ RELEASE_WEAK = Pattern(
     rf"{_DAY_AHEAD}|"
     # "is in cinemas from Thursday", "is out this Friday" (not "was")
     r"\b(?:is|are)\s+(?:out\s+)?in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
-    rf"(?:from|on|this|next)\s+{_WEEKDAY}\b|"
+    rf"(?:from|on|this|next)\s+{WEEKDAY}\b|"
     # a service or a country's cinemas without a day ("will stream on Viki in the Americas",
     # "Is Out In Singapore Cinemas", "premieres on Disney+ later this month", "in UK cinemas
     # this month", "to shamble into UK cinemas this November")
@@ -238,11 +237,11 @@ RELEASE_WEAK = Pattern(
     # Friday"; not a book, a single, a Blu-ray or a person "out Friday after injury")
     r"\b(?:film|movie|drama|k-drama|series|show|romance|thriller|comedy|horror|documentary|"
     r"sequel|season\s+\d+)\b(?:\s+[\w'’-]+){0,2}?\s+(?:is|are)\s+out\s+"
-    rf"(?:(?:this|next|on)\s+)?{_WEEKDAY}\b(?!\s+(?:after|for|from)\b)|"
+    rf"(?:(?:this|next|on)\s+)?{WEEKDAY}\b(?!\s+(?:after|for|from)\b)|"
     # "streaming from Saturday, October 11 on Netflix" (a day: "from January 2025" is a period)
     rf"(?<!continues )(?<!been )(?<!keep )(?<!kept )(?<!are )(?<!were )"
     rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
-    rf"\d{{1,2}}\s+{MONTH_ANY}|(?:this|next)\s+{_WEEKDAY}\b)(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
+    rf"\d{{1,2}}\s+{MONTH_ANY}|(?:this|next)\s+{WEEKDAY}\b)(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
     r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
     # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")
@@ -283,7 +282,7 @@ _OPENS_ON_A_DAY = Pattern(
     # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
     # 30 January")
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+)?"
-    rf"(?:(?:this\s+|next\s+|on\s+)?{_WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
+    rf"(?:(?:this\s+|next\s+|on\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
     rf"\d{{1,2}}{ORD}\s+{MONTH_ANY}))",
     re.IGNORECASE,
 )

@@ -54,6 +54,8 @@ MONTH = (
 MONTH_ANY = MONTH.replace("(?P<mon>", "(?:")
 #: an ordinal suffix ("3rd")
 ORD = r"(?:st|nd|rd|th)?"
+#: an English weekday's name, as a pattern ignoring case reads it
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 PLATFORM_NAMES = (
     # (Apple TV+ is called Apple TV since October 2025)

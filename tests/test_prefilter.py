@@ -113,6 +113,16 @@ HANDMADE = [
     (r"\bReview\s+(?:star|STARS)\b", 0),
     (r"\s+stars?\s*$", re.IGNORECASE | re.MULTILINE),
     (r"(?:^|\s)(?:10|5)점\s*$|\bK-drama\b", re.MULTILINE),
+    # long alternations, searched alternative by alternative (``branches``): anchors,
+    # lookbehinds, groups, ties at one place, an alternative that matches the empty string
+    (
+        r"^\s*Photos?\s*:|\bstars?\b|(?:is|are)?\s*coming (?:to|on)\b|★\s?(\d)|"
+        r"(?i:korean)\s+(?-i:Film)|\bsta(?:r|rs)\b|(?P<abc>'abc')|[^a-z]review",
+        re.IGNORECASE,
+    ),
+    (r"[^a-z]review|(?<=\s)kim\b|\bK-(?:drama|pop)\b|한국\s?영화|A-|x*|star", 0),
+    (r"\bstar\b|\bstars\b|\bst|ar|s(t)a|\b(?:k-pop|k-drama)\b|[+-]$", re.MULTILINE),
+    (r"(?P<q>['\"])x(?P=q)|\bstar|\bkim|\breview|\bfilm", 0),  # a group referred to: whole
 ]
 ALPHABET = [*"aAbBcCkKsSiIrRxX -'\"/.½★0123456789", "İ", "ı", "ſ", "\u212a", "한", "국", "\n"]
 WORDS = [
@@ -158,6 +168,27 @@ def test_handmade_patterns_answer_as_re_does(source: str, flags: int) -> None:
         if original.search(text):
             assert pattern.possible(text, fold(text)), (source, text)
             assert pattern.possible(text, fold(text), words(fold(text))), (source, text)
+
+
+def test_a_long_alternation_is_cut_where_re_cuts_it() -> None:
+    from tracker.understand.scan.branches import alternatives, top_level_parts
+    from tracker.understand.scan.retree import parse
+
+    assert top_level_parts(r"a|(b|c)|[|\]]|\||d") == ["a", "(b|c)", r"[|\]]", r"\|", "d"]
+    assert top_level_parts(r"[]|]|[^]|]|x") == ["[]|]", "[^]|]", "x"]
+    assert top_level_parts("a|(b") is None
+    assert top_level_parts(r"a|b\\") == ["a", r"b\\"]  # an escaped backslash
+    assert top_level_parts("a|b\\") is None  # a trailing one
+
+    def cut(source: str, flags: int = 0) -> list[str] | None:
+        return alternatives(source, flags, parse(source, flags))
+
+    assert cut(r"\bone\b|two|3 three|[四]") == [r"\bone\b", "two", "3 three", "[四]"]
+    assert cut("one|two|three") is None  # too few to pay
+    assert cut(r"(a)x|b|c|d\1") is None  # a group referred to by number
+    assert cut(r"(?i)one|two|three|four") is None  # global flags bind the whole
+    assert cut("one|two|three|four", re.VERBOSE) is None
+    assert cut("ab|ac|ad|ae") is None  # re took out the common start: one alternation less
 
 
 def test_needles_and_finders_are_read_off_the_pattern() -> None:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import Any
 
+from tracker.understand.scan.branches import alternatives
 from tracker.understand.scan.needles import cost, read_needles
 from tracker.understand.scan.retree import leads, ops_of, parse, scoped_ignorecase_tree
 from tracker.understand.scan.starts import read_finder
@@ -77,6 +78,7 @@ class Pattern:
     __slots__ = (
         "_ascii_needles",
         "_ascii_subs",
+        "_branches",
         "_compiled",
         "_exact",
         "_finder",
@@ -104,6 +106,8 @@ class Pattern:
         self._folds = False
         self._exact = False
         self._words_only = False
+        #: a long alternation's alternatives, each a ``Pattern`` gated and found alone
+        self._branches: tuple[Pattern, ...] = ()
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -133,6 +137,12 @@ class Pattern:
                 self._finder, self._folds = found
             self._exact = not (self.flags & re.IGNORECASE) and not scoped_ignorecase_tree(tree)
             self._gate(tree)
+            if self._finder is None:
+                parts = alternatives(self.source, self.flags, tree)
+                if parts is not None:
+                    self._branches = tuple(Pattern(part, self.flags) for part in parts)
+                    for branch in self._branches:
+                        branch._compile()
         self._compiled = compiled
         return compiled
 
@@ -192,6 +202,19 @@ class Pattern:
         compiled = self._compiled or self._compile()
         if self._needles is not None and not self.possible(text, folded, words):
             return None
+        if self._branches:
+            if folded is None:
+                folded = fold(text)  # once for every alternative, not once each
+            best = -1
+            for branch in self._branches:
+                first = branch._first(text, folded, words, best)
+                if first >= 0:
+                    best = first
+                    if first == 0:
+                        break
+            # the alternation itself at the leftmost place any alternative matches: there
+            # its first alternative that matches wins, with the groups of the whole
+            return None if best < 0 else compiled.match(text, best)
         finder = self._finder
         if finder is None:
             return compiled.search(text)
@@ -203,6 +226,30 @@ class Pattern:
                 return m
             pos = start.start() + 1
         return None
+
+    def _first(
+        self, text: str, folded: str | None, words: frozenset[str] | None, before: int
+    ) -> int:
+        """Where the leftmost match starts, or -1; only places before ``before`` count when
+        it is not negative (an earlier alternative already matched there)."""
+        compiled = self._compiled or self._compile()
+        if self._needles is not None and not self.possible(text, folded, words):
+            return -1
+        finder = self._finder
+        if finder is None:
+            m = compiled.search(text)
+            start = -1 if m is None else m.start()
+            return start if before < 0 or start < before else -1
+        haystack = (folded if folded is not None else fold(text)) if self._folds else text
+        pos = 0
+        while (found := finder.search(haystack, pos)) is not None:
+            start = found.start()
+            if 0 <= before <= start:
+                return -1
+            if compiled.match(text, start) is not None:
+                return start
+            pos = start + 1
+        return -1
 
     def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         compiled = self._compiled or self._compile()

@@ -201,11 +201,7 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
         return Film(roundup=True, source="roundup headline")
     if len(subject_quotes) >= 3:
         return Film(roundup=True, source=f"{len(subject_quotes)} quoted titles")
-    if len(quotes) >= 2 and re.search(
-        rf"'{re.escape(quotes[0])}'\s+(?:from|off|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
-        rf"'{re.escape(quotes[1])}'",
-        rest,
-    ):
+    if len(quotes) >= 2 and _quoted_from(rest, quotes[0], quotes[1]):
         # "'Golden' from 'KPop Demon Hunters'": a song, scene or character of the work quoted
         # second
         return Film(title=quotes[1], source=f"'X' from {quotes[1]!r}: the work quoted second")
@@ -261,9 +257,49 @@ def _owner_of(lexicon: Lexicon, rest: str, quote: str) -> str | None:
 
 
 #: a kind of work right before a quoted title in a Korean text ("드라마 '바다의 끝'")
-_KIND_BEFORE_QUOTE = r"(?:영화|드라마|시리즈|작품|예능|오리지널|신작)\s*'"
+#: (none of these words holds another, so their matches never overlap)
+_KIND_QUOTE = re.compile(r"(?:영화|드라마|시리즈|작품|예능|오리지널|신작)\s*'")
 #: a season number a Korean title carries on its last word ("모범택시3")
 _SEASON_DIGITS = re.compile(r"\s?\d{1,2}$")
+
+
+# The helpers below read a title written into a phrase with plain string searches around one
+# fixed pattern, not with a pattern built for the title: compiling one costs more than all
+# the rest of an entry's understanding.
+
+#: between "'X'" and the opening quote of the work it comes from ("'Golden' from the 'Y'"):
+#: words cannot hold a quote, so the first quote after them is the only place it can open
+_FROM_THE = re.compile(r"\s+(?:from|off|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?'")
+_CREDIT = re.compile(CREDIT_AFTER.source, CREDIT_AFTER.flags)
+
+
+def _quoted_from(rest: str, part: str, work: str) -> bool:
+    """Whether ``rest`` writes "'part' from 'work'" (or "off", "in", a word or two between)."""
+    opening = f"'{part}'"
+    at = rest.find(opening)
+    while at >= 0:
+        m = _FROM_THE.match(rest, at + len(opening))
+        if m is not None and rest.startswith(f"'{work}'", m.end() - 1):
+            return True
+        at = rest.find(opening, at + 1)
+    return False
+
+
+def _credited(rest: str, quote: str) -> bool:
+    """Whether ``rest`` quotes ``quote`` (either quotes) right before a credit word ("'X'
+    star", "'Y' director")."""
+    at = rest.find(quote)
+    while at >= 0:
+        end = at + len(quote)
+        if (
+            at > 0
+            and rest[at - 1] in "'\""
+            and rest[end : end + 1] in ("'", '"')
+            and _CREDIT.match(rest, end + 1)
+        ):
+            return True
+        at = rest.find(quote, at + 1)
+    return False
 
 
 def _a_work_quoted(phrase: str, doc: Document, lexicon: Lexicon) -> bool:
@@ -273,7 +309,11 @@ def _a_work_quoted(phrase: str, doc: Document, lexicon: Lexicon) -> bool:
     forms = {phrase, _SEASON_DIGITS.sub("", phrase)} - {""}
     if any(lexicon.works_titled(form) for form in forms):
         return True
-    return any(re.search(_KIND_BEFORE_QUOTE + re.escape(form) + "'", doc.body) for form in forms)
+    return any(
+        doc.body.startswith(f"{form}'", m.end())
+        for m in _KIND_QUOTE.finditer(doc.body)
+        for form in forms
+    )
 
 
 def _title_quotes(rest: str) -> list[str]:
@@ -292,9 +332,7 @@ def _title_quotes(rest: str) -> list[str]:
     if PULL_QUOTE.match(rest):
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:
-        credited = [
-            q for q in quotes if re.search(rf"['\"]{re.escape(q)}['\"]{CREDIT_AFTER.source}", rest)
-        ]
+        credited = [q for q in quotes if _credited(rest, q)]
         if credited and len(credited) < len(quotes):
             quotes = [q for q in quotes if q not in credited]
     return quotes

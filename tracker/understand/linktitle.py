@@ -17,6 +17,8 @@ import re
 from tracker.understand.scan.prefilter import Pattern
 
 _WORD = re.compile(r"[a-z0-9]+")
+#: a word boundary, tested at one place (``match`` sees the text on both sides)
+_BOUNDARY = re.compile(r"\b")
 #: a headline's word, with a possessive or a contraction kept on it ("Zha 2's", "Don't")
 _HEADLINE_WORD = Pattern(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 _POSSESSIVE = Pattern(r"['’]s$", re.IGNORECASE)
@@ -181,9 +183,18 @@ def named_alone(name: str, text: str) -> bool:
     parts = name.split()
     if not 2 <= len(parts) <= 3 or any(p.islower() for p in parts):
         return False  # (a name has no lower-case word: "Made in Korea" is a title)
-    last = re.escape(parts[-1])
-    before = re.escape(parts[-2])
-    return re.search(rf"(?<!{before} )\b{last}\b", text) is not None
+    # (string searches, not a pattern built for the name: a compile per entry costs more)
+    last, before = parts[-1], f"{parts[-2]} "
+    at = text.find(last)
+    while at >= 0:
+        if (
+            _BOUNDARY.match(text, at)
+            and _BOUNDARY.match(text, at + len(last))
+            and not text.endswith(before, 0, at)
+        ):
+            return True
+        at = text.find(last, at + 1)
+    return False
 
 
 def _follows(words: tuple[str, ...], at: int, owner: list[str]) -> bool:

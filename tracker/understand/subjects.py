@@ -119,16 +119,29 @@ def named_as_a_show(name: str, body: str) -> bool:
     an event ("this year's Seoul Fashion Week")."""
     if not body or name not in body or EVENT_NAME.search(name):
         return False
-    return (
-        re.search(
-            r"(?:\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|Netflix|TVING|Tving|Disney\+|Wavve|"
-            r"Coupang Play|Channel A|TV Chosun)['’]s|\b(?:show|series|drama|programme|program|"
-            rf"variety))\s+{re.escape(name)}\b",
-            body,
-            re.IGNORECASE,
-        )
-        is not None
-    )
+    if not name.isascii() or name[:1].isspace():
+        # (a name ``re`` may match in letters ``str.lower`` spells otherwise: the pattern)
+        return re.search(_SHOW_BEFORE.pattern + rf"{re.escape(name)}\b", body, re.I) is not None
+    lowered, size = name.lower(), len(name)
+    for m in _SHOW_BEFORE.finditer(body):
+        after = body[m.end() : m.end() + size]
+        if not after.isascii():
+            return re.search(_SHOW_BEFORE.pattern + rf"{re.escape(name)}\b", body, re.I) is not None
+        if after.lower() == lowered and _BOUNDARY.match(body, m.end() + size):
+            return True
+    return False
+
+
+#: what names a show right before its name: a channel's or a service's possessive, a format
+#: word (none of them starts inside another, so their matches never overlap)
+_SHOW_BEFORE = re.compile(
+    r"(?:\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|Netflix|TVING|Tving|Disney\+|Wavve|"
+    r"Coupang Play|Channel A|TV Chosun)['’]s|\b(?:show|series|drama|programme|program|"
+    r"variety))\s+",
+    re.IGNORECASE,
+)
+#: a word boundary, tested at one place (``match`` sees the text on both sides)
+_BOUNDARY = re.compile(r"\b")
 
 
 #: an event's name, which a possessive also precedes ("this year's Baeksang Arts Awards")

@@ -75,8 +75,9 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (
         Pattern(
             # "12일 오후 5시 넷플릭스를 통해 공개": an hour and a service may come between
-            r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:\([월화수목금토일]\)\s*)?"
-            r"(?:(?:오전|오후|낮|밤|새벽)?\s*\d{1,2}시(?:\s*\d{1,2}분)?\s*)?"
+            # (its weekday in brackets or written out: "10일 금요일 밤 첫 방송")
+            r"(?<![\d월])(?P<day>\d{1,2})일\s*(?:(?:\([월화수목금토일]\)|[월화수목금토일]요일)\s*)?"
+            r"(?:(?:오전|오후|낮|밤|새벽)?\s*\d{1,2}시(?:\s*\d{1,2}분)?\s*|(?:낮|밤|저녁)\s*)?"
             # a place with its particle, or a service without one ("26일 넷플릭스 공개"; not
             # "17일 포스터를 공개": a poster's day)
             r"(?:[A-Za-z가-힣+]{1,10}(?:에서|를 통해|을 통해|로)\s*|(?:넷플릭스|티빙|디즈니\+?|"

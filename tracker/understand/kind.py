@@ -202,7 +202,10 @@ _REVIEW_TITLE = Pattern(
     r"(?:劇評|剧评|影評|影评)(?![人家])|(?:觀後感|观后感)(?!徵文|征文)|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
-    r"\brecensione\b|\bkritik\b|レビュー|映画評",
+    r"\brecensione\b|\bkritik\b|レビュー|映画評|"
+    # a British weekly's "<essay title>: No Other Choice reviewed", Slate's "X, Reviewed"
+    # (not a rule or a deal that is "to be reviewed")
+    r"(?<![\w-])(?<!be )(?<!been )(?<!being )(?<!is )(?<!are )(?<!was )(?<!were )reviewed\s*$",
     re.IGNORECASE,
 )
 #: an episode's recap, or its essay after a colon ("Honour Episodes 3-4 Recap", "Resident

@@ -102,14 +102,18 @@ _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     ),
     (
         Pattern(
-            r"(?:(?P<rel>이번\s?주|다음\s?주|오는|지난)\s*)?(?P<ko>[월화수목금토일])요일"
+            # (not the weekday a date carries: "10일 금요일 첫 방송" is the 10th's)
+            r"(?:(?P<rel>이번\s?주|다음\s?주|오는|지난)\s*)?(?<!\d일 )(?<!\d일)"
+            r"(?P<ko>[월화수목금토일])요일"
             r"(?!\s*\(?\d)"
         ),
         "weekday",
     ),
     # Japanese: "金曜日から配信", "来週金曜日", the days in the order Korean writes them
     (
-        Pattern(r"(?:(?P<rel>今週|来週|先週)の?\s*)?(?P<ko>[月火水木金土日])曜日?(?!\s*\(?\d)"),
+        Pattern(
+            r"(?:(?P<rel>今週|来週|先週)の?\s*)?(?<!\d日)(?P<ko>[月火水木金土日])曜日?(?!\s*\(?\d)"
+        ),
         "weekday",
     ),
     # Chinese: "本週四起" (this Thursday), "下週一" (next Monday)

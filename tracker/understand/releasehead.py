@@ -36,14 +36,15 @@ _KO_HOW = (
     r"(?:(?:국내|전국|극장|전\s?세계|전편|전\s?회차|단독|동시|독점|정식|일제히|\d{1,2}(?:편|부작)|"
     r"최초|먼저|나란히|같은 날|(?:한국|국내|극장)에서|"
     # the hour ("오늘(6일) 밤 10시 40분 첫 방송")
-    r"(?:오전|오후|밤|저녁|낮|새벽)\s?\d{1,2}시(?:\s?\d{1,2}분)?|"
+    # ("오는 10일 금요일 밤 첫 방송")
+    r"(?:오전|오후|밤|저녁|낮|새벽)(?:\s?\d{1,2}시(?:\s?\d{1,2}분)?)?|"
     # the service itself ("다음 달 1일 넷플릭스 공개")
     r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
     r"(?:에서|서|로|를 통해)?)"
     r"\s?){0,4}"
 )
 #: the weekday a Korean date may carry in brackets ("19일(금) 첫 방송")
-_KO_WEEKDAY = r"(?:[(（][월화수목금토일][)）]\s*)?"
+_KO_WEEKDAY = r"(?:(?:[(（][월화수목금토일][)）]|\s?[월화수목금토일]요일)\s*)?"
 #: what may stand between a Japanese date and its release verb besides the place: exclusive,
 #: first in Japan, for a limited run ("日本初放送", "期間限定上映"; not a world premiere's
 #: "世界初上映" nor an exhibition's "期間限定公開")
@@ -53,7 +54,9 @@ RELEASE_STRONG = Pattern(
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
-    rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
+    # ("streams on Viki starting Nov. 19")
+    rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+"
+    r"(?:on\s+|from\s+|(?:starting|beginning)\s+(?:on\s+|from\s+)?)?(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
@@ -86,7 +89,8 @@ RELEASE_STRONG = Pattern(
     r"(?:[(（][月火水木金土日][)）]\s*)?(?:(?:午前|午後)?\d{1,2}時\s*)?"
     # (what comes between is a place, not an event that starts that day: "16日から開催の
     # 東京国際映画祭で上映" is a festival's)
-    r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影)[^。！？!?\n]){1,50}?で\s*)?|"
+    # ("来月17日から福岡でも公開": a city that has it too)
+    r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影)[^。！？!?\n]){1,50}?でも?\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
     rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
     # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
@@ -102,7 +106,8 @@ RELEASE_STRONG = Pattern(
     r"(?:下月|下個月|下个月)\d{1,2}(?:日|號|号))\s*"
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
-    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
+    # ("12月24日（三）起於Disney+上架": from that day, on the service)
+    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步|於|于)\s*|"
     r"[A-Za-z][A-Za-z0-9+ ]{1,11}\s*){0,3}"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
     r"(?!\s*(?:了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房|"
@@ -126,6 +131,15 @@ RELEASE_SET = Pattern(
     r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
     # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's:
     # ``CALLED_OFF``)
+    # a Korean work that meets its audience on its day ("12월 3일 관객 만난다", "오는 5일
+    # 시청자 찾아온다"; right after the date: "무대인사로 관객과 만난다" is a greeting)
+    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
+    rf"{_KO_WEEKDAY}(?:관객|시청자|안방극장)들?(?:과|와|을|를|에)?\s?"
+    r"(?:만난다|만날|찾아온다|찾아간다|찾는다|곁으로)"
+    r"(?![^\n]{0,30}(?:무대인사|GV|관객과의 대화|시사회|팬미팅|토크|사인회))|"
+    # a work streaming on its day after a comma ("Tempest, streaming this week")
+    r"[,—–]\s*streaming\s+(?:on\s+\S+\s+)?(?:(?:this|next)\s+(?:week(?:end)?|month)\b|"
+    rf"(?:from\s+|this\s+|next\s+)?{WEEKDAY}\b)|"
     r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
     r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
     r"(?:announced|revealed|confirmed|set)\b",
@@ -179,7 +193,13 @@ RELEASE_WEAK = Pattern(
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
-    r"\bhits? (?:theaters|theatres|cinemas)\b|"
+    # ("finally hits Aussie cinemas", "hits Canadian screens")
+    # (a noun's place is no work's arrival: "box office hits in cinemas this year")
+    r"\bhits? (?:(?!(?:in|at|of|from|across|for|on|and|with)\s)[A-Za-z'’-]+\s+){0,2}?"
+    r"(?:theaters|theatres|cinemas)\b|"
+    # (screens only with a word before: a star who "hits screens next to ..." is on them)
+    r"\bhits? (?:(?!(?:in|at|of|from|across|for|on|and|with)\s)[A-Za-z'’-]+\s+){1,2}?"
+    r"(?:screens|(?:big|small) screen)\b|"
     # a holiday release ("opens Christmas Day, with a January expansion to follow")
     # ("lands in theaters Christmas Day", "returns to UK cinemas on Halloween")
     r"(?:\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+"

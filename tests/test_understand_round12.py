@@ -117,3 +117,39 @@ def test_an_episode_on_its_night_stays_no_release_without_a_first_broadcast() ->
         "'런닝맨' 오는 10일 금요일 방송", KOREAN_FILM, published=datetime(2025, 10, 2, tzinfo=UTC)
     )
     assert r.kind != Kind.RELEASE, r.reasons
+
+
+JUDGED = "<p>The Korean drama is a quiet triumph, and Lee Do-hyun is superb as the ferryman.</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # an essay's shapes: "In <owner>'s “X,” ...", "The <noun> of 'X'", "X is the most fun"
+        ("In Park Ji-won’s “Harbour Lights,” grief is a kind of weather", JUDGED),
+        ("In ‘Harbour Lights’, grief is a kind of weather", JUDGED),
+        ("The Quiet Fury of ‘Harbour Lights’", JUDGED),
+        ("‘Harbour Lights’ Is the Most Fun I’ve Had With a K-Drama All Year", JUDGED),
+        # a Japanese paper's film column, its mark before the work's name
+        ("＜映画の窓＞『港の灯』　喪失の海を渡る", "<p>韓国映画。妻を亡くした渡し守の物語。</p>"),
+        ("＜シネマ評＞『港の灯』", "<p>韓国映画。妻を亡くした渡し守の物語。</p>"),
+    ],
+)
+def test_essay_reviews(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the column's news: what the work earned
+        ("＜映画の窓＞『港の灯』が興収10億円を突破", "<p>韓国映画。</p>"),
+        # the cast of a work, its return: news in an essay's clothes
+        ("The Cast of ‘Harbour Lights’", "<p>The Korean drama stars Lee Do-hyun.</p>"),
+        ("The Return of ‘Harbour Lights’", "<p>The Korean drama is back for a second season.</p>"),
+    ],
+)
+def test_what_is_no_essay_review(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind != Kind.REVIEW, r.reasons

@@ -51,7 +51,7 @@ from tracker.understand.signals import (
     VERDICT,
     weigh_signals,
 )
-from tracker.understand.titles import TITLE_YEAR, clean_film
+from tracker.understand.titles import TITLE_YEAR, clean_film, quoted
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
     FILM_WORDS,
@@ -280,6 +280,8 @@ def is_bare_title(title: str) -> bool:
         # 'SBS"ランニングマン"15周年' (its brackets read as quotes): a headline that quotes its
         # title is about it, not it
         return False
+    if any(q != title.strip("'\" ") for q in quoted(title)):
+        return False  # "The Return of 'X'": a headline about a quoted title, not the title
     words = title.split()
     if not 1 <= len(words) <= 5 or NOT_BARE.search(title):
         return False

@@ -77,12 +77,19 @@ _ESSAY_COLON = Pattern(r"^(?P<name>[^:]{0,59}[^:\s]):\s+(?P<rest>\S+(?:\s+\S+){2
 #: that judges, not a chart's "most-watched"), "《好消息》：一场劫机闹剧里的国家谎言"
 _ESSAY_SHAPE = Pattern(
     r"^(?P<and>[^,:;]{2,60}?)\s+and\s+the\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s+of\s+\w|"
-    r"^In\s+['\"‘“](?P<in>[^'\"’”]{1,60})['\"’”],\s+\w|"
+    # "In 'The Ugly,' a face is ...", "In Yeon Sang-ho's “The Ugly,” a face is ..." (the comma
+    # inside the quotes or after them)
+    r"^In\s+(?:(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w-]*['’]s\s+)?"
+    r"['\"‘“](?P<in>[^'\"’”]{1,60}?),?['\"’”],?\s+\w|"
+    # "The Drowning World of 'The Great Flood'" (not its making, cast or return: news)
+    r"^The\s+(?!(?:making|cast|trailer|return|release|premiere|director|star|stars|creator|"
+    r"end|finale|sequel|season|ratings|box office)\b)(?:[\w'-]+\s+){0,2}?[\w'-]+\s+of\s+"
+    r"['\"‘“](?P<of>[^'\"’”]{1,60})['\"’”]\s*$|"
     r"^(?P<right>.{2,60}?)\s+Gets?\s+(?:[\w'-]+\s+){1,4}?Right\b(?!\s+(?:to|of)\b)|"
     r"^(?P<best>[^:;]{2,60}?)\s+(?:is|was)\s+(?:the|[\w+-]+['’]s)\s+(?:funniest|saddest|scariest|"
     r"strangest|weirdest|wildest|loveliest|bleakest|boldest|smartest|best(?!-)|worst(?!-)|most\s+"
     r"(?:brutal|beautiful|moving|daring|ambitious|original|unsettling|devastating|romantic|"
-    r"satisfying|underrated|overrated|disappointing))\b|"
+    r"satisfying|underrated|overrated|disappointing|fun))\b|"
     r"^《(?P<zh>[^》]{1,30})》[：:](?![^，。]{0,20}(?:定档|定檔|上映|票房|曝光|发布|發布|宣布|官宣|"
     r"预告|預告|海报|海報|首播|开播|開播|收视|收視|出席|專訪|专访|談|谈|訪|访|見面會|见面会))",
     re.IGNORECASE,
@@ -143,6 +150,10 @@ _REPORTS = Pattern(
 _WATCHED = Pattern(
     r"\b(?:I|We)\s+(?:just\s+|finally\s+)?(?:watched|binged|binge-watched|streamed)\b|"
     r"\b(?:I|We)['’]ve\s+(?:now\s+)?(?:watched|seen|binged)\b"
+)
+#: a Japanese paper's mark of its film column before the headline ("＜映画の窓＞", "＜シネマ評＞")
+_JA_FILM_COLUMN = Pattern(
+    r"^\s*[＜<〈][^＞>〉]{0,10}(?:映画|シネマ|スクリーン)[^＞>〉]{0,10}[＞>〉]"
 )
 #: an opinion section in the link's path ("/column/", "/opinion/")
 _COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
@@ -217,6 +228,7 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
         if (
             (film.title is not None and film.title in name)
             or shape.group("in") is not None
+            or shape.group("of") is not None
             or shape.group("zh") is not None
             or (shape.group("best") is not None and not _NO_WORK_SUBJECT.search(name))
             # (whose it is aside: "Netflix's Love Untangled Gets 1998 Right")
@@ -337,6 +349,8 @@ def _weigh(
         m = _CJK_ESSAY.search(doc.title)
         essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
     column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
+    if column is None and _JA_FILM_COLUMN.match(doc.title):
+        column = "a Japanese paper's film column mark"
     section = column is not None
     if column is None and doc.link and _COLUMN_LINK.search(doc.link):
         column = "a column's link path"  # (some sites put every story under /column/)

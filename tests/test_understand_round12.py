@@ -153,3 +153,77 @@ def test_essay_reviews(title: str, summary: str) -> None:
 def test_what_is_no_essay_review(title: str, summary: str) -> None:
     r = classify_headline(title, summary)
     assert r.kind != Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "day"),
+    [
+        # a poster, a teaser or stills whose headline or lead dates the work itself
+        (
+            "‘Harbour Lights’ Reveals Moonlit Poster Ahead of Premiere This Friday",
+            "<p>The new Korean drama is a fantasy romance.</p>",
+            date(2025, 10, 3),
+        ),
+        (
+            "Lee Do-hyun Charms as a Ferryman in ‘Harbour Lights’ Stills",
+            "<p>JTBC’s new Korean drama “Harbour Lights” will premiere on Saturday, Oct. 11, at "
+            "10:40 p.m. KST.</p>",
+            date(2025, 10, 11),
+        ),
+        (
+            "드라마 '항구의 불빛' 메인 포스터 공개, 밤바다의 두 사람",
+            "<p>KBS 2TV 새 드라마 '항구의 불빛'이 다음 달 3일(월) 첫 방송을 앞두고 메인 포스터를 "
+            "공개했다.</p>",
+            date(2025, 11, 3),
+        ),
+        # a home release, and a holiday's audience
+        (
+            "“Harbour Lights” comes home: the Korean thriller hits digital Tuesday, Oct. 14",
+            KOREAN_FILM,
+            date(2025, 10, 14),
+        ),
+        (
+            "영화 '오늘 밤, 항구에서', 크리스마스이브 관객 만난다",
+            "<p>영화 '오늘 밤, 항구에서'가 포스터를 공개했다.</p><p>개봉: 2025.12.24</p>",
+            date(2025, 12, 24),
+        ),
+    ],
+)
+def test_releases_a_promotion_or_a_lead_dates(title: str, summary: str, day: date) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.RELEASE and r.release_date == day, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the trailer's own day, not the work's
+        ("드라마 '항구의 불빛' 메인 예고편 공개", "<p>메인 예고편이 오는 10일 공개된다.</p>"),
+        ("‘Harbour Lights’ Drops First Teaser", "<p>The Korean drama is a fantasy romance.</p>"),
+    ],
+)
+def test_a_promotion_without_the_works_day_stays_other(title: str, summary: str) -> None:
+    r = classify_headline(title, summary)
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "연말에 몰아 보기 좋은 예능 다섯 편",
+        "盘点2025年不容错过的十部韩国电影",
+        "不容錯過的5部韓國電影",
+    ],
+)
+def test_lists_counted_in_words(title: str) -> None:
+    r = classify_headline(title, "<p>한국 영화와 예능. 韓國電影。</p>")
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+def test_a_quoted_titles_words_are_no_day() -> None:
+    r = classify_headline(
+        "영화 '오늘 밤, 항구에서', 12월 24일 개봉",
+        "<p>한국 영화.</p>",
+        published=datetime(2025, 12, 3, 10, tzinfo=UTC),
+    )
+    assert r.release_date == date(2025, 12, 24), r.reasons

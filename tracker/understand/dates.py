@@ -23,6 +23,7 @@ from tracker.understand.document import Document
 from tracker.understand.reldates import make_date, past, relative_dates_in
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.scan.retree import ops_of, parse
+from tracker.understand.titles import quoted_spans
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
     MONTH,
@@ -327,7 +328,11 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             elif found >= pub - timedelta(days=1):
                 score += 1  # an announced date is usually still ahead
             hits.append(_DateHit(found, start, score, in_title, context=context))
+        # (a quoted title's words are no day: "'오늘 밤, 세계에서 ...'", "'The Day After Tomorrow'")
+        quoted = quoted_spans(text) if in_title else []
         for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
+            if any(a <= start < b for a, b in quoted):
+                continue
             context = _score_date(text, start, end)
             if context <= 0 and not in_title:
                 continue  # "passed away on Friday": a relative day needs a release word by it

@@ -33,6 +33,8 @@ from tracker.understand.kpop import kpop_section
 from tracker.understand.releasehead import (
     CALLED_OFF,
     FIRST_SHOWN,
+    PROMO_DATED,
+    PROMO_DATED_LEAD,
     RELEASE_DAY,
     RELEASE_ROUNDUP,
     RELEASE_SET,
@@ -89,7 +91,9 @@ _LISTICLE = Pattern(
     r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|^(?:\d{4}\s+)?(?:Oscars?|Emmys?) predictions\b|"
     r"^quiz\s*:|(?<![\d０-９])\d{1,2}選|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
-    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
+    # ("예능 다섯 편": a number in words too)
+    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작|예능)\s?"
+    r"(?:\d{1,2}|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?편|"
     # "Top 10 Films of 2025", "Our Critics' Top 10 ..." (not a chart: "tops Netflix's top 10
     # movies"); Japanese "ホラー映画10本" ending the headline, "【2025年ベスト】", "ベスト10"
     r"(?:^|['’]s?\s+|\bour\s+|\bthe\s+)top\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|"
@@ -124,7 +128,9 @@ _LISTICLE_MORE = Pattern(
     r"(?:see|watch)\b|"
     # a Chinese year's or a season's roundup ("2025年度韩国影视盘点：电影回暖")
     r"(?:年度|年终|年終|季度)(?![^，。\n]{0,8}(?:票房|财报|財報|業績|业绩|营收|營收))"
-    r"[^，。\n]{0,8}(?:盘点|盤點)|"
+    r"[^，。\n]{0,8}(?:盘点|盤點)|^(?:盘点|盤點)\s*\d{4}\s*年|"
+    # "不容错过的十部韩国电影": films not to miss, counted
+    r"(?:不容错过|不容錯過|不可错过|不可錯過)的?[一二三四五六七八九十\d]+部|"
     # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
     r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
     r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
@@ -512,6 +518,9 @@ def decide_kind(
     # "메인 예고편, 26일 첫 공개": a trailer's first showing, not the work's
     first_shown = strong is not None and FIRST_SHOWN.search(strong.group(0)) is not None
     if m and (strong is None or first_shown) and not headline(RELEASE_WEAK):
+        dated = headline(PROMO_DATED) or PROMO_DATED_LEAD.search(doc.body[:300])
+        if dated:
+            return _say(Kind.RELEASE, f"promotion that dates the work {dated.group(0)!r}")
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
     # the date of a trailer, a poster or a clip named just before it ("메인 예고편 19일(금)
     # 공개", "비하인드 영상, 11일 공개", "本予告が10月17日(金)より劇場上映")

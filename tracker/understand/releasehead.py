@@ -133,7 +133,8 @@ RELEASE_SET = Pattern(
     # ``CALLED_OFF``)
     # a Korean work that meets its audience on its day ("12월 3일 관객 만난다", "오는 5일
     # 시청자 찾아온다"; right after the date: "무대인사로 관객과 만난다" is a greeting)
-    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
+    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일|"
+    r"크리스마스(?:\s?이브)?|성탄절|새해\s?첫날|설\s?연휴|추석\s?연휴)\s*"
     rf"{_KO_WEEKDAY}(?:관객|시청자|안방극장)들?(?:과|와|을|를|에)?\s?"
     r"(?:만난다|만날|찾아온다|찾아간다|찾는다|곁으로)"
     r"(?![^\n]{0,30}(?:무대인사|GV|관객과의 대화|시사회|팬미팅|토크|사인회))|"
@@ -143,6 +144,23 @@ RELEASE_SET = Pattern(
     r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
     r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
     r"(?:announced|revealed|confirmed|set)\b",
+    re.IGNORECASE,
+)
+#: a poster's, a teaser's or stills' headline that dates the work itself ("Reveals Moonlit
+#: Poster Ahead of Premiere This Friday"): a release, which the poster announces
+PROMO_DATED = Pattern(
+    r"\bahead of (?:its |the |their )?(?:series |season |film )?(?:premiere|release|debut|"
+    r"opening|broadcast)\s+(?:on\s+)?(?:(?:this|next)\s+(?:week(?:end)?\b|"
+    rf"{WEEKDAY}\b)|{WEEKDAY},?\s|{MONTH_ANY}\.?\s+\d)",
+    re.IGNORECASE,
+)
+#: and its lead that dates the work's first showing: "will premiere on Saturday, Sept. 13",
+#: "다음 달 3일(토) 첫 방송을 앞두고 메인 포스터를 공개했다" (not the trailer's own day)
+PROMO_DATED_LEAD = Pattern(
+    r"\bwill\s+(?:premiere|debut|air|open|be\s+released)\s+(?:on\s+)?(?:this\s+|next\s+)?"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
+    rf"{_KO_WEEKDAY}(?:첫\s?방송|첫\s?공개|개봉)[을를]?\s?앞두고",
     re.IGNORECASE,
 )
 #: "what we know" is a release guide's only beside what a release guide is about
@@ -234,7 +252,9 @@ RELEASE_WEAK = Pattern(
     # 26", "Hits Netflix Tomorrow", "opens in Toronto this Friday", "opens at the GFT on
     # Friday, 30 January"; a place is a name: "opens in theaters" is above)
     # (not what hits the service: "Lawsuit hits Netflix on Monday over ...")
-    rf"\bhit(?:s|ting)?\s+{PLATFORM_NAMES}\s+{_DAY_AHEAD}(?!\s+(?:over|after|amid|as|ahead)\b)|"
+    # ("hits digital Tuesday, Feb. 17": a home release)
+    rf"\bhit(?:s|ting)?\s+(?:{PLATFORM_NAMES}|digital|VOD|on-demand|Blu-ray)\s+{_DAY_AHEAD}"
+    r"(?!\s+(?:over|after|amid|as|ahead)\b)|"
     # "Starts Streaming Tomorrow", "begins airing on GMA March 16" (not "as crowds line up")
     r"\b(?:starts?|begins?)\s+(?:streaming|airing)\s+(?:on\s+(?:[\w+'-]+\s+){1,2}?)?"
     rf"{_DAY_AHEAD}|"

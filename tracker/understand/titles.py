@@ -39,6 +39,14 @@ def quoted_before_particle(text: str) -> list[str]:
     return [m.group("text") for m in _QUOTED_BEFORE_PARTICLE.finditer(text)]
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes something ('X', "X", 《X》, 『X』; apostrophes are no quotes), as
+    ``(start, end)``."""
+    return [m.span() for m in _QUOTED.finditer(text)] + [
+        m.span() for m in _BOOK_TITLE.finditer(text)
+    ]
+
+
 def quoted(text: str) -> list[str]:
     """Strings between matching quotes ('X', "X", curly ones already made plain), skipping
     apostrophes ("Netflix's", "Critics' Week")."""

@@ -227,3 +227,39 @@ def test_a_quoted_titles_words_are_no_day() -> None:
         published=datetime(2025, 12, 3, 10, tzinfo=UTC),
     )
     assert r.release_date == date(2025, 12, 24), r.reasons
+
+
+def test_a_chinese_essay_review_takes_its_film_from_the_text() -> None:
+    r = classify_headline(
+        "灾难片的外壳下，藏着一道母亲的选择题",
+        "<p>网飞韩国电影《港口之光》前半段是标准的灾难片，后半段却转向科幻。</p><p>评分：6/10</p>",
+        ("影评",),
+    )
+    assert r.kind == Kind.REVIEW and r.film == "港口之光" and r.platform == "netflix", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [("奈飞韩剧《港口之光》", "netflix"), ("韓劇《港口之光》迪士尼+上線", "disney_plus")],
+)
+def test_chinese_names_of_the_services(text: str, platform: str) -> None:
+    assert classify_headline(text, "<p>韓國電影。</p>").platform == platform
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "韓国７人組「HARBOUR」、日本デビュー決定　４月に初シングル",
+        "ＨＡＲＢＯＵＲ、東京ドーム３日間で１５万人",
+    ],
+)
+def test_a_japanese_papers_korean_group_is_korean(title: str) -> None:
+    r = classify_headline(
+        title, "<p>韓国の４人組ガールズグループＨＡＲＢＯＵＲが公演を行った。</p>"
+    )
+    assert r.korean, r.reasons
+
+
+def test_a_japanese_group_stays_foreign() -> None:
+    r = classify_headline("日本の５人組グループ「HARBOUR」、初の東京ドーム", "<p>ライブ。</p>")
+    assert not r.korean, r.reasons

@@ -126,6 +126,9 @@ def marked_titles(doc: Document, lexicon: Lexicon) -> dict[str, int]:
         # body has them as plain quotes, the raw text as written
         raw = f"{doc.raw[1]}\n{doc.raw[2]}"
         marks += [m.group(1) for m in _JAPANESE_TITLE.finditer(raw)]
+    elif JAPANESE.search(doc.body):
+        # a Chinese text sets a work in 《》 (its headline an essay's: "毕赣用一场长梦 ...")
+        marks += book_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
     counts: dict[str, int] = {}
     host = _host_letters(doc.link)
     for mark in marks:

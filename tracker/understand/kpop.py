@@ -17,8 +17,10 @@ from tracker.understand.scan.prefilter import Pattern
 Evidence = tuple[float, str]
 
 _K_POP = Pattern(
-    # Chinese outlets: "韓國男團", "韩国女团"
-    r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)",
+    # Chinese outlets: "韓國男團", "韩国女团"; Japanese: "韓国の４人組ガールズグループ",
+    # "韓国７人組「...」"
+    r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)|"
+    r"韓国の?(?:人気)?(?:[\d０-９]{1,2}人組|ボーイズグループ|ガールズグループ|アイドルグループ)",
     re.IGNORECASE,
 )
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name

@@ -32,14 +32,15 @@ _R = r"(?![A-Za-z0-9])"
 _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     (
         "netflix",
-        Pattern(rf"{_L}Netflix{_R}|넷플릭스|ネットフリックス", re.IGNORECASE),
+        # (Chinese outlets: 网飞, 奈飞)
+        Pattern(rf"{_L}Netflix{_R}|넷플릭스|ネットフリックス|网飞|網飛|奈飞|奈飛", re.IGNORECASE),
     ),
     (
         "disney_plus",
         Pattern(
             rf"{_L}Disney\s?\+|{_L}Disney Plus{_R}|"
             r"디즈니\s?\+|디즈니\s?플러스|"
-            r"ディズニー\s?(?:\+|プラス)"
+            r"ディズニー\s?(?:\+|プラス)|迪士尼\s?(?:\+|Plus|加)"
         ),
     ),
     (
@@ -84,8 +85,11 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
 #: One set lookup says whether the entry names a service at all (most name none), without
 #: reading the text; keep it in step with ``_PLATFORMS``
 _MARKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    "netflix": (frozenset({"netflix"}), ("넷플릭스", "ネットフリックス")),
-    "disney_plus": (frozenset({"disney"}), ("디즈니", "ディズニー")),
+    "netflix": (
+        frozenset({"netflix"}),
+        ("넷플릭스", "ネットフリックス", "网飞", "網飛", "奈飞", "奈飛"),
+    ),
+    "disney_plus": (frozenset({"disney"}), ("디즈니", "ディズニー", "迪士尼")),
     "prime_video": (frozenset({"prime", "amazon"}), ("프라임", "プライム")),
     "apple_tv_plus": (frozenset({"apple"}), ("애플", "アップル")),
     "tving": (frozenset({"tving"}), ("티빙",)),

@@ -127,8 +127,9 @@ def marked_titles(doc: Document, lexicon: Lexicon) -> dict[str, int]:
         raw = f"{doc.raw[1]}\n{doc.raw[2]}"
         marks += [m.group(1) for m in _JAPANESE_TITLE.finditer(raw)]
     elif JAPANESE.search(doc.body):
-        # a Chinese text sets a work in 《》 (its headline an essay's: "毕赣用一场长梦 ...")
-        marks += book_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
+        # a Chinese text sets a work in 《》 (its headline an essay's: "毕赣用一场长梦 ..."); 「」
+        # and 〈〉 quote speech and songs there too. The one after a kind of work first
+        marks += _chinese_titles(f"{doc.raw[1]}\n{doc.raw[2]}")
     counts: dict[str, int] = {}
     host = _host_letters(doc.link)
     for mark in marks:
@@ -138,6 +139,27 @@ def marked_titles(doc: Document, lexicon: Lexicon) -> dict[str, int]:
         elif _marked_title(name, lexicon) and not _names_site(name, host):
             counts[name] = 1
     return counts
+
+
+#: a Chinese text's 《title》 that is no work it is about: after a source, an adaptation's
+#: original, a theme song, a variety show or an earlier work ("据《人民日报》", "改编自小说《X》",
+#: "继《寄生虫》之后"), or a paper, a magazine, a prize or a festival by its name
+_ZH_TITLE = Pattern(
+    r"(?<!据)(?<!據)(?<!自)(?<!著)(?<!小说)(?<!小說)(?<!曲)(?<!综艺)(?<!綜藝)(?<!凭)(?<!憑)"
+    r"(?<!继)(?<!繼)(?<!读过)(?<!讀過)《(?P<text>[^《》\n]{1,60}?)》"
+)
+_ZH_NOT_A_WORK = Pattern(r"(?:报|報|周刊|週刊|杂志|雜誌|奖|獎|电影节|電影節|影展)$")
+_ZH_KIND = Pattern(r"(?:电影|電影|影片|新片|韩剧|韓劇|剧集|劇集|新作|韩影|韓影)$")
+
+
+def _chinese_titles(raw: str) -> list[str]:
+    found = [
+        (m.group("text"), bool(_ZH_KIND.search(raw[max(0, m.start() - 4) : m.start()])))
+        for m in _ZH_TITLE.finditer(raw)
+        if not _ZH_NOT_A_WORK.search(m.group("text"))
+    ]
+    after_kind = [text for text, kind in found if kind]
+    return after_kind or [text for text, _ in found]
 
 
 def _host_letters(link: str) -> str:

@@ -298,6 +298,14 @@ def _last_day(start: date, how: str) -> date | None:
     return None
 
 
+#: a quote that says something happens (a person's words, "'X premieres tonight, please
+#: watch'"), whose day is a day, unlike a title's word
+_SAYS = Pattern(
+    r"\b(?:premieres?|opens?|airs?|streams?|releases?|arrives?|watch)\b|개봉|공개|방송|配信|公開|上映",
+    re.IGNORECASE,
+)
+
+
 def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
     """The best-scored date of the headline and the text, a month the headline names adding
     to its dates; "now streaming" without a date is the day published."""
@@ -329,7 +337,11 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
                 score += 1  # an announced date is usually still ahead
             hits.append(_DateHit(found, start, score, in_title, context=context))
         # (a quoted title's words are no day: "'오늘 밤, 세계에서 ...'", "'The Day After Tomorrow'")
-        quoted = quoted_spans(text) if in_title else []
+        quoted = [
+            (a, b)
+            for a, b in (quoted_spans(text) if in_title else [])
+            if not _SAYS.search(text[a:b])
+        ]
         for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
             if any(a <= start < b for a, b in quoted):
                 continue

@@ -30,11 +30,16 @@ from tracker.understand.filing import (
 )
 from tracker.understand.film import Film
 from tracker.understand.kpop import kpop_section
+from tracker.understand.promotion import (
+    NOT_THE_WORK_PROMOTED,
+    PROMO_BEFORE,
+    PROMOTION,
+    works_day_in_lead,
+)
 from tracker.understand.releasehead import (
     CALLED_OFF,
     FIRST_SHOWN,
     PROMO_DATED,
-    PROMO_DATED_LEAD,
     RELEASE_DAY,
     RELEASE_ROUNDUP,
     RELEASE_SET,
@@ -42,6 +47,7 @@ from tracker.understand.releasehead import (
     RELEASE_TOPIC,
     RELEASE_WEAK,
     WHAT_WE_KNOW,
+    arrives_with_its_day,
     work_opens_on_a_day,
 )
 from tracker.understand.scan.prefilter import Pattern
@@ -53,7 +59,7 @@ from tracker.understand.signals import (
     VERDICT,
     weigh_signals,
 )
-from tracker.understand.titles import TITLE_YEAR, clean_film, quoted
+from tracker.understand.titles import TITLE_YEAR, clean_film
 from tracker.understand.vocabulary import (
     FESTIVAL_CUE,
     FILM_WORDS,
@@ -91,9 +97,11 @@ _LISTICLE = Pattern(
     r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|^(?:\d{4}\s+)?(?:Oscars?|Emmys?) predictions\b|"
     r"^quiz\s*:|(?<![\d０-９])\d{1,2}選|"
     r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
-    # ("예능 다섯 편": a number in words too)
-    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작|예능)\s?"
-    r"(?:\d{1,2}|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?편|"
+    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
+    # ("몰아 보기 좋은 예능 다섯 편": a count in words ending the headline; not "두 편 진출")
+    # (after what makes it a pick: "볼 만한", "좋은"; not "초청작에 한국 영화 네 편")
+    r"(?<=[은는한할될] )(?:영화|드라마|작품|시리즈|신작|예능)\s?"
+    r"(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?편\s*$|"
     # "Top 10 Films of 2025", "Our Critics' Top 10 ..." (not a chart: "tops Netflix's top 10
     # movies"); Japanese "ホラー映画10本" ending the headline, "【2025年ベスト】", "ベスト10"
     r"(?:^|['’]s?\s+|\bour\s+|\bthe\s+)top\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|"
@@ -128,9 +136,12 @@ _LISTICLE_MORE = Pattern(
     r"(?:see|watch)\b|"
     # a Chinese year's or a season's roundup ("2025年度韩国影视盘点：电影回暖")
     r"(?:年度|年终|年終|季度)(?![^，。\n]{0,8}(?:票房|财报|財報|業績|业绩|营收|營收))"
-    r"[^，。\n]{0,8}(?:盘点|盤點)|^(?:盘点|盤點)\s*\d{4}\s*年|"
+    r"[^，。\n]{0,8}(?:盘点|盤點)|"
+    r"^(?:盘点|盤點)\s*\d{4}\s*年(?![^，。\n]{0,12}(?:票房|财报|財報|業績|业绩|营收|營收|投资|投資|"
+    r"成绩|成績|出海))|"
     # "不容错过的十部韩国电影": films not to miss, counted
-    r"(?:不容错过|不容錯過|不可错过|不可錯過)的?[一二三四五六七八九十\d]+部|"
+    r"(?:不容错过|不容錯過|不可错过|不可錯過)的?[一二三四五六七八九十\d]+部"
+    r"(?![^，。\n]{0,12}(?:入围|入圍|获奖|獲獎|提名|票房))|"
     # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
     r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
     r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
@@ -189,19 +200,6 @@ _SCREEN_WORK = Pattern(
     r"드라마|영화|배우|출연|주연|연기|OST|예능|넷플릭스|뮤지컬|극장|상영|시즌",
     re.IGNORECASE,
 )
-_PROMO = Pattern(
-    r"\[Photos?\]|^\s*Photos?\s*:|"
-    r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
-    r"\b(?:new|first|official|main|character|final)\s+posters?\b"
-    r"(?!\s+(?:boys?|girls?|child(?:ren)?))|"
-    r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
-    r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
-    r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
-    r"(?:스페셜\s?영상|메이킹|라인업|인터뷰|스틸)[^…,‘’'\"《]{0,20}첫\s?공개|"
-    # photo shoots and photo books: 화보, 写真集, グラビア (not "화보 같은", "as if a photo shoot")
-    r"화보(?!\s?같)|写真集(?!のよう)|グラビア",
-    re.IGNORECASE,
-)
 _REVIEW_TITLE = Pattern(
     r"(?<![\w-])review(?![\w-])(?!s? (?:are in|embargo))|\[리뷰\]|리뷰|별점|"
     # Chinese: a drama's or a film's review, and "after watching" ("《X》劇評：", "影評")
@@ -209,9 +207,12 @@ _REVIEW_TITLE = Pattern(
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
     r"\brecensione\b|\bkritik\b|レビュー|映画評|"
-    # a British weekly's "<essay title>: No Other Choice reviewed", Slate's "X, Reviewed"
-    # (not a rule or a deal that is "to be reviewed")
-    r"(?<![\w-])(?<!be )(?<!been )(?<!being )(?<!is )(?<!are )(?<!was )(?<!were )reviewed\s*$",
+    # a British weekly's "<essay title>: No Other Choice reviewed", after its colon (not a
+    # rule, a deal or theories "reviewed", nor one "to be reviewed")
+    r"^[^:]{3,80}:\s+(?-i:[A-Z0-9'\"‘“])[^:]{0,80}?(?<![\w-])(?<!be )(?<!been )(?<!being )"
+    r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!gets )(?<!got )(?<!theories )(?<!quota )"
+    r"(?<!rules )(?<!rule )(?<!system )(?<!policy )(?<!deal )(?<!merger )(?<!rating )"
+    r"(?<!ratings )(?<!scheme )(?<!subsidy )(?<!case )(?<!run )(?<!complaints )reviewed\s*$",
     re.IGNORECASE,
 )
 #: an episode's recap, or its essay after a colon ("Honour Episodes 3-4 Recap", "Resident
@@ -263,11 +264,6 @@ _SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes
 _TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
 #: a first episode's figures or its airing under "[첫방]": news, not the first-episode review
 _FIRST_EPISODE_NEWS = Pattern(r"시청률|%|관전\s?포인트|첫\s?방송|오늘|\d위|공개 첫날|출발")
-#: a trailer, a poster or a clip named just before a date ("메인 예고편 19일 공개")
-_PROMO_BEFORE = Pattern(
-    r"(?:예고편|포스터|티저|스틸|영상|비하인드|뮤직비디오|\bMV|予告編?|特報|ポスター|映像|"
-    r"預告|预告|海報|海报|花絮)\W{0,3}[がをはも]?\s*(?:\d{1,2}\s?[月월]\s*)?$"
-)
 #: a music show's win (its MC or its 700th episode is television's news)
 _MUSIC_SHOW = Pattern(
     r"음악\s?(?:방송|프로그램)\s?(?:첫\s?)?(?:1위|트로피|정상)|"
@@ -275,6 +271,12 @@ _MUSIC_SHOW = Pattern(
     re.IGNORECASE,
 )
 _TIME_OF_YEAR = Pattern(r"\bseason\b(?!\s+(?:\d|of\b))", re.IGNORECASE)
+
+#: a headline with words before a quoted title, not in brackets nor after "aka" (another name
+#: of the same work: "Harbour Lights ('Hanggu-ui Bulbit')")
+_ABOUT_A_QUOTED_TITLE = Pattern(
+    r"\w[\w,:]*\s+(?<!aka )(?<!a\.k\.a\. )(?<!AKA )['\"‘“][^'\"’”]{1,80}['\"’”](?!\w)"
+)
 
 
 def is_bare_title(title: str) -> bool:
@@ -286,7 +288,7 @@ def is_bare_title(title: str) -> bool:
         # 'SBS"ランニングマン"15周年' (its brackets read as quotes): a headline that quotes its
         # title is about it, not it
         return False
-    if any(q != title.strip("'\" ") for q in quoted(title)):
+    if _ABOUT_A_QUOTED_TITLE.search(title):
         return False  # "The Return of 'X'": a headline about a quoted title, not the title
     words = title.split()
     if not 1 <= len(words) <= 5 or NOT_BARE.search(title):
@@ -513,18 +515,18 @@ def decide_kind(
         and not headline(RELEASE_ROUNDUP)
     ):
         return _say(Kind.OTHER, f"filed as neither news nor a review: {filed_other}")
-    m = headline(_PROMO)
+    m = headline(PROMOTION)
     strong = strong_release()
     # "메인 예고편, 26일 첫 공개": a trailer's first showing, not the work's
     first_shown = strong is not None and FIRST_SHOWN.search(strong.group(0)) is not None
     if m and (strong is None or first_shown) and not headline(RELEASE_WEAK):
-        dated = headline(PROMO_DATED) or PROMO_DATED_LEAD.search(doc.body[:300])
-        if dated:
+        dated = headline(PROMO_DATED) or works_day_in_lead(title, doc.body[:300])
+        if dated and not NOT_THE_WORK_PROMOTED.search(title):
             return _say(Kind.RELEASE, f"promotion that dates the work {dated.group(0)!r}")
         return _say(Kind.OTHER, f"promotion headline {m.group(0)!r}")
     # the date of a trailer, a poster or a clip named just before it ("메인 예고편 19일(금)
     # 공개", "비하인드 영상, 11일 공개", "本予告が10月17日(金)より劇場上映")
-    promo = None if strong is None else _PROMO_BEFORE.search(title[: strong.start()])
+    promo = None if strong is None else PROMO_BEFORE.search(title[: strong.start()])
     if promo is not None:
         return _say(Kind.OTHER, f"promotion headline {promo.group(0).strip()!r}")
     meta = review_meta(doc)
@@ -557,6 +559,7 @@ def decide_kind(
         headline(RELEASE_WEAK)
         or headline(RELEASE_DAY)
         or work_opens_on_a_day(title, doc.body[:300], film)
+        or arrives_with_its_day(title, doc.body[:300], film)
     )
     if m and not headline(CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")

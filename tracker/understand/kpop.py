@@ -17,10 +17,12 @@ from tracker.understand.scan.prefilter import Pattern
 Evidence = tuple[float, str]
 
 _K_POP = Pattern(
-    # Chinese outlets: "韓國男團", "韩国女团"; Japanese: "韓国の４人組ガールズグループ",
-    # "韓国７人組「...」"
+    # Chinese outlets: "韓國男團", "韩国女团"; a Japanese paper's Korean group, named after it
+    # ("韓国の４人組ガールズグループＢＬＡＣＫＰＩＮＫが", "韓国７人組「...」"; not one a Japanese
+    # group is compared with, admires or sings with: "韓国のアイドルグループのような")
     r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)|"
-    r"韓国の?(?:人気)?(?:[\d０-９]{1,2}人組|ボーイズグループ|ガールズグループ|アイドルグループ)",
+    r"韓国の?(?:人気)?(?:[\d０-９]{1,2}人組)?(?:ボーイズ|ガールズ|アイドル)?(?:グループ|ユニット)?"
+    r"(?<=[組プト])(?=[「『\"'A-Za-zＡ-Ｚａ-ｚ])",
     re.IGNORECASE,
 )
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name

@@ -33,14 +33,19 @@ _PLATFORMS: tuple[tuple[str, Pattern], ...] = (
     (
         "netflix",
         # (Chinese outlets: 网飞, 奈飞)
-        Pattern(rf"{_L}Netflix{_R}|넷플릭스|ネットフリックス|网飞|網飛|奈飞|奈飛", re.IGNORECASE),
+        # (not inside 互联网飞速, 无奈飞往)
+        Pattern(
+            rf"{_L}Netflix{_R}|넷플릭스|ネットフリックス|(?<![联聯无無])(?:网飞|網飛|奈飞|奈飛)",
+            re.IGNORECASE,
+        ),
     ),
     (
         "disney_plus",
         Pattern(
             rf"{_L}Disney\s?\+|{_L}Disney Plus{_R}|"
             r"디즈니\s?\+|디즈니\s?플러스|"
-            r"ディズニー\s?(?:\+|プラス)|迪士尼\s?(?:\+|Plus|加)"
+            # (Disney the studio beside Pixar or Marvel is no service)
+            r"ディズニー\s?(?:\+|プラス)|迪士尼\s?(?:\+|Plus)(?!\s*(?:皮克斯|漫威|卢卡斯|盧卡斯|二十世纪))"
         ),
     ),
     (

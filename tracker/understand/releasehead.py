@@ -54,9 +54,13 @@ RELEASE_STRONG = Pattern(
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
     r"\bnow (?:streaming|available|on \w+)\b|\beverything (?:we know|to know)\b|"
     r"\bwhat (?:we know|to know)\b|\bhow to (?:watch|stream)\b|\bwhere to (?:watch|stream)\b|"
-    # ("streams on Viki starting Nov. 19")
-    rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+"
-    r"(?:on\s+|from\s+|(?:starting|beginning)\s+(?:on\s+|from\s+)?)?(?:\w+day,?\s+)?"
+    rf"\b(?:on|onto|to|in)\s+{PLATFORM_NAMES}\s+(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
+    rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    # a work that arrives on a service "starting" its day ("streams on Viki starting Nov. 19";
+    # not ads, a price or a removal "on Netflix starting Nov. 1")
+    r"\b(?:streams?|streaming|available|arrives?|lands?|premieres?|debuts?)\s+"
+    rf"(?:exclusively\s+)?(?:on|in)\s+{PLATFORM_NAMES}\s+(?:starting|beginning)\s+"
+    r"(?:on\s+|from\s+)?(?:\w+day,?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     rf"\b(?:is|are)\s+coming\s+(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"\bwhen (?:does|will|is)\b.{0,60}\b(?:come out|release|premiere|coming|arrive|return|"
@@ -90,7 +94,8 @@ RELEASE_STRONG = Pattern(
     # (what comes between is a place, not an event that starts that day: "16日から開催の
     # 東京国際映画祭で上映" is a festival's)
     # ("来月17日から福岡でも公開": a city that has it too)
-    r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影)[^。！？!?\n]){1,50}?でも?\s*)?|"
+    r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影|展|原画|衣装|美術館|博物館|"
+    r"舞台挨拶|応援)[^。！？!?\n]){1,50}?でも?\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
     rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
     # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
@@ -107,7 +112,9 @@ RELEASE_STRONG = Pattern(
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     # ("12月24日（三）起於Disney+上架": from that day, on the service)
-    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步|於|于)\s*|"
+    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
+    r"(?:於|于)\s*(?=Netflix|Disney|Viu|TVING|Prime|Apple|HBO|Max|Catchplay|KKTV|"
+    r"愛奇藝|爱奇艺|全台|全臺|戲院|影院|院線|院线)|"
     r"[A-Za-z][A-Za-z0-9+ ]{1,11}\s*){0,3}"
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
     r"(?!\s*(?:了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房|"
@@ -131,16 +138,6 @@ RELEASE_SET = Pattern(
     r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
     # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's:
     # ``CALLED_OFF``)
-    # a Korean work that meets its audience on its day ("12월 3일 관객 만난다", "오는 5일
-    # 시청자 찾아온다"; right after the date: "무대인사로 관객과 만난다" is a greeting)
-    r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일|"
-    r"크리스마스(?:\s?이브)?|성탄절|새해\s?첫날|설\s?연휴|추석\s?연휴)\s*"
-    rf"{_KO_WEEKDAY}(?:관객|시청자|안방극장)들?(?:과|와|을|를|에)?\s?"
-    r"(?:만난다|만날|찾아온다|찾아간다|찾는다|곁으로)"
-    r"(?![^\n]{0,30}(?:무대인사|GV|관객과의 대화|시사회|팬미팅|토크|사인회))|"
-    # a work streaming on its day after a comma ("Tempest, streaming this week")
-    r"[,—–]\s*streaming\s+(?:on\s+\S+\s+)?(?:(?:this|next)\s+(?:week(?:end)?|month)\b|"
-    rf"(?:from\s+|this\s+|next\s+)?{WEEKDAY}\b)|"
     r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
     r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
     r"(?:announced|revealed|confirmed|set)\b",
@@ -149,20 +146,72 @@ RELEASE_SET = Pattern(
 #: a poster's, a teaser's or stills' headline that dates the work itself ("Reveals Moonlit
 #: Poster Ahead of Premiere This Friday"): a release, which the poster announces
 PROMO_DATED = Pattern(
-    r"\bahead of (?:its |the |their )?(?:series |season |film )?(?:premiere|release|debut|"
-    r"opening|broadcast)\s+(?:on\s+)?(?:(?:this|next)\s+(?:week(?:end)?\b|"
-    rf"{WEEKDAY}\b)|{WEEKDAY},?\s|{MONTH_ANY}\.?\s+\d)",
+    r"\bahead of (?:its |the |their )?(?:series |season |season \d{1,2} |film )?"
+    r"(?:premiere|release|debut|opening|broadcast)\s+(?:on\s+)?(?:(?:this|next)\s+"
+    rf"(?:week(?:end)?\b|{WEEKDAY}\b)|{WEEKDAY}\b|{MONTH_ANY}\.?\s+\d)"
+    # (not a festival's premiere, nor the finale's broadcast)
+    r"(?!\s+(?:at|in)\s)",
     re.IGNORECASE,
 )
 #: and its lead that dates the work's first showing: "will premiere on Saturday, Sept. 13",
 #: "다음 달 3일(토) 첫 방송을 앞두고 메인 포스터를 공개했다" (not the trailer's own day)
 PROMO_DATED_LEAD = Pattern(
-    r"\bwill\s+(?:premiere|debut|air|open|be\s+released)\s+(?:on\s+)?(?:this\s+|next\s+)?"
+    r"\bwill\s+(?:premiere|debut|air|open|be\s+released)\s+(?:on\s+(?:[A-Z][\w+]*\s+)?)?"
+    r"(?:this\s+|next\s+)?"
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
     rf"{_KO_WEEKDAY}(?:첫\s?방송|첫\s?공개|개봉)[을를]?\s?앞두고",
     re.IGNORECASE,
 )
+#: a Korean work that meets its audience on its day, the date right after its quoted title
+#: ("'윗집 사람들', 12월 3일 관객 만난다", "'X', 크리스마스이브 관객 만난다")
+_MEETS_AUDIENCE = Pattern(
+    r"['\"’”》],?\s*(?P<day>\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일|"
+    r"크리스마스(?:\s?이브)?|성탄절|새해\s?첫날)\s*"
+    rf"{_KO_WEEKDAY}(?:관객|시청자|안방극장)들?(?:과|와|을|를|에)?\s?"
+    r"(?:만난다|만날|찾아온다|찾아간다|찾는다|곁으로)"
+)
+#: what meets an audience that is no work's release: an event, a stage work, a festival
+_AUDIENCE_EVENT = Pattern(
+    r"무대인사|GV|관객과의 대화|시사회|팬미팅|팬콘|토크|사인회|콘서트|공연|뮤지컬|발레|연극|오페라|"
+    r"특별전|회고전|전시|영화제|시상식|연기대상|영화상|상영회|쇼케이스|제작보고회|시네마톡|재개봉|"
+    r"프리미어|종영"
+)
+#: a work streaming on its day after a comma ("... spy series Tempest, streaming this week")
+_STREAMING_AFTER = Pattern(
+    r"[,—–]\s*streaming\s+(?:on\s+\S+\s+)?(?:(?:this|next)\s+(?:week(?:end)?|month)\b|"
+    rf"(?:from\s+|this\s+|next\s+)?{WEEKDAY}\b)",
+    re.IGNORECASE,
+)
+#: the kind of work and its name ending what comes before the comma ("spy series Tempest")
+_KIND_AND_NAME = Pattern(
+    r"\b(?:series|drama|K-drama|film|movie|thriller|comedy|romance|show|documentary|docuseries)"
+    r"\s+(?-i:[A-Z0-9][\w'’:&!?.-]*)(?:\s+(?-i:[A-Z0-9][\w'’:&!?.-]*|of|the|and|to|a|in)){0,6}$",
+    re.IGNORECASE,
+)
+#: what streams that is no work: a ceremony, an interview, a list, a podcast
+_NOT_A_STREAMED_WORK = Pattern(
+    r"\b(?:awards?|ceremony|fan ?meeting|Q&A|interview|podcast|concert|live|watch|radar|list|"
+    r"every|best|picks?)\b",
+    re.IGNORECASE,
+)
+
+
+def arrives_with_its_day(title: str, lead: str, film: Film) -> re.Match[str] | None:
+    """A Korean work's headline that it meets its audience on its day, or a work "streaming"
+    on its day after its name; never an event's, a stage work's or a festival's (in the
+    headline or the lead), and only after the work's own name."""
+    m = _MEETS_AUDIENCE.search(title)
+    if m is not None and not _AUDIENCE_EVENT.search(title) and not _AUDIENCE_EVENT.search(lead):
+        return m
+    m = _STREAMING_AFTER.search(title)
+    if m is None or _NOT_A_STREAMED_WORK.search(title):
+        return None
+    before = title[: m.start()].rstrip(" '\"’”")
+    named = film.title is not None and before.endswith(film.title)
+    return m if named or _KIND_AND_NAME.search(before) else None
+
+
 #: "what we know" is a release guide's only beside what a release guide is about
 WHAT_WE_KNOW = Pattern(r"(?:what|everything) (?:we know|to know)", re.IGNORECASE)
 RELEASE_TOPIC = Pattern(
@@ -183,6 +232,12 @@ CALLED_OFF = Pattern(
     r"\bPS[45]\b|\bXbox\b|\bNintendo Switch\b|\bvideo ?games?\b|"
     # (a game, a song or goods: "手遊10月9日全球同步上線", "新歌…Spotify全球同步上線")
     r"手遊|手游|遊戲|游戏|周邊|周边|新歌|單曲|单曲|專輯|专辑|"
+    # (an exhibition's day: "衣装展、…でも公開")
+    r"衣装展|原画展|パネル展|写真展|特別展|企画展|展示|美術館|博物館|"
+    # (a Korean work's finale, special, soundtrack or press event on its day: "최종회, 10일
+    # 금요일 밤 공개", "제작발표회, 10일 밤 공개"; not "1~4회 동시 공개", its first episodes)
+    r"최종회|스페셜|OST|제작발표회|쇼케이스|대본\s?리딩|"
+    r"하이라이트|메이킹|"
     r"(?:上映|上線|上线|首播|播出)[？?]"
 )
 #: a release headline's "first showing" (첫 공개), which a trailer or a poster has too
@@ -211,13 +266,14 @@ RELEASE_WEAK = Pattern(
     rf"be\s+released|be\s+available|be\s+streaming|hit\s+(?:theaters|cinemas|screens))"
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
-    # ("finally hits Aussie cinemas", "hits Canadian screens")
-    # (a noun's place is no work's arrival: "box office hits in cinemas this year")
-    r"\bhits? (?:(?!(?:in|at|of|from|across|for|on|and|with)\s)[A-Za-z'’-]+\s+){0,2}?"
-    r"(?:theaters|theatres|cinemas)\b|"
-    # (screens only with a word before: a star who "hits screens next to ..." is on them)
-    r"\bhits? (?:(?!(?:in|at|of|from|across|for|on|and|with)\s)[A-Za-z'’-]+\s+){1,2}?"
-    r"(?:screens|(?:big|small) screen)\b|"
+    r"\bhits? (?:theaters|theatres|cinemas)\b|"
+    # a work that hits a country's cinemas or screens ("finally hits Aussie cinemas", "hits
+    # Canadian screens"; the country a capital: not "summer hits fill Korean cinemas"; not a
+    # slump, a strike or a price that hits them, nor a record or a top spot there)
+    r"(?<!slump )(?<!strike )(?<!piracy )(?<!crisis )(?<!hike )(?<!controversy )"
+    r"(?<!downturn )(?<!price )(?<!prices )(?<!backlash )(?<!wave )(?<!boycott )(?<!outbreak )"
+    r"\bhits? (?-i:[A-Z][\w'’-]*\s+){1,2}(?:theaters|theatres|cinemas|screens)\b"
+    r"(?!['’]|\s+(?:with|over|hard|as|amid|after|for|again|showing)\b)|"
     # a holiday release ("opens Christmas Day, with a January expansion to follow")
     # ("lands in theaters Christmas Day", "returns to UK cinemas on Halloween")
     r"(?:\b(?:opens?|premieres?|arrives?|hits?|lands?|debuts?)\s+"

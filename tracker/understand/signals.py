@@ -80,7 +80,7 @@ _ESSAY_SHAPE = Pattern(
     # "In 'The Ugly,' a face is ...", "In Yeon Sang-ho's “The Ugly,” a face is ..." (the comma
     # inside the quotes or after them)
     r"^In\s+(?:(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w-]*['’]s\s+)?"
-    r"['\"‘“](?P<in>[^'\"’”]{1,60}?),?['\"’”],?\s+\w|"
+    r"['\"‘“](?P<in>[^'\"’”]{1,60}?)(?:,['\"’”]|['\"’”],)\s+\w|"
     # "The Drowning World of 'The Great Flood'" (not its making, cast or return: news)
     r"^The\s+(?!(?:making|cast|trailer|return|release|premiere|director|star|stars|creator|"
     r"end|finale|sequel|season|ratings|box office)\b)(?:[\w'-]+\s+){0,2}?[\w'-]+\s+of\s+"
@@ -99,7 +99,8 @@ _OWNER = re.compile(r"^[^'’]{1,40}['’]s\s+")
 #: a subject that is no work, which a superlative ranks ("Korea is the best market for ...")
 _NO_WORK_SUBJECT = Pattern(
     r"\b(?:Korea|market|industry|country|city|year|box office|company|studio|network|"
-    r"streamer|platform|service|app|K-pop|group|band)\b",
+    r"streamer|platform|service|app|K-pop|group|band|experience|ride|attraction|fan meeting|"
+    r"concert|game|night|event|tour|show)\b",
     re.IGNORECASE,
 )
 #: what happens to a work in news after a colon ("Season 2: Netflix Renews Hit Korean ...")
@@ -153,7 +154,11 @@ _WATCHED = Pattern(
 )
 #: a Japanese paper's mark of its film column before the headline ("＜映画の窓＞", "＜シネマ評＞")
 _JA_FILM_COLUMN = Pattern(
-    r"^\s*[＜<〈][^＞>〉]{0,10}(?:映画|シネマ|スクリーン)[^＞>〉]{0,10}[＞>〉]"
+    r"^\s*[＜<〈][^＞>〉祭賞]{0,10}(?:映画|シネマ|スクリーン)[^＞>〉祭賞]{0,4}(?:評|窓)[^＞>〉祭賞]{0,4}[＞>〉]"
+)
+#: what such a column reports rather than judges: an interview, a visit, a greeting, a hit
+_JA_NEWS = Pattern(
+    r"インタビュー|来日|舞台あいさつ|舞台挨拶|会見|に聞く|秘話|ヒット|興収|受賞|動員"
 )
 #: an opinion section in the link's path ("/column/", "/opinion/")
 _COLUMN_LINK = Pattern(r"/(?:columns?|opinion|essays?)/", re.IGNORECASE)
@@ -224,6 +229,10 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
         and not _SHAPE_NEWS.search(doc.headline, folded)
     ):
         name = next(n for n in shape.groups() if n)
+        # (what a superlative ranks beside the work: its ride, its experience, its fan meeting)
+        beside = film.title is not None and shape.group("best") is not None
+        if beside and _NO_WORK_SUBJECT.search(name.replace(film.title or "", " ")):
+            return None
         # the subject is the work found, a quoted or Chinese-bracketed name, or reads as one
         if (
             (film.title is not None and film.title in name)
@@ -349,7 +358,7 @@ def _weigh(
         m = _CJK_ESSAY.search(doc.title)
         essay = None if m is None else f"an essay headline about {film.title!r} ({m.group(0)!r})"
     column = next((c for c in doc.categories if _COLUMN_CATEGORY.match(c.strip())), None)
-    if column is None and _JA_FILM_COLUMN.match(doc.title):
+    if column is None and _JA_FILM_COLUMN.match(doc.title) and not _JA_NEWS.search(doc.title):
         column = "a Japanese paper's film column mark"
     section = column is not None
     if column is None and doc.link and _COLUMN_LINK.search(doc.link):

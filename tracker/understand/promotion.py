@@ -1,0 +1,60 @@
+"""Promotion: a trailer, a poster, stills or a photo shoot, and whose day such an item gives.
+
+Owns the words of a promotion's headline, a trailer's own day named just before a date ("메인
+예고편 19일 공개"), and the lead that dates the work itself under a promotion's headline ("will
+premiere on Saturday, Sept. 13", "다음 달 3일(토) 첫 방송을 앞두고"), which makes the item a
+release as the labelled sets file it. Must not decide the kind: ``kind`` weighs these beside
+its other rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.understand.releasehead import PROMO_DATED_LEAD
+from tracker.understand.scan.prefilter import Pattern
+
+#: a promotion's headline: photos, stills, a poster, a trailer or a teaser, a photo shoot
+PROMOTION = Pattern(
+    r"\[Photos?\]|^\s*Photos?\s*:|"
+    r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
+    r"\b(?:new|first|official|main|character|final)\s+posters?\b"
+    r"(?!\s+(?:boys?|girls?|child(?:ren)?))|"
+    r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"
+    r"(?:trailer|teaser|posters?|stills)\b|\b(?:trailer|teaser|poster)\s*(?:drops|is here|out)\b|"
+    r"^Watch:|^\[?Video\]?:|\b(?:trailer|teaser)\b|예고편|포스터 공개|스틸 공개|티저 공개|"
+    r"(?:스페셜\s?영상|메이킹|라인업|인터뷰|스틸)[^…,‘’'\"《]{0,20}첫\s?공개|"
+    # photo shoots and photo books: 화보, 写真集, グラビア (not "화보 같은", "as if a photo shoot")
+    r"화보(?!\s?같)|写真集(?!のよう)|グラビア",
+    re.IGNORECASE,
+)
+#: a trailer, a poster or a clip named just before a date ("메인 예고편 19일 공개")
+PROMO_BEFORE = Pattern(
+    r"(?:예고편|포스터|티저|스틸|영상|비하인드|뮤직비디오|\bMV|予告編?|特報|ポスター|映像|"
+    r"預告|预告|海報|海报|花絮)\W{0,3}[がをはも]?\s*(?:\d{1,2}\s?[月월]\s*)?$"
+)
+#: whose day a promotion's item gives when it is no work's: a trailer's, an episode's, a
+#: finale's, a single's, a stage work's, an exhibition's, a fan meeting's, a festival's
+_NOT_THE_WORKS_DAY = Pattern(
+    r"\b(?:trailer|teaser|episodes?|finale|single|music video|OST|musical|webtoon|special|"
+    r"exhibition|fan ?meeting|concert|festival|BIFF|Busan)\b|"
+    r"예고편|티저|회차|최종회|마지막 회|전시|팬미팅|콘서트|뮤지컬|영화제|스페셜",
+    re.IGNORECASE,
+)
+#: the same in a promotion's headline, whose own trailer or teaser it is
+NOT_THE_WORK_PROMOTED = Pattern(
+    r"\b(?:episodes?|finale|single|music video|MV|OST|musical|webtoon|special|exhibition|"
+    r"fan ?meeting|concert|festival|BIFF)\b|"
+    r"회차|최종회|마지막 회|전시|팬미팅|콘서트|뮤지컬|영화제|스페셜",
+    re.IGNORECASE,
+)
+
+
+def works_day_in_lead(title: str, lead: str) -> re.Match[str] | None:
+    """The lead's date of the work's own first showing, under a promotion's headline; not a
+    trailer's, a finale's or a single's day, read in the lead's sentence up to the date."""
+    dated = PROMO_DATED_LEAD.search(lead)
+    if dated is None:
+        return None
+    start = max(lead.rfind(". ", 0, dated.start()), lead.rfind("다.", 0, dated.start()), 0)
+    return None if _NOT_THE_WORKS_DAY.search(lead[start : dated.end()]) else dated

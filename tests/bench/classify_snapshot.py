@@ -54,6 +54,7 @@ UNSEEN = frozenset(
         "heldout15",
         "heldout16",
         "heldout17",
+        "heldout18",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

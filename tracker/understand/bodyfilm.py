@@ -153,6 +153,8 @@ _ZH_KIND = Pattern(r"(?:电影|電影|影片|新片|韩剧|韓劇|剧集|劇集|
 
 
 def _chinese_titles(raw: str) -> list[str]:
+    """The 《》 titles of a Chinese text that may be its work: those right after a kind of work
+    ("韩国电影《X》") when there are any, else all (none a source's, a paper's or a prize's)."""
     found = [
         (m.group("text"), bool(_ZH_KIND.search(raw[max(0, m.start() - 4) : m.start()])))
         for m in _ZH_TITLE.finditer(raw)

@@ -14,6 +14,10 @@ syntax tree two things and uses them before the real search:
   ``re`` skips quickly to the places a match can start; the pattern itself then decides there
   (``re.Pattern.match`` at that position sees the text before it, as a search would).
 
+A long alternation with no finder of its own (a few dozen phrases) is searched alternative by
+alternative (``branches``), each gated and found alone, and then matched whole at the leftmost
+place one matched.
+
 The answers are the pattern's own, match for match. A tree that cannot be read (another
 Python's parser) gives neither, and the pattern simply runs. Owns the ``Pattern`` that uses
 them (``needles`` and ``starts`` derive them), the folding and the words they rely on, and

@@ -33,21 +33,19 @@ PROMO_BEFORE = Pattern(
     r"(?:예고편|포스터|티저|스틸|영상|비하인드|뮤직비디오|\bMV|予告編?|特報|ポスター|映像|"
     r"預告|预告|海報|海报|花絮)\W{0,3}[がをはも]?\s*(?:\d{1,2}\s?[月월]\s*)?$"
 )
-#: whose day a promotion's item gives when it is no work's: a trailer's, an episode's, a
-#: finale's, a single's, a stage work's, an exhibition's, a fan meeting's, a festival's
+#: what a promotion's item may date that is no work: an episode, a finale, a single, a stage
+#: work, an exhibition, a fan meeting, a festival
+_NOT_A_WORK_EN = (
+    r"episodes?|finale|single|music video|OST|musical|webtoon|special|exhibition|fan ?meeting|"
+    r"concert|festival|BIFF"
+)
+_NOT_A_WORK_KO = r"회차|최종회|마지막 회|전시|팬미팅|콘서트|뮤지컬|영화제|스페셜"
+#: whose day a promotion's lead gives when it is no work's: those, or a trailer's
 _NOT_THE_WORKS_DAY = Pattern(
-    r"\b(?:trailer|teaser|episodes?|finale|single|music video|OST|musical|webtoon|special|"
-    r"exhibition|fan ?meeting|concert|festival|BIFF|Busan)\b|"
-    r"예고편|티저|회차|최종회|마지막 회|전시|팬미팅|콘서트|뮤지컬|영화제|스페셜",
-    re.IGNORECASE,
+    rf"\b(?:trailer|teaser|Busan|{_NOT_A_WORK_EN})\b|예고편|티저|{_NOT_A_WORK_KO}", re.IGNORECASE
 )
-#: the same in a promotion's headline, whose own trailer or teaser it is
-NOT_THE_WORK_PROMOTED = Pattern(
-    r"\b(?:episodes?|finale|single|music video|MV|OST|musical|webtoon|special|exhibition|"
-    r"fan ?meeting|concert|festival|BIFF)\b|"
-    r"회차|최종회|마지막 회|전시|팬미팅|콘서트|뮤지컬|영화제|스페셜",
-    re.IGNORECASE,
-)
+#: the same in a promotion's headline, whose own trailer or teaser it is (or a music video's)
+NOT_THE_WORK_PROMOTED = Pattern(rf"\b(?:MV|{_NOT_A_WORK_EN})\b|{_NOT_A_WORK_KO}", re.IGNORECASE)
 
 
 def works_day_in_lead(title: str, lead: str) -> re.Match[str] | None:

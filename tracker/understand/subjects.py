@@ -120,16 +120,21 @@ def named_as_a_show(name: str, body: str) -> bool:
     if not body or name not in body or EVENT_NAME.search(name):
         return False
     if not name.isascii() or name[:1].isspace():
-        # (a name ``re`` may match in letters ``str.lower`` spells otherwise: the pattern)
-        return re.search(_SHOW_BEFORE.pattern + rf"{re.escape(name)}\b", body, re.I) is not None
+        return _named_by_the_pattern(name, body)
     lowered, size = name.lower(), len(name)
     for m in _SHOW_BEFORE.finditer(body):
         after = body[m.end() : m.end() + size]
         if not after.isascii():
-            return re.search(_SHOW_BEFORE.pattern + rf"{re.escape(name)}\b", body, re.I) is not None
+            return _named_by_the_pattern(name, body)
         if after.lower() == lowered and _BOUNDARY.match(body, m.end() + size):
             return True
     return False
+
+
+def _named_by_the_pattern(name: str, body: str) -> bool:
+    """``named_as_a_show`` by a pattern built for the name: where ``re`` may match letters
+    ``str.lower`` spells otherwise (a name or a text beyond ASCII; rare, so the compile pays)."""
+    return re.search(_SHOW_BEFORE.pattern + rf"{re.escape(name)}\b", body, re.I) is not None
 
 
 #: what names a show right before its name: a channel's or a service's possessive, a format

@@ -206,54 +206,51 @@ class Pattern:
         compiled = self._compiled or self._compile()
         if self._needles is not None and not self.possible(text, folded, words):
             return None
-        if self._branches:
-            if folded is None:
-                folded = fold(text)  # once for every alternative, not once each
-            best = -1
-            for branch in self._branches:
-                first = branch._first(text, folded, words, best)
-                if first >= 0:
-                    best = first
-                    if first == 0:
-                        break
-            # the alternation itself at the leftmost place any alternative matches: there
-            # its first alternative that matches wins, with the groups of the whole
-            return None if best < 0 else compiled.match(text, best)
-        finder = self._finder
-        if finder is None:
-            return compiled.search(text)
-        haystack = (folded if folded is not None else fold(text)) if self._folds else text
-        pos = 0
-        while (start := finder.search(haystack, pos)) is not None:
-            m = compiled.match(text, start.start())
+        if not self._branches:
+            return self._first_found(compiled, text, folded, -1)
+        if folded is None:
+            folded = fold(text)  # once for every alternative, not once each
+        best = -1
+        for branch in self._branches:
+            m = branch._leftmost(text, folded, words, best)
             if m is not None:
-                return m
-            pos = start.start() + 1
-        return None
+                best = m.start()
+                if best == 0:
+                    break
+        # the alternation itself at the leftmost place any alternative matches: there its
+        # first alternative that matches wins, with the groups of the whole
+        return None if best < 0 else compiled.match(text, best)
 
-    def _first(
+    def _leftmost(
         self, text: str, folded: str | None, words: frozenset[str] | None, before: int
-    ) -> int:
-        """Where the leftmost match starts, or -1; only places before ``before`` count when
-        it is not negative (an earlier alternative already matched there)."""
+    ) -> re.Match[str] | None:
+        """``search``, for an alternative of a long alternation: only a match that starts
+        before ``before`` counts when it is not negative (an earlier one matched there)."""
         compiled = self._compiled or self._compile()
         if self._needles is not None and not self.possible(text, folded, words):
-            return -1
+            return None
+        return self._first_found(compiled, text, folded, before)
+
+    def _first_found(
+        self, compiled: re.Pattern[str], text: str, folded: str | None, before: int
+    ) -> re.Match[str] | None:
+        """The leftmost match, tried only where the finder says one can start (starting
+        before ``before`` when it is not negative)."""
         finder = self._finder
         if finder is None:
             m = compiled.search(text)
-            start = -1 if m is None else m.start()
-            return start if before < 0 or start < before else -1
+            return m if m is None or before < 0 or m.start() < before else None
         haystack = (folded if folded is not None else fold(text)) if self._folds else text
         pos = 0
         while (found := finder.search(haystack, pos)) is not None:
             start = found.start()
             if 0 <= before <= start:
-                return -1
-            if compiled.match(text, start) is not None:
-                return start
+                return None
+            m = compiled.match(text, start)
+            if m is not None:
+                return m
             pos = start + 1
-        return -1
+        return None
 
     def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         compiled = self._compiled or self._compile()

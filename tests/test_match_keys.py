@@ -12,6 +12,7 @@ curated works, stated years, uncurated Hangul and romanised titles that name the
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -434,6 +435,7 @@ def _ref_merge_by_sound(
             title, found = stem, skeleton(stem)
         return title, found if found and len(found) >= 3 else None
 
+    @functools.cache  # pure in its group: computed once, not once a pair
     def titles(group: str) -> list[tuple[str, str, str | None]]:
         """(base, title compared, skeleton) of every title the group holds."""
         if _ref_works(lex, group):
@@ -447,12 +449,14 @@ def _ref_merge_by_sound(
                 pairs.append(pair)
         return [(base, *sounding(base, stem)) for base, stem in pairs]
 
+    @functools.cache  # pure in its group: computed once, not once a pair
     def sounds_latin(group: str) -> set[str | None]:
         if _ref_works(lex, group):
             _, found = sounding(group, None)
             return {found} if found and group.isascii() else set()
         return {found for _, title, found in titles(group) if found and title.isascii()}
 
+    @functools.cache  # pure in its group: computed once, not once a pair
     def sounds_hangul(group: str) -> set[str | None]:
         return {
             form

@@ -60,7 +60,8 @@ def _ref_similar(a: _RefPrint, b: _RefPrint) -> bool:
     shared = len(a.shingles & b.shingles)
     if a.title == b.title:
         return shared / min(len(a.shingles), len(b.shingles)) >= 0.6
-    return shared / len(a.shingles | b.shingles) >= 0.75
+    # the union's size without building it: |A u B| = |A| + |B| - |A n B|
+    return shared / (len(a.shingles) + len(b.shingles) - shared) >= 0.75
 
 
 def reference_groups(items: Sequence[tuple[str, str]]) -> list[int]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import gzip
 import socket
+import ssl
 import time
 import tracemalloc
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -28,6 +30,7 @@ from httpserver import (
     reset_mid_body,
     respond,
 )
+from smtpserver import make_tls_files
 
 from tracker.exceptions import FetchError
 from tracker.poll.failures import parse_retry_after
@@ -258,6 +261,52 @@ def test_host_pools_keep_at_most_idle_hosts_and_reconnect_the_ones_closed(
     assert statuses == [200] * 10
     assert kept == 3 and after == 3
     assert sorted(connects) == sorted([*hosts, hosts[0]])
+
+
+def test_host_pools_load_the_ca_bundle_only_for_https(
+    server: HTTPTestServer, tmp_path: Path
+) -> None:
+    # loading the CA bundle costs 20 ms: a poll of http feeds never does it, an https pool
+    # does it once for all of them
+    port = server.base_url.rsplit(":", 1)[1].rstrip("/")
+    server.add_file("/f.xml", FEED)
+    pools = _host_pools(3, ["a.example", "b.example"], [])
+
+    async def go() -> list[int]:
+        async with httpx.AsyncClient(transport=pools) as client:
+            return [
+                (await client.get(f"http://{h}:{port}/f.xml")).status_code
+                for h in ("a.example", "b.example")
+            ]
+
+    assert asyncio.run(go()) == [200, 200]
+    assert pools._context is None
+    tls = pools._tls("https")
+    assert tls is pools._tls("https") and tls.cert_store_stats()["x509_ca"] > 0
+    # what an http pool holds instead verifies and trusts nothing: used for TLS, it refuses
+    plain = pools._tls("http")
+    assert plain.verify_mode == ssl.CERT_REQUIRED and plain.check_hostname
+    assert plain.cert_store_stats()["x509_ca"] == 0
+    files = make_tls_files(tmp_path)
+
+    async def handshake() -> None:
+        tls_server = await asyncio.start_server(
+            lambda r, w: w.close(), "127.0.0.1", 0, ssl=files.server_context()
+        )
+        async with tls_server:
+            tls_port = tls_server.sockets[0].getsockname()[1]
+            with pytest.raises(ssl.SSLCertVerificationError):
+                await asyncio.open_connection(
+                    "127.0.0.1", tls_port, ssl=plain, server_hostname="localhost"
+                )
+            # while a context that trusts the certificate connects: the refusal above is the
+            # placeholder's, not the test server's
+            _, writer = await asyncio.open_connection(
+                "127.0.0.1", tls_port, ssl=files.client_context(), server_hostname="localhost"
+            )
+            writer.close()
+
+    asyncio.run(handshake())
 
 
 def _stream_at_once(server: HTTPTestServer, prefix: str) -> tuple[list[bytes], HostPools]:

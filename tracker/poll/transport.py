@@ -203,7 +203,13 @@ class HostPools(httpx.AsyncBaseTransport):
         self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
         self._backend = backend
         self._idle_hosts = idle_hosts
-        self._context = httpx.create_ssl_context(trust_env=False)
+        #: the TLS context every https pool shares, made when the first one is (see ``_tls``)
+        self._context: ssl.SSLContext | None = None
+        #: what an http pool is given instead: httpx's transport insists on a context, and
+        #: loading the CA bundle costs 20 ms a poll of http feeds never uses. It verifies
+        #: (hostname and certificate required) and trusts nothing, so were it ever used for
+        #: TLS it would refuse, never accept
+        self._plain: ssl.SSLContext | None = None
         #: by origin, least recently used first
         self._pools: dict[tuple[str, str, int | None], PinnedTransport] = {}
         #: by origin, the requests whose responses are not closed yet
@@ -215,7 +221,7 @@ class HostPools(httpx.AsyncBaseTransport):
         pool = self._pools.pop(origin, None)
         if pool is None:
             pool = PinnedTransport(
-                limits=self._limits, backend=self._backend, context=self._context
+                limits=self._limits, backend=self._backend, context=self._tls(url.scheme)
             )
         self._pools[origin] = pool  # the most recently used, last
         # counted in use from now until its response is closed: httpcore's own idea of idle
@@ -236,6 +242,15 @@ class HostPools(httpx.AsyncBaseTransport):
                 await response.aclose()  # cancelled here: the caller never gets it to close
                 raise
         return response
+
+    def _tls(self, scheme: str) -> ssl.SSLContext:
+        if scheme == "https":
+            if self._context is None:
+                self._context = httpx.create_ssl_context(trust_env=False)
+            return self._context
+        if self._plain is None:
+            self._plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        return self._plain
 
     def _release(self, origin: tuple[str, str, int | None]) -> None:
         left = self._in_use.get(origin, 0) - 1

@@ -23,6 +23,7 @@ from typing import Any
 
 from tracker.text import has_hangul
 from tracker.understand.names import name_pattern, name_source
+from tracker.understand.scan import recache
 from tracker.understand.scan.prefilter import fold
 
 #: a separator slot between the parts of a romanised name ("Jeon Jong-seo")
@@ -205,12 +206,12 @@ class _Group:
             # space put before the text) and looks ahead for the name; in an ASCII text the
             # word characters are a plain class, which ``re`` tests faster than \w
             source = _source(tree)
-            self._scan = re.compile(rf"[^\w](?=({source})(?!\w))", re.DOTALL)
-            self._ascii_scan = re.compile(rf"[^a-z0-9_](?=({source})(?![a-z0-9_]))", re.DOTALL)
+            self._scan = recache.compile(rf"[^\w](?=({source})(?!\w))", re.DOTALL)
+            self._ascii_scan = recache.compile(rf"[^a-z0-9_](?=({source})(?![a-z0-9_]))", re.DOTALL)
         else:
             # written with its capitals: the first letter leads, then the boundary before it
             first = lambda step: re.escape(step) + r"(?<!\w(?s:.))"  # noqa: E731
-            self._scan = re.compile(rf"({_source(tree, first)})(?!\w)")
+            self._scan = recache.compile(rf"({_source(tree, first)})(?!\w)")
         self._folded = folded
         # the words a name's match can start with: the skeleton up to a separator written as
         # one, or up to a character inside a part that is no word character; a name that
@@ -219,7 +220,7 @@ class _Group:
         firsts.discard("")
         self._firsts = frozenset(firsts)
         self._odd_leads = tuple(sorted({p[0] for p in paths if not _WORD_CHAR.match(p[0])}))
-        self._at = re.compile(rf"({_source(tree)})(?!\w)") if folded else None
+        self._at = recache.compile(rf"({_source(tree)})(?!\w)") if folded else None
         # the order of the alternation ``mentions_name``'s patterns made: longest pattern
         # first (then the longest match, then the name, where that order was arbitrary)
         self._length = {name: len(name_source(name)) for name in names}
@@ -280,7 +281,7 @@ class LiteralSet:
     def __init__(self, literals: Iterable[str]) -> None:
         self.literals = tuple(dict.fromkeys(n for n in literals if n))
         tree = _trie(list(n) for n in self.literals)
-        self._scan = re.compile(_source(tree)) if self.literals else None
+        self._scan = recache.compile(_source(tree)) if self.literals else None
         # a literal found somewhere means every literal it starts with is there too
         self._prefixes = _prefixes(self.literals)
 
@@ -309,7 +310,7 @@ def title_alternation(titles: Iterable[str], group: str | None = None) -> re.Pat
     body = _source(tree, first=lambda char: re.escape(char) + _BEFORE) if tree else "(?!)"
     if group:
         body = f"(?P<{group}>{body})"
-    return re.compile(body + _AFTER)
+    return recache.compile(body + _AFTER)
 
 
 class TitleSet:

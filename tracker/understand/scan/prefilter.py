@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import Any
 
+from tracker.understand.scan import recache
 from tracker.understand.scan.branches import alternatives
 from tracker.understand.scan.needles import cost, read_needles
 from tracker.understand.scan.retree import leads, ops_of, parse, scoped_ignorecase_tree
@@ -133,7 +134,7 @@ class Pattern:
         return self._finder
 
     def _compile(self) -> re.Pattern[str]:
-        compiled = re.compile(self.source, self.flags)
+        compiled = recache.compile(self.source, self.flags)
         tree = parse(self.source, self.flags)
         if tree is not None:
             found = read_finder(tree, self.flags)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tracker.understand.scan import recache
 from tracker.understand.scan.retree import (
     anchors,
     escaped_chars,
@@ -46,7 +47,7 @@ def read_finder(tree: Any, flags: int) -> tuple[re.Pattern[str], bool] | None:
         return None
     literals = sorted(s for s in starts if isinstance(s, str))
     classes = sorted(s.source for s in starts if isinstance(s, _Class))
-    return re.compile("|".join(([_trie(literals)] if literals else []) + classes)), folds
+    return recache.compile("|".join(([_trie(literals)] if literals else []) + classes)), folds
 
 
 #: letters rare enough at the start of a candidate (English and romanised Korean)

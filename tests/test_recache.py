@@ -94,7 +94,14 @@ def test_a_table_another_python_wrote_is_not_read(table: Path, tmp_path: Path) -
     ):
         other.write_bytes(marshal.dumps((changed, entries)))
         assert recache.use(other) == 0
-    for damaged in (b"", b"not marshal", table.read_bytes()[:100]):
+    for damaged in (
+        b"",
+        b"not marshal",
+        table.read_bytes()[:100],
+        marshal.dumps((5, entries)),
+        marshal.dumps([stamp]),
+        marshal.dumps((stamp, [entries])),
+    ):
         other.write_bytes(damaged)
         assert recache.use(other) == 0
     assert recache.use(tmp_path / "missing.bin") == 0
@@ -107,10 +114,14 @@ def test_damaged_code_compiles_as_re_does(table: Path, tmp_path: Path) -> None:
     flags_given, final, code, groups, groupindex, indexgroup = entries[source][0]
     entries[source] = [(flags_given, final, [999, *code[1:]], groups, groupindex, indexgroup)]
     damaged = tmp_path / "damaged.bin"
+    # and an entry that is no entry at all
+    other, other_flags = SOURCES[1]
+    entries[other] = [None]
     damaged.write_bytes(marshal.dumps((stamp, entries)))
     assert recache.use(damaged) == len(SOURCES)
     try:
         assert recache.compile(source, flags) is re.compile(source, flags)
+        assert recache.compile(other, other_flags) is re.compile(other, other_flags)
     finally:
         recache.use(recache.TABLE)
 

@@ -51,10 +51,10 @@ def _stamp() -> tuple[str, tuple[int, int], int, int]:
 def _load(path: Path) -> dict[str, list[_Entry]]:
     try:
         stamp, table = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        if tuple(stamp) != _stamp() or not isinstance(table, dict):
+            return {}  # another Python's code: compiled as ``re`` does
+    except Exception:  # no file, or not one this module wrote
         return {}
-    if tuple(stamp) != _stamp() or not isinstance(table, dict):
-        return {}  # another Python's code: compiled as ``re`` does
     return table
 
 
@@ -68,7 +68,7 @@ def use(path: Path) -> int:
 
 
 def loaded() -> int:
-    """How many pattern sources the table holds (0 without one): for tests and the benchmark."""
+    """How many pattern sources the table holds (0 without one): CI's check of the wheel."""
     global _table
     if _table is None:
         _table = _load(TABLE)
@@ -93,12 +93,12 @@ def _from_table(source: str, flags: int) -> re.Pattern[str] | None:
     global _table
     if _table is None:
         _table = _load(TABLE)
-    for entry in _table.get(source, ()):
-        if entry[0] == flags:
-            try:
+    try:
+        for entry in _table.get(source, ()):
+            if entry[0] == flags:
                 return _build(source, entry)
-            except Exception:  # code this Python refuses: compiled as ``re`` does
-                return None
+    except Exception:  # an entry or code this Python refuses: compiled as ``re`` does
+        return None
     return None
 
 

@@ -68,7 +68,8 @@ def use(path: Path) -> int:
 
 
 def loaded() -> int:
-    """How many pattern sources the table holds (0 without one): CI's check of the wheel."""
+    """How many pattern sources the table holds (0 without one; each is dropped once its
+    pattern is built): CI's check, in a new process, that the wheel has its table."""
     global _table
     if _table is None:
         _table = _load(TABLE)
@@ -94,9 +95,15 @@ def _from_table(source: str, flags: int) -> re.Pattern[str] | None:
     if _table is None:
         _table = _load(TABLE)
     try:
-        for entry in _table.get(source, ()):
+        entries = _table.get(source, [])
+        for index, entry in enumerate(entries):
             if entry[0] == flags:
-                return _build(source, entry)
+                built = _build(source, entry)
+                # its code lives in the pattern now (3 MB of a worker's memory, all kept)
+                del entries[index]
+                if not entries:
+                    del _table[source]
+                return built
     except Exception:  # an entry or code this Python refuses: compiled as ``re`` does
         return None
     return None

@@ -11,11 +11,11 @@ microseconds.
 Owns ``compile`` (``re.compile``'s answer, from the table when it holds the pattern), the
 table (a file beside this module, written by ``record`` around the classifier's warm-up: the
 build hook runs it on the sources it compiles, so the table ships in the wheel) and the one
-dependency on ``re``'s compiler (``re._parser``, ``re._compiler``, ``_sre``). The table is read
-only by the Python that wrote it (version, ``_sre.MAGIC`` and code size stored with it): any
-other Python, a missing or unreadable file, or a pattern not in it compiles as ``re`` does;
-``_sre.compile`` checks the code it is given. Must not know what any pattern means, nor write
-anything at run time.
+dependency on ``re``'s compiler (``re._compiler``, ``_sre``; trees come from ``retree``, which
+owns the one on its parser). The table is read only by the Python that wrote it (version,
+``_sre.MAGIC`` and code size stored with it): any other Python, a missing or unreadable file,
+or a pattern not in it compiles as ``re`` does; ``_sre.compile`` checks the code it is given.
+Must not know what any pattern means, nor write anything at run time.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from tracker.understand.scan.retree import parse
 
 __all__ = ["TABLE", "compile", "loaded", "record", "use"]
 
@@ -119,9 +121,10 @@ def _build(source: str, entry: _Entry) -> re.Pattern[str]:
 def _compile_and_keep(source: str, flags: int, into: dict[str, list[_Entry]]) -> re.Pattern[str]:
     """Compile as ``re.compile`` does (``re._compiler.compile``, step by step), keep the
     pieces, and build the pattern from them: recording runs the very path a reader will."""
-    parser: Any = importlib.import_module("re._parser")
     compiler: Any = importlib.import_module("re._compiler")
-    tree = parser.parse(source, flags)
+    tree = parse(source, flags)
+    if tree is None:
+        raise RuntimeError("this Python's regular-expression parser cannot be read")
     # plain ints: the opcodes are an int subclass, which marshal does not write
     code = [int(c) for c in compiler._code(tree, flags)]
     groupindex = dict(tree.state.groupdict)

@@ -69,7 +69,11 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (Pattern(r"오는\s?(?P<day>\d{1,2})일"), "ko_coming"),
     # this month's day, ahead or past ("今月1日から配信", "이달 30일 공개")
     (
-        Pattern(r"(?:이달|이번\s?달)\s?(?P<day>\d{1,2})일|今月\s?(?P<jday>\d{1,2})日"),
+        # (and Chinese: "本月12日上映")
+        Pattern(
+            r"(?:이달|이번\s?달)\s?(?P<day>\d{1,2})일|"
+            r"(?:今月|本月|這個月|这个月)\s?(?P<jday>\d{1,2})(?:日|號|号)"
+        ),
         "ko_this_month",
     ),
     (Pattern(r"오늘\s?\((?P<day>\d{1,2})일\)"), "ko_today"),

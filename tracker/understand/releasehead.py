@@ -97,26 +97,32 @@ RELEASE_STRONG = Pattern(
     r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影|展|原画|衣装|美術館|博物館|"
     r"舞台挨拶|応援)[^。！？!?\n]){1,50}?でも?\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
-    rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中)|"
+    rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中|終了|停止)|"
     # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
     # 来週金曜放送" is no release)
-    r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から)?\s*"
+    r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から|に)?\s*"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?"
-    rf"{_JA_HOW}(?:配信|公開)(?!され|済|会|イベント|中)|"
+    rf"{_JA_HOW}(?:配信|公開)(?!され|済|会|イベント|中|終了|停止)|"
     # Chinese: "3/13起在台上映", "12月24日起獨家上線", "本週四起Viu上架", "1月22日（四）香港上映",
     # "本週五（6日）Netflix上線", "下周四上映"
     r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
     r"(?<!已於)(?<!已于)(?<!已經)(?<!已经)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天]|"
-    r"(?:下月|下個月|下个月)\d{1,2}(?:日|號|号))\s*"
+    r"(?:下月|下個月|下个月|本月|這個月|这个月)\d{1,2}(?:日|號|号))\s*"
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     # ("12月24日（三）起於Disney+上架": from that day, on the service)
     r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
+    # (a place of the outlet's own, and its cinemas: "下周四在本地上映", "在本地戏院上映")
+    r"在?(?:本地|新加坡|新馬|新马|馬來西亞|马来西亚|大馬|大马|全馬|全马|台灣|台湾|澳門|澳门|"
+    r"內地|内地|北美)(?:各大)?(?:藝術|艺术)?(?:戲院|戏院|影院|電影院|电影院|院線|院线)?\s*|"
     r"(?:於|于)\s*(?=Netflix|Disney|Viu|TVING|Prime|Apple|HBO|Max|Catchplay|KKTV|"
     r"愛奇藝|爱奇艺|全台|全臺|戲院|影院|院線|院线)|"
     r"[A-Za-z][A-Za-z0-9+ ]{1,11}\s*){0,3}"
-    r"(?:上映|上線|上线|上架|播出|首播|開播|开播)"
+    r"(?:上映|上線|上线|上架|播出|首播|開播|开播|"
+    # (landing on a service or the big screen: a typhoon lands too)
+    r"(?:登陆|登陸)(?=\s*(?:Netflix|Disney|Viu|TVING|Prime|Apple|HBO|Max|愛奇藝|爱奇艺|"
+    r"大银幕|大銀幕|院线|院線|戏院|戲院|影院|各大|本地)))"
     r"(?!\s*(?:了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房|"
     r"創|创|奪冠|夺冠))"
     # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
@@ -354,7 +360,9 @@ RELEASE_DAY = Pattern(
     # (premiere, arrive, debut and land only: ratings and shares "drop this week", a box-office
     # hit "hits next week", a cinema "opens this week")
     rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?)\s+"
-    rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+|in\s+(?:\w+\s+){{0,2}}(?:cinemas|theaters|theatres)\s+)?"
+    rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+|in\s+(?:\w+\s+){{0,2}}(?:cinemas|theaters|theatres)\s+|"
+    # ("Lands On Your Screens This Saturday")
+    r"on\s+(?:your|our)\s+(?:small\s+)?(?:screens?|TVs?|tellies)\s+)?"
     r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b)|"
     # a service and the day, whatever the verb ("comes to Disney+ next Wednesday", "races onto
     # Apple TV on the 12th", "Streaming on Netflix Starting Friday"); not "this week", which

@@ -2,7 +2,8 @@
 (measured before and after round 12): a Chinese outlet's own place and cinemas between the day
 and 上映 ("下周四在本地上映"), a work that 登陆 a service on its day, this month's day (本月12日);
 a Japanese weekday with に before the service (来週金曜にNetflixで配信); a work that lands "on
-your screens" on its day. Each case is a general shape, not an outlet's, written for these
+your screens" on its day, or opens at a cinema "from" a weekday; a service or a distributor
+that "dates" a work. Each case is a general shape, not an outlet's, written for these
 tests; each rule has its guard beside it."""
 
 from __future__ import annotations
@@ -56,3 +57,35 @@ def test_a_release_in_these_shapes_is_dated(title: str, day: date) -> None:
 )
 def test_what_is_no_release_in_those_shapes(title: str) -> None:
     assert classify_headline(title, KOREAN_FILM, published=TUESDAY).kind != Kind.RELEASE
+
+
+LEAD = "<p>The new Korean film opens in New York and Los Angeles on March 6.</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        ("Korean heist thriller Harbour Lights opens at Rialto from Thursday", date(2025, 12, 18)),
+        ("Well Go USA dates Park Chan-wook's thriller “Harbour Lights”", date(2026, 3, 6)),
+        ("Netflix dates Korean thriller ‘Harbour Lights’", date(2026, 3, 6)),
+    ],
+)
+def test_a_work_opening_from_a_weekday_or_dated_by_its_distributor(title: str, day: date) -> None:
+    r = classify_headline(title, LEAD, published=TUESDAY)
+    assert r.kind == Kind.RELEASE, r.reasons
+    assert r.release_date == day, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Korean Film Week opens at Rialto from Thursday",
+        "New Korean restaurant opens at Westfield from Thursday",
+        # a noun, or people dating
+        "Netflix Dates Announced for Squid Game tour",
+        "Netflix dates are hard to find",
+        "Jisoo dates actor Ahn Bo-hyun, agency confirms",
+    ],
+)
+def test_what_opens_or_dates_that_is_no_release(title: str) -> None:
+    assert classify_headline(title, LEAD, published=TUESDAY).kind != Kind.RELEASE

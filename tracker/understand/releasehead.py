@@ -345,7 +345,15 @@ RELEASE_WEAK = Pattern(
     rf"\bstreaming\s+from\s+(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
     rf"\d{{1,2}}\s+{MONTH_ANY}|(?:this|next)\s+{WEEKDAY}\b)(?!\s*(?:to|through|until|-|–)\s*(?:\w+\.?\s+)?\d)|"
     r"\bgets?\b.{0,40}\b(?:release|premiere)(?: date)?\b|\b(?:release|premiere) date set\b|"
-    r"\bdated for\b|\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
+    r"\bdated for\b|"
+    # a service or a distributor dates a work ("Well Go USA dates Ryoo Seung-wan's thriller";
+    # lower case, a verb: "tour dates announced" is a noun, and people date each other)
+    rf"(?:{PLATFORM_NAMES}|\bWell Go(?: USA)?|\bA24|\bNeon|\bMubi|\bCJ ENM|\bKino Lorber|"
+    r"\bMagnolia(?: Pictures)?|\bIFC(?: Films)?|\bShudder|\bCurzon|\bMadman|\bPicturehouse|"
+    r"\bAltitude|\bVertigo|\bFocus Features|\bLionsgate|\bUniversal|\bWarner Bros\.?|"
+    r"\bParamount|\bSony(?: Pictures)?(?: Classics)?)\s+(?-i:dates)\s+"
+    r"(?!(?:announced|revealed|confirmed|set|for|and|of|are|is|to|in|on|with)\b)|"
+    r"\d{1,2}월\s*(?:중|말|초)?\s*(?:국내\s?|전국\s?|극장\s?)?(?:개봉|공개)"
     # (the Korean month's past tense is no announcement: "9월 개봉했던", "12월 개봉한")
     r"(?![가-힣]*(?:했|됐|한 |된 ))"
     # the month alone: "to premiere in December on Netflix", "will arrive in early March"
@@ -384,9 +392,9 @@ RELEASE_DAY = Pattern(
 _OPENS_ON_A_DAY = Pattern(
     r"^(?P<film>.{1,80}?)(?:\s+opens|,\s+opening)\s+"
     # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
-    # 30 January")
+    # 30 January", "opens at Rialto from Thursday")
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+)?"
-    rf"(?:(?:this\s+|next\s+|on\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
+    rf"(?:(?:this\s+|next\s+|on\s+|from\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
     rf"\d{{1,2}}{ORD}\s+{MONTH_ANY}))",
     re.IGNORECASE,
 )

@@ -1,10 +1,12 @@
 """Issue 14's thirteenth round, written from the release misses of the spent held-out set 18
-(measured before and after round 12): a Chinese outlet's own place and cinemas between the day
-and 上映 ("下周四在本地上映"), a work that 登陆 a service on its day, this month's day (本月12日);
-a Japanese weekday with に before the service (来週金曜にNetflixで配信); a work that lands "on
-your screens" on its day, or opens at a cinema "from" a weekday; a service or a distributor
-that "dates" a work. Each case is a general shape, not an outlet's, written for these
-tests; each rule has its guard beside it."""
+(measured before and after round 12) and from the other spent sets: a Chinese outlet's own
+place and cinemas between the day and 上映 ("下周四在本地上映"), a work that 登陆 a service on its
+day, this month's day (本月12日); a Japanese weekday with に before the service
+(来週金曜にNetflixで配信); a work that lands "on your screens" on its day, or opens at a cinema
+"from" a weekday; a service or a distributor that "dates" a work; "still" the adverb, which is
+no stills' promotion; a Korean 비평 section, a "Recaps" section and a critic's notebook, which
+file reviews. Each case is a general shape, not an outlet's, written for these tests; each rule
+has its guard beside it."""
 
 from __future__ import annotations
 
@@ -89,3 +91,33 @@ def test_a_work_opening_from_a_weekday_or_dated_by_its_distributor(title: str, d
 )
 def test_what_opens_or_dates_that_is_no_release(title: str) -> None:
     assert classify_headline(title, LEAD, published=TUESDAY).kind != Kind.RELEASE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'Harbour Lights' Proves Weekend Family Dramas Still Have Bite",
+        "Harbour Lights is back, and its chefs are still the best thing on television",
+        "JTBC's new drama 'Still Shining' casts Kim Min-ju",
+    ],
+)
+def test_still_the_adverb_or_a_title_is_no_promotion(title: str) -> None:
+    assert classify_headline(title, KOREAN_FILM).kind != Kind.OTHER
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Harbour Lights: New Still of Lee Byung-hun", "Harbour Lights releases stills"],
+)
+def test_stills_are_still_promotion(title: str) -> None:
+    assert classify_headline(title, KOREAN_FILM).kind == Kind.OTHER
+
+
+@pytest.mark.parametrize(
+    "category", ["비평", "드라마 비평", "Recaps", "TV Recaps", "Critic's Notebook"]
+)
+def test_a_critique_recap_or_critic_section_files_a_review(category: str) -> None:
+    r = classify_headline(
+        "붉은 선이 보이는 순간, 우리는 모두 공범이 된다", KOREAN_FILM, categories=(category,)
+    )
+    assert r.kind == Kind.REVIEW, r.reasons

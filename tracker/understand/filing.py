@@ -32,7 +32,9 @@ OTHER_TAG = Pattern(
 
 _REVIEW_CATEGORY = Pattern(
     r"^(?:(?:film|movie|tv|series|drama|k-drama|festival|capsule|streaming)\s+)?reviews?$|"
-    r"^(?:criticism|critique|critics?|영화평)$|^(?:영화|드라마|시리즈|OTT|방송|TV)?\s?(?:리뷰|평론)$|"
+    r"^(?:criticism|critique|critics?|영화평)$|^(?:영화|드라마|시리즈|OTT|방송|TV)?\s?(?:리뷰|평론|비평)$|"
+    # a recap is a review of its episode; a critic's notebook or pick is a critic's
+    r"^(?:(?:tv|episode|k-drama|drama)\s+)?recaps?$|^critic['’]s (?:notebook|picks?|choice)$|"
     # Chinese and Japanese outlets' review sections
     r"^(?:影評|影评|劇評|剧评|(?:映画|ドラマ)?レビュー|映画評)$",
     re.IGNORECASE,

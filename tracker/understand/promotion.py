@@ -17,7 +17,9 @@ from tracker.understand.scan.prefilter import Pattern
 #: a promotion's headline: photos, stills, a poster, a trailer or a teaser, a photo shoot
 PROMOTION = Pattern(
     r"\[Photos?\]|^\s*Photos?\s*:|"
-    r"\bstills?\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
+    # (one still is named as such: "still" alone is the adverb, "Dramas Still Have Bite")
+    r"\bstills\b|\b(?:new|first|official|character|exclusive|main)\s+still\b|"
+    r"\bstill\s+(?:images?|photos?|cuts?)\b|\bgallery\b|\bfirst[- ]look (?:images|photos|stills)\b|"
     r"\b(?:new|first|official|main|character|final)\s+posters?\b"
     r"(?!\s+(?:boys?|girls?|child(?:ren)?))|"
     r"\b(?:drops|releases|unveils|shares|debuts|reveals|launches|unleashes)\b(?:\s+\S+){0,4}\s+"

@@ -5,8 +5,8 @@ day, this month's day (本月12日); a Japanese weekday with に before the serv
 (来週金曜にNetflixで配信); a work that lands "on your screens" on its day, or opens at a cinema
 "from" a weekday; a service or a distributor that "dates" a work; "still" the adverb, which is
 no stills' promotion; a Korean 비평 section, a "Recaps" section and a critic's notebook, which
-file reviews. Each case is a general shape, not an outlet's, written for these tests; each rule
-has its guard beside it."""
+file reviews; Japanese stars counted ("（評価：星4つ）"). Each case is a general shape, not an
+outlet's, written for these tests; each rule has its guard beside it."""
 
 from __future__ import annotations
 
@@ -121,3 +121,19 @@ def test_a_critique_recap_or_critic_section_files_a_review(category: str) -> Non
         "붉은 선이 보이는 순간, 우리는 모두 공범이 된다", KOREAN_FILM, categories=(category,)
     )
     assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("line", "rating"),
+    [("（評価：星4つ）", 4.0), ("採点：星3つ半。", 3.5), ("（星5つ）", 5.0)],
+)
+def test_japanese_stars_counted_are_a_rating(line: str, rating: float) -> None:
+    r = classify_headline("港の灯の毒と笑い", f"<p>韓国映画『港の灯』。6日公開。</p><p>{line}</p>")
+    assert r.rating == rating and r.kind == Kind.REVIEW, r.reasons
+
+
+def test_a_four_star_hotel_is_no_rating() -> None:
+    r = classify_headline(
+        "港の灯のロケ地", "<p>韓国映画『港の灯』の撮影で星4つホテルに泊まった</p>"
+    )
+    assert r.rating is None

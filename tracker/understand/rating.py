@@ -71,6 +71,16 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
         # and Korean: "평점: 3.5점 (5점 만점)"
         (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*점\s*[（(]\s*(\d{1,3})\s*점\s*만점\s*[)）]"), "ja_of"),
         (Pattern(r"(\d{1,3})\s*点満点中\s*(\d{1,3}(?:\.\d+)?)\s*点"), "ja_scale_of"),
+        # Japanese stars counted: "（評価：星4つ）", "採点：星3つ半" (labelled or bracketed, so
+        # "星4つホテル", a four-star hotel, is none)
+        (
+            Pattern(
+                r"(?:(?:評価|採点)\s*[:：]?\s*|[（(]\s*)星\s*([1-5])\s*つ\s*(半)?"
+                r"(?=\s*(?:[)）。、]|$))",
+                re.MULTILINE,
+            ),
+            "ja_stars",
+        ),
         (
             Pattern(
                 rf"(?<![\d/.]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
@@ -294,6 +304,8 @@ def _ratings_in(
             elif how == "grade":
                 grade = m.group(1).replace("−", "-")
                 value = round(_LETTER_GRADES.index(grade) * 5 / 12, 2)
+            elif how == "ja_stars":
+                value = float(m.group(1)) + (0.5 if m.group(2) else 0.0)
             elif how == "ko_point":
                 n = float(m.group(1))
                 value = n / 2 if n <= 10 else None

@@ -5,8 +5,11 @@ day, this month's day (本月12日); a Japanese weekday with に before the serv
 (来週金曜にNetflixで配信); a work that lands "on your screens" on its day, or opens at a cinema
 "from" a weekday; a service or a distributor that "dates" a work; "still" the adverb, which is
 no stills' promotion; a Korean 비평 section, a "Recaps" section and a critic's notebook, which
-file reviews; Japanese stars counted ("（評価：星4つ）"). Each case is a general shape, not an
-outlet's, written for these tests; each rule has its guard beside it."""
+file reviews; Japanese stars counted ("（評価：星4つ）"); a Korean text's drama by its actors'
+credits ("이나영이 연기하는 대표", "막내 역의 조아람은"), a single weekday's slot ("JTBC
+금요드라마"), and words before 배우 that are no foreign name ("활약 중인 배우", "아역 배우").
+Each case is a general shape, not an outlet's, written for these tests; each rule has its guard
+beside it."""
 
 from __future__ import annotations
 
@@ -137,3 +140,39 @@ def test_a_four_star_hotel_is_no_rating() -> None:
         "港の灯のロケ地", "<p>韓国映画『港の灯』の撮影で星4つホテルに泊まった</p>"
     )
     assert r.rating is None
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "<p>드라마는 세 변호사의 이야기다. 이나영이 연기하는 대표는 늘 한발 늦게 웃는다.</p>",
+        "<p>MBC 〈항구의 불빛〉은 웃기면서도 아프다. 막내 역의 조아람은 밝음을 잃지 않는다.</p>",
+        "<p>드라마 〈항구의 불빛〉에서 형사를 연기한 이수혁은 예전의 이미지를 벗었다.</p>",
+        "<p>배우 이주명이 JTBC 금요드라마 ‘항구의 불빛’을 떠나보낸 소감을 밝혔다. "
+        "촬영 중 아역 배우와 가까워졌다.</p>",
+        "<p>tvN 토일드라마 ‘항구의 불빛’에서 막내로 활약 중인 배우 소주연을 만났다.</p>",
+    ],
+)
+def test_a_korean_text_credits_its_own_actors(summary: str) -> None:
+    r = classify_headline("‘항구의 불빛’이 남긴 것", summary)
+    assert r.korean, r.reasons
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # another country's drama: a Chinese star's name read in Korean has the same shape
+        "<p>중국 드라마 〈항구의 불빛〉에서 양조위가 연기하는 형사는 말이 없다.</p>",
+        # the part's words, no name
+        "<p>드라마에서 막내 역의 주인공은 늘 웃는다.</p>",
+    ],
+)
+def test_what_credits_no_korean_actor(summary: str) -> None:
+    r = classify_headline("‘항구의 불빛’이 남긴 것", summary)
+    assert not r.korean, r.reasons
+
+
+@pytest.mark.parametrize("slot", ["금요드라마", "토요 드라마", "월화드라마"])
+def test_a_korean_channel_s_weekday_drama_is_korean(slot: str) -> None:
+    r = classify_headline(f"JTBC {slot} ‘항구의 불빛’ 오늘 첫 방송", "<p>오늘 밤 첫 방송된다.</p>")
+    assert r.korean, r.reasons

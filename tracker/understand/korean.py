@@ -181,7 +181,7 @@ _K_PERFORMER = Pattern(
 _K_BROADCAST = Pattern(
     rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
     r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
-    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일)?\s?(?:드라마|예능|미니시리즈|시리즈)|"
+    r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일|[월화수목금토일]요)?\s?(?:드라마|예능|미니시리즈|시리즈)|"
     # a Japanese text's "tvNの週末ドラマ" (SBS and MBC are Japanese broadcasters' names too:
     # ``_K_BROADCAST_JA_SHARED``)
     r"(?<![A-Za-z])(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet)の?[^\s、。「『]{0,6}?(?:ドラマ|バラエティ|番組)"

@@ -242,6 +242,15 @@ _KOREAN_HANGUL_NAME_AFTER = Pattern(
     # (a particle or a pause after it: a word after it may be a given name, "감독 이와이 슌지의")
     r"(?=[이가은는의과와도을를](?:[\s,·.]|$)|[,·.)]|$)"
 )
+#: the actor and the part, as a Korean review credits them: "이나영이 연기하는 대표", "형사를
+#: 연기한 이수혁은", "막내 역의 조아람은" (the name in whichever group matched)
+_KOREAN_HANGUL_NAME_PLAYS = Pattern(
+    rf"(?<![가-힣])([{_HANGUL_SURNAMES}][가-힣]{{2}})[이가은는]?\s(?:연기하는|연기한|분한|분하는)\s|"
+    rf"(?:연기한|연기하는|분한|역의|역을 맡은)\s([{_HANGUL_SURNAMES}][가-힣]{{2}})"
+    r"(?=[이가은는의과와도을를](?:[\s,·.]|$)|[,·.)]|$)"
+)
+#: what those shapes find that is no name ("역의 주인공은", "연기한 배우들")
+_NOT_A_PLAYER = frozenset("주인공 배우들 인물들 캐릭터 사람들".split())  # noqa: SIM905
 #: what follows a role word that is no name ("배우 지망생", "배우 출신", "감독 최고의")
 _NOT_AFTER_A_ROLE = """
     지망 출신 생활 조합 전원 한명 정신 시절 교육 양성 모델 가족 부부 커플 후배 동료 노조 육성
@@ -306,7 +315,13 @@ NEWS_NOUN_STARTS = frozenset(_NEWS_NOUNS.split())
 #: the first words a foreign name's shape may catch that name no one: a credit or a kind ("영화",
 #: "배우"), and what counts a cohort or a time ("새 기수 출연", "이번 회차")
 _NOT_A_FOREIGN_FIRST = frozenset(
-    "영화 배우 감독 드라마 신작 주연 한국 특집 새 첫 각 이번 지난 다음 신인 일반".split()  # noqa: SIM905
+    "영화 배우 감독 드라마 신작 주연 한국 특집 새 첫 각 이번 지난 다음 신인 일반 중".split()  # noqa: SIM905
+)
+
+
+#: what says which kind of actor, before the role word: no second word of a name
+_ACTOR_KINDS = frozenset(
+    "아역 조연 단역 중견 원로 현역 신예 여배우 남자 여자 인기 연기파 대세 명품".split()  # noqa: SIM905
 )
 
 
@@ -318,6 +333,12 @@ def foreign_hangul_names(text: str) -> list[re.Match[str]]:
         if not re.search(r"[의은는이가을를과와도에서로]$", h.group(1))
         # (the second word no particle's either: "특집 게스트로 출연" is no name)
         and not re.search(r"(?:로|에|에서|를|을|도)$", h.group(2))
+        # (nor a verb's form before the role: "막내로 활약 중인 배우 소주연")
+        and not re.search(
+            r"(?:중인|예정인|있는|하는|했던|였던|이던|맡은|맡았던|나선|나섰던)$", h.group(2)
+        )
+        # (nor the kind of actor: "아역 배우", "중견 배우")
+        and h.group(2) not in _ACTOR_KINDS
         and h.group(1) not in _NOT_A_FOREIGN_FIRST
     ]
 
@@ -339,18 +360,21 @@ def korean_hangul_name(text: str, foreign: list[re.Match[str]]) -> re.Match[str]
 
 
 def korean_hangul_name_after_role(text: str, foreign: list[re.Match[str]]) -> re.Match[str] | None:
-    """The first Korean name a Korean text credits after its role ("배우 박해준이"), outside
-    the ``foreign`` names; whether the text is about another country's work is the caller's
-    to tell (a Chinese star's name read in Korean has the same shape: "배우 양조위와")."""
+    """The first Korean name a Korean text credits after its role ("배우 박해준이"), else as
+    the actor of a part ("이나영이 연기하는 대표", "막내 역의 조아람은"), outside the ``foreign``
+    names; whether the text is about another country's work is the caller's to tell (a Chinese
+    star's name read in Korean has the same shape: "배우 양조위와")."""
     foreign_spans = [h.span() for h in foreign]
-    return next(
-        (
-            h
-            for h in _KOREAN_HANGUL_NAME_AFTER.finditer(text)
-            if h.group(1)[:2] not in NEWS_NOUN_STARTS
-            and h.group(1)[:2] not in _AFTER_A_ROLE
-            and h.group(1) not in _NOT_A_HANGUL_NAME
-            and not any(s <= h.start(1) < e for s, e in foreign_spans)
-        ),
-        None,
-    )
+    for pattern in (_KOREAN_HANGUL_NAME_AFTER, _KOREAN_HANGUL_NAME_PLAYS):
+        for h in pattern.finditer(text):
+            group = 1 if h.group(1) else 2
+            name = h.group(group)
+            if (
+                name[:2] not in NEWS_NOUN_STARTS
+                and name[:2] not in _AFTER_A_ROLE
+                and name not in _NOT_A_HANGUL_NAME
+                and name not in _NOT_A_PLAYER
+                and not any(s <= h.start(group) < e for s, e in foreign_spans)
+            ):
+                return h
+    return None

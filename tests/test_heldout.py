@@ -92,6 +92,10 @@ Set 18 (tests/data/heldout18: outlets n-z, 8 outlets, 90 entries) was written bl
 beside a development set (tests/data/dev18, outlets a-m, 90 entries). Size and format only: never
 read its errors.
 
+Set 19 (tests/data/heldout19: 9 outlets, 90 entries) was written blind and measured before and
+after round 13, whose rules came from the spent sets. Size and format only: never read its
+errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -205,6 +209,7 @@ HELDOUT15_SIZE = 90
 HELDOUT16_SIZE = 90
 HELDOUT17_SIZE = 90
 HELDOUT18_SIZE = 90
+HELDOUT19_SIZE = 90
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -292,6 +297,10 @@ def test_heldout17_and_dev17_have_their_size_and_every_field() -> None:
 def test_heldout18_and_dev18_have_their_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout18"), HELDOUT18_SIZE)
     _assert_size_and_fields(_lines("dev18"), 90)
+
+
+def test_heldout19_has_its_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout19"), HELDOUT19_SIZE)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

@@ -55,6 +55,7 @@ UNSEEN = frozenset(
         "heldout16",
         "heldout17",
         "heldout18",
+        "heldout19",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -185,6 +185,35 @@ def test_prepare_starts_the_fork_server_only_for_a_pool_sized_poll(
     assert started == ["fork server"]
 
 
+_STOPS = """
+import os, sys, time
+from multiprocessing import forkserver
+from tracker.poll.workers import POOL_THRESHOLD, ParserPool
+pool = ParserPool(workers=2)
+pool.prepare(POOL_THRESHOLD)
+pid = forkserver._forkserver._forkserver_pid
+assert pid, "no fork server"
+start = time.monotonic()
+pool.close()  # every feed answered 304: no worker was ever forked
+try:
+    os.kill(pid, 0)
+    print("alive")
+except ProcessLookupError:
+    print(f"gone {time.monotonic() - start:.3f}")
+"""
+
+
+def test_a_pool_that_forked_no_worker_ends_its_fork_server_at_once() -> None:
+    # a poll whose feeds all answered 304 started the fork server, which loads the parser and
+    # the classifier (a second and more from the sources): closing the pool ends it then and
+    # there, instead of leaving it to finish loading while it holds the poll's stdout open
+    done = subprocess.run(
+        [sys.executable, "-c", _STOPS], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.startswith("gone"), done.stdout + done.stderr
+    assert float(done.stdout.split()[1]) < 0.5
+
+
 def test_workers_import_the_installed_tracker_not_the_current_folders(tmp_path: Path) -> None:
     """A poll run from a folder that holds a ``tracker`` package (a source checkout, another
     version) must not have its workers import that one: Python 3.11 starts the fork server as

@@ -20,6 +20,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -146,6 +147,8 @@ class ParserPool:
         #: ends the workers when this process ends, kill -9 included (``tracker.poll.lifeline``)
         self._lifeline: Lifeline | None = None
         self._worked = False
+        #: the fork server was started for this pool (``prepare``)
+        self._prepared = False
         self._lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock, asyncio.Semaphore] | None = None
 
     def runner(self, documents: int) -> ParseRunner:
@@ -170,6 +173,7 @@ class ParserPool:
         if self._pool is not None:
             return
         _context()
+        self._prepared = True
         # on failure the first document tries again, and falls back to parsing inline
         with contextlib.suppress(OSError):
             _start_fork_server()
@@ -178,6 +182,8 @@ class ParserPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        elif self._prepared and not _forked:
+            _stop_fork_server()
         if self._lifeline is not None:
             # after the shutdown: a worker of a discarded pool, still busy, ends here too
             self._lifeline.close()
@@ -230,7 +236,9 @@ class ParserPool:
             return pool
 
     def _ensure(self) -> Executor:
+        global _forked
         if self._pool is None:
+            _forked = True
             context = _context()
             if self._lifeline is None:
                 self._lifeline = Lifeline(context)
@@ -309,6 +317,29 @@ def _start_fork_server() -> None:
             os.environ.pop(_SAFE_PATH, None)
         else:
             os.environ[_SAFE_PATH] = before
+
+
+def _stop_fork_server() -> None:
+    """End the fork server now, one that has forked no worker in this process (a poll where
+    every feed answered 304). Left alone it would first finish loading the parser and the
+    classifier, and only then read that its parent is done, holding this process's stdout and
+    stderr open meanwhile: a pipe (``tracker poll | logger``, cron) would wait for it. It holds
+    nothing else; the next pool that needs one starts another."""
+    server = forkserver._forkserver
+    pid = getattr(server, "_forkserver_pid", None)
+    if pid is None:
+        return
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGTERM)
+    stop = getattr(server, "_stop", None)  # closes its "alive" pipe and reaps it
+    if stop is not None:
+        with contextlib.suppress(OSError):
+            stop()
+
+
+#: whether any pool of this process has started worker processes: the fork server is theirs
+#: then, and stays until it sees this process end
+_forked = False
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -68,11 +68,11 @@ class CompileHook(BuildHookInterface):  # type: ignore[misc]
                 f"pure-Python one (the same answers, slower): {error}\n{output[-4000:]}"
             )
             return
-        table = _record_patterns(Path(workdir))
+        table, failure = _record_patterns(Path(workdir))
         if table is None:
             self.app.display_warning(
                 "kfilm-tracker: recording the classifier's compiled patterns failed; the wheel "
-                "works, and each process compiles them at start (about 0.4 s more)"
+                f"works, and each process compiles them at start (about 0.4 s more): {failure}"
             )
         else:
             built.append(table)
@@ -98,11 +98,15 @@ print(count)
 """
 
 
-def _record_patterns(workdir: Path) -> tuple[Path, str] | None:
+def _record_patterns(workdir: Path) -> tuple[tuple[Path, str] | None, str]:
     """The table of the classifier's compiled patterns (``tracker.understand.scan.recache``),
-    recorded by this Python from the sources just compiled, with its path in the wheel; None
-    when recording failed (the wheel works without it)."""
+    recorded by this Python from the sources just compiled, with its path in the wheel; or
+    None and why, when recording failed (the wheel works without it)."""
     table = workdir / "compiled-re.bin"
+    # the copy's sources first on the path, before any installed tracker; and the build
+    # environment's own path after them: pip's isolated build hands its packages
+    # (mypy_extensions, which the sources import) to this interpreter through PYTHONPATH
+    path = os.pathsep.join(p for p in (str(workdir / "src"), os.environ.get("PYTHONPATH")) if p)
     try:
         subprocess.run(
             [sys.executable, "-c", _RECORD, str(table)],
@@ -111,12 +115,13 @@ def _record_patterns(workdir: Path) -> tuple[Path, str] | None:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            # only the copy's sources on the path: the folder, not any installed tracker
-            env={**os.environ, "PYTHONPATH": str(workdir / "src"), "PYTHONSAFEPATH": "1"},
+            env={**os.environ, "PYTHONPATH": path, "PYTHONSAFEPATH": "1"},
         )
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return table, "tracker/understand/scan/compiled-re.bin"
+    except subprocess.CalledProcessError as error:
+        return None, f"{error}\n{(error.output or '')[-2000:]}"
+    except OSError as error:
+        return None, str(error)
+    return (table, "tracker/understand/scan/compiled-re.bin"), ""
 
 
 def _compile(root: Path, workdir: Path) -> list[tuple[Path, str]]:

@@ -18,6 +18,7 @@ import pytest
 from tracker.evaluate import entry_from_line, load_feed_hints, read_jsonl
 from tracker.understand.classify import classify
 from tracker.understand.scan import recache
+from tracker.understand.scan.prefilter import Pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "data" / "labeled" / "items.jsonl"
@@ -84,23 +85,32 @@ def test_a_pattern_built_from_the_table_is_re_s_own(table: Path) -> None:
         recache.use(recache.TABLE)
 
 
-def test_a_table_another_python_wrote_is_not_read(table: Path, tmp_path: Path) -> None:
-    stamp, entries = marshal.loads(table.read_bytes())
+def test_a_table_another_python_or_other_code_wrote_is_not_read(
+    table: Path, tmp_path: Path
+) -> None:
+    stamp, entries, facts = marshal.loads(table.read_bytes())
     other = tmp_path / "other.bin"
+    other.write_bytes(marshal.dumps((stamp, entries, facts)))
+    assert recache.use(other) == len(SOURCES)  # as written, it is read
     for changed in (
         ("pypy", *stamp[1:]),
         (stamp[0], (3, 99), *stamp[2:]),
-        (*stamp[:2], stamp[2] + 1, stamp[3]),
+        (*stamp[:2], stamp[2] + 1, *stamp[3:]),
+        # the facts were derived by other code (an edited checkout, another version)
+        (*stamp[:4], "0" * 16),
     ):
-        other.write_bytes(marshal.dumps((changed, entries)))
+        other.write_bytes(marshal.dumps((changed, entries, facts)))
         assert recache.use(other) == 0
+        assert recache.loaded_facts() == 0
     for damaged in (
         b"",
         b"not marshal",
         table.read_bytes()[:100],
-        marshal.dumps((5, entries)),
+        marshal.dumps((5, entries, facts)),
         marshal.dumps([stamp]),
-        marshal.dumps((stamp, [entries])),
+        marshal.dumps((stamp, [entries], facts)),
+        marshal.dumps((stamp, entries, [facts])),
+        marshal.dumps((stamp, entries)),  # a table of the version before facts
     ):
         other.write_bytes(damaged)
         assert recache.use(other) == 0
@@ -109,7 +119,7 @@ def test_a_table_another_python_wrote_is_not_read(table: Path, tmp_path: Path) -
 
 
 def test_damaged_code_compiles_as_re_does(table: Path, tmp_path: Path) -> None:
-    stamp, entries = marshal.loads(table.read_bytes())
+    stamp, entries, facts = marshal.loads(table.read_bytes())
     source, flags = SOURCES[0]
     flags_given, final, code, groups, groupindex, indexgroup = entries[source][0]
     entries[source] = [(flags_given, final, [999, *code[1:]], groups, groupindex, indexgroup)]
@@ -117,7 +127,7 @@ def test_damaged_code_compiles_as_re_does(table: Path, tmp_path: Path) -> None:
     # and an entry that is no entry at all
     other, other_flags = SOURCES[1]
     entries[other] = [None]
-    damaged.write_bytes(marshal.dumps((stamp, entries)))
+    damaged.write_bytes(marshal.dumps((stamp, entries, facts)))
     assert recache.use(damaged) == len(SOURCES)
     try:
         assert recache.compile(source, flags) is re.compile(source, flags)
@@ -140,6 +150,7 @@ from pathlib import Path
 from datetime import datetime
 from tracker.evaluate import entry_from_line, load_feed_hints, read_jsonl
 from tracker.understand.scan import recache
+from tracker.understand.scan.prefilter import Pattern
 if sys.argv[1] != "-":
     assert recache.use(Path(sys.argv[1])) > 800
 from tracker.understand.classify import classify
@@ -157,19 +168,76 @@ for line in read_jsonl(Path(sys.argv[2])):
 """
 
 
-def test_the_classifier_warmed_from_a_table_answers_as_without_one(tmp_path: Path) -> None:
-    # recorded as the build hook records it: in a new process, where nothing is compiled yet
-    path = tmp_path / "compiled-re.bin"
+@pytest.fixture(scope="module")
+def classifier_table(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The classifier's table, recorded as the build hook records it: in a new process, where
+    nothing is compiled yet."""
+    folder = tmp_path_factory.mktemp("table")
+    path = folder / "compiled-re.bin"
     recorded = subprocess.run(
         [sys.executable, "-c", _RECORD, str(path)],
-        cwd=tmp_path,
+        cwd=folder,
         check=True,
         capture_output=True,
         text=True,
     )
     assert int(recorded.stdout) > 800  # the curated names' alternations, every module's patterns
     assert recache.use(path) == len(marshal.loads(path.read_bytes())[1])
+    assert recache.loaded_facts() > 600  # what each Pattern of the classifier read off its tree
     recache.use(recache.TABLE)
+    return path
+
+
+#: what a ``Pattern`` reads off its tree (``prefilter``), compared slot by slot
+_FACT_SLOTS = (
+    "_ascii_needles",
+    "_ascii_subs",
+    "_exact",
+    "_folds",
+    "_needles",
+    "_subs",
+    "_words",
+    "_words_only",
+)
+
+
+def _facts_of(pattern: Pattern) -> tuple[object, ...]:
+    pattern.compiled  # noqa: B018 (compiling derives them)
+    finder = pattern._finder
+    return (
+        *(getattr(pattern, slot) for slot in _FACT_SLOTS),
+        None if finder is None else (finder.pattern, finder.flags),
+        tuple((*_facts_of(branch), branch.source) for branch in pattern._branches),
+    )
+
+
+def test_the_facts_a_pattern_takes_from_the_table_are_the_ones_it_derives(
+    classifier_table: Path, tmp_path: Path
+) -> None:
+    sources = [
+        (source, flags)
+        for source, facts in marshal.loads(classifier_table.read_bytes())[2].items()
+        for flags, _ in facts
+    ]
+    assert len(sources) > 600
+    derived = [_facts_of(Pattern(source, flags)) for source, flags in sources]
+    recache.use(classifier_table)
+    try:
+        taken = [_facts_of(Pattern(source, flags)) for source, flags in sources]
+        # taken from the table indeed: each is taken once, and what they took is gone
+        assert recache.loaded_facts() < len({source for source, _ in sources}) // 10
+    finally:
+        recache.use(recache.TABLE)
+    assert taken == derived
+    # the gates and finders do something: most patterns have needles, many a finder
+    assert sum(1 for facts in taken if facts[4] is not None) > len(taken) // 2
+    assert sum(1 for facts in taken if facts[-2] is not None) > 100
+
+
+def test_the_classifier_warmed_from_a_table_answers_as_without_one(
+    classifier_table: Path, tmp_path: Path
+) -> None:
+    path = classifier_table
 
     def run(table: str) -> list[object]:
         done = subprocess.run(

@@ -34,7 +34,7 @@ from typing import Any
 
 from tracker.understand.scan import recache
 from tracker.understand.scan.branches import alternatives
-from tracker.understand.scan.needles import cost, read_needles
+from tracker.understand.scan.needles import Needle, cost, read_needles
 from tracker.understand.scan.retree import leads, ops_of, parse, scoped_ignorecase_tree
 from tracker.understand.scan.starts import read_finder
 
@@ -70,6 +70,13 @@ _FEW_NEEDLES = 4
 #: beyond this many needles a gate costs more than the search it would save (up to it, one
 #: ``in`` a needle beats any scan ``re`` can make for them)
 _MOST_NEEDLES = 64
+#: what ``Pattern`` reads off its syntax tree, as plain data (``recache`` keeps it ahead):
+#: the finder's source and whether it reads the folded text, whether the pattern minds case
+#: everywhere, its needles (likeliest first), whether ``re`` finds its first character by
+#: itself, and a long alternation's alternatives
+_Facts = tuple[
+    tuple[str, bool] | None, bool, tuple[Needle, ...] | None, bool, tuple[str, ...] | None
+]
 #: beyond this length a text is folded only when the caller has its folded view: folding a
 #: long text to skip one search can cost more than the search
 _FOLD_ON_THE_FLY = 400
@@ -135,42 +142,56 @@ class Pattern:
 
     def _compile(self) -> re.Pattern[str]:
         compiled = recache.compile(self.source, self.flags)
-        tree = parse(self.source, self.flags)
-        if tree is not None:
-            found = read_finder(tree, self.flags)
+        facts = recache.derived(self.source, self.flags, self._derive)
+        if facts is not None:
+            finder, self._exact, found, leading, parts = facts
+            if finder is not None:
+                self._finder, self._folds = recache.compile(finder[0]), finder[1]
             if found is not None:
-                self._finder, self._folds = found
-            self._exact = not (self.flags & re.IGNORECASE) and not scoped_ignorecase_tree(tree)
-            self._gate(tree)
-            if self._finder is None:
-                parts = alternatives(self.source, self.flags, tree)
-                if parts is not None:
-                    self._branches = tuple(Pattern(part, self.flags) for part in parts)
-                    for branch in self._branches:
-                        branch._compile()
+                self._gate(found, leading)
+            if parts is not None:
+                self._branches = tuple(Pattern(part, self.flags) for part in parts)
+                for branch in self._branches:
+                    branch._compile()
         self._compiled = compiled
         return compiled
 
-    def _gate(self, tree: Any) -> None:
-        found = read_needles(tree, exact=self._exact)
-        if found is None:
-            return
+    def _derive(self) -> _Facts | None:
+        """What the pattern's syntax tree tells, as plain data; None when it cannot be read."""
+        tree = parse(self.source, self.flags)
+        if tree is None:
+            return None
+        found = read_finder(tree, self.flags)
+        finder = None if found is None else (found[0].pattern, found[1])
+        exact = not (self.flags & re.IGNORECASE) and not scoped_ignorecase_tree(tree)
+        needles = read_needles(tree, exact=exact)
+        # the likeliest first: a gate that passes should know it after one or two
+        ordered = (
+            None
+            if needles is None
+            else tuple(sorted(needles, key=lambda n: (-cost(frozenset({n})), len(n[0]), n[0])))
+        )
+        leading = exact and leads(tree.data, False, ops_of())
+        parts = None if finder is not None else alternatives(self.source, self.flags, tree)
+        return finder, exact, ordered, leading, None if parts is None else tuple(parts)
+
+    def _gate(self, found: tuple[Needle, ...], leading: bool) -> None:
+        """The needles' gate, from the needles (likeliest first) and whether ``re`` finds the
+        pattern's first character by itself."""
         # a case-exact pattern that ``re`` or its finder skips through at memory speed needs
         # a gate only as small as a few ``in``; many needles cost more than they save; an
         # ASCII letter or digit alone is in nearly every text
-        quick = self._exact and (self._finder is not None or leads(tree.data, False, ops_of()))
+        quick = self._exact and (self._finder is not None or leading)
         if len(found) > _MOST_NEEDLES:
             return
         if any(len(t) == 1 and t.isascii() and t.isalnum() and not word for t, word in found):
             return
         # with the text's words at hand the gate costs one set lookup, whatever its size
         self._words_only = quick and len(found) > _FEW_NEEDLES
-        # the likeliest first: a gate that passes should know it after one or two
-        ordered = sorted(found, key=lambda n: (-cost(frozenset({n})), len(n[0]), n[0]))
-        self._needles = tuple(t for t, _ in ordered)
+        self._needles = tuple(t for t, _ in found)
         self._ascii_needles = tuple(t for t in self._needles if t.isascii())
-        self._words = frozenset(t.lower() for t, word in ordered if word)
-        self._subs = tuple(t for t, word in ordered if not word)
+        self._words = frozenset(t.lower() for t, word in found if word)
+        self._subs = tuple(t for t, word in found if not word)
         self._ascii_subs = tuple(t for t in self._subs if t.isascii())
 
     def possible(

@@ -178,6 +178,38 @@ def test_linkless_entries_with_fresh_guids_degrade_to_their_title(tmp_path: Path
         assert sorted(e.title for e in storage.list_entries()) == ["Alpha", "Beta"]
 
 
+class KeyCountingStorage(FakeStorage):
+    """A fake that counts the reads of stored entries' keys (one query per feed)."""
+
+    key_reads: int = 0
+
+    def get_entry_keys(self, feed_url: str) -> list[EntryForUpdate]:
+        self.key_reads += 1
+        return super().get_entry_keys(feed_url)
+
+
+def test_stored_entries_keys_are_read_only_when_one_may_have_a_new_guid() -> None:
+    url = "https://a.example/feed"
+    clock = FakeClock()
+    storage = KeyCountingStorage()
+    fetcher = FakeFetcher(documents={url: feed(entry("a1"), entry("a2"))})
+    # the first poll of a feed: nothing stored, nothing any new entry could be
+    assert run(fetcher, storage, [url], clock)[0].value == UpdatedFeed(url, new=2)
+    assert storage.key_reads == 0
+    # a new entry while the document still lists every stored one: it is new
+    fetcher.documents[url] = feed(entry("a3"), entry("a1"), entry("a2"))
+    assert run(fetcher, storage, [url], clock)[0].value == UpdatedFeed(url, new=1, unchanged=2)
+    assert storage.key_reads == 0
+    # a stored entry gone from the document and a new one in it: maybe the same, read them
+    fetcher.documents[url] = feed(entry("a4"), entry("a3"), entry("a2"))
+    assert run(fetcher, storage, [url], clock)[0].value == UpdatedFeed(url, new=1, unchanged=2)
+    assert storage.key_reads == 1
+    # only gone ones, nothing new: nothing to match them with
+    fetcher.documents[url] = feed(entry("a4"), entry("a3"))
+    assert run(fetcher, storage, [url], clock)[0].value == UpdatedFeed(url, unchanged=2)
+    assert storage.key_reads == 1
+
+
 def test_reidentify_keeps_distinct_items_that_share_a_link() -> None:
     home = "https://a.example/"
     stored = [EntryForUpdate("g1", "h1", link=home, title="Monday", guid="g1")]

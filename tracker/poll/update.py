@@ -253,7 +253,12 @@ async def _update_feed(
         )
         parsed, hashes, understood = outcome
         entries = list(parsed.entries)
-        if any(e.identity not in stored for e in entries):
+        listed = {e.identity for e in entries}
+        # a new entry can only be a stored one under a new guid when the document no longer
+        # lists that stored one: a feed's first poll, and most later ones, read nothing more
+        if any(identity not in listed for identity in stored) and any(
+            e.identity not in stored for e in entries
+        ):
             keys = await offload(lambda: storage.get_entry_keys(feed.url))
             degraded = decide.reidentify(entries, keys)
             for before, after in zip(entries, degraded, strict=True):

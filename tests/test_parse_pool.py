@@ -256,3 +256,71 @@ def test_workers_import_the_installed_tracker_not_the_current_folders(tmp_path: 
     assert f"{2 * len(urls)} new entries" in done.stdout, done.stdout + done.stderr
     assert "cannot start" not in done.stderr and "died" not in done.stdout + done.stderr
     assert not marker.exists(), "a worker imported the checkout's tracker"
+
+
+_MAIN_SCRIPT = """
+import os, sys
+# every process that runs this script's top level; with "argv", one that reads the arguments
+# only a worker is given (the fork server is not)
+LOG = sys.argv[1] if os.environ["LOG_FROM"] == "argv" else os.environ["LOG"]
+with open(LOG, "a") as log:
+    log.write(f"{os.getpid()}\\n")
+
+
+def pid(_: object) -> int:  # found in the workers as __main__.pid
+    return os.getpid()
+
+
+if __name__ == "__main__":
+    import asyncio
+    from tracker.poll.workers import ParserPool
+
+    async def main() -> set[int]:
+        pool = ParserPool(workers=2)
+        try:
+            return set(await asyncio.gather(*(pool.run(pid, n) for n in range(8))))
+        finally:
+            pool.close()
+
+    print(" ".join(map(str, sorted(asyncio.run(main())))))
+"""
+
+
+def _run_main_script(tmp_path: Path, log_from: str) -> tuple[set[int], list[int]]:
+    """The pids of the workers that ran jobs, and of every process that ran the script."""
+    script, log = tmp_path / "main_script.py", tmp_path / f"ran-{log_from}"
+    script.write_text(_MAIN_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(log)],
+        cwd=tmp_path,
+        env={**os.environ, "LOG": str(log), "LOG_FROM": log_from},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return {int(p) for p in done.stdout.split()}, [
+        int(p) for p in log.read_text(encoding="utf-8").split()
+    ]
+
+
+def test_the_fork_server_loads_the_main_script_so_no_worker_runs_it_again(
+    tmp_path: Path,
+) -> None:
+    # multiprocessing runs the parent's main script (the ``tracker`` command: Typer and the
+    # CLI) in every worker it starts, unless the fork server loaded it; Python 3.11's does not
+    # (``workers._main_path``), so each worker paid for it after its fork, on a poll's wait
+    workers_pids, ran = _run_main_script(tmp_path, "env")
+    assert workers_pids
+    # this process, and the fork server once; no worker
+    assert len(ran) == 2, (ran, workers_pids)
+    assert not workers_pids & set(ran)
+
+
+def test_a_main_script_the_fork_server_cannot_load_is_loaded_by_each_worker(
+    tmp_path: Path,
+) -> None:
+    workers_pids, ran = _run_main_script(tmp_path, "argv")
+    assert workers_pids
+    assert workers_pids <= set(ran)  # as before: each worker ran it, and the jobs ran

@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,7 +44,8 @@ POOL_THRESHOLD = 4
 WORKER_START_TIMEOUT = 30.0
 #: what a worker needs, loaded and warmed once by the fork server before it forks any; with
 #: ``__main__`` (multiprocessing's own default) among them, a worker finds the main module
-#: already loaded instead of running it again
+#: already loaded instead of running it again (on Python 3.11, through ``tracker.poll.preload``:
+#: see ``_main_path``)
 PRELOAD = ("__main__", "tracker.poll.preload")
 #: one document may take a parser worker this long (at least [poll] timeout)
 PARSE_TIMEOUT = 60.0
@@ -308,15 +310,39 @@ def _start_fork_server() -> None:
     results this process cannot read ("the parser process died" for every document). Safe path
     mode (``PYTHONSAFEPATH``, Python 3.11+) keeps the folder off; set only while it starts, so
     nothing else this process runs inherits it."""
-    before = os.environ.get(_SAFE_PATH)
-    os.environ[_SAFE_PATH] = "1"
+    main = _main_path()
+    settings = {_SAFE_PATH: "1", **({MAIN_PATH: main} if main else {})}
+    before = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     try:
         forkserver.ensure_running()
     finally:
-        if before is None:
-            os.environ.pop(_SAFE_PATH, None)
-        else:
-            os.environ[_SAFE_PATH] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+#: the script the fork server loads as ``__main__`` before it forks (``tracker.poll.preload``)
+MAIN_PATH = "KFILM_FORKSERVER_MAIN"
+
+
+def _main_path() -> str | None:
+    """The file a worker would load as its ``__main__`` (the ``tracker`` console script), or
+    None when it loads none (``python -m tracker``: multiprocessing skips a package's
+    ``__main__``) or there is no file (a script read from stdin).
+
+    Every worker multiprocessing starts runs this process's main script again, unless its
+    fork server loaded it first. Python 3.11 and 3.12's fork server never does: it looks for a
+    ``main_path`` that ``spawn.get_preparation_data`` names ``init_main_from_path``. Each
+    worker then imported the command line (Typer and the CLI, 30 ms) after its fork, while the
+    first changed document waited for it."""
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None) is not None:
+        return None
+    path = getattr(main, "__file__", None)
+    return os.path.normpath(path) if isinstance(path, str) else None
 
 
 def _stop_fork_server() -> None:

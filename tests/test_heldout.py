@@ -93,8 +93,8 @@ beside a development set (tests/data/dev18, outlets a-m, 90 entries). Size and f
 read its errors.
 
 Set 19 (tests/data/heldout19: 9 outlets, 90 entries) was written blind and measured before and
-after round 13, whose rules came from the spent sets. Size and format only: never read its
-errors.
+after round 13, whose rules came from the spent sets; then spent: round 14 was written from its
+misses.
 
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""

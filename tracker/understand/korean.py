@@ -478,15 +478,25 @@ _KATAKANA_ELSEWHERE = Pattern(
 )
 
 
+#: what a Korean star holds in Japan, in Japanese news: a fan meeting ("来日ファンミーティング",
+#: "ペンミ"; not a K-pop billing: "KPOPガールズ！ デーモン・ハンターズ" is an American film)
+_KSTAR_IN_JAPAN = Pattern(r"ファンミーティング|ファンミ(?![ァ-ヺ])|ペンミ")
+
+
 def _katakana_evidence(doc: Document) -> list[Evidence]:
-    """Two Korean names written in katakana (a Japanese text about Korean film): one alone
-    may be a Western one of the same shape ("ハン・ソロ")."""
+    """Two Korean names written in katakana (a Japanese text about Korean film), or one and a
+    fan meeting: one alone may be a Western one of the same shape ("ハン・ソロ")."""
     if doc.all_text.isascii():
         return []
     names = {m.group(0) for m in KATAKANA_KOREAN_NAME.finditer(doc.all_text)}
-    if len(names) >= 2 and not _KATAKANA_ELSEWHERE.search(doc.all_text):
-        shown = sorted(names)[:3]
+    if not names or _KATAKANA_ELSEWHERE.search(doc.all_text):
+        return []
+    shown = sorted(names)[:3]
+    if len(names) >= 2:
         return [(3, f"Korean names in katakana {shown}")]
+    cue = _KSTAR_IN_JAPAN.search(doc.all_text)
+    if cue is not None:
+        return [(3, f"a Korean name in katakana {shown} and {cue.group(0)!r}")]
     return []
 
 

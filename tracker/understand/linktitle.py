@@ -44,6 +44,9 @@ _OPENS_A_VERDICT = frozenset({"final", "first"})
 _VERDICT_WORD = frozenset(
     ["thoughts", "impressions", "episode", "episodes", "look", "trailer", "season", "week", "weeks"]
 )
+#: two words that end a title they follow ("Humint box office: ..." at humint-box-office-...;
+#: a headline that starts with them is a chart's: "Box Office: Harbin Tops Again")
+_AFTER_TITLE_PAIRS = frozenset({("box", "office")})
 #: a run of these only is no title ("UK release date", "Final Thoughts")
 _NOT_A_TITLE = frozenset(
     re.findall(
@@ -174,7 +177,13 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
         return None  # "December 2025 K-Drama Premieres": a date heads a list, not a title
     if len(tokens) == 1 and (len(tokens[0]) < _ONE_WORD or tokens[0] != words[0]):
         return None
-    return headline[span[0][0].start() : span[-1][0].end()]
+    title = headline[span[0][0].start() : span[-1][0].end()]
+    if _POSSESSIVE.search(span[-1][0].group(0)):
+        # the run ends with an owner: the work ("Why Cashero's Broke Superhero ..."), or a
+        # person after the work and a colon ("Made In Korea: Hyun Bin's Gritty Crime Series")
+        head, colon, _ = title.partition(": ")
+        title = head if colon else _POSSESSIVE.compiled.sub("", title)
+    return title
 
 
 def named_alone(name: str, text: str) -> bool:
@@ -212,6 +221,9 @@ def _run(
     while i < len(found):
         match, tokens = found[i]
         if not tokens or tokens[0] in _AFTER_TITLE:
+            return i, True
+        pair = (tokens[0], found[i + 1][1][0]) if i + 1 < len(found) and found[i + 1][1] else None
+        if i > start and pair in _AFTER_TITLE_PAIRS:
             return i, True
         if (
             tokens[0] in _OPENS_A_VERDICT

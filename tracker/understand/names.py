@@ -339,6 +339,8 @@ def foreign_hangul_names(text: str) -> list[re.Match[str]]:
         )
         # (nor the kind of actor: "아역 배우", "중견 배우")
         and h.group(2) not in _ACTOR_KINDS
+        # (nor people counted or addressed: "분교 선생님들이 출연", "교수님이 출연")
+        and not re.search(r"(?:들|님)$", h.group(2))
         and h.group(1) not in _NOT_A_FOREIGN_FIRST
     ]
 

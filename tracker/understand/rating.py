@@ -117,7 +117,9 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             # a label in Title Case or capitals, and the grade alone, bracketed or not ("GRADE:
             # (C+)"): "VERDICT: A slow-burn gem" is a sentence
             Pattern(
-                r"(?:Grade|Rating|Score|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
+                # ("Our grade: A-": the outlet's own, in lower case after a possessive)
+                r"(?:(?:Our|My|Final|Overall)\s+(?:grade|rating|score|verdict)|"
+                r"Grade|Rating|Score|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
                 r"\(?([A-F](?:\+|-|−)?)\)?(?![\w+\-])(?=\s*(?:$|[).,;!<]|\n))",
                 re.MULTILINE,
             ),
@@ -379,7 +381,21 @@ _NEED_JEOM = frozenset({"ko_of", "ko_point"})
 #: the forms that need "star" (folded): one look for both
 _NEED_STAR = frozenset({"words", "num_stars"})
 #: the labels of a letter grade, each right before spaces and a colon
-_GRADE_LABELS = ("Grade", "Rating", "Score", "Verdict", "GRADE", "RATING", "SCORE", "VERDICT")
+_GRADE_LABELS = (
+    "Grade",
+    "Rating",
+    "Score",
+    "Verdict",
+    "GRADE",
+    "RATING",
+    "SCORE",
+    "VERDICT",
+    # "Our grade:" (the pattern wants a possessive before these)
+    "grade",
+    "rating",
+    "score",
+    "verdict",
+)
 
 
 def _grade_possible(text: str, end: int) -> bool:

@@ -112,7 +112,9 @@ RELEASE_STRONG = Pattern(
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     # ("12月24日（三）起於Disney+上架": from that day, on the service)
-    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步)\s*|"
+    r"(?:(?:在台|全台|全臺|香港|在港|全港|獨家|独家|全球|全国|全國|同步|搶先|抢先)\s*|"
+    # a Chinese service ("12月4日起爱奇艺播出")
+    r"(?:愛奇藝|爱奇艺|騰訊視頻|腾讯视频|優酷|优酷|芒果TV)\s*|"
     # (a place of the outlet's own, and its cinemas: "下周四在本地上映", "在本地戏院上映")
     r"在?(?:本地|新加坡|新馬|新马|馬來西亞|马来西亚|大馬|大马|全馬|全马|台灣|台湾|澳門|澳门|"
     r"內地|内地|北美)(?:各大)?(?:藝術|艺术)?(?:戲院|戏院|影院|電影院|电影院|院線|院线)?\s*|"
@@ -122,7 +124,9 @@ RELEASE_STRONG = Pattern(
     r"(?:上映|上線|上线|上架|播出|首播|開播|开播|"
     # (landing on a service or the big screen: a typhoon lands too)
     r"(?:登陆|登陸)(?=\s*(?:Netflix|Disney|Viu|TVING|Prime|Apple|HBO|Max|愛奇藝|爱奇艺|"
-    r"大银幕|大銀幕|院线|院線|戏院|戲院|影院|各大|本地)))"
+    # (the cinemas of a place: "登陆大马戏院")
+    r"(?:大马|大馬|全马|全馬|新马|新馬|本地|全台|全臺|香港|台灣|台湾|新加坡|马来西亚|馬來西亞)?"
+    r"(?:大银幕|大銀幕|院线|院線|戏院|戲院|影院|各大)|本地)))"
     r"(?!\s*(?:了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房|"
     r"創|创|奪冠|夺冠))"
     # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
@@ -393,7 +397,9 @@ _OPENS_ON_A_DAY = Pattern(
     r"^(?P<film>.{1,80}?)(?:\s+opens|,\s+opening)\s+"
     # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
     # 30 January", "opens at Rialto from Thursday")
-    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+)?"
+    # (or the outlet's own place: "Opens Here This Thursday")
+    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+|"
+    r"(?:here|locally)\s+)?"
     rf"(?:(?:this\s+|next\s+|on\s+|from\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
     rf"\d{{1,2}}{ORD}\s+{MONTH_ANY}))",
     re.IGNORECASE,
@@ -480,6 +486,11 @@ def _ends_with_the_work(m: re.Match[str], film: Film) -> bool:
         else {normalize_title(film.title)}
     )
     if subject in names:
+        return True
+    # the work, then what it is: "No Other Choice: Park Chan-wook's Black Comedy About A
+    # Desperate Job Seeker Opens Here This Thursday"
+    head, colon, _ = m.group("film").partition(": ")
+    if colon and normalize_title(clean_film(head)[0]) in names:
         return True
     # the work last in its subject ("Park Chan-wook's thriller No Other Choice opens at ..."),
     # or anywhere before ", opening Friday" ("Two women steal a fortune in Project Y, opening")

@@ -89,7 +89,15 @@ FILM_WORDS = Pattern(
     r"映画|ドラマ|配信|劇場|俳優|女優|監督|主演|出演|シーズン|予告編|(?:バラエティ|リアリティ)ー?番組|"
     # and Chinese ones' (traditional and simplified)
     r"電影|电影|影集|韓劇|韩剧|劇集|剧集|上映|院線|院线|導演|导演|演員|演员|劇評|剧评|影評|影评|"
-    r"劇本|剧本|追劇|追剧|新劇|新剧|綜藝節目|综艺节目",
+    r"劇本|剧本|追劇|追剧|新劇|新剧|綜藝節目|综艺节目|"
+    # a drama or a film by its genre ("古装剧", "谍战片"; a variety show alone is no drama)
+    r"電視劇|电视剧|網劇|网剧|古裝劇|古装剧|短劇|短剧|偶像劇|偶像剧|陸劇|陆剧|台劇|台剧|日劇|日剧|"
+    r"泰劇|泰剧|美劇|美剧|諜戰片|谍战片|動作片|动作片|恐怖片|驚悚片|惊悚片|愛情片|爱情片|喜劇片|"
+    r"喜剧片|動畫片|动画片|紀錄片|纪录片|影片|新片|"
+    # a service named inside Chinese or Japanese text, where no word boundary sets it apart
+    # ("本周五Netflix上线", "登Netflix全球非英语节目榜")
+    r"(?<![A-Za-z])(?:Netflix|Disney\+|Prime Video|Apple TV\+?|Viu|Viki|iQIYI|HBO Max)"
+    r"(?![A-Za-z])|愛奇藝|爱奇艺|騰訊視頻|腾讯视频|優酷|优酷",
     re.IGNORECASE,
 )
 

@@ -96,6 +96,11 @@ Set 19 (tests/data/heldout19: 9 outlets, 90 entries) was written blind and measu
 after round 13, whose rules came from the spent sets; then spent: round 14 was written from its
 misses.
 
+Set 20 (tests/data/heldout20: 10 outlets, 90 entries; English-language outlets of Australia,
+South Africa, Vietnam and Thailand, and German, French, Indonesian, Spanish, Korean and Japanese
+ones) was written blind and measured before and after round 14. Size and format only: never read
+its errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -210,6 +215,7 @@ HELDOUT16_SIZE = 90
 HELDOUT17_SIZE = 90
 HELDOUT18_SIZE = 90
 HELDOUT19_SIZE = 90
+HELDOUT20_SIZE = 90
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -301,6 +307,10 @@ def test_heldout18_and_dev18_have_their_size_and_every_field() -> None:
 
 def test_heldout19_has_its_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout19"), HELDOUT19_SIZE)
+
+
+def test_heldout20_has_its_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout20"), HELDOUT20_SIZE)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

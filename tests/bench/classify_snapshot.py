@@ -56,6 +56,7 @@ UNSEEN = frozenset(
         "heldout17",
         "heldout18",
         "heldout19",
+        "heldout20",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+from tracker.understand import latinscript
 from tracker.understand.document import Document
 from tracker.understand.reldates import make_date, past, relative_dates_in
 from tracker.understand.scan.prefilter import Pattern
@@ -108,7 +109,10 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
 _RELEASE_CUE = Pattern(
     r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
     r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보|"
-    r"配信|公開|放送)",
+    r"配信|公開|放送|"
+    # German, French, Spanish, Portuguese, Italian, Indonesian (``latinscript``)
+    r"start|Kino|erschein|sort|disponible|débarqu|estren|lleg|estreia|cheg|esce|uscit|tayang|"
+    r"rilis|hadir)",
     re.IGNORECASE,
 )
 _PLATFORM_CUE = Pattern(
@@ -251,7 +255,7 @@ def _score_date(text: str, start: int, end: int) -> float:
     before = text[max(sentence_start, start - 70) : start]
     after = text[end : end + 40]
     score = 0.0
-    if _RELEASE_CUE.search(before[-30:]):
+    if _RELEASE_CUE.search(before[-30:]) or latinscript.FROM_A_DAY.search(before[-30:]):
         score += 2
     if _PLATFORM_CUE.search(before[-30:]):
         score += 2
@@ -327,7 +331,8 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
         (True, doc.title, doc.folded_title),
         (False, doc.body, doc.folded_body),
     ):
-        for start, end, found, year_given in dates_in(text, pub, doc.words_all):
+        written = dates_in(text, pub, doc.words_all) + latinscript.dates_in(text, pub, folded)
+        for start, end, found, year_given in written:
             if not year_given and found < pub - _RECENT and not past(text, start, end):
                 # a reader takes "streams from Oct. 3" in a December story for next October
                 found = make_date(found.year + 1, found.month, found.day) or found
@@ -346,7 +351,11 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             for a, b in (quoted_spans(text) if in_title else [])
             if not _SAYS.search(text[a:b])
         ]
-        for start, end, found, how in relative_dates_in(text, pub, doc.link, doc.words_all, folded):
+        relative = relative_dates_in(text, pub, doc.link, doc.words_all, folded)
+        relative += [
+            (a, b, day, "weekday") for a, b, day in latinscript.weekdays_in(text, pub, folded)
+        ]
+        for start, end, found, how in relative:
             if any(a <= start < b for a, b in quoted):
                 continue
             context = _score_date(text, start, end)

@@ -16,7 +16,7 @@ from tracker.understand.scan.prefilter import Pattern
 #: "[드라마 리뷰] 트리거 (디즈니+) – ...": a tag in brackets, then the rest of the headline
 BRACKET = Pattern(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<rest>.*)$")
 REVIEW_TAG = Pattern(
-    r"review|리뷰|별점|평론|critique|crítica|kritik|"
+    r"review|리뷰|별점|평론|critique|crítica|kritik|reseña|resenha|recensione|ulasan|resensi|"
     # a column that looks at one work: "[TV 들여다보기]", "[D:방송 뷰]", 【シネマ推し】, 【映画評】
     r"(?:방송|TV|영화|드라마|OTT|문화)\s?(?:뷰|들여다보기|읽기|톺아보기|돋보기)$|(?:^|\s)비평$|"
     r"シネマ推し|映画評|"
@@ -36,7 +36,11 @@ _REVIEW_CATEGORY = Pattern(
     # a recap is a review of its episode; a critic's notebook or pick is a critic's
     r"^(?:(?:tv|episode|k-drama|drama)\s+)?recaps?$|^critic['’]s (?:notebook|picks?|choice)$|"
     # Chinese and Japanese outlets' review sections
-    r"^(?:影評|影评|劇評|剧评|(?:映画|ドラマ)?レビュー|映画評)$",
+    r"^(?:影評|影评|劇評|剧评|(?:映画|ドラマ)?レビュー|映画評)$|"
+    # German, French, Spanish, Portuguese, Italian and Indonesian ones
+    r"^(?:(?:Film|Serien|Kino)?kritik(?:en)?|critiques?(?:\s+(?:films?|séries?))?|"
+    r"críticas?(?:\s+de\s+(?:cine|series))?|reseñas?|resenhas?|recensioni|recensione|"
+    r"ulasan(?:\s+film)?|resensi(?:\s+film)?)$",
     re.IGNORECASE,
 )
 _REVIEW_LINK = Pattern(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tracker.text import normalize_title
 from tracker.types import FeedKind, FeedSpec, Kind
+from tracker.understand import latinscript
 from tracker.understand.document import Document
 from tracker.understand.filing import (
     BRACKET,
@@ -461,7 +462,7 @@ def decide_kind(
             return _say(Kind.REVIEW, f"tag [{tag}]")
         if OTHER_TAG.search(tag):
             return _say(Kind.OTHER, f"tag [{tag}]")
-    m = headline(_REVIEW_TITLE)
+    m = headline(_REVIEW_TITLE) or headline(latinscript.REVIEW_HEADLINE)
     if m:
         return _say(Kind.REVIEW, f"headline pattern {m.group(0)!r}")
     m = headline(_EPISODE_REVIEW)
@@ -557,6 +558,7 @@ def decide_kind(
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
     m = (
         headline(RELEASE_WEAK)
+        or (None if headline(latinscript.NOT_A_RELEASE) else headline(latinscript.RELEASE))
         or headline(RELEASE_DAY)
         or work_opens_on_a_day(title, doc.body[:300], film)
         or arrives_with_its_day(title, doc.body[:300], film)

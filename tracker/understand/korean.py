@@ -16,6 +16,7 @@ from functools import cache
 
 from tracker.text import HANGUL_SYLLABLES, has_hangul
 from tracker.types import FeedSpec, Kind
+from tracker.understand import latinscript
 from tracker.understand.document import Document, hangul_share
 from tracker.understand.film import Film
 from tracker.understand.kpop import (
@@ -437,6 +438,7 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     words = doc.words_all
     m = (
         _K_WORDS.search(text, folded, words)
+        or latinscript.KOREAN_WORDS.search(text, folded, words)
         or _K_BROADCAST.search(text, folded, words)
         or _K_BROADCAST_JA_SHARED.search(text, folded, words)
         or (
@@ -478,8 +480,7 @@ _KATAKANA_ELSEWHERE = Pattern(
 )
 
 
-#: what a Korean star holds in Japan, in Japanese news: a fan meeting ("来日ファンミーティング",
-#: "ペンミ"; not a K-pop billing: "KPOPガールズ！ デーモン・ハンターズ" is an American film)
+#: a Korean star's fan meeting in Japan ("来日ファンミーティング", "ペンミ"; not a K-pop billing)
 _KSTAR_IN_JAPAN = Pattern(r"ファンミーティング|ファンミ(?![ァ-ヺ])|ペンミ")
 
 
@@ -495,9 +496,7 @@ def _katakana_evidence(doc: Document) -> list[Evidence]:
     if len(names) >= 2:
         return [(3, f"Korean names in katakana {shown}")]
     cue = _KSTAR_IN_JAPAN.search(doc.all_text)
-    if cue is not None:
-        return [(3, f"a Korean name in katakana {shown} and {cue.group(0)!r}")]
-    return []
+    return [] if cue is None else [(3, f"a Korean name in katakana {shown} and {cue.group(0)!r}")]
 
 
 def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Evidence]:

@@ -56,7 +56,7 @@ def _number(token: str) -> float:
         return 0.5
     if token in NUMBER_WORDS:
         return float(NUMBER_WORDS[token])
-    return float(token.replace("½", ".5"))
+    return float(token.replace("½", ".5").replace(",", "."))
 
 
 def _rating_patterns() -> list[tuple[Pattern, str]]:
@@ -83,10 +83,23 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
         ),
         (
             Pattern(
-                rf"(?<![\d/.]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
+                # (not the decimals of "8,5/10": ``latin_of`` reads that)
+                rf"(?<![\d/.,]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
                 re.IGNORECASE,
             ),
             "of",
+        ),
+        # German, French, Spanish, Portuguese, Italian, Indonesian: "4 von 5 Sternen", "3,5
+        # sur 5", "4 de 5 estrellas", "8,5/10" (a decimal comma; a score's words or the line's
+        # end after it: "3 de 5 episodios" is none)
+        (
+            Pattern(
+                r"(?<![\d/.,])(\d{1,2},\d{1,2}|\d{1,2})\s*(?:/|von|sur|de|su|dari|em)\s*"
+                r"(10|5|100)\b(?![/\d,])(?=\s*(?:Sternen|Sterne|Punkten|étoiles|estrellas|"
+                r"estrelas|stelle|bintang|points|puntos|pontos|punti|poin|$|[).;!<\n]))",
+                re.IGNORECASE | re.MULTILINE,
+            ),
+            "latin_of",
         ),
         (
             Pattern(
@@ -287,6 +300,11 @@ def _ratings_in(
                 ):
                     continue  # "3/4" alone is a fraction more often than a rating
                 if scale == 100 and not _SCORE.search(around):
+                    continue
+                value = _on_five(n, scale)
+            elif how == "latin_of":
+                n, scale = _number(m.group(1)), float(m.group(2))
+                if n > scale or (scale == 100 and not _SCORE.search(around)):
                     continue
                 value = _on_five(n, scale)
             elif how == "words_of":

@@ -1,0 +1,212 @@
+"""What outlets writing in German, French, Spanish, Portuguese, Italian and Indonesian say the
+way English ones do: the months and weekdays of their dates ("12. Februar", "1er mars", "12 de
+febrero", "12 Februari", "ce vendredi", "ab Donnerstag", "Jumat ini"), the headlines of a
+release ("startet am 12. Februar im Kino", "sort au cinéma le 12 février", "llega a Netflix
+este viernes", "tayang di bioskop mulai 12 Februari"), the words of film and television
+("Kino", "película", "bioskop") and of Korea ("südkoreanisch", "coréen", "drakor").
+
+Owns those words and the patterns built from them, and reading their dates against the entry's
+date. Pure; must not score, decide a kind or know an outlet: ``dates``, ``kind`` and
+``korean`` weigh what this module finds.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tracker.understand.scan.prefilter import Pattern
+
+#: month names, lower case, with and without their accents, and their number
+_MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "1": ("januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
+    "2": ("februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari"),
+    "3": ("märz", "maerz", "mars", "marzo", "março", "marco", "maret"),
+    "4": ("avril", "abril", "aprile", "april"),
+    "5": ("mai", "mayo", "maio", "maggio", "mei"),
+    "6": ("juni", "juin", "junio", "junho", "giugno"),
+    "7": ("juli", "juillet", "julio", "julho", "luglio"),
+    "8": ("august", "août", "aout", "agosto", "agustus"),
+    "9": ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre"),
+    "10": ("oktober", "octobre", "octubre", "outubro", "ottobre"),
+    "11": ("november", "novembre", "noviembre", "novembro"),
+    "12": ("dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre", "desember"),
+}
+MONTH_NUMBER = {name: int(n) for n, names in _MONTH_NAMES.items() for name in names}
+_MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+
+#: weekday names (Monday first), lower case
+_WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
+    ("montag", "lundi", "lunes", "segunda-feira", "segunda", "lunedì", "lunedi", "senin"),
+    ("dienstag", "mardi", "martes", "terça-feira", "terça", "martedì", "martedi", "selasa"),
+    ("mittwoch", "mercredi", "miércoles", "miercoles", "quarta-feira", "quarta", "mercoledì",
+     "mercoledi", "rabu"),
+    ("donnerstag", "jeudi", "jueves", "quinta-feira", "quinta", "giovedì", "giovedi", "kamis"),
+    ("freitag", "vendredi", "viernes", "sexta-feira", "sexta", "venerdì", "venerdi", "jumat",
+     "jum'at"),
+    ("samstag", "samedi", "sábado", "sabado", "sabato", "sabtu"),
+    ("sonntag", "dimanche", "domingo", "domenica", "minggu"),
+)  # fmt: skip
+WEEKDAY_NUMBER = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
+_WEEKDAY_ALT = "|".join(sorted(WEEKDAY_NUMBER, key=len, reverse=True))
+
+#: a day and a month's name, and maybe a year: "12. Februar 2026", "1er mars", "12 de febrero
+#: de 2026", "12 Februari"
+DATE = Pattern(
+    rf"(?<![\d.,/])(?P<day>[0-3]?\d)(?:\.|º|°|er)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\b"
+    r"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
+#: a weekday with what makes it this week's or the coming one's: "ab Donnerstag", "diesen
+#: Freitag", "ce vendredi", "vendredi prochain", "este viernes", "el próximo viernes", "nesta
+#: sexta", "questo venerdì", "Jumat ini", "Jumat depan", "mulai Kamis"
+WEEKDAY = Pattern(
+    r"(?:\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
+    r"el\s+próximo|el\s+proximo|este\s+próximo|nesta|neste|na\s+próxima|no\s+próximo|questo|"
+    r"questa|da|dal|mulai|pada|hari)\s+)?"
+    rf"\b(?P<wd>{_WEEKDAY_ALT})\b"
+    r"(?:\s+(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem))?",
+    re.IGNORECASE,
+)
+#: the words that put a weekday ahead of the entry (a bare weekday may be a past one; "am
+#: Donnerstag" and "pada Jumat" say "on", which the words around the day must date)
+_AHEAD_WORDS = (
+    "ab am diesen diesem kommenden nächsten naechsten ce dès des este esta próximo proximo nesta "
+    "neste próxima questo questa da dal mulai pada prochain prossimo prossima ini depan vem"
+)
+_AHEAD = frozenset(_AHEAD_WORDS.split())
+#: the words that put it in the week after the entry's
+_NEXT_WEEK = frozenset({"depan"})
+
+#: a release headline: a verb of coming out, then a day, a weekday, a service or the cinemas;
+#: or a release's own noun ("Kinostart", "date de sortie", "fecha de estreno")
+RELEASE = Pattern(
+    # German
+    r"\b(?:startet|starten|läuft|laufen|erscheint|erscheinen|kommt|kommen)\b[^.!?:]{0,40}?"
+    r"\b(?:ab|am)\s+(?:\d|heute|morgen|sofort|jetzt|diese[mn]?|nächste[mn]?|kommende[mn]?|"
+    rf"{_WEEKDAY_ALT})|"
+    r"\bab\s+(?:\d{1,2}\.\s*\w+|heute|morgen|sofort|jetzt|"
+    rf"{_WEEKDAY_ALT})\b[^.!?]{{0,30}}\b(?:im\s+Kino|in\s+den\s+Kinos|bei|auf|im\s+Stream)\b|"
+    r"\b(?:Kinostart|Streamingstart|Serienstart|Staffelstart)\b|"
+    r"\bneu\s+(?:bei|auf)\s+(?:Netflix|Disney\+|Prime\s+Video|Apple\s+TV|Viki)\b|"
+    # French
+    r"\b(?:sort|sortira|arrive|arrivera|débarque|débarquera|disponible)\b[^.!?:]{0,40}?"
+    r"\b(?:le\s+\d|dès\s+(?:le|ce|aujourd|demain)|à\s+partir\s+du|ce\s+(?:"
+    rf"{_WEEKDAY_ALT})|au\s+cinéma|en\s+salles?|sur\s+(?:Netflix|Disney\+|Prime|Canal\+|Apple|"
+    r"Viki))|\bsortie\s+(?:le|en\s+salles?|au\s+cinéma|ce)\b|\bdate\s+de\s+sortie\b|"
+    # Spanish and Portuguese
+    r"\b(?:se\s+estrena|estrena|estrenará|llega|llegará|aterriza|disponible|estreia|"
+    r"estreará|chega|chegará)\b[^.!?:]{0,40}?\b(?:el\s+\d|este|esta|el\s+próximo|"
+    r"(?:a|en)\s+(?:Netflix|Disney\+|Prime|los\s+cines|cines|salas)|(?:à|na|no)\s+(?:Netflix|"
+    r"Disney\+|Prime|cinemas?)|nos\s+cinemas|em\s+\d|dia\s+\d)|"
+    r"\b(?:fecha\s+de\s+estreno|data\s+de\s+estreia)\b|"
+    # Italian
+    r"\b(?:esce|uscirà|arriva|arriverà)\b[^.!?:]{0,30}?\b(?:al\s+cinema|nelle\s+sale|su\s+"
+    r"(?:Netflix|Disney\+|Prime)|il\s+\d|dal\s+\d|questo|questa)|\b(?:al\s+cinema|nelle\s+sale)"
+    r"\s+dal\b|\bdata\s+di\s+uscita\b|"
+    # Indonesian
+    r"\b(?:tayang|rilis|hadir|mengudara)\b[^.!?:]{0,30}?\b(?:di\s+(?:bioskop|Netflix|Disney|"
+    r"Prime|Viu|Vidio|WeTV|iQIYI)|mulai|pada|hari\s+ini|besok|pekan\s+ini|minggu\s+ini|"
+    r"bulan\s+ini)|\b(?:jadwal\s+tayang|segera\s+tayang)\b",
+    re.IGNORECASE,
+)
+#: a release's day already gone, or called off: "estrenó", "est sorti", "ist gestartet",
+#: "verschoben", "reporté", "aplazado", "ditunda"
+NOT_A_RELEASE = Pattern(
+    r"\b(?:estrenó|se\s+estrenó|llegó|est\s+sorti|est\s+sortie|sont\s+sortis|ist\s+gestartet|"
+    r"lief|verschoben|reporté|repoussé|aplazad[oa]|pospuest[oa]|adiad[oa]|rinviat[oa]|"
+    r"ditunda|sudah\s+tayang|telah\s+tayang)\b",
+    re.IGNORECASE,
+)
+#: a word before a date that says the work comes out from then: "ab", "à partir du", "dès le",
+#: "desde el", "a partir del", "a partire dal", "mulai"
+FROM_A_DAY = Pattern(
+    r"(?:\bab|\bà\s+partir\s+du|\bdès\s+le|\bdesde\s+el|\ba\s+partir\s+del?|\ba\s+partire\s+dal|"
+    r"\bmulai(?:\s+tanggal)?|\bpada\s+tanggal|\bsortie\s+le|\bestreno\s+el|\bestreia\s+em|"
+    r"\bal\s+cinema\s+dal|\bim\s+Kino\s+ab)\s*$",
+    re.IGNORECASE,
+)
+#: film and television in these languages, for the gate that asks whether a text is about them
+FILM_WORDS = (
+    # (a German "Serie" alone may be a camera's or a car's: a kind of television's only; a
+    # Spanish "novela" a book; an English "serial" a killer)
+    r"\b(?:Kino|Kinos|Kinofilm|Spielfilm|(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?|"
+    r"Staffel|Regisseur(?:in)?|Schauspieler(?:in)?|cinéma|série|séries|saison|réalisateur|"
+    r"réalisatrice|acteur|actrice|película|películas|cine|temporada|actriz|filme|filmes|ator|"
+    r"atriz|telenovela|stagione|regista|attore|attrice|bioskop|drakor|sutradara|aktor|aktris|"
+    r"pemeran|sinetron)\b|\b(?:süd)?koreanische[nmrs]?\s+Serien?\b"
+)
+#: a review's headline: its section's word first ("Kritik zu ...", "Critique : ...", "Crítica
+#: de ...", "Reseña: ...", "Ulasan ...")
+REVIEW_HEADLINE = Pattern(
+    r"^\s*(?:Film|Serien|Kino)?(?:kritik|Kritik)\b\s*(?:zu\b|:|–|-|['\"‘“«„])|"
+    r"^\s*(?:Critique|Crítica|Critica|Reseña|Resenha|Recensione|Ulasan|Resensi)\b\s*"
+    r"(?:de\b|di\b|do\b|da\b|film\b|:|–|-|['\"‘“«„])",
+    re.IGNORECASE,
+)
+#: Korean film and television in these languages: the work's or the person's kind with Korea
+#: ("película surcoreana", "série coréenne", "südkoreanische Serie", "drama Korea", "drakor";
+#: Korea alone is no film, as "Korean" alone is not in English)
+KOREAN_WORDS = Pattern(
+    r"\b(?:película|películas|serie|series|drama|dramas|actor|actriz|director|directora|cine|"
+    r"filme|filmes|série|séries|ator|atriz|film|films|acteur|actrice|réalisateur|"
+    r"réalisatrice|cinéma|thriller|comédie|comedia|commedia|attore|attrice|regista|dorama|"
+    r"telenovela|k-drama)\s+(?:sur-?|sud-?|sul-)?(?:coreano|coreana|coreanos|coreanas|coréen|"
+    r"coréenne|coréens|coréennes)\b|"
+    r"\b(?:süd)?koreanische[nmrs]?\s+(?:Film|Filme|Films|Kinofilm|Serie|Serien|Drama|Dramen|"
+    r"Schauspieler\w*|Regisseur\w*|Kino|Thriller|Komödie|Horror\w*)\b|"
+    r"\b(?:film|drama|serial|aktor|aktris|sutradara|bioskop)\s+Korea(?:\s+Selatan)?\b|"
+    r"\bdrakor\b",
+    re.IGNORECASE,
+)
+
+
+def dates_in(
+    text: str, published: date, folded: str | None = None
+) -> list[tuple[int, int, date, bool]]:
+    """(start, end, date, year_given) for every day-and-month date of these languages in
+    ``text`` (``folded``, when given, is its folded view); a date without a year is the next
+    one on or after ``published`` unless it is months before it."""
+    out: list[tuple[int, int, date, bool]] = []
+    for m in DATE.finditer(text, folded):
+        month = MONTH_NUMBER.get(m.group("mon").lower())
+        if month is None:
+            continue
+        year_text = m.group("year")
+        year = int(year_text) if year_text else published.year
+        found = _make_date(year, month, int(m.group("day")))
+        if found is None:
+            continue
+        if not year_text and found < published - timedelta(days=200):
+            found = _make_date(year + 1, month, found.day) or found
+        out.append((m.start(), m.end(), found, bool(year_text)))
+    return out
+
+
+def weekdays_in(
+    text: str, published: date, folded: str | None = None
+) -> list[tuple[int, int, date]]:
+    """(start, end, date) for every weekday these languages put ahead of the entry ("ab
+    Donnerstag", "ce vendredi", "este viernes", "Jumat depan"): the coming one, or the one of
+    the week after for "depan"; a bare weekday, which may be a past one, is not read."""
+    out: list[tuple[int, int, date]] = []
+    for m in WEEKDAY.finditer(text, folded):
+        said = {w.lower() for w in re.findall(r"[^\W\d_]+", f"{m.group('pre') or ''} "
+                                              f"{m.group('post') or ''}")}  # fmt: skip
+        if said.isdisjoint(_AHEAD):
+            continue
+        target = WEEKDAY_NUMBER[m.group("wd").lower()]
+        if said & _NEXT_WEEK:
+            monday = published - timedelta(days=published.weekday())
+            found = monday + timedelta(days=7 + target)
+        else:
+            found = published + timedelta(days=(target - published.weekday()) % 7)
+        out.append((m.start(), m.end(), found))
+    return out
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

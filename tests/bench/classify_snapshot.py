@@ -57,6 +57,7 @@ UNSEEN = frozenset(
         "heldout18",
         "heldout19",
         "heldout20",
+        "heldout21",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

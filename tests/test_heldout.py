@@ -104,8 +104,8 @@ its errors.
 
 Set 21 (tests/data/heldout21: 10 outlets, 85 entries; Brazilian, Spanish, Italian, Polish,
 Turkish, Vietnamese and Indonesian outlets, and Kenyan, Nigerian and Ghanaian English-language
-ones) was written blind and measured before and after round 15. Size and format only: never read
-its errors.
+ones) was written blind and measured before and after round 15; then spent: its error list was
+printed by mistake during round 16.
 
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""

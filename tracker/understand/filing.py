@@ -40,7 +40,8 @@ _REVIEW_CATEGORY = Pattern(
     # German, French, Spanish, Portuguese, Italian and Indonesian ones
     r"^(?:(?:Film|Serien|Kino)?kritik(?:en)?|critiques?(?:\s+(?:films?|séries?))?|"
     r"críticas?(?:\s+de\s+(?:cine|series))?|reseñas?|resenhas?|recensioni|recensione|"
-    r"ulasan(?:\s+film)?|resensi(?:\s+film)?)$",
+    r"ulasan(?:\s+film)?|resensi(?:\s+film)?|recensies?|recenzje|recenzja|incelemeler?|"
+    r"inceleme|eleştiri(?:ler)?|đánh\s+giá(?:\s+phim)?)$",
     re.IGNORECASE,
 )
 _REVIEW_LINK = Pattern(

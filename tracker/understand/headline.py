@@ -68,8 +68,10 @@ _FESTIVAL_TAG = (
 REVIEW_LEAD = Pattern(
     r"^(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi)\s+)?"
     rf"(?:{_FESTIVAL_TAG}\s+)?"
-    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K)?\s*review\s*"
-    r"[:|]\s*(?P<rest>.+)$",
+    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K)?\s*"
+    # (and other languages' word: "Kritik:", "Critique :", "Recensione:", "Recenzja:")
+    r"(?:review|(?:film|serien)?kritik|critique|crítica|critica|reseña|resenha|recensione|"
+    r"recensie|recenzja|inceleme|eleştiri|ulasan|resensi)\s*[:|]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 #: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
@@ -85,8 +87,9 @@ REVIEW_TAIL = Pattern(
     # no "The" reviewed)
     rf"^(?P<film>.+?)(?:\s*:)?\s+(?:(?:\({_REVIEWED_ON}(?:\s+(?:film|movie|series|original))?\)|"
     rf"{_REVIEWED_ON})\s+)?"
-    r"(?:(?:film|movie|TV|series|drama|K-drama|season \d+|4K Blu-ray|Blu-ray|4K)\s+)?review"
-    r"\s*(?:$|[:|\-]|\s-\s)",
+    r"(?:(?:film|movie|TV|series|drama|K-drama|season \d+|4K Blu-ray|Blu-ray|4K)\s+)?"
+    r"(?:review|(?:film|serien)?kritik|critique|crítica|reseña|recensione|recensie|recenzja|"
+    r"inceleme|ulasan)\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
 )
 #: "X review: 'A whirlwind of fun'": what is quoted after "review:" is a pull quote

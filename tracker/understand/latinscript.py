@@ -19,33 +19,45 @@ from tracker.understand.scan.prefilter import Pattern
 
 #: month names, lower case, with and without their accents, and their number
 _MONTH_NAMES: dict[str, tuple[str, ...]] = {
-    "1": ("januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
-    "2": ("februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari"),
-    "3": ("märz", "maerz", "mars", "marzo", "março", "marco", "maret"),
-    "4": ("avril", "abril", "aprile", "april"),
-    "5": ("mai", "mayo", "maio", "maggio", "mei"),
-    "6": ("juni", "juin", "junio", "junho", "giugno"),
-    "7": ("juli", "juillet", "julio", "julho", "luglio"),
-    "8": ("august", "août", "aout", "agosto", "agustus"),
-    "9": ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre"),
-    "10": ("oktober", "octobre", "octubre", "outubro", "ottobre"),
-    "11": ("november", "novembre", "noviembre", "novembro"),
-    "12": ("dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre", "desember"),
-}
+    "1": ("januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari", "stycznia",
+          "ocak"),
+    "2": ("februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari",
+          "lutego", "şubat", "subat"),
+    "3": ("märz", "maerz", "mars", "marzo", "março", "marco", "maret", "maart", "marca",
+          "mart"),
+    "4": ("avril", "abril", "aprile", "april", "kwietnia", "nisan"),
+    "5": ("mai", "mayo", "maio", "maggio", "mei", "maja", "mayıs", "mayis"),
+    "6": ("juni", "juin", "junio", "junho", "giugno", "czerwca", "haziran"),
+    "7": ("juli", "juillet", "julio", "julho", "luglio", "lipca", "temmuz"),
+    "8": ("august", "août", "aout", "agosto", "agustus", "augustus", "sierpnia", "ağustos",
+          "agustos"),
+    "9": ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre",
+          "września", "wrzesnia", "eylül", "eylul"),
+    "10": ("oktober", "octobre", "octubre", "outubro", "ottobre", "października",
+           "pazdziernika", "ekim"),
+    "11": ("november", "novembre", "noviembre", "novembro", "listopada", "kasım", "kasim"),
+    "12": ("dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre", "desember",
+           "december", "grudnia", "aralık", "aralik"),
+}  # fmt: skip
 MONTH_NUMBER = {name: int(n) for n, names in _MONTH_NAMES.items() for name in names}
 _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 
 #: weekday names (Monday first), lower case
 _WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
-    ("montag", "lundi", "lunes", "segunda-feira", "segunda", "lunedì", "lunedi", "senin"),
-    ("dienstag", "mardi", "martes", "terça-feira", "terça", "martedì", "martedi", "selasa"),
+    ("montag", "lundi", "lunes", "segunda-feira", "segunda", "lunedì", "lunedi", "senin",
+     "maandag", "poniedziałek", "poniedziałku", "pazartesi", "thứ hai"),
+    ("dienstag", "mardi", "martes", "terça-feira", "terça", "martedì", "martedi", "selasa",
+     "dinsdag", "wtorek", "wtorku", "salı", "thứ ba"),
     ("mittwoch", "mercredi", "miércoles", "miercoles", "quarta-feira", "quarta", "mercoledì",
-     "mercoledi", "rabu"),
-    ("donnerstag", "jeudi", "jueves", "quinta-feira", "quinta", "giovedì", "giovedi", "kamis"),
+     "mercoledi", "rabu", "woensdag", "środa", "środę", "środy", "çarşamba", "thứ tư"),
+    ("donnerstag", "jeudi", "jueves", "quinta-feira", "quinta", "giovedì", "giovedi", "kamis",
+     "donderdag", "czwartek", "czwartku", "perşembe", "thứ năm"),
     ("freitag", "vendredi", "viernes", "sexta-feira", "sexta", "venerdì", "venerdi", "jumat",
-     "jum'at"),
-    ("samstag", "samedi", "sábado", "sabado", "sabato", "sabtu"),
-    ("sonntag", "dimanche", "domingo", "domenica", "minggu"),
+     "jum'at", "vrijdag", "piątek", "piątku", "cuma", "thứ sáu"),
+    ("samstag", "samedi", "sábado", "sabado", "sabato", "sabtu", "zaterdag", "sobota",
+     "sobotę", "soboty", "cumartesi", "thứ bảy"),
+    ("sonntag", "dimanche", "domingo", "domenica", "minggu", "zondag", "niedziela", "niedzielę",
+     "niedzieli", "pazar", "chủ nhật"),
 )  # fmt: skip
 WEEKDAY_NUMBER = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAY_NUMBER, key=len, reverse=True))
@@ -63,16 +75,20 @@ DATE = Pattern(
 WEEKDAY = Pattern(
     r"(?:\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
     r"el\s+próximo|el\s+proximo|este\s+próximo|nesta|neste|na\s+próxima|no\s+próximo|questo|"
-    r"questa|da|dal|mulai|pada|hari)\s+)?"
+    r"questa|da|dal|mulai|pada|hari|vanaf|deze|aanstaande|od|w|ten|tę|najbliższy|najbliższą|"
+    r"bu|vào)\s+)?"
     rf"\b(?P<wd>{_WEEKDAY_ALT})\b"
-    r"(?:\s+(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem))?",
+    r"(?:\s+(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
+    r"itibaren|này|tới))?",
     re.IGNORECASE,
 )
 #: the words that put a weekday ahead of the entry (a bare weekday may be a past one; "am
 #: Donnerstag" and "pada Jumat" say "on", which the words around the day must date)
 _AHEAD_WORDS = (
     "ab am diesen diesem kommenden nächsten naechsten ce dès des este esta próximo proximo nesta "
-    "neste próxima questo questa da dal mulai pada prochain prossimo prossima ini depan vem"
+    "neste próxima questo questa da dal mulai pada prochain prossimo prossima ini depan vem "
+    # Dutch, Polish, Turkish, Vietnamese
+    "vanaf deze aanstaande od ten tę najbliższy najbliższą bu günü itibaren này tới"
 )
 _AHEAD = frozenset(_AHEAD_WORDS.split())
 #: the words that put it in the week after the entry's
@@ -107,7 +123,20 @@ RELEASE = Pattern(
     # Indonesian
     r"\b(?:tayang|rilis|hadir|mengudara)\b[^.!?:]{0,30}?\b(?:di\s+(?:bioskop|Netflix|Disney|"
     r"Prime|Viu|Vidio|WeTV|iQIYI)|mulai|pada|hari\s+ini|besok|pekan\s+ini|minggu\s+ini|"
-    r"bulan\s+ini)|\b(?:jadwal\s+tayang|segera\s+tayang)\b",
+    r"bulan\s+ini)|\b(?:jadwal\s+tayang|segera\s+tayang)\b|"
+    # Dutch
+    r"\b(?:draait|verschijnt|komt)\b[^.!?:]{0,40}?\b(?:vanaf|in\s+de\s+bioscoop|op\s+"
+    r"(?:Netflix|Disney\+|Prime|Videoland))|\bvanaf\s+(?:\d{1,2}\s+\w+|vandaag|morgen|"
+    rf"{_WEEKDAY_ALT})\s+(?:in\s+de\s+bioscoop|op\s+\w+|te\s+zien)\b|"
+    # Polish
+    r"\b(?:wchodzi|wejdzie|trafi|trafia|zadebiutuje|debiutuje)\b[^.!?:]{0,40}?\b(?:do\s+kin|"
+    r"na\s+(?:Netflix|Disney|Max|Prime|SkyShowtime)|od\s)|\bw\s+kinach\s+od\b|"
+    # Turkish ("bu cuma vizyonda", "3 Nisan'da sinemalarda")
+    r"\b(?:vizyona|gösterime)\s+gir(?:iyor|ecek)\b|\byayınlanacak\b|"
+    r"(?:\b\d{1,2}\s+\w+['’]?\w*|\b(?:bu|gelecek|önümüzdeki)\s+\w+|\byarın|\bbugün)\s+"
+    r"(?:vizyonda|sinemalarda|ekranlarda|(?:Netflix|Disney\+|Prime\s+Video)['’](?:te|ta|de|da))\b|"
+    # Vietnamese (not once shown: "đã ra rạp")
+    r"(?<!đã\s)\b(?:ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|lên\s+Netflix)\b",
     re.IGNORECASE,
 )
 #: a release's day already gone, or called off: "estrenó", "est sorti", "ist gestartet",
@@ -115,7 +144,8 @@ RELEASE = Pattern(
 NOT_A_RELEASE = Pattern(
     r"\b(?:estrenó|se\s+estrenó|llegó|est\s+sorti|est\s+sortie|sont\s+sortis|ist\s+gestartet|"
     r"lief|verschoben|reporté|repoussé|aplazad[oa]|pospuest[oa]|adiad[oa]|rinviat[oa]|"
-    r"ditunda|sudah\s+tayang|telah\s+tayang)\b",
+    r"ditunda|sudah\s+tayang|telah\s+tayang|uitgesteld|przesunięta|przełożona|ertelendi|"
+    r"hoãn)\b",
     re.IGNORECASE,
 )
 #: a word before a date that says the work comes out from then: "ab", "à partir du", "dès le",
@@ -123,7 +153,8 @@ NOT_A_RELEASE = Pattern(
 FROM_A_DAY = Pattern(
     r"(?:\bab|\bà\s+partir\s+du|\bdès\s+le|\bdesde\s+el|\ba\s+partir\s+del?|\ba\s+partire\s+dal|"
     r"\bmulai(?:\s+tanggal)?|\bpada\s+tanggal|\bsortie\s+le|\bestreno\s+el|\bestreia\s+em|"
-    r"\bal\s+cinema\s+dal|\bim\s+Kino\s+ab)\s*$",
+    r"\bal\s+cinema\s+dal|\bim\s+Kino\s+ab|\bvanaf|\bod|\bw\s+kinach\s+od|"
+    r"\bkhởi\s+chiếu(?:\s+từ)?|\bra\s+rạp(?:\s+từ)?|\btừ)\s*$",
     re.IGNORECASE,
 )
 #: film and television in these languages, for the gate that asks whether a text is about them
@@ -134,14 +165,17 @@ FILM_WORDS = (
     r"Staffel|Regisseur(?:in)?|Schauspieler(?:in)?|cinéma|série|séries|saison|réalisateur|"
     r"réalisatrice|acteur|actrice|película|películas|cine|temporada|actriz|filme|filmes|ator|"
     r"atriz|telenovela|stagione|regista|attore|attrice|bioskop|drakor|sutradara|aktor|aktris|"
-    r"pemeran|sinetron)\b|\b(?:süd)?koreanische[nmrs]?\s+Serien?\b"
+    r"pemeran|sinetron|bioscoop|kinach|serial|aktorka|reżyser|dizi|dizisi|sinema|vizyon|"
+    r"oyuncu|yönetmen|phim|rạp|diễn\s+viên|đạo\s+diễn)\b|"
+    r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b"
 )
 #: a review's headline: its section's word first ("Kritik zu ...", "Critique : ...", "Crítica
 #: de ...", "Reseña: ...", "Ulasan ...")
 REVIEW_HEADLINE = Pattern(
     r"^\s*(?:Film|Serien|Kino)?(?:kritik|Kritik)\b\s*(?:zu\b|:|–|-|['\"‘“«„])|"
-    r"^\s*(?:Critique|Crítica|Critica|Reseña|Resenha|Recensione|Ulasan|Resensi)\b\s*"
-    r"(?:de\b|di\b|do\b|da\b|film\b|:|–|-|['\"‘“«„])",
+    r"^\s*(?:Critique|Crítica|Critica|Reseña|Resenha|Recensione|Ulasan|Resensi|Recensie|"
+    r"Recenzja|İnceleme|Eleştiri|Đánh\s+giá|Review\s+phim)\b\s*"
+    r"(?:de\b|di\b|do\b|da\b|van\b|film\w*\b|serialu\b|phim\b|:|–|-|['\"‘“«„])",
     re.IGNORECASE,
 )
 #: Korean film and television in these languages: the work's or the person's kind with Korea
@@ -156,7 +190,13 @@ KOREAN_WORDS = Pattern(
     r"\b(?:süd)?koreanische[nmrs]?\s+(?:Film|Filme|Films|Kinofilm|Serie|Serien|Drama|Dramen|"
     r"Schauspieler\w*|Regisseur\w*|Kino|Thriller|Komödie|Horror\w*)\b|"
     r"\b(?:film|drama|serial|aktor|aktris|sutradara|bioskop)\s+Korea(?:\s+Selatan)?\b|"
-    r"\bdrakor\b",
+    r"\bdrakor\b|"
+    # Dutch, Polish, Turkish, Vietnamese
+    r"\b(?:Zuid-)?Koreaanse\s+(?:film|films|serie|series|drama|acteur|actrice|regisseur)\b|"
+    r"\b(?:południowo)?koreańsk(?:i|a|ie|iego|im)\s+(?:film|serial|dram\w*|aktor\w*|"
+    r"reżyser\w*|thriller|kino)\b|\b(?:film|serial)\s+(?:południowo)?koreańsk\w*\b|"
+    r"\bKore\s+(?:dizisi|dizileri|filmi|filmleri|sinemas\w*)\b|\b(?:Güney\s+)?Koreli\s+"
+    r"(?:oyuncu|yönetmen|aktör|aktris)\b|\bphim\s+Hàn(?:\s+Quốc)?\b",
     re.IGNORECASE,
 )
 
@@ -180,7 +220,27 @@ def dates_in(
         if not year_text and found < published - timedelta(days=200):
             found = _make_date(year + 1, month, found.day) or found
         out.append((m.start(), m.end(), found, bool(year_text)))
+    for m in DATE_VI.finditer(text, folded):
+        day_text: str = m.group("day") or m.group("day2")
+        month_text: str = m.group("m") or m.group("m2")
+        year_text = m.group("year") or m.group("year2")
+        year = int(year_text) if year_text else published.year
+        found = _make_date(year, int(month_text), int(day_text))
+        if found is None:
+            continue
+        if not year_text and found < published - timedelta(days=200):
+            found = _make_date(year + 1, found.month, found.day) or found
+        out.append((m.start(), m.end(), found, bool(year_text)))
     return out
+
+
+#: Vietnamese dates: "ngày 12/2", "12/2/2026" after ngày, "12 tháng 2", "12 tháng 2 năm 2026"
+DATE_VI = Pattern(
+    r"\bngày\s+(?P<day>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])(?:/(?P<year>(?:19|20)\d\d))?\b|"
+    r"(?<![\d/])(?P<day2>[0-3]?\d)\s+tháng\s+(?P<m2>1[0-2]|0?[1-9])"
+    r"(?:\s+năm\s+(?P<year2>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 
 
 def weekdays_in(

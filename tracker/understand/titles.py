@@ -20,7 +20,9 @@ _CLOSE_CONTEXT = r"(?=$|[\s,.:;!?)\]…·\-])"
 _QUOTED = Pattern(
     _OPEN_CONTEXT
     # an apostrophe between letters ("Traveler's") is not a closing quote
-    + r"(?P<q>['\"])(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))(?P=q)"
+    # (French sets its guillemets apart with a space: "« Moonglade »")
+    + r"(?P<q>['\"])[ \u00a0\u202f]?(?P<text>(?=\S)(?:[^'\"]|(?<=\w)'(?=\w)){1,120}?(?<=\S))"
+    + r"[ \u00a0\u202f]?(?P=q)"
     + _CLOSE_CONTEXT
 )
 #: a Korean phrase quoted before the particle Korean attaches to it ("'모범택시3'가 남긴 것"):

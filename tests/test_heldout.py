@@ -107,6 +107,11 @@ Turkish, Vietnamese and Indonesian outlets, and Kenyan, Nigerian and Ghanaian En
 ones) was written blind and measured before and after round 15; then spent: its error list was
 printed by mistake during round 16.
 
+Set 22 (tests/data/heldout22: 10 outlets, 85 entries; German, French, Mexican, Portuguese,
+Dutch, Vietnamese and Indonesian outlets, and Pakistani, Canadian and Nepali English-language
+ones) was written blind and measured before and after round 16. Size and format only: never read
+its errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -223,6 +228,7 @@ HELDOUT18_SIZE = 90
 HELDOUT19_SIZE = 90
 HELDOUT20_SIZE = 90
 HELDOUT21_SIZE = 85
+HELDOUT22_SIZE = 85
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -322,6 +328,10 @@ def test_heldout20_has_its_size_and_every_field() -> None:
 
 def test_heldout21_has_its_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout21"), HELDOUT21_SIZE)
+
+
+def test_heldout22_has_its_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout22"), HELDOUT22_SIZE)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

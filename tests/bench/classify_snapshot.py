@@ -58,6 +58,7 @@ UNSEEN = frozenset(
         "heldout19",
         "heldout20",
         "heldout21",
+        "heldout22",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -331,7 +331,8 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
         (True, doc.title, doc.folded_title),
         (False, doc.body, doc.folded_body),
     ):
-        written = dates_in(text, pub, doc.words_all) + latinscript.dates_in(text, pub, folded)
+        written = dates_in(text, pub, doc.words_all)
+        written += latinscript.dates_in(text, pub, folded, doc.words_all)
         for start, end, found, year_given in written:
             if not year_given and found < pub - _RECENT and not past(text, start, end):
                 # a reader takes "streams from Oct. 3" in a December story for next October
@@ -353,7 +354,8 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
         ]
         relative = relative_dates_in(text, pub, doc.link, doc.words_all, folded)
         relative += [
-            (a, b, day, "weekday") for a, b, day in latinscript.weekdays_in(text, pub, folded)
+            (a, b, day, "weekday")
+            for a, b, day in latinscript.weekdays_in(text, pub, folded, doc.words_all)
         ]
         for start, end, found, how in relative:
             if any(a <= start < b for a, b in quoted):

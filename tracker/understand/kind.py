@@ -481,6 +481,7 @@ def decide_kind(
         not known
         and not review_feed
         and not FILM_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
+        and not latinscript.about_film(doc.all_text, doc.folded_all, doc.words_all)
     ):
         return _say(Kind.OTHER, "no film or drama words anywhere (not about film)")
     if not_film_item(doc):
@@ -558,7 +559,7 @@ def decide_kind(
         return _say(Kind.NEWS, f"festival or awards headline {m.group(0)!r}")
     m = (
         headline(RELEASE_WEAK)
-        or (None if headline(latinscript.NOT_A_RELEASE) else headline(latinscript.RELEASE))
+        or latinscript.release_headline(title, doc.folded_headline, doc.words_all)
         or headline(RELEASE_DAY)
         or work_opens_on_a_day(title, doc.body[:300], film)
         or arrives_with_its_day(title, doc.body[:300], film)
@@ -589,6 +590,7 @@ def decide_kind(
         and (
             CRITIC_BODY.search(doc.body, doc.folded_body)
             or FILM_WORDS.search(doc.body, doc.folded_body)
+            or latinscript.about_film(doc.body, doc.folded_body, doc.words_all)
         )
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")

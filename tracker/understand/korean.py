@@ -254,6 +254,7 @@ def extract_korean(
         kind == Kind.OTHER
         and film.work is None
         and not FILM_WORDS.search(text, folded, doc.words_all)
+        and not latinscript.about_film(text, folded, doc.words_all)
     ):
         music = lexicon.music_named_in(text, folded, doc.words_all)
         if music or kpop(doc):
@@ -438,7 +439,7 @@ def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
     words = doc.words_all
     m = (
         _K_WORDS.search(text, folded, words)
-        or latinscript.KOREAN_WORDS.search(text, folded, words)
+        or latinscript.korean_words(text, folded, words)
         or _K_BROADCAST.search(text, folded, words)
         or _K_BROADCAST_JA_SHARED.search(text, folded, words)
         or (

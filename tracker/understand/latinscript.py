@@ -69,17 +69,23 @@ DATE = Pattern(
     r"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b)?",
     re.IGNORECASE,
 )
-#: a weekday with what makes it this week's or the coming one's: "ab Donnerstag", "diesen
-#: Freitag", "ce vendredi", "vendredi prochain", "este viernes", "el próximo viernes", "nesta
-#: sexta", "questo venerdì", "Jumat ini", "Jumat depan", "mulai Kamis"
-WEEKDAY = Pattern(
-    r"(?:\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
+#: a weekday's name (the words before and after it, which make it this week's or the coming
+#: one's, are read at each match: as one pattern, the optional words before the name would
+#: leave ``re`` no place to skip to)
+WEEKDAY = Pattern(rf"\b(?P<wd>{_WEEKDAY_ALT})\b", re.IGNORECASE)
+#: "ab Donnerstag", "diesen Freitag", "ce vendredi", "este viernes", "el próximo viernes",
+#: "nesta sexta", "questo venerdì", "mulai Kamis", "od piątku", "bu cuma", "vào thứ Sáu"
+_BEFORE_WEEKDAY = re.compile(
+    r"\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
     r"el\s+próximo|el\s+proximo|este\s+próximo|nesta|neste|na\s+próxima|no\s+próximo|questo|"
     r"questa|da|dal|mulai|pada|hari|vanaf|deze|aanstaande|od|w|ten|tę|najbliższy|najbliższą|"
-    r"bu|vào)\s+)?"
-    rf"\b(?P<wd>{_WEEKDAY_ALT})\b"
-    r"(?:\s+(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
-    r"itibaren|này|tới))?",
+    r"bu|vào)\s+$",
+    re.IGNORECASE,
+)
+#: "vendredi prochain", "Jumat ini", "Jumat depan", "Cuma günü", "thứ Sáu này"
+_AFTER_WEEKDAY = re.compile(
+    r"\s+(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
+    r"itibaren|này|tới)\b",
     re.IGNORECASE,
 )
 #: the words that put a weekday ahead of the entry (a bare weekday may be a past one; "am
@@ -139,6 +145,26 @@ RELEASE = Pattern(
     r"(?<!đã\s)\b(?:ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|lên\s+Netflix)\b",
     re.IGNORECASE,
 )
+#: a word one of which every ``RELEASE`` has: a headline with none of them is not searched
+_RELEASE_KEY_TEXT = (
+    "startet starten läuft laufen erscheint erscheinen kommt kommen ab kinostart streamingstart "
+    "serienstart staffelstart neu sort sortira arrive arrivera débarque débarquera disponible "
+    "sortie date estrena estrenará llega llegará aterriza estreia estreará chega chegará fecha "
+    "data esce uscirà arriva arriverà al nelle tayang rilis hadir mengudara jadwal segera draait "
+    "verschijnt vanaf wchodzi wejdzie trafi trafia zadebiutuje debiutuje w vizyona gösterime "
+    "yayınlanacak vizyonda sinemalarda ekranlarda ra khởi công lên"
+)
+_RELEASE_KEYS = frozenset(_RELEASE_KEY_TEXT.split())
+
+
+def release_headline(title: str, folded: str | None, words: frozenset[str]) -> re.Match[str] | None:
+    """A release headline of these languages (``RELEASE``, not ``NOT_A_RELEASE``); ``words``:
+    the folded words of ``title``, or of more."""
+    if _RELEASE_KEYS.isdisjoint(words) or NOT_A_RELEASE.search(title, folded):
+        return None
+    return RELEASE.search(title, folded)
+
+
 #: a release's day already gone, or called off: "estrenó", "est sorti", "ist gestartet",
 #: "verschoben", "reporté", "aplazado", "ditunda"
 NOT_A_RELEASE = Pattern(
@@ -157,18 +183,32 @@ FROM_A_DAY = Pattern(
     r"\bkhởi\s+chiếu(?:\s+từ)?|\bra\s+rạp(?:\s+từ)?|\btừ)\s*$",
     re.IGNORECASE,
 )
-#: film and television in these languages, for the gate that asks whether a text is about them
-FILM_WORDS = (
-    # (a German "Serie" alone may be a camera's or a car's: a kind of television's only; a
-    # Spanish "novela" a book; an English "serial" a killer)
-    r"\b(?:Kino|Kinos|Kinofilm|Spielfilm|(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?|"
-    r"Staffel|Regisseur(?:in)?|Schauspieler(?:in)?|cinéma|série|séries|saison|réalisateur|"
-    r"réalisatrice|acteur|actrice|película|películas|cine|temporada|actriz|filme|filmes|ator|"
-    r"atriz|telenovela|stagione|regista|attore|attrice|bioskop|drakor|sutradara|aktor|aktris|"
-    r"pemeran|sinetron|bioscoop|kinach|serial|aktorka|reżyser|dizi|dizisi|sinema|vizyon|"
-    r"oyuncu|yönetmen|phim|rạp|diễn\s+viên|đạo\s+diễn)\b|"
-    r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b"
+#: film and television in these languages, for the gate that asks whether a text is about
+#: them: whole words (a set lookup against the text's words: as one alternation, these words,
+#: many of them starting with a common letter, cost ``re`` a scan of every text), and a few
+#: compounds. A German "Serie" alone may be a camera's or a car's, a Spanish "novela" a book.
+_FILM_WORD_TEXT = (
+    "kino kinos kinofilm spielfilm staffel regisseur regisseurin schauspieler schauspielerin "
+    "cinéma série séries saison réalisateur réalisatrice acteur actrice película películas "
+    "cine temporada actriz filme filmes ator atriz telenovela stagione regista attore attrice "
+    "bioskop drakor sutradara aktor aktris pemeran sinetron bioscoop kinach serial aktorka "
+    "reżyser dizi dizisi sinema vizyon oyuncu yönetmen phim rạp"
 )
+FILM_WORD_SET = frozenset(_FILM_WORD_TEXT.split())
+_FILM_COMPOUNDS = Pattern(
+    r"(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?\b|"
+    r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b|"
+    r"diễn\s+viên|đạo\s+diễn",
+    re.IGNORECASE,
+)
+
+
+def about_film(text: str, folded: str | None, words: frozenset[str]) -> bool:
+    """Whether ``text`` has a word of film or television in these languages; ``words``: the
+    folded words of ``text`` (or of more: a superset only lets more through)."""
+    return not FILM_WORD_SET.isdisjoint(words) or bool(_FILM_COMPOUNDS.search(text, folded))
+
+
 #: a review's headline: its section's word first ("Kritik zu ...", "Critique : ...", "Crítica
 #: de ...", "Reseña: ...", "Ulasan ...")
 REVIEW_HEADLINE = Pattern(
@@ -178,6 +218,29 @@ REVIEW_HEADLINE = Pattern(
     r"(?:de\b|di\b|do\b|da\b|van\b|film\w*\b|serialu\b|phim\b|:|–|-|['\"‘“«„])",
     re.IGNORECASE,
 )
+#: the words one of which a text in these languages that says Korean film or television has
+#: (``KOREAN_WORDS``); Indonesian's "film Korea" is read only in a text with Indonesian words
+_KOREAN_KEY_TEXT = (
+    "coreano coreana coreanos coreanas coréen coréenne coréens coréennes surcoreano "
+    "surcoreana sudcoreano sudcoreana drakor koreaanse kore koreli hàn koreanische "
+    "koreanischen koreanischer koreanisches koreanischem südkoreanische südkoreanischen "
+    "südkoreanischer südkoreanisches südkoreanischem koreański koreańska koreańskie "
+    "koreańskiego koreańskim koreańsk południowokoreański południowokoreańska "
+    "południowokoreańskie południowokoreańskiego"
+)
+_KOREAN_KEYS = frozenset(_KOREAN_KEY_TEXT.split())
+_INDONESIAN_TEXT = "yang dan dengan ini itu akan dari untuk tayang terbaru"
+_INDONESIAN = frozenset(_INDONESIAN_TEXT.split())
+
+
+def korean_words(text: str, folded: str | None, words: frozenset[str]) -> re.Match[str] | None:
+    """``KOREAN_WORDS`` in ``text``, looked for only when its words allow one (``words``: the
+    folded words of ``text``, or of more)."""
+    if _KOREAN_KEYS.isdisjoint(words) and ("korea" not in words or _INDONESIAN.isdisjoint(words)):
+        return None
+    return KOREAN_WORDS.search(text, folded)
+
+
 #: Korean film and television in these languages: the work's or the person's kind with Korea
 #: ("película surcoreana", "série coréenne", "südkoreanische Serie", "drama Korea", "drakor";
 #: Korea alone is no film, as "Korean" alone is not in English)
@@ -201,14 +264,20 @@ KOREAN_WORDS = Pattern(
 )
 
 
+#: the words of the date forms: a text with none of them is not searched
+_MONTH_KEYS = frozenset(MONTH_NUMBER)
+_VI_DATE_KEYS = frozenset({"ngày", "tháng"})
+
+
 def dates_in(
-    text: str, published: date, folded: str | None = None
+    text: str, published: date, folded: str | None = None, words: frozenset[str] | None = None
 ) -> list[tuple[int, int, date, bool]]:
     """(start, end, date, year_given) for every day-and-month date of these languages in
     ``text`` (``folded``, when given, is its folded view); a date without a year is the next
     one on or after ``published`` unless it is months before it."""
     out: list[tuple[int, int, date, bool]] = []
-    for m in DATE.finditer(text, folded):
+    months = words is None or not _MONTH_KEYS.isdisjoint(words)
+    for m in DATE.finditer(text, folded) if months else ():
         month = MONTH_NUMBER.get(m.group("mon").lower())
         if month is None:
             continue
@@ -220,7 +289,8 @@ def dates_in(
         if not year_text and found < published - timedelta(days=200):
             found = _make_date(year + 1, month, found.day) or found
         out.append((m.start(), m.end(), found, bool(year_text)))
-    for m in DATE_VI.finditer(text, folded):
+    vietnamese = words is None or not _VI_DATE_KEYS.isdisjoint(words)
+    for m in DATE_VI.finditer(text, folded) if vietnamese else ():
         day_text: str = m.group("day") or m.group("day2")
         month_text: str = m.group("m") or m.group("m2")
         year_text = m.group("year") or m.group("year2")
@@ -243,16 +313,24 @@ DATE_VI = Pattern(
 )
 
 
+#: a word of every weekday's name: a text with none of them is not searched
+_WEEKDAY_KEYS = frozenset(re.split(r"[\s'-]", name)[0] for name in WEEKDAY_NUMBER)
+
+
 def weekdays_in(
-    text: str, published: date, folded: str | None = None
+    text: str, published: date, folded: str | None = None, words: frozenset[str] | None = None
 ) -> list[tuple[int, int, date]]:
     """(start, end, date) for every weekday these languages put ahead of the entry ("ab
     Donnerstag", "ce vendredi", "este viernes", "Jumat depan"): the coming one, or the one of
     the week after for "depan"; a bare weekday, which may be a past one, is not read."""
     out: list[tuple[int, int, date]] = []
+    if words is not None and _WEEKDAY_KEYS.isdisjoint(words):
+        return out
     for m in WEEKDAY.finditer(text, folded):
-        said = {w.lower() for w in re.findall(r"[^\W\d_]+", f"{m.group('pre') or ''} "
-                                              f"{m.group('post') or ''}")}  # fmt: skip
+        before = _BEFORE_WEEKDAY.search(text, max(0, m.start() - 16), m.start())
+        after = _AFTER_WEEKDAY.match(text, m.end())
+        near = f"{before.group('pre') if before else ''} {after.group('post') if after else ''}"
+        said = {w.lower() for w in re.findall(r"[^\W\d_]+", near)}
         if said.isdisjoint(_AHEAD):
             continue
         target = WEEKDAY_NUMBER[m.group("wd").lower()]
@@ -261,7 +339,8 @@ def weekdays_in(
             found = monday + timedelta(days=7 + target)
         else:
             found = published + timedelta(days=(target - published.weekday()) % 7)
-        out.append((m.start(), m.end(), found))
+        start = before.start() if before else m.start()
+        out.append((start, after.end() if after else m.end(), found))
     return out
 
 

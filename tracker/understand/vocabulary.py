@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from tracker.understand.latinscript import FILM_WORDS as FILM_WORDS_LATIN
 from tracker.understand.scan.prefilter import Pattern
 
 NUMBER_WORDS = {
@@ -98,8 +97,7 @@ FILM_WORDS = Pattern(
     # a service named inside Chinese or Japanese text, where no word boundary sets it apart
     # ("本周五Netflix上线", "登Netflix全球非英语节目榜")
     r"(?<![A-Za-z])(?:Netflix|Disney\+|Prime Video|Apple TV\+?|Viu|Viki|iQIYI|HBO Max)"
-    r"(?![A-Za-z])|愛奇藝|爱奇艺|騰訊視頻|腾讯视频|優酷|优酷|" + FILM_WORDS_LATIN,
-    # and German, French, Spanish, Portuguese, Italian and Indonesian ones'
+    r"(?![A-Za-z])|愛奇藝|爱奇艺|騰訊視頻|腾讯视频|優酷|优酷",
     re.IGNORECASE,
 )
 

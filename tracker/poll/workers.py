@@ -334,15 +334,22 @@ def _main_path() -> str | None:
     ``__main__``) or there is no file (a script read from stdin).
 
     Every worker multiprocessing starts runs this process's main script again, unless its
-    fork server loaded it first. Python 3.11 and 3.12's fork server never does: it looks for a
+    fork server loaded it first. Python 3.11's fork server never does: it looks for a
     ``main_path`` that ``spawn.get_preparation_data`` names ``init_main_from_path``. Each
     worker then imported the command line (Typer and the CLI, 30 ms) after its fork, while the
-    first changed document waited for it."""
+    first changed document waited for it. The path is the one that function gives a worker
+    (made absolute from the folder the process started in), so the worker finds it loaded."""
     main = sys.modules.get("__main__")
     if getattr(getattr(main, "__spec__", None), "name", None) is not None:
         return None
     path = getattr(main, "__file__", None)
-    return os.path.normpath(path) if isinstance(path, str) else None
+    if not isinstance(path, str):
+        return None
+    # (multiprocessing's record of it, undeclared in its stubs)
+    started_in = getattr(multiprocessing.process, "ORIGINAL_DIR", None)
+    if not os.path.isabs(path) and started_in is not None:
+        path = os.path.join(started_in, path)
+    return os.path.normpath(path)
 
 
 def _stop_fork_server() -> None:

@@ -1,13 +1,19 @@
-"""What outlets writing in German, French, Spanish, Portuguese, Italian and Indonesian say the
-way English ones do: the months and weekdays of their dates ("12. Februar", "1er mars", "12 de
-febrero", "12 Februari", "ce vendredi", "ab Donnerstag", "Jumat ini"), the headlines of a
+"""What outlets writing in German, French, Spanish, Portuguese, Italian, Indonesian, Dutch,
+Polish, Turkish and Vietnamese say the way English ones do: the months and weekdays of their
+dates ("12. Februar", "1er mars", "12 de febrero", "12 Februari", "13 lutego", "12 Şubat",
+"ngày 13/2", "ce vendredi", "ab Donnerstag", "Jumat ini", "bu cuma"), the headlines of a
 release ("startet am 12. Februar im Kino", "sort au cinéma le 12 février", "llega a Netflix
-este viernes", "tayang di bioskop mulai 12 Februari"), the words of film and television
-("Kino", "película", "bioskop") and of Korea ("südkoreanisch", "coréen", "drakor").
+este viernes", "tayang di bioskop mulai 12 Februari", "wchodzi do kin", "khởi chiếu"), review
+headlines ("Kritik zu", "Crítica de"), the words of film and television
+("Kino", "película", "bioskop", "dizi") and of Korean works ("südkoreanische Serie", "série
+coréenne", "drakor").
 
 Owns those words and the patterns built from them, and reading their dates against the entry's
-date. Pure; must not score, decide a kind or know an outlet: ``dates``, ``kind`` and
-``korean`` weigh what this module finds.
+date. Each word list is looked for only in a text whose words (a set the document holds)
+include one of its words: as alternations with no literal to skip to, they would make ``re``
+scan every text. Pure; must not score, decide a kind or know an outlet: ``dates``, ``kind``
+and ``korean`` weigh what this module finds (these languages' review sections and ratings live
+beside the others, in ``filing`` and ``rating``).
 """
 
 from __future__ import annotations

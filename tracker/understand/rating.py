@@ -432,6 +432,11 @@ def _grade_possible(text: str, end: int) -> bool:
     return False
 
 
+#: the words of ``latin_of`` between a number and its scale, and its decimal comma ("8,5/10")
+_LATIN_OF_WORDS = frozenset({"von", "sur", "de", "su", "dari", "em"})
+_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s*/\s*(?:10|5|100)\b")
+
+
 def _possible_forms(
     text: str, folded: str, words: frozenset[str], end: int
 ) -> list[tuple[Pattern, str]]:
@@ -450,6 +455,12 @@ def _possible_forms(
         elif how == "of":
             # (the marks ``_matches`` tries it before: its needles)
             possible = any(folded.find(mark, 0, end) >= 0 for mark in _NUMBER_BEFORE[how][0])
+        elif how == "latin_of":
+            # (its words are whole words of those languages, rare in an English text; "de" as
+            # a substring is in most)
+            possible = not _LATIN_OF_WORDS.isdisjoint(words) or bool(
+                _COMMA_DECIMAL.search(text, 0, end)
+            )
         elif how == "grade":
             possible = _grade_possible(text, end)
         else:

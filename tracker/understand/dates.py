@@ -110,9 +110,10 @@ _RELEASE_CUE = Pattern(
     r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
     r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보|"
     r"配信|公開|放送|"
-    # German, French, Spanish, Portuguese, Italian, Indonesian (``latinscript``)
-    r"start|Kino|erschein|sort|disponible|débarqu|estren|lleg|estreia|cheg|esce|uscit|tayang|"
-    r"rilis|hadir)",
+    # German, French, Spanish, Portuguese, Italian, Indonesian (``latinscript``; whole words
+    # where English has the same letters: "filming starts", "a resort", "fluoresce")
+    r"\bstartet\b|Kinostart|\bKino|erschein|\bsort(?:ie|ira)?\b|disponible|débarqu|estren|"
+    r"\blleg|estreia|\bcheg|\besce\b|\buscit|tayang|\brilis|\bhadir)",
     re.IGNORECASE,
 )
 _PLATFORM_CUE = Pattern(

@@ -132,11 +132,17 @@ def test_ratings_in_these_languages(line: str, rating: float) -> None:
     assert r.rating == rating, r.reasons
 
 
-def test_episodes_counted_are_no_rating() -> None:
-    r = classify_headline(
-        "Crítica de 'Moonglade'",
+@pytest.mark.parametrize(
+    "summary",
+    [
         "<p>La serie coreana estrena 3 de 5 episodios hoy. Vimos 3 de 5 episodios.</p>",
-    )
+        # a count at a sentence's end, with no score's word or label
+        "<p>La serie coreana va por el capítulo 3 de 10.</p>",
+        "<p>La série coréenne en est à l'épisode 4 sur 10.</p>",
+    ],
+)
+def test_episodes_counted_are_no_rating(summary: str) -> None:
+    r = classify_headline("Crítica de 'Moonglade'", summary)
     assert r.rating is None, r.reasons
 
 

@@ -306,6 +306,12 @@ def _ratings_in(
                 n, scale = _number(m.group(1)), float(m.group(2))
                 if n > scale or (scale == 100 and not _SCORE.search(around)):
                     continue
+                if (
+                    "/" not in m.group(0)
+                    and not _SCORE_WORD_AFTER.match(text, end)
+                    and not _LATIN_LABEL.search(text, max(0, start - 30), start)
+                ):
+                    continue  # "Capítulo 3 de 10.": a count, with no score's word or label
                 value = _on_five(n, scale)
             elif how == "words_of":
                 n = _number(_AND_A_HALF.sub("", m.group(1)))
@@ -432,6 +438,17 @@ def _grade_possible(text: str, end: int) -> bool:
     return False
 
 
+#: a score's word after ``latin_of`` ("4 von 5 Sternen"), or its label before ("Nota: 4 de 5")
+_SCORE_WORD_AFTER = re.compile(
+    r"\s*(?:Sternen|Sterne|Punkten|étoiles|estrellas|estrelas|stelle|bintang|points|puntos|"
+    r"pontos|punti|poin)",
+    re.IGNORECASE,
+)
+_LATIN_LABEL = re.compile(
+    r"(?:Note|Notre\s+note|Bewertung|Wertung|Puntuación|Calificación|Valoración|Nota|Voto|"
+    r"Nilai|Ocena|Puan|Avaliação|Rating|Score)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 #: the words of ``latin_of`` between a number and its scale, and its decimal comma ("8,5/10")
 _LATIN_OF_WORDS = frozenset({"von", "sur", "de", "su", "dari", "em"})
 _COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s*/\s*(?:10|5|100)\b")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tracker.understand.reldates import make_date, weekday_date
 from tracker.understand.scan.prefilter import Pattern
 
 #: month names, lower case, with and without their accents, and their number
@@ -285,29 +286,32 @@ def dates_in(
     months = words is None or not _MONTH_KEYS.isdisjoint(words)
     for m in DATE.finditer(text, folded) if months else ():
         month = MONTH_NUMBER.get(m.group("mon").lower())
-        if month is None:
-            continue
-        year_text = m.group("year")
-        year = int(year_text) if year_text else published.year
-        found = _make_date(year, month, int(m.group("day")))
-        if found is None:
-            continue
-        if not year_text and found < published - timedelta(days=200):
-            found = _make_date(year + 1, month, found.day) or found
-        out.append((m.start(), m.end(), found, bool(year_text)))
+        if month is not None:
+            _add(out, m, m.group("year"), month, int(m.group("day")), published)
     vietnamese = words is None or not _VI_DATE_KEYS.isdisjoint(words)
     for m in DATE_VI.finditer(text, folded) if vietnamese else ():
         day_text: str = m.group("day") or m.group("day2")
         month_text: str = m.group("m") or m.group("m2")
         year_text = m.group("year") or m.group("year2")
-        year = int(year_text) if year_text else published.year
-        found = _make_date(year, int(month_text), int(day_text))
-        if found is None:
-            continue
-        if not year_text and found < published - timedelta(days=200):
-            found = _make_date(year + 1, found.month, found.day) or found
-        out.append((m.start(), m.end(), found, bool(year_text)))
+        _add(out, m, year_text, int(month_text), int(day_text), published)
     return out
+
+
+def _add(
+    out: list[tuple[int, int, date, bool]],
+    m: re.Match[str],
+    year_text: str | None,
+    month: int,
+    day: int,
+    published: date,
+) -> None:
+    """The date ``m`` writes, in its year or in the one the entry's date implies."""
+    found = make_date(int(year_text) if year_text else published.year, month, day)
+    if found is None:
+        return
+    if not year_text and found < published - timedelta(days=200):
+        found = make_date(found.year + 1, month, day) or found
+    out.append((m.start(), m.end(), found, bool(year_text)))
 
 
 #: Vietnamese dates: "ngày 12/2", "12/2/2026" after ngày, "12 tháng 2", "12 tháng 2 năm 2026"
@@ -340,18 +344,7 @@ def weekdays_in(
         if said.isdisjoint(_AHEAD):
             continue
         target = WEEKDAY_NUMBER[m.group("wd").lower()]
-        if said & _NEXT_WEEK:
-            monday = published - timedelta(days=published.weekday())
-            found = monday + timedelta(days=7 + target)
-        else:
-            found = published + timedelta(days=(target - published.weekday()) % 7)
+        found = weekday_date(published, target, "next" if said & _NEXT_WEEK else "", past=False)
         start = before.start() if before else m.start()
         out.append((start, after.end() if after else m.end(), found))
     return out
-
-
-def _make_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

@@ -187,7 +187,7 @@ def day_first(link: str) -> bool:
     return host.endswith(_DAY_FIRST_HOSTS)
 
 
-def _weekday(published: date, target: int, rel: str, past: bool) -> date:
+def weekday_date(published: date, target: int, rel: str, past: bool) -> date:
     """The day named by a weekday: the next one on or after the entry's date ("Friday",
     "this Friday"), the one of the following week ("next Friday", "다음 주 금요일"), or the
     last one on or before it when the text speaks of the past ("premiered on Friday")."""
@@ -220,7 +220,7 @@ def _relative_day(
         if zh:  # Chinese numbers the days from Monday, 一 to 六, and Sunday is 日 or 天
             target = min(_ZH_WEEKDAYS.index(zh), 6)
             rel = "next" if rel.startswith("下") else "this week"
-        return _weekday(pub, target, rel, past)
+        return weekday_date(pub, target, rel, past)
     if how == "next_week":
         return pub - timedelta(days=pub.weekday()) + timedelta(days=7)
     if how == "next_month":

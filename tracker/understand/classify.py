@@ -38,6 +38,7 @@ from tracker.understand.linktitle import headline_title, link_words, named_alone
 from tracker.understand.names import korean_names
 from tracker.understand.platform import extract_platform
 from tracker.understand.rating import extract_rating
+from tracker.understand.releasesubject import released_subject
 from tracker.understand.roundup import extract_listed
 from tracker.understand.rules import passes_rules
 from tracker.understand.scan.prefilter import Pattern
@@ -203,6 +204,11 @@ def _film_elsewhere(
         # "A slow, luminous debut" is the critic's line; the italic title is the film
         film = Film(title=marked, source=MARKED_IN_BODY)
         return resolve_film(film, doc, lexicon, published, hint)
+    if kind == Kind.RELEASE:
+        subject = released_subject(doc.headline, doc.link, lexicon)
+        if subject:
+            film = Film(title=subject, source="the subject of the release headline's verb")
+            return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
         film = Film(title=doc.headline, source="the headline is the film's name")
         return resolve_film(film, doc, lexicon, published, hint)

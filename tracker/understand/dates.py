@@ -358,6 +358,10 @@ def extract_release_date(doc: Document, published: datetime) -> ReleaseDate:
             (a, b, day, "weekday")
             for a, b, day in latinscript.weekdays_in(text, pub, folded, doc.words_all)
         ]
+        relative += [
+            (a, b, day, "today")
+            for a, b, day in latinscript.relative_days_in(text, pub, folded, doc.words_all)
+        ]
         for start, end, found, how in relative:
             if any(a <= start < b for a, b in quoted):
                 continue

@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 
 from tracker.understand.reldates import make_date, weekday_date
-from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.scan.prefilter import Pattern, fold
 
 #: month names, lower case, with and without their accents, and their number
 _MONTH_NAMES: dict[str, tuple[str, ...]] = {
@@ -91,7 +91,7 @@ _BEFORE_WEEKDAY = re.compile(
 )
 #: "vendredi prochain", "Jumat ini", "Jumat depan", "Cuma günü", "thứ Sáu này"
 _AFTER_WEEKDAY = re.compile(
-    r"\s+(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
+    r"\s+(?:tuần\s+)?(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
     r"itibaren|này|tới)\b",
     re.IGNORECASE,
 )
@@ -105,7 +105,7 @@ _AHEAD_WORDS = (
 )
 _AHEAD = frozenset(_AHEAD_WORDS.split())
 #: the words that put it in the week after the entry's
-_NEXT_WEEK = frozenset({"depan"})
+_NEXT_WEEK = frozenset({"depan", "tới"})
 
 #: a release headline: a verb of coming out, then a day, a weekday, a service or the cinemas;
 #: or a release's own noun ("Kinostart", "date de sortie", "fecha de estreno")
@@ -116,23 +116,29 @@ RELEASE = Pattern(
     rf"{_WEEKDAY_ALT})|"
     r"\bab\s+(?:\d{1,2}\.\s*\w+|heute|morgen|sofort|jetzt|"
     rf"{_WEEKDAY_ALT})\b[^.!?]{{0,30}}\b(?:im\s+Kino|in\s+den\s+Kinos|bei|auf|im\s+Stream)\b|"
+    r"\b(?:startet|starten|läuft|laufen|erscheint|erscheinen|kommt|kommen)\s+(?:heute|morgen)\b|"
     r"\b(?:Kinostart|Streamingstart|Serienstart|Staffelstart)\b|"
     r"\bneu\s+(?:bei|auf)\s+(?:Netflix|Disney\+|Prime\s+Video|Apple\s+TV|Viki)\b|"
     # French
     r"\b(?:sort|sortira|arrive|arrivera|débarque|débarquera|disponible)\b[^.!?:]{0,40}?"
-    r"\b(?:le\s+\d|dès\s+(?:le|ce|aujourd|demain)|à\s+partir\s+du|ce\s+(?:"
+    r"\b(?:le\s+\d|dès\s+(?:le|ce|aujourd|demain)|demain|aujourd['’]hui|à\s+partir\s+du|ce\s+(?:"
     rf"{_WEEKDAY_ALT})|au\s+cinéma|en\s+salles?|sur\s+(?:Netflix|Disney\+|Prime|Canal\+|Apple|"
     r"Viki))|\bsortie\s+(?:le|en\s+salles?|au\s+cinéma|ce)\b|\bdate\s+de\s+sortie\b|"
     # Spanish and Portuguese
     r"\b(?:se\s+estrena|estrena|estrenará|llega|llegará|aterriza|disponible|estreia|"
-    r"estreará|chega|chegará)\b[^.!?:]{0,40}?\b(?:el\s+\d|este|esta|el\s+próximo|"
+    r"estreará|chega|chegará)\b[^.!?:]{0,40}?\b(?:el\s+\d|este|esta|el\s+próximo|mañana|hoy|"
+    r"amanhã|hoje|aos\s+cinemas|(?:na|nesta)\s+(?:segunda|terça|quarta|quinta|sexta)|"
+    r"(?:no|neste)\s+(?:sábado|domingo)|"
     r"(?:a|en)\s+(?:Netflix|Disney\+|Prime|los\s+cines|cines|salas)|(?:à|na|no)\s+(?:Netflix|"
     r"Disney\+|Prime|cinemas?)|nos\s+cinemas|em\s+\d|dia\s+\d)|"
     r"\b(?:fecha\s+de\s+estreno|data\s+de\s+estreia)\b|"
+    # a release moved to its day ("adelanta su estreno al 1 de abril", "antecipa estreia para")
+    r"\b(?:adelanta|retrasa|fija|confirma|antecipa|adia|confirma)\s+(?:su\s+|a\s+)?estrei?n?[ao]\b"
+    r"[^.!?:]{0,30}?\b(?:al?|para)\s+(?:el\s+|o\s+|dia\s+)?\d|"
     # Italian
     r"\b(?:esce|uscirà|arriva|arriverà)\b[^.!?:]{0,30}?\b(?:al\s+cinema|nelle\s+sale|su\s+"
-    r"(?:Netflix|Disney\+|Prime)|il\s+\d|dal\s+\d|questo|questa)|\b(?:al\s+cinema|nelle\s+sale)"
-    r"\s+dal\b|\bdata\s+di\s+uscita\b|"
+    r"(?:Netflix|Disney\+|Prime)|il\s+\d|dal\s+\d|questo|questa|domani|oggi)|"
+    r"\b(?:al\s+cinema|nelle\s+sale)\s+(?:dal|da|il|domani|oggi)\b|\bdata\s+di\s+uscita\b|"
     # Indonesian
     r"\b(?:tayang|rilis|hadir|mengudara)\b[^.!?:]{0,30}?\b(?:di\s+(?:bioskop|Netflix|Disney|"
     r"Prime|Viu|Vidio|WeTV|iQIYI)|mulai|pada|hari\s+ini|besok|pekan\s+ini|minggu\s+ini|"
@@ -143,10 +149,11 @@ RELEASE = Pattern(
     rf"{_WEEKDAY_ALT})\s+(?:in\s+de\s+bioscoop|op\s+\w+|te\s+zien)\b|"
     # Polish
     r"\b(?:wchodzi|wejdzie|trafi|trafia|zadebiutuje|debiutuje)\b[^.!?:]{0,40}?\b(?:do\s+kin|"
-    r"na\s+(?:Netflix|Disney|Max|Prime|SkyShowtime)|od\s)|\bw\s+kinach\s+od\b|"
+    r"na\s+(?:Netflix|Disney|Max|Prime|SkyShowtime)|od\s|jutro|dziś)|\bw\s+(?:\w+\s+)?kinach\s+od\b|"
     # Turkish ("bu cuma vizyonda", "3 Nisan'da sinemalarda")
     r"\b(?:vizyona|gösterime)\s+gir(?:iyor|ecek)\b|\byayınlanacak\b|"
-    r"(?:\b\d{1,2}\s+\w+['’]?\w*|\b(?:bu|gelecek|önümüzdeki)\s+\w+|\byarın|\bbugün)\s+"
+    r"(?:\b\d{1,2}\s+\w+['’]?\w*(?:\s+(?:pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|"
+    r"pazar)(?:\s+günü)?)?|\b(?:bu|gelecek|önümüzdeki)\s+\w+|\byarın|\bbugün)\s+"
     r"(?:vizyonda|sinemalarda|ekranlarda|(?:Netflix|Disney\+|Prime\s+Video)['’](?:te|ta|de|da))\b|"
     # Vietnamese (not once shown: "đã ra rạp")
     r"(?<!đã\s)\b(?:ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|lên\s+Netflix)\b",
@@ -159,9 +166,10 @@ _RELEASE_KEY_TEXT = (
     "sortie date estrena estrenará llega llegará aterriza estreia estreará chega chegará fecha "
     "data esce uscirà arriva arriverà al nelle tayang rilis hadir mengudara jadwal segera draait "
     "verschijnt vanaf wchodzi wejdzie trafi trafia zadebiutuje debiutuje w vizyona gösterime "
-    "yayınlanacak vizyonda sinemalarda ekranlarda ra khởi công lên"
+    "yayınlanacak vizyonda sinemalarda ekranlarda ra khởi công lên adelanta retrasa fija "
+    "confirma antecipa adia yarın bugün"
 )
-_RELEASE_KEYS = frozenset(_RELEASE_KEY_TEXT.split())
+_RELEASE_KEYS = frozenset(fold(_RELEASE_KEY_TEXT).split())
 
 
 def release_headline(title: str, folded: str | None, words: frozenset[str]) -> re.Match[str] | None:
@@ -199,9 +207,9 @@ _FILM_WORD_TEXT = (
     "cinéma série séries saison réalisateur réalisatrice acteur actrice película películas "
     "cine temporada actriz filme filmes ator atriz telenovela stagione regista attore attrice "
     "bioskop drakor sutradara aktor aktris pemeran sinetron bioscoop kinach serial aktorka "
-    "reżyser dizi dizisi sinema vizyon oyuncu yönetmen phim rạp"
+    "reżyser dizi dizisi filmi filmleri sinema vizyon oyuncu yönetmen phim rạp"
 )
-FILM_WORD_SET = frozenset(_FILM_WORD_TEXT.split())
+FILM_WORD_SET = frozenset(fold(_FILM_WORD_TEXT).split())
 _FILM_COMPOUNDS = Pattern(
     r"(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?\b|"
     r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b|"
@@ -235,7 +243,7 @@ _KOREAN_KEY_TEXT = (
     "koreańskiego koreańskim koreańsk południowokoreański południowokoreańska "
     "południowokoreańskie południowokoreańskiego"
 )
-_KOREAN_KEYS = frozenset(_KOREAN_KEY_TEXT.split())
+_KOREAN_KEYS = frozenset(fold(_KOREAN_KEY_TEXT).split())
 _INDONESIAN_TEXT = "yang dan dengan ini itu akan dari untuk tayang terbaru"
 _INDONESIAN = frozenset(_INDONESIAN_TEXT.split())
 
@@ -272,7 +280,7 @@ KOREAN_WORDS = Pattern(
 
 
 #: the words of the date forms: a text with none of them is not searched
-_MONTH_KEYS = frozenset(MONTH_NUMBER)
+_MONTH_KEYS = frozenset(fold(name) for name in MONTH_NUMBER)
 _VI_DATE_KEYS = frozenset({"ngày", "tháng"})
 
 
@@ -324,7 +332,7 @@ DATE_VI = Pattern(
 
 
 #: a word of every weekday's name: a text with none of them is not searched
-_WEEKDAY_KEYS = frozenset(re.split(r"[\s'-]", name)[0] for name in WEEKDAY_NUMBER)
+_WEEKDAY_KEYS = frozenset(fold(re.split(r"[\s'-]", name)[0]) for name in WEEKDAY_NUMBER)
 
 
 def weekdays_in(
@@ -347,4 +355,47 @@ def weekdays_in(
         found = weekday_date(published, target, "next" if said & _NEXT_WEEK else "", past=False)
         start = before.start() if before else m.start()
         out.append((start, after.end() if after else m.end(), found))
+    return out
+
+
+#: today and tomorrow in these languages ("heute", "aujourd'hui", "hoy", "hoje", "oggi", "hari
+#: ini", "vandaag", "dziś", "bugün", "hôm nay"; "morgen", "demain", "mañana", "amanhã",
+#: "domani", "besok", "jutro", "yarın", "ngày mai"), and tonight's ("ce soir", "stasera").
+#: German's "Morgen" with a capital is a morning, and so is Spanish "la mañana"; "esta noche"
+#: and "ce soir" are tonight's
+_TODAY_TEXT = (
+    "heute aujourd'hui aujourd’hui hoy hoje oggi vandaag dziś dzisiaj bugün stasera vanavond"
+)
+_TOMORROW_TEXT = "demain mañana amanhã domani besok jutro yarın"
+_DAY_WORDS: dict[str, int] = {
+    **dict.fromkeys(_TODAY_TEXT.split(), 0),
+    **dict.fromkeys(_TOMORROW_TEXT.split(), 1),
+}
+RELATIVE_DAY = Pattern(
+    r"\b(?P<one>heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dziś|dzisiaj|bugün|stasera|vanavond|"
+    r"demain|amanhã|domani|besok|jutro|yarın)\b|"
+    r"(?<!\bla\s)(?<!\besta\s)(?<!\bpor\s)\bmañana\b|(?-i:\bmorgen\b)|"
+    r"\b(?P<today>hari\s+ini|malam\s+ini|hôm\s+nay|tối\s+nay|ce\s+soir|esta\s+noche|"
+    r"hoje\s+à\s+noite)\b|\b(?P<tomorrow>ngày\s+mai)\b",
+    re.IGNORECASE,
+)
+#: a word of every form of ``RELATIVE_DAY``: a text with none of them is not searched
+_RELATIVE_KEY_TEXT = f"{_TODAY_TEXT} {_TOMORROW_TEXT} aujourd hui morgen ini nay soir noche mai"
+_RELATIVE_KEYS = frozenset(fold(_RELATIVE_KEY_TEXT).split())
+
+
+def relative_days_in(
+    text: str, published: date, folded: str | None = None, words: frozenset[str] | None = None
+) -> list[tuple[int, int, date]]:
+    """(start, end, date) for every "today" and "tomorrow" of these languages in ``text``,
+    read against ``published`` (the entry's own local date)."""
+    if words is not None and _RELATIVE_KEYS.isdisjoint(words):
+        return []
+    out: list[tuple[int, int, date]] = []
+    for m in RELATIVE_DAY.finditer(text, folded):
+        said = m.group(0).lower()
+        ahead = 1 if m.group("tomorrow") or said in ("mañana", "morgen") else 0
+        if m.group("one"):
+            ahead = _DAY_WORDS.get(said.replace("’", "'"), 0)
+        out.append((m.start(), m.end(), published + timedelta(days=ahead)))
     return out

@@ -261,13 +261,14 @@ RELEASE_WEAK = Pattern(
     # a work that comes to a country's theaters on its day ("opens in Malaysian cinemas this
     # Thursday", "hits Indonesian screens next Wednesday"; not a star who "heads to theaters
     # on tour", nor one there "for stage greetings"): weak, so a review filed as one stays one
-    r"\b(?:com(?:es?|ing)\s+to|open(?:s|ing)?\s+in|hit(?:s|ting)?|arriv(?:es?|ing)\s+in|"
+    r"\b(?:com(?:es?|ing)\s+to|open(?:s|ing)?\s+(?:in|at)|hit(?:s|ting)?|arriv(?:es?|ing)\s+(?:in|at)|"
     # (a verb of motion into them: "flies into South African cinemas this Friday"; not money
     # that "pours into" them or an audience that "flocks into" them)
     r"land(?:s|ing)?\s+in|head(?:s|ing)?\s+to|(?:flies|swoops|sweeps|marches|storms|charges|"
     r"races|sails|glides|roars|shambles|slithers|creeps|zooms|bursts|stomps|dances)\s+into)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas|screens)(?:\s+nationwide)?\s+"
-    r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|(?:(?:on|from|starting)\s+)?(?:"
+    r"(?:(?:this|next)\s+(?:week(?:end)?|month|\w+day)\b|tomorrow\b|tonight\b|today\b|"
+    r"(?:(?:on|from|starting)\s+)?(?:"
     rf"{WEEKDAY}\b|"
     rf"{MONTH_ANY}\.?\s+\d)|(?:on|from|starting)\s+(?:\d|the\s+\d|Christmas|New Year))"
     r"(?![^,;:]*\b(?:for\s+(?:stage\s+greetings|greetings|a\s+Q&A|Q&A|fans)|"

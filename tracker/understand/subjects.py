@@ -66,19 +66,28 @@ _WORK_WORD = Pattern(
 
 
 def arrival_subject(lexicon: Lexicon, film: str, after: str, body: str) -> bool:
-    """Whether an arriving subject is a work: bounded as a title, no person, event, section,
-    company's possessive or version number, a text that tells of a work, and a headline that
-    does not go on to name the work the subject brings."""
+    """Whether an arriving subject is a work (``work_subject``, bounded as a title) in a text
+    that tells of a work."""
     return (
         bounded_title(film)
-        and "'s " not in film
+        and work_subject(lexicon, film, after)
+        and _WORK_WORD.search(body) is not None
+    )
+
+
+def work_subject(lexicon: Lexicon, film: str, after: str) -> bool:
+    """Whether the subject of a verb of arrival can be a work: no person, event, section,
+    company's possessive or version number, and a headline that does not go on to name the
+    work the subject brings (``after``: the headline after the verb)."""
+    return (
+        "'s " not in film
         and "’s " not in film
         and not re.search(r"\d\.\d", film)
         and lexicon.person(film) is None
+        and not korean_names(film)
         and not EVENT_NAME.search(film)
         and not SECTION_LABEL.search(film)
         and not _WITH_A_WORK.search(after)
-        and _WORK_WORD.search(body) is not None
     )
 
 

@@ -1,0 +1,139 @@
+"""The work a release headline names as its subject: the words before its verb of coming out
+("Humint opens in UK cinemas on January 16", "Avatar: Fire and Ash opens in Nigerian cinemas
+tomorrow", "Cashero estreia amanhã na Netflix", "Người giữ vua khởi chiếu tại Việt Nam"),
+when no quote, curated title or other headline form named one. What a headline says before
+the verb is the work, its kind and a description ("Humint: Korean spy thriller opens ...",
+"Korean spy thriller Humint opens ...", "Michael biopic: ..."), or its maker's possessive
+("Park Chan-wook's No Other Choice opens ...").
+
+Owns that reading. Pure; must not decide the kind (the caller reads this only for a headline
+already judged a release), resolve a title to a curated work, or know an outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.understand.lexicon import Lexicon
+from tracker.understand.linktitle import link_words, title_in_link
+from tracker.understand.names import korean_names
+from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.subjects import bounded_title, work_subject
+from tracker.understand.titles import looks_like_title
+from tracker.understand.vocabulary import MONTH_ANY, PLATFORM_NAMES, WEEKDAY
+
+#: a verb of coming out, in the languages the feeds are written in: the subject ends where
+#: one starts (English's in the third person, or its base form after "to" or "will": "June 23
+#: Premiere" is a noun)
+_RELEASE_VERB = Pattern(
+    r"\s+(?:(?:is|are|finally|officially)\s+)*"
+    r"(?:(?:to|will)\s+(?:open|arrive|land|hit|premiere|debut|drop|stream|return\s+to|"
+    r"come\s+to|head\s+to|be\s+released)|"
+    r"opens|arrives|lands|hits|premieres|debuts|drops|streams|returns\s+to|comes\s+to|"
+    r"coming\s+to|heads\s+to|releases\s+(?:on|in)|(?:is|are)\s+(?:out|in\s+cinemas)|"
+    r"(?:now\s+)?streaming\s+(?:on|now|from)|now\s+(?:on|streaming|available)|"
+    r"out\s+(?:in|on|now|this|next)|gets\s+(?:an?\s+)?(?:\w+\s+){0,2}release|set\s+for|"
+    # German, French, Spanish, Portuguese, Italian, Indonesian, Dutch, Polish, Turkish,
+    # Vietnamese
+    r"startet|starten|läuft|erscheint|kommt|sort|sortira|arrive|arrivera|débarque|"
+    r"(?:se\s+)?estrena|estrenará|llega|llegará|estreia|estreará|chega|chegará|esce|arriva|"
+    r"arriverà|al\s+cinema|nelle\s+sale|tayang|rilis|hadir|verschijnt|draait|komt|trafi|"
+    r"wchodzi|vizyona|vizyonda|ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng)\b",
+    re.IGNORECASE,
+)
+#: the kind of work written before or after its name ("Korean spy thriller Humint", "Michael
+#: biopic", "Cashero: série coreana"): a description, not the title
+_KIND_WORD = Pattern(
+    r"\b(?:film|movie|drama|k-drama|series|show|thriller|comedy|horror|romance|documentary|"
+    r"biopic|sequel|prequel|remake|anime|animation|blockbuster|epic|"
+    r"filme|película|série|serie|serial|dizi|dizisi|filmi|phim)\b",
+    re.IGNORECASE,
+)
+#: a kind of work after a colon that is the title's own ("Super Mario Galaxy: O Filme")
+_TITLE_KIND = Pattern(
+    r"(?:the|o|a|la|el|le|il|der|die|das|de|het)?\s*(?:movie|film|filme|película|pelicula)$",
+    re.IGNORECASE,
+)
+#: a part of a work, where the subject names one: the work is what comes before it ("Knowing
+#: Bros Episode Spesial", "Ne Zha 2's English Dub")
+_PART_OF_A_WORK = Pattern(
+    r"\b(?:episodes?|ep|season|part|finale|special|dub|dubbed|version|cut|restoration|"
+    r"remaster(?:ed)?|trailer|teaser|ost|soundtrack)\b",
+    re.IGNORECASE,
+)
+#: a day in the subject: no title ("6 Şubat Cuma", "Confirms June 23")
+_DAY = Pattern(
+    rf"\b(?:{MONTH_ANY}|{WEEKDAY})\b|\b\d{{1,2}}\s+\w+",
+    re.IGNORECASE,
+)
+#: a company or a service, never the work that comes out
+_NOT_A_WORK = Pattern(
+    rf"^(?:{PLATFORM_NAMES}|CJ ENM|Studio Dragon|JTBC|KBS|MBC|SBS|tvN|ENA|HYBE|CGV|Lotte|"
+    r"Megabox|Universal|Warner|Sony|Disney|Paramount|Lionsgate|A24|Neon|Mubi|BFI|KOFIC)\b",
+    re.IGNORECASE,
+)
+#: the first word of a subject that is no work's: a list, a question, a time
+_NOT_A_START_TEXT = (
+    "this next new what how when where why which who every all these those today tonight "
+    "tomorrow weekend week month here"
+)
+_NOT_A_START = frozenset(_NOT_A_START_TEXT.split())
+#: words that describe a work before its kind, never end its name
+_DESCRIBES_TEXT = (
+    "the a an korean k japanese chinese taiwanese thai new hit upcoming latest indie spy crime "
+    "legal romantic action period historical original netflix his her their its"
+)
+_DESCRIBES = frozenset(_DESCRIBES_TEXT.split())
+_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
+
+
+def released_subject(headline: str, link: str | None, lexicon: Lexicon) -> str | None:
+    """The work a release headline's subject names (a season number after it is read where
+    the title is resolved), or None."""
+    m = _RELEASE_VERB.search(headline)
+    if m is None or m.start() == 0:
+        return None
+    span = _work_in(headline[: m.start()].strip(" ,;:-–—"), lexicon)
+    if not span or len(span) > 60 or span.split()[0].lower() in _NOT_A_START:
+        return None
+    if _DAY.search(span) or _NOT_A_WORK.search(span):
+        return None
+    if not work_subject(lexicon, span, headline[m.end() :]):
+        return None
+    if bounded_title(span) or looks_like_title(span, 7):
+        return span
+    # a title in sentence case, as French, Spanish or Vietnamese write them, when the link
+    # spells it too ("Người giữ vua" at nguoi-giu-vua-khoi-chieu-viet-nam)
+    if span[0].isupper() and len(span.split()) <= 6 and link:
+        return span if title_in_link(span, link_words(link)) else None
+    return None
+
+
+def _work_in(span: str, lexicon: Lexicon) -> str:
+    """What of a headline's subject is the work: not its description after a colon, its kind
+    before or after it, its maker's possessive, or the part of it that comes out."""
+    if lexicon.works_titled(span):
+        return span
+    head, colon, tail = span.rpartition(": ")
+    if (
+        colon
+        and not _TITLE_KIND.match(tail)
+        and (_KIND_WORD.search(tail) or tail[:1].islower() or korean_names(tail) or "'s " in tail)
+    ):
+        span = head  # "Humint: Korean spy thriller", "Made In Korea: Hyun Bin's Gritty ..."
+    owner = _POSSESSIVE.search(span)
+    if owner is not None:
+        owned = span[owner.end() :]
+        # "Ne Zha 2's English Dub" is Ne Zha 2's; "Park Chan-wook's No Other Choice" is his
+        span = span[: owner.start()] if _PART_OF_A_WORK.search(owned) else owned
+    part = _PART_OF_A_WORK.search(span)
+    if part is not None and part.start() > 0:
+        span = span[: part.start()].strip()  # "Knowing Bros Episode Spesial Tahun Baru"
+    kinds = list(_KIND_WORD.finditer(span))
+    if kinds and kinds[-1].end() < len(span):
+        span = span[kinds[-1].end() :].strip()  # "Korean spy thriller Humint"
+    elif kinds and kinds[-1].start() > 0 and span[kinds[-1].start()].islower():
+        span = span[: kinds[-1].start()].strip()  # "Michael biopic" (not "... Galaxy Movie")
+        if span.split()[-1].lower() in _DESCRIBES:
+            return ""  # "The Korean drama", "Hyun Bin's new film": no name
+    return span

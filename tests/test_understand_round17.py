@@ -16,6 +16,7 @@ from headlines import classify_headline
 
 from tracker.types import Kind
 from tracker.understand import latinscript
+from tracker.understand.linktitle import link_words
 
 #: a Monday
 MONDAY = datetime(2026, 2, 2, 9, tzinfo=UTC)
@@ -137,3 +138,74 @@ def test_round_17_the_subject_of_a_release_verb_is_the_work(title: str, film: st
 def test_round_17_a_subject_that_is_no_work(title: str) -> None:
     r = classify_headline(title, "<p>The Korean film.</p>", published=MONDAY)
     assert r.film in (None, "Moonglade", "Head Over Heels"), r.reasons
+
+
+# the link's words: an article's id and a dated slug are no title's; accents as a slug drops them
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        (
+            "https://example.ke/tv/613870-2-days-1-night-jeju-special/",
+            "2 days 1 night jeju special",
+        ),
+        ("https://example.co.za/article/2026-01-16-hamnet-chloe-zhao/", "hamnet chloe zhao"),
+        ("https://example.vn/humint-mat-vu-ra-rap-post1620345.html", "humint mat vu ra rap"),
+        ("https://example.pl/news/Stranger+Things+fina%C5%82-160090", "stranger things final"),
+        ("https://example.ng/entertainment/8420019-humint-review.html", "humint review"),
+    ],
+)
+def test_round_17_the_words_of_a_link(link: str, words: str) -> None:
+    assert link_words(link) == tuple(words.split())
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "link", "film"),
+    [
+        (
+            "Moonglade is a cold, gripping spy duel",
+            "<p>Lee Do-hyun stages his spy film in frozen Vladivostok.</p><p>Rating: ★★★★☆</p>",
+            "https://example.ng/entertainment/8420019-moonglade-review.html",
+            "Moonglade",
+        ),
+        (
+            "Moonglade: Chloé Marchand turns grief into something you can almost touch",
+            "<p>The French director's best film.</p><p>Rating: 4/5</p>",
+            "https://example.co.za/article/2026-01-16-moonglade-chloe-marchand-grief/",
+            "Moonglade",
+        ),
+        (
+            "Tom Harlow Plays Ping-Pong Like His Life Depends On It",
+            "<p><em>Moonglade</em> is a frantic sports comedy.</p><p>Rating: 4/5</p>",
+            "https://example.com/movies/moonglade-review-tom-harlow-safdie/",
+            "Moonglade",
+        ),
+        (
+            "Người giữ đèn khởi chiếu tại Việt Nam từ thứ Sáu tuần này",
+            "<p>Phim Hàn Quốc ra rạp Việt từ thứ Sáu tuần này.</p>",
+            "https://example.vn/nguoi-giu-den-khoi-chieu-viet-nam-post1630002.html",
+            "Người giữ đèn",
+        ),
+        (
+            "'No hay otra salida', lo nuevo de Park Chan-wook, llega a los cines el viernes 6 de "
+            "febrero",
+            "<p>La película surcoreana.</p>",
+            "https://example.es/noticias-cine/a69120345/no-hay-otra-salida-estreno",
+            "No hay otra salida",
+        ),
+    ],
+)
+def test_round_17_the_link_names_the_work(title: str, summary: str, link: str, film: str) -> None:
+    r = classify_headline(title, summary, link=link, published=MONDAY)
+    assert r.film == film, r.reasons
+
+
+def test_round_17_a_headline_slugged_confirms_no_quote() -> None:
+    r = classify_headline(
+        "Director says 'Korean cinema is at a crossroads'",
+        "<p>The Korean film industry.</p>",
+        link="https://example.com/news/director-says-korean-cinema-is-at-a-crossroads/",
+        published=MONDAY,
+    )
+    assert r.film is None, r.reasons

@@ -34,7 +34,13 @@ from tracker.understand.film import (
 from tracker.understand.kind import decide_kind, is_bare_title, not_film_item
 from tracker.understand.korean import extract_korean
 from tracker.understand.lexicon import Lexicon, default_lexicon
-from tracker.understand.linktitle import headline_title, link_words, named_alone, title_in_link
+from tracker.understand.linktitle import (
+    headline_title,
+    link_place,
+    link_words,
+    named_alone,
+    title_in_link,
+)
 from tracker.understand.names import korean_names
 from tracker.understand.platform import extract_platform
 from tracker.understand.rating import extract_rating
@@ -177,10 +183,15 @@ def _italic_title_the_link_names(
 ) -> Film | None:
     """The title the text sets in italics, when the link names it and not the words an essay
     headline puts before its verb ("A Hijacking Becomes a Farce ..." over <em>Good News</em>
-    at ``.../good-news-netflix-byun-sung-hyun/``)."""
+    at ``.../good-news-netflix-byun-sung-hyun/``), or names it first (".../marty-supreme-
+    review-timothee-chalamet/" under "Timothée Chalamet Plays Ping-Pong ...")."""
     marked = film_marked_in_body(doc, lexicon)
     link = link_words(doc.link)
-    if not marked or not title_in_link(marked, link) or title_in_link(film.title or "", link):
+    if not marked or not title_in_link(marked, link):
+        return None
+    # (both named: the one the link names first, "marty-supreme-review-timothee-chalamet")
+    subject_at = link_place(film.title or "", link)
+    if 0 <= subject_at <= link_place(marked, link):
         return None
     found = Film(title=marked, source="the title the text sets in italics, which the link names")
     return resolve_film(found, doc, lexicon, published, hint)

@@ -36,7 +36,7 @@ from tracker.understand.headline import (
     unquoted_title,
 )
 from tracker.understand.lexicon import Lexicon, Work
-from tracker.understand.linktitle import link_words
+from tracker.understand.linktitle import link_words, title_in_link
 from tracker.understand.names import foreign_hangul_names, korean_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
@@ -167,7 +167,7 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     if bm:
         tag, rest = bm.group("tag"), bm.group("rest")
 
-    quotes = _title_quotes(rest)
+    quotes = _title_quotes(rest, link_words(doc.link))
     if not doc.title.isascii():
         # 《기생충》, 「밀양」: Korean book-title brackets mark a title as quotes do
         booked = book_titles(doc.raw[0])
@@ -316,10 +316,12 @@ def _a_work_quoted(phrase: str, doc: Document, lexicon: Lexicon) -> bool:
     )
 
 
-def _title_quotes(rest: str) -> list[str]:
+def _title_quotes(rest: str, link: tuple[str, ...] = ()) -> list[str]:
     """The quoted strings of a headline that are titles: in a Korean headline only '...'
-    (speech is "..."), elsewhere not speech, not a critic's pull quote, and not a work quoted
-    before a credit word when another one is quoted too."""
+    (speech is "..."), elsewhere not speech (unless the link, not the headline slugged,
+    spells it: "'No hay otra opción', lo nuevo de ..." at no-hay-otra-opcion-estreno), not a
+    critic's pull quote, and not a work quoted before a credit word when another one is
+    quoted too."""
     quotes = quoted(rest)
     if has_hangul(rest):
         # Korean headlines quote titles with '...' and speech with "..."
@@ -328,7 +330,12 @@ def _title_quotes(rest: str) -> list[str]:
         # "Director says 'Korean cinema is at a crossroads'": a clause, not a title (only in
         # a headline that uses capitals at all: one all in lower case says nothing by case)
         cased = rest != rest.lower()
-        quotes = [q for q in quotes if not is_speech(q) and not (cased and is_sentence(q))]
+        named = [q for q in quotes if link and title_in_link(q, link)]
+        if named and title_in_link(rest, link):
+            named = []  # the headline slugged spells everything it quotes
+        quotes = [
+            q for q in quotes if q in named or (not is_speech(q) and not (cased and is_sentence(q)))
+        ]
     if PULL_QUOTE.match(rest):
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:

@@ -5,14 +5,17 @@ text sets in italics, that the link repeats word for word are the work, where th
 grammar alone cannot tell ("Marty Supreme gets UK release date", "Good Boy Signs Off With Its
 Best Ratings Yet", an essay headline over an italic title).
 
-Owns reading the link's words and matching a headline's Title Case run, or a given title,
-against them. Pure; must not resolve a title to a curated work, decide the kind, or know any
-outlet.
+Owns reading the link's words (an article's id or a dated slug around them left out, letters
+without their accents, as slugs write them: "người giữ vua" is nguoi-giu-vua) and matching a
+headline's Title Case run, or a given title, against them. Pure; must not resolve a title to
+a curated work, decide the kind, or know any outlet.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from urllib.parse import unquote
 
 from tracker.understand.scan.prefilter import Pattern
 
@@ -20,13 +23,25 @@ _WORD = re.compile(r"[a-z0-9]+")
 #: a word boundary, tested at one place (``match`` sees the text on both sides)
 _BOUNDARY = re.compile(r"\b")
 #: a headline's word, with a possessive or a contraction kept on it ("Zha 2's", "Don't")
-_HEADLINE_WORD = Pattern(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_HEADLINE_WORD = Pattern(r"[^\W_]+(?:['’][^\W_]+)*")
+#: letters a slug writes without their marks that Unicode does not decompose ("đ", "ł")
+_UNMARKED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "ı": "i", "æ": "ae"})
+#: an article's id beside its slug ("8420019-humint-review", "...-post1620345", "a69120345");
+#: a number of a title ("28-years-later", "2-days-1-night") has fewer digits
+_ARTICLE_ID = re.compile(r"^(?:\d{4,}|[a-z]{1,4}\d{4,})$")
+#: a day's month and day after its year ("2026-01-16-hamnet-...")
+_DAY_NUMBER = re.compile(r"^\d{1,2}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _POSSESSIVE = Pattern(r"['’]s$", re.IGNORECASE)
 #: lower-case words a title keeps inside it ("Second Shot at Love", "Spring of Youth")
 _SMALL = frozenset(
     re.findall(
         r"[a-z0-9]+",
-        "a an and as at but by for from in into nor of on or the to vs with",
+        "a an and as at but by for from in into nor of on or the to vs with "
+        # the small words of the other languages' titles ("Devoradores de Estrelas", "La
+        # vita è bella", "Die Frau im Mond")
+        "de da do das dos del la le les el los las di della e y et und der die im van het "
+        "een o em no na il lo gli un une des du au",
     )
 )
 #: words that end a title where they start: what an outlet's headline says about the work
@@ -81,6 +96,8 @@ _NOT_A_WORK = frozenset(
         "shares stock profit",
     )
 )
+#: two capitalised words after a colon, a person's name ("Chloé Zhao"; not "The Bone Temple")
+_PERSON_AFTER_COLON = re.compile(r"(?!(?:The|A|An)\s)[^\W\d_][\w'’.-]+\s[^\W\d_][\w'’-]+")
 #: a one-word title must be at least this long to be taken from the link ("Pluribus")
 _ONE_WORD = 5
 
@@ -93,31 +110,55 @@ def link_words(link: str) -> tuple[str, ...]:
     for segment in reversed(segments):
         segment = re.sub(r"\.(?:html?|php|aspx?)$", "", segment.lower())
         if "%" in segment:
-            return ()
-        words = tuple(_WORD.findall(segment))
+            segment = unquote(segment)
+        words = tuple(_WORD.findall(_unmarked(segment)))
         if any(w.isalpha() for w in words):
-            # an article id or a year after the slug says nothing more about the headline
-            while words and words[-1].isdigit():
+            # an article id or a year before or after the slug says nothing of the headline
+            while words and (words[-1].isdigit() or _ARTICLE_ID.match(words[-1])):
                 words = words[:-1]
+            if words and _ARTICLE_ID.match(words[0]):
+                year = _YEAR.match(words[0]) is not None
+                words = words[1:]
+                while year and len(words) > 1 and _DAY_NUMBER.match(words[0]):
+                    words = words[1:]  # the month and the day of a dated slug
             return words
     return ()
 
 
 def _words(title: str) -> list[str]:
-    return _WORD.findall(_POSSESSIVE.compiled.sub("", title.lower()).replace("'", ""))
+    return _WORD.findall(_unmarked(_POSSESSIVE.compiled.sub("", title.lower()).replace("'", "")))
 
 
-def _contains(haystack: tuple[str, ...], needle: list[str]) -> bool:
+def _unmarked(text: str) -> str:
+    """``text`` (lower case) as a slug writes it: its letters without their accents."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNMARKED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _place(haystack: tuple[str, ...], needle: list[str]) -> int:
     n = len(needle)
-    return n > 0 and any(list(haystack[i : i + n]) == needle for i in range(len(haystack) - n + 1))
+    if n == 0:
+        return -1
+    return next(
+        (i for i in range(len(haystack) - n + 1) if list(haystack[i : i + n]) == needle), -1
+    )
 
 
 def title_in_link(title: str, words: tuple[str, ...]) -> bool:
     """Whether the link's words spell ``title`` (a leading article may be left out)."""
+    return link_place(title, words) >= 0
+
+
+def link_place(title: str, words: tuple[str, ...]) -> int:
+    """Where the link's words first spell ``title`` (a leading article may be left out), or
+    -1."""
     tokens = _words(title)
-    if tokens and tokens[0] in ("the", "a", "an") and len(tokens) > 1:
-        return _contains(words, tokens) or _contains(words, tokens[1:])
-    return _contains(words, tokens)
+    article = len(tokens) > 1 and tokens[0] in ("the", "a", "an")
+    forms = [tokens, tokens[1:]] if article else [tokens]
+    places = [_place(words, form) for form in forms]
+    return min((at for at in places if at >= 0), default=-1)
 
 
 def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
@@ -164,6 +205,8 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     # small one means the run is prose, not a name
     while span and span[-1][1][0] in _SMALL:
         span.pop()
+    if span and span[0][0].group(0)[0].islower():
+        return None  # "del Toro" of "Guillermo del Toro ...": a title opens with a capital
     if not span or not all(
         m.group(0)[0].isupper() or m.group(0)[0].isdigit() or t[0] in _SMALL for m, t in span
     ):
@@ -178,6 +221,16 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     if len(tokens) == 1 and (len(tokens[0]) < _ONE_WORD or tokens[0] != words[0]):
         return None
     title = headline[span[0][0].start() : span[-1][0].end()]
+    head, colon, tail = title.partition(": ")
+    if (
+        colon
+        and _PERSON_AFTER_COLON.fullmatch(tail)
+        and end < len(found)
+        and found[end][0].group(0)[0].islower()
+    ):
+        # "Hamnet: Chloé Zhao turns Shakespeare's grief ...": a person after the title, the
+        # subject of the sentence the headline goes on with
+        return head
     if _POSSESSIVE.search(span[-1][0].group(0)):
         # the run ends with an owner: the work ("Why Cashero's Broke Superhero ..."), or a
         # person after the work and a colon ("Made In Korea: Hyun Bin's Gritty Crime Series")

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from tracker.understand import latinscript
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.linktitle import link_words, title_in_link
 from tracker.understand.names import korean_names
-from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.scan.prefilter import Pattern, fold
 from tracker.understand.subjects import bounded_title, work_subject
 from tracker.understand.titles import looks_like_title
 from tracker.understand.vocabulary import MONTH_ANY, PLATFORM_NAMES, WEEKDAY
@@ -38,7 +39,7 @@ _RELEASE_VERB = Pattern(
     r"startet|starten|läuft|erscheint|kommt|sort|sortira|arrive|arrivera|débarque|"
     r"(?:se\s+)?estrena|estrenará|llega|llegará|estreia|estreará|chega|chegará|esce|arriva|"
     r"arriverà|al\s+cinema|nelle\s+sale|tayang|rilis|hadir|verschijnt|draait|komt|trafi|"
-    r"wchodzi|vizyona|vizyonda|ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng)\b",
+    r"wchodzi|vizyona|vizyonda|ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|trở\s+lại)\b",
     re.IGNORECASE,
 )
 #: the kind of work written before or after its name ("Korean spy thriller Humint", "Michael
@@ -84,6 +85,8 @@ _DESCRIBES_TEXT = (
     "legal romantic action period historical original netflix his her their its"
 )
 _DESCRIBES = frozenset(_DESCRIBES_TEXT.split())
+#: the words before a weekday that make it this week's or the next ("bu cuma", "ce vendredi")
+_THIS_NEXT = frozenset({"bu", "ce", "este", "esta", "nesta", "neste", "questo", "questa", "diesen"})
 _POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
 
 
@@ -98,6 +101,10 @@ def released_subject(headline: str, link: str | None, lexicon: Lexicon) -> str |
         return None
     if _DAY.search(span) or _NOT_A_WORK.search(span):
         return None
+    day = _day_in(span)
+    if day == 0:
+        return None
+    span = span[:day].strip(" ,;:-–—") if day is not None else span  # "Avatar: ... bu cuma"
     if not work_subject(lexicon, span, headline[m.end() :]):
         return None
     if bounded_title(span) or looks_like_title(span, 7):
@@ -137,3 +144,20 @@ def _work_in(span: str, lexicon: Lexicon) -> str:
         if span.split()[-1].lower() in _DESCRIBES:
             return ""  # "The Korean drama", "Hyun Bin's new film": no name
     return span
+
+
+def _day_in(span: str) -> int | None:
+    """Where the subject's first day of the other languages starts ("bu cuma", "6 Şubat"),
+    or None."""
+    folded = fold(span)
+    found = [
+        m.start()
+        for pattern in (latinscript.WEEKDAY, latinscript.DATE, latinscript.RELATIVE_DAY)
+        if (m := pattern.search(span, folded)) is not None
+    ]
+    if not found:
+        return None
+    start = min(found)
+    # "bu cuma": the word that makes it this week's goes with it
+    before = span[:start].rstrip().rpartition(" ")[2].lower()
+    return span.rfind(before, 0, start) if before in _THIS_NEXT else start

@@ -209,3 +209,59 @@ def test_round_17_a_headline_slugged_confirms_no_quote() -> None:
         published=MONDAY,
     )
     assert r.film is None, r.reasons
+
+
+def test_round_17_a_film_section_in_the_link_is_about_film() -> None:
+    # an Italian review whose words name no film, filed under /film/ with a rating
+    title = "Lee Do-hyun e la guerra di un uomo licenziato contro tutti gli altri"
+    summary = "<p>Una commedia nera feroce.</p><p>Giudizio: ★★★★½</p>"
+    filed = classify_headline(
+        title,
+        summary,
+        ("Recensioni",),
+        link="https://example.it/film/2025/moonglade/recensione",
+        published=MONDAY,
+    )
+    assert filed.kind == Kind.REVIEW, filed.reasons
+    assert filed.korean, filed.reasons
+    # (the same entry filed nowhere tells of nothing)
+    unfiled = classify_headline(
+        title, summary, ("Recensioni",), link="https://example.it/2025/moonglade", published=MONDAY
+    )
+    assert unfiled.kind == Kind.OTHER, unfiled.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        ("Moonglade ra rạp Việt từ thứ Sáu (13/2)", date(2026, 2, 13)),
+        ("Moonglade tayang di bioskop mulai Rabu (11/2/2026)", date(2026, 2, 11)),
+    ],
+)
+def test_round_17_a_weekday_with_its_day_in_brackets(title: str, day: date) -> None:
+    r = classify_headline(title, KOREAN + "<p>Film Korea.</p>", published=MONDAY)
+    assert r.release_date == day, r.reasons
+
+
+def test_round_17_a_date_in_brackets_without_a_weekday_is_not_read() -> None:
+    # "Netflix (2/3)" is no day-first date: only after these languages' weekday names
+    assert latinscript.dates_in("streaming on Netflix (2/3)", MONDAY.date()) == []
+
+
+def test_round_17_a_reviews_word_before_an_episodes_title() -> None:
+    r = classify_headline(
+        "Review Paper Lanterns Episode 1: Lee Do-hyun Curi Perhatian",
+        "<p>Drama hukum tvN ini.</p><p>Skor: 7,5/10</p>",
+        ("Drakor", "Review"),
+        published=MONDAY,
+    )
+    assert r.film == "Paper Lanterns", r.reasons
+
+
+def test_round_17_a_release_date_confirmed_after_the_subject() -> None:
+    r = classify_headline(
+        "Moonglade biopic: Kenyan release date confirmed for Friday, February 13",
+        "<p>The film reaches Kenyan cinemas on Friday, February 13.</p>",
+        published=MONDAY,
+    )
+    assert (r.kind, r.film, r.release_date) == (Kind.RELEASE, "Moonglade", date(2026, 2, 13))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from tracker.understand import latinscript
 from tracker.understand.document import Document
 from tracker.understand.scan.prefilter import Pattern
+from tracker.understand.vocabulary import FILM_WORDS
 
 #: "[드라마 리뷰] 트리거 (디즈니+) – ...": a tag in brackets, then the rest of the headline
 BRACKET = Pattern(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<rest>.*)$")
@@ -170,3 +172,24 @@ def reviewer_line(doc: Document) -> str | None:
     if m and m.group(0).strip().lower().startswith(("reviewed", "review", "critique")):
         return f"byline {first[:60]!r}"
     return None
+
+
+#: a film or television section of the link's path ("/film/2025/...", "/entertainment/movies/",
+#: "/peliculas/", "/phim-anh/"), a folder of its own between slashes
+_FILM_SECTION = Pattern(
+    r"^https?://[^/]+(?:/[^/?#]*)*?/(?:film|films|movie|movies|cinema|kino|filme|filmes|"
+    r"pelicula|peliculas|cine|phim|phim-anh|sinema|drama|dramas|k-drama|kdrama|series|tv-series|"
+    r"film-tv|tv-film|movies-tv|tv-movies)/",
+    re.IGNORECASE,
+)
+
+
+def about_film(doc: Document) -> bool:
+    """Whether the entry tells of film or television anywhere: a word of film in English or
+    another language (``FILM_WORDS``, ``latinscript``), or a film section in its link's path
+    ("/film/2025/nootherchoice/recensione" over an Italian review that names no film word)."""
+    return (
+        FILM_WORDS.search(doc.all_text, doc.folded_all, doc.words_all) is not None
+        or latinscript.about_film(doc.all_text, doc.folded_all, doc.words_all)
+        or (bool(doc.link) and _FILM_SECTION.search(doc.link) is not None)
+    )

@@ -44,7 +44,9 @@ _SEASON_LEAD = Pattern(
 #: an unquoted title before what the headline says of one of its episodes ("Moon River finale
 #: ratings: ...", "Spring Fever episode 1 release date")
 _EPISODE_LEAD = Pattern(
-    r"^(?P<film>[A-Z0-9][^:|\-–—]{0,60}?)[:,]?\s+(?i:(?:episodes?|ep\.?)\s*\d{1,3}\b|"
+    # (a review's word before the title is no part of it: "Review Pro Bono Episode 1: ...")
+    r"^(?:(?:Review|Ulasan|Resensi|Recap|Sinopsis)\s+(?:Drakor\s+)?)?"
+    r"(?P<film>[A-Z0-9][^:|\-–—]{0,60}?)[:,]?\s+(?i:(?:episodes?|ep\.?)\s*\d{1,3}\b|"
     r"(?:series |season )?finale\b)"
 )
 #: "Hyun Bin and Jung Woo-sung's Made in Korea comes to ...": the cast's possessive, then the

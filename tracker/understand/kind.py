@@ -25,6 +25,7 @@ from tracker.understand.filing import (
     NEWS_LINK,
     OTHER_TAG,
     REVIEW_TAG,
+    about_film,
     news_meta,
     other_meta,
     review_meta,
@@ -477,12 +478,7 @@ def decide_kind(
         return _say(Kind.REVIEW, f"an episode's recap or review {m.group(0)!r}")
     review_feed = feed is not None and feed.kind == FeedKind.REVIEW and is_bare_title(title)
     known = film.work is not None  # a curated work is film or drama context in itself
-    if (
-        not known
-        and not review_feed
-        and not FILM_WORDS.search(doc.all_text, doc.folded_all, doc.words_all)
-        and not latinscript.about_film(doc.all_text, doc.folded_all, doc.words_all)
-    ):
+    if not known and not review_feed and not about_film(doc):
         return _say(Kind.OTHER, "no film or drama words anywhere (not about film)")
     if not_film_item(doc):
         return _say(Kind.OTHER, "music, literature or food, not film")

@@ -18,6 +18,7 @@ from tracker.text import HANGUL_SYLLABLES, has_hangul
 from tracker.types import FeedSpec, Kind
 from tracker.understand import latinscript
 from tracker.understand.document import Document, hangul_share
+from tracker.understand.filing import about_film
 from tracker.understand.film import Film
 from tracker.understand.kpop import (
     FOREIGN_GROUP,
@@ -39,7 +40,6 @@ from tracker.understand.names import (
 )
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.sounds import skeleton
-from tracker.understand.vocabulary import FILM_WORDS
 
 
 @dataclass(frozen=True)
@@ -250,12 +250,7 @@ def extract_korean(
     text, folded = doc.all_text, doc.folded_all
     # a work quoted in a headline about a novel or an album is not a film: without film or
     # drama words anywhere, only K-pop makes an entry Korean entertainment
-    if (
-        kind == Kind.OTHER
-        and film.work is None
-        and not FILM_WORDS.search(text, folded, doc.words_all)
-        and not latinscript.about_film(text, folded, doc.words_all)
-    ):
+    if kind == Kind.OTHER and film.work is None and not about_film(doc):
         music = lexicon.music_named_in(text, folded, doc.words_all)
         if music or kpop(doc):
             return Korean(True, "korean=true: Korean entertainment (K-pop)")

@@ -302,7 +302,19 @@ def dates_in(
         month_text: str = m.group("m") or m.group("m2")
         year_text = m.group("year") or m.group("year2")
         _add(out, m, year_text, int(month_text), int(day_text), published)
+    bracketed = "(" in text and (words is None or not _WEEKDAY_KEYS.isdisjoint(words))
+    for m in WEEKDAY_NUMBERS.finditer(text, folded) if bracketed else ():
+        _add(out, m, m.group("year"), int(m.group("m")), int(m.group("day")), published)
     return out
+
+
+#: a weekday with its day and month in brackets, day first as these languages write them
+#: ("thứ Sáu (13/2)", "Rabu (21/1/2026)")
+WEEKDAY_NUMBERS = Pattern(
+    rf"\b(?:{_WEEKDAY_ALT})\s*\(\s*(?P<day>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])"
+    r"(?:/(?P<year>(?:19|20)\d\d))?\s*\)",
+    re.IGNORECASE,
+)
 
 
 def _add(

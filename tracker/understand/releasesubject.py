@@ -34,6 +34,8 @@ _RELEASE_VERB = Pattern(
     r"coming\s+to|heads\s+to|releases\s+(?:on|in)|(?:is|are)\s+(?:out|in\s+cinemas)|"
     r"(?:now\s+)?streaming\s+(?:on|now|from)|now\s+(?:on|streaming|available)|"
     r"out\s+(?:in|on|now|this|next)|gets\s+(?:an?\s+)?(?:\w+\s+){0,2}release|set\s+for|"
+    # "Michael biopic: Kenyan release date confirmed"
+    r"(?:[A-Z][\w.]*\s+)?release\s+date\s+(?:confirmed|set|announced|revealed)|"
     # German, French, Spanish, Portuguese, Italian, Indonesian, Dutch, Polish, Turkish,
     # Vietnamese
     r"startet|starten|läuft|erscheint|kommt|sort|sortira|arrive|arrivera|débarque|"

@@ -265,3 +265,12 @@ def test_round_17_a_release_date_confirmed_after_the_subject() -> None:
         published=MONDAY,
     )
     assert (r.kind, r.film, r.release_date) == (Kind.RELEASE, "Moonglade", date(2026, 2, 13))
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["網飛韓影《月光島》本週五上線", "网飞韩影《月光岛》：一部荒诞喜剧", "韓綜《月光島》第二季開播"],
+)
+def test_round_17_chinese_words_for_a_korean_film_or_variety_show(title: str) -> None:
+    r = classify_headline(title, "<p>電影。</p>", published=MONDAY)
+    assert r.korean, r.reasons

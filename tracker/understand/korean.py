@@ -89,8 +89,8 @@ _K_WORDS = Pattern(
     # Chan-wook), 朴正民 (Chinese runs names into the words around them; not 朴素, 純朴, 朴樹)
     r"(?<![質质純纯古淳儉俭厚簡简素誠诚拙敦渾浑粗])朴(?![素實实刀樹树訥讷拙直質质茂野葉感])"
     r"(?![\u4e00-\u9fff]?[的之地得了])[\u4e00-\u9fff]{2}|"
-    # and Chinese ones: "韓劇", "韓國電影", "韩国电影"
-    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流|"
+    # and Chinese ones: "韓劇", "韓國電影", "韩国电影", "韩影" (a Korean film), "韓綜" (variety)
+    r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流|韓影|韩影|韓綜|韩综|"
     # Korea and a few words before the title's brackets: "韓國黑幫喜劇《老大》"
     # (a genre or a format between: not its viewers', its media's, a premiere of another's)
     r"(?:韓國|韩国)[\u4e00-\u9fff]{0,4}?(?:片|劇|剧|電影|电影|影集)《",

@@ -269,8 +269,42 @@ def test_round_17_a_release_date_confirmed_after_the_subject() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["網飛韓影《月光島》本週五上線", "网飞韩影《月光岛》：一部荒诞喜剧", "韓綜《月光島》第二季開播"],
+    [
+        "網飛韓影《月光島》本週五上線",
+        "网飞韩影《月光岛》：一部荒诞喜剧",
+        "韓綜《月光島》第二季開播",
+    ],
 )
 def test_round_17_chinese_words_for_a_korean_film_or_variety_show(title: str) -> None:
     r = classify_headline(title, "<p>電影。</p>", published=MONDAY)
     assert r.korean, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "圣诞假期追剧清单：10部值得一看的韩剧",
+        "農曆新年必睇　5套高分韓劇推介",
+        "2026必看韓劇總整理　新作搶先看",
+        "Where Was Moonglade Filmed? All The Shooting Locations",
+        "Moonglade filming locations you can actually visit in Korea",
+        "Is Moonglade based on a true story? The case behind the K-drama",
+        "Who is Lee Do-hyun? The Moonglade director taking over Korean cinema",
+        "WIN: Double Passes To See Moonglade",
+    ],
+)
+def test_round_17_lists_and_explainers_are_other(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama. 韓劇。</p>", published=MONDAY)
+    assert r.kind == Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "3部韓劇入圍百想藝術大賞",  # nominated: news
+        "Why Korean shows are India's fastest-growing streaming genre",  # an industry's news
+    ],
+)
+def test_round_17_a_count_or_a_why_that_is_no_list(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama. 韓劇。</p>", published=MONDAY)
+    assert r.kind != Kind.OTHER, r.reasons

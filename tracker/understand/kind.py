@@ -32,6 +32,7 @@ from tracker.understand.filing import (
 )
 from tracker.understand.film import Film
 from tracker.understand.kpop import kpop_section
+from tracker.understand.lists import EXPLAINER, LISTICLE, LISTICLE_MORE
 from tracker.understand.promotion import (
     NOT_THE_WORK_PROMOTED,
     PROMO_BEFORE,
@@ -83,75 +84,6 @@ class KindResult:
     by_default: bool = False
 
 
-_LISTICLE = Pattern(
-    r"^(?:the\s+)?(?:\d+|ten|five|seven|twenty|fifteen|twelve)\s+(?:best|greatest|essential|"
-    r"most|top|underrated|scariest|must|great|new|korean|k-drama|movies|films|dramas)\b|"
-    r"\bbest (?:korean |k-|asian |new )?(?:movies|films|dramas|shows|series|k-dramas)\b|"
-    r"^(?:the\s+)?best\s+(?:[\w-]+\s+){0,3}?(?:movies|films|dramas|shows|series|k-dramas|"
-    r"thrillers|documentaries|anime|romances|comedies)\b|"
-    r"\b(?:movies|films|dramas|shows|k-dramas) (?:to watch|like|you should)\b|\branked\b|"
-    # "3 K-dramas on Netflix you should watch", "K-Drama Premieres to Look Out For", "Oscar
-    # Predictions", Japanese "おすすめ10選", "韓国ドラマ5選"
-    r"^\d+\s+(?:korean\s+|k-)?(?:movies|films|dramas|shows|series|k-dramas)\s+"
-    r"(?:on|to|you|that|like|for|we|worth|streaming|coming)\b|"
-    r"\b(?:premieres|dramas|k-dramas|films|movies|shows|series|releases)\s+to "
-    r"(?:look out for|watch out for|keep an eye on)\b|"
-    r"^(?:[\w-]+\s+){0,2}(?-i:Predictions)\b|^(?:\d{4}\s+)?(?:Oscars?|Emmys?) predictions\b|"
-    r"^quiz\s*:|(?<![\d０-９])\d{1,2}選|"
-    r"\bevery .* ranked\b|\bwatchlist\b|\bfor sleepless nights\b|\bguide to\b|"
-    r"추천작|볼\s?만한|(?:영화|드라마|작품|시리즈|신작)\s?\d{1,2}\s?편|"
-    # ("몰아 보기 좋은 예능 다섯 편": a count in words ending the headline; not "두 편 진출")
-    # (after what makes it a pick: "볼 만한", "좋은"; not "초청작에 한국 영화 네 편")
-    r"(?<=[은는한할될] )(?:영화|드라마|작품|시리즈|신작|예능)\s?"
-    r"(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?편\s*$|"
-    # "Top 10 Films of 2025", "Our Critics' Top 10 ..." (not a chart: "tops Netflix's top 10
-    # movies"); Japanese "ホラー映画10本" ending the headline, "【2025年ベスト】", "ベスト10"
-    r"(?:^|['’]s?\s+|\bour\s+|\bthe\s+)top\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|"
-    r"asian\s+)?(?:movies|films|dramas|shows|series|k-dramas)\s+of\s+(?:the\s+year|\d{4}|"
-    r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
-    r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
-    # a Chinese year's top ten ("2025年度十佳韩剧"; not a work placed on one: "《破墓》跻身年度
-    # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")
-    r"^[^《]*?(?<!入选)(?<!入選)(?<!入围)(?<!入圍)(?:十佳(?:韩剧|韓劇|电影|電影|影片|剧集|劇集)|"
-    # (十大 only as a picked list: "十大韓劇" is as often a poll's or a chart's result)
-    r"十大(?:精選|精选)(?![^\n]*(?:排行|公布|票選|票选|出爐|出炉|榜|入選|入选)))"
-    r"(?![^，,。\s]{0,12}(?:公布|揭晓|揭曉|缺席|导演|導演|入选|入選|提名))|"
-    r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b|"
-    # "8 things to know about ...", "... here's where to start"
-    r"\b\d{1,2}\s+things\s+(?:to know|you need to know)\s+about\b|"
-    r"\bhere['’]s where to start\b",
-    re.IGNORECASE,
-)
-#: more lists, apart from ``_LISTICLE`` (whose gate of needles would grow past what pays)
-_LISTICLE_MORE = Pattern(
-    # "Eight Korean dramas to binge over the break", "5 Reasons Why X Is The K-Drama To Watch",
-    # "London Korean Film Festival 2025: six to catch", "ten films not to miss", "The Korean
-    # Genre Films We Can't Wait to See"
-    r"^(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
-    r"(?:(?:[\w'-]+\s+){0,2}(?:movies|films|dramas|k-dramas|shows|series)\s+to\s+(?:binge|"
-    # (reasons to watch a work: "5 reasons why the box office fell" is news explained)
-    r"stream|watch|see|catch)|reasons\s+(?:why|to)\b.{0,80}(?<!refuse )(?<!refuses )"
-    r"(?<!refusing )\bto\s+(?:watch|binge|stream))|"
-    r"\b(?:three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:films|movies|titles|"
-    r"picks|dramas)\s+)?(?:to catch|not to miss|to see)\s*$|"
-    r"\b(?:films|movies|dramas|k-dramas|shows|series)\s+we\s+can['’]?t\s+wait\s+to\s+"
-    r"(?:see|watch)\b|"
-    # a Chinese year's or a season's roundup ("2025年度韩国影视盘点：电影回暖")
-    r"(?:年度|年终|年終|季度)(?![^，。\n]{0,8}(?:票房|财报|財報|業績|业绩|营收|營收))"
-    r"[^，。\n]{0,8}(?:盘点|盤點)|"
-    r"^(?:盘点|盤點)\s*\d{4}\s*年(?![^，。\n]{0,12}(?:票房|财报|財報|業績|业绩|营收|營收|投资|投資|"
-    r"成绩|成績|出海))|"
-    # "不容错过的十部韩国电影": films not to miss, counted
-    r"(?:不容错过|不容錯過|不可错过|不可錯過)的?[一二三四五六七八九十\d]+部"
-    r"(?![^，。\n]{0,12}(?:入围|入圍|获奖|獲獎|提名|票房))|"
-    # Chinese and Korean lists: "10部必睇新劇", "2025年必看韓劇TOP10", "화제성 TOP 10"
-    r"\d{1,2}\s?部\s?(?:必睇|必看|必追)|(?:必睇|必看|必追)(?:韓劇|韩剧|新劇|新剧|電影|电影)"
-    r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
-    # a year's or a recommender's Korean list, not a weekly chart ("화제성 TOP 10" with its 1위)
-    r"(?:결산|추천|모음|부터)(?![^\n]*\d위)[^\n]{0,40}?(?:드라마|예능|영화|작품|화제성)\s?"
-    r"TOP\s?\d{1,2}\s*$",
-    re.IGNORECASE,
-)
 #: a K-pop act's concert, tour or album (the venue's "Theatre" is no film word; a drama or a
 #: concert film is)
 _K_POP_EVENT = Pattern(
@@ -495,7 +427,7 @@ def decide_kind(
         m = headline(_ACT_EVENT)
     if m and not _SCREEN_WORK.search(title, doc.folded_headline):
         return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
-    m = headline(_LISTICLE) or headline(_LISTICLE_MORE)
+    m = headline(LISTICLE) or headline(LISTICLE_MORE) or headline(EXPLAINER)
     if (
         m
         and "things" in m.group(0).lower()

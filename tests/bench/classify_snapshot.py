@@ -59,6 +59,7 @@ UNSEEN = frozenset(
         "heldout20",
         "heldout21",
         "heldout22",
+        "heldout23",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

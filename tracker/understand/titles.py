@@ -116,6 +116,19 @@ _FESTIVAL_YEAR_LEAD = Pattern(
 _EPISODES_AFTER = Pattern(
     r"\s*[(\[]\s*(?i:episodes?|eps?\.?)\s*\d{1,3}(?:\s*(?:-|–|&|and|to)\s*\d{1,3})?\s*[)\]]\s*$"
 )
+#: what a headline says of a work after its title, never the title's: its episodes, recap,
+#: volume, premiere, trailer, the way to stream it, a critic's last word on it ("Honour Episodes
+#: 3-4 Recap", "Pluribus Series Premiere", "Stranger Things 5 Volume 2", "Namib: Episodes 1-2",
+#: "Mary Kills People: Final Thoughts", "Second Shot At Love Premieres Tomorrow", "The Lost Bus
+#: Streaming")
+_SAID_AFTER_TITLE = Pattern(
+    r"(?::\s*|\s+)(?:(?:Series|Season)\s+(?:Premiere|Finale)|"
+    r"(?:\d{1,2}\s+)?(?:Episodes?|Eps?\.?)\s*\d{1,3}(?:\s*(?:-|–|&|and|to)\s*\d{1,3})?"
+    r"(?:\s+(?:Recap|Review))?(?:\s+(?:And|&))?|Recap(?:\s+(?:And|&))?|"
+    r"(?:\d{1,2}\s+)?(?:Volume|Vol\.)\s*\d{1,2}|Final\s+Thoughts|First\s+Look|Trailer|"
+    r"Teaser|Streaming|(?:Premieres|Debuts|Arrives|Airs|Streams)\s+(?:Tomorrow|Today|Tonight|"
+    r"This\s+\w+|Next\s+\w+))$"
+)
 #: a festival after a dash is where the critic saw the work, not its title
 _AT_FESTIVAL = Pattern(
     r"\s+[-–—]\s+[^-–—]*\b(?:Film Festival|Festival|Fest|TIFF|Sundance|Cannes|Berlinale|"
@@ -140,6 +153,11 @@ def clean_film(text: str) -> tuple[str, int | None, int | None]:
     film = _AT_FESTIVAL.sub("", film)  # "The World of Love – BFI London Film Festival"
     film = _FESTIVAL_YEAR_LEAD.sub("", film)  # "LFF 2025: Project Y"
     film = _EPISODES_AFTER.sub("", film)  # "Made in Korea (Episodes 1-2)"
+    for _ in range(2):  # ("Honour Episodes 3-4 Recap And", then nothing more)
+        said = _SAID_AFTER_TITLE.search(film)
+        if said is None or said.start() == 0:
+            break
+        film = film[: said.start()]
     if _LATIN.search(film):
         # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
         film = _HANGUL_ALIAS.sub("", film)

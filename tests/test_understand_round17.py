@@ -17,6 +17,7 @@ from headlines import classify_headline
 from tracker.types import Kind
 from tracker.understand import latinscript
 from tracker.understand.linktitle import link_words
+from tracker.understand.titles import clean_film
 
 #: a Monday
 MONDAY = datetime(2026, 2, 2, 9, tzinfo=UTC)
@@ -308,3 +309,25 @@ def test_round_17_lists_and_explainers_are_other(title: str) -> None:
 def test_round_17_a_count_or_a_why_that_is_no_list(title: str) -> None:
     r = classify_headline(title, "<p>The Korean drama. 韓劇。</p>", published=MONDAY)
     assert r.kind != Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("Moonglade Episodes 3-4 Recap", "Moonglade"),
+        ("Moonglade Series Premiere", "Moonglade"),
+        ("Moonglade 5 Volume 2", "Moonglade"),
+        ("Moonglade: Episodes 1-2", "Moonglade"),
+        ("Moonglade: Final Thoughts", "Moonglade"),
+        ("Second Shot At Love Premieres Tomorrow", "Second Shot At Love"),
+        ("The Lost Bus Streaming", "The Lost Bus"),
+        ("The Judge Returns Episode 1 Recap And", "The Judge Returns"),
+        # (a title's own last word stays: "The Judge Returns", "Trailer" alone)
+        ("The Judge Returns", "The Judge Returns"),
+        ("Trailer", "Trailer"),
+    ],
+)
+def test_round_17_what_a_headline_says_after_a_title_is_not_the_title(
+    said: str, title: str
+) -> None:
+    assert clean_film(said)[0] == title

@@ -331,3 +331,27 @@ def test_round_17_what_a_headline_says_after_a_title_is_not_the_title(
     said: str, title: str
 ) -> None:
     assert clean_film(said)[0] == title
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        ("Moonglade Trailer: Lee Do-hyun Sends Zo In-sung Into A Frozen Spy War", "Moonglade"),
+        (
+            "Paper Lanterns first look: Go Ah-sung and Byun Yo-han meet in a basement",
+            "Paper Lanterns",
+        ),
+        ("Paper Lanterns Ratings: Song Joong-ki's Drama Climbs To 4.1%", "Paper Lanterns"),
+        ("MBC's Paper Lanterns Official Poster: The Cast In Red", "Paper Lanterns"),
+    ],
+)
+def test_round_17_a_title_before_what_the_headline_brings_of_it(title: str, film: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama series.</p>", published=MONDAY)
+    assert r.film == film, r.reasons
+
+
+def test_round_17_a_person_before_a_trailer_is_no_title() -> None:
+    r = classify_headline(
+        "Lee Do-hyun Trailer: The Director Explains His Cut", "<p>The Korean film.</p>"
+    )
+    assert r.film != "Lee Do-hyun", r.reasons

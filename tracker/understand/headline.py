@@ -49,6 +49,14 @@ _EPISODE_LEAD = Pattern(
     r"(?P<film>[A-Z0-9][^:|\-–—]{0,60}?)[:,]?\s+(?i:(?:episodes?|ep\.?)\s*\d{1,3}\b|"
     r"(?:series |season )?finale\b)"
 )
+#: a title, then what the headline brings of it before a colon: its trailer, first look,
+#: poster, ratings or viewership ("Humint Trailer: Ryoo Seung-wan Sends ...", "My Youth Ratings:
+#: Song Joong-ki's Drama Climbs ...", "Pavane first look: ...")
+_FORMAT_LEAD = Pattern(
+    r"^(?P<film>[A-Z0-9][^:|]{0,60}?)\s+(?i:official\s+|final\s+|new\s+|main\s+)?"
+    r"(?i:trailer|teaser(?:\s+trailer)?|first\s+look|posters?|stills|ratings|viewership|"
+    r"soundtrack|OST)\s*:\s"
+)
 #: "Hyun Bin and Jung Woo-sung's Made in Korea comes to ...": the cast's possessive, then the
 #: title up to the headline's first lower-case word (``sentence_case_subject``)
 _CAST_POSSESSIVE = Pattern(
@@ -396,6 +404,13 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
             len(film.split()) > 1 and bounded_title(film) and lexicon.person(film) is None
         ):
             return film, "title pattern 'X episode N / finale ...'"
+    m = _FORMAT_LEAD.match(rest)
+    if m:
+        film = m["film"].strip()
+        pm = _POSSESSIVE_LEAD.match(film)
+        film = pm.group("rest") if pm else film
+        if lexicon.works_titled(film) or (bounded_title(film) and lexicon.person(film) is None):
+            return film, "title pattern 'X trailer / ratings / first look: ...'"
     m = SUBJECT_ARRIVES.match(rest)
     if m and arrival_subject(lexicon, m["film"], rest[m.end() :], body):
         # "Harbour Lights arrives on Disney+ next Wednesday": a sentence-case headline's

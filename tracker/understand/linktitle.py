@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote
 
 from tracker.understand.scan.prefilter import Pattern
@@ -102,6 +103,7 @@ _PERSON_AFTER_COLON = re.compile(r"(?!(?:The|A|An)\s)[^\W\d_][\w'’.-]+\s[^\W\d
 _ONE_WORD = 5
 
 
+@lru_cache(maxsize=64)
 def link_words(link: str) -> tuple[str, ...]:
     """The words of the link's last path segment that has a letter, lower-cased; () when the
     link names nothing (a numeric article id, a Hangul-encoded path)."""

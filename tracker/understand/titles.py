@@ -129,6 +129,12 @@ _SAID_AFTER_TITLE = Pattern(
     r"Teaser|Streaming|(?:Premieres|Debuts|Arrives|Airs|Streams)\s+(?:Tomorrow|Today|Tonight|"
     r"This\s+\w+|Next\s+\w+))$"
 )
+#: the last words of ``_SAID_AFTER_TITLE`` (or a number)
+_SAID_LAST_TEXT = (
+    "premiere finale recap and & review thoughts look trailer teaser streaming tomorrow today "
+    "tonight week weekend month monday tuesday wednesday thursday friday saturday sunday"
+)
+_SAID_LAST = frozenset(_SAID_LAST_TEXT.split())
 #: a festival after a dash is where the critic saw the work, not its title
 _AT_FESTIVAL = Pattern(
     r"\s+[-–—]\s+[^-–—]*\b(?:Film Festival|Festival|Fest|TIFF|Sundance|Cannes|Berlinale|"
@@ -154,6 +160,9 @@ def clean_film(text: str) -> tuple[str, int | None, int | None]:
     film = _FESTIVAL_YEAR_LEAD.sub("", film)  # "LFF 2025: Project Y"
     film = _EPISODES_AFTER.sub("", film)  # "Made in Korea (Episodes 1-2)"
     for _ in range(2):  # ("Honour Episodes 3-4 Recap And", then nothing more)
+        last = film.rpartition(" ")[2].lower()
+        if not (last in _SAID_LAST or last[-1:].isdigit()):
+            break  # (a word no such tail ends with: no search)
         said = _SAID_AFTER_TITLE.search(film)
         if said is None or said.start() == 0:
             break

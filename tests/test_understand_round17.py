@@ -355,3 +355,27 @@ def test_round_17_a_person_before_a_trailer_is_no_title() -> None:
         "Lee Do-hyun Trailer: The Director Explains His Cut", "<p>The Korean film.</p>"
     )
     assert r.film != "Lee Do-hyun", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [("Rating: A-minus", 4.17), ("Grade: B plus", 3.75), ("Grade: B-plus.", 3.75)],
+)
+def test_round_17_a_letter_grade_with_its_sign_spelled_out(text: str, rating: float) -> None:
+    r = classify_headline("Moonglade review: a cold spy duel", f"<p>Gripping.</p><p>{text}</p>")
+    assert r.rating == rating, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title", ["Moonglade Heads To UK Cinemas", "Moonglade comes to Australian cinemas"]
+)
+def test_round_17_a_work_that_heads_to_a_countrys_cinemas(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean film.</p>", published=MONDAY)
+    assert (r.kind, r.film) == (Kind.RELEASE, "Moonglade"), r.reasons
+
+
+def test_round_17_a_star_that_heads_to_cinemas_is_no_release() -> None:
+    r = classify_headline(
+        "Park Bo-gum heads to cinemas for stage greetings", "<p>The Korean film.</p>"
+    )
+    assert r.kind != Kind.RELEASE, r.reasons

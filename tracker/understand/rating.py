@@ -133,7 +133,9 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
                 # ("Our grade: A-": the outlet's own, in lower case after a possessive)
                 r"(?:(?:Our|My|Final|Overall)\s+(?:grade|rating|score|verdict)|"
                 r"Grade|Rating|Score|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
-                r"\(?([A-F](?:\+|-|−)?)\)?(?![\w+\-])(?=\s*(?:$|[).,;!<]|\n))",
+                # ("A-minus", "B plus": the sign spelled out)
+                r"\(?([A-F](?:\+|-|−|[-\s](?:plus|minus)(?![\w-]))?)\)?(?![\w+\-])"
+                r"(?=\s*(?:$|[).,;!<]|\n))",
                 re.MULTILINE,
             ),
             "grade",
@@ -329,6 +331,8 @@ def _ratings_in(
                 value = n if n <= 5 else None
             elif how == "grade":
                 grade = m.group(1).replace("−", "-")
+                # "A-minus", "B plus"
+                grade = re.sub(r"[-\s]plus$", "+", re.sub(r"[-\s]minus$", "-", grade))
                 value = round(_LETTER_GRADES.index(grade) * 5 / 12, 2)
             elif how == "ja_stars":
                 value = float(m.group(1)) + (0.5 if m.group(2) else 0.0)

@@ -278,6 +278,8 @@ RELEASE_WEAK = Pattern(
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
     r"\bhits? (?:theaters|theatres|cinemas)\b|"
+    # "The World of Love Heads To UK Cinemas" (not a star there for stage greetings)
+    r"\b(?:heads?|comes?)\s+to\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s*$|"
     # a work that hits a country's cinemas or screens ("finally hits Aussie cinemas", "hits
     # Canadian screens"; the country a capital: not "summer hits fill Korean cinemas"; not a
     # slump, a strike or a price that hits them, nor a record or a top spot there)

@@ -490,6 +490,13 @@ def _ref_merge_by_sound(
             continue
         title, found = own[0]
         targets = {where(g) for g in order if found in sounds_latin(g)} - {group}
+        if not targets and len(found) >= 7:
+            # one consonant off: the two share a form with at most one consonant dropped
+            targets = {
+                where(g)
+                for g in order
+                if any(len(s) >= 6 and _ref_one_apart(found, s) for s in sounds_latin(g) if s)
+            } - {group}
         if not targets and is_katakana(title):
             targets = {where(g) for g in order if found in sounds_hangul(g)} - {group}
         if len(targets) != 1:
@@ -504,6 +511,15 @@ def _ref_merge_by_sound(
         if _ref_may_join([items[i] for i in merged[group]], [items[i] for i in merged[target]]):
             merged[target] = merged[target] + merged.pop(group)
     return merged
+
+
+def _ref_one_apart(a: str, b: str) -> bool:
+    """Whether two skeletons share a form with at most one consonant of each dropped."""
+
+    def forms(sound: str) -> set[str]:
+        return {sound} | {sound[:i] + sound[i + 1 :] for i in range(len(sound))}
+
+    return bool(forms(a) & forms(b))
 
 
 def assert_same(items: Sequence[ClusterInput], lexicon: Lexicon | None = None) -> list[int | None]:

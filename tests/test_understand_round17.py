@@ -17,6 +17,7 @@ from headlines import classify_headline
 from tracker.types import Kind
 from tracker.understand import latinscript
 from tracker.understand.linktitle import link_words
+from tracker.understand.match import ClusterInput, cluster
 from tracker.understand.titles import clean_film
 
 #: a Monday
@@ -379,3 +380,38 @@ def test_round_17_a_star_that_heads_to_cinemas_is_no_release() -> None:
         "Park Bo-gum heads to cinemas for stage greetings", "<p>The Korean film.</p>"
     )
     assert r.kind != Kind.RELEASE, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("latin", "other", "hangul"),
+    [
+        # "of the" is 오브 더: a "th" Korean writes ㄷ
+        ("Night of the Seven Lanterns", "나이트 오브 더 세븐 랜턴즈", True),
+        # "Stranger" is ストレンジャー: a "g" Japanese does not write
+        ("Stranger Lanterns", "ストレンジャー・ランタンズ", False),
+    ],
+)
+def test_round_17_a_transcribed_title_one_consonant_off_joins_its_work(
+    latin: str, other: str, hangul: bool
+) -> None:
+    def item(film: str, film_hangul: str | None) -> ClusterInput:
+        return ClusterInput(
+            film=film,
+            film_hangul=film_hangul,
+            year=None,
+            published=MONDAY,
+            korean=True,
+            title=film,
+            text="A Korean drama. 드라마",
+        )
+
+    joined = cluster([item(latin, None), item(other, other if hangul else None)])
+    assert joined[0] is not None and joined[0] == joined[1]
+    # two consonants off is another work ("Keeper of ...", 키퍼 오브 더 ...: "kbrb" and "kb")
+    apart = cluster(
+        [
+            item("Keeper of the Seven Lanterns", None),
+            item("키퍼 오브 더 세븐 랜턴즈", "키퍼 오브 더 세븐 랜턴즈"),
+        ]
+    )
+    assert apart[0] != apart[1]

@@ -54,8 +54,8 @@ _EPISODE_LEAD = Pattern(
 #: Song Joong-ki's Drama Climbs ...", "Pavane first look: ...")
 _FORMAT_LEAD = Pattern(
     r"^(?P<film>[A-Z0-9][^:|]{0,60}?)\s+(?i:official\s+|final\s+|new\s+|main\s+)?"
-    r"(?i:trailer|teaser(?:\s+trailer)?|first\s+look|posters?|stills|ratings|viewership|"
-    r"soundtrack|OST)\s*:\s"
+    r"(?P<what>(?i:trailer|teaser(?:\s+trailer)?|first\s+look|posters?|stills|ratings|"
+    r"viewership|soundtrack|OST))\s*:\s"
 )
 #: "Hyun Bin and Jung Woo-sung's Made in Korea comes to ...": the cast's possessive, then the
 #: title up to the headline's first lower-case word (``sentence_case_subject``)
@@ -409,7 +409,13 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         film = m["film"].strip()
         pm = _POSSESSIVE_LEAD.match(film)
         film = pm.group("rest") if pm else film
-        if lexicon.works_titled(film) or (bounded_title(film) and lexicon.person(film) is None):
+        # ("Nielsen Ratings:", "TV Viewership:": one word before figures is their source)
+        figures = m["what"].lower() in ("ratings", "viewership")
+        if lexicon.works_titled(film) or (
+            bounded_title(film)
+            and lexicon.person(film) is None
+            and not (figures and " " not in film)
+        ):
             return film, "title pattern 'X trailer / ratings / first look: ...'"
     m = SUBJECT_ARRIVES.match(rest)
     if m and arrival_subject(lexicon, m["film"], rest[m.end() :], body):

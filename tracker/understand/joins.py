@@ -268,6 +268,8 @@ def _join_by_people(
 #: three, one title in twenty of the lexicon's meets another work's ("프레데터", "The Plot"),
 #: so a skeleton of three ("Cashero", 캐셔로) joins only where the entries share a name too
 _SOUND_ALONE = 4
+#: the fewest consonants of a skeleton that may join one a consonant off
+_SOUND_NEAR = 7
 SOUND_MIN = 3
 
 
@@ -309,6 +311,19 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
         return groups
     merged = dict(groups)
     moved: dict[str, str] = {}  # a group joined to another -> that one
+    # the long Latin skeletons by each form with one consonant dropped: two skeletons one
+    # consonant apart (one dropped, added or changed) share such a form
+    dropped: dict[str, set[str]] = {}
+    for sound, owners in latin.items():
+        if len(sound) >= _SOUND_NEAR - 1:
+            for form in {sound, *_one_dropped(sound)}:
+                dropped.setdefault(form, set()).update(owners)
+
+    def near(sound: str) -> set[str]:
+        found: set[str] = set()
+        for form in {sound, *_one_dropped(sound)}:
+            found |= dropped.get(form, set())
+        return found
 
     def now(group: str) -> str:
         while group in moved:
@@ -320,6 +335,10 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
             continue
         # where each candidate is now; exactly one is wanted, so their order does not matter
         targets = {now(t) for t in latin.get(sound, ())} - {base}
+        if not targets and len(sound) >= _SOUND_NEAR:
+            # a long skeleton one consonant off ("Stranger Things", ストレンジャー・シングス: a
+            # "g" Japanese does not write; "of the", 오브 더: a "th" Korean writes ㄷ)
+            targets = {now(t) for t in near(sound)} - {base}
         if not targets and katakana:
             targets = {now(t) for t in hangul.get(sound, ())} - {base}
         if len(targets) != 1:
@@ -336,6 +355,11 @@ def _join_by_sound(groups: dict[str, list[int]], keys: Sequence[FilmKeys]) -> di
             merged[target] = merged[target] + merged.pop(base)
             moved[base] = target
     return merged
+
+
+def _one_dropped(sound: str) -> set[str]:
+    """``sound`` with each one of its consonants left out."""
+    return {sound[:i] + sound[i + 1 :] for i in range(len(sound))}
 
 
 def _korean_differs(a: Sequence[int], b: Sequence[int], keys: Sequence[FilmKeys]) -> bool:

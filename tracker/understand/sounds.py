@@ -80,7 +80,7 @@ _KANA_CLASSES = {
     **dict.fromkeys("ラリルレロ", "r"),
 }
 #: what a katakana title may hold besides kana: the middle dot between words, spaces
-_KANA_SEPARATORS = " ・\u3000="
+_KANA_SEPARATORS = " ・\u3000=：:"
 
 
 def latin_skeleton(latin: str) -> str:

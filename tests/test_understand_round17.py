@@ -415,3 +415,32 @@ def test_round_17_a_transcribed_title_one_consonant_off_joins_its_work(
         ]
     )
     assert apart[0] != apart[1]
+
+
+ESSAY_LEAD = (
+    "<p>Byun Sung-hyun's Good News restages a 1970 hijacking as a farce of bureaucrats and spooks. "
+    "The leads are very funny; the film is less sure what it thinks.</p>"
+)
+
+
+ESSAY_LINK = "https://example.com/culture/film/2025/10/good-news-netflix-hijacking"
+
+
+def test_round_17_a_lead_that_judges_under_a_film_section_is_a_review() -> None:
+    r = classify_headline(
+        "A hijacking, a comedy and the absurdity of 1970",
+        ESSAY_LEAD,
+        ("Culture", "Film"),
+        link=ESSAY_LINK,
+    )
+    assert r.kind == Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize("categories", [("Culture", "Film", "News"), ("Culture",)])
+def test_round_17_a_lead_that_judges_filed_as_news_or_nowhere_is_no_review(
+    categories: tuple[str, ...],
+) -> None:
+    r = classify_headline(
+        "A hijacking, a comedy and the absurdity of 1970", ESSAY_LEAD, categories, link=ESSAY_LINK
+    )
+    assert r.kind != Kind.REVIEW, r.reasons

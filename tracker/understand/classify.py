@@ -108,7 +108,7 @@ def classify(
     kind_result = decide_kind(doc, film, rating.value, feed, rating.seen, learned)
     if film.title is None and not film.roundup and kind_result.by_default:
         # (a Korean text quotes the work after its kind where others set it in italics)
-        marked = _essay_subject(doc, lex) or film_quoted_after_kind(doc)
+        marked = _essay_subject(doc, lex) or film_quoted_after_kind(doc) or film_in_body(doc, lex)
         if marked:
             essay = decide_kind(
                 doc,

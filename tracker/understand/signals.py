@@ -384,6 +384,8 @@ def _weigh(
             signals.append(
                 (Kind.REVIEW, _W_VERDICT, f"the headline's verdict {verdict.group(0)!r}")
             )
+    if essay is None and film.title and not film.roundup:
+        signals.extend(_lead_judges_alone(doc))
     filed = news_meta(doc)
     if filed:
         weight = _W_NEWS_LINK if filed == NEWS_LINK else _W_NEWS_CATEGORY
@@ -415,3 +417,26 @@ def _weigh(
     if len(signals) == 1:
         return best, signals[0][2]  # the hint alone: the reason reads as before
     return best, f"signals ({listed})"
+
+
+#: a film or television section among the categories ("Film", "Movies", "TV", "K-Drama")
+_SCREEN_SECTION = Pattern(
+    r"^(?:film|films|movies?|cinema|tv|television|k-?dramas?|drama|streaming)$", re.IGNORECASE
+)
+
+
+def _lead_judges_alone(doc: Document) -> list[tuple[Kind, int, str]]:
+    """Under a headline that is no essay's and reports nothing, filed in a film or television
+    section and not as news: a lead that judges the work in so many words."""
+    if NEWS_VERB.search(doc.headline) or _REPORTS.search(doc.headline) or news_meta(doc):
+        return []
+    section = next((c for c in doc.categories if _SCREEN_SECTION.match(c.strip())), None)
+    if section is None:
+        return []
+    judged = _lead_judges(doc, strict=True)
+    if judged is None:
+        return []
+    return [
+        (Kind.REVIEW, _W_LEAD, f"the lead judges the work ({judged!r})"),
+        (Kind.REVIEW, _W_FEED, f"filed under {section!r}"),
+    ]

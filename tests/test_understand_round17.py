@@ -444,3 +444,28 @@ def test_round_17_a_lead_that_judges_filed_as_news_or_nowhere_is_no_review(
         "A hijacking, a comedy and the absurdity of 1970", ESSAY_LEAD, categories, link=ESSAY_LINK
     )
     assert r.kind != Kind.REVIEW, r.reasons
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "<p>Netflix has released the first full trailer for Moonglade, the Korean disaster film "
+        "starring Kim Da-mi, which premieres on the streamer Friday, February 13.</p>",
+        "<p>Netflix has released the final trailer for Moonglade, which plays a limited run in "
+        "select theaters from February 6th before it debuts on Netflix Feb. 13.</p>",
+    ],
+)
+def test_round_17_a_trailers_lead_that_dates_the_work_in_the_present(lead: str) -> None:
+    r = classify_headline(
+        "Moonglade Trailer: Kim Da-mi Races Rising Waters", lead, published=MONDAY
+    )
+    assert (r.kind, r.release_date) == (Kind.RELEASE, date(2026, 2, 13)), r.reasons
+
+
+def test_round_17_the_trailers_own_day_is_not_the_works() -> None:
+    r = classify_headline(
+        "Moonglade Trailer: Kim Da-mi Races Rising Waters",
+        "<p>The trailer premieres on Netflix on February 3.</p>",
+        published=MONDAY,
+    )
+    assert r.kind == Kind.OTHER, r.reasons

@@ -57,4 +57,9 @@ def works_day_in_lead(title: str, lead: str) -> re.Match[str] | None:
     if dated is None:
         return None
     start = max(lead.rfind(". ", 0, dated.start()), lead.rfind("다.", 0, dated.start()), 0)
+    if dated.group(0)[:1].isascii() and not dated.group(0).lower().startswith("will"):
+        # (a verb in the present: its own clause says whose day, "..., which premieres on
+        # ...", "... before it debuts on ...", after the sentence's trailer)
+        start = max(start, lead.rfind(", ", 0, dated.start()))
+        start = max(start, *(lead.rfind(w, 0, dated.start()) for w in (" which ", " before ")))
     return None if _NOT_THE_WORKS_DAY.search(lead[start : dated.end()]) else dated

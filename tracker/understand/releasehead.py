@@ -169,6 +169,12 @@ PROMO_DATED_LEAD = Pattern(
     r"\bwill\s+(?:premiere|debut|air|open|be\s+released)\s+(?:on\s+(?:[A-Z][\w+]*\s+)?)?"
     r"(?:this\s+|next\s+)?"
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    # and in the present: "which premieres on the streamer Friday, December 19", "before it
+    # debuts on Netflix Dec. 12" (not "hits Netflix on December 19": the labelled sets file
+    # that under a trailer's headline both ways)
+    r"\b(?:premieres|debuts|arrives|lands|streams)\s+(?:on\s+(?:the\s+streamer|"
+    rf"{PLATFORM_NAMES})\s+|{PLATFORM_NAMES}\s+)(?:on\s+)?"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     r"(?:\d{1,2}월\s*\d{1,2}일|(?:다음\s?달|내달|오는|이달)\s?\d{1,2}일)\s*"
     rf"{_KO_WEEKDAY}(?:첫\s?방송|첫\s?공개|개봉)[을를]?\s?앞두고",
     re.IGNORECASE,

@@ -469,3 +469,23 @@ def test_round_17_the_trailers_own_day_is_not_the_works() -> None:
         published=MONDAY,
     )
     assert r.kind == Kind.OTHER, r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "IDID: Meet the Starship boy band Kenyan fans can't stop streaming",
+        "Nigerian fans trend NOWZ after the Korean quintet's Lagos shout-out",
+        "HYBE's new girl group announces its first Manila fan meeting",
+    ],
+)
+def test_round_17_a_korean_act_by_its_kind_or_its_agency(title: str) -> None:
+    r = classify_headline(title, "<p>The group thanked fans in a live broadcast.</p>")
+    assert r.korean, r.reasons
+
+
+def test_round_17_a_starship_that_is_a_rocket_is_no_korean_act() -> None:
+    r = classify_headline(
+        "SpaceX's Starship launches again", "<p>The rocket flew for an hour. A new film.</p>"
+    )
+    assert not r.korean, r.reasons

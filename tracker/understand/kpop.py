@@ -22,7 +22,14 @@ _K_POP = Pattern(
     # group is compared with, admires or sings with: "韓国のアイドルグループのような")
     r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)|"
     r"韓国の?(?:人気)?(?:[\d０-９]{1,2}人組)?(?:ボーイズ|ガールズ|アイドル)?(?:グループ|ユニット)?"
-    r"(?<=[組プト])(?=[「『\"'A-Za-zＡ-Ｚａ-ｚ])",
+    r"(?<=[組プト])(?=[「『\"'A-Za-zＡ-Ｚａ-ｚ])|"
+    # a Korean act by its kind ("The Korean quintet", "a Korean boy band") or by its agency
+    # ("the Starship boy band", "HYBE's new girl group"; Starship alone is a rocket)
+    r"\bKorean\s+(?:boy\s+bands?|(?:boy|girl)\s+groups?|idols?|quintet|quartet|trio|sextet|"
+    r"septet|octet|pop\s+(?:groups?|stars?|idols?))\b|"
+    r"\b(?:HYBE|JYP|YG|Starship|Pledis|Cube|FNC|Woollim|RBW|MODHAUS|Big\s?Hit|Belift|ADOR)"
+    r"(?:['’]s)?\s+(?:Entertainment\b|(?:new\s+)?(?:boy\s+bands?|(?:boy|girl)\s+groups?|"
+    r"idols?|trainees?)\b)",
     re.IGNORECASE,
 )
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name

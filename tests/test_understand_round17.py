@@ -489,3 +489,19 @@ def test_round_17_a_starship_that_is_a_rocket_is_no_korean_act() -> None:
         "SpaceX's Starship launches again", "<p>The rocket flew for an hour. A new film.</p>"
     )
     assert not r.korean, r.reasons
+
+
+def test_round_17_a_korean_text_on_a_drama_with_nothing_from_abroad() -> None:
+    r = classify_headline(
+        "[드라마 비평] ‘달빛 등대’, 회귀물의 문법을 법정에 옮기다",
+        "<p>회귀물의 공식을 법정 드라마에 옮긴 이 작품은 첫 회부터 속도가 빠르다.</p>",
+    )
+    assert r.korean, r.reasons
+
+
+def test_round_17_a_korean_text_on_a_drama_from_abroad_is_not_korean() -> None:
+    r = classify_headline(
+        "[드라마 비평] ‘달빛 등대’, 회귀물의 문법을 법정에 옮기다",
+        "<p>미국 드라마의 공식을 법정에 옮긴 이 작품은 첫 회부터 속도가 빠르다.</p>",
+    )
+    assert not r.korean, r.reasons

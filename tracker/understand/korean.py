@@ -518,9 +518,12 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         km = K_POP_HANGUL.search(doc.body)
         if km and not FOREIGN_GROUP.search(doc.all_text):
             evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
-        tv = _KO_TV.search(doc.all_text)
-        if tv and not _KO_ABROAD.search(doc.all_text):
+        tv, abroad = _KO_TV.search(doc.all_text), _KO_ABROAD.search(doc.all_text)
+        home = doc.hangul_title and not (foreign or abroad or _OTHER_HANGUL.search(doc.all_text))
+        if tv and not abroad:
             evidence.append((2, f"Korean television's words {tv.group(0)!r}"))
+        elif home and _K_CUE_HANGUL.search(doc.all_text):
+            evidence.append((1, "a Korean text on a drama or a show, none from abroad"))
     return evidence
 
 

@@ -505,3 +505,37 @@ def test_round_17_a_korean_text_on_a_drama_from_abroad_is_not_korean() -> None:
         "<p>미국 드라마의 공식을 법정에 옮긴 이 작품은 첫 회부터 속도가 빠르다.</p>",
     )
     assert not r.korean, r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "link", "film"),
+    [
+        (
+            "NYFF 2025 Review: Tom Harlow's Paper Lanterns",
+            "<p>Rating: 4/5</p>",
+            None,
+            "Paper Lanterns",
+        ),
+        ("LEAFF 2025 review: Paper Lanterns", "<p>Rating: 4/5</p>", None, "Paper Lanterns"),
+        (
+            "Moonglade Episodes 3-4 Recap: The Friendship Cracks",
+            "<p>The Korean drama gets better.</p>",
+            "https://example.com/moonglade-episodes-3-4-recap/",
+            "Moonglade",
+        ),
+    ],
+)
+def test_round_17_a_reviews_lead_and_a_links_numbers(
+    title: str, summary: str, link: str | None, film: str
+) -> None:
+    r = classify_headline(title, summary, link=link, published=MONDAY)
+    assert r.film == film, r.reasons
+
+
+def test_round_17_a_rank_the_link_repeats_is_no_title() -> None:
+    r = classify_headline(
+        "Moonglade Punches Into Netflix's Global Top 10 for a Second Week",
+        "<p>The Korean drama.</p>",
+        link="https://example.com/moonglade-netflix-top-10-second-week/",
+    )
+    assert r.film != "Top 10", r.reasons

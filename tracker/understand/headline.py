@@ -67,12 +67,19 @@ _CAST_POSSESSIVE = Pattern(
 #: sentence that opens with its cast's possessive
 _TITLE_COLON_CAST = Pattern(r"^(?P<film>[A-Z0-9][^:|]{0,40}?):\s+(?P<rest>[A-Z].*)$")
 #: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
+#: a person's possessive before a title: two or three capitalised words, no article ("Josh
+#: Safdie's Marty Supreme"; not "The Film's Best Scene")
+_NAME_POSSESSIVE = Pattern(
+    r"^(?!(?:The|A|An)\s)[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){1,2}['’]s\s+(?P<rest>[A-Z0-9].*)$"
+)
 _FESTIVAL_TAG = (
     r"(?:Cannes|Venice|Berlinale|Berlin|Sundance|TIFF|Toronto|Busan|BIFF|Jeonju|Bucheon|BiFan|"
     r"Fantasia|Fantastic Fest|SXSW|Tribeca|NYFF|New York|LFF|London|Locarno|Rotterdam|IFFR|"
     r"Karlovy Vary|Udine|Far East|San Sebastian|Telluride|AFI Fest|Annecy|Sitges|Hong Kong|"
     r"Shanghai|Tokyo|Fantasporto|Overlook|Beyond Fest|Festival|Film Festival|Midnight|"
-    r"Directors' Fortnight|Critics' Week|Un Certain Regard|Berlinale Panorama|Panorama|Forum)"
+    r"Directors' Fortnight|Critics' Week|Un Certain Regard|Berlinale Panorama|Panorama|Forum|"
+    # any festival's acronym with its year ("LEAFF 2025", "CIFF 2026")
+    r"[A-Z]{3,8}(?=\s+(?:19|20)\d\d))"
     r"(?:\s+(?:19|20)\d\d)?"
 )
 REVIEW_LEAD = Pattern(
@@ -243,6 +250,9 @@ def film_in_lead(lexicon: Lexicon, rest: str, link: tuple[str, ...] = ()) -> str
     verb = HEADLINE_VERB.search(head)
     if verb and verb.start() > 0:
         head = head[: verb.start()]
+    owned = _NAME_POSSESSIVE.match(head)
+    if owned and looks_like_title(owned["rest"]):
+        return owned["rest"]  # "Review: Josh Safdie's Marty Supreme": the director's film
     return head
 
 

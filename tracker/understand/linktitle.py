@@ -192,6 +192,8 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
                 # kccla-the-world-of-love is)
                 continue
             end, confirmed = _run(found, start, words, at)
+            if all(t.isdigit() for _, tokens in found[start:end] for t in tokens):
+                continue  # ("3-4" of "Honour Episodes 3-4 Recap": numbers name no work)
             if confirmed and end > start and (best is None or end - start > best[0]):
                 best = (end - start, start, end)
     if best is None:
@@ -214,8 +216,8 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
     ):
         return None
     tokens = [t for _, token in span for t in token]
-    if all(t in _NOT_A_TITLE or t in _SMALL for t in tokens):
-        return None
+    if all(t in _NOT_A_TITLE or t in _SMALL or t.isdigit() for t in tokens):
+        return None  # (and "Top 10", "3-4": a rank or episodes)
     if any(t in _NOT_A_WORK for t in tokens) or all(m.group(0).isupper() for m, _ in span):
         return None  # a festival, an award, a company ("Busan Film Festival", "KOFIC")
     if tokens[0] in _MONTHS or (tokens[0].isdigit() and len(tokens[0]) == 4):

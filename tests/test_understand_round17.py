@@ -539,3 +539,12 @@ def test_round_17_a_rank_the_link_repeats_is_no_title() -> None:
         link="https://example.com/moonglade-netflix-top-10-second-week/",
     )
     assert r.film != "Top 10", r.reasons
+
+
+def test_round_17_a_release_headlines_subject_before_an_italic_title_in_its_text() -> None:
+    r = classify_headline(
+        "Moonglade: Marvel's Hollywood satire premieres on Disney+ on February 13",
+        "<p>From the studio of <em>Shang-Chi</em>, a new series.</p>",
+        published=MONDAY,
+    )
+    assert r.film == "Moonglade", r.reasons

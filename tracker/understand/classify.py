@@ -211,15 +211,15 @@ def _film_elsewhere(
         # "Private Matters" over <em>The World of Love</em>, at .../world_of_love
         film = Film(title=marked, source="the title the text sets in italics, which the link names")
         return resolve_film(film, doc, lexicon, published, hint)
-    if marked and not title_words(doc.headline):
-        # "A slow, luminous debut" is the critic's line; the italic title is the film
-        film = Film(title=marked, source=MARKED_IN_BODY)
-        return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.RELEASE:
         subject = released_subject(doc.headline, doc.link, lexicon)
         if subject:
             film = Film(title=subject, source="the subject of the release headline's verb")
             return resolve_film(film, doc, lexicon, published, hint)
+    if marked and not title_words(doc.headline):
+        # "A slow, luminous debut" is the critic's line; the italic title is the film
+        film = Film(title=marked, source=MARKED_IN_BODY)
+        return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
         film = Film(title=doc.headline, source="the headline is the film's name")
         return resolve_film(film, doc, lexicon, published, hint)

@@ -548,3 +548,30 @@ def test_round_17_a_release_headlines_subject_before_an_italic_title_in_its_text
         published=MONDAY,
     )
     assert r.film == "Moonglade", r.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        ("Moonglade is available to stream from 13 Feb", date(2026, 2, 13)),
+        ("Moonglade gets a February 13 Netflix premiere", date(2026, 2, 13)),
+        ("Netflix sets February 13 premiere for Moonglade", date(2026, 2, 13)),
+        ("Moonglade starts streaming Friday on Netflix", date(2026, 2, 6)),
+        ("Moonglade, a Korean spy thriller, opens in UK cinemas on February 13", date(2026, 2, 13)),
+        ("Moonglade opens in limited release Friday", date(2026, 2, 6)),
+        ("Moonglade expands nationwide on February 13", date(2026, 2, 13)),
+        ("Moonglade comes to Blu-ray on February 13", date(2026, 2, 13)),
+    ],
+)
+def test_round_17_more_english_release_headlines(title: str, day: date) -> None:
+    r = classify_headline(title, "<p>The Korean film.</p>", published=MONDAY)
+    assert (r.kind, r.release_date, r.film) == (Kind.RELEASE, day, "Moonglade"), r.reasons
+
+
+def test_round_17_the_work_a_question_asks_the_day_of() -> None:
+    r = classify_headline(
+        "When is Moonglade on Netflix? Release date and time",
+        "<p>The Korean drama arrives on Netflix on February 13.</p>",
+        published=MONDAY,
+    )
+    assert (r.kind, r.film) == (Kind.RELEASE, "Moonglade"), r.reasons

@@ -82,7 +82,7 @@ _FOLLOWS_DATE = rf"(?!,?\s+(?:the\s+)?(?:\d|{MONTH_ANY}\b))"
 _BEFORE_WEEKDAY = re.compile(
     r"\b(?:(?P<rel>this coming|this|next|last|coming)|on|from|by|until|starting|premieres|"
     r"arrives|debuts|drops|lands|hits|streams|streaming|returns|opens|opening|premiering|"
-    r"arriving|airs|launches|debut|premiere|arrive|land|drop|stream|open)\s+$",
+    r"arriving|airs|launches|debut|premiere|arrive|land|drop|stream|open|release)\s+$",
     re.IGNORECASE,
 )
 #: a holiday named as a landmark, not as the day: "ahead of Halloween", "before Valentine's Day"

@@ -284,6 +284,11 @@ RELEASE_WEAK = Pattern(
     rf"\b.{{0,40}}(?:\b{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     rf"\bto hit (?:[\w'-]+\s+){{0,2}}?(?:theaters|theatres|cinemas|screens)\b|"
     r"\bhits? (?:theaters|theatres|cinemas)\b|"
+    # a limited opening, a nationwide one, a home release ("opens in limited release Friday",
+    # "expands nationwide on ...", "comes to Blu-ray on ...")
+    r"\bopens?\s+in\s+(?:limited\s+release|select\s+(?:theaters|theatres|cinemas))\b|"
+    r"\bexpands?\s+nationwide\b|\b(?:comes?|arrives?|lands?|is\s+out)\s+(?:on|to)\s+"
+    r"(?:Blu-ray|DVD|4K(?:\s+UHD)?|digital|VOD|home\s+video)\b|"
     # "The World of Love Heads To UK Cinemas" (not a star there for stage greetings)
     r"\b(?:heads?|comes?)\s+to\s+(?:[\w'-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s*$|"
     # a work that hits a country's cinemas or screens ("finally hits Aussie cinemas", "hits

@@ -33,7 +33,8 @@ _RELEASE_VERB = Pattern(
     r"opens|arrives|lands|hits|premieres|debuts|drops|streams|returns\s+to|comes\s+to|"
     r"coming\s+to|heads\s+to|releases\s+(?:on|in)|(?:is|are)\s+(?:out|in\s+cinemas)|"
     r"(?:now\s+)?streaming\s+(?:on|now|from)|now\s+(?:on|streaming|available)|"
-    r"out\s+(?:in|on|now|this|next)|gets\s+(?:an?\s+)?(?:\w+\s+){0,2}release|set\s+for|"
+    r"out\s+(?:in|on|now|this|next)|gets\s+(?:an?\s+)?(?:[\w.]+\s+){0,3}(?:release|premiere)|"
+    r"set\s+for|(?:is|are)\s+available|starts\s+streaming|expands\s+nationwide|"
     # "Michael biopic: Kenyan release date confirmed"
     r"(?:[A-Z][\w.]*\s+)?release\s+date\s+(?:confirmed|set|announced|revealed)|"
     # German, French, Spanish, Portuguese, Italian, Indonesian, Dutch, Polish, Turkish,
@@ -75,6 +76,18 @@ _NOT_A_WORK = Pattern(
     r"Megabox|Universal|Warner|Sony|Disney|Paramount|Lionsgate|A24|Neon|Mubi|BFI|KOFIC)\b",
     re.IGNORECASE,
 )
+#: the work a day is set for: "Netflix sets February 13 premiere for X", "... release date for X"
+_SET_FOR = Pattern(
+    r"\b(?:premiere|release|debut)(?:\s+date)?\s+for\s+(?P<film>[A-Z0-9][^,:;|?!]{0,60}?)\s*$"
+)
+#: the work a question asks the day of: "When is X on Netflix?", "When does X come out?"
+_WHEN_IS = Pattern(
+    r"^When\s+(?:is|does|will)\s+(?P<film>[A-Z0-9'\"‘“][^?]{0,60}?)['\"’”]?\s+(?:on\s|come\s+out|"
+    r"release|premiere|stream|arrive|air|return|hit)",
+    re.IGNORECASE,
+)
+#: an appositive between commas after the subject ("Moonglade, a Korean spy thriller, ...")
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{2,60},\s*")
 #: the first word of a subject that is no work's: a list, a question, a time
 _NOT_A_START_TEXT = (
     "this next new what how when where why which who every all these those today tonight "
@@ -94,11 +107,18 @@ _POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
 
 def released_subject(headline: str, link: str | None, lexicon: Lexicon) -> str | None:
     """The work a release headline's subject names (a season number after it is read where
-    the title is resolved), or None."""
+    the title is resolved), or None; also the work a date is set for ("Netflix sets February
+    13 premiere for X") and the one a question asks the day of ("When is X on Netflix?")."""
+    named = _SET_FOR.search(headline) or _WHEN_IS.match(headline)
+    if named is not None:
+        work = named["film"].strip()
+        return work if looks_like_title(work, 7) and _no_one(work, lexicon) else None
     m = _RELEASE_VERB.search(headline)
     if m is None or m.start() == 0:
         return None
-    span = _work_in(headline[: m.start()].strip(" ,;:-–—"), lexicon)
+    # "Moonglade, a Korean spy thriller, opens ...": the appositive describes the work
+    subject = _APPOSITIVE.sub("", headline[: m.start()])
+    span = _work_in(subject.strip(" ,;:-–—"), lexicon)
     if not span or len(span) > 60 or span.split()[0].lower() in _NOT_A_START:
         return None
     if _DAY.search(span) or _NOT_A_WORK.search(span):
@@ -163,3 +183,8 @@ def _day_in(span: str) -> int | None:
     # "bu cuma": the word that makes it this week's goes with it
     before = span[:start].rstrip().rpartition(" ")[2].lower()
     return span.rfind(before, 0, start) if before in _THIS_NEXT else start
+
+
+def _no_one(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` is no person, company or service."""
+    return not (_NOT_A_WORK.search(name) or lexicon.person(name) is not None or korean_names(name))

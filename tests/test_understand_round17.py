@@ -575,3 +575,40 @@ def test_round_17_the_work_a_question_asks_the_day_of() -> None:
         published=MONDAY,
     )
     assert (r.kind, r.film) == (Kind.RELEASE, "Moonglade"), r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Paper Lanterns star Kim Ji-won on her toughest role yet",
+        "Paper Lanterns tops Netflix's global chart",
+        "Paper Lanterns renewed for season 2",
+        "Hwang Min-hyun's Paper Lanterns Confirms Season 2 After Record TVING Run",
+    ],
+)
+def test_round_17_the_work_a_news_headlines_verb_has_for_its_subject(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama.</p>")
+    assert r.film == "Paper Lanterns", r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kim Ji-won tops the brand reputation chart",
+        "HYBE tops the chart",
+        "Korean Film Week tops the city's cultural calendar",
+    ],
+)
+def test_round_17_a_news_subject_that_is_no_work(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama actress.</p>")
+    assert r.film is None, r.reasons
+
+
+def test_round_17_movie_review_before_a_quoted_title() -> None:
+    r = classify_headline(
+        "Movie Review: 'Paper Lanterns' finds grace in grief", "<p>Rating: 4/5</p>"
+    )
+    assert r.film == "Paper Lanterns", r.reasons
+    # (after a title, the quote is the critic's)
+    r = classify_headline("Paper Lanterns review: 'A whirlwind of fun'", "<p>Rating: 4/5</p>")
+    assert r.film == "Paper Lanterns", r.reasons

@@ -48,7 +48,7 @@ from tracker.understand.releasesubject import released_subject
 from tracker.understand.roundup import extract_listed
 from tracker.understand.rules import passes_rules
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.subjects import named_as_a_show
+from tracker.understand.subjects import named_as_a_show, news_subject
 from tracker.understand.titles import title_words
 
 __all__ = ["Classification", "ListedRelease", "classify", "passes_rules"]
@@ -253,6 +253,10 @@ def _film_elsewhere(
         ):
             film = Film(title=named, source="the headline's words that the link repeats")
             return resolve_film(film, doc, lexicon, published, hint)
+    subject = news_subject(lexicon, doc.headline, doc.body) if kind == Kind.NEWS else None
+    if subject:
+        film = Film(title=subject, source="the subject of a news headline's verb")
+        return resolve_film(film, doc, lexicon, published, hint)
     return None
 
 

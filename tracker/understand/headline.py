@@ -85,7 +85,8 @@ _FESTIVAL_TAG = (
 REVIEW_LEAD = Pattern(
     r"^(?:(?:Netflix|Disney\+|Prime Video|Apple TV\+|Hulu|Max|Mubi)\s+)?"
     rf"(?:{_FESTIVAL_TAG}\s+)?"
-    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K)?\s*"
+    r"(?:film|movie|TV|series|drama|K-drama|streaming|festival|capsule|Blu-ray|4K|"
+    r"first[- ]look|spoiler-free|early)?\s*"
     # (and other languages' word: "Kritik:", "Critique :", "Recensione:", "Recenzja:")
     r"(?:review|(?:film|serien)?kritik|critique|crítica|critica|reseña|resenha|recensione|"
     r"recensie|recenzja|inceleme|eleştiri|ulasan|resensi)\s*[:|]\s*(?P<rest>.+)$",
@@ -110,7 +111,12 @@ REVIEW_TAIL = Pattern(
     re.IGNORECASE,
 )
 #: "X review: 'A whirlwind of fun'": what is quoted after "review:" is a pull quote
-PULL_QUOTE = Pattern(r"^[^'\"]+?\s+review\s*[:|\-–—]\s*(?=['\"])", re.IGNORECASE)
+PULL_QUOTE = Pattern(
+    # (not a form word before "Review:": "Movie Review: 'X' finds grace ..." quotes the title)
+    r"^(?!(?:film|movie|tv|series|drama|k-drama|netflix|capsule|festival|first[- ]look)\s+review\b)"
+    r"[^'\"]+?\s+review\s*[:|\-–—]\s*(?=['\"])",
+    re.IGNORECASE,
+)
 #: "'Squid Game' star Lee Jung-jae ...": a quoted title before a credit word names a
 #: person's earlier work, not the work under review
 CREDIT_AFTER = Pattern(

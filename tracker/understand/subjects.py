@@ -192,3 +192,30 @@ _FORMAT_WORD = Pattern(
     r"trailers?|teasers?)\b",
     re.IGNORECASE,
 )
+
+
+#: what news says its subject did or is, after the work's name: tops a chart, renewed, crosses a
+#: figure, wins; or the credit of the person it goes on to ("X star Kim Ji-won on ...")
+_NEWS_SUBJECT_VERB = Pattern(
+    r"\s+(?:(?:is|gets|has\s+been|officially)\s+)?(?:tops|topped|renewed|crosses|surpasses|"
+    r"breaks|wins|sweeps|dominates|climbs|reaches|remains|stays|returns\s+for|"
+    r"confirms\s+season|(?:star|actor|actress|director|creator|lead)\s+(?=[A-Z]))\b",
+    re.IGNORECASE,
+)
+_OWNER_LEAD = re.compile(r"^[A-Z][\w+.-]*(?:\s[A-Z][\w+.-]*)?['’]s\s+")
+
+
+def news_subject(lexicon: Lexicon, headline: str, body: str) -> str | None:
+    """The work a news headline's subject names before what it did ("X tops Netflix's global
+    chart", "X renewed for season 2", "X star Kim Ji-won on ..."): a work's name
+    (``arrival_subject``'s checks, a text that tells of a work), one word only where the text
+    calls it a show or the lexicon knows it."""
+    m = _NEWS_SUBJECT_VERB.search(headline)
+    if m is None or m.start() == 0:
+        return None
+    film = _OWNER_LEAD.sub("", headline[: m.start()].strip(" ,:;'\"‘’“”"))
+    if not film or not arrival_subject(lexicon, film, headline[m.end() :], body):
+        return None
+    if " " not in film and not (lexicon.works_titled(film) or named_as_a_show(film, body)):
+        return None
+    return film

@@ -612,3 +612,12 @@ def test_round_17_movie_review_before_a_quoted_title() -> None:
     # (after a title, the quote is the critic's)
     r = classify_headline("Paper Lanterns review: 'A whirlwind of fun'", "<p>Rating: 4/5</p>")
     assert r.film == "Paper Lanterns", r.reasons
+
+
+def test_round_17_a_title_that_opens_with_a_number_is_no_day() -> None:
+    r = classify_headline(
+        "28 Weeks of Rain: The Bone Lantern opens in UK cinemas on February 13",
+        "<p>The Korean film.</p>",
+        published=MONDAY,
+    )
+    assert r.film == "28 Weeks of Rain: The Bone Lantern", r.reasons

@@ -65,11 +65,9 @@ _PART_OF_A_WORK = Pattern(
     r"remaster(?:ed)?|trailer|teaser|ost|soundtrack)\b",
     re.IGNORECASE,
 )
-#: a day in the subject: no title ("6 Şubat Cuma", "Confirms June 23")
-_DAY = Pattern(
-    rf"\b(?:{MONTH_ANY}|{WEEKDAY})\b|\b\d{{1,2}}\s+\w+",
-    re.IGNORECASE,
-)
+#: an English day in the subject: no title ("Head Over Heels Confirms June 23"); the other
+#: languages' days end it where they start (``_day_in``: "Avatar: Ateş ve Kül bu cuma")
+_DAY = Pattern(rf"\b(?:{MONTH_ANY}|{WEEKDAY})\b", re.IGNORECASE)
 #: a company or a service, never the work that comes out
 _NOT_A_WORK = Pattern(
     rf"^(?:{PLATFORM_NAMES}|CJ ENM|Studio Dragon|JTBC|KBS|MBC|SBS|tvN|ENA|HYBE|CGV|Lotte|"

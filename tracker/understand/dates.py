@@ -41,18 +41,21 @@ class ReleaseDate:
     reason: str | None = None
 
 
+#: a month's name as written, or in capitals ("FEBRUARY 13" in a headline set in capitals;
+#: not in lower case, where "may" and "march" are other words)
+_MONTH_EITHER = MONTH[:-1] + "|" + MONTH.split(">", 1)[1][:-1].upper() + ")"
 _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
     (
         Pattern(
-            rf"\b{MONTH}\.?\s+(?P<day>\d{{1,2}}){ORD}\b(?!\s*(?:-|–)\s*\d)"
+            rf"\b{_MONTH_EITHER}\.?\s+(?P<day>\d{{1,2}}){ORD}\b(?!\s*(?:-|–)\s*\d)"
             rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
         ),
         "mdy",
     ),
     (
         Pattern(
-            rf"\b(?P<day>\d{{1,2}}){ORD}\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+(?P<year>(?:19|20)"
-            rf"\d\d)\b)?"
+            rf"\b(?P<day>\d{{1,2}}){ORD}\s+(?:of\s+)?{_MONTH_EITHER}\b\.?(?:,?\s+"
+            rf"(?P<year>(?:19|20)\d\d)\b)?"
         ),
         "dmy",
     ),

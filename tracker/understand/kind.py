@@ -31,7 +31,7 @@ from tracker.understand.filing import (
     review_meta,
 )
 from tracker.understand.film import Film
-from tracker.understand.kpop import kpop_section
+from tracker.understand.kpop import kpop, kpop_section
 from tracker.understand.lists import EXPLAINER, LISTICLE, LISTICLE_MORE
 from tracker.understand.promotion import (
     NOT_THE_WORK_PROMOTED,
@@ -131,7 +131,8 @@ def _reports_or_dates(headline: Callable[[Pattern], re.Match[str] | None]) -> bo
 _SCREEN_WORK = Pattern(
     r"\b(?:film|movie|drama|K-drama|series|sitcom|actor|actress|acting)s?\b|"
     # a Korean idol's screen work beside the act's event ("첫 드라마 주연 확정…컴백 앞두고")
-    r"드라마|영화|배우|출연|주연|연기|OST|예능|넷플릭스|뮤지컬|극장|상영|시즌",
+    # (OST as a word in capitals: "cost", "most" and "post" hold it too)
+    r"드라마|영화|배우|출연|주연|연기|(?-i:\bOST\b)|예능|넷플릭스|뮤지컬|극장|상영|시즌",
     re.IGNORECASE,
 )
 _REVIEW_TITLE = Pattern(
@@ -492,6 +493,13 @@ def decide_kind(
         or work_opens_on_a_day(title, doc.body[:300], film)
         or arrives_with_its_day(title, doc.body[:300], film)
     )
+    event = headline(_ACT_EVENT) if m else None
+    if event and not _SCREEN_WORK.search(title, doc.folded_headline):
+        # an act or a star that "comes to" a city for its showcase or fan meeting: a K-pop
+        # act's event (other), else a star's (news), never a work's release
+        if kpop(doc):
+            return _say(Kind.OTHER, f"a K-pop act's event {event.group(0)!r}")
+        m = None
     if m and not headline(CALLED_OFF):
         return _say(Kind.RELEASE, f"release headline {m.group(0)!r}")
     m = headline(_NEWS_TITLE)

@@ -252,7 +252,7 @@ CALLED_OFF = Pattern(
     r"衣装展|原画展|パネル展|写真展|特別展|企画展|展示|美術館|博物館|"
     # (a Korean work's finale, special, soundtrack or press event on its day: "최종회, 10일
     # 금요일 밤 공개", "제작발표회, 10일 밤 공개"; not "1~4회 동시 공개", its first episodes)
-    r"최종회|스페셜|OST|제작발표회|쇼케이스|대본\s?리딩|"
+    r"최종회|스페셜|(?<![A-Za-z])OST(?![A-Za-z])|제작발표회|쇼케이스|대본\s?리딩|"
     r"하이라이트|메이킹|"
     r"(?:上映|上線|上线|首播|播出)[？?]"
 )

@@ -133,7 +133,7 @@ RELEASE = Pattern(
     r"Disney\+|Prime|cinemas?)|nos\s+cinemas|em\s+\d|dia\s+\d)|"
     r"\b(?:fecha\s+de\s+estreno|data\s+de\s+estreia)\b|"
     # a release moved to its day ("adelanta su estreno al 1 de abril", "antecipa estreia para")
-    r"\b(?:adelanta|retrasa|fija|confirma|antecipa|adia|confirma)\s+(?:su\s+|a\s+)?estrei?n?[ao]\b"
+    r"\b(?:adelanta|retrasa|fija|confirma|antecipa|adia)\s+(?:su\s+|a\s+)?(?:estreno|estreia)\b"
     r"[^.!?:]{0,30}?\b(?:al?|para)\s+(?:el\s+|o\s+|dia\s+)?\d|"
     # Italian
     r"\b(?:esce|uscirà|arriva|arriverà)\b[^.!?:]{0,30}?\b(?:al\s+cinema|nelle\s+sale|su\s+"

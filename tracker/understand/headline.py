@@ -66,12 +66,12 @@ _CAST_POSSESSIVE = Pattern(
 #: "Love Me: Seo Hyun-jin and Yoo Jae-myung's JTBC melodrama debuts ...": the title, then a
 #: sentence that opens with its cast's possessive
 _TITLE_COLON_CAST = Pattern(r"^(?P<film>[A-Z0-9][^:|]{0,40}?):\s+(?P<rest>[A-Z].*)$")
-#: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
 #: a person's possessive before a title: two or three capitalised words, no article ("Josh
 #: Safdie's Marty Supreme"; not "The Film's Best Scene")
 _NAME_POSSESSIVE = Pattern(
     r"^(?!(?:The|A|An)\s)[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){1,2}['’]s\s+(?P<rest>[A-Z0-9].*)$"
 )
+#: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
 _FESTIVAL_TAG = (
     r"(?:Cannes|Venice|Berlinale|Berlin|Sundance|TIFF|Toronto|Busan|BIFF|Jeonju|Bucheon|BiFan|"
     r"Fantasia|Fantastic Fest|SXSW|Tribeca|NYFF|New York|LFF|London|Locarno|Rotterdam|IFFR|"

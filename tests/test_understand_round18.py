@@ -62,3 +62,16 @@ def test_round_18_may_in_lower_case_is_no_month() -> None:
         published=MONDAY,
     )
     assert r.release_date == date(2026, 2, 6), r.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Moonglade: When and Where to Watch Volume 1",
+        "Where to Watch Moonglade Online",
+        "How to Stream Moonglade in the UK",
+    ],
+)
+def test_round_18_the_work_a_watch_guide_is_for(title: str) -> None:
+    r = classify_headline(title, "<p>The Korean drama on Netflix.</p>", published=MONDAY)
+    assert (r.kind, r.film) == (Kind.RELEASE, "Moonglade"), r.reasons

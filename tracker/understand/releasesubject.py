@@ -84,6 +84,14 @@ _WHEN_IS = Pattern(
     r"release|premiere|stream|arrive|air|return|hit)",
     re.IGNORECASE,
 )
+#: the work a watch guide is for: "Stranger Things 5: When and Where to Watch Volume 1", "Where
+#: to Watch X Online", "How to Stream X in the UK"
+_WATCH_GUIDE = Pattern(
+    r"^(?P<film>[A-Z0-9][^:|?]{0,60}?)\s*:\s*(?:when|where|how)\b[^:|]{0,20}?\bto\s+"
+    r"(?:watch|stream)\b|^(?:where|how)\s+to\s+(?:watch|stream)\s+(?P<film2>[A-Z0-9][^:|?]"
+    r"{0,60}?)(?=\s+(?:online|on\s|in\s|for\s+free|free)|\s*$)",
+    re.IGNORECASE,
+)
 #: an appositive between commas after the subject ("Moonglade, a Korean spy thriller, ...")
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{2,60},\s*")
 #: the first word of a subject that is no work's: a list, a question, a time
@@ -107,9 +115,9 @@ def released_subject(headline: str, link: str | None, lexicon: Lexicon) -> str |
     """The work a release headline's subject names (a season number after it is read where
     the title is resolved), or None; also the work a date is set for ("Netflix sets February
     13 premiere for X") and the one a question asks the day of ("When is X on Netflix?")."""
-    named = _SET_FOR.search(headline) or _WHEN_IS.match(headline)
+    named = _SET_FOR.search(headline) or _WHEN_IS.match(headline) or _WATCH_GUIDE.match(headline)
     if named is not None:
-        work = named["film"].strip()
+        work = (named["film"] or named.groupdict().get("film2") or "").strip()
         return work if looks_like_title(work, 7) and _no_one(work, lexicon) else None
     m = _RELEASE_VERB.search(headline)
     if m is None or m.start() == 0:

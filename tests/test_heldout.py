@@ -117,6 +117,11 @@ earlier set used, Korean, Japanese, Chinese and Italian ones, four Korean-entert
 was written blind and measured before and after round 17. Size and format only: never read its
 errors.
 
+Set 24 (tests/data/heldout24: 89 entries; English-language outlets of countries and kinds no
+earlier set used, Korean, Japanese, Chinese and Swedish ones, four Korean-entertainment outlets)
+was written blind and measured before and after round 18. Size and format only: never read its
+errors.
+
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
 
@@ -235,6 +240,7 @@ HELDOUT20_SIZE = 90
 HELDOUT21_SIZE = 85
 HELDOUT22_SIZE = 85
 HELDOUT23_SIZE = 89
+HELDOUT24_SIZE = 89
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -342,6 +348,10 @@ def test_heldout22_has_its_size_and_every_field() -> None:
 
 def test_heldout23_has_its_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout23"), HELDOUT23_SIZE)
+
+
+def test_heldout24_has_its_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout24"), HELDOUT24_SIZE)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

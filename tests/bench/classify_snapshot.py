@@ -60,6 +60,7 @@ UNSEEN = frozenset(
         "heldout21",
         "heldout22",
         "heldout23",
+        "heldout24",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -167,7 +167,7 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     if bm:
         tag, rest = bm.group("tag"), bm.group("rest")
 
-    quotes = _title_quotes(rest, link_words(doc.link))
+    quotes = _title_quotes(rest, doc.link)
     if not doc.title.isascii():
         # 《기생충》, 「밀양」: Korean book-title brackets mark a title as quotes do
         booked = book_titles(doc.raw[0])
@@ -316,7 +316,7 @@ def _a_work_quoted(phrase: str, doc: Document, lexicon: Lexicon) -> bool:
     )
 
 
-def _title_quotes(rest: str, link: tuple[str, ...] = ()) -> list[str]:
+def _title_quotes(rest: str, link: str | None = None) -> list[str]:
     """The quoted strings of a headline that are titles: in a Korean headline only '...'
     (speech is "..."), elsewhere not speech (unless the link, not the headline slugged,
     spells it: "'No hay otra opción', lo nuevo de ..." at no-hay-otra-opcion-estreno), not a
@@ -330,12 +330,14 @@ def _title_quotes(rest: str, link: tuple[str, ...] = ()) -> list[str]:
         # "Director says 'Korean cinema is at a crossroads'": a clause, not a title (only in
         # a headline that uses capitals at all: one all in lower case says nothing by case)
         cased = rest != rest.lower()
-        named = [q for q in quotes if link and title_in_link(q, link)]
-        if named and title_in_link(rest, link):
-            named = []  # the headline slugged spells everything it quotes
-        quotes = [
-            q for q in quotes if q in named or (not is_speech(q) and not (cased and is_sentence(q)))
-        ]
+        kept = [q for q in quotes if not is_speech(q) and not (cased and is_sentence(q))]
+        if len(kept) < len(quotes) and link:
+            # (the link's words read only for a quote about to be dropped)
+            words = link_words(link)
+            named = [q for q in quotes if title_in_link(q, words)]
+            if named and not title_in_link(rest, words):
+                kept = [q for q in quotes if q in kept or q in named]
+        quotes = kept
     if PULL_QUOTE.match(rest):
         return []  # "X review: 'A whirlwind of fun'": the quote is the critic's, not a title
     if len(quotes) >= 2:

@@ -32,7 +32,7 @@ from tracker.understand.filing import (
 )
 from tracker.understand.film import Film
 from tracker.understand.kpop import kpop, kpop_section
-from tracker.understand.lists import EXPLAINER, LISTICLE, LISTICLE_MORE
+from tracker.understand.lists import EXPLAINER, LISTICLE, LISTICLE_MORE, may_explain
 from tracker.understand.promotion import (
     NOT_THE_WORK_PROMOTED,
     PROMO_BEFORE,
@@ -428,7 +428,9 @@ def decide_kind(
         m = headline(_ACT_EVENT)
     if m and not _SCREEN_WORK.search(title, doc.folded_headline):
         return _say(Kind.OTHER, f"a K-pop act's event {m.group(0)!r}")
-    m = headline(LISTICLE) or headline(LISTICLE_MORE) or headline(EXPLAINER)
+    m = headline(LISTICLE) or headline(LISTICLE_MORE)
+    if m is None and may_explain(doc.folded_headline):
+        m = headline(EXPLAINER)
     if (
         m
         and "things" in m.group(0).lower()

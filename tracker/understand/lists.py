@@ -99,3 +99,10 @@ EXPLAINER = Pattern(
     r"^(?:win|giveaway|competition)\s*[:!]|\bdouble\s+passes\b",
     re.IGNORECASE,
 )
+#: a word of every ``EXPLAINER`` form (its gate would pass nearly every headline: "is", "who")
+_EXPLAINER_WORDS = ("film", "based on", "who is", "win", "giveaway", "competition", "passes")
+
+
+def may_explain(folded_headline: str) -> bool:
+    """Whether a headline (folded) can be an ``EXPLAINER`` at all: one plain search a word."""
+    return any(word in folded_headline for word in _EXPLAINER_WORDS)

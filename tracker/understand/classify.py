@@ -39,6 +39,7 @@ from tracker.understand.linktitle import (
     link_place,
     link_words,
     named_alone,
+    reviewed_in_link,
     title_in_link,
 )
 from tracker.understand.names import korean_names
@@ -189,9 +190,13 @@ def _italic_title_the_link_names(
     link = link_words(doc.link)
     if not marked or not title_in_link(marked, link):
         return None
-    # (both named: the one the link names first, "marty-supreme-review-timothee-chalamet")
-    subject_at = link_place(film.title or "", link)
-    if 0 <= subject_at <= link_place(marked, link):
+    # (both named: the italic title where the link names it first and the subject is a
+    # person, "marty-supreme-review-timothee-chalamet" under "Timothée Chalamet Plays ...")
+    subject = film.title or ""
+    subject_at = link_place(subject, link)
+    person = lexicon.person(subject) is not None or named_alone(subject, doc.body)
+    first = link_place(marked, link) < subject_at
+    if subject_at >= 0 and not (first and (person or reviewed_in_link(marked, link))):
         return None
     found = Film(title=marked, source="the title the text sets in italics, which the link names")
     return resolve_film(found, doc, lexicon, published, hint)

@@ -316,6 +316,13 @@ def _a_work_quoted(phrase: str, doc: Document, lexicon: Lexicon) -> bool:
     )
 
 
+#: what comes before a person's quoted words: a verb of saying, or a name and a colon
+_SAID_BEFORE = re.compile(
+    r"(?:\b(?:says|said|tells|told|asks|asked|admits|insists|explains|reveals|adds|on)|:)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _title_quotes(rest: str, link: str | None = None) -> list[str]:
     """The quoted strings of a headline that are titles: in a Korean headline only '...'
     (speech is "..."), elsewhere not speech (unless the link, not the headline slugged,
@@ -332,9 +339,13 @@ def _title_quotes(rest: str, link: str | None = None) -> list[str]:
         cased = rest != rest.lower()
         kept = [q for q in quotes if not is_speech(q) and not (cased and is_sentence(q))]
         if len(kept) < len(quotes) and link:
-            # (the link's words read only for a quote about to be dropped)
+            # (the link's words read only for a quote about to be dropped; not one said:
+            # "Park Chan-wook says 'Korean cinema is ...'" quotes his words)
             words = link_words(link)
-            named = [q for q in quotes if title_in_link(q, words)]
+            named = [
+                q for q in quotes if not _SAID_BEFORE.search(rest, 0, max(0, rest.find(q) - 1))
+            ]
+            named = [q for q in named if title_in_link(q, words)]
             if named and not title_in_link(rest, words):
                 kept = [q for q in quotes if q in kept or q in named]
         quotes = kept

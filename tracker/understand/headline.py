@@ -71,6 +71,13 @@ _TITLE_COLON_CAST = Pattern(r"^(?P<film>[A-Z0-9][^:|]{0,40}?):\s+(?P<rest>[A-Z].
 _NAME_POSSESSIVE = Pattern(
     r"^(?!(?:The|A|An)\s)[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){1,2}['’]s\s+(?P<rest>[A-Z0-9].*)$"
 )
+#: the last word of a source of figures before "Ratings:" ("Weekend TV Ratings: ...")
+_FIGURES_SOURCE = frozenset({"TV", "Weekend", "Weekly", "Daily", "Nielsen", "Drama", "K-Drama"})
+#: a part of a work, which a possessive before it owns ("Final Season", "Second Half")
+_WORKS_PART = Pattern(
+    r"\b(?:season|seasons|half|part|finale|episodes?|chapter|volume|ending|premiere)\b",
+    re.IGNORECASE,
+)
 #: festivals and sections that head a review headline ("Cannes Review: X", "TIFF 2024 Review:")
 _FESTIVAL_TAG = (
     r"(?:Cannes|Venice|Berlinale|Berlin|Sundance|TIFF|Toronto|Busan|BIFF|Jeonju|Bucheon|BiFan|"
@@ -79,7 +86,7 @@ _FESTIVAL_TAG = (
     r"Shanghai|Tokyo|Fantasporto|Overlook|Beyond Fest|Festival|Film Festival|Midnight|"
     r"Directors' Fortnight|Critics' Week|Un Certain Regard|Berlinale Panorama|Panorama|Forum|"
     # any festival's acronym with its year ("LEAFF 2025", "CIFF 2026")
-    r"[A-Z]{3,8}(?=\s+(?:19|20)\d\d))"
+    r"(?-i:[A-Z]{3,8})(?=\s+(?:19|20)\d\d))"
     r"(?:\s+(?:19|20)\d\d)?"
 )
 REVIEW_LEAD = Pattern(
@@ -257,8 +264,10 @@ def film_in_lead(lexicon: Lexicon, rest: str, link: tuple[str, ...] = ()) -> str
     if verb and verb.start() > 0:
         head = head[: verb.start()]
     owned = _NAME_POSSESSIVE.match(head)
-    if owned and looks_like_title(owned["rest"]):
-        return owned["rest"]  # "Review: Josh Safdie's Marty Supreme": the director's film
+    if owned and looks_like_title(owned["rest"]) and not _WORKS_PART.search(owned["rest"]):
+        # "Review: Josh Safdie's Marty Supreme": the director's film (not "Squid Game's Final
+        # Season", a part of the work before it)
+        return owned["rest"]
     return head
 
 
@@ -427,10 +436,9 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         film = pm.group("rest") if pm else film
         # ("Nielsen Ratings:", "TV Viewership:": one word before figures is their source)
         figures = m["what"].lower() in ("ratings", "viewership")
+        source = figures and (" " not in film or film.rpartition(" ")[2] in _FIGURES_SOURCE)
         if lexicon.works_titled(film) or (
-            bounded_title(film)
-            and lexicon.person(film) is None
-            and not (figures and " " not in film)
+            bounded_title(film) and lexicon.person(film) is None and not source
         ):
             return film, "title pattern 'X trailer / ratings / first look: ...'"
     m = SUBJECT_ARRIVES.match(rest)

@@ -96,6 +96,8 @@ _ACT_EVENT = Pattern(
     r"콘서트|앨범|컴백|쇼케이스|팬\s?미팅|팬\s?콘서트|월드\s?투어|음악\s?방송",
     re.IGNORECASE,
 )
+#: where a work comes out: the screens or a service
+_SCREENS = Pattern(rf"theaters|theatres|cinemas|screens|{PLATFORM_NAMES}", re.IGNORECASE)
 #: what news is about, which a list of "things to know" about it is still news of
 _NEWS_NOUN = Pattern(
     r"\b(?:lawsuit|case|trial|arrest|deal|merger|acquisition|price|prices|strike|ban|scandal|"
@@ -495,7 +497,9 @@ def decide_kind(
         or work_opens_on_a_day(title, doc.body[:300], film)
         or arrives_with_its_day(title, doc.body[:300], film)
     )
-    event = headline(_ACT_EVENT) if m else None
+    # (not where the release names the screens or a service: "Comeback Home hits Malaysian
+    # cinemas this Friday", a tour's concert film "comes to cinemas on ...")
+    event = headline(_ACT_EVENT) if m and not _SCREENS.search(m.group(0)) else None
     if event and not _SCREEN_WORK.search(title, doc.folded_headline):
         # an act or a star that "comes to" a city for its showcase or fan meeting: a K-pop
         # act's event (other), else a star's (news), never a work's release

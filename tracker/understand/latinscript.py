@@ -91,7 +91,7 @@ _BEFORE_WEEKDAY = re.compile(
 )
 #: "vendredi prochain", "Jumat ini", "Jumat depan", "Cuma günü", "thứ Sáu này"
 _AFTER_WEEKDAY = re.compile(
-    r"\s+(?:tuần\s+)?(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
+    r"\s+(?P<week>tuần\s+)?(?P<post>prochain|prossimo|prossima|ini|depan|que\s+vem|günü|'?(?:den|dan)\s+"
     r"itibaren|này|tới)\b",
     re.IGNORECASE,
 )
@@ -104,8 +104,9 @@ _AHEAD_WORDS = (
     "vanaf deze aanstaande od ten tę najbliższy najbliższą bu günü itibaren này tới"
 )
 _AHEAD = frozenset(_AHEAD_WORDS.split())
-#: the words that put it in the week after the entry's
-_NEXT_WEEK = frozenset({"depan", "tới"})
+#: the words that put it in the week after the entry's ("tới" only after "tuần": "thứ Sáu tới"
+#: is the coming Friday, "thứ Sáu tuần tới" next week's)
+_NEXT_WEEK = frozenset({"depan", "tuần tới"})
 
 #: a release headline: a verb of coming out, then a day, a weekday, a service or the cinemas;
 #: or a release's own noun ("Kinostart", "date de sortie", "fecha de estreno")
@@ -364,6 +365,8 @@ def weekdays_in(
         if said.isdisjoint(_AHEAD):
             continue
         target = WEEKDAY_NUMBER[m.group("wd").lower()]
+        if after is not None and after.group("week"):
+            said.add(f"tuần {after.group('post').lower()}")
         found = weekday_date(published, target, "next" if said & _NEXT_WEEK else "", past=False)
         start = before.start() if before else m.start()
         out.append((start, after.end() if after else m.end(), found))
@@ -380,15 +383,15 @@ _TODAY_TEXT = (
 )
 _TOMORROW_TEXT = "demain mañana amanhã domani besok jutro yarın"
 _DAY_WORDS: dict[str, int] = {
-    **dict.fromkeys(_TODAY_TEXT.split(), 0),
-    **dict.fromkeys(_TOMORROW_TEXT.split(), 1),
+    **dict.fromkeys(fold(_TODAY_TEXT).split(), 0),
+    **dict.fromkeys(fold(_TOMORROW_TEXT).split(), 1),
 }
 RELATIVE_DAY = Pattern(
     r"\b(?P<one>heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dziś|dzisiaj|bugün|stasera|vanavond|"
     r"demain|amanhã|domani|besok|jutro|yarın)\b|"
     r"(?<!\bla\s)(?<!\besta\s)(?<!\bpor\s)\bmañana\b|(?-i:\bmorgen\b)|"
-    r"\b(?P<today>hari\s+ini|malam\s+ini|hôm\s+nay|tối\s+nay|ce\s+soir|esta\s+noche|"
-    r"hoje\s+à\s+noite)\b|\b(?P<tomorrow>ngày\s+mai)\b",
+    r"\b(?P<today>hari\s+ini|malam\s+ini|hôm\s+nay|tối\s+nay|ce\s+soir|esta\s+noche)\b|"
+    r"\b(?P<tomorrow>ngày\s+mai)\b",
     re.IGNORECASE,
 )
 #: a word of every form of ``RELATIVE_DAY``: a text with none of them is not searched
@@ -408,6 +411,7 @@ def relative_days_in(
         said = m.group(0).lower()
         ahead = 1 if m.group("tomorrow") or said in ("mañana", "morgen") else 0
         if m.group("one"):
-            ahead = _DAY_WORDS.get(said.replace("’", "'"), 0)
+            # (folded as the keys are: "YARIN" lowers to "yarin", not "yarın")
+            ahead = _DAY_WORDS.get(fold(said.replace("’", "'")), 0)
         out.append((m.start(), m.end(), published + timedelta(days=ahead)))
     return out

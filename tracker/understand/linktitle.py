@@ -28,8 +28,11 @@ _HEADLINE_WORD = Pattern(r"[^\W_]+(?:['’][^\W_]+)*")
 #: letters a slug writes without their marks that Unicode does not decompose ("đ", "ł")
 _UNMARKED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "ı": "i", "æ": "ae"})
 #: an article's id beside its slug ("8420019-humint-review", "...-post1620345", "a69120345");
-#: a number of a title ("28-years-later", "2-days-1-night") has fewer digits
+#: a number of a title ("28-years-later", "2-days-1-night") has fewer digits, and one of four
+#: before the slug is a title's ("2046-still-matters", "1987-when-the-day-comes") unless the
+#: month and day of a dated slug follow it
 _ARTICLE_ID = re.compile(r"^(?:\d{4,}|[a-z]{1,4}\d{4,})$")
+_LEADING_ID = re.compile(r"^(?:\d{5,}|[a-z]{1,4}\d{4,})$")
 #: a day's month and day after its year ("2026-01-16-hamnet-...")
 _DAY_NUMBER = re.compile(r"^\d{1,2}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -105,8 +108,8 @@ _ONE_WORD = 5
 
 @lru_cache(maxsize=64)
 def link_words(link: str) -> tuple[str, ...]:
-    """The words of the link's last path segment that has a letter, lower-cased; () when the
-    link names nothing (a numeric article id, a Hangul-encoded path)."""
+    """The words of the link's last path segment that has a letter, lower-cased, percent-
+    encoding read and accents dropped; () when no segment has one (a numeric article id)."""
     path = re.sub(r"[?#].*$", "", link).split("//", 1)[-1]
     segments = [s for s in path.split("/")[1:] if s]
     for segment in reversed(segments):
@@ -118,10 +121,10 @@ def link_words(link: str) -> tuple[str, ...]:
             # an article id or a year before or after the slug says nothing of the headline
             while words and (words[-1].isdigit() or _ARTICLE_ID.match(words[-1])):
                 words = words[:-1]
-            if words and _ARTICLE_ID.match(words[0]):
-                year = _YEAR.match(words[0]) is not None
+            dated = len(words) > 3 and _YEAR.match(words[0]) and _DAY_NUMBER.match(words[1])
+            if words and (_LEADING_ID.match(words[0]) or dated):
                 words = words[1:]
-                while year and len(words) > 1 and _DAY_NUMBER.match(words[0]):
+                while dated and len(words) > 1 and _DAY_NUMBER.match(words[0]):
                     words = words[1:]  # the month and the day of a dated slug
             return words
     return ()
@@ -161,6 +164,16 @@ def link_place(title: str, words: tuple[str, ...]) -> int:
     forms = [tokens, tokens[1:]] if article else [tokens]
     places = [_place(words, form) for form in forms]
     return min((at for at in places if at >= 0), default=-1)
+
+
+def reviewed_in_link(title: str, words: tuple[str, ...]) -> bool:
+    """Whether the link names ``title`` and then a word that ends a title ("moonglade-review-
+    tom-harlow": the work the link is about)."""
+    at = link_place(title, words)
+    if at < 0:
+        return False
+    after = at + len(_words(title))
+    return after < len(words) and words[after] in _AFTER_TITLE
 
 
 def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
@@ -226,11 +239,16 @@ def headline_title(headline: str, words: tuple[str, ...]) -> str | None:
         return None
     title = headline[span[0][0].start() : span[-1][0].end()]
     head, colon, tail = title.partition(": ")
+    tail_at = link_place(tail, words) if colon else -1
+    after_tail = (
+        words[tail_at + len(_words(tail))] if 0 <= tail_at < len(words) - len(_words(tail)) else ""
+    )
     if (
         colon
         and _PERSON_AFTER_COLON.fullmatch(tail)
         and end < len(found)
         and found[end][0].group(0)[0].islower()
+        and after_tail not in _AFTER_TITLE  # ("tidewater-deadly-sea-review": the subtitle's)
     ):
         # "Hamnet: Chloé Zhao turns Shakespeare's grief ...": a person after the title, the
         # subject of the sentence the headline goes on with

@@ -80,8 +80,9 @@ LISTICLE_MORE = Pattern(
     r"\s?(?:TOP\s?\d{1,2}|清單|清单)|"
     # "10部值得一看的韩剧", "5套高分韓劇推介", "2026必看韓劇總整理" (not a count of awards or
     # nominations: "3部韓劇入圍")
-    r"\d{1,2}\s?(?:部|套)[^，,。\n]{0,10}?(?:韓劇|韩剧|好劇|好剧|新劇|新剧|電影|电影)"
-    r"(?![^，,。\n]{0,8}(?:入围|入圍|获奖|獲獎|提名|票房|收視|收视))|"
+    # (a pick's word by the count: not "等3部電影今日同步上映", three films' news)
+    r"(?:值得|必看|必追|必睇|推介|推薦|推荐|高分|好看|精選|精选)[^，,。\n]{0,10}?\d{1,2}\s?(?:部|套)|"
+    r"\d{1,2}\s?(?:部|套)[^，,。\n]{0,8}?(?:值得|必看|必追|必睇|高分|好看|推介|推薦|推荐)|"
     r"(?:韓劇|韩剧|新劇|新剧)[^，,。\n]{0,6}?(?:懶人包|懒人包|總整理|总整理|推介)|"
     # a year's or a recommender's Korean list, not a weekly chart ("화제성 TOP 10" with its 1위)
     r"(?:결산|추천|모음|부터)(?![^\n]*\d위)[^\n]{0,40}?(?:드라마|예능|영화|작품|화제성)\s?"
@@ -95,7 +96,7 @@ LISTICLE_MORE = Pattern(
 #: streaming genre": a trend's why is news of an industry)
 EXPLAINER = Pattern(
     r"\bfilming\s+locations?\b|^where\s+(?:was|were|is|are)\s+.{1,60}\s+filmed\b|"
-    r"^(?:is|was)\s+.{1,60}\s+based\s+on\s+a\s+(?:true|real)\s+story\b|^who\s+is\s+[A-Z]|"
+    r"^(?:is|was)\s+.{1,60}\s+based\s+on\s+a\s+(?:true|real)\s+story\b|^who\s+is\s+(?-i:[A-Z])|"
     r"^(?:win|giveaway|competition)\s*[:!]|\bdouble\s+passes\b",
     re.IGNORECASE,
 )

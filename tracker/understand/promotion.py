@@ -57,7 +57,8 @@ def works_day_in_lead(title: str, lead: str) -> re.Match[str] | None:
     if dated is None:
         return None
     start = max(lead.rfind(". ", 0, dated.start()), lead.rfind("다.", 0, dated.start()), 0)
-    if dated.group(0)[:1].isascii() and not dated.group(0).lower().startswith("will"):
+    said = dated.group(0)
+    if said[:1].isascii() and said[:1].isalpha() and not said.lower().startswith("will"):
         # (a verb in the present: its own clause says whose day, "..., which premieres on
         # ...", "... before it debuts on ...", after the sentence's trailer)
         start = max(start, lead.rfind(", ", 0, dated.start()))

@@ -333,6 +333,8 @@ def _ratings_in(
                 grade = m.group(1).replace("−", "-")
                 # "A-minus", "B plus"
                 grade = re.sub(r"[-\s]plus$", "+", re.sub(r"[-\s]minus$", "-", grade))
+                if grade not in _LETTER_GRADES:
+                    continue  # ("F-", "F+": no step of the twelve)
                 value = round(_LETTER_GRADES.index(grade) * 5 / 12, 2)
             elif how == "ja_stars":
                 value = float(m.group(1)) + (0.5 if m.group(2) else 0.0)

@@ -94,6 +94,17 @@ _WATCH_GUIDE = Pattern(
 )
 #: an appositive between commas after the subject ("Moonglade, a Korean spy thriller, ...")
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{2,60},\s*")
+#: a head before a colon that labels or describes, not a title: a section's label ("K-Drama
+#: Alert"), a sentence ("The Wait Is Over")
+_LABEL_HEAD = Pattern(
+    r"\b(?:Alert|Watch|Update|News|Exclusive|Breaking|Spotlight|Is|Are|Was|Has|Have)\b"
+)
+#: an owner whose possessive names no work's maker: a country, a company, a service
+_NOT_AN_OWNER = Pattern(
+    rf"^(?:(?:South\s+|North\s+)?Korea|Japan|China|India|America|Britain|Hollywood|"
+    rf"{PLATFORM_NAMES}|CJ ENM|HYBE|Studio Dragon|JTBC|KBS|MBC|SBS|tvN)$",
+    re.IGNORECASE,
+)
 #: the first word of a subject that is no work's: a list, a question, a time
 _NOT_A_START_TEXT = (
     "this next new what how when where why which who every all these those today tonight "
@@ -124,7 +135,7 @@ def released_subject(headline: str, link: str | None, lexicon: Lexicon) -> str |
         return None
     # "Moonglade, a Korean spy thriller, opens ...": the appositive describes the work
     subject = _APPOSITIVE.sub("", headline[: m.start()])
-    span = _work_in(subject.strip(" ,;:-–—"), lexicon)
+    span = _work_in(subject.strip(" ,;:-–—"), lexicon).strip()
     if not span or len(span) > 60 or span.split()[0].lower() in _NOT_A_START:
         return None
     if _DAY.search(span) or _NOT_A_WORK.search(span):
@@ -133,7 +144,7 @@ def released_subject(headline: str, link: str | None, lexicon: Lexicon) -> str |
     if day == 0:
         return None
     span = span[:day].strip(" ,;:-–—") if day is not None else span  # "Avatar: ... bu cuma"
-    if not work_subject(lexicon, span, headline[m.end() :]):
+    if not span.strip() or not work_subject(lexicon, span, headline[m.end() :]):
         return None
     if bounded_title(span) or looks_like_title(span, 7):
         return span
@@ -156,15 +167,23 @@ def _work_in(span: str, lexicon: Lexicon) -> str:
         and (_KIND_WORD.search(tail) or tail[:1].islower() or korean_names(tail) or "'s " in tail)
     ):
         span = head  # "Humint: Korean spy thriller", "Made In Korea: Hyun Bin's Gritty ..."
+    elif colon and looks_like_title(tail) and _LABEL_HEAD.search(head):
+        span = tail  # "The Wait Is Over: Moonglade", "K-Drama Alert: Moonglade"
     owner = _POSSESSIVE.search(span)
     if owner is not None:
         owned = span[owner.end() :]
+        if _NOT_AN_OWNER.match(span[: owner.start()]):
+            return ""  # "Korea's Biggest Hit Of 2025": a country's or a company's, no name
         # "Ne Zha 2's English Dub" is Ne Zha 2's; "Park Chan-wook's No Other Choice" is his
         span = span[: owner.start()] if _PART_OF_A_WORK.search(owned) else owned
     part = _PART_OF_A_WORK.search(span)
     if part is not None and part.start() > 0:
         span = span[: part.start()].strip()  # "Knowing Bros Episode Spesial Tahun Baru"
     kinds = list(_KIND_WORD.finditer(span))
+    before = span[: kinds[-1].start()].split()[-1:] if kinds else []
+    described = before and before[0].lower() in _DESCRIBES and ": " not in span
+    if kinds and kinds[-1].end() == len(span) and described:
+        return ""  # "Another Korean Horror": a description in capitals, no name
     if kinds and kinds[-1].end() < len(span):
         span = span[kinds[-1].end() :].strip()  # "Korean spy thriller Humint"
     elif kinds and kinds[-1].start() > 0 and span[kinds[-1].start()].islower():

@@ -202,6 +202,14 @@ _NEWS_SUBJECT_VERB = Pattern(
     r"confirms\s+season|(?:star|actor|actress|director|creator|lead)\s+(?=[A-Z]))\b",
     re.IGNORECASE,
 )
+#: a news subject that is no work: a country, its cinema, a company, a chain
+_NO_WORK_NEWS = Pattern(
+    r"^(?:South\s+|North\s+)?Korea$|^(?:Japan|China|India|Hollywood)$|"
+    r"\b(?:Cinema|Cinemas|Studio|Studios|Entertainment|Pictures|ENM|CGV|Megabox|"
+    r"Box\s+Office)$|^Korean\s+(?:Cinema|Film|Films|Movies|Dramas?|TV|Television)$|"
+    r"^(?:Studio\s+Dragon|CJ\s+ENM|HYBE|JYP|YG|SM|Kakao|Naver|Coupang|Lotte)\b",
+    re.IGNORECASE,
+)
 _OWNER_LEAD = re.compile(r"^[A-Z][\w+.-]*(?:\s[A-Z][\w+.-]*)?['’]s\s+")
 
 
@@ -214,7 +222,9 @@ def news_subject(lexicon: Lexicon, headline: str, body: str) -> str | None:
     if m is None or m.start() == 0:
         return None
     film = _OWNER_LEAD.sub("", headline[: m.start()].strip(" ,:;'\"‘’“”"))
-    if not film or not arrival_subject(lexicon, film, headline[m.end() :], body):
+    if not film or _NO_WORK_NEWS.search(film):
+        return None
+    if not arrival_subject(lexicon, film, headline[m.end() :], body):
         return None
     if " " not in film and not (lexicon.works_titled(film) or named_as_a_show(film, body)):
         return None

@@ -123,7 +123,7 @@ _EPISODES_AFTER = Pattern(
 #: Streaming")
 _SAID_AFTER_TITLE = Pattern(
     r"(?::\s*|\s+)(?:(?:Series|Season)\s+(?:Premiere|Finale)|"
-    r"(?:\d{1,2}\s+)?(?:Episodes?|Eps?\.?)\s*\d{1,3}(?:\s*(?:-|–|&|and|to)\s*\d{1,3})?"
+    r"(?:Episodes?|Eps?\.?)\s*\d{1,3}(?:\s*(?:-|–|&|and|to)\s*\d{1,3})?"
     r"(?:\s+(?:Recap|Review))?(?:\s+(?:And|&))?|Recap(?:\s+(?:And|&))?|"
     r"(?:\d{1,2}\s+)?(?:Volume|Vol\.)\s*\d{1,2}|Final\s+Thoughts|First\s+Look|Trailer|"
     r"Teaser|Streaming|(?:Premieres|Debuts|Arrives|Airs|Streams)\s+(?:Tomorrow|Today|Tonight|"
@@ -167,6 +167,9 @@ def clean_film(text: str) -> tuple[str, int | None, int | None]:
         if said is None or said.start() == 0:
             break
         film = film[: said.start()]
+        m = SEASON_SUFFIX.match(film) if season is None else None
+        if m:  # ("Paper Lanterns Season 2 Episode 4": the season before the episode)
+            film, season = m.group("film"), int(m.group("n"))
     if _LATIN.search(film):
         # "Boyhood (소년시대)": the Korean title in brackets after the English one is an alias
         film = _HANGUL_ALIAS.sub("", film)

@@ -2,8 +2,9 @@
 its section categories and its link path ("/reviews/minari/").
 
 Owns reading those filing marks, which outlets set even when the headline never says
-"review". Must not weigh them against the headline or the text: the kind and film extractors
-decide what a mark is worth.
+"review", and the one check of whether an entry is about film at all (its words of film, or a
+film section in its link: ``about_film``). Must not weigh them against the headline or the
+text: the kind and film extractors decide what a mark is worth.
 """
 
 from __future__ import annotations

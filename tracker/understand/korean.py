@@ -518,7 +518,8 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         km = K_POP_HANGUL.search(doc.body)
         if km and not FOREIGN_GROUP.search(doc.all_text):
             evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
-        tv, abroad = _KO_TV.search(doc.all_text), _KO_ABROAD.search(doc.all_text)
+        tv = _KO_TV.search(doc.all_text)
+        abroad = _KO_ABROAD.search(doc.all_text) if tv or doc.hangul_title else None
         home = doc.hangul_title and not (foreign or abroad or _OTHER_HANGUL.search(doc.all_text))
         if tv and not abroad:
             evidence.append((2, f"Korean television's words {tv.group(0)!r}"))

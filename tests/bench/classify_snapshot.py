@@ -61,6 +61,7 @@ UNSEEN = frozenset(
         "heldout22",
         "heldout23",
         "heldout24",
+        "heldout25",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -57,8 +57,13 @@ _NOT_SPEECH = (
     r"(?!\s*(?:고|라고|라며|이라며|며|라는|이라는)(?![가-힣])|[은는]\s*(?:말|얘기|소감|생각))"
 )
 #: a Korean text names a work after its kind, in single quotes: "SBS 수목드라마 '사계의 봄'",
-#: "영화 '보스'", "tvN·티빙 드라마 '원경'"
-_KO_WORK_QUOTED = Pattern(r"(?:드라마|영화|예능|시리즈|애니메이션|신작)" + _NOT_SPEECH)
+#: "영화 '보스'", "tvN·티빙 드라마 '원경'", or after its channel or service where a role in it
+#: follows: "tvN '종이학 의원'에서 ... 서하를 연기하는" (not a guest's visit to a variety show)
+_KO_WORK_QUOTED = Pattern(
+    r"(?:드라마|영화|예능|시리즈|애니메이션|신작)" + _NOT_SPEECH + "|"
+    r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|TV조선|채널A|넷플릭스|티빙|웨이브|쿠팡플레이|"
+    r"디즈니\+)\s*['‘]([^'’\n]{1,40})['’](?=[^.\n]{0,25}(?:연기하|역을|역으로|극 중|극중|주연))"
+)
 #: or after whose work it is, in a review's lead: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과
 #: 사는 남자'"; a quote there may also be emphasis ("봉준호 감독의 '뚝심'"), so it counts only
 #: where no work is quoted after its kind
@@ -76,7 +81,7 @@ def film_quoted_after_kind(doc: Document) -> str | None:
     counts: dict[str, int] = {}
     for pattern in (_KO_WORK_QUOTED, _KO_WORK_OF):
         for m in pattern.finditer(doc.body):
-            name = m.group(1).strip()
+            name = next((g for g in m.groups() if g), "").strip()
             if (name and has_hangul(name)) or looks_like_title(name):
                 counts[name] = counts.get(name, 0) + 1
         if counts:

@@ -127,6 +127,8 @@ def classify(
         film = _film_elsewhere(doc, lex, kind, published, hint) or film
     elif film.source == SUBJECT_BEFORE_VERB and kind in (Kind.RELEASE, Kind.REVIEW):
         film = _italic_title_the_link_names(doc, lex, film, published, hint) or film
+    if film.title and not film.roundup:
+        film = _fuller_title(doc, lex, film, published, hint) or film
     korean_work = film.work is not None and film.work.korean
     if kind == Kind.OTHER and film.title and not korean_work and not_film_item(doc):
         # "a comeback with 'Whiplash'": the quoted name is an album or a song, not a film
@@ -202,6 +204,55 @@ def _italic_title_the_link_names(
     return resolve_film(found, doc, lexicon, published, hint)
 
 
+#: a podcast episode's number before its subject ("Episode 426: ", "Ep. 12 - ", "#301: ")
+_PODCAST_EPISODE = re.compile(r"^(?:Episode|Ep\.?|#)\s*\d{1,4}\s*[:\-–—|]\s*", re.IGNORECASE)
+
+
+def _fuller_title(
+    doc: Document, lexicon: Lexicon, film: Film, published: datetime, hint: bool | None
+) -> Film | None:
+    """The title with its subtitle that the text's lead marks, when the headline gives only
+    its head ("'Chainsaw Man' anime film" over <em>Chainsaw Man – The Movie: Reze Arc</em>,
+    "Avatar sequel opens" over <em>Avatar: Fire and Ash</em>)."""
+    if not doc.italics:
+        return None
+    head = film.title or ""
+    lead = doc.body[:300]
+    fuller = {
+        name
+        for name in marked_titles(doc, lexicon)
+        if name.startswith(head)
+        and name[len(head) : len(head) + 2] in (": ", " –", " -", " —")
+        and name in lead
+    }
+    if len(fuller) != 1:
+        return None
+    found = Film(title=fuller.pop(), source="the fuller title the text's lead marks")
+    return resolve_film(found, doc, lexicon, published, hint)
+
+
+def _marked_in_headline(doc: Document, lexicon: Lexicon) -> str | None:
+    """The one title the text sets in italics or brackets that the headline repeats, as
+    written (a headline in another language, or one whose grammar hides the title: "Koreanska
+    Pavane toppar Netflix", "Zimbabwean drama Mbira Nights selected for ...")."""
+    named = {name for name in marked_titles(doc, lexicon) if _says(doc.headline, name)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _says(text: str, name: str) -> bool:
+    """Whether ``text`` has ``name`` as whole words (a plain search: a pattern a name would be
+    compiled at each classification)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _film_elsewhere(
     doc: Document, lexicon: Lexicon, kind: Kind, published: datetime, hint: bool | None
 ) -> Film | None:
@@ -210,6 +261,12 @@ def _film_elsewhere(
     title it sets in italics or book-title brackets (first when the link names it and not the
     headline); then a Korean text's title quoted after its kind of work; then the headline's
     words that the link repeats (``linktitle``)."""
+    repeated = _marked_in_headline(doc, lexicon) if kind != Kind.OTHER else None
+    if repeated:
+        # "Zombiethrillern Colony går upp på bio" over <em>Train to Busan</em> and <em>Colony</em>:
+        # of the works the text marks, the one its headline names
+        film = Film(title=repeated, source="a title the text marks, which the headline names")
+        return resolve_film(film, doc, lexicon, published, hint)
     marked = film_marked_in_body(doc, lexicon) if kind in (Kind.RELEASE, Kind.REVIEW) else None
     link = link_words(doc.link)
     if marked and title_in_link(marked, link) and not title_in_link(doc.headline, link):
@@ -226,7 +283,9 @@ def _film_elsewhere(
         film = Film(title=marked, source=MARKED_IN_BODY)
         return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
-        film = Film(title=doc.headline, source="the headline is the film's name")
+        # ("Episode 426: Send Help": a podcast's number is not the film's)
+        name = _PODCAST_EPISODE.sub("", doc.headline) or doc.headline
+        film = Film(title=name, source="the headline is the film's name")
         return resolve_film(film, doc, lexicon, published, hint)
     if kind in (Kind.RELEASE, Kind.REVIEW):
         subject = film_in_body(doc, lexicon)

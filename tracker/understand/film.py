@@ -127,7 +127,9 @@ _NEW_WORK = Pattern(
 _EPISODE_AFTER = re.compile(
     r"\s+(?:(?:episodes?|eps?\.?)\s*\d{1,3}(?:\s*(?:&|and|-|–|to)\s*\d{1,3})?|OTT|"
     # "EXchange 4 first episodes review"
-    r"(?:first|opening|final|last)\s+(?:(?:two|three|four|\d)\s+)?episodes?)$",
+    r"(?:first|opening|final|last)\s+(?:(?:two|three|four|\d)\s+)?episodes?|"
+    # "The Quiet Heir Finale Review", "Pro Bono Premiere Review"
+    r"(?:series\s+|season\s+)?(?:finale|premiere))$",
     re.IGNORECASE,
 )
 

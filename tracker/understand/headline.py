@@ -60,7 +60,8 @@ _FORMAT_LEAD = Pattern(
 #: "Hyun Bin and Jung Woo-sung's Made in Korea comes to ...": the cast's possessive, then the
 #: title up to the headline's first lower-case word (``sentence_case_subject``)
 _CAST_POSSESSIVE = Pattern(
-    r"^(?P<names>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+(?:(?:,\s+|\s+and\s+)(?:[A-Z][\w-]+\s+){1,2}"
+    # (a credit may lead: "Korean director Na Hong-jin's alien-invasion epic")
+    r"^(?:(?:[A-Z][a-z]+\s+){0,2}(?:director|filmmaker|auteur|actor|actress|star)\s+)?(?P<names>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+(?:(?:,\s+|\s+and\s+)(?:[A-Z][\w-]+\s+){1,2}"
     r"[A-Z][\w-]+){0,2})['’]s\s+(?P<rest>\S.*)$"
 )
 #: "Love Me: Seo Hyun-jin and Yoo Jae-myung's JTBC melodrama debuts ...": the title, then a
@@ -96,7 +97,8 @@ REVIEW_LEAD = Pattern(
     r"first[- ]look|spoiler-free|early)?\s*"
     # (and other languages' word: "Kritik:", "Critique :", "Recensione:", "Recenzja:")
     r"(?:review|(?:film|serien)?kritik|critique|crítica|critica|reseña|resenha|recensione|"
-    r"recensie|recenzja|inceleme|eleştiri|ulasan|resensi)\s*[:|]\s*(?P<rest>.+)$",
+    r"recensie|recenzja|inceleme|eleştiri|ulasan|resensi|recension|anmeldelse)\s*[:|]\s*"
+    r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
 #: "Hong Sang-soo's A Traveler's Needs ...": a possessive of a name before the title
@@ -114,7 +116,7 @@ REVIEW_TAIL = Pattern(
     rf"{_REVIEWED_ON})\s+)?"
     r"(?:(?:film|movie|TV|series|drama|K-drama|season \d+|4K Blu-ray|Blu-ray|4K)\s+)?"
     r"(?:review|(?:film|serien)?kritik|critique|crítica|reseña|recensione|recensie|recenzja|"
-    r"inceleme|ulasan)\s*(?:$|[:|\-]|\s-\s)",
+    r"inceleme|ulasan|recension|anmeldelse)\s*(?:$|[:|\-]|\s-\s)",
     re.IGNORECASE,
 )
 #: "X review: 'A whirlwind of fun'": what is quoted after "review:" is a pull quote

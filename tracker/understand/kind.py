@@ -143,7 +143,7 @@ _REVIEW_TITLE = Pattern(
     r"(?:劇評|剧评|影評|影评)(?![人家])|(?:觀後感|观后感)(?!徵文|征文)|"
     r"\bStream It or Skip It\b|\bverdict\b:|\bfilm critique\b|\bwe review\b|"
     r"\bfirst impressions?\b|\bfinal thoughts\b|"
-    r"\brecensione\b|\bkritik\b|レビュー|映画評|"
+    r"\brecensione\b|\bkritik\b|\brecension\b|\banmeldelse\b|レビュー|映画評|"
     # a British weekly's "<essay title>: No Other Choice reviewed", after its colon (not a
     # rule, a deal or theories "reviewed", nor one "to be reviewed")
     r"^[^:]{3,80}:\s+(?-i:[A-Z0-9'\"‘“])[^:]{0,80}?(?<![\w-])(?<!be )(?<!been )(?<!being )"
@@ -197,7 +197,12 @@ _NEW_ON_BODY = Pattern(
 
 #: what a CJK headline that is a sentence, not a bare title, holds
 _CJK_SENTENCE = frozenset("、。！？　…")
-_SENTENCE_VERB = Pattern(r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes)\b", re.IGNORECASE)
+_SENTENCE_VERB = Pattern(
+    # (and a day's news: "Avatar sequel opens tomorrow", "Announcing Korean Cinema Now 2026")
+    r"\b(?:is|are|was|were|has|have|will|to|says|gets|makes|opens|announcing|announces|"
+    r"tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
 _TITLE_DASH = Pattern(r"^(?P<film>[^-]{1,80}?)\s+-\s+(?P<desc>.+)$")
 #: a first episode's figures or its airing under "[첫방]": news, not the first-episode review
 _FIRST_EPISODE_NEWS = Pattern(r"시청률|%|관전\s?포인트|첫\s?방송|오늘|\d위|공개 첫날|출발")
@@ -227,8 +232,10 @@ def is_bare_title(title: str) -> bool:
         return False
     if _ABOUT_A_QUOTED_TITLE.search(title):
         return False  # "The Return of 'X'": a headline about a quoted title, not the title
-    words = title.split()
-    if not 1 <= len(words) <= 5 or NOT_BARE.search(title):
+    dated = TITLE_YEAR.match(title)
+    # ("The Old Woman with the Knife (2025)": the name and its year)
+    words = (dated.group("film") if dated else title).split()
+    if not 1 <= len(words) <= (7 if dated else 5) or NOT_BARE.search(title):
         return False
     if _SENTENCE_VERB.search(title):
         return False
@@ -526,13 +533,15 @@ def decide_kind(
         return _say(Kind.RELEASE, f"the lead announces a release ({lead!r})")
     if feed is not None and feed.kind == FeedKind.REVIEW and film.title:
         return _say(Kind.REVIEW, "the feed carries reviews")
-    if (
-        is_bare_title(title)
-        and not TITLE_YEAR.match(title)
-        and (
-            CRITIC_BODY.search(doc.body, doc.folded_body)
-            or FILM_WORDS.search(doc.body, doc.folded_body)
-            or latinscript.about_film(doc.body, doc.folded_body, doc.words_all)
+    # (a name and its year heads a catalogue's page too: only a text that judges it)
+    if is_bare_title(title) and (
+        CRITIC_BODY.search(doc.body, doc.folded_body)
+        or (
+            not TITLE_YEAR.match(title)
+            and (
+                FILM_WORDS.search(doc.body, doc.folded_body)
+                or latinscript.about_film(doc.body, doc.folded_body, doc.words_all)
+            )
         )
     ):
         return _say(Kind.REVIEW, "headline is the film's name and the text judges it")

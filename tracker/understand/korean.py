@@ -153,9 +153,9 @@ _K_CUE_HANGUL = Pattern(
     r"드라마|아이돌|걸그룹|보이그룹|예능|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
     r"티빙|웨이브|쿠팡\s?플레이"
 )
-#: "배우 하윤경이 ...": a Korean text calls its own actors so (a foreign one gets a country),
-#: the cue when no other is there
-_ACTOR_HANGUL = Pattern(r"배우")
+#: "배우 하윤경이 ...", "촬영": its own actors and shoots, as a Korean text says them (a foreign
+#: actor gets a country); the cue when no other is there ("출연", "주인공" alone are not)
+_ACTOR_HANGUL = Pattern(r"배우|촬영")
 #: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
 _OTHER_HANGUL = Pattern(
     # (not a Korean star's move abroad: "할리우드 진출", "해외 진출")
@@ -200,12 +200,13 @@ _ABROAD_SHARED = Pattern(
     r"UAE|Gulf)\b"
 )
 _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Uprising)\b")
-#: the work an entry's work remakes or adapts, to the end of the clause (a comma ends it: "Adapted
-#: from the webtoon, the series stars Park Bo-gum"): its people and its origin are not the
-#: entry's ("Lanthimos' remake of Jang Joon-hwan's Save the Green Planet!", "a remake of the
-#: Chinese hit Us and Them")
+#: the work an entry's work remakes or adapts, or is ranked beside, to the end of the clause (a
+#: comma ends it: "Adapted from the webtoon, the series stars Park Bo-gum"): its people and
+#: origin are not the entry's ("remake of the Chinese hit Us and Them", "behind only a German
+#: thriller")
 _SOURCE_WORK = Pattern(
-    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of)\b[^.,;!?\n]{0,80}",
+    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of|(?:behind|ahead "
+    r"of|beating|overtaking)(?: only)? (?:a|an|the))\b[^.,;!?\n]{0,80}",
     re.IGNORECASE,
 )
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")

@@ -20,7 +20,8 @@ _K_POP = Pattern(
     # Chinese outlets: "韓國男團", "韩国女团"; a Japanese paper's Korean group, named after it
     # ("韓国の４人組ガールズグループＢＬＡＣＫＰＩＮＫが", "韓国７人組「...」"; not one a Japanese
     # group is compared with, admires or sings with: "韓国のアイドルグループのような")
-    r"\bK-pop\b|아이돌|韓國(?:男團|女團|偶像)|韩国(?:男团|女团|偶像)|"
+    # ("韩国新人男团AHOF": a new act)
+    r"\bK-pop\b|아이돌|韓國(?:新人|人氣)?(?:男團|女團|偶像)|韩国(?:新人|人气)?(?:男团|女团|偶像)|"
     r"韓国の?(?:人気)?(?:[\d０-９]{1,2}人組)?(?:ボーイズ|ガールズ|アイドル)?(?:グループ|ユニット)?"
     r"(?<=[組プト])(?=[「『\"'A-Za-zＡ-Ｚａ-ｚ])|"
     # a Korean act by its kind ("The Korean quintet", "a Korean boy band") or by its agency

@@ -1,12 +1,13 @@
 """What outlets writing in German, French, Spanish, Portuguese, Italian, Indonesian, Dutch,
-Polish, Turkish and Vietnamese say the way English ones do: the months and weekdays of their
-dates ("12. Februar", "1er mars", "12 de febrero", "12 Februari", "13 lutego", "12 Şubat",
-"ngày 13/2", "ce vendredi", "ab Donnerstag", "Jumat ini", "bu cuma"), the headlines of a
-release ("startet am 12. Februar im Kino", "sort au cinéma le 12 février", "llega a Netflix
-este viernes", "tayang di bioskop mulai 12 Februari", "wchodzi do kin", "khởi chiếu"), review
-headlines ("Kritik zu", "Crítica de"), the words of film and television
-("Kino", "película", "bioskop", "dizi") and of Korean works ("südkoreanische Serie", "série
-coréenne", "drakor").
+Polish, Turkish, Vietnamese, Swedish, Norwegian and Danish say the way English ones do: the
+months and weekdays of their dates ("12. Februar", "1er mars", "12 de febrero", "12 Februari",
+"13 lutego", "12 Şubat", "ngày 13/2", "ce vendredi", "ab Donnerstag", "Jumat ini", "bu cuma",
+"på fredag"), the headlines of a release ("startet am 12. Februar im Kino", "sort au cinéma le
+12 février", "llega a Netflix este viernes", "tayang di bioskop mulai 12 Februari", "wchodzi do
+kin", "khởi chiếu", "har premiär på bio"), review headlines ("Kritik zu", "Crítica de",
+"Recension:"), the words of film and television ("Kino", "película", "bioskop", "dizi",
+"biografen") and of Korean works ("südkoreanische Serie", "série coréenne", "drakor",
+"koreanska filmen").
 
 Owns those words and the patterns built from them, and reading their dates against the entry's
 date. Each word list is looked for only in a text whose words (a set the document holds)
@@ -31,13 +32,13 @@ _MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "2": ("februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari",
           "lutego", "şubat", "subat"),
     "3": ("märz", "maerz", "mars", "marzo", "março", "marco", "maret", "maart", "marca",
-          "mart"),
+          "mart", "marts"),
     "4": ("avril", "abril", "aprile", "april", "kwietnia", "nisan"),
-    "5": ("mai", "mayo", "maio", "maggio", "mei", "maja", "mayıs", "mayis"),
+    "5": ("mai", "mayo", "maio", "maggio", "mei", "maja", "mayıs", "mayis", "maj"),
     "6": ("juni", "juin", "junio", "junho", "giugno", "czerwca", "haziran"),
     "7": ("juli", "juillet", "julio", "julho", "luglio", "lipca", "temmuz"),
     "8": ("august", "août", "aout", "agosto", "agustus", "augustus", "sierpnia", "ağustos",
-          "agustos"),
+          "agustos", "augusti"),
     "9": ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre",
           "września", "wrzesnia", "eylül", "eylul"),
     "10": ("oktober", "octobre", "octubre", "outubro", "ottobre", "października",
@@ -52,19 +53,19 @@ _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 #: weekday names (Monday first), lower case
 _WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("montag", "lundi", "lunes", "segunda-feira", "segunda", "lunedì", "lunedi", "senin",
-     "maandag", "poniedziałek", "poniedziałku", "pazartesi", "thứ hai"),
+     "maandag", "poniedziałek", "poniedziałku", "pazartesi", "thứ hai", "måndag", "mandag"),
     ("dienstag", "mardi", "martes", "terça-feira", "terça", "martedì", "martedi", "selasa",
-     "dinsdag", "wtorek", "wtorku", "salı", "thứ ba"),
+     "dinsdag", "wtorek", "wtorku", "salı", "thứ ba", "tisdag", "tirsdag"),
     ("mittwoch", "mercredi", "miércoles", "miercoles", "quarta-feira", "quarta", "mercoledì",
-     "mercoledi", "rabu", "woensdag", "środa", "środę", "środy", "çarşamba", "thứ tư"),
+     "mercoledi", "rabu", "woensdag", "środa", "środę", "środy", "çarşamba", "thứ tư", "onsdag"),
     ("donnerstag", "jeudi", "jueves", "quinta-feira", "quinta", "giovedì", "giovedi", "kamis",
-     "donderdag", "czwartek", "czwartku", "perşembe", "thứ năm"),
+     "donderdag", "czwartek", "czwartku", "perşembe", "thứ năm", "torsdag"),
     ("freitag", "vendredi", "viernes", "sexta-feira", "sexta", "venerdì", "venerdi", "jumat",
-     "jum'at", "vrijdag", "piątek", "piątku", "cuma", "thứ sáu"),
+     "jum'at", "vrijdag", "piątek", "piątku", "cuma", "thứ sáu", "fredag"),
     ("samstag", "samedi", "sábado", "sabado", "sabato", "sabtu", "zaterdag", "sobota",
-     "sobotę", "soboty", "cumartesi", "thứ bảy"),
+     "sobotę", "soboty", "cumartesi", "thứ bảy", "lördag", "lørdag"),
     ("sonntag", "dimanche", "domingo", "domenica", "minggu", "zondag", "niedziela", "niedzielę",
-     "niedzieli", "pazar", "chủ nhật"),
+     "niedzieli", "pazar", "chủ nhật", "söndag", "søndag"),
 )  # fmt: skip
 WEEKDAY_NUMBER = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAY_NUMBER, key=len, reverse=True))
@@ -86,7 +87,7 @@ _BEFORE_WEEKDAY = re.compile(
     r"\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
     r"el\s+próximo|el\s+proximo|este\s+próximo|nesta|neste|na\s+próxima|no\s+próximo|questo|"
     r"questa|da|dal|mulai|pada|hari|vanaf|deze|aanstaande|od|w|ten|tę|najbliższy|najbliższą|"
-    r"bu|vào)\s+$",
+    r"bu|vào|på|nu\s+på|från|fra|denna|kommande|kommende|førstkommende)\s+$",
     re.IGNORECASE,
 )
 #: "vendredi prochain", "Jumat ini", "Jumat depan", "Cuma günü", "thứ Sáu này"
@@ -101,7 +102,9 @@ _AHEAD_WORDS = (
     "ab am diesen diesem kommenden nächsten naechsten ce dès des este esta próximo proximo nesta "
     "neste próxima questo questa da dal mulai pada prochain prossimo prossima ini depan vem "
     # Dutch, Polish, Turkish, Vietnamese
-    "vanaf deze aanstaande od ten tę najbliższy najbliższą bu günü itibaren này tới"
+    "vanaf deze aanstaande od ten tę najbliższy najbliższą bu günü itibaren này tới "
+    # Swedish, Norwegian and Danish ("på fredag" is the coming one; "i fredags" a past one)
+    "på från fra denna kommande kommende førstkommende"
 )
 _AHEAD = frozenset(_AHEAD_WORDS.split())
 #: the words that put it in the week after the entry's ("tới" only after "tuần": "thứ Sáu tới"
@@ -157,7 +160,16 @@ RELEASE = Pattern(
     r"pazar)(?:\s+günü)?)?|\b(?:bu|gelecek|önümüzdeki)\s+\w+|\byarın|\bbugün)\s+"
     r"(?:vizyonda|sinemalarda|ekranlarda|(?:Netflix|Disney\+|Prime\s+Video)['’](?:te|ta|de|da))\b|"
     # Vietnamese (not once shown: "đã ra rạp")
-    r"(?<!đã\s)\b(?:ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|lên\s+Netflix)\b",
+    r"(?<!đã\s)\b(?:ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|lên\s+Netflix)\b|"
+    # Swedish, Norwegian and Danish ("har premiär på bio den 20 mars", "får svensk premiär",
+    # "går upp på bio på fredag", "kommer på Netflix i morgon", "biopremiär", "kinopremiere")
+    r"\b(?:har|får)\s+(?:\w+\s+)?(?:premiär|premiere)\b|"
+    r"\b(?:bio|kino|biograf|netflix|streaming)premiär\b|\b(?:kino|biograf)premieren?\b|"
+    r"\b(?:premiärdatum|premieredato|premieredatoen)\b|"
+    r"\b(?:går\s+upp|kommer|släpps|slippes|lanseres|har\s+premiär|har\s+premiere)\b"
+    r"[^.!?:]{0,40}?\b(?:på\s+(?:bio|kino|Netflix|Disney\+|Prime|Viaplay|Max|SkyShowtime)|"
+    r"till\s+(?:bio|Netflix|Disney\+|Viaplay)|i\s+(?:biografen|biograferne|kinoene)|"
+    rf"på\s+(?:{_WEEKDAY_ALT})|den\s+\d|i\s?morgon|i\s?morgen|i\s?dag)",
     re.IGNORECASE,
 )
 #: a word one of which every ``RELEASE`` has: a headline with none of them is not searched
@@ -168,7 +180,9 @@ _RELEASE_KEY_TEXT = (
     "data esce uscirà arriva arriverà al nelle tayang rilis hadir mengudara jadwal segera draait "
     "verschijnt vanaf wchodzi wejdzie trafi trafia zadebiutuje debiutuje w vizyona gösterime "
     "yayınlanacak vizyonda sinemalarda ekranlarda ra khởi công lên adelanta retrasa fija "
-    "confirma antecipa adia yarın bugün"
+    "confirma antecipa adia yarın bugün har får premiär premiere biopremiär kinopremiere "
+    "kinopremieren biografpremiere biografpremieren netflixpremiär streamingpremiär "
+    "premiärdatum premieredato premieredatoen går kommer släpps slippes lanseres"
 )
 _RELEASE_KEYS = frozenset(fold(_RELEASE_KEY_TEXT).split())
 
@@ -187,7 +201,8 @@ NOT_A_RELEASE = Pattern(
     r"\b(?:estrenó|se\s+estrenó|llegó|est\s+sorti|est\s+sortie|sont\s+sortis|ist\s+gestartet|"
     r"lief|verschoben|reporté|repoussé|aplazad[oa]|pospuest[oa]|adiad[oa]|rinviat[oa]|"
     r"ditunda|sudah\s+tayang|telah\s+tayang|uitgesteld|przesunięta|przełożona|ertelendi|"
-    r"hoãn)\b",
+    r"hoãn|hade\s+premiär|fick\s+premiär|hadde\s+premiere|fikk\s+premiere|havde\s+premiere|"
+    r"fik\s+premiere|har\s+(?:haft|hatt)\s+premi\w+|släpptes|utsatt|skjøvet|udskudt)\b",
     re.IGNORECASE,
 )
 #: a word before a date that says the work comes out from then: "ab", "à partir du", "dès le",
@@ -196,7 +211,9 @@ FROM_A_DAY = Pattern(
     r"(?:\bab|\bà\s+partir\s+du|\bdès\s+le|\bdesde\s+el|\ba\s+partir\s+del?|\ba\s+partire\s+dal|"
     r"\bmulai(?:\s+tanggal)?|\bpada\s+tanggal|\bsortie\s+le|\bestreno\s+el|\bestreia\s+em|"
     r"\bal\s+cinema\s+dal|\bim\s+Kino\s+ab|\bvanaf|\bod|\bw\s+kinach\s+od|"
-    r"\bkhởi\s+chiếu(?:\s+từ)?|\bra\s+rạp(?:\s+từ)?|\btừ)\s*$",
+    r"\bkhởi\s+chiếu(?:\s+từ)?|\bra\s+rạp(?:\s+từ)?|\btừ|\bfrån|\bfra|"
+    r"\b(?:bio|kino|biograf|svensk|norsk|dansk)?premiär(?:\s+den)?|"
+    r"\b(?:bio|kino|biograf|svensk|norsk|dansk)?premiere(?:\s+den)?)\s*$",
     re.IGNORECASE,
 )
 #: film and television in these languages, for the gate that asks whether a text is about
@@ -208,13 +225,17 @@ _FILM_WORD_TEXT = (
     "cinéma série séries saison réalisateur réalisatrice acteur actrice película películas "
     "cine temporada actriz filme filmes ator atriz telenovela stagione regista attore attrice "
     "bioskop drakor sutradara aktor aktris pemeran sinetron bioscoop kinach serial aktorka "
-    "reżyser dizi dizisi filmi filmleri sinema vizyon oyuncu yönetmen phim rạp"
+    "reżyser dizi dizisi filmi filmleri sinema vizyon oyuncu yönetmen phim rạp "
+    # Swedish, Norwegian and Danish
+    "biograf biografen biografer biograferne filmen filmer filmerna filmene skådespelare "
+    "skådespelerska skuespiller skuespillerinde regissör regissør instruktør biopremiär "
+    "kinopremiere filmatisering filmatiseringen tv-serie tv-serien dramaserie dramaserien"
 )
 FILM_WORD_SET = frozenset(fold(_FILM_WORD_TEXT).split())
 _FILM_COMPOUNDS = Pattern(
     r"(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?\b|"
     r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b|"
-    r"diễn\s+viên|đạo\s+diễn",
+    r"diễn\s+viên|đạo\s+diễn|\bpå\s+bio\b|\b(?:syd)?koreansk[ae]?\s+(?:serien?|serier|serierna)\b",
     re.IGNORECASE,
 )
 
@@ -230,7 +251,8 @@ def about_film(text: str, folded: str | None, words: frozenset[str]) -> bool:
 REVIEW_HEADLINE = Pattern(
     r"^\s*(?:Film|Serien|Kino)?(?:kritik|Kritik)\b\s*(?:zu\b|:|–|-|['\"‘“«„])|"
     r"^\s*(?:Critique|Crítica|Critica|Reseña|Resenha|Recensione|Ulasan|Resensi|Recensie|"
-    r"Recenzja|İnceleme|Eleştiri|Đánh\s+giá|Review\s+phim)\b\s*"
+    r"Recenzja|İnceleme|Eleştiri|Đánh\s+giá|Review\s+phim|Recension|Filmrecension|Anmeldelse|"
+    r"Filmanmeldelse)\b\s*"
     r"(?:de\b|di\b|do\b|da\b|van\b|film\w*\b|serialu\b|phim\b|:|–|-|['\"‘“«„])",
     re.IGNORECASE,
 )
@@ -242,7 +264,8 @@ _KOREAN_KEY_TEXT = (
     "koreanischen koreanischer koreanisches koreanischem südkoreanische südkoreanischen "
     "südkoreanischer südkoreanisches südkoreanischem koreański koreańska koreańskie "
     "koreańskiego koreańskim koreańsk południowokoreański południowokoreańska "
-    "południowokoreańskie południowokoreańskiego"
+    "południowokoreańskie południowokoreańskiego koreansk koreanska koreanske sydkoreansk "
+    "sydkoreanska sydkoreanske"
 )
 _KOREAN_KEYS = frozenset(fold(_KOREAN_KEY_TEXT).split())
 _INDONESIAN_TEXT = "yang dan dengan ini itu akan dari untuk tayang terbaru"
@@ -275,7 +298,14 @@ KOREAN_WORDS = Pattern(
     r"\b(?:południowo)?koreańsk(?:i|a|ie|iego|im)\s+(?:film|serial|dram\w*|aktor\w*|"
     r"reżyser\w*|thriller|kino)\b|\b(?:film|serial)\s+(?:południowo)?koreańsk\w*\b|"
     r"\bKore\s+(?:dizisi|dizileri|filmi|filmleri|sinemas\w*)\b|\b(?:Güney\s+)?Koreli\s+"
-    r"(?:oyuncu|yönetmen|aktör|aktris)\b|\bphim\s+Hàn(?:\s+Quốc)?\b",
+    r"(?:oyuncu|yönetmen|aktör|aktris)\b|\bphim\s+Hàn(?:\s+Quốc)?\b|"
+    # Swedish, Norwegian and Danish ("den koreanska filmen", "sydkoreanske serie", and the
+    # definite form before a work's name: "Koreanska Pavane toppar Netflix")
+    r"\b(?:syd)?koreansk[ae]?\s+(?:film|filmen|filmer|serie|serien|serier|drama|dramat|"
+    r"dramaet|dramaserie|dramaserien|tv-serie|tv-serien|thriller|thrillern|thrilleren|komedi|"
+    r"skräckfilm|skrekkfilm|gyserfilm|skådespelare|skådespelerska|skuespiller|"
+    r"skuespillerinde|regissör|regissør|instruktør|stjärna|stjärnan|stjerne|stjernen)\b|"
+    r"(?<!\bpå\s)\b(?:syd|Syd)?(?-i:[Kk]oreanska|[Kk]oreanske)\s+(?-i:[A-ZÅÄÖÆØ])",
     re.IGNORECASE,
 )
 
@@ -391,11 +421,14 @@ RELATIVE_DAY = Pattern(
     r"demain|amanhã|domani|besok|jutro|yarın)\b|"
     r"(?<!\bla\s)(?<!\besta\s)(?<!\bpor\s)\bmañana\b|(?-i:\bmorgen\b)|"
     r"\b(?P<today>hari\s+ini|malam\s+ini|hôm\s+nay|tối\s+nay|ce\s+soir|esta\s+noche)\b|"
-    r"\b(?P<tomorrow>ngày\s+mai)\b",
+    r"\b(?P<tomorrow>ngày\s+mai|i\s?morgon|i\s?morgen)\b|\bi\s?dag\b",
     re.IGNORECASE,
 )
 #: a word of every form of ``RELATIVE_DAY``: a text with none of them is not searched
-_RELATIVE_KEY_TEXT = f"{_TODAY_TEXT} {_TOMORROW_TEXT} aujourd hui morgen ini nay soir noche mai"
+_RELATIVE_KEY_TEXT = (
+    f"{_TODAY_TEXT} {_TOMORROW_TEXT} aujourd hui morgen ini nay soir noche mai "
+    "dag idag morgon imorgon imorgen"
+)
 _RELATIVE_KEYS = frozenset(fold(_RELATIVE_KEY_TEXT).split())
 
 

@@ -50,7 +50,19 @@ LISTICLE = Pattern(
     r"\bmembers\s+profile(?=\s*(?:\(|&|$))|\bprofile\s*(?:&|and)\s*facts\b|"
     # "8 things to know about ...", "... here's where to start"
     r"\b\d{1,2}\s+things\s+(?:to know|you need to know)\s+about\b|"
-    r"\bhere['’]s where to start\b",
+    r"\bhere['’]s where to start\b|"
+    # a critic's or a paper's picks, a primer, what to watch ("Honi's picks for Sydney Film
+    # Festival 2026", "Korean Revenge Cinema 101", "Weekend Watch: ... and what to stream")
+    r"(?:['’]s|\bour|\bcritics['’]?|\beditors['’]?)\s+(?:top\s+)?picks\b|"
+    r"\b(?:cinema|film|movies|k-drama|drama|horror)\s+101\b|"
+    r"^weekend\s+watch\b|\band\s+what\s+to\s+(?:stream|watch)\b|"
+    # ("Five K-dramas Zimbabwean fans can't stop watching"; not "3 K-Dramas Top Netflix ...")
+    r"\b(?:fans|viewers|readers|we)\s+can['’]?t\s+stop\s+(?:watching|bingeing)\b|"
+    # Swedish, Norwegian and Danish: "Höstens tio bästa filmer", "de beste seriene"
+    r"\b(?:bästa|beste|bedste)\s+(?:[\w-]+\s+)?(?:filmer|filmerna|filmene|filmane|serier|"
+    r"serierna|seriene|serierne|k-dramer|dramaer)\b|"
+    # a Korean headline ending with its count ("가을밤 정주행 드라마 5", "만나는 영화 5")
+    r"(?<=[은는한할될볼 ])(?:영화|드라마|작품|시리즈|신작|예능)\s?\d{1,2}\s*$",
     re.IGNORECASE,
 )
 #: more lists, apart from ``LISTICLE`` (whose gate of needles would grow past what pays)

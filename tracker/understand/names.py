@@ -45,7 +45,13 @@ _KOREAN_NAME = Pattern(
     r"(?P<given>[A-Z][a-z]{1,5}+(?:-[a-z]{1,5}+|\s[A-Z][a-z]{1,5}+))\b"
 )
 _GIVEN_SPLIT = re.compile(r"[-\s]")
-_given_part = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE).match
+_syllable = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE).match
+
+
+def _given_part(part: str) -> bool:
+    """A syllable of a given name; "oh" too, the older spelling of 오 ("Gil Tae-oh")."""
+    return _syllable(part) is not None or part.lower() == "oh"
+
 
 #: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
 _NOT_A_GIVEN = frozenset(
@@ -265,7 +271,10 @@ _HANGUL_HEADLINE_NAME = Pattern(
     rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:(?:배우|가수|감독|아이돌)\s)?"
     rf"([{_HANGUL_SURNAMES}][가-힣]{{2}})\s?[,·]|"
     rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:배우|가수|감독|아이돌)\s"
-    rf"([{_HANGUL_SURNAMES}][가-힣]{{1,3}})(?![가-힣])"
+    rf"([{_HANGUL_SURNAMES}][가-힣]{{1,3}})(?![가-힣])|"
+    # a magazine's interview: the name, the subject of a verb of telling ("설도윤이 말하는 ...")
+    rf"^\W*([{_HANGUL_SURNAMES}][가-힣]{{2}})[이가]\s(?:말하는|말한|전하는|전한|밝힌|들려주는|"
+    r"들려준|이야기하는|고백한|답하는|답한)(?![가-힣])"
 )
 #: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
 #: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
@@ -283,7 +292,7 @@ def korean_hangul_headline_name(headline: str) -> str | None:
     m = _HANGUL_HEADLINE_NAME.match(headline)
     if m is None:
         return None
-    name = m.group(1) or m.group(2)
+    name = m.group(1) or m.group(2) or m.group(3)
     if name in _NOT_A_HANGUL_NAME or name[:2] in _NOT_A_NAME_START:
         return None
     return name

@@ -126,7 +126,9 @@ _BROADCASTERS = Pattern(r"\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Channel A|MBN)\b")
 #: a sentence about another work or an earlier season ("A separate series adaptation will
 #: premiere on TVING", "The first season, which premiered on Wavve")
 _CONTRAST = Pattern(
-    r"\b(?:also|separate|another|other|earlier|previous|prior|first season|last season|"
+    # (not the work's own second home: "will also stream on Viki in selected regions")
+    r"\balso\b(?!\s+(?:streams?|be\s+streaming|be\s+available|available)\s+(?:on|via)\b)|"
+    r"\b(?:separate|another|other|earlier|previous|prior|first season|last season|"
     r"original (?:series|film|version)|remake|adaptation of the same|compared)\b|별도|별개|"
     r"앞서|전작",
     re.IGNORECASE,

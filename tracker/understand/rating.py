@@ -36,6 +36,8 @@ _LETTER_GRADES = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", 
 _WORD_NUM = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|half a|a half)"
 _NOT_CRITIC = Pattern(
     r"IMDb|Rotten Tomatoes|Metacritic|Letterboxd average|TMDB|audience|users|viewers|"
+    # user aggregates of dramas and films ("8.9/10 on MyDramaList", "豆瓣8.5")
+    r"MyDramaList|MDL\b|AsianWiki|Douban|豆瓣|"
     r"네티즌|관람객|실관람|관객\s?평점|시청자\s?평점|에그지수|ユーザー|平均|"
     # portals and apps: their users' scores ("네이버 평점 9.1", "Filmarksで4.3")
     r"네이버|다음 영화|포털|왓챠|키노라이츠|Filmarks|フィルマークス|映画\.com|Yahoo",
@@ -89,14 +91,16 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             ),
             "of",
         ),
-        # German, French, Spanish, Portuguese, Italian, Indonesian: "4 von 5 Sternen", "3,5
-        # sur 5", "4 de 5 estrellas", "8,5/10" (a decimal comma; a score's words or the line's
-        # end after it: "3 de 5 episodios" is none)
+        # German, French, Spanish, Portuguese, Italian, Indonesian, Swedish, Norwegian, Danish:
+        # "4 von 5 Sternen", "3,5 sur 5", "4 de 5 estrellas", "8,5/10", "Betyg: 4 av 5", "5 ud
+        # af 6 stjerner" (Danish critics score out of six) (a decimal comma; a score's words or
+        # the line's end after it: "3 de 5 episodios" is none)
         (
             Pattern(
-                r"(?<![\d/.,])(\d{1,2},\d{1,2}|\d{1,2})\s*(?:/|von|sur|de|su|dari|em)\s*"
-                r"(10|5|100)\b(?![/\d,])(?=\s*(?:Sternen|Sterne|Punkten|étoiles|estrellas|"
-                r"estrelas|stelle|bintang|points|puntos|pontos|punti|poin|$|[).;!<\n]))",
+                r"(?<![\d/.,])(\d{1,2},\d{1,2}|\d{1,2})\s*(?:/|von|sur|de|su|dari|em|av|ud\s+af|"
+                r"af)\s*(10|5|100|(?<=a[fv] )6)\b(?![/\d,])(?=\s*(?:Sternen|Sterne|Punkten|étoiles|"
+                r"estrellas|estrelas|stelle|bintang|points|puntos|pontos|punti|poin|stjärnor|"
+                r"stjerner|poäng|poeng|$|[).;!<\n]))",
                 re.IGNORECASE | re.MULTILINE,
             ),
             "latin_of",
@@ -251,11 +255,13 @@ _LABEL_BEFORE = re.compile(
 
 
 def _on_five(n: float, scale: float) -> float:
-    """``n`` out of ``scale`` (10, 5, 4 or 100) on the 5-point scale."""
+    """``n`` out of ``scale`` (10, 6, 5, 4 or 100) on the 5-point scale."""
     if scale == 10:
         return n / 2
     if scale == 4:
         return n * 1.25
+    if scale == 6:
+        return round(n * 5 / 6, 2)
     return n / 20 if scale == 100 else n
 
 
@@ -447,16 +453,17 @@ def _grade_possible(text: str, end: int) -> bool:
 #: a score's word after ``latin_of`` ("4 von 5 Sternen"), or its label before ("Nota: 4 de 5")
 _SCORE_WORD_AFTER = re.compile(
     r"\s*(?:Sternen|Sterne|Punkten|étoiles|estrellas|estrelas|stelle|bintang|points|puntos|"
-    r"pontos|punti|poin)",
+    r"pontos|punti|poin|stjärnor|stjerner|poäng|poeng)",
     re.IGNORECASE,
 )
 _LATIN_LABEL = re.compile(
     r"(?:Note|Notre\s+note|Bewertung|Wertung|Puntuación|Calificación|Valoración|Nota|Voto|"
-    r"Nilai|Ocena|Puan|Avaliação|Rating|Score)\s*[:：]?\s*$",
+    r"Nilai|Ocena|Puan|Avaliação|Rating|Score|Betyg|Betyget|Karakter|Terningkast|Vurdering)"
+    r"\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 #: the words of ``latin_of`` between a number and its scale, and its decimal comma ("8,5/10")
-_LATIN_OF_WORDS = frozenset({"von", "sur", "de", "su", "dari", "em"})
+_LATIN_OF_WORDS = frozenset({"von", "sur", "de", "su", "dari", "em", "av", "af"})
 _COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s*/\s*(?:10|5|100)\b")
 
 

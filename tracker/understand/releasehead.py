@@ -25,7 +25,8 @@ RELEASE_ROUNDUP = Pattern(
     r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
     r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
     r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
-    r"\bnew (?:k-dramas|korean dramas|dramas|movies|films|shows|series) premiering\b|"
+    r"\b(?:new|upcoming) (?:k-dramas|korean dramas|dramas|movies|films|shows|series) "
+    r"premiering\b|"
     # "新作韓国ドラマ配信・放送スケジュールまとめ": the month's new series, listed
     r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|一覧|ラインナップ)",
     re.IGNORECASE,
@@ -81,6 +82,8 @@ RELEASE_STRONG = Pattern(
     # (a weekday or today's day before a plain 방송 is this week's episode, not a release)
     r"(?:(?:다음\s?주|이번\s?주|오는)\s?[월화수목금토일]요일|(?:오늘|내일)\s?\(\d{1,2}일\))\s*"
     rf"{_KO_HOW}(?:공개|개봉|첫\s?방송|출시|첫선)|"
+    # (a first showing today or tomorrow, with no day: "내일 첫 방송", "오늘 첫 공개")
+    rf"(?:오늘|내일)\s*{_KO_HOW}(?:첫\s?방송|첫\s?공개)(?![된한]\s)|"
     r"(?:개봉|공개|방송)\s*(?:일\s*)?확정|"
     # a dated debut: "Premieres at Busan Before Its Nov. 8 Debut" is dated by the platform
     rf"\b(?:{MONTH_ANY}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_ANY})(?:,?\s+(?:19|20)\d\d)?\s+"
@@ -308,8 +311,17 @@ RELEASE_WEAK = Pattern(
     r"New Year['’]s (?:Day|Eve)|Boxing Day|Thanksgiving|Valentine['’]s Day|Halloween)\b"
     r"(?!(?:\s+(?:Day|Eve))?\s+(?:ratings|high|record|low|peak)\b)|"
     # (with a day: "in local cinemas from January to June" is a market's half-year)
-    rf"\bin (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
+    rf"\b(?:in|for) (?:\S+\s+){{0,2}}?(?:theaters|theatres|cinemas) (?:on\s+|from\s+)?"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
+    # a cinema's run or a screening from its day ("one-week run from Friday, November 7", "to
+    # screen 'Chainsaw Man' anime film from the 31st")
+    rf"\b(?:run|engagement)\s+(?:from|starting|begins|opens)\s+(?:{WEEKDAY},?\s+)?"
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
+    r"\bto\s+screen\b.{0,50}\b(?:from|starting)\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)\b|"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}))|"
+    # a date confirmed for a country's cinemas ("confirms date for Welsh cinemas")
+    r"\b(?:confirms?|sets?|gets?|announces?)\s+(?:a\s+|its\s+)?(?:release\s+|opening\s+)?"
+    r"date\s+for\s+(?:[\w'’-]+\s+){0,2}?(?:cinemas|theaters|theatres|screens)\b|"
     # a service the work is set or confirmed for, or moves onto ("set for Viki streaming",
     # "confirmed for Viu", "Finally Zooms Onto Apple TV", "Rides onto HBO Max in January")
     # (the service last, or before its streaming or a time: "set for Netflix thriller" is a
@@ -408,14 +420,15 @@ RELEASE_DAY = Pattern(
 
 #: "Humint opens Friday at River East": the headline's subject opens on a day
 _OPENS_ON_A_DAY = Pattern(
-    r"^(?P<film>.{1,80}?)(?:\s+opens|,\s+opening)\s+"
+    # ("'Return to Silent Hill' Finally Opens This Friday": an adverb is not the subject's)
+    r"^(?P<film>.{1,80}?)(?:\s+(?:finally|officially|also|now))?(?:\s+opens|,\s+opening)\s+"
     # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
     # 30 January", "opens at Rialto from Thursday")
     # (or the outlet's own place: "Opens Here This Thursday")
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+|"
     r"(?:here|locally)\s+)?"
     rf"(?:(?:this\s+|next\s+|on\s+|from\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
-    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY}))",
+    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY})|tomorrow\b|tonight\b)",
     re.IGNORECASE,
 )
 
@@ -427,6 +440,18 @@ _KIND_THEN_TITLE = Pattern(
     r"blockbuster)\s+(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|a|in|on|to))"
     r"{0,4})$(?<!Room)(?<!Hub)(?<!Forum)(?<!Town)(?<!World)(?<!Land)(?<!Zone)(?<!Studio)"
     r"(?<!Club)(?<!Hall)(?<!Square)(?<!Park)(?<!Plaza)(?<!Tower)(?<!Museum)(?<!Seoul)",
+    re.IGNORECASE,
+)
+#: a title, then what the work is to another: "Avatar sequel", "Train to Busan spin-off"
+_TITLE_THEN_KIND = Pattern(
+    r"(?-i:[A-Z][\w'’:-]*)(?:\s+(?-i:[A-Z0-9][\w'’:-]*|of|the|and|to)){0,5}\s+"
+    r"(?:sequel|prequel|remake|spin-?off|reboot)",
+    re.IGNORECASE,
+)
+#: a lead that puts what opens in cinemas: a film, whatever else it names
+_IN_CINEMAS = Pattern(
+    r"\b(?:arrives?|opens?|lands?|comes?|hits?)\s+(?:in|to|at)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:cinemas|theaters|theatres)\b",
     re.IGNORECASE,
 )
 #: what a lead says opens that is no screening of the work, even under its name: a stage
@@ -468,13 +493,18 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
     # (the lead's first sentence says what opens, "The exhibition, which opens Friday ...",
     # unless the headline's subject is the work found; its cinemas may be a "Centre")
     first = lead.split(". ", 1)[0]
+    # (a lead that puts it in cinemas tells of the film: "Emerald Fennell's adaptation arrives
+    # in cinemas this Friday")
     if _NOT_THE_WORK.search(first) or (
-        not _ends_with_the_work(m, film) and _PLACE_OR_EVENT.search(first)
+        not _ends_with_the_work(m, film)
+        and _PLACE_OR_EVENT.search(first)
+        and not _IN_CINEMAS.search(first)
     ):
         return None
     if film.title is None:
-        # "Korean spy thriller Humint opens ...": a kind of work, then a title
-        if _KIND_THEN_TITLE.search(m.group("film")):
+        # "Korean spy thriller Humint opens ...": a kind of work, then a title; "Avatar sequel
+        # opens tomorrow": a title, then what it is to another
+        if _KIND_THEN_TITLE.search(m.group("film")) or _TITLE_THEN_KIND.fullmatch(m.group("film")):
             return m
         # (the link may name it later: a subject that reads as a title, and no place or event)
         words = m.group("film").split()

@@ -71,7 +71,9 @@ _DAY = Pattern(rf"\b(?:{MONTH_ANY}|{WEEKDAY})\b", re.IGNORECASE)
 #: a company or a service, never the work that comes out
 _NOT_A_WORK = Pattern(
     rf"^(?:{PLATFORM_NAMES}|CJ ENM|Studio Dragon|JTBC|KBS|MBC|SBS|tvN|ENA|HYBE|CGV|Lotte|"
-    r"Megabox|Universal|Warner|Sony|Disney|Paramount|Lionsgate|A24|Neon|Mubi|BFI|KOFIC)\b",
+    r"Megabox|Universal|Warner|Sony|Disney|Paramount|Lionsgate|A24|Neon|Mubi|BFI|KOFIC|"
+    # ("Everything Coming to Netflix in December": a month's list)
+    r"Everything|All|What|Here)\b",
     re.IGNORECASE,
 )
 #: the work a day is set for: "Netflix sets February 13 premiere for X", "... release date for X"

@@ -91,7 +91,10 @@ def attributed_quote(headline: str) -> str | None:
     return None
 
 
-TITLE_YEAR = Pattern(r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
+#: "X (2025)", also with the festival it was seen at after it ("X (2025) NYFF 2025")
+TITLE_YEAR = Pattern(
+    r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?:[A-Z]{2,8}\s+(?:19|20)\d\d\s*)?$"
+)
 #: "Class N" is how some series number their seasons ("Weak Hero Class 2"), like "Season N"
 _SEASON_WORD = r"(?:Season|Series|Class|시즌)"
 SEASON_SUFFIX = Pattern(

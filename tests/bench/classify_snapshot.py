@@ -62,6 +62,7 @@ UNSEEN = frozenset(
         "heldout23",
         "heldout24",
         "heldout25",
+        "heldout26",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

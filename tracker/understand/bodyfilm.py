@@ -40,7 +40,8 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
     for m in single.finditer(doc.body):
         name = m.group("name")
-        if f"'{name}'" in doc.body or _TITLE_VERB.compiled.match(doc.body, m.end()):
+        quoted = any(f"{a}{name}{b}" in doc.body for a, b in ("''", "‘’", "’’", "“”", '""'))
+        if quoted or _TITLE_VERB.compiled.match(doc.body, m.end()):
             counts[name] = counts.get(name, 0) + 1
     link = link_words(doc.link)
     best: tuple[int, str] | None = None
@@ -62,7 +63,11 @@ _NOT_SPEECH = (
 _KO_WORK_QUOTED = Pattern(
     r"(?:드라마|영화|예능|시리즈|애니메이션|신작)" + _NOT_SPEECH + "|"
     r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|TV조선|채널A|넷플릭스|티빙|웨이브|쿠팡플레이|"
-    r"디즈니\+)\s*['‘]([^'’\n]{1,40})['’](?=[^.\n]{0,25}(?:연기하|역을|역으로|극 중|극중|주연))"
+    r"디즈니\+)\s*['‘]([^'’\n]{1,40})['’](?=[^.\n]{0,25}(?:연기하|역을|역으로|극 중|극중|주연))|"
+    # or the work an actor returns with ("'열한 번째 계절'로 돌아온 배우 선우결")
+    r"['‘]([^'’\n]{1,40})['’](?:로|으로)\s?(?:돌아온|돌아오는|복귀한|복귀하는)\s(?:배우|그)|"
+    # or that the text calls a kind of work right after it ("'대홍수'는 재난 영화로 시작해")
+    r"['‘]([^'’\n]{1,40})['’](?:은|는|이|가)\s(?:[가-힣]+\s){0,2}?(?:영화|드라마|시리즈)(?:로|는|가|이|\s)"
 )
 #: or after whose work it is, in a review's lead: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과
 #: 사는 남자'"; a quote there may also be emphasis ("봉준호 감독의 '뚝심'"), so it counts only

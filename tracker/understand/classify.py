@@ -206,6 +206,9 @@ def _italic_title_the_link_names(
 
 #: a podcast episode's number before its subject ("Episode 426: ", "Ep. 12 - ", "#301: ")
 _PODCAST_EPISODE = re.compile(r"^(?:Episode|Ep\.?|#)\s*\d{1,4}\s*[:\-–—|]\s*", re.IGNORECASE)
+#: and its guest after the film ("Hope with Jamie Loftus"), on a podcast's episode page
+_PODCAST_GUEST = re.compile(r"\s+(?:with|w/|feat\.?)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,2}$")
+_PODCAST_PAGE = re.compile(r"/(?:episodes?|podcasts?)/|\bpodcast", re.IGNORECASE)
 
 
 def _fuller_title(
@@ -285,6 +288,8 @@ def _film_elsewhere(
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
         # ("Episode 426: Send Help": a podcast's number is not the film's)
         name = _PODCAST_EPISODE.sub("", doc.headline) or doc.headline
+        podcast = _PODCAST_PAGE.search(f"{doc.link or ''} {' '.join(doc.categories)}")
+        name = (_PODCAST_GUEST.sub("", name) or name) if podcast else name
         film = Film(title=name, source="the headline is the film's name")
         return resolve_film(film, doc, lexicon, published, hint)
     if kind in (Kind.RELEASE, Kind.REVIEW):

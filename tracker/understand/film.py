@@ -55,7 +55,7 @@ from tracker.understand.titles import (
     title_words,
 )
 from tracker.understand.vocabulary import HEADLINE_VERB, PLATFORM_NAMES
-from tracker.understand.works import choose_work
+from tracker.understand.works import choose_work, vouched_for
 
 #: what a title names another work as: its source ("a Kill Boksoon spinoff", "the Parasite
 #: remake", "a Train to Busan-style thriller")
@@ -515,6 +515,11 @@ def resolve_film(
         korean=korean_hint,
     )
     source = film.source
+    if work is not None and not vouched_for(work, doc.all_text, lexicon):
+        unnamed = "an everyday word, and none of its people named"
+        if film.source.startswith("curated title"):
+            return Film(source=f"{film.source} ({unnamed})")
+        source, work = f"{source} (not {work.title!r}: {unnamed})", None
     if work is not None and _contradicted(work, cleaned, doc, lexicon, published, year):
         # "고레에다 히로카즈 감독의 신작 '괴물'" is not Bong Joon-ho's 2006 '괴물'
         source += f" (not {work.title!r}: its people and year do not fit)"

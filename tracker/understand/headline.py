@@ -297,7 +297,9 @@ def titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
         verb = bool(HEADLINE_VERB.match(after))
         before = title[:start]
         possessive = bool(_POSSESSIVE_BEFORE.search(before))
-        if (start == 0 and (ends or verb)) or (possessive and (ends or verb)):
+        # (or the start of the clause after a colon: "Cold war, warm heart: Humint is a ...")
+        clause = before.endswith(": ") and verb
+        if (start == 0 and (ends or verb)) or (possessive and (ends or verb)) or clause:
             found.append((start, name))
     if has_hangul(title):
         # the Hangul title and Hangul short names ("우영우" for "이상한 변호사 우영우")

@@ -245,12 +245,21 @@ def is_bare_title(title: str) -> bool:
 _LEAD_RELEASE = Pattern(
     rf"\b(?:premier(?:es?|ing)|arriv(?:es?|ing)|debut(?:s|ing)?|land(?:s|ing)?|drop(?:s|ping)?|"
     rf"stream(?:s|ing)?|launch(?:es|ing)?|hits?|opens?|releases?|(?:is |are )?coming)\b"
-    rf"(?:\s+(?:on|to|in|onto)\s+(?:{PLATFORM_NAMES}|theaters|theatres|cinemas|\w+))?"
-    # the day before or after its month ("on Monday 19 January", "Friday, Jan. 9")
-    rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)"
+    rf"(?:\s+(?:on|to|in|onto)\s+(?:{PLATFORM_NAMES}|theaters|theatres|cinemas|\w+)|"
+    # (or at a cinema: "opens at Ster-Kinekor Maerua Mall on 6 March", "at IFC Center")
+    r"\s+at\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*,?\s+){0,4}?[A-Z][\w'’.&-]*)?"
+    # the day before or after its month ("on Monday 19 January", "Friday, Jan. 9"), or a
+    # weekday of this or next week
+    rf"(?:\s+nationwide)?\s+(?:on\s+)?(?:(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)|(?:this|next)\s+{WEEKDAY}\b)"
     rf"(?:,?\s+(?:19|20)\d\d)?(?:,?\s+(?:only\s+)?(?:on|in)\s+(?:{PLATFORM_NAMES}|theaters|"
     rf"theatres|cinemas))?|\bcoming to {PLATFORM_NAMES}\b|"
+    # a verb of motion into a place's cinemas on its day ("finally sails into local cinemas on
+    # 17 July")
+    r"\b(?:sails?|flies|swoops?|heads?|march(?:es)?|storms?|comes?|arrives?)\s+(?:into|to|in)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:cinemas|theaters|theatres|screens)\s+(?:on\s+)?"
+    rf"(?:(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)|"
+    rf"(?:this|next)\s+{WEEKDAY}\b)|"
     # a weekday ahead, in cinemas ("is in cinemas from Thursday, including Dendy Canberra")
     r"\b(?:is|are)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
     rf"(?:from|on|this|next)\s+{WEEKDAY}\b",
@@ -298,7 +307,8 @@ def not_film_item(doc: Document) -> bool:
 
 
 _REPORTING = Pattern(
-    r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b",
+    r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b|"
+    r"\bspoke (?:with|to)\b|\bsat down with\b|\bin conversation with\b",
     re.IGNORECASE,
 )
 _RELEASED_WHERE = Pattern(
@@ -307,7 +317,14 @@ _RELEASED_WHERE = Pattern(
 #: a film opening at one cinema ("opens Friday, Jan. 9, at AFS Cinema"): a person arriving at
 #: one ("arrives in Seoul ... at a Lotte Cinema theater") is a visit
 _OPENS_AT = Pattern(
-    r"\bopen(?:s|ing)?\b.{0,40}\bat\s+(?:the\s+)?[A-Z][\w.&' ]{0,40}(?:Cinema|Theat(?:er|re))\b"
+    r"\b(?:open(?:s|ing)?|arriv(?:es|ing)|lands?|plays?|screens?)\b.{0,40}\bat\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.&' -]{0,40}(?:Cinemas?|Cinemax|Theat(?:er|re)s?|Cent(?:er|re)|Picturehouse|"
+    r"Cineplex|Multiplex|IMAX|Film\s+Forum|Light\s?[Hh]ouse)\b|"
+    # (a cinema chain by its name)
+    r"(?:Ster-Kinekor|Nu Metro|Cineworld|Vue|Odeon|Everyman|Curzon|AMC|Regal|Cinemark|Hoyts|"
+    r"Event Cinemas|Reading Cinemas|Palace|Dendy|Golden Screen|GSC|TGV|Cathay|Shaw|Golden "
+    r"Village|SM Cinema|Ayala|Cinépolis|Cinepolis|Cineplex|Landmark|Alamo Drafthouse|Angelika|"
+    r"Silverbird|Filmhouse|Genesis|Century|Star Cineplex|Blockbuster|CGV|Lotte|Megabox)\b)"
 )
 _KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"

@@ -29,17 +29,23 @@ from tracker.understand.kpop import (
     music_evidence,
 )
 from tracker.understand.lexicon import Lexicon
+from tracker.understand.namecues import (
+    K_CUE_HANGUL,
+    OTHER_HANGUL,
+    community_post,
+    hangul_name_with_cue,
+    name_with_cue,
+)
 from tracker.understand.names import (
     KATAKANA_KOREAN_NAME,
     foreign_hangul_names,
-    korean_hangul_headline_name,
     korean_hangul_name,
     korean_hangul_name_after_role,
     korean_names_and_head,
     name_key,
 )
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.sounds import skeleton
+from tracker.understand.sounds import katakana_name_sounds, skeleton
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,8 @@ _K_WORDS = Pattern(
     r"(?![\u4e00-\u9fff]?[的之地得了])[\u4e00-\u9fff]{2}|"
     # and Chinese ones: "韓劇", "韓國電影", "韩国电影", "韩影" (a Korean film), "韓綜" (variety)
     r"韓劇|韩剧|韓國\s?(?:電影|影集|劇)|韩国\s?(?:电影|剧)|韩流|韓影|韩影|韓綜|韩综|"
+    # (Hong Kong and Taiwan say South Korea: "南韓電影", "南韓導演")
+    r"南韓(?:電影|影集|劇|導演|演員|片)|南韩(?:电影|剧|导演|演员|片)|"
     # Korea and a few words before the title's brackets: "韓國黑幫喜劇《老大》"
     # (a genre or a format between: not its viewers', its media's, a premiere of another's)
     r"(?:韓國|韩国)[\u4e00-\u9fff]{0,4}?(?:片|劇|剧|電影|电影|影集)《",
@@ -124,43 +132,6 @@ _K_FESTIVAL = Pattern(
 _K_STREAMER_WORK = Pattern(
     r"(?:\bTVING|\bTving|티빙|\bCoupang Play|쿠팡\s?플레이|\bWavve|웨이브)(?:['’]s)?\s+"
     r"(?:original|drama|series|comedy|thriller|film|movie|show|오리지널|드라마|시리즈|영화)",
-)
-#: the second cue a Korean name needs to count on its own (a name's shape is never enough:
-#: Korean names are worn abroad too): drama and idol words, Korean broadcasters and streamers,
-#: the country and its capital, a name or any word in Hangul
-_K_CUE = Pattern(
-    r"\b(?:K-?[Dd]ramas?|[Dd]ramas?|DRAMAS?|[Mm]iniseries|[Ii]dols?|IDOLS?|(?:[Bb]oy|[Gg]irl) "
-    r"[Gg]roups?|K-?[Pp]op|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TVING|Tving|Wavve|"
-    r"Coupang Play|Channel A|TV Chosun|[Ww]ebtoons?|Netflix Korea|Korean|KOREAN|Korea|KOREA|"
-    r"Seoul|SEOUL|"
-    # a Korean city or a Korean thing a story is set among: a film's setting, said in passing
-    r"Busan|Incheon|Daegu|Daejeon|Gwangju|Jeonju|Jeju|Ulsan|Gangneung|Gangnam|Mokpo|"
-    r"Tongyeong|Chuncheon|Gyeongju|Suwon|Pohang|Itaewon|chaebol|hanbok|soju|makgeolli|kimchi|"
-    r"hagwon|Chuseok|Seollal|jjimjilbang)\b|"
-    r"[가-힣]+"
-)
-#: another Asian country's drama or people beside the name: its shape may be a Chinese or a
-#: Japanese name's ("Ma Si Chun" of a C-drama), so the cue rule stays out; so does North
-#: Korea (its leaders' names have the shape, and "Korea" would be their cue)
-_OTHER_ASIAN = Pattern(
-    r"\b(?:[CJ]-?[Dd]ramas?|[CJ]-?DRAMAS?|C-?[Pp]op|J-?[Pp]op|Chinese|CHINESE|China|CHINA|"
-    r"Japanese|JAPANESE|Japan|JAPAN|Taiwanese|Taiwan|Thai|Thailand|Mandarin|Cantonese|"
-    r"Hong Kong|Vietnamese|Weibo|iQIYI|Youku|Tencent|North Korean?|Pyongyang)\b"
-)
-#: a Korean text's cues beside a Hangul name (Hangul itself is no cue there): drama, idol and
-#: variety words, the broadcasters and Korean streamers
-_K_CUE_HANGUL = Pattern(
-    r"드라마|아이돌|걸그룹|보이그룹|예능|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
-    r"티빙|웨이브|쿠팡\s?플레이"
-)
-#: "배우 하윤경이 ...", "촬영": its own actors and shoots, as a Korean text says them (a foreign
-#: actor gets a country); the cue when no other is there ("출연", "주인공" alone are not)
-_ACTOR_HANGUL = Pattern(r"배우|촬영")
-#: another country's work in a Korean text ("중국 드라마", "미드", "美 드라마", "해외 진출")
-_OTHER_HANGUL = Pattern(
-    # (not a Korean star's move abroad: "할리우드 진출", "해외 진출")
-    r"중국|일본|대만|태국|미국|영국|홍콩|중화권|할리우드(?!\s?진출)|중드|일드|미드|해외(?!\s?진출)|"
-    r"[美中日英]|\b[CJ]-?드라마"
 )
 #: a Korean broadcaster's own drama or show ("the tvN drama", "JTBC's variety show", "tvN 새
 #: 토일드라마"): only Korean channels air them (case kept: "ENA", "OCN" are no words)
@@ -206,7 +177,7 @@ _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Upris
 #: thriller")
 _SOURCE_WORK = Pattern(
     r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of|(?:behind|ahead "
-    r"of|beating|overtaking)(?: only)? (?:a|an|the))\b[^.,;!?\n]{0,80}",
+    r"of|beating|overtaking)(?: only)? (?:a|an|the)|(?:South )?Korean original)\b[^.,;!?\n]{0,80}",
     re.IGNORECASE,
 )
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -280,11 +251,12 @@ def extract_korean(
     evidence = [
         *_work_evidence(doc, film, lexicon),
         *people,
-        *_name_with_cue(doc, roman, people),
-        *_hangul_name_with_cue(doc),
+        *name_with_cue(doc, roman, people),
+        *hangul_name_with_cue(doc),
+        *community_post(doc),
         *_word_evidence(doc, film),
         *_hangul_evidence(doc, foreign),
-        *_katakana_evidence(doc),
+        *_katakana_evidence(doc, lexicon),
         *music_evidence(doc),
     ]
     if feed is not None and feed.korean_only:
@@ -373,7 +345,7 @@ def _people_evidence(
     romanised shape), or in the text (``names``: by their romanised shape, or curated). Names
     known only by their shape count less than 3 unless there are several (two people with
     Korean names are a Korean cast): one such name alone never makes an entry Korean
-    (``_name_with_cue`` adds the rest beside a second cue)."""
+    (``namecues.name_with_cue`` adds the rest beside a second cue)."""
     evidence: list[Evidence] = []
     if directors:
         evidence.append((3, f"Korean director {directors[0]}"))
@@ -386,38 +358,6 @@ def _people_evidence(
     elif names:
         evidence.append((1 if len(names) == 1 else 3, f"Korean names {sorted(names)[:3]}"))
     return evidence
-
-
-def _name_with_cue(doc: Document, roman: list[str], evidence: list[Evidence]) -> list[Evidence]:
-    """Korean names by their romanised shape (``roman``) beside a second cue (drama or idol
-    words, a Korean broadcaster or streamer, Korea, Seoul, Hangul): what the names' own
-    ``evidence`` lacks to reach 3, so the cast of a drama no curated entry knows is Korean.
-    Nothing beside another Asian country's words (a C-drama's "Ma Si Chun" has the shape)."""
-    counted = sum(points for points, _ in evidence)
-    if not roman or counted >= 3:
-        return []
-    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
-    cue = _K_CUE.search(text, folded, words)
-    if cue is None or _OTHER_ASIAN.search(text, folded, words):
-        return []
-    return [(3 - counted, f"Korean name {roman[0]} beside {cue.group(0)!r}")]
-
-
-def _hangul_name_with_cue(doc: Document) -> list[Evidence]:
-    """A Korean headline that starts with a Korean name ("차은우, 새 드라마로 ..."), beside a
-    cue of a Korean text (drama or idol words, a broadcaster): 2, with the headline's Hangul
-    3, so a drama's cast no curated entry knows is Korean; never beside another country's
-    name (a Chinese or an American drama's news)."""
-    if not doc.hangul_title:
-        return []
-    name = korean_hangul_headline_name(doc.title)
-    if name is None:
-        return []
-    text, folded, words = doc.all_text, doc.folded_all, doc.words_all
-    cue = _K_CUE_HANGUL.search(text, folded, words) or _ACTOR_HANGUL.search(text)
-    if cue is None or _OTHER_HANGUL.search(text, folded, words):
-        return []
-    return [(2, f"Korean name {name!r} beside {cue.group(0)!r}")]
 
 
 def _word_evidence(doc: Document, film: Film) -> list[Evidence]:
@@ -478,12 +418,14 @@ _KATAKANA_ELSEWHERE = Pattern(
 
 
 #: a Korean star's fan meeting in Japan ("来日ファンミーティング", "ペンミ"; not a K-pop billing)
-_KSTAR_IN_JAPAN = Pattern(r"ファンミーティング|ファンミ(?![ァ-ヺ])|ペンミ")
+#: (or enlists: Korea's military service, "本日入隊")
+_KSTAR_IN_JAPAN = Pattern(r"ファンミーティング|ファンミ(?![ァ-ヺ])|ペンミ|入隊|除隊|兵役")
 
 
-def _katakana_evidence(doc: Document) -> list[Evidence]:
+def _katakana_evidence(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     """Two Korean names written in katakana (a Japanese text about Korean film), or one and a
-    fan meeting: one alone may be a Western one of the same shape ("ハン・ソロ")."""
+    fan meeting, or one that sounds as a curated Korean work's director or cast does
+    ("ヨン・サンホ監督"): one alone may be a Western one of the same shape ("ハン・ソロ")."""
     if doc.all_text.isascii():
         return []
     names = {m.group(0) for m in KATAKANA_KOREAN_NAME.finditer(doc.all_text)}
@@ -493,7 +435,15 @@ def _katakana_evidence(doc: Document) -> list[Evidence]:
     if len(names) >= 2:
         return [(3, f"Korean names in katakana {shown}")]
     cue = _KSTAR_IN_JAPAN.search(doc.all_text)
-    return [] if cue is None else [(3, f"a Korean name in katakana {shown} and {cue.group(0)!r}")]
+    if cue is not None:
+        return [(3, f"a Korean name in katakana {shown} and {cue.group(0)!r}")]
+    by_sound = lexicon.works_by_sound
+    credited = any(
+        lexicon.works[i].korean
+        for sound in katakana_name_sounds(doc.all_text)
+        for i in by_sound.get(sound, ())
+    )
+    return [(3, f"a curated Korean work's person in katakana {shown}")] if credited else []
 
 
 def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Evidence]:
@@ -507,8 +457,8 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         hm = korean_hangul_name(doc.body, foreign)
         if (
             hm is None
-            and (_K_CUE_HANGUL.search(doc.all_text) or _KO_OWN_CUE.search(doc.all_text))
-            and not _OTHER_HANGUL.search(doc.all_text)
+            and (K_CUE_HANGUL.search(doc.all_text) or _KO_OWN_CUE.search(doc.all_text))
+            and not OTHER_HANGUL.search(doc.all_text)
         ):
             # "배우 박해준이 ... 시리즈 종영 소감": the credit before the name, beside Korean
             # television's words, in a text about no other country's work (a Chinese star's
@@ -521,10 +471,10 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
             evidence.append((2, f"K-pop words in a Korean text {km.group(0)!r}"))
         tv = _KO_TV.search(doc.all_text)
         abroad = _KO_ABROAD.search(doc.all_text) if tv or doc.hangul_title else None
-        home = doc.hangul_title and not (foreign or abroad or _OTHER_HANGUL.search(doc.all_text))
+        home = doc.hangul_title and not (foreign or abroad or OTHER_HANGUL.search(doc.all_text))
         if tv and not abroad:
             evidence.append((2, f"Korean television's words {tv.group(0)!r}"))
-        elif home and _K_CUE_HANGUL.search(doc.all_text):
+        elif home and K_CUE_HANGUL.search(doc.all_text):
             evidence.append((1, "a Korean text on a drama or a show, none from abroad"))
     return evidence
 

@@ -36,7 +36,12 @@ _K_POP = Pattern(
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
 #: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
 #: text names another country ("미국 보이그룹", "the British boy group")
-_IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]albums?\b", re.IGNORECASE)
+_IDOL_WORDS = Pattern(
+    # (and a Japanese K-pop site's: "2ndミニアルバムでカムバック", "初の日本ショーケース")
+    r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]albums?\b|ミニ\s?アルバム|カムバック|日本ショーケース|"
+    r"日本デビュー",
+    re.IGNORECASE,
+)
 #: "girl group" and "boy group" are K-pop's only beside its other words
 _GROUP = Pattern(r"\b(?:girl|boy) groups?\b", re.IGNORECASE)
 #: a section of another country's pop, which a site's "Idols" may sit beside
@@ -70,7 +75,7 @@ FOREIGN_GROUP = Pattern(
 #: an act the text calls Korean itself ("Korean indie band Hyukoh beats British bands")
 _KOREAN_ACT = Pattern(r"\bKorean\s+(?:\w+\s+)?(?:band|group|act|duo|singer)s?\b", re.IGNORECASE)
 #: the same words in a Korean text: evidence beside a kind other than ``other``
-K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범")
+K_POP_HANGUL = Pattern(r"아이돌|걸그룹|보이그룹|미니\s?앨범|신인\s?그룹")
 #: a Korean text's musician and what musicians do: a singer's concert, a band's tour, a group's
 #: single is K-pop or Korean music, which Korean outlets file under 가요
 _KO_MUSICIAN = Pattern(r"가수|(?<![가-힣])그룹|밴드|솔로")

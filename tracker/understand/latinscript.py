@@ -30,22 +30,23 @@ _MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "1": ("januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari", "stycznia",
           "ocak"),
     "2": ("februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari",
-          "lutego", "şubat", "subat"),
+          "lutego", "şubat", "subat", "pebrero"),
     "3": ("märz", "maerz", "mars", "marzo", "março", "marco", "maret", "maart", "marca",
-          "mart", "marts"),
+          "mart", "marts", "mac", "marso"),
     "4": ("avril", "abril", "aprile", "april", "kwietnia", "nisan"),
     "5": ("mai", "mayo", "maio", "maggio", "mei", "maja", "mayıs", "mayis", "maj"),
-    "6": ("juni", "juin", "junio", "junho", "giugno", "czerwca", "haziran"),
-    "7": ("juli", "juillet", "julio", "julho", "luglio", "lipca", "temmuz"),
+    "6": ("juni", "juin", "junio", "junho", "giugno", "czerwca", "haziran", "jun", "hunyo"),
+    "7": ("juli", "juillet", "julio", "julho", "luglio", "lipca", "temmuz", "julai", "hulyo"),
     "8": ("august", "août", "aout", "agosto", "agustus", "augustus", "sierpnia", "ağustos",
-          "agustos", "augusti"),
+          "agustos", "augusti", "ogos"),
     "9": ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre",
-          "września", "wrzesnia", "eylül", "eylul"),
+          "września", "wrzesnia", "eylül", "eylul", "setyembre"),
     "10": ("oktober", "octobre", "octubre", "outubro", "ottobre", "października",
-           "pazdziernika", "ekim"),
-    "11": ("november", "novembre", "noviembre", "novembro", "listopada", "kasım", "kasim"),
+           "pazdziernika", "ekim", "oktubre"),
+    "11": ("november", "novembre", "noviembre", "novembro", "listopada", "kasım", "kasim",
+           "nobyembre"),
     "12": ("dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre", "desember",
-           "december", "grudnia", "aralık", "aralik"),
+           "december", "grudnia", "aralık", "aralik", "disember", "disyembre"),
 }  # fmt: skip
 MONTH_NUMBER = {name: int(n) for n, names in _MONTH_NAMES.items() for name in names}
 _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
@@ -53,19 +54,23 @@ _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 #: weekday names (Monday first), lower case
 _WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("montag", "lundi", "lunes", "segunda-feira", "segunda", "lunedì", "lunedi", "senin",
-     "maandag", "poniedziałek", "poniedziałku", "pazartesi", "thứ hai", "måndag", "mandag"),
+     "maandag", "poniedziałek", "poniedziałku", "pazartesi", "thứ hai", "måndag", "mandag",
+     "isnin"),
     ("dienstag", "mardi", "martes", "terça-feira", "terça", "martedì", "martedi", "selasa",
      "dinsdag", "wtorek", "wtorku", "salı", "thứ ba", "tisdag", "tirsdag"),
     ("mittwoch", "mercredi", "miércoles", "miercoles", "quarta-feira", "quarta", "mercoledì",
-     "mercoledi", "rabu", "woensdag", "środa", "środę", "środy", "çarşamba", "thứ tư", "onsdag"),
+     "mercoledi", "rabu", "woensdag", "środa", "środę", "środy", "çarşamba", "thứ tư", "onsdag",
+     "miyerkules"),
     ("donnerstag", "jeudi", "jueves", "quinta-feira", "quinta", "giovedì", "giovedi", "kamis",
-     "donderdag", "czwartek", "czwartku", "perşembe", "thứ năm", "torsdag"),
+     "donderdag", "czwartek", "czwartku", "perşembe", "thứ năm", "torsdag", "khamis",
+     "huwebes"),
     ("freitag", "vendredi", "viernes", "sexta-feira", "sexta", "venerdì", "venerdi", "jumat",
-     "jum'at", "vrijdag", "piątek", "piątku", "cuma", "thứ sáu", "fredag"),
+     "jum'at", "vrijdag", "piątek", "piątku", "cuma", "thứ sáu", "fredag", "jumaat",
+     "biyernes"),
     ("samstag", "samedi", "sábado", "sabado", "sabato", "sabtu", "zaterdag", "sobota",
      "sobotę", "soboty", "cumartesi", "thứ bảy", "lördag", "lørdag"),
     ("sonntag", "dimanche", "domingo", "domenica", "minggu", "zondag", "niedziela", "niedzielę",
-     "niedzieli", "pazar", "chủ nhật", "söndag", "søndag"),
+     "niedzieli", "pazar", "chủ nhật", "söndag", "søndag", "ahad"),
 )  # fmt: skip
 WEEKDAY_NUMBER = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAY_NUMBER, key=len, reverse=True))
@@ -87,7 +92,7 @@ _BEFORE_WEEKDAY = re.compile(
     r"\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
     r"el\s+próximo|el\s+proximo|este\s+próximo|nesta|neste|na\s+próxima|no\s+próximo|questo|"
     r"questa|da|dal|mulai|pada|hari|vanaf|deze|aanstaande|od|w|ten|tę|najbliższy|najbliższą|"
-    r"bu|vào|på|nu\s+på|från|fra|denna|kommande|kommende|førstkommende)\s+$",
+    r"bu|vào|på|nu\s+på|från|fra|denna|kommande|kommende|førstkommende|sa|ngayong)\s+$",
     re.IGNORECASE,
 )
 #: "vendredi prochain", "Jumat ini", "Jumat depan", "Cuma günü", "thứ Sáu này"
@@ -104,7 +109,9 @@ _AHEAD_WORDS = (
     # Dutch, Polish, Turkish, Vietnamese
     "vanaf deze aanstaande od ten tę najbliższy najbliższą bu günü itibaren này tới "
     # Swedish, Norwegian and Danish ("på fredag" is the coming one; "i fredags" a past one)
-    "på från fra denna kommande kommende førstkommende"
+    "på från fra denna kommande kommende førstkommende "
+    # Tagalog ("sa Biyernes": on the coming Friday; a past one is "noong Biyernes")
+    "sa ngayong"
 )
 _AHEAD = frozenset(_AHEAD_WORDS.split())
 #: the words that put it in the week after the entry's ("tới" only after "tuần": "thứ Sáu tới"
@@ -166,10 +173,23 @@ RELEASE = Pattern(
     r"\b(?:har|får)\s+(?:\w+\s+)?(?:premiär|premiere)\b|"
     r"\b(?:bio|kino|biograf|netflix|streaming)premiär\b|\b(?:kino|biograf)premieren?\b|"
     r"\b(?:premiärdatum|premieredato|premieredatoen)\b|"
+    # Malay ("bakal ditayangkan di pawagam Malaysia 28 Mei ini", "boleh ditonton di Viu mulai
+    # esok")
+    r"\b(?:ditayangkan|ditonton|menemui\s+penonton)\b[^.!?:]{0,40}?\b(?:di\s+(?:pawagam|Netflix|"
+    r"Disney|Prime|Viu|iQIYI|WeTV|Astro)|mulai|bermula|pada|esok|hari\s+ini|minggu\s+ini|\d{1,2}\s+"
+    r"\w+\s+ini)|\bdi\s+pawagam\s+(?:\w+\s+)?(?:mulai|bermula|pada|esok|\d)|"
+    # Tagalog ("mapapanood na sa Netflix sa Biyernes", "ipalalabas sa mga sinehan sa Disyembre
+    # 25")
+    r"\b(?:mapapanood|ipalalabas|ipapalabas|magbubukas|ipapalabas\s+na)\b[^.!?:]{0,40}?"
+    r"\b(?:sa\s+(?:Netflix|Viu|Disney|Prime|iWant|mga\s+sinehan|sinehan|\w+\s+\d)|simula|"
+    r"ngayong|bukas)|"
     r"\b(?:går\s+upp|kommer|släpps|slippes|lanseres|har\s+premiär|har\s+premiere)\b"
     r"[^.!?:]{0,40}?\b(?:på\s+(?:bio|kino|Netflix|Disney\+|Prime|Viaplay|Max|SkyShowtime)|"
     r"till\s+(?:bio|Netflix|Disney\+|Viaplay)|i\s+(?:biografen|biograferne|kinoene)|"
-    rf"på\s+(?:{_WEEKDAY_ALT})|den\s+\d|i\s?morgon|i\s?morgen|i\s?dag)",
+    rf"på\s+(?:{_WEEKDAY_ALT})|den\s+\d|i\s?morgon|i\s?morgen|i\s?dag)|"
+    # ("'Den sidste viking' i biograferne i morgen", "på kino fra fredag")
+    r"\b(?:i\s+(?:biograferne|biografen|biograferna|kinoene)|på\s+(?:bio|kino))\s+(?:i\s?morgon|"
+    rf"i\s?morgen|i\s?dag|fra|från|den\s+\d|(?:{_WEEKDAY_ALT})|\d)",
     re.IGNORECASE,
 )
 #: a word one of which every ``RELEASE`` has: a headline with none of them is not searched
@@ -182,7 +202,9 @@ _RELEASE_KEY_TEXT = (
     "yayınlanacak vizyonda sinemalarda ekranlarda ra khởi công lên adelanta retrasa fija "
     "confirma antecipa adia yarın bugün har får premiär premiere biopremiär kinopremiere "
     "kinopremieren biografpremiere biografpremieren netflixpremiär streamingpremiär "
-    "premiärdatum premieredato premieredatoen går kommer släpps slippes lanseres"
+    "premiärdatum premieredato premieredatoen går kommer släpps slippes lanseres biograferne "
+    "biografen biograferna kinoene bio kino ditayangkan ditonton menemui pawagam mapapanood "
+    "ipalalabas ipapalabas magbubukas"
 )
 _RELEASE_KEYS = frozenset(fold(_RELEASE_KEY_TEXT).split())
 
@@ -213,7 +235,8 @@ FROM_A_DAY = Pattern(
     r"\bal\s+cinema\s+dal|\bim\s+Kino\s+ab|\bvanaf|\bod|\bw\s+kinach\s+od|"
     r"\bkhởi\s+chiếu(?:\s+từ)?|\bra\s+rạp(?:\s+từ)?|\btừ|\bfrån|\bfra|"
     r"\b(?:bio|kino|biograf|svensk|norsk|dansk)?premiär(?:\s+den)?|"
-    r"\b(?:bio|kino|biograf|svensk|norsk|dansk)?premiere(?:\s+den)?)\s*$",
+    r"\b(?:bio|kino|biograf|svensk|norsk|dansk)?premiere(?:\s+den)?|\bbermula|\bsimula|"
+    r"\bsa)\s*$",
     re.IGNORECASE,
 )
 #: film and television in these languages, for the gate that asks whether a text is about
@@ -229,13 +252,16 @@ _FILM_WORD_TEXT = (
     # Swedish, Norwegian and Danish
     "biograf biografen biografer biograferne filmen filmer filmerna filmene skådespelare "
     "skådespelerska skuespiller skuespillerinde regissör regissør instruktør biopremiär "
-    "kinopremiere filmatisering filmatiseringen tv-serie tv-serien dramaserie dramaserien"
+    "kinopremiere filmatisering filmatiseringen tv-serie tv-serien dramaserie dramaserien "
+    # Malay and Tagalog
+    "filem pawagam pengarah pelakon lakonan pelikula pelikulang sinehan serye"
 )
 FILM_WORD_SET = frozenset(fold(_FILM_WORD_TEXT).split())
 _FILM_COMPOUNDS = Pattern(
     r"(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?\b|"
     r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b|"
-    r"diễn\s+viên|đạo\s+diễn|\bpå\s+bio\b|\b(?:syd)?koreansk[ae]?\s+(?:serien?|serier|serierna)\b",
+    r"diễn\s+viên|đạo\s+diễn|\bpå\s+bio\b|\b(?:syd|sør)?koreansk[ae]?\s+(?:serien?|serier|serierna)\b|"
+    r"\bi\s+biografer(?:ne)?\b",
     re.IGNORECASE,
 )
 
@@ -265,10 +291,12 @@ _KOREAN_KEY_TEXT = (
     "südkoreanischer südkoreanisches südkoreanischem koreański koreańska koreańskie "
     "koreańskiego koreańskim koreańsk południowokoreański południowokoreańska "
     "południowokoreańskie południowokoreańskiego koreansk koreanska koreanske sydkoreansk "
-    "sydkoreanska sydkoreanske"
+    "sydkoreanska sydkoreanske sørkoreansk sørkoreanska sørkoreanske koreanong"
 )
 _KOREAN_KEYS = frozenset(fold(_KOREAN_KEY_TEXT).split())
-_INDONESIAN_TEXT = "yang dan dengan ini itu akan dari untuk tayang terbaru"
+_INDONESIAN_TEXT = (
+    "yang dan dengan ini itu akan dari untuk tayang terbaru ng mga sa filem bakal pawagam"
+)
 _INDONESIAN = frozenset(_INDONESIAN_TEXT.split())
 
 
@@ -291,7 +319,8 @@ KOREAN_WORDS = Pattern(
     r"coréenne|coréens|coréennes)\b|"
     r"\b(?:süd)?koreanische[nmrs]?\s+(?:Film|Filme|Films|Kinofilm|Serie|Serien|Drama|Dramen|"
     r"Schauspieler\w*|Regisseur\w*|Kino|Thriller|Komödie|Horror\w*)\b|"
-    r"\b(?:film|drama|serial|aktor|aktris|sutradara|bioskop)\s+Korea(?:\s+Selatan)?\b|"
+    r"\b(?:film|filem|drama|serial|siri|aktor|aktris|pelakon|sutradara|pengarah|bioskop)\s+"
+    r"Korea(?:\s+Selatan)?\b|\b(?:pelikula|seryeng|serye)\s+(?:ng\s+)?Korea\b|\bKoreanong\b|"
     r"\bdrakor\b|"
     # Dutch, Polish, Turkish, Vietnamese
     r"\b(?:Zuid-)?Koreaanse\s+(?:film|films|serie|series|drama|acteur|actrice|regisseur)\b|"
@@ -299,13 +328,14 @@ KOREAN_WORDS = Pattern(
     r"reżyser\w*|thriller|kino)\b|\b(?:film|serial)\s+(?:południowo)?koreańsk\w*\b|"
     r"\bKore\s+(?:dizisi|dizileri|filmi|filmleri|sinemas\w*)\b|\b(?:Güney\s+)?Koreli\s+"
     r"(?:oyuncu|yönetmen|aktör|aktris)\b|\bphim\s+Hàn(?:\s+Quốc)?\b|"
-    # Swedish, Norwegian and Danish ("den koreanska filmen", "sydkoreanske serie", and the
+    # Swedish, Norwegian and Danish ("den koreanska filmen", "sydkoreanske serie", their
+    # compounds: "koreansk spionthriller", "den sørkoreanske zombieregissøren", and the
     # definite form before a work's name: "Koreanska Pavane toppar Netflix")
-    r"\b(?:syd)?koreansk[ae]?\s+(?:film|filmen|filmer|serie|serien|serier|drama|dramat|"
-    r"dramaet|dramaserie|dramaserien|tv-serie|tv-serien|thriller|thrillern|thrilleren|komedi|"
-    r"skräckfilm|skrekkfilm|gyserfilm|skådespelare|skådespelerska|skuespiller|"
-    r"skuespillerinde|regissör|regissør|instruktør|stjärna|stjärnan|stjerne|stjernen)\b|"
-    r"(?<!\bpå\s)\b(?:syd|Syd)?(?-i:[Kk]oreanska|[Kk]oreanske)\s+(?-i:[A-ZÅÄÖÆØ])",
+    r"\b(?:syd|sør)?koreansk[ae]?\s+[\w-]*?(?:film|filmen|filmer|serie|serien|serier|drama|dramat|"
+    r"dramaet|dramaserie|dramaserien|thriller|thrillern|thrilleren|komedi|komedie|"
+    r"skådespelare|skådespelerska|skuespiller|skuespillerinde|regissör|regissören|regissør|"
+    r"regissøren|instruktør|instruktøren|stjärna|stjärnan|stjerne|stjernen)\b|"
+    r"(?<!\bpå\s)\b(?:syd|Syd|sør|Sør)?(?-i:[Kk]oreanska|[Kk]oreanske)\s+(?-i:[A-ZÅÄÖÆØ])",
     re.IGNORECASE,
 )
 
@@ -333,12 +363,27 @@ def dates_in(
         month_text: str = m.group("m") or m.group("m2")
         year_text = m.group("year") or m.group("year2")
         _add(out, m, year_text, int(month_text), int(day_text), published)
+    tagalog = words is None or not _TL_MONTH_KEYS.isdisjoint(words)
+    for m in DATE_TL.finditer(text, folded) if tagalog else ():
+        month = MONTH_NUMBER[m.group("mon").lower()]
+        _add(out, m, m.group("year"), month, int(m.group("day")), published)
     bracketed = "(" in text and (words is None or not _WEEKDAY_KEYS.isdisjoint(words))
     for m in WEEKDAY_NUMBERS.finditer(text, folded) if bracketed else ():
         _add(out, m, m.group("year"), int(m.group("m")), int(m.group("day")), published)
     return out
 
 
+#: Tagalog's dates, its month first ("Disyembre 25", "Marso 6, 2026"; Spanish's "abril" is
+#: written after its day)
+_TL_MONTHS = (
+    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre"
+)
+_TL_MONTH_KEYS = frozenset(_TL_MONTHS.split())
+DATE_TL = Pattern(
+    rf"\b(?P<mon>{'|'.join(_TL_MONTHS.split())})\s+(?P<day>[0-3]?\d)\b(?![.:/]\d)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
 #: a weekday with its day and month in brackets, day first as these languages write them
 #: ("thứ Sáu (13/2)", "Rabu (21/1/2026)")
 WEEKDAY_NUMBERS = Pattern(
@@ -411,14 +456,14 @@ def weekdays_in(
 _TODAY_TEXT = (
     "heute aujourd'hui aujourd’hui hoy hoje oggi vandaag dziś dzisiaj bugün stasera vanavond"
 )
-_TOMORROW_TEXT = "demain mañana amanhã domani besok jutro yarın"
+_TOMORROW_TEXT = "demain mañana amanhã domani besok jutro yarın esok"
 _DAY_WORDS: dict[str, int] = {
     **dict.fromkeys(fold(_TODAY_TEXT).split(), 0),
     **dict.fromkeys(fold(_TOMORROW_TEXT).split(), 1),
 }
 RELATIVE_DAY = Pattern(
     r"\b(?P<one>heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dziś|dzisiaj|bugün|stasera|vanavond|"
-    r"demain|amanhã|domani|besok|jutro|yarın)\b|"
+    r"demain|amanhã|domani|besok|jutro|yarın|esok)\b|"
     r"(?<!\bla\s)(?<!\besta\s)(?<!\bpor\s)\bmañana\b|(?-i:\bmorgen\b)|"
     r"\b(?P<today>hari\s+ini|malam\s+ini|hôm\s+nay|tối\s+nay|ce\s+soir|esta\s+noche)\b|"
     r"\b(?P<tomorrow>ngày\s+mai|i\s?morgon|i\s?morgen)\b|\bi\s?dag\b",

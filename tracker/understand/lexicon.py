@@ -47,6 +47,9 @@ class Work:
     #: the service a same-title series streams on ("netflix", "disney_plus"), to tell apart
     #: two series of one title and year (the 2025 "Trigger" series of Netflix and Disney+)
     platform: str | None = None
+    #: a title that is an everyday word ("Hope", "Colony"): the work only where the entry names
+    #: one of its people or its Hangul title too
+    common_word: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -420,6 +423,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
                     aliases=_strings(raw.get("aka")),
                     people=_strings(raw.get("people")),
                     platform=str(raw["platform"]) if raw.get("platform") else None,
+                    common_word=bool(raw.get("common_word", False)),
                 )
             )
     people = [

@@ -40,6 +40,8 @@ LISTICLE = Pattern(
     r"(?:^|['’]s?\s+|\bour\s+|\bthe\s+)top\s+(?:\d+|ten|five|twenty)\s+(?:korean\s+|k-|"
     r"asian\s+)?(?:movies|films|dramas|shows|series|k-dramas)\s+of\s+(?:the\s+year|\d{4}|"
     r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
+    # ("韓国映画の新しい顔ぶれ5本": the kind of work earlier, the count ending the headline)
+    r"(?:映画|ドラマ)の[^、。!！?？]{1,12}?\d{1,2}\s?本\s*$|"
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
     # a Chinese year's top ten ("2025年度十佳韩剧"; not a work placed on one: "《破墓》跻身年度
     # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")

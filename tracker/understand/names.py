@@ -26,7 +26,8 @@ _SURNAMES = """
     Woo U Min Jin Na Ra Ji Um Uhm Eom Byun Byeon Pyun Chae Won Cheon Bang Gong Hyun Hyeon Ham
     Yeo Do Doh Seok Suk Sun Seon Sul Seol Ma Gil Kil Yeon Wi Pyo Myung Myeong Ki Gi Ban Wang
     Geum Keum Ok Yook Yuk In Maeng Je Mo Tak Guk Kook Eun Pyeon Yong Ye Gyeong Kyung Bong Sa
-    Bu Yum Yeom Zo Ong Tae Ryoo Lyu Ryeo Ku Koo Gu Kum
+    Bu Yum Yeom Zo Ong Tae Ryoo Lyu Ryeo Ku Koo Gu Kum Eo
+    Namgung Namkoong Seonwoo Sunwoo Jegal Dokgo Hwangbo Sagong Seomun
 """
 KOREAN_SURNAMES: frozenset[str] = frozenset(_SURNAMES.split())
 
@@ -41,7 +42,7 @@ _KOREAN_NAME = Pattern(
     # possessive runs ("{0,4}+"): what follows each can never be what it would give back (a
     # letter, a space), so the matches are the same and ``re`` does not backtrack through
     # them at every capitalised word
-    r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,4}+)\s++"
+    r"(?P<surname>[A-Z](?<!\w.)[a-z]{0,6}+)\s++"
     r"(?P<given>[A-Z][a-z]{1,5}+(?:-[a-z]{1,5}+|\s[A-Z][a-z]{1,5}+))\b"
 )
 _GIVEN_SPLIT = re.compile(r"[-\s]")
@@ -177,6 +178,9 @@ def _korean_name(surname: str, given: str) -> str | None:
     if surname not in KOREAN_SURNAMES:
         return None
     parts = _GIVEN_SPLIT.split(given)
+    if len(parts) == 2 and "-" in given and parts[1].endswith("s") and _given_part(parts[1][:-1]):
+        # a Scandinavian or German genitive: "Na Hong-jins 'Hope'", "Yeon Sang-hos «Colony»"
+        parts[1] = parts[1] if _given_part(parts[1]) else parts[1][:-1]
     if len(parts) != 2 or not (_given_part(parts[0]) and _given_part(parts[1])):
         return None
     if any(p.lower() in _NOT_A_GIVEN for p in parts) and "-" not in given:
@@ -279,7 +283,9 @@ _HANGUL_HEADLINE_NAME = Pattern(
 #: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
 #: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
 _FOREIGN_HANGUL_NAME = Pattern(
-    r"(?<![가-힣'\"])([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
+    # (not an adverb and a verb before a credit: "촬영을 막 마친 배우", "곧 돌아올 배우")
+    r"(?<![가-힣'\"])(?!(?:막|곧|또|더|잘|꼭|갓|이미|최근|새로|다시|함께|처음|이제|아직)\s)"
+    r"([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
     r"(?:감독|주연|출연|배우)(?!상)"
 )
 #: words before a credit that are not a surname and name ("한국 감독", "외국 배우")

@@ -70,6 +70,8 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
         # Japanese: "85点（100点満点）", "100点満点中85点"
         # (the first 点 may go: "評価 4.5（5点満点）")
         (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*点?\s*[（(]\s*(\d{1,3})\s*点満点\s*[)）]"), "ja_of"),
+        # a Norwegian critic's die ("Terningkast 5"): out of six
+        (Pattern(r"\b[Tt]erningkast\s*:?\s*([1-6])\b"), "dice"),
         # and Korean: "평점: 3.5점 (5점 만점)"
         (Pattern(r"(\d{1,3}(?:\.\d+)?)\s*점\s*[（(]\s*(\d{1,3})\s*점\s*만점\s*[)）]"), "ja_of"),
         (Pattern(r"(\d{1,3})\s*点満点中\s*(\d{1,3}(?:\.\d+)?)\s*点"), "ja_scale_of"),
@@ -332,6 +334,8 @@ def _ratings_in(
                 if _HALF.search(m.group(1)):
                     n += 0.5
                 value = n if n <= 5 else None
+            elif how == "dice":
+                value = _on_five(float(m.group(1)), 6)
             elif how == "num_stars":
                 n = _number(m.group(1))
                 value = n if n <= 5 else None

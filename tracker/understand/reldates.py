@@ -51,8 +51,8 @@ _FORM_WORDS: dict[str, frozenset[str]] = {
     "season": frozenset({"christmas"}),
 }
 _FORM_MARKS: dict[str, tuple[str, ...]] = {
-    "today": ("오늘", "本日", "今日"),
-    "tomorrow": ("내일", "明日"),
+    "today": ("오늘", "本日", "今日", "今天"),
+    "tomorrow": ("내일", "明日", "明天"),
     "weekday": ("요일", "曜", "週", "周", "星期"),
     "next_week": ("다음", "来週"),
     "next_month": ("다음", "내달", "来月"),
@@ -90,8 +90,8 @@ _AROUND_A_DAY = re.compile(r"\b(?:before|ahead of|after|since|until|by|around)\s
 #: relative and numeric dates, read only for the release date (a roundup's headings are
 #: absolute): (pattern, form); a form's date comes from ``_relative_day``
 _RELATIVE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
-    (Pattern(r"\b(?:today|tonight)\b|오늘(?!\s?\()|本日|今日", re.IGNORECASE), "today"),
-    (Pattern(r"\btomorrow\b|내일|明日", re.IGNORECASE), "tomorrow"),
+    (Pattern(r"\b(?:today|tonight)\b|오늘(?!\s?\()|本日|今日|今天", re.IGNORECASE), "today"),
+    (Pattern(r"\btomorrow\b|내일|明日|明天", re.IGNORECASE), "tomorrow"),
     (
         Pattern(
             r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"

@@ -49,7 +49,11 @@ _KO_WEEKDAY = r"(?:(?:[(（][월화수목금토일][)）]|\s?[월화수목금토
 #: what may stand between a Japanese date and its release verb besides the place: exclusive,
 #: first in Japan, for a limited run ("日本初放送", "期間限定上映"; not a world premiere's
 #: "世界初上映" nor an exhibition's "期間限定公開")
-_JA_HOW = r"(?:見放題|先行|順次|独占|全?世界|日本初?|国内|同時|全国|期間限定(?=上映)|劇場)*"
+_JA_HOW = (
+    r"(?:見放題|先行|順次|独占|全?世界|日本初?|国内|同時|全国|期間限定(?=上映)|劇場|"
+    # (at last: "11月21日（金）ついに公開")
+    r"ついに|いよいよ|遂に|\s)*"
+)
 RELEASE_STRONG = Pattern(
     r"\brelease date\b|\bpremiere date\b|\brelease time\b|\bair date\b|"
     rf"\bcoming to (?:{STREAMER}|theaters|cinemas)(?!\w)|"
@@ -111,7 +115,7 @@ RELEASE_STRONG = Pattern(
     r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
     r"(?<!已於)(?<!已于)(?<!已經)(?<!已经)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天]|"
-    r"(?:下月|下個月|下个月|本月|這個月|这个月)\d{1,2}(?:日|號|号))\s*"
+    r"(?:下月|下個月|下个月|本月|這個月|这个月)\d{1,2}(?:日|號|号)|明日|明天|今日|今天)\s*"
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     # ("12月24日（三）起於Disney+上架": from that day, on the service)
@@ -119,7 +123,7 @@ RELEASE_STRONG = Pattern(
     # a Chinese service ("12月4日起爱奇艺播出")
     r"(?:愛奇藝|爱奇艺|騰訊視頻|腾讯视频|優酷|优酷|芒果TV)\s*|"
     # (a place of the outlet's own, and its cinemas: "下周四在本地上映", "在本地戏院上映")
-    r"在?(?:本地|新加坡|新馬|新马|馬來西亞|马来西亚|大馬|大马|全馬|全马|台灣|台湾|澳門|澳门|"
+    r"在?(?:本地|新加坡|新馬|新马|馬來西亞|马来西亚|大馬|大马|全馬|全马|台灣|台湾|澳門|澳门|香港|"
     r"內地|内地|北美)(?:各大)?(?:藝術|艺术)?(?:戲院|戏院|影院|電影院|电影院|院線|院线)?\s*|"
     r"(?:於|于)\s*(?=Netflix|Disney|Viu|TVING|Prime|Apple|HBO|Max|Catchplay|KKTV|"
     r"愛奇藝|爱奇艺|全台|全臺|戲院|影院|院線|院线)|"
@@ -401,7 +405,9 @@ RELEASE_DAY = Pattern(
     rf"(?:(?:on|to)\s+{PLATFORM_NAMES}\s+|in\s+(?:\w+\s+){{0,2}}(?:cinemas|theaters|theatres)\s+|"
     # ("Lands On Your Screens This Saturday")
     r"on\s+(?:your|our)\s+(?:small\s+)?(?:screens?|TVs?|tellies)\s+)?"
-    r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b)|"
+    r"(?:(?:this|next)\s+(?:\w+day|week)\b|(?:on|from)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|"
+    # ("Premieres Monday Next Week on Viki")
+    rf"(?:on\s+)?{WEEKDAY}\s+next\s+week\b)|"
     # a service and the day, whatever the verb ("comes to Disney+ next Wednesday", "races onto
     # Apple TV on the 12th", "Streaming on Netflix Starting Friday"); not "this week", which
     # charts say ("the most-watched on Netflix this week")
@@ -425,7 +431,8 @@ _OPENS_ON_A_DAY = Pattern(
     # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
     # 30 January", "opens at Rialto from Thursday")
     # (or the outlet's own place: "Opens Here This Thursday")
-    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+|"
+    r"(?P<venue>(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+(?!(?:Next|This|On|From)\b)"
+    r"[A-Z][\w'’.-]+){0,3})\s+|"
     r"(?:here|locally)\s+)?"
     rf"(?:(?:this\s+|next\s+|on\s+|from\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
     rf"\d{{1,2}}{ORD}\s+{MONTH_ANY})|tomorrow\b|tonight\b)",
@@ -486,13 +493,19 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
     first sentence, unless the subject is the film found), and the subject must be (or end
     with) the film found, or a kind of work and a title ("Korean spy thriller Humint")."""
     m = _OPENS_ON_A_DAY.match(title)
-    if m is None or film.roundup or _PLACE_OR_EVENT.search(title):
+    # (the cinema it opens at may be named like a place: "Opens at the Light House")
+    rest = title[: m.start("venue")] + title[m.end("venue") :] if m and m["venue"] else title
+    if m is None or film.roundup or _PLACE_OR_EVENT.search(rest):
         return None
     if _VENUE.search(m.group("film")):
         return None
     # (the lead's first sentence says what opens, "The exhibition, which opens Friday ...",
     # unless the headline's subject is the work found; its cinemas may be a "Centre")
     first = lead.split(". ", 1)[0]
+    venue = m["venue"].split(None, 1)[-1].removeprefix("the ").strip() if m["venue"] else ""
+    if len(venue) > 3:
+        # (the lead names the same cinema: "... opens at the Light House next Thursday")
+        first = first.replace(venue, " ")
     # (a lead that puts it in cinemas tells of the film: "Emerald Fennell's adaptation arrives
     # in cinemas this Friday")
     if _NOT_THE_WORK.search(first) or (

@@ -61,7 +61,9 @@ _TITLE_KIND = Pattern(
 #: a part of a work, where the subject names one: the work is what comes before it ("Knowing
 #: Bros Episode Spesial", "Ne Zha 2's English Dub")
 _PART_OF_A_WORK = Pattern(
-    r"\b(?:episodes?|ep|season|part|finale|special|dub|dubbed|version|cut|restoration|"
+    # ("season" with its number or its end: "The Eleventh Season" is a title)
+    r"\b(?:episodes?|ep|season(?=\s*(?:\d|one|two|three|four|five|finale|premiere))|part|"
+    r"finale|special|dub|dubbed|version|cut|restoration|"
     r"remaster(?:ed)?|trailer|teaser|ost|soundtrack)\b",
     re.IGNORECASE,
 )
@@ -107,6 +109,8 @@ _NOT_AN_OWNER = Pattern(
     rf"{PLATFORM_NAMES}|CJ ENM|HYBE|Studio Dragon|JTBC|KBS|MBC|SBS|tvN)$",
     re.IGNORECASE,
 )
+#: a service whose possessive names its own work ("Apple TV's Pluribus premieres Friday")
+_SERVICE = Pattern(rf"^(?:{PLATFORM_NAMES}|Apple TV)$", re.IGNORECASE)
 #: the first word of a subject that is no work's: a list, a question, a time
 _NOT_A_START_TEXT = (
     "this next new what how when where why which who every all these those today tonight "
@@ -174,7 +178,12 @@ def _work_in(span: str, lexicon: Lexicon) -> str:
     owner = _POSSESSIVE.search(span)
     if owner is not None:
         owned = span[owner.end() :]
-        if _NOT_AN_OWNER.match(span[: owner.start()]):
+        first = owned.split()[0].lower() if owned.split() else ""
+        if _NOT_AN_OWNER.match(span[: owner.start()]) and (
+            not _SERVICE.match(span[: owner.start()])
+            or first in _DESCRIBES
+            or first.endswith("est")
+        ):
             return ""  # "Korea's Biggest Hit Of 2025": a country's or a company's, no name
         # "Ne Zha 2's English Dub" is Ne Zha 2's; "Park Chan-wook's No Other Choice" is his
         span = span[: owner.start()] if _PART_OF_A_WORK.search(owned) else owned

@@ -79,7 +79,7 @@ FILM_WORDS = Pattern(
     r"thriller|horror|comedy|biopic|rom-com|cast|starring|stars|Letterboxd|performance|epic|"
     r"plays|played|role|roles|scene|scenes|script|sequel|prequel|remake|franchise|blockbuster|"
     r"feature|genre|review|reviews|critic|critics|satire|release|released|delayed|"
-    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|KBS2|MBC|SBS|ENA|"
+    r"tickets|moviegoers|K-drama|webtoon|tvN|JTBC|KBS|KBS2|MBC|SBS|ENA|filming|"
     # television that is no drama: its variety shows (not "a variety of")
     r"variety\s+(?:shows?|TV|programmes?|programs?))\b|"
     r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"

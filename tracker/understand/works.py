@@ -43,6 +43,19 @@ def _form_of(text: str) -> str | None:
     return None
 
 
+def vouched_for(work: Work, text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` names one of ``work``'s people (romanised or in Hangul) or its Hangul
+    title: what a work whose title is an everyday word needs to be the one meant (any other
+    work needs nothing)."""
+    if not work.common_word or (work.hangul and work.hangul in text):
+        return True
+    for name in work.people:
+        person = lexicon.person(name)
+        if lexicon.mentions(text, name) or (person and person.hangul and person.hangul in text):
+            return True
+    return False
+
+
 def choose_work(
     candidates: Sequence[Work],
     *,

@@ -15,8 +15,15 @@ from tracker.text import has_hangul
 from tracker.understand.document import Document
 from tracker.understand.lexicon import Lexicon
 from tracker.understand.linktitle import link_words, title_in_link
+from tracker.understand.names import HANGUL_SURNAMES
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.titles import book_titles, is_speech, looks_like_title, title_words
+from tracker.understand.titles import (
+    SMALL_WORDS,
+    book_titles,
+    is_speech,
+    looks_like_title,
+    title_words,
+)
 from tracker.understand.vocabulary import PLATFORM_NAMES
 
 _TITLE_VERB = Pattern(r"\s+(?:premieres?|arrives?|is|stars?)\b")
@@ -37,7 +44,12 @@ def film_in_body(doc: Document, lexicon: Lexicon) -> str | None:
     multi, single = lexicon.title_patterns
     counts: dict[str, int] = {}
     for m in multi.finditer(doc.body):
-        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        # (one given in brackets after another language's title counts twice: "<em>Ei muuta
+        # vaihtoehtoa</em> (No Other Choice)" states which work it is)
+        stated = (
+            doc.body[m.start() - 1 : m.start()] == "(" and doc.body[m.end() : m.end() + 1] == ")"
+        )
+        counts[m.group(0)] = counts.get(m.group(0), 0) + (2 if stated else 1)
     for m in single.finditer(doc.body):
         name = m.group("name")
         quoted = any(f"{a}{name}{b}" in doc.body for a, b in ("''", "‘’", "’’", "“”", '""'))
@@ -61,13 +73,15 @@ _NOT_SPEECH = (
 #: "영화 '보스'", "tvN·티빙 드라마 '원경'", or after its channel or service where a role in it
 #: follows: "tvN '종이학 의원'에서 ... 서하를 연기하는" (not a guest's visit to a variety show)
 _KO_WORK_QUOTED = Pattern(
-    r"(?:드라마|영화|예능|시리즈|애니메이션|신작)" + _NOT_SPEECH + "|"
+    r"(?:드라마|영화|예능|시리즈|애니메이션|신작|(?:[4-9]|[1-9]\d)부작)" + _NOT_SPEECH + "|"
     r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|TV조선|채널A|넷플릭스|티빙|웨이브|쿠팡플레이|"
     r"디즈니\+)\s*['‘]([^'’\n]{1,40})['’](?=[^.\n]{0,25}(?:연기하|역을|역으로|극 중|극중|주연))|"
     # or the work an actor returns with ("'열한 번째 계절'로 돌아온 배우 선우결")
     r"['‘]([^'’\n]{1,40})['’](?:로|으로)\s?(?:돌아온|돌아오는|복귀한|복귀하는)\s(?:배우|그)|"
     # or that the text calls a kind of work right after it ("'대홍수'는 재난 영화로 시작해")
-    r"['‘]([^'’\n]{1,40})['’](?:은|는|이|가)\s(?:[가-힣]+\s){0,2}?(?:영화|드라마|시리즈)(?:로|는|가|이|\s)"
+    r"['‘]([^'’\n]{1,40})['’](?:은|는|이|가)\s(?:[가-힣]+\s){0,2}?(?:영화|드라마|시리즈)(?:[로는가이의를을에다]|\s)|"
+    # or that its maker's name owns at a sentence's start ("박찬욱의 '어쩔수가없다'는 ...")
+    rf"(?:^|[.!?]\s+)[{HANGUL_SURNAMES}][가-힣]{{2}}의\s['‘]([^'’\n]{{1,40}})['’]"
 )
 #: or after whose work it is, in a review's lead: "필감성 감독의 '좀비딸'", "유해진 주연의 '왕과
 #: 사는 남자'"; a quote there may also be emphasis ("봉준호 감독의 '뚝심'"), so it counts only
@@ -198,9 +212,12 @@ def _marked_title(name: str, lexicon: Lexicon) -> bool:
     if JAPANESE.search(name):
         return len(name) <= 30  # (a Japanese text's 『』: see ``marked_titles``)
     letters = sum(ch.isalpha() for ch in name)
+    # (a verb is a marked title's word too: "The Love That Remains")
+    words = name.split()
+    capitalised = len(words) <= 8 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
     return (
         letters >= 3
-        and title_words(name, 10)
+        and (title_words(name, 10) or capitalised)
         and not is_speech(name)
         and lexicon.person(name) is None
     )

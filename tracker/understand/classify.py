@@ -234,6 +234,20 @@ def _fuller_title(
     return resolve_film(found, doc, lexicon, published, hint)
 
 
+def _credited_in_lead(doc: Document, lexicon: Lexicon) -> str | None:
+    """The one title the first paragraph marks, right after a possessive ("Yoon Ga-eun's
+    <em>The World of Love</em>", "Yoon Ga-eun's acclaimed <em>...</em>"), or None."""
+    lead = doc.body[:300].split("\n", 1)[0]
+    named = [name for name in marked_titles(doc, lexicon) if name in lead]
+    if len(named) != 1:
+        return None
+    before = lead[: lead.index(named[0])]
+    # (one credit: "From Park Chan-wook's vengeance trilogy to Yoon Ga-eun's ..." is a series)
+    credits = before.count("'s ") + before.count("’s ")
+    credited = any(w.endswith(("'s", "’s")) for w in before.split()[-2:])
+    return named[0] if credited and credits == 1 else None
+
+
 def _marked_in_headline(doc: Document, lexicon: Lexicon) -> str | None:
     """The one title the text sets in italics or brackets that the headline repeats, as
     written (a headline in another language, or one whose grammar hides the title: "Koreanska
@@ -299,6 +313,13 @@ def _film_elsewhere(
             return resolve_film(film, doc, lexicon, published, hint)
         if marked:
             film = Film(title=marked, source=MARKED_IN_BODY)
+            return resolve_film(film, doc, lexicon, published, hint)
+    if kind == Kind.NEWS:
+        credited = _credited_in_lead(doc, lexicon)
+        if credited:
+            # "Black Nights festival picks Korean drama ..." over "Yoon Ga-eun's <em>The World
+            # of Love</em>": the one work its lead marks, after its maker's possessive
+            film = Film(title=credited, source="the work the lead credits and marks")
             return resolve_film(film, doc, lexicon, published, hint)
     if kind != Kind.OTHER:
         quoted = film_quoted_after_kind(doc)

@@ -111,6 +111,7 @@ _DATE_PATTERNS: tuple[tuple[Pattern, str], ...] = (
 )
 _RELEASE_CUE = Pattern(
     r"(?:arriv|releas|premier|stream|drop|debut|land|hit|open|launch|return|coming|come out|"
+    r"screens (?:at|from)|will screen|"
     r"out on|available|air|bow|New (?:season )?on \w+|공개|개봉|방송|출시|첫선|선보|"
     r"配信|公開|放送|"
     # German, French, Spanish, Portuguese, Italian, Indonesian (``latinscript``; whole words
@@ -259,7 +260,13 @@ def _score_date(text: str, start: int, end: int) -> float:
     before = text[max(sentence_start, start - 70) : start]
     after = text[end : end + 40]
     score = 0.0
-    if _RELEASE_CUE.search(before[-30:]) or latinscript.FROM_A_DAY.search(before[-30:]):
+    cued = bool(
+        _RELEASE_CUE.search(before[-30:])
+        or latinscript.FROM_A_DAY.search(before[-30:])
+        # ("will be in cinemas in Tallinn, Tartu and Pärnu from 20 March")
+        or (before.rstrip().endswith(("from", "starting")) and _THEATERS.search(before))
+    )
+    if cued:
         score += 2
     if _PLATFORM_CUE.search(before[-30:]):
         score += 2
@@ -272,7 +279,9 @@ def _score_date(text: str, start: int, end: int) -> float:
             score -= 4
     if _THEATERS.search(before[-40:]):
         score += 0.5
-    if _ANNOUNCE_AFTER.search(after) or (
+    # (a "said" after a release's own cue is the sentence's source: "in cinemas from 20 March,
+    # distributor Estinfilm said")
+    if (_ANNOUNCE_AFTER.search(after) and not cued) or (
         _ON_AT_END.search(before[-4:]) and _SAID_AFTER.search(after)
     ):
         score -= 3

@@ -20,12 +20,13 @@ from tracker.understand.vocabulary import FILM_WORDS
 BRACKET = Pattern(r"^\s*[\[【〔](?P<tag>[^\]】〕]{1,40})[\]】〕]\s*(?P<rest>.*)$")
 REVIEW_TAG = Pattern(
     r"review|리뷰|별점|평론|critique|crítica|kritik|reseña|resenha|recensione|ulasan|resensi|"
-    r"recension|anmeldelse|"
+    r"recension|anmeldelse|arvostelu|"
     # a column that looks at one work: "[TV 들여다보기]", "[D:방송 뷰]", 【シネマ推し】, 【映画評】
     r"(?:방송|TV|영화|드라마|OTT|문화)\s?(?:뷰|들여다보기|읽기|톺아보기|돋보기)$|(?:^|\s)비평$|"
     r"シネマ推し|映画評|"
     # a Korean desk's first-episode review ("[첫방] '마이 유스', 느리게 흐르는 첫사랑의 시간")
-    r"^批評$|^첫방$",
+    # (a cinema column by its name: "[씨네제주]", "[씨네리뷰]")
+    r"^批評$|^첫방$|^씨네",
     re.IGNORECASE,
 )
 OTHER_TAG = Pattern(
@@ -45,7 +46,7 @@ _REVIEW_CATEGORY = Pattern(
     r"^(?:(?:Film|Serien|Kino)?kritik(?:en)?|critiques?(?:\s+(?:films?|séries?))?|"
     r"críticas?(?:\s+de\s+(?:cine|series))?|reseñas?|resenhas?|recensioni|recensione|"
     r"ulasan(?:\s+film)?|resensi(?:\s+film)?|recensies?|recenzje|recenzja|incelemeler?|"
-    r"inceleme|eleştiri(?:ler)?|đánh\s+giá(?:\s+phim)?|(?:film|serie)?recension(?:er)?|"
+    r"inceleme|eleştiri(?:ler)?|đánh\s+giá(?:\s+phim)?|(?:film|serie)?recension(?:er)?|arvostelu(?:t)?|"
     r"(?:film|serie)?anmeldelser?)$",
     re.IGNORECASE,
 )
@@ -53,7 +54,7 @@ _REVIEW_LINK = Pattern(
     r"^https?://[^/]+(?:/[^/?#]*)*?/(?:reviews?|criticism|critique|film-reviews?|movie-reviews?|"
     r"tv-reviews?|recension|recensioner|anmeldelse|anmeldelser|recensione|recensioni|kritik|"
     r"kritiken|criticas?|resenhas?|resenas?|recenzje|recensies)/|/review-[\w-]+|"
-    r"[\w]-review(?:-[\w-]*)?/?(?:$|[?#.])",
+    r"[\w]-(?:review|arvostelu|recension|anmeldelse)(?:-[\w-]*)?/?(?:$|[?#.])",
     re.IGNORECASE,
 )
 #: what a headline under a Chinese or Japanese outlet's review tag reports, or reviews that is

@@ -97,7 +97,9 @@ REVIEW_LEAD = Pattern(
     r"first[- ]look|spoiler-free|early)?\s*"
     # (and other languages' word: "Kritik:", "Critique :", "Recensione:", "Recenzja:")
     r"(?:review|(?:film|serien)?kritik|critique|crítica|critica|reseña|resenha|recensione|"
-    r"recensie|recenzja|inceleme|eleştiri|ulasan|resensi|recension|anmeldelse)\s*[:|]\s*"
+    r"recensie|recenzja|inceleme|eleştiri|ulasan|resensi|recension|anmeldelse|arvostelu|"
+    # (Spanish "Crítica de cine:", "Reseña de la película:")
+    r"(?:crítica|critica|reseña)\s+de\s+(?:cine|la\s+película|series?))\s*[:|]\s*"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -298,7 +300,8 @@ def titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
         before = title[:start]
         possessive = bool(_POSSESSIVE_BEFORE.search(before))
         # (or the start of the clause after a colon: "Cold war, warm heart: Humint is a ...")
-        clause = before.endswith(": ") and verb
+        # (not after a section's label: "Box Office: Harbin Tops Again" may be the city's)
+        clause = before.endswith(": ") and verb and not SECTION_LABEL.search(before)
         if (start == 0 and (ends or verb)) or (possessive and (ends or verb)) or clause:
             found.append((start, name))
     if has_hangul(title):
@@ -354,7 +357,15 @@ def _title_before_season(lexicon: Lexicon, rest: str) -> str | None:
 
 #: "Ryusuke Hamaguchi on Drive My Car: ...": an interview headline, a name then the work
 NAME_ON_TITLE = Pattern(
-    r"^(?:[A-Z][\w.'-]*\s+){2,3}on\s+(?P<film>[A-Z0-9][^:|]{0,60}?)\s*(?::|\s[-|]\s)"
+    # (after an interview's label: "In conversation: Yoon Ga-eun on The World of Love")
+    r"^(?:(?:In conversation|Q&A|Interview|In person)\s*:\s*)?(?:[A-Z][\w.'-]*\s+){2,3}on\s+"
+    r"(?P<film>[A-Z0-9][^:|]{0,60}?)\s*(?::|\s[-|]\s|$)"
+)
+#: "The quiet cruelty of Last Train to Mokpo's eighth episode": a part of the title named
+_PART_OF_TITLE = Pattern(
+    r"\b(?:of|in)\s+(?P<film>(?-i:[A-Z0-9])[\w'’:&-]*(?:\s+(?:(?-i:[A-Z0-9])[\w'’:&-]*|of|the|and|"
+    r"to|a|in|on)){0,6}?)['’]s\s+(?:[\w-]+\s+)?(?:episode|finale|premiere|season|ending)\b",
+    re.IGNORECASE,
 )
 #: "Went From Minari to Twisters": a career move, whose subject is where it leads
 _FROM_TO = Pattern(r"\b(?i:from)\s+(?P<a>.+?)\s+(?i:to)\s+(?P<b>\S.*)$")
@@ -508,6 +519,10 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         after = known_prefix(lexicon, m.group("b"), marked=True)
         if before and after:
             return after, "title pattern 'from A to B' (B)"
+    m = _PART_OF_TITLE.search(rest)
+    # (its words capitalised: "to" between them is the title's, "Last Train to Mokpo")
+    if m and m["film"].split()[-1][0].isupper() and lexicon.person(m["film"]) is None:
+        return m["film"], "title pattern 'of X's eighth episode'"
     m = _TITLE_IS_A.match(rest)
     if m:
         film = m["film"]

@@ -260,6 +260,15 @@ _LEAD_RELEASE = Pattern(
     r"(?:[\w'’-]+\s+){0,2}?(?:cinemas|theaters|theatres|screens)\s+(?:on\s+)?"
     rf"(?:(?:\w+day,?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)|"
     rf"(?:this|next)\s+{WEEKDAY}\b)|"
+    # a cinema that screens it, or a work that opens, from its day, whatever comes between
+    # ("Camana Bay Cinema will screen James Cameron's X from Friday, Dec. 19", "opens at New
+    # Capitol Cinemas in Game City and Riverwalk from Friday, 5 June", "screening on Thursday
+    # 12 March at 7pm at the Korean Cultural Centre UK"); the sentence must name its cinema
+    # (not a count of screens: "widen it to about 600 screens on Friday")
+    r"(?<!\d\s)\b(?:will\s+screen|screens(?=\s+(?:at|from|on)\b)|screening|opens?|plays?)\b"
+    r"[^.;]{0,60}?\b(?:from|on|starting)\s+"
+    rf"(?:(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}\b)|"
+    rf"(?:this\s+|next\s+)?{WEEKDAY}\b)|"
     # a weekday ahead, in cinemas ("is in cinemas from Thursday, including Dendy Canberra")
     r"\b(?:is|are)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:theaters|theatres|cinemas)\s+"
     rf"(?:from|on|this|next)\s+{WEEKDAY}\b",
@@ -308,16 +317,20 @@ def not_film_item(doc: Document) -> bool:
 
 _REPORTING = Pattern(
     r"\bsaid\b|\bsays\b|\btold\b|press conference|\binterview|according to|\bannounced\b|"
-    r"\bspoke (?:with|to)\b|\bsat down with\b|\bin conversation with\b",
+    r"\bspoke (?:with|to)\b|\bsat down with\b|\bin conversation with\b|\bmet the press\b|"
+    r"\bpress (?:event|junket|tour)\b",
     re.IGNORECASE,
 )
 _RELEASED_WHERE = Pattern(
-    rf"{PLATFORM_NAMES}|\btheat(?:er|re)s\b|\bcinemas\b|nationwide|day-and-date", re.I
+    rf"{PLATFORM_NAMES}|\btheat(?:er|re)s\b|\bcinemas\b|nationwide|day-and-date|"
+    # (a cinema by its name: "Camana Bay Cinema will screen ...")
+    r"\b(?-i:[A-Z])[\w'’-]*\s+(?-i:Cinema|Cinemax|Cineplex|Theat(?:er|re)|Picturehouse)\b",
+    re.I,
 )
 #: a film opening at one cinema ("opens Friday, Jan. 9, at AFS Cinema"): a person arriving at
 #: one ("arrives in Seoul ... at a Lotte Cinema theater") is a visit
 _OPENS_AT = Pattern(
-    r"\b(?:open(?:s|ing)?|arriv(?:es|ing)|lands?|plays?|screens?)\b.{0,40}\bat\s+(?:the\s+)?"
+    r"\b(?:open(?:s|ing)?|arriv(?:es|ing)|lands?|plays?|screens?|screening)\b.{0,40}\bat\s+(?:the\s+)?"
     r"(?:[A-Z][\w.&' -]{0,40}(?:Cinemas?|Cinemax|Theat(?:er|re)s?|Cent(?:er|re)|Picturehouse|"
     r"Cineplex|Multiplex|IMAX|Film\s+Forum|Light\s?[Hh]ouse)\b|"
     # (a cinema chain by its name)

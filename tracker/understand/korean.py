@@ -152,6 +152,10 @@ _K_PERFORMER = Pattern(
 )
 _K_BROADCAST = Pattern(
     rf"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A){_BROADCAST_SHOW}|"
+    # its possessive before a work's name ("KBS2's Dear Neighbor Detective"), and its ratings'
+    # own source ("according to Nielsen Korea")
+    r"\b(?:KBS2?|tvN|JTBC|ENA|OCN|MBN|Mnet|TV Chosun|Channel A)['’]s\s+(?:new\s+)?(?=[A-Z])|"
+    r"\bNielsen Korea\b|"
     r"(?<![A-Za-z])(?:KBS\s?[12]TV|KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|Mnet|TV조선|채널A)\s?"
     r"(?:새\s?)?(?:월화|수목|금토|토일|주말|일일|[월화수목금토일]요)?\s?(?:드라마|예능|미니시리즈|시리즈)|"
     # a Japanese text's "tvNの週末ドラマ" (SBS and MBC are Japanese broadcasters' names too:
@@ -249,7 +253,7 @@ def extract_korean(
         roman = [n for n in roman if name_key(n) not in theirs]
     people = _people_evidence(doc, lexicon, directors, others, names, in_head)
     evidence = [
-        *_work_evidence(doc, film, lexicon),
+        *_work_evidence(doc, film, lexicon, kind),
         *people,
         *name_with_cue(doc, roman, people),
         *hangul_name_with_cue(doc),
@@ -278,9 +282,10 @@ def _signed(points: float) -> str:
     return f"{points:+g}"
 
 
-def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence]:
-    """The work the entry is about, the curated Korean titles a roundup lists, or the
-    curated Korean works an essay on the country names."""
+def _work_evidence(doc: Document, film: Film, lexicon: Lexicon, kind: Kind) -> list[Evidence]:
+    """The work the entry is about, the curated Korean titles a roundup lists (a release
+    roundup that lists one is Korean, as any list with a Korean title is), or the curated
+    Korean works an essay on the country names."""
     text = doc.all_text
     if film.work is not None:
         if film.work.korean:
@@ -297,10 +302,12 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon) -> list[Evidence
         # Hangul title only for a Korean work ("The Running Man (더 러닝맨)" spells a foreign
         # one out for Korean readers)
         return [(3, f"its Hangul title {film.hangul!r} stated beside {film.title!r}")]
-    if film.roundup:
+    if film.roundup or (kind == Kind.OTHER and film.title is None):
+        # (a list's titles too: "2025년, 극장을 나와서도 오래 남은 영화 10편")
         hits = lexicon.korean_works_listed_in(text, doc.folded_all, doc.words_all)
         if hits:
-            return [(min(3, len(hits)) + 1, f"lists curated Korean titles {sorted(hits)[:3]}")]
+            points = 3 if kind == Kind.RELEASE else min(3, len(hits)) + 1
+            return [(points, f"lists curated Korean titles {sorted(hits)[:3]}")]
     elif film.title is None and _THE_COUNTRY.search(text, doc.folded_all, doc.words_all):
         # an essay on the country's film and TV ("Why South Korea Makes the Best Revenge
         # Stories ... From Oldboy to The Glory"): two curated Korean titles named as written
@@ -474,8 +481,8 @@ def _hangul_evidence(doc: Document, foreign: list[re.Match[str]]) -> list[Eviden
         home = doc.hangul_title and not (foreign or abroad or OTHER_HANGUL.search(doc.all_text))
         if tv and not abroad:
             evidence.append((2, f"Korean television's words {tv.group(0)!r}"))
-        elif home and K_CUE_HANGUL.search(doc.all_text):
-            evidence.append((1, "a Korean text on a drama or a show, none from abroad"))
+        elif home and (K_CUE_HANGUL.search(doc.all_text) or _KO_HOME_FILM.search(doc.all_text)):
+            evidence.append((1, "a Korean text on a drama, a show or a film, none from abroad"))
     return evidence
 
 
@@ -492,6 +499,8 @@ _KO_TV = Pattern(
 #: a series' end or first broadcast, as a Korean text says of its own television, and a
 #: Korean magazine's own cover, photo shoot or interview ("GQ 코리아 12월호 커버", "이번 화보")
 _KO_OWN_CUE = Pattern(r"종영|첫\s?방송|최종회|화보|커버|인터뷰|코리아")
+#: a Korean text's own film: a feature made or shot here, a festival's opening work, a dialect
+_KO_HOME_FILM = Pattern(r"장편|단편|독립영화|개막작|폐막작|촬영|사투리|제주어|올로케")
 #: a Korean text about another country's television or films
 _KO_ABROAD = Pattern(
     r"미국|할리우드|일본|중국|영국|대만|태국|홍콩|중화권|인도|해외|외화|美|日|HBO|"

@@ -28,25 +28,27 @@ from tracker.understand.scan.prefilter import Pattern, fold
 #: month names, lower case, with and without their accents, and their number
 _MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "1": ("januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari", "stycznia",
-          "ocak"),
+          "ocak", "tammikuuta"),
     "2": ("februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari",
-          "lutego", "şubat", "subat", "pebrero"),
+          "lutego", "şubat", "subat", "pebrero", "helmikuuta"),
     "3": ("märz", "maerz", "mars", "marzo", "março", "marco", "maret", "maart", "marca",
-          "mart", "marts", "mac", "marso"),
-    "4": ("avril", "abril", "aprile", "april", "kwietnia", "nisan"),
-    "5": ("mai", "mayo", "maio", "maggio", "mei", "maja", "mayıs", "mayis", "maj"),
-    "6": ("juni", "juin", "junio", "junho", "giugno", "czerwca", "haziran", "jun", "hunyo"),
-    "7": ("juli", "juillet", "julio", "julho", "luglio", "lipca", "temmuz", "julai", "hulyo"),
+          "mart", "marts", "mac", "marso", "maaliskuuta"),
+    "4": ("avril", "abril", "aprile", "april", "kwietnia", "nisan", "huhtikuuta"),
+    "5": ("mai", "mayo", "maio", "maggio", "mei", "maja", "mayıs", "mayis", "maj", "toukokuuta"),
+    "6": ("juni", "juin", "junio", "junho", "giugno", "czerwca", "haziran", "jun", "hunyo",
+          "kesäkuuta"),
+    "7": ("juli", "juillet", "julio", "julho", "luglio", "lipca", "temmuz", "julai", "hulyo",
+          "heinäkuuta"),
     "8": ("august", "août", "aout", "agosto", "agustus", "augustus", "sierpnia", "ağustos",
-          "agustos", "augusti", "ogos"),
+          "agustos", "augusti", "ogos", "elokuuta"),
     "9": ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre",
-          "września", "wrzesnia", "eylül", "eylul", "setyembre"),
+          "września", "wrzesnia", "eylül", "eylul", "setyembre", "syyskuuta"),
     "10": ("oktober", "octobre", "octubre", "outubro", "ottobre", "października",
-           "pazdziernika", "ekim", "oktubre"),
+           "pazdziernika", "ekim", "oktubre", "lokakuuta"),
     "11": ("november", "novembre", "noviembre", "novembro", "listopada", "kasım", "kasim",
-           "nobyembre"),
+           "nobyembre", "marraskuuta"),
     "12": ("dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre", "desember",
-           "december", "grudnia", "aralık", "aralik", "disember", "disyembre"),
+           "december", "grudnia", "aralık", "aralik", "disember", "disyembre", "joulukuuta"),
 }  # fmt: skip
 MONTH_NUMBER = {name: int(n) for n, names in _MONTH_NAMES.items() for name in names}
 _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
@@ -173,6 +175,11 @@ RELEASE = Pattern(
     r"\b(?:har|får)\s+(?:\w+\s+)?(?:premiär|premiere)\b|"
     r"\b(?:bio|kino|biograf|netflix|streaming)premiär\b|\b(?:kino|biograf)premieren?\b|"
     r"\b(?:premiärdatum|premieredato|premieredatoen)\b|"
+    # Finnish ("saapuu Suomen elokuvateattereihin", "saa ensi-iltansa keskiviikkona 17.
+    # joulukuuta", "ensi-ilta perjantaina", "nähdään Suomessa perjantaina 6. maaliskuuta")
+    r"\b(?:saapuu|tulee|nähdään)\b[^.!?:]{0,40}?\b(?:elokuvateattereihin|teattereihin|"
+    r"Netflixiin|Disney\+:aan|\d{1,2}\.\s+\w+kuuta|huomenna|tänään|(?:maanan|tiis|keskiviikko|"
+    r"torst|perjant|lauant|sunnunt)aina)|\bensi-ilta(?:nsa|a)?\b|"
     # Malay ("bakal ditayangkan di pawagam Malaysia 28 Mei ini", "boleh ditonton di Viu mulai
     # esok")
     r"\b(?:ditayangkan|ditonton|menemui\s+penonton)\b[^.!?:]{0,40}?\b(?:di\s+(?:pawagam|Netflix|"
@@ -204,7 +211,7 @@ _RELEASE_KEY_TEXT = (
     "kinopremieren biografpremiere biografpremieren netflixpremiär streamingpremiär "
     "premiärdatum premieredato premieredatoen går kommer släpps slippes lanseres biograferne "
     "biografen biograferna kinoene bio kino ditayangkan ditonton menemui pawagam mapapanood "
-    "ipalalabas ipapalabas magbubukas"
+    "ipalalabas ipapalabas magbubukas saapuu tulee nähdään ensi ilta iltansa"
 )
 _RELEASE_KEYS = frozenset(fold(_RELEASE_KEY_TEXT).split())
 
@@ -253,14 +260,16 @@ _FILM_WORD_TEXT = (
     "biograf biografen biografer biograferne filmen filmer filmerna filmene skådespelare "
     "skådespelerska skuespiller skuespillerinde regissör regissør instruktør biopremiär "
     "kinopremiere filmatisering filmatiseringen tv-serie tv-serien dramaserie dramaserien "
-    # Malay and Tagalog
-    "filem pawagam pengarah pelakon lakonan pelikula pelikulang sinehan serye"
+    # Malay, Tagalog and Finnish
+    "filem pawagam pengarah pelakon lakonan pelikula pelikulang sinehan serye elokuva elokuvan "
+    "elokuvat elokuvaa elokuvassa elokuvateatteri elokuvateattereihin elokuvateattereissa sarja "
+    "sarjan ohjaaja ohjaama ohjaaman näyttelijä arvostelu teattereissa teattereihin"
 )
 FILM_WORD_SET = frozenset(fold(_FILM_WORD_TEXT).split())
 _FILM_COMPOUNDS = Pattern(
     r"(?:TV-|Netflix-|Fernseh|Drama|Krimi|Mini)[Ss]erien?\b|"
     r"\b(?:süd)?koreanische[nmrs]?\s+Serien?\b|\b(?:Zuid-)?Koreaanse\s+series?\b|"
-    r"diễn\s+viên|đạo\s+diễn|\bpå\s+bio\b|\b(?:syd|sør)?koreansk[ae]?\s+(?:serien?|serier|serierna)\b|"
+    r"diễn\s+viên|đạo\s+diễn|\bpå\s+bio\b|\bensi-ilta|\b(?:syd|sør)?koreansk[ae]?\s+(?:serien?|serier|serierna)\b|"
     r"\bi\s+biografer(?:ne)?\b",
     re.IGNORECASE,
 )
@@ -278,7 +287,7 @@ REVIEW_HEADLINE = Pattern(
     r"^\s*(?:Film|Serien|Kino)?(?:kritik|Kritik)\b\s*(?:zu\b|:|–|-|['\"‘“«„])|"
     r"^\s*(?:Critique|Crítica|Critica|Reseña|Resenha|Recensione|Ulasan|Resensi|Recensie|"
     r"Recenzja|İnceleme|Eleştiri|Đánh\s+giá|Review\s+phim|Recension|Filmrecension|Anmeldelse|"
-    r"Filmanmeldelse)\b\s*"
+    r"Filmanmeldelse|Arvostelu|Elokuva-arvio)\b\s*"
     r"(?:de\b|di\b|do\b|da\b|van\b|film\w*\b|serialu\b|phim\b|:|–|-|['\"‘“«„])",
     re.IGNORECASE,
 )
@@ -291,7 +300,8 @@ _KOREAN_KEY_TEXT = (
     "südkoreanischer südkoreanisches südkoreanischem koreański koreańska koreańskie "
     "koreańskiego koreańskim koreańsk południowokoreański południowokoreańska "
     "południowokoreańskie południowokoreańskiego koreansk koreanska koreanske sydkoreansk "
-    "sydkoreanska sydkoreanske sørkoreansk sørkoreanska sørkoreanske koreanong"
+    "sydkoreanska sydkoreanske sørkoreansk sørkoreanska sørkoreanske koreanong korealainen "
+    "korealaisen eteläkorealainen eteläkorealaisen"
 )
 _KOREAN_KEYS = frozenset(fold(_KOREAN_KEY_TEXT).split())
 _INDONESIAN_TEXT = (
@@ -335,7 +345,10 @@ KOREAN_WORDS = Pattern(
     r"dramaet|dramaserie|dramaserien|thriller|thrillern|thrilleren|komedi|komedie|"
     r"skådespelare|skådespelerska|skuespiller|skuespillerinde|regissör|regissören|regissør|"
     r"regissøren|instruktør|instruktøren|stjärna|stjärnan|stjerne|stjernen)\b|"
-    r"(?<!\bpå\s)\b(?:syd|Syd|sør|Sør)?(?-i:[Kk]oreanska|[Kk]oreanske)\s+(?-i:[A-ZÅÄÖÆØ])",
+    r"(?<!\bpå\s)\b(?:syd|Syd|sør|Sør)?(?-i:[Kk]oreanska|[Kk]oreanske)\s+(?-i:[A-ZÅÄÖÆØ])|"
+    # Finnish ("Korealainen vakoilutrilleri", "eteläkorealaisen ohjaajan")
+    r"\b(?:etelä)?korealai(?:nen|sen|set|sta)\s+[\w-]*?(?:elokuva\w*|sarja\w*|trilleri\w*|draama\w*|"
+    r"ohjaaja\w*|näyttelijä\w*|komedia\w*|kauhu\w*)\b",
     re.IGNORECASE,
 )
 
@@ -454,16 +467,16 @@ def weekdays_in(
 #: German's "Morgen" with a capital is a morning, and so is Spanish "la mañana"; "esta noche"
 #: and "ce soir" are tonight's
 _TODAY_TEXT = (
-    "heute aujourd'hui aujourd’hui hoy hoje oggi vandaag dziś dzisiaj bugün stasera vanavond"
+    "heute aujourd'hui aujourd’hui hoy hoje oggi vandaag dziś dzisiaj bugün stasera vanavond tänään"
 )
-_TOMORROW_TEXT = "demain mañana amanhã domani besok jutro yarın esok"
+_TOMORROW_TEXT = "demain mañana amanhã domani besok jutro yarın esok huomenna"
 _DAY_WORDS: dict[str, int] = {
     **dict.fromkeys(fold(_TODAY_TEXT).split(), 0),
     **dict.fromkeys(fold(_TOMORROW_TEXT).split(), 1),
 }
 RELATIVE_DAY = Pattern(
-    r"\b(?P<one>heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dziś|dzisiaj|bugün|stasera|vanavond|"
-    r"demain|amanhã|domani|besok|jutro|yarın|esok)\b|"
+    r"\b(?P<one>heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dziś|dzisiaj|bugün|stasera|vanavond|tänään|"
+    r"demain|amanhã|domani|besok|jutro|yarın|esok|huomenna)\b|"
     r"(?<!\bla\s)(?<!\besta\s)(?<!\bpor\s)\bmañana\b|(?-i:\bmorgen\b)|"
     r"\b(?P<today>hari\s+ini|malam\s+ini|hôm\s+nay|tối\s+nay|ce\s+soir|esta\s+noche)\b|"
     r"\b(?P<tomorrow>ngày\s+mai|i\s?morgon|i\s?morgen)\b|\bi\s?dag\b",

@@ -55,7 +55,8 @@ LISTICLE = Pattern(
     r"\bhere['’]s where to start\b|"
     # a critic's or a paper's picks, a primer, what to watch ("Honi's picks for Sydney Film
     # Festival 2026", "Korean Revenge Cinema 101", "Weekend Watch: ... and what to stream")
-    r"(?:['’]s|\bour|\bcritics['’]?|\beditors['’]?)\s+(?:top\s+)?picks\b|"
+    r"(?:['’]s|\bour|\bcritics['’]?|\beditors['’]?|^staff)\s+(?:top\s+)?picks\b|"
+    r"\bbest\s+(?:[\w-]+\s+){0,2}couples\b|"
     r"\b(?:cinema|film|movies|k-drama|drama|horror)\s+101\b|"
     r"^weekend\s+watch\b|\band\s+what\s+to\s+(?:stream|watch)\b|"
     # ("Five K-dramas Zimbabwean fans can't stop watching"; not "3 K-Dramas Top Netflix ...")
@@ -111,7 +112,8 @@ LISTICLE_MORE = Pattern(
 EXPLAINER = Pattern(
     r"\bfilming\s+locations?\b|^where\s+(?:was|were|is|are)\s+.{1,60}\s+filmed\b|"
     r"^(?:is|was)\s+.{1,60}\s+based\s+on\s+a\s+(?:true|real)\s+story\b|^who\s+is\s+(?-i:[A-Z])|"
-    r"^(?:win|giveaway|competition)\s*[:!]|\bdouble\s+passes\b",
+    r"^(?:win|giveaway|competition)\s*[:!]|\bdouble\s+passes\b|"
+    r"^win\s+(?:tickets|passes|a\s+pair\s+of\s+tickets|copies|a\s+copy)\b",
     re.IGNORECASE,
 )
 #: a word of every ``EXPLAINER`` form (its gate would pass nearly every headline: "is", "who")

@@ -47,7 +47,8 @@ _OTHER_ASIAN = Pattern(
 #: a Korean text's cues beside a Hangul name (Hangul itself is no cue there): drama, idol and
 #: variety words, the broadcasters and Korean streamers
 K_CUE_HANGUL = Pattern(
-    r"드라마|아이돌|걸그룹|보이그룹|예능|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
+    # (사극: a Korean period drama; "16부작": a series' episodes, as Korean television counts them)
+    r"드라마|아이돌|걸그룹|보이그룹|예능|사극|(?:[4-9]|[1-9]\d)부작|\b(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|MBN|TV조선|채널A)|"
     r"티빙|웨이브|쿠팡\s?플레이"
 )
 #: "배우 하윤경이 ...", "촬영": its own actors and shoots, as a Korean text says them (a foreign

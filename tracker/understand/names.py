@@ -50,8 +50,9 @@ _syllable = re.compile(rf"^{_SYLLABLE}$", re.IGNORECASE).match
 
 
 def _given_part(part: str) -> bool:
-    """A syllable of a given name; "oh" too, the older spelling of 오 ("Gil Tae-oh")."""
-    return _syllable(part) is not None or part.lower() == "oh"
+    """A syllable of a given name; "oh" and "ah" too, the older spellings of 오 and 아 ("Gil
+    Tae-oh", "Byeon Seo-ah")."""
+    return _syllable(part) is not None or part.lower() in ("oh", "ah")
 
 
 #: English words that look like Korean syllables when capitalised ("Ma Rainey", "Do Not")
@@ -236,27 +237,27 @@ def mentions_name(text: str, name: str) -> bool:
 # Names written in Hangul
 
 #: the Hangul syllables a Korean surname is written with
-_HANGUL_SURNAMES = (
+HANGUL_SURNAMES = (
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
     "구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
 )
 _KOREAN_HANGUL_NAME = Pattern(
-    rf"(?<![가-힣])([{_HANGUL_SURNAMES}][가-힣]{{1,2}})\s?(?:감독|배우|작가|PD)(?!상)"
+    rf"(?<![가-힣])([{HANGUL_SURNAMES}][가-힣]{{1,2}})\s?(?:감독|배우|작가|PD)(?!상)"
 )
 #: the same credit written before the name ("배우 박해준이", "감독 윤가은의"): three syllables and
 #: then a particle or a pause, whose first two are no noun of the news ("배우 지망생이",
 #: "배우 이름을" are no names), nor another country's ("중국 배우 유역비가")
 _KOREAN_HANGUL_NAME_AFTER = Pattern(
     r"(?<![가-힣])(?<!(?:중국|미국|일본|홍콩|대만|영국|태국|인도|외국|해외|대륙)\s)(?<!할리우드\s)"
-    rf"(?:배우|감독|가수)\s([{_HANGUL_SURNAMES}][가-힣]{{2}})"
+    rf"(?:배우|감독|가수)\s([{HANGUL_SURNAMES}][가-힣]{{2}})"
     # (a particle or a pause after it: a word after it may be a given name, "감독 이와이 슌지의")
     r"(?=[이가은는의과와도을를](?:[\s,·.]|$)|[,·.)]|$)"
 )
 #: the actor and the part, as a Korean review credits them: "이나영이 연기하는 대표", "형사를
 #: 연기한 이수혁은", "막내 역의 조아람은" (the name in whichever group matched)
 _KOREAN_HANGUL_NAME_PLAYS = Pattern(
-    rf"(?<![가-힣])([{_HANGUL_SURNAMES}][가-힣]{{2}})[이가은는]?\s(?:연기하는|연기한|분한|분하는)\s|"
-    rf"(?:연기한|연기하는|분한|역의|역을 맡은)\s([{_HANGUL_SURNAMES}][가-힣]{{2}})"
+    rf"(?<![가-힣])([{HANGUL_SURNAMES}][가-힣]{{2}})[이가은는]?\s(?:연기하는|연기한|분한|분하는)\s|"
+    rf"(?:연기한|연기하는|분한|역의|역을 맡은)\s([{HANGUL_SURNAMES}][가-힣]{{2}})"
     r"(?=[이가은는의과와도을를](?:[\s,·.]|$)|[,·.)]|$)"
 )
 #: what those shapes find that is no name ("역의 주인공은", "연기한 배우들")
@@ -273,19 +274,23 @@ _AFTER_A_ROLE = frozenset(_NOT_AFTER_A_ROLE.split())
 #: after a bracketed tag ("[단독]"), if any
 _HANGUL_HEADLINE_NAME = Pattern(
     rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:(?:배우|가수|감독|아이돌)\s)?"
-    rf"([{_HANGUL_SURNAMES}][가-힣]{{2}})\s?[,·]|"
+    rf"([{HANGUL_SURNAMES}][가-힣]{{2}})\s?[,·]|"
     rf"^\W*(?:\[[^\]]{{1,8}}\]\s*)?(?:배우|가수|감독|아이돌)\s"
-    rf"([{_HANGUL_SURNAMES}][가-힣]{{1,3}})(?![가-힣])|"
+    rf"([{HANGUL_SURNAMES}][가-힣]{{1,3}})(?![가-힣])|"
     # a magazine's interview: the name, the subject of a verb of telling ("설도윤이 말하는 ...")
-    rf"^\W*([{_HANGUL_SURNAMES}][가-힣]{{2}})[이가]\s(?:말하는|말한|전하는|전한|밝힌|들려주는|"
-    r"들려준|이야기하는|고백한|답하는|답한)(?![가-힣])"
+    rf"^\W*([{HANGUL_SURNAMES}][가-힣]{{2}})[이가]\s(?:말하는|말한|전하는|전한|밝힌|들려주는|"
+    r"들려준|이야기하는|고백한|답하는|답한)(?![가-힣])|"
+    # or the name before the words it is quoted saying ("예하은 \"'옆집 탐정'은 ...\"")
+    rf"^\W*([{HANGUL_SURNAMES}][가-힣]{{2}})\s?[\"“]"
 )
 #: a transliterated foreign name: Korean names are one Hangul word ("류준열"), foreign ones two
 #: or more ("로버트 에거스 감독", "마고 로비와 ... 출연")
 _FOREIGN_HANGUL_NAME = Pattern(
     # (not an adverb and a verb before a credit: "촬영을 막 마친 배우", "곧 돌아올 배우")
     r"(?<![가-힣'\"])(?!(?:막|곧|또|더|잘|꼭|갓|이미|최근|새로|다시|함께|처음|이제|아직)\s)"
-    r"([가-힣]{1,6})\s([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
+    # (nor a place's native, a company's own, a kind of director: "제주 출신 감독")
+    r"([가-힣]{1,6})\s(?!(?:출신|소속|전문|신인|원로|유명|인기|거장|여성|남성|독립|중견|상업)\s?)"
+    r"([가-힣]{2,6}?)(?:와|과|이|가|의)?\s?"
     r"(?:감독|주연|출연|배우)(?!상)"
 )
 #: words before a credit that are not a surname and name ("한국 감독", "외국 배우")
@@ -298,7 +303,7 @@ def korean_hangul_headline_name(headline: str) -> str | None:
     m = _HANGUL_HEADLINE_NAME.match(headline)
     if m is None:
         return None
-    name = m.group(1) or m.group(2) or m.group(3)
+    name = m.group(1) or m.group(2) or m.group(3) or m.group(4)
     if name in _NOT_A_HANGUL_NAME or name[:2] in _NOT_A_NAME_START:
         return None
     return name

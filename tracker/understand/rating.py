@@ -155,7 +155,11 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             "star_number",
         ),
         (
-            Pattern(r"(?:(?<=\s)|(?<=^)|(?<=:)|(?<=：))([★]+½?☆*|½)(?=\s|$|[.,)])", re.MULTILINE),
+            # (a word in brackets may follow it: "★★★★☆（推荐）")
+            Pattern(
+                r"(?:(?<=\s)|(?<=^)|(?<=:)|(?<=：))([★]+½?☆*|½)(?=\s|$|[.,)（(、。，<])",
+                re.MULTILINE,
+            ),
             "stars",
         ),
         # schema.org's Rating as text ('"ratingValue": "4", "bestRating": "5"'); its scale
@@ -237,6 +241,8 @@ def _matches(pattern: Pattern, how: str, text: str, folded: str) -> Iterator[re.
 #: the checks made on a match, compiled once (``re.search`` with a source looks it up in
 #: ``re``'s cache at every call)
 _STARS = re.compile(r"stars?", re.I)
+#: the number a star run's glyphs round, in brackets after it ("★★★☆(3.5)")
+_STARS_SAID = re.compile(r"\s*[（(]\s*([0-5](?:\.\d)?)\s*[)）]")
 #: a star run's scale when it is not five: "★★★½ (out of four)", "★★★ / 4"
 _OUT_OF_FOUR = re.compile(r"\s*\(?\s*(?:out of (?:four|4)\b|/\s*4\b)", re.I)
 #: a label right before the match (searched with ``endpos`` at the match: ``$`` is there)
@@ -367,6 +373,9 @@ def _ratings_in(
                 value = stars.count("★") + 0.5 * stars.count("½")
                 if value <= 4 and _OUT_OF_FOUR.match(text, end):
                     value = value * 5 / 4  # "★★★½ (out of four)"
+                said = _STARS_SAID.match(text, end)
+                if said and abs(float(said.group(1)) - value) <= 1:
+                    value = float(said.group(1))  # "★★★☆(3.5)": the number the glyphs round
             if value is None:
                 continue
             taken.append((start, end))

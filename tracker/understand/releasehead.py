@@ -323,6 +323,11 @@ RELEASE_WEAK = Pattern(
     rf"(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY})|"
     r"\bto\s+screen\b.{0,50}\b(?:from|starting)\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)\b|"
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}))|"
+    # a work that lands or opens at a named cinema this week, or is to open at one ("'Hope'
+    # Lands At Bíó Paradís This Week", "'Zootopia 2' To Open At Speciality Cinema")
+    r"\b(?:lands?|opens?|arrives?|plays?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?\s+(?:this|next)\s+(?:week(?:end)?|{WEEKDAY})\b|"
+    r"\bto\s+open\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*$|"
     # a date confirmed for a country's cinemas ("confirms date for Welsh cinemas")
     r"\b(?:confirms?|sets?|gets?|announces?)\s+(?:a\s+|its\s+)?(?:release\s+|opening\s+)?"
     r"date\s+for\s+(?:[\w'’-]+\s+){0,2}?(?:cinemas|theaters|theatres|screens)\b|"

@@ -197,6 +197,13 @@ def _title_cased(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
 
 
+#: a programme's announcement before a colon: no essay's name ("Fantastic Fest 2026 First Wave:")
+_LINEUP = Pattern(
+    r"\b(?:First|Second|Third|Final)\s+Wave\b|\bLine-?up\b|\bProgramme\b|\bSchedule\b",
+    re.IGNORECASE,
+)
+
+
 def _essay_headline(doc: Document, film: Film) -> str | None:
     """A headline that reads as an essay about a work: it judges a quoted name, or it is a
     name (the film found, or a bare title) and a colon before a sentence about it."""
@@ -217,6 +224,7 @@ def _essay_headline(doc: Document, film: Film) -> str | None:
                 return f"an essay title after the film's name {film.title!r}"
             if (
                 _title_cased(name)
+                and not _LINEUP.search(name)
                 and not NEWS_VERB.search(m.group("rest"))
                 and attributed_quote(doc.headline) is None  # a person's words, not an essay's
             ):

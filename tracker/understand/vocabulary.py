@@ -83,6 +83,7 @@ FILM_WORDS = Pattern(
     # television that is no drama: its variety shows (not "a variety of")
     r"variety\s+(?:shows?|TV|programmes?|programs?))\b|"
     r"영화|드라마|시리즈|배우|감독|개봉|관객|극장|넷플릭스|상영|예능|방송|작품|시즌|\bOTT\b|신작|"
+    r"사극|자막|(?:[4-9]|[1-9]\d)부작|"
     # the Korea-only streamers carry drama and film, so naming one is film context
     r"\bTVING\b|\bTving\b|티빙|\bCoupang Play\b|쿠팡\s?플레이|\bWavve\b|오리지널|"
     # Japanese outlets' words for the same

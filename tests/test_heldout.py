@@ -130,8 +130,13 @@ ones, five Korean-entertainment outlets) was written blind and measured before a
 Set 26 (tests/data/heldout26: 89 entries, 23 outlets; English-language outlets of kinds and
 countries no earlier set used, Korean, Japanese, Chinese, Finnish, Indonesian and Spanish ones,
 five Korean-entertainment outlets; labelled by the shared reference's conventions where earlier
-sets differ) was written blind and measured before and after round 20. Size and format only:
-never read its errors.
+sets differ) was written blind and measured before and after round 20; then spent: round 21 was
+written from its misses.
+
+Set 27 (tests/data/heldout27: 90 entries, 26 outlets; English-language outlets of kinds and
+countries no earlier set used, Korean, Japanese, Chinese, Polish, Brazilian Portuguese and
+Québec French ones, seven Korean-entertainment outlets) was written blind and measured before
+and after round 21. Size and format only: never read its errors.
 
 Set 1 labels "Weak Hero Class" as the series title and set 2 "Weak Hero" ("Class N" numbers
 the seasons, like "Season N"); the curated list follows set 2, so set 1 loses those 3 films."""
@@ -254,6 +259,7 @@ HELDOUT23_SIZE = 89
 HELDOUT24_SIZE = 89
 HELDOUT25_SIZE = 89
 HELDOUT26_SIZE = 89
+HELDOUT27_SIZE = 90
 LABEL_FIELDS = {
     "kind": (str,),
     "korean": (bool,),
@@ -373,6 +379,10 @@ def test_heldout25_has_its_size_and_every_field() -> None:
 
 def test_heldout26_has_its_size_and_every_field() -> None:
     _assert_size_and_fields(_lines("heldout26"), HELDOUT26_SIZE)
+
+
+def test_heldout27_has_its_size_and_every_field() -> None:
+    _assert_size_and_fields(_lines("heldout27"), HELDOUT27_SIZE)
 
 
 def test_dev9_has_its_size_and_every_field() -> None:

@@ -63,6 +63,7 @@ UNSEEN = frozenset(
         "heldout24",
         "heldout25",
         "heldout26",
+        "heldout27",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

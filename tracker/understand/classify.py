@@ -278,7 +278,7 @@ def _film_elsewhere(
     title it sets in italics or book-title brackets (first when the link names it and not the
     headline); then a Korean text's title quoted after its kind of work; then the headline's
     words that the link repeats (``linktitle``)."""
-    repeated = _marked_in_headline(doc, lexicon) if kind != Kind.OTHER else None
+    repeated = _marked_in_headline(doc, lexicon)
     if repeated:
         # "Zombiethrillern Colony går upp på bio" over <em>Train to Busan</em> and <em>Colony</em>:
         # of the works the text marks, the one its headline names

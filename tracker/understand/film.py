@@ -40,7 +40,9 @@ from tracker.understand.linktitle import link_words, title_in_link
 from tracker.understand.names import foreign_hangul_names, korean_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
+    HANGUL_SEASON,
     SEASON_SUFFIX,
+    SERIES_TEXT,
     TITLE_YEAR,
     attributed_quote,
     book_titles,
@@ -55,7 +57,7 @@ from tracker.understand.titles import (
     title_words,
 )
 from tracker.understand.vocabulary import HEADLINE_VERB, PLATFORM_NAMES
-from tracker.understand.works import choose_work, vouched_for
+from tracker.understand.works import choose_work, people_named, vouched_for
 
 #: what a title names another work as: its source ("a Kill Boksoon spinoff", "the Parasite
 #: remake", "a Train to Busan-style thriller")
@@ -135,9 +137,8 @@ _EPISODE_AFTER = re.compile(
 
 
 def _without_episodes(name: str) -> str:
-    """``name`` without the episodes reviewed or dated after it ("Pro Bono Episode 1 & 2",
-    "EXchange 4 first episodes"), unless nothing but an article would be left ("The Final
-    Episode")."""
+    """``name`` without the episodes reviewed or dated after it ("Pro Bono Episode 1 & 2"),
+    unless nothing but an article would be left ("The Final Episode")."""
     rest = _EPISODE_AFTER.sub("", name)
     return name if not rest or rest.lower() in ("the", "a", "an") else rest
 
@@ -495,6 +496,8 @@ def resolve_film(
         if m and [w for w in lexicon.works_titled(m.group("base")) if w.series]:
             candidates = [w for w in lexicon.works_titled(m.group("base")) if w.series]
             season = season or 1
+        elif (h := HANGUL_SEASON.match(cleaned)) and SERIES_TEXT.search(doc.all_text):
+            cleaned, season = h["film"], int(h["n"])  # "구멍가게 표류기2": its season 2
     if candidates and candidates[0].series and _PART.search(doc.title):
         season = season or 1
     numbered = _ENDS_NUMBERED.search(cleaned)
@@ -591,10 +594,4 @@ def _contradicted(
         return False
     if not any(h.group(0).rstrip().endswith("감독") for h in foreign_hangul_names(doc.body)):
         return False
-    for person_name in work.people:
-        person = lexicon.person(person_name)
-        if lexicon.mentions(doc.all_text, person_name) or (
-            person is not None and person.hangul and person.hangul in doc.all_text
-        ):
-            return False
-    return True
+    return not people_named(work, doc.all_text, lexicon)

@@ -184,7 +184,8 @@ _FESTIVAL_NEWS = Pattern(
 
 _NEWS_TITLE = Pattern(
     r"box office|admission|\btops?\b|\bchart|top 10|\brecord|\bwins?\b|\baward|\bnominat|"
-    r"festival|\binvest|interview|\bsays\b|\bexplains?\b|\btalks?\b|press conference|\bslate\b|"
+    r"festival|\binvest|interview|\bsays\b|\bexplains?\b|\btalks?\b(?!\s*:)|press conference|"
+    r"\bslate\b|"
     r"\bcasts?\b|\bjoins?\b|\breunite|\bdies\b|\bdead at\b|\bmilestone|\bsurpass|\bcrosses\b|"
     r"\bbreaks?\b|\bexpensive|\bbudget|관객|돌파|수상|박스오피스|영화제|1위|흥행",
     re.IGNORECASE,
@@ -323,8 +324,10 @@ _REPORTING = Pattern(
 )
 _RELEASED_WHERE = Pattern(
     rf"{PLATFORM_NAMES}|\btheat(?:er|re)s\b|\bcinemas\b|nationwide|day-and-date|"
-    # (a cinema by its name: "Camana Bay Cinema will screen ...")
-    r"\b(?-i:[A-Z])[\w'’-]*\s+(?-i:Cinema|Cinemax|Cineplex|Theat(?:er|re)|Picturehouse)\b",
+    # (a cinema by its name that screens it: "Camana Bay Cinema will screen ..."; not one a star
+    # visits: "... at a Lotte Cinema theater")
+    r"\b(?-i:[A-Z])[\w'’-]*\s+(?-i:Cinema|Cinemax|Cineplex|Theat(?:er|re)|Picturehouse)\s+"
+    r"(?:will\s+(?:screen|show)|screens|shows|is\s+screening)\b",
     re.I,
 )
 #: a film opening at one cinema ("opens Friday, Jan. 9, at AFS Cinema"): a person arriving at

@@ -265,7 +265,7 @@ def extract_korean(
     ]
     if feed is not None and feed.korean_only:
         evidence.append((3, "the feed covers Korea"))
-    evidence += _foreign_evidence(doc, bool(directors or names), foreign)
+    evidence += _foreign_evidence(doc, bool(directors or names), foreign, film.roundup)
     score: float = 0.0  # a float from the start: compiled, an int cannot become one
     notes: list[str] = []
     for points, why in evidence:
@@ -537,16 +537,17 @@ def _mostly_hangul(text: str) -> bool:
 
 
 def _foreign_evidence(
-    doc: Document, korean_people: bool, foreign: list[re.Match[str]]
+    doc: Document, korean_people: bool, foreign: list[re.Match[str]], listing: bool = False
 ) -> list[Evidence]:
     """Foreign origin words and categories, and a text that credits only ``foreign`` people
-    (no ``korean_people`` named)."""
+    (no ``korean_people`` named); not the origin words of a ``listing``'s other works (a
+    roundup with one Korean title is Korean, whatever else it lists)."""
     evidence: list[Evidence] = []
     text: str = doc.all_text
     folded: str | None = doc.folded_all
     if _SOURCE_WORK.search(text, folded, doc.words_all):
         text, folded = _SOURCE_WORK.compiled.sub(" ", text), None
-    fm = _F_WORDS.search(text, folded, doc.words_all)
+    fm = None if listing else _F_WORDS.search(text, folded, doc.words_all)
     if fm:
         evidence.append((-5, f"foreign origin {fm.group(0)!r}"))
     # a category is a few words: the pattern itself, without the gate a long text wants

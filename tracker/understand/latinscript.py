@@ -94,7 +94,8 @@ _BEFORE_WEEKDAY = re.compile(
     r"\b(?P<pre>ab|am|diesen|diesem|kommenden|nächsten|naechsten|ce|dès|des|este|esta|"
     r"el\s+próximo|el\s+proximo|este\s+próximo|nesta|neste|na\s+próxima|no\s+próximo|questo|"
     r"questa|da|dal|mulai|pada|hari|vanaf|deze|aanstaande|od|w|ten|tę|najbliższy|najbliższą|"
-    r"bu|vào|på|nu\s+på|från|fra|denna|kommande|kommende|førstkommende|sa|ngayong)\s+$",
+    r"bu|vào|på|nu\s+på|från|fra|denna|kommande|kommende|førstkommende|sa|ngayong|"
+    r"l['’]affiche|salles?)\s+$",
     re.IGNORECASE,
 )
 #: "vendredi prochain", "Jumat ini", "Jumat depan", "Cuma günü", "thứ Sáu này"
@@ -113,7 +114,9 @@ _AHEAD_WORDS = (
     # Swedish, Norwegian and Danish ("på fredag" is the coming one; "i fredags" a past one)
     "på från fra denna kommande kommende førstkommende "
     # Tagalog ("sa Biyernes": on the coming Friday; a past one is "noong Biyernes")
-    "sa ngayong"
+    "sa ngayong "
+    # French: the weekday a release headline gives ("prend l'affiche vendredi", "en salle jeudi")
+    "affiche salle salles"
 )
 _AHEAD = frozenset(_AHEAD_WORDS.split())
 #: the words that put it in the week after the entry's ("tới" only after "tuần": "thứ Sáu tới"
@@ -137,6 +140,9 @@ RELEASE = Pattern(
     r"\b(?:le\s+\d|dès\s+(?:le|ce|aujourd|demain)|demain|aujourd['’]hui|à\s+partir\s+du|ce\s+(?:"
     rf"{_WEEKDAY_ALT})|au\s+cinéma|en\s+salles?|sur\s+(?:Netflix|Disney\+|Prime|Canal\+|Apple|"
     r"Viki))|\bsortie\s+(?:le|en\s+salles?|au\s+cinéma|ce)\b|\bdate\s+de\s+sortie\b|"
+    # (Québec's "prend l'affiche vendredi", "en salle jeudi 17 décembre")
+    r"\bprend(?:ra)?\s+l['’]affiche\b|"
+    rf"\ben\s+salles?\s+(?:dès\s+|le\s+|ce\s+)?(?:{_WEEKDAY_ALT}|\d)|"
     # Spanish and Portuguese
     r"\b(?:se\s+estrena|estrena|estrenará|llega|llegará|aterriza|disponible|estreia|"
     r"estreará|chega|chegará)\b[^.!?:]{0,40}?\b(?:el\s+\d|este|esta|el\s+próximo|mañana|hoy|"
@@ -163,6 +169,7 @@ RELEASE = Pattern(
     # Polish
     r"\b(?:wchodzi|wejdzie|trafi|trafia|zadebiutuje|debiutuje)\b[^.!?:]{0,40}?\b(?:do\s+kin|"
     r"na\s+(?:Netflix|Disney|Max|Prime|SkyShowtime)|od\s|jutro|dziś)|\bw\s+(?:\w+\s+)?kinach\s+od\b|"
+    r"\bpremiera\s+(?:jutro|dziś|już|w\s+(?:piątek|czwartek|środę)|\d)|\bdat[aęy]\s+premiery\b|"
     # Turkish ("bu cuma vizyonda", "3 Nisan'da sinemalarda")
     r"\b(?:vizyona|gösterime)\s+gir(?:iyor|ecek)\b|\byayınlanacak\b|"
     r"(?:\b\d{1,2}\s+\w+['’]?\w*(?:\s+(?:pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|"
@@ -207,7 +214,8 @@ _RELEASE_KEY_TEXT = (
     "data esce uscirà arriva arriverà al nelle tayang rilis hadir mengudara jadwal segera draait "
     "verschijnt vanaf wchodzi wejdzie trafi trafia zadebiutuje debiutuje w vizyona gösterime "
     "yayınlanacak vizyonda sinemalarda ekranlarda ra khởi công lên adelanta retrasa fija "
-    "confirma antecipa adia yarın bugün har får premiär premiere biopremiär kinopremiere "
+    "confirma antecipa adia yarın bugün prend prendra salle salles premiera premiery "
+    "har får premiär premiere biopremiär kinopremiere "
     "kinopremieren biografpremiere biografpremieren netflixpremiär streamingpremiär "
     "premiärdatum premieredato premieredatoen går kommer släpps slippes lanseres biograferne "
     "biografen biograferna kinoene bio kino ditayangkan ditonton menemui pawagam mapapanood "
@@ -255,7 +263,8 @@ _FILM_WORD_TEXT = (
     "cinéma série séries saison réalisateur réalisatrice acteur actrice película películas "
     "cine temporada actriz filme filmes ator atriz telenovela stagione regista attore attrice "
     "bioskop drakor sutradara aktor aktris pemeran sinetron bioscoop kinach serial aktorka "
-    "reżyser dizi dizisi filmi filmleri sinema vizyon oyuncu yönetmen phim rạp "
+    "reżyser dizi dizisi filmi filmleri sinema vizyon oyuncu yönetmen phim rạp filmie filmu "
+    "filmy filmów kina kinach seriale seriali serialu "
     # Swedish, Norwegian and Danish
     "biograf biografen biografer biograferne filmen filmer filmerna filmene skådespelare "
     "skådespelerska skuespiller skuespillerinde regissör regissør instruktør biopremiär "
@@ -298,7 +307,8 @@ _KOREAN_KEY_TEXT = (
     "surcoreana sudcoreano sudcoreana drakor koreaanse kore koreli hàn koreanische "
     "koreanischen koreanischer koreanisches koreanischem südkoreanische südkoreanischen "
     "südkoreanischer südkoreanisches südkoreanischem koreański koreańska koreańskie "
-    "koreańskiego koreańskim koreańsk południowokoreański południowokoreańska "
+    "koreańskiego koreańskim koreańskich koreańskiej koreańską koreańsk południowokoreański "
+    "południowokoreańska "
     "południowokoreańskie południowokoreańskiego koreansk koreanska koreanske sydkoreansk "
     "sydkoreanska sydkoreanske sørkoreansk sørkoreanska sørkoreanske koreanong korealainen "
     "korealaisen eteläkorealainen eteläkorealaisen"
@@ -334,8 +344,8 @@ KOREAN_WORDS = Pattern(
     r"\bdrakor\b|"
     # Dutch, Polish, Turkish, Vietnamese
     r"\b(?:Zuid-)?Koreaanse\s+(?:film|films|serie|series|drama|acteur|actrice|regisseur)\b|"
-    r"\b(?:południowo)?koreańsk(?:i|a|ie|iego|im)\s+(?:film|serial|dram\w*|aktor\w*|"
-    r"reżyser\w*|thriller|kino)\b|\b(?:film|serial)\s+(?:południowo)?koreańsk\w*\b|"
+    r"\b(?:południowo)?koreańsk(?:i|a|ie|iego|im|ich|iej|ą)\s+(?:film\w*|serial\w*|dram\w*|aktor\w*|"
+    r"reżyser\w*|thriller\w*|kin\w*)\b|\b(?:film|serial)\s+(?:południowo)?koreańsk\w*\b|"
     r"\bKore\s+(?:dizisi|dizileri|filmi|filmleri|sinemas\w*)\b|\b(?:Güney\s+)?Koreli\s+"
     r"(?:oyuncu|yönetmen|aktör|aktris)\b|\bphim\s+Hàn(?:\s+Quốc)?\b|"
     # Swedish, Norwegian and Danish ("den koreanska filmen", "sydkoreanske serie", their

@@ -41,7 +41,16 @@ LISTICLE = Pattern(
     r"asian\s+)?(?:movies|films|dramas|shows|series|k-dramas)\s+of\s+(?:the\s+year|\d{4}|"
     r"all\s+time)\b|(?:映画|ドラマ|作品)\s?\d{1,2}\s?本\s*(?:$|[!！】]|を|まとめ)|"
     # ("韓国映画の新しい顔ぶれ5本": the kind of work earlier, the count ending the headline)
-    r"(?:映画|ドラマ)の[^、。!！?？]{1,12}?\d{1,2}\s?本\s*$|"
+    r"(?:映画|ドラマ)[^、。!！?？]{1,16}?\d{1,2}\s?(?:本|作|選)\s*$|"
+    # other languages' "the N best" ("10 najlepszych koreańskich seriali", "5 melhores")
+    r"^(?:top\s*)?\d{1,2}\s+(?:najlepszych|najlepsze|melhores|meilleur[es]{0,2}s?|mejores|"
+    r"migliori|besten|beste|bästa|parhaat|en\s+iyi)\b|"
+    r"\b(?:najlepsze|najlepszych|melhores|mejores|migliori|meilleur(?:e?s)?|besten|parhaat)\s+"
+    r"(?:[\w-]+\s+)?(?:seriale|seriali|filmy|filmów|séries|films|filmes|películas|series|serie|"
+    r"film|elokuvat|sarjat)\b|"
+    # "6 Korean films Malayalis are streaming right now"
+    r"\b(?:\d{1,2}|six|five|seven|eight|ten)\s+(?:korean\s+)?(?:films|movies|dramas|k-dramas|shows|series)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:are|were)\s+(?:streaming|watching|bingeing|loving)\b|"
     r"ベスト\s?\d{1,2}(?!\d)|\d{4}年ベスト|"
     # a Chinese year's top ten ("2025年度十佳韩剧"; not a work placed on one: "《破墓》跻身年度
     # 十佳电影"); a K-pop act's profile page ("AHOF Members Profile (Updated!)")

@@ -26,7 +26,7 @@ RELEASE_ROUNDUP = Pattern(
     r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
     r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
     r"\b(?:new|upcoming) (?:k-dramas|korean dramas|dramas|movies|films|shows|series) "
-    r"premiering\b|"
+    r"premiering\b|\bwhat'?s new (?:at|in) (?:[\w'-]+\s+){0,2}?(?:cinemas|theaters|theatres)\b|"
     # "新作韓国ドラマ配信・放送スケジュールまとめ": the month's new series, listed
     r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|一覧|ラインナップ)",
     re.IGNORECASE,
@@ -104,7 +104,10 @@ RELEASE_STRONG = Pattern(
     r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影|展|原画|衣装|美術館|博物館|"
     r"舞台挨拶|応援)[^。！？!?\n]){1,50}?でも?\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
-    rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中|終了|停止)|"
+    rf"{_JA_HOW}(?:配信|公開|放送|上映|スタート)(?!され|済|会|イベント|中|終了|停止)|"
+    # tomorrow's or today's first showing ("明日WOWOWで初放送")
+    r"(?:明日|本日|今夜)\s*(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?初?(?:配信|公開|放送)"
+    r"(?!され|済|中|終了|停止)|"
     # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
     # 来週金曜放送" is no release)
     r"(?:今週|来週)の?[月火水木金土日]曜日?\s*(?:より|から|に)?\s*"
@@ -327,6 +330,15 @@ RELEASE_WEAK = Pattern(
     # Lands At Bíó Paradís This Week", "'Zootopia 2' To Open At Speciality Cinema")
     r"\b(?:lands?|opens?|arrives?|plays?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
     rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?\s+(?:this|next)\s+(?:week(?:end)?|{WEEKDAY})\b|"
+    # (a work that lands at one on a weekday: what "opens" at one is read with its guards, by
+    # ``work_opens_on_a_day``: "Park Chan-wook retrospective opens at the BFI on Friday")
+    r"\b(?:lands?|arrives?|plays?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?\s+on\s+{WEEKDAY}\b|"
+    # a cinema's run that begins ("Kokuho begins its run at SIFF Film Center next Friday"), a
+    # season that opens on its day ("Season 2 opens its doors this Friday")
+    r"\bbegins?\s+(?:its|an?)\s+(?:\w+\s+)?run\b|"
+    r"\bseason\s+\d{1,2}\s+(?:opens\s+its\s+doors|premieres|returns|arrives|begins|starts|kicks\s+off)"
+    rf"\s+(?:(?:this|next)\s+(?:week|{WEEKDAY})|on\s+{WEEKDAY})\b|"
     r"\bto\s+open\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*$|"
     # a date confirmed for a country's cinemas ("confirms date for Welsh cinemas")
     r"\b(?:confirms?|sets?|gets?|announces?)\s+(?:a\s+|its\s+)?(?:release\s+|opening\s+)?"
@@ -460,6 +472,12 @@ _TITLE_THEN_KIND = Pattern(
     r"(?:sequel|prequel|remake|spin-?off|reboot)",
     re.IGNORECASE,
 )
+#: a maker's work by its kind ("Park Chan-wook's darkly comic thriller")
+_OWNED_WORK = Pattern(
+    r"^(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}['’]s\s+(?:[\w-]+\s+){0,3}"
+    r"(?:thriller|drama|comedy|film|movie|horror|romance|epic|documentary|satire|sequel)$",
+    re.IGNORECASE,
+)
 #: a lead that puts what opens in cinemas: a film, whatever else it names
 _IN_CINEMAS = Pattern(
     r"\b(?:arrives?|opens?|lands?|comes?|hits?)\s+(?:in|to|at)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -521,8 +539,14 @@ def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | No
         return None
     if film.title is None:
         # "Korean spy thriller Humint opens ...": a kind of work, then a title; "Avatar sequel
-        # opens tomorrow": a title, then what it is to another
-        if _KIND_THEN_TITLE.search(m.group("film")) or _TITLE_THEN_KIND.fullmatch(m.group("film")):
+        # opens tomorrow": a title, then what it is to another; "Park Chan-wook's darkly comic
+        # thriller opens ...": a maker's work
+        subject = m.group("film")
+        if (
+            _KIND_THEN_TITLE.search(subject)
+            or _TITLE_THEN_KIND.fullmatch(subject)
+            or _OWNED_WORK.search(subject)
+        ):
             return m
         # (the link may name it later: a subject that reads as a title, and no place or event)
         words = m.group("film").split()

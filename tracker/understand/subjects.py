@@ -42,7 +42,9 @@ def sentence_case_subject(text: str) -> str:
 SECTION_LABEL = Pattern(
     r"(?i:box office|interview|exclusive|report|breaking|dispatch|review|news|watch|opinion|"
     r"analysis|explainer|recap|update|photos?|video|first look|podcast|listen|ratings|"
-    r"k-drama|k-pop|netflix|streaming)"
+    r"k-drama|k-pop|netflix|streaming|"
+    # a show's or a column's own name ("Film Talk: Park Chan-wook's job-hunt nightmare")
+    r"(?:film|movie|cinema|tv|screen)\s+(?:talk|club|chat|corner|notes?))"
 )
 
 

@@ -95,6 +95,10 @@ def attributed_quote(headline: str) -> str | None:
 TITLE_YEAR = Pattern(
     r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?:[A-Z]{2,8}\s+(?:19|20)\d\d\s*)?$"
 )
+#: an uncurated Hangul title with its season's number ("구멍가게 표류기2"), read so in a text
+#: about a series' seasons or episodes (a film's sequel keeps its number: "범죄도시2")
+HANGUL_SEASON = Pattern(r"^(?P<film>.*[가-힣])(?P<n>[2-9])$")
+SERIES_TEXT = Pattern(r"시즌|예능|\d{1,2}회|회차|부작")
 #: "Class N" is how some series number their seasons ("Weak Hero Class 2"), like "Season N"
 _SEASON_WORD = r"(?:Season|Series|Class|시즌)"
 SEASON_SUFFIX = Pattern(

@@ -49,6 +49,11 @@ def vouched_for(work: Work, text: str, lexicon: Lexicon) -> bool:
     work needs nothing)."""
     if not work.common_word or (work.hangul and work.hangul in text):
         return True
+    return people_named(work, text, lexicon)
+
+
+def people_named(work: Work, text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` names one of ``work``'s director and cast, romanised or in Hangul."""
     for name in work.people:
         person = lexicon.person(name)
         if lexicon.mentions(text, name) or (person and person.hangul and person.hangul in text):

@@ -64,6 +64,7 @@ UNSEEN = frozenset(
         "heldout25",
         "heldout26",
         "heldout27",
+        "heldout28",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

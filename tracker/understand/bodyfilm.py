@@ -73,7 +73,8 @@ _NOT_SPEECH = (
 #: "영화 '보스'", "tvN·티빙 드라마 '원경'", or after its channel or service where a role in it
 #: follows: "tvN '종이학 의원'에서 ... 서하를 연기하는" (not a guest's visit to a variety show)
 _KO_WORK_QUOTED = Pattern(
-    r"(?:드라마|영화|예능|시리즈|애니메이션|신작|(?:[4-9]|[1-9]\d)부작)" + _NOT_SPEECH + "|"
+    r"(?:드라마|영화|예능|시리즈|애니메이션|신작|(?:[4-9]|[1-9]\d)부작|(?:주말|일일|월화|수목|금토|토일)극|"
+    r"미니시리즈|시트콤)" + _NOT_SPEECH + "|"
     r"(?<![A-Za-z])(?:KBS2?|MBC|SBS|tvN|JTBC|ENA|OCN|TV조선|채널A|넷플릭스|티빙|웨이브|쿠팡플레이|"
     r"디즈니\+)\s*['‘]([^'’\n]{1,40})['’](?=[^.\n]{0,25}(?:연기하|역을|역으로|극 중|극중|주연))|"
     # or the work an actor returns with ("'열한 번째 계절'로 돌아온 배우 선우결")

@@ -50,7 +50,7 @@ from tracker.understand.roundup import extract_listed
 from tracker.understand.rules import passes_rules
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.subjects import named_as_a_show, news_subject
-from tracker.understand.titles import title_words
+from tracker.understand.titles import PODCAST_EPISODE, title_words
 
 __all__ = ["Classification", "ListedRelease", "classify", "passes_rules"]
 
@@ -204,8 +204,6 @@ def _italic_title_the_link_names(
     return resolve_film(found, doc, lexicon, published, hint)
 
 
-#: a podcast episode's number before its subject ("Episode 426: ", "Ep. 12 - ", "#301: ")
-_PODCAST_EPISODE = re.compile(r"^(?:Episode|Ep\.?|#)\s*\d{1,4}\s*[:\-–—|]\s*", re.IGNORECASE)
 #: and its guest after the film ("Hope with Jamie Loftus"), on a podcast's episode page
 _PODCAST_GUEST = re.compile(r"\s+(?:with|w/|feat\.?)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,2}$")
 _PODCAST_PAGE = re.compile(r"/(?:episodes?|podcasts?)/|\bpodcast", re.IGNORECASE)
@@ -301,7 +299,7 @@ def _film_elsewhere(
         return resolve_film(film, doc, lexicon, published, hint)
     if kind == Kind.REVIEW and is_bare_title(doc.headline):
         # ("Episode 426: Send Help": a podcast's number is not the film's)
-        name = _PODCAST_EPISODE.sub("", doc.headline) or doc.headline
+        name = PODCAST_EPISODE.sub("", doc.headline) or doc.headline
         podcast = _PODCAST_PAGE.search(f"{doc.link or ''} {' '.join(doc.categories)}")
         name = (_PODCAST_GUEST.sub("", name) or name) if podcast else name
         film = Film(title=name, source="the headline is the film's name")
@@ -329,7 +327,7 @@ def _film_elsewhere(
     if kind in (Kind.RELEASE, Kind.REVIEW) or (
         kind == Kind.NEWS and _ABOUT_A_WORK.search(doc.body)
     ):
-        named = headline_title(doc.headline, link)
+        named = headline_title(PODCAST_EPISODE.sub("", doc.headline) or doc.headline, link)
         if named and ": " in named:
             # "Running Man: Youngest Member Returns ..." at running-man-youngest-member-...:
             # the show is what the text calls one ("SBS's Running Man")

@@ -41,6 +41,8 @@ from tracker.understand.names import foreign_hangul_names, korean_names
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.titles import (
     HANGUL_SEASON,
+    PODCAST_EPISODE,
+    RELEASED_ON_AFTER,
     SEASON_SUFFIX,
     SERIES_TEXT,
     TITLE_YEAR,
@@ -56,7 +58,7 @@ from tracker.understand.titles import (
     season_in,
     title_words,
 )
-from tracker.understand.vocabulary import HEADLINE_VERB, PLATFORM_NAMES
+from tracker.understand.vocabulary import HEADLINE_VERB
 from tracker.understand.works import choose_work, people_named, vouched_for
 
 #: what a title names another work as: its source ("a Kill Boksoon spinoff", "the Parasite
@@ -83,7 +85,6 @@ _FACT = r"(?:plot|cast|time|timings?|trailer|episodes?|where to watch|story)"
 _FACTS = Pattern(rf"\b{_FACT}(?:,\s*{_FACT})*,?\s+(?:and|&)\s+more\b", re.IGNORECASE)
 _INCLUDES = Pattern(r"\bincludes?\b|\bfeatures?\b")
 _TITLE_BEFORE_PLATFORM = Pattern(r"^(?P<film>[^(\[|:–—]{1,40}?)\s*(?:\(|\s[–—-]\s|$)")
-_PLATFORM_AFTER = Pattern(rf"\s+{PLATFORM_NAMES}(?:['’]s)?$")
 _NUMBERED = Pattern(r"^(?P<base>.+?)\s*(?P<n>\d{1,2})$")
 _PART_N = Pattern(r"^(?P<base>.+?)\s+Part\s+(?P<n>\d)$", re.IGNORECASE)
 _PART = Pattern(r"\bPart\s+\d\b")
@@ -169,11 +170,12 @@ def film_in_headline(doc: Document, lexicon: Lexicon) -> Film:
     bm = BRACKET.match(title)
     if bm:
         tag, rest = bm.group("tag"), bm.group("rest")
+    rest = PODCAST_EPISODE.sub("", rest) or rest  # "Ep. 112: Half-Moon Bakery and the Art of ..."
 
     quotes = _title_quotes(rest, doc.link)
     if not doc.title.isascii():
         # 《기생충》, 「밀양」: Korean book-title brackets mark a title as quotes do
-        booked = book_titles(doc.raw[0])
+        booked = [b for b in book_titles(doc.raw[0]) if not is_speech(b)]
         quotes = booked + [q for q in quotes if q not in booked]
     if not quotes and doc.hangul_title:
         # "…'모범택시3'가 남긴 것": a phrase quoted before its particle, when it is a work's
@@ -405,7 +407,7 @@ def _unquoted_film(doc: Document, lexicon: Lexicon, rest: str, tag: str) -> Film
     m = RELEASE_DATE_TITLE.match(rest)
     if m:
         # "Mission: Cross Netflix Release Date": the service is not part of the title
-        name = _PLATFORM_AFTER.sub("", m["film"])
+        name = RELEASED_ON_AFTER.sub("", m["film"])
         # "Spring Fever episode 1 release date": the episode is not part of the title
         name = _without_episodes(name)
         # "Demon Slayer: Infinity Castle Sets U.S. Theatrical Release Date": the verb and what

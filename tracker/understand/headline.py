@@ -302,6 +302,8 @@ def titles_in_headline(lexicon: Lexicon, title: str) -> list[tuple[int, str]]:
         # (or the start of the clause after a colon: "Cold war, warm heart: Humint is a ...")
         # (not after a section's label: "Box Office: Harbin Tops Again" may be the city's)
         clause = before.endswith(": ") and verb and not SECTION_LABEL.search(before)
+        # ("In Colony, the apocalypse starts ...": the work an essay's opening clause is set in)
+        clause = clause or (before in ("In ", "Inside ") and after[:1] == ",")
         if (start == 0 and (ends or verb)) or (possessive and (ends or verb)) or clause:
             found.append((start, name))
     if has_hangul(title):

@@ -137,6 +137,7 @@ _K_STREAMER_WORK = Pattern(
 #: 토일드라마"): only Korean channels air them (case kept: "ENA", "OCN" are no words)
 _BROADCAST_SHOW = (
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:[Dd]ramas?|K-dramas?|[Ss]eries|[Vv]ariety|"
+    r"[Rr]om-?coms?|[Mm]elodramas?|[Pp]rocedurals?|"
     r"[Mm]iniseries|[Ss]itcom|[Rr]eality (?:show|series)|[Ss]urvival show|"
     r"(?:[Tt]ravel|[Tt]alk|[Cc]ooking|[Gg]ame|[Dd]ating|[Aa]udition|[Mm]usic) shows?)\b"
 )

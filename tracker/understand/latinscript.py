@@ -155,8 +155,8 @@ RELEASE = Pattern(
     r"\b(?:adelanta|retrasa|fija|confirma|antecipa|adia)\s+(?:su\s+|a\s+)?(?:estreno|estreia)\b"
     r"[^.!?:]{0,30}?\b(?:al?|para)\s+(?:el\s+|o\s+|dia\s+)?\d|"
     # Italian
-    r"\b(?:esce|uscirà|arriva|arriverà)\b[^.!?:]{0,30}?\b(?:al\s+cinema|nelle\s+sale|su\s+"
-    r"(?:Netflix|Disney\+|Prime)|il\s+\d|dal\s+\d|questo|questa|domani|oggi)|"
+    r"\b(?:esce|uscirà|arriva|arriverà)\b[^.!?:]{0,30}?\b(?:al\s+cinema|nelle\s+sale|in\s+sala|su\s+"
+    rf"(?:Netflix|Disney\+|Prime)|il\s+\d|dal\s+\d|questo|questa|domani|oggi|(?:{_WEEKDAY_ALT})\s+\d)|"
     r"\b(?:al\s+cinema|nelle\s+sale)\s+(?:dal|da|il|domani|oggi)\b|\bdata\s+di\s+uscita\b|"
     # Indonesian
     r"\b(?:tayang|rilis|hadir|mengudara)\b[^.!?:]{0,30}?\b(?:di\s+(?:bioskop|Netflix|Disney|"

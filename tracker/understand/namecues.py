@@ -31,6 +31,8 @@ _K_CUE = Pattern(
     r"hagwon|Chuseok|Seollal|jjimjilbang|"
     # a Korean portal or community its readers' comments come from
     r"Nate\s?Pann|[Tt]heqoo|TheQoo|Instiz|Naver|Daum|DC\s?Inside|Dispatch|"
+    # (a K-drama's two episodes a week, recapped together: "Episodes 1-2", "Eps 1-6")
+    r"Ep(?:isode)?s\.?\s*\d{1,2}\s*[-–&]\s*\d{1,2}|(?:[Ss]ixteen|[Tt]welve|16|12)\s+episodes|"
     # and Korean in the other languages ("en lille koreansk landsby", "surcoreano")
     r"[Kk]oreansk\w*|(?:[Ss]ur|[Ss]ud)?[Cc]oreano|(?:[Ss]ud-?)?[Cc]or[ée]en\w*|"
     r"(?:[Ss]üd)?[Kk]oreanisch\w*|Corea|Coreia|Corée)\b|"

@@ -88,7 +88,8 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
         (
             Pattern(
                 # (not the decimals of "8,5/10": ``latin_of`` reads that)
-                rf"(?<![\d/.,]){num}\s*(?:/|out of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
+                # (and "4.5 of 5" after a score's label: "Overall score: 4.5 of 5")
+                rf"(?<![\d/.,]){num}\s*(?:/|out of|of)\s*(10|5|4|100)\b(?:\s*stars?)?(?![/\d])",
                 re.IGNORECASE,
             ),
             "of",
@@ -120,7 +121,10 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
                 # a label, a line of its own, or the last sentence of a paragraph ("...
                 # warm and rousing. Three and a half stars.")
                 rf"(?:(?:Rating|Verdict|Score|Stars)\s*[:：]\s*|^|\n|(?<=[.!?])\s+)"
-                rf"({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?\.?\s*(?:$|\n)",
+                # (or its own sentence inside a paragraph: "... beautifully acted. Three and a half
+                # stars. At Event Cinemas Shellharbour.")
+                rf"({_WORD_NUM}(?:[- ]and[- ]a[- ]half)?)\s+stars?"
+                r"(?:\.?\s*(?:$|\n)|\.(?=\s+[A-Z]))",
                 re.IGNORECASE,
             ),
             "words",
@@ -138,7 +142,8 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
             Pattern(
                 # ("Our grade: A-": the outlet's own, in lower case after a possessive)
                 r"(?:(?:Our|My|Final|Overall)\s+(?:grade|rating|score|verdict)|"
-                r"Grade|Rating|Score|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
+                # ("Grade so far: B+": a first-episodes review's running grade)
+                r"(?:Grade|Rating|Score)(?:\s+so\s+far)?|Verdict|GRADE|RATING|SCORE|VERDICT)\s*[:：]\s*"
                 # ("A-minus", "B plus": the sign spelled out)
                 r"\(?([A-F](?:\+|-|−|[-\s](?:plus|minus)(?![\w-]))?)\)?(?![\w+\-])"
                 r"(?=\s*(?:$|[).,;!<]|\n))",
@@ -174,7 +179,7 @@ def _rating_patterns() -> list[tuple[Pattern, str]]:
 _RATING_PATTERNS = _rating_patterns()
 #: "Three and a half stars." ends its line: "star" before the end of a line, found by ``re``
 #: at memory speed (a literal leads), where the form itself is tried at every character
-_STAR_AT_END = re.compile(r"stars?\.?\s*(?:\n|\Z)")
+_STAR_AT_END = re.compile(r"stars?(?:\.?\s*(?:\n|\Z)|\.(?=\s+[a-z]))")
 #: the number in words that ends just before those spaces (``endpos`` is the spaces' start)
 _WORDS_BEFORE = re.compile(rf"{_WORD_NUM.lower()}(?:[- ]and[- ]a[- ]half)?\Z")
 #: the longest number in words: "seven-and-a-half"
@@ -201,7 +206,7 @@ def _stars_in_words(folded: str) -> bool:
 #: stars") and not at every digit of a text full of dates and years (``re`` tests each
 #: character, at 7 ns; ``str.find`` skips to the mark)
 _NUMBER_BEFORE: dict[str, tuple[tuple[str, ...], int]] = {
-    "of": (("/", "out of"), 5),
+    "of": (("/", "out of", " of"), 5),
     "num_stars": (("star",), 3),
 }
 
@@ -311,6 +316,9 @@ def _ratings_in(
                 n, scale = _number(m.group(1)), float(m.group(2))
                 if n > scale:
                     continue
+                bare_of = "/" not in m.group(0) and "out" not in m.group(0).lower()
+                if bare_of and not _LABEL.search(text, max(0, start - 16), start):
+                    continue  # "episode 3 of 10": a count, unless a score's label says it
                 if scale == 4 and not (
                     _STARS.search(m.group(0)) or _LABEL.search(text, max(0, start - 12), start)
                 ):
@@ -439,7 +447,8 @@ _GRADE_LABELS = (
     "RATING",
     "SCORE",
     "VERDICT",
-    # "Our grade:" (the pattern wants a possessive before these)
+    # "Our grade:" (the pattern wants a possessive before these), "Grade so far:"
+    "so far",
     "grade",
     "rating",
     "score",

@@ -25,7 +25,7 @@ RELEASE_ROUNDUP = Pattern(
     r"이번 주 (?:공개|개봉)|^new in (?:theaters|theatres|cinemas)\b|"
     r"^in (?:theaters|theatres|cinemas) this week\b|이번 주 (?:OTT )?신작|"
     r"(?:이번 주|주간) (?:OTT|개봉작)|이번 주 극장가|"
-    r"\b(?:new|upcoming) (?:k-dramas|korean dramas|dramas|movies|films|shows|series) "
+    r"\b(?:new|upcoming|every) (?:k-dramas?|korean dramas?|dramas?|movies|films|shows|series) "
     r"premiering\b|\bwhat'?s new (?:at|in) (?:[\w'-]+\s+){0,2}?(?:cinemas|theaters|theatres)\b|"
     # "新作韓国ドラマ配信・放送スケジュールまとめ": the month's new series, listed
     r"新作.{0,12}(?:配信|放送|公開).{0,8}(?:スケジュール|一覧|ラインナップ)",
@@ -40,7 +40,9 @@ _KO_HOW = (
     # ("오는 10일 금요일 밤 첫 방송")
     r"(?:오전|오후|밤|저녁|낮|새벽)(?:\s?\d{1,2}시(?:\s?\d{1,2}분)?)?|"
     # the service itself ("다음 달 1일 넷플릭스 공개")
-    r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오)"
+    r"(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|쿠팡플레이|웨이브|왓챠|애플TV\+?|프라임 ?비디오|"
+    # (or the channel: "다음 주 토요일 EBS 1TV 첫 방송")
+    r"(?:KBS|MBC|SBS|EBS)\s?[12]?(?:TV)?|tvN|JTBC|ENA)"
     r"(?:에서|서|로|를 통해)?)"
     r"\s?){0,4}"
 )
@@ -158,6 +160,13 @@ RELEASE_SET = Pattern(
     r"(?![^。\n]{0,8}(?:上映后|上映後|票房|已上映))|"
     # a home release's dates ("4K Blu-ray and digital dates announced"; not a game's:
     # ``CALLED_OFF``)
+    # a label that dates a work on disc or a service ("Criterion Dates Guillermo del Toro's
+    # Frankenstein for Tuesday, February 24")
+    rf"(?-i:\bDates?)\s+.{{1,60}}?\bfor\s+(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
+    # a service's own work that drops on its day ("Netflix's 'Cashero' Drops Tomorrow"; a
+    # trailer that drops is promotion, read before)
+    rf"{PLATFORM_NAMES}['’]s\s+['\"‘“]?[^'\"’”]{{1,40}}['\"’”]?\s+drops\s+(?:tomorrow|today|tonight|"
+    rf"(?:this|next)\s+(?:week(?:end)?|{WEEKDAY}))\b|"
     r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
     r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
     r"(?:announced|revealed|confirmed|set)\b",

@@ -199,7 +199,9 @@ def _title_cased(name: str) -> bool:
 
 #: a programme's announcement before a colon: no essay's name ("Fantastic Fest 2026 First Wave:")
 _LINEUP = Pattern(
-    r"\b(?:First|Second|Third|Final)\s+Wave\b|\bLine-?up\b|\bProgramme\b|\bSchedule\b",
+    r"\b(?:First|Second|Third|Final)\s+Wave\b|\bLine-?up\b|\bProgramme\b|\bSchedule\b|"
+    # (nor a podcast's bonus episode: "Bonus: Director X on Making Y" is an interview)
+    r"^(?:Bonus|Minisode)$",
     re.IGNORECASE,
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.vocabulary import HEADLINE_VERB, NUMBER_WORDS
+from tracker.understand.vocabulary import HEADLINE_VERB, NUMBER_WORDS, PLATFORM_NAMES
 
 #: what may stand before an opening quote and after a closing one; Korean headlines list
 #: titles with a middle dot and an ellipsis ("뭐 볼까…'A'·'B' 시즌2")
@@ -63,9 +63,18 @@ _PRONOUN = Pattern(
 def is_speech(quote: str) -> bool:
     """A quotation, not a title: a sentence-case clause with a pronoun ("Chekhov gave me the
     grammar"). Titles are title case ("I Saw the Devil"), so their words are capitalised."""
+    if _KANA_SPEECH.search(quote):
+        return True  # 「仕事を失うことは、自分を失うことなのか」: a Japanese clause, not a title
     words = quote.split()
     lower = [w for w in words if w[0].islower() and w.lower() not in SMALL_WORDS]
     return len(words) >= 3 and len(lower) >= 2 and bool(_PRONOUN.search(quote))
+
+
+#: a Japanese quote that is a clause: a comma inside a long one, or a question's or a
+#: sentence's ending
+_KANA_SPEECH = Pattern(
+    r"^(?=.*[\u3040-\u309f]).{6,}、.{2,}|[\u3040-\u309f](?:のか|ですか|ますか|でした|ました|です|ます)$"
+)
 
 
 #: a headline that is a person's words: "Kim Go-eun: 'Eun-jung and Sang-yeon Taught Me How to
@@ -95,6 +104,15 @@ def attributed_quote(headline: str) -> str | None:
 TITLE_YEAR = Pattern(
     r"^(?P<film>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?:[A-Z]{2,8}\s+(?:19|20)\d\d\s*)?$"
 )
+#: the service or the home format a title's release is on, after it ("Mission: Cross Netflix",
+#: "No Other Choice Blu-ray and 4K" before "Release Date")
+RELEASED_ON_AFTER = Pattern(
+    rf"\s+{PLATFORM_NAMES}(?:['’]s)?$|"
+    r"\s+(?:4K(?:\s+Ultra\s+HD)?|Blu-ray|DVD|UHD|Digital)(?:\s*(?:and|&|/|,)\s*(?:4K|Blu-ray|DVD|"
+    r"UHD|Digital))*$"
+)
+#: a podcast episode's number before its subject ("Episode 426: ", "Ep. 112: ", "#301 - ")
+PODCAST_EPISODE = Pattern(r"^(?:Episode|Ep\.?|#)\s*\d{1,4}\s*[:\-–—|]\s*", re.IGNORECASE)
 #: an uncurated Hangul title with its season's number ("구멍가게 표류기2"), read so in a text
 #: about a series' seasons or episodes (a film's sequel keeps its number: "범죄도시2")
 HANGUL_SEASON = Pattern(r"^(?P<film>.*[가-힣])(?P<n>[2-9])$")
@@ -108,7 +126,9 @@ SEASON_SUFFIX = Pattern(
 
 _TRAILING_PUNCTUATION = Pattern(r"\s*[-–—:|,]\s*$")
 _BY_AFTER_YEAR = Pattern(r"\)\s+by\s+[A-Z][\w.\- ]+$")
-_BY = Pattern(r"\s+by\s+[A-Z][\w.\- ]+$")
+#: its director after it ("X by Director"; Italian, Spanish and French: "La grazia, di Paolo
+#: Sorrentino", "X, de Director", "X, par Director")
+_BY = Pattern(r"(?:\s+by|,\s+(?:di|de|par|von))\s+[A-Z][\w.\- ]+$")
 _LATIN = Pattern(r"[A-Za-z]")
 _HANGUL_ALIAS = Pattern(r"\s*[(\[（]\s*[가-힣][가-힣\d\s:,.!?·'’-]*[)\]）]\s*$")
 

@@ -118,7 +118,7 @@ HEADLINE_VERB = Pattern(
     r"Struggles|Strips|Drifts|Builds|Breaks|Blends|Crafts|Captures|Chases|Charts|Mines|Misses|"
     r"Reinvents|Revisits|Rewrites|Skewers|Spins|Traps|Trades|Treats|Wastes|Wrestles|Swaps|"
     r"Can|Can't|Will|Won't|Should|Might|Could|Would|Must|Isn't|Doesn't|Aren't|"
-    r"is|are|was|has|gets|makes|takes|turns|wins|joins|opens|tops|leads|to|will|"
+    r"is|are|was|has|gets|makes|takes|turns|wins|joins|opens|tops|leads|to|will|brings|"
     r"hits|returns|becomes|lands|arrives|sets|confirms|starts|begins|ends|kicks)\b"
 )
 

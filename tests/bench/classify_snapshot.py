@@ -65,6 +65,7 @@ UNSEEN = frozenset(
         "heldout26",
         "heldout27",
         "heldout28",
+        "heldout29",
     }
 )
 REPO = Path(__file__).resolve().parents[2]

@@ -226,7 +226,9 @@ def _fuller_title(
         and name[len(head) : len(head) + 2] in (": ", " –", " -", " —")
         and name in lead
     }
-    if len(fuller) != 1:
+    # (a curated work found keeps its name unless the headline gives the fuller one: "Squid
+    # Game season 3 review" over <em>Squid Game: The Challenge</em> is no spin-off's review)
+    if len(fuller) != 1 or (film.work is not None and next(iter(fuller)) not in doc.headline):
         return None
     found = Film(title=fuller.pop(), source="the fuller title the text's lead marks")
     return resolve_film(found, doc, lexicon, published, hint)

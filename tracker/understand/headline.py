@@ -509,7 +509,17 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         ):
             return film, 'title pattern "X: <cast>\'s ..."'
     m = NAME_ON_TITLE.match(rest)
-    if m and not FILM_WORDS.search(rest[: m.start("film")]):
+    # (the headline ending with the work only after a person's name: "Yoon Ga-eun on The World
+    # of Love"; not "Squid Game Returns on Friday", "Park Seo-joon Takes on Hollywood")
+    ends = m is not None and m.end() == len(rest.rstrip())
+    spoken = rest[: m.start("film")] if m else ""
+    person = bool(korean_names(spoken)) and not HEADLINE_VERB.search(spoken)
+    what = m["film"].split()[0] if m else ""
+    if (
+        m
+        and not FILM_WORDS.search(spoken)
+        and (not ends or (person and not what.lower().endswith("ing")))
+    ):
         film = m["film"]
         if lexicon.works_titled(film) or (
             looks_like_title(film) and not _PLATFORM_NAME.fullmatch(film)
@@ -522,8 +532,15 @@ def unquoted_title(lexicon: Lexicon, rest: str, body: str = "") -> tuple[str, st
         if before and after:
             return after, "title pattern 'from A to B' (B)"
     m = _PART_OF_TITLE.search(rest)
-    # (its words capitalised: "to" between them is the title's, "Last Train to Mokpo")
-    if m and m["film"].split()[-1][0].isupper() and lexicon.person(m["film"]) is None:
+    # (its words capitalised: "to" between them is the title's, "Last Train to Mokpo"; two
+    # words at least unless curated: "Korea's summer season", "Netflix's new season")
+    if (
+        m
+        and m["film"].split()[-1][0].isupper()
+        and lexicon.person(m["film"]) is None
+        and (len(m["film"].split()) >= 2 or lexicon.works_titled(m["film"]))
+        and not _PLATFORM_NAME.fullmatch(m["film"])
+    ):
         return m["film"], "title pattern 'of X's eighth episode'"
     m = _TITLE_IS_A.match(rest)
     if m:

@@ -33,6 +33,7 @@ from tracker.understand.filing import (
 from tracker.understand.film import Film
 from tracker.understand.kpop import kpop, kpop_section
 from tracker.understand.lists import EXPLAINER, LISTICLE, LISTICLE_MORE, may_explain
+from tracker.understand.opensday import work_opens_on_a_day
 from tracker.understand.promotion import (
     NOT_THE_WORK_PROMOTED,
     PROMO_BEFORE,
@@ -51,7 +52,6 @@ from tracker.understand.releasehead import (
     RELEASE_WEAK,
     WHAT_WE_KNOW,
     arrives_with_its_day,
-    work_opens_on_a_day,
 )
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.signals import (
@@ -333,14 +333,19 @@ _RELEASED_WHERE = Pattern(
 #: a film opening at one cinema ("opens Friday, Jan. 9, at AFS Cinema"): a person arriving at
 #: one ("arrives in Seoul ... at a Lotte Cinema theater") is a visit
 _OPENS_AT = Pattern(
-    r"\b(?:open(?:s|ing)?|arriv(?:es|ing)|lands?|plays?|screens?|screening)\b.{0,40}\bat\s+(?:the\s+)?"
+    # (a work that arrives or lands at a cinema chain by its name: "arrives at Ster-Kinekor on
+    # Friday, 7 November"; a star arrives at a Lotte Cinema for a stage greeting)
+    r"\b(?:arriv(?:es|ing)|lands?)\s+at\s+(?:Ster-Kinekor|Nu Metro|Omniplex|Cineworld|Vue|Odeon|"
+    r"Hoyts|Event Cinemas|Golden Screen|GSC|TGV|Golden Village|Cineplex|Silverbird|Filmhouse)\b|"
+    r"\b(?:open(?:s|ing)?|screens?|screening)\b.{0,40}\bat\s+(?:the\s+)?"
     r"(?:[A-Z][\w.&' -]{0,40}(?:Cinemas?|Cinemax|Theat(?:er|re)s?|Cent(?:er|re)|Picturehouse|"
     r"Cineplex|Multiplex|IMAX|Film\s+Forum|Light\s?[Hh]ouse)\b|"
     # (a cinema chain by its name)
-    r"(?:Ster-Kinekor|Nu Metro|Cineworld|Vue|Odeon|Everyman|Curzon|AMC|Regal|Cinemark|Hoyts|"
-    r"Event Cinemas|Reading Cinemas|Palace|Dendy|Golden Screen|GSC|TGV|Cathay|Shaw|Golden "
-    r"Village|SM Cinema|Ayala|Cinépolis|Cinepolis|Cineplex|Landmark|Alamo Drafthouse|Angelika|"
-    r"Silverbird|Filmhouse|Genesis|Century|Star Cineplex|Blockbuster|CGV|Lotte|Megabox)\b)"
+    # (not a name that is also a word or a tower's: Lotte, Palace, Century, Regal, Landmark)
+    r"(?:Ster-Kinekor|Nu Metro|Omniplex|Cineworld|Vue|Odeon|Everyman|Curzon|AMC|Cinemark|Hoyts|"
+    r"Event Cinemas|Reading Cinemas|Dendy|Golden Screen|GSC|TGV|Golden Village|SM Cinema|"
+    r"Cinépolis|Cinepolis|Cineplex|Alamo Drafthouse|Angelika|Silverbird|Filmhouse|Star Cineplex|"
+    r"CGV|Megabox)\b)"
 )
 _KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"

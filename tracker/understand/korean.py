@@ -46,6 +46,7 @@ from tracker.understand.names import (
 )
 from tracker.understand.scan.prefilter import Pattern
 from tracker.understand.sounds import katakana_name_sounds, skeleton
+from tracker.understand.works import vouched_for
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,9 @@ _K_SETTING = Pattern(r"\b(?:Joseon|Goryeo|Silla|Baekje|Gyeongseong|Gwangju Upris
 #: origin are not the entry's ("remake of the Chinese hit Us and Them", "behind only a German
 #: thriller")
 _SOURCE_WORK = Pattern(
-    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of|(?:behind|ahead "
-    r"of|beating|overtaking)(?: only)? (?:a|an|the)|(?:South )?Korean original)\b[^.,;!?\n]{0,80}",
+    r"\b(?:remake of|remakes|remaking|adaptation of|adapted from|reimagining of|behind only "
+    r"(?:a|an|the)|(?:beating|overtaking) (?:a|an|the)|(?:the|its) (?:\d{4} )?(?:South )?Korean "
+    r"original(?! (?:series|film|drama|show|movie)))\b[^.,;!?\n]{0,80}",
     re.IGNORECASE,
 )
 #: an essay on the country ("Why South Korea Makes the Best Revenge Stories")
@@ -304,8 +306,13 @@ def _work_evidence(doc: Document, film: Film, lexicon: Lexicon, kind: Kind) -> l
         # one out for Korean readers)
         return [(3, f"its Hangul title {film.hangul!r} stated beside {film.title!r}")]
     if film.roundup or (kind == Kind.OTHER and film.title is None):
-        # (a list's titles too: "2025년, 극장을 나와서도 오래 남은 영화 10편")
-        hits = lexicon.korean_works_listed_in(text, doc.folded_all, doc.words_all)
+        # (a list's titles too: "2025년, 극장을 나와서도 오래 남은 영화 10편"; a title that is an
+        # everyday word only beside its people: "the single 'Hope'" is no Korean film)
+        hits = {
+            title
+            for title in lexicon.korean_works_listed_in(text, doc.folded_all, doc.words_all)
+            if all(vouched_for(w, text, lexicon) for w in lexicon.works_titled(title))
+        }
         if hits:
             points = 3 if kind == Kind.RELEASE else min(3, len(hits)) + 1
             return [(points, f"lists curated Korean titles {sorted(hits)[:3]}")]

@@ -36,12 +36,11 @@ _K_POP = Pattern(
 #: K-pop's own words: an idol group's comeback is Korean entertainment without a curated name
 #: ("보이그룹 킥플립이 ... 미니앨범", "the five-member girl group ... mini album"), unless the
 #: text names another country ("미국 보이그룹", "the British boy group")
-_IDOL_WORDS = Pattern(
-    # (and a Japanese K-pop site's: "2ndミニアルバムでカムバック", "初の日本ショーケース")
-    r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]albums?\b|ミニ\s?アルバム|カムバック|日本ショーケース|"
-    r"日本デビュー",
-    re.IGNORECASE,
-)
+_IDOL_WORDS = Pattern(r"걸그룹|보이그룹|미니\s?앨범|\bmini[- ]albums?\b", re.IGNORECASE)
+#: a Japanese K-pop site's words ("2ndミニアルバムでカムバック", "初の日本ショーケース"), K-pop's
+#: only beside an idol group or Korea (a Japanese singer or athlete makes a "カムバック" too)
+_JA_IDOL_WORDS = Pattern(r"ミニ\s?アルバム|カムバック|日本ショーケース|日本デビュー")
+_JA_IDOL_WITH = Pattern(r"(?:ボーイズ|ガールズ)グループ|韓国|K-?POP|Kポップ", re.IGNORECASE)
 #: "girl group" and "boy group" are K-pop's only beside its other words
 _GROUP = Pattern(r"\b(?:girl|boy) groups?\b", re.IGNORECASE)
 #: a section of another country's pop, which a site's "Idols" may sit beside
@@ -99,6 +98,8 @@ def kpop(doc: Document) -> str | None:
         return named.group(0)
     filed = next((c for c in doc.categories if _IDOL_CATEGORY.match(c.strip())), None)
     idol = _IDOL_WORDS.search(text, folded, words)
+    if idol is None and _JA_IDOL_WITH.search(text):
+        idol = _JA_IDOL_WORDS.search(text)
     group = _GROUP.search(text) if filed is None and idol is None else None
     found = filed or (idol.group(0) if idol is not None else None)
     if found is None and group is not None and _IDOL_CUE.search(text):

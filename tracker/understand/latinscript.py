@@ -179,14 +179,16 @@ RELEASE = Pattern(
     r"(?<!đã\s)\b(?:ra\s+rạp|khởi\s+chiếu|công\s+chiếu|lên\s+sóng|lên\s+Netflix)\b|"
     # Swedish, Norwegian and Danish ("har premiär på bio den 20 mars", "får svensk premiär",
     # "går upp på bio på fredag", "kommer på Netflix i morgon", "biopremiär", "kinopremiere")
-    r"\b(?:har|får)\s+(?:\w+\s+)?(?:premiär|premiere)\b|"
-    r"\b(?:bio|kino|biograf|netflix|streaming)premiär\b|\b(?:kino|biograf)premieren?\b|"
+    r"\b(?:har|får)\s+(?:\w+\s+)?\w*(?:premiär|premiere)\b|"
+    # (the compound with its day: German's "Kinopremiere in Hamburg" is an event)
+    r"\b(?:bio|kino|biograf|netflix|streaming)premi(?:är|ere)n?\s+(?:den\s+)?(?:\d|i\s?morgon|"
+    rf"i\s?morgen|i\s?dag|(?:{_WEEKDAY_ALT})\b)|"
     r"\b(?:premiärdatum|premieredato|premieredatoen)\b|"
     # Finnish ("saapuu Suomen elokuvateattereihin", "saa ensi-iltansa keskiviikkona 17.
     # joulukuuta", "ensi-ilta perjantaina", "nähdään Suomessa perjantaina 6. maaliskuuta")
     r"\b(?:saapuu|tulee|nähdään)\b[^.!?:]{0,40}?\b(?:elokuvateattereihin|teattereihin|"
-    r"Netflixiin|Disney\+:aan|\d{1,2}\.\s+\w+kuuta|huomenna|tänään|(?:maanan|tiis|keskiviikko|"
-    r"torst|perjant|lauant|sunnunt)aina)|\bensi-ilta(?:nsa|a)?\b|"
+    r"Netflixiin|Disney\+:aan|\d{1,2}\.\s+\w+kuuta|huomenna|tänään|(?:maanantai|tiistai|torstai|perjantai|lauantai|sunnuntai)na|keskiviikkona)|"
+    r"\bensi-ilta(?:nsa|a)?\s+(?:on\s+)?(?:\d|huomenna|tänään|(?:maanantai|tiistai|torstai|perjantai|lauantai|sunnuntai)na|keskiviikkona)|"
     # Malay ("bakal ditayangkan di pawagam Malaysia 28 Mei ini", "boleh ditonton di Viu mulai
     # esok")
     r"\b(?:ditayangkan|ditonton|menemui\s+penonton)\b[^.!?:]{0,40}?\b(?:di\s+(?:pawagam|Netflix|"
@@ -239,7 +241,8 @@ NOT_A_RELEASE = Pattern(
     r"lief|verschoben|reporté|repoussé|aplazad[oa]|pospuest[oa]|adiad[oa]|rinviat[oa]|"
     r"ditunda|sudah\s+tayang|telah\s+tayang|uitgesteld|przesunięta|przełożona|ertelendi|"
     r"hoãn|hade\s+premiär|fick\s+premiär|hadde\s+premiere|fikk\s+premiere|havde\s+premiere|"
-    r"fik\s+premiere|har\s+(?:haft|hatt)\s+premi\w+|släpptes|utsatt|skjøvet|udskudt)\b",
+    r"fik\s+premiere|har\s+(?:haft|hatt)\s+premi\w+|släpptes|utsatt|skjøvet|udskudt|"
+    r"sai\s+ensi-iltansa|oli\s+ensi-ilta)\b",
     re.IGNORECASE,
 )
 #: a word before a date that says the work comes out from then: "ab", "à partir du", "dès le",

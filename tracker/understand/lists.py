@@ -43,11 +43,12 @@ LISTICLE = Pattern(
     # ("韓国映画の新しい顔ぶれ5本": the kind of work earlier, the count ending the headline)
     r"(?:映画|ドラマ)[^、。!！?？]{1,16}?\d{1,2}\s?(?:本|作|選)\s*$|"
     # other languages' "the N best" ("10 najlepszych koreańskich seriali", "5 melhores")
-    r"^(?:top\s*)?\d{1,2}\s+(?:najlepszych|najlepsze|melhores|meilleur[es]{0,2}s?|mejores|"
+    r"^(?:top\s*)?\d{1,2}\s+(?:najlepszych|najlepsze|melhores|meilleur(?:e)?s|mejores|"
     r"migliori|besten|beste|bästa|parhaat|en\s+iyi)\b|"
-    r"\b(?:najlepsze|najlepszych|melhores|mejores|migliori|meilleur(?:e?s)?|besten|parhaat)\s+"
-    r"(?:[\w-]+\s+)?(?:seriale|seriali|filmy|filmów|séries|films|filmes|películas|series|serie|"
-    r"film|elokuvat|sarjat)\b|"
+    # (the plural only: "le prix du meilleur film" is an award)
+    r"\b(?:najlepsze|najlepszych|melhores|mejores|migliori|meilleur(?:e)?s|besten|parhaat)\s+"
+    r"(?:[\w-]+\s+)?(?:seriale|seriali|filmy|filmów|séries|films|filmes|películas|series|filme|"
+    r"serien|elokuvat|sarjat)\b|"
     # "6 Korean films Malayalis are streaming right now"
     r"\b(?:\d{1,2}|six|five|seven|eight|ten)\s+(?:korean\s+)?(?:films|movies|dramas|k-dramas|shows|series)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:are|were)\s+(?:streaming|watching|bingeing|loving)\b|"

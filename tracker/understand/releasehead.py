@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.text import normalize_title
 from tracker.understand.film import Film
 from tracker.understand.scan.prefilter import Pattern
-from tracker.understand.titles import clean_film
 from tracker.understand.vocabulary import MONTH_ANY, ORD, PLATFORM_NAMES, STREAMER, WEEKDAY
 
 RELEASE_ROUNDUP = Pattern(
@@ -106,9 +104,14 @@ RELEASE_STRONG = Pattern(
     r"(?:(?:より|から)\s*(?:(?:(?!開催|映画祭|始ま|イベント|撮影|展|原画|衣装|美術館|博物館|"
     r"舞台挨拶|応援)[^。！？!?\n]){1,50}?でも?\s*)?|"
     r"(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?)"
-    rf"{_JA_HOW}(?:配信|公開|放送|上映|スタート)(?!され|済|会|イベント|中|終了|停止)|"
+    rf"{_JA_HOW}(?:配信|公開|放送|上映)(?!され|済|会|イベント|中|終了|停止)|"
+    # a channel's or a service's start on its day ("BS11で7月7日（火）スタート"; not a shoot's or
+    # an exhibition's start: "撮影が11月1日からスタート")
+    r"(?:[A-Za-z0-9+]{2,10}|[ァ-ヺー]{2,10})で\s*\d{1,2}月\s*\d{1,2}日\s*(?:[(（][月火水木金土日][)）]\s*)?"
+    r"(?:から|より)?\s*スタート|"
     # tomorrow's or today's first showing ("明日WOWOWで初放送")
-    r"(?:明日|本日|今夜)\s*(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?初?(?:配信|公開|放送)"
+    # (a first broadcast only: "第8話、本日放送" is an episode)
+    r"(?:明日|本日|今夜)\s*(?:[A-Za-z0-9+\-ァ-ヺー・ ]{2,20}?で\s*)?(?:初放送|初?配信|初?公開)"
     r"(?!され|済|中|終了|停止)|"
     # a weekday of this or next week, before a release (an episode airs on one too: "第5話、
     # 来週金曜放送" is no release)
@@ -120,7 +123,7 @@ RELEASE_STRONG = Pattern(
     r"(?<!原定)(?<!原本)(?<!网传)(?<!網傳)(?<!原计划)(?<!原計劃)(?<!原先)"
     r"(?<!已於)(?<!已于)(?<!已經)(?<!已经)"
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|(?:本|這|这|下)(?:週|周|星期)[一二三四五六日天]|"
-    r"(?:下月|下個月|下个月|本月|這個月|这个月)\d{1,2}(?:日|號|号)|明日|明天|今日|今天)\s*"
+    r"(?:下月|下個月|下个月|本月|這個月|这个月)\d{1,2}(?:日|號|号)|明日|明天)\s*"
     r"(?:[(（](?:(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]|(?:\d{1,2}月)?\d{1,2}日)[)）]\s*)?起?\s*"
     # where, how and on which service, in any order ("Netflix全球上架", "起Netflix同步上線")
     # ("12月24日（三）起於Disney+上架": from that day, on the service)
@@ -140,7 +143,7 @@ RELEASE_STRONG = Pattern(
     r"(?:大马|大馬|全马|全馬|新马|新馬|本地|全台|全臺|香港|台灣|台湾|新加坡|马来西亚|馬來西亞)?"
     r"(?:大银幕|大銀幕|院线|院線|戏院|戲院|影院|各大)|本地)))"
     r"(?!\s*(?:了|後|后|以來|以来|至今|首週|首周|首日|最後|最后|大結局|大结局|收視|收视|票房|"
-    r"創|创|奪冠|夺冠))"
+    r"創|创|奪冠|夺冠|第\s*\d+\s*[集話话]))"
     # (a date put in question, denied or withdrawn: "上映？片方：消息不实", "上映，因故撤档")
     r"(?![^。\n]{0,12}(?:？|\?|撤档|撤檔|改档|改檔|延期|辟谣|闢謠|不实|不實))|"
     # (not once it has begun: "配信開始された", "配信開始から1年")
@@ -165,7 +168,7 @@ RELEASE_SET = Pattern(
     rf"(?-i:\bDates?)\s+.{{1,60}}?\bfor\s+(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}\s+{MONTH_ANY})|"
     # a service's own work that drops on its day ("Netflix's 'Cashero' Drops Tomorrow"; a
     # trailer that drops is promotion, read before)
-    rf"{PLATFORM_NAMES}['’]s\s+['\"‘“]?[^'\"’”]{{1,40}}['\"’”]?\s+drops\s+(?:tomorrow|today|tonight|"
+    rf"{PLATFORM_NAMES}['’]s\s+['\"‘“][^'\"’”]{{1,40}}['\"’”]\s+drops\s+(?:tomorrow|today|tonight|"
     rf"(?:this|next)\s+(?:week(?:end)?|{WEEKDAY}))\b|"
     r"\b(?:digital|Blu-ray|DVD|4K|home (?:video|release))"
     r"(?:\s*(?:,|and|&|/)\s*(?:digital|Blu-ray|DVD|4K))*\s+(?:release\s+)?dates?\s+"
@@ -337,12 +340,16 @@ RELEASE_WEAK = Pattern(
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_ANY}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY}))|"
     # a work that lands or opens at a named cinema this week, or is to open at one ("'Hope'
     # Lands At Bíó Paradís This Week", "'Zootopia 2' To Open At Speciality Cinema")
-    r"\b(?:lands?|opens?|arrives?|plays?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
-    rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?\s+(?:this|next)\s+(?:week(?:end)?|{WEEKDAY})\b|"
+    # (not a stadium, an airport or a hall a star plays or lands at: "Stray Kids plays at
+    # Wembley Stadium on Saturday", "... arrives at Incheon Airport this week")
+    r"\b(?:lands?|opens?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?(?<!Stadium)(?<!Airport)(?<!Arena)(?<!Hall)(?<!Dome)"
+    rf"(?<!Center)(?<!Centre)(?<!Park)(?<!Hotel)(?<!Tower)\s+(?:this|next)\s+(?:week(?:end)?|{WEEKDAY})\b|"
     # (a work that lands at one on a weekday: what "opens" at one is read with its guards, by
     # ``work_opens_on_a_day``: "Park Chan-wook retrospective opens at the BFI on Friday")
-    r"\b(?:lands?|arrives?|plays?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
-    rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?\s+on\s+{WEEKDAY}\b|"
+    r"\b(?:lands?|screens?)\s+at\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}?(?<!Stadium)(?<!Airport)(?<!Arena)(?<!Hall)(?<!Dome)"
+    rf"(?<!Center)(?<!Centre)(?<!Park)(?<!Hotel)(?<!Tower)\s+on\s+{WEEKDAY}\b|"
     # a cinema's run that begins ("Kokuho begins its run at SIFF Film Center next Friday"), a
     # season that opens on its day ("Season 2 opens its doors this Friday")
     r"\bbegins?\s+(?:its|an?)\s+(?:\w+\s+)?run\b|"
@@ -449,146 +456,3 @@ RELEASE_DAY = Pattern(
     r"(?:from\s+)?(?:tomorrow|tonight|today)\b",
     re.IGNORECASE,
 )
-
-#: "Humint opens Friday at River East": the headline's subject opens on a day
-_OPENS_ON_A_DAY = Pattern(
-    # ("'Return to Silent Hill' Finally Opens This Friday": an adverb is not the subject's)
-    r"^(?P<film>.{1,80}?)(?:\s+(?:finally|officially|also|now))?(?:\s+opens|,\s+opening)\s+"
-    # in or at a place it names ("opens in Toronto this Friday", "opens at the GFT on Friday,
-    # 30 January", "opens at Rialto from Thursday")
-    # (or the outlet's own place: "Opens Here This Thursday")
-    r"(?P<venue>(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]+(?:\s+(?!(?:Next|This|On|From)\b)"
-    r"[A-Z][\w'’.-]+){0,3})\s+|"
-    r"(?:here|locally)\s+)?"
-    rf"(?:(?:this\s+|next\s+|on\s+|from\s+)?{WEEKDAY}\b|(?:on\s+)?(?:{MONTH_ANY}\.?\s+\d|"
-    rf"\d{{1,2}}{ORD}\s+{MONTH_ANY})|tomorrow\b|tonight\b)",
-    re.IGNORECASE,
-)
-
-
-#: a kind of work, then a Title Case title ending the subject: "Korean spy thriller Humint"
-#: (not a place named like one: "Korean horror Escape Room", "Korean film Hub Seoul")
-_KIND_THEN_TITLE = Pattern(
-    r"\b(?:thriller|drama|comedy|horror|series|documentary|romance|satire|epic|K-drama|"
-    r"blockbuster)\s+(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|a|in|on|to))"
-    r"{0,4})$(?<!Room)(?<!Hub)(?<!Forum)(?<!Town)(?<!World)(?<!Land)(?<!Zone)(?<!Studio)"
-    r"(?<!Club)(?<!Hall)(?<!Square)(?<!Park)(?<!Plaza)(?<!Tower)(?<!Museum)(?<!Seoul)",
-    re.IGNORECASE,
-)
-#: a title, then what the work is to another: "Avatar sequel", "Train to Busan spin-off"
-_TITLE_THEN_KIND = Pattern(
-    r"(?-i:[A-Z][\w'’:-]*)(?:\s+(?-i:[A-Z0-9][\w'’:-]*|of|the|and|to)){0,5}\s+"
-    r"(?:sequel|prequel|remake|spin-?off|reboot)",
-    re.IGNORECASE,
-)
-#: a maker's work by its kind ("Park Chan-wook's darkly comic thriller")
-_OWNED_WORK = Pattern(
-    r"^(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}['’]s\s+(?:[\w-]+\s+){0,3}"
-    r"(?:thriller|drama|comedy|film|movie|horror|romance|epic|documentary|satire|sequel)$",
-    re.IGNORECASE,
-)
-#: a lead that puts what opens in cinemas: a film, whatever else it names
-_IN_CINEMAS = Pattern(
-    r"\b(?:arrives?|opens?|lands?|comes?|hits?)\s+(?:in|to|at)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:cinemas|theaters|theatres)\b",
-    re.IGNORECASE,
-)
-#: what a lead says opens that is no screening of the work, even under its name: a stage
-#: version, an attraction, an exhibition ("Parasite opens at the Curve on Thursday": the play)
-_NOT_THE_WORK = Pattern(
-    r"\b(?:stage|musical|experience|immersive|attraction|exhibition|exhibit|concert|"
-    r"pop-up|escape room|theme park)\b|(?-i:\bplay\b)",
-    re.IGNORECASE,
-)
-#: what else opens on a day: a place, an event, a season of films
-_PLACE_OR_EVENT = Pattern(
-    r"\b(?:festival|fest|exhibition|museum|gallery|store|shop|restaurant|caf[eé]|"
-    r"cent(?:er|re)|library|fair|expo|retrospective|showcase|pop-up|musical|"
-    r"playhouse|broadway|west end|adaptation|attraction|immersive|mall|"
-    r"house|frieze|exhibit|concert|tour|archive|multiplex|CGV|Megabox|screening room|"
-    r"season of)\b|"
-    # (in lower case only, as common nouns: "Park Chan-wook", "Rebecca Hall" and "Wave" are
-    # names)
-    r"(?-i:\b(?:bar|market|park|hall|stage|play|experience|square|insight|wave|wing|"
-    r"chain|branch)\b)",
-    re.IGNORECASE,
-)
-#: what opens that is a venue or a programme of films, said in the subject itself ("The River
-#: Cinema opens Friday", "Korean Film Week opens Thursday")
-_VENUE = Pattern(r"\b(?:cinemas?|theat(?:er|re)s?|week|series|season|box office)\b", re.IGNORECASE)
-
-
-def work_opens_on_a_day(title: str, lead: str, film: Film) -> re.Match[str] | None:
-    """The headline's work opening on a day ("Humint opens Friday at River East", "opens in
-    Toronto this Friday", "..., opening Friday"), not a cinema, a festival, an exhibition, a
-    stage version or a bar that opens: no place or event in the headline (nor in the ``lead``'s
-    first sentence, unless the subject is the film found), and the subject must be (or end
-    with) the film found, or a kind of work and a title ("Korean spy thriller Humint")."""
-    m = _OPENS_ON_A_DAY.match(title)
-    # (the cinema it opens at may be named like a place: "Opens at the Light House")
-    rest = title[: m.start("venue")] + title[m.end("venue") :] if m and m["venue"] else title
-    if m is None or film.roundup or _PLACE_OR_EVENT.search(rest):
-        return None
-    if _VENUE.search(m.group("film")):
-        return None
-    # (the lead's first sentence says what opens, "The exhibition, which opens Friday ...",
-    # unless the headline's subject is the work found; its cinemas may be a "Centre")
-    first = lead.split(". ", 1)[0]
-    venue = m["venue"].split(None, 1)[-1].removeprefix("the ").strip() if m["venue"] else ""
-    if len(venue) > 3:
-        # (the lead names the same cinema: "... opens at the Light House next Thursday")
-        first = first.replace(venue, " ")
-    # (a lead that puts it in cinemas tells of the film: "Emerald Fennell's adaptation arrives
-    # in cinemas this Friday")
-    if _NOT_THE_WORK.search(first) or (
-        not _ends_with_the_work(m, film)
-        and _PLACE_OR_EVENT.search(first)
-        and not _IN_CINEMAS.search(first)
-    ):
-        return None
-    if film.title is None:
-        # "Korean spy thriller Humint opens ...": a kind of work, then a title; "Avatar sequel
-        # opens tomorrow": a title, then what it is to another; "Park Chan-wook's darkly comic
-        # thriller opens ...": a maker's work
-        subject = m.group("film")
-        if (
-            _KIND_THEN_TITLE.search(subject)
-            or _TITLE_THEN_KIND.fullmatch(subject)
-            or _OWNED_WORK.search(subject)
-        ):
-            return m
-        # (the link may name it later: a subject that reads as a title, and no place or event)
-        words = m.group("film").split()
-        titled = all(
-            w[0].isupper()
-            or w[0].isdigit()
-            or w.lower() in ("of", "the", "a", "an", "and", "in", "on", "to")
-            for w in words
-        )
-        return m if len(words) <= 6 and titled else None
-    return m if _ends_with_the_work(m, film) else None
-
-
-def _ends_with_the_work(m: re.Match[str], film: Film) -> bool:
-    """Whether the subject before "opens" is the film found, or ends with it ("Park Chan-wook's
-    thriller No Other Choice"), or names it before ", opening Friday"."""
-    if film.title is None:
-        return False
-    subject = normalize_title(clean_film(m.group("film"))[0])
-    names = (
-        {normalize_title(film.title), *(normalize_title(n) for n in film.work.names)}
-        if (film.work)
-        else {normalize_title(film.title)}
-    )
-    if subject in names:
-        return True
-    # the work, then what it is: "No Other Choice: Park Chan-wook's Black Comedy About A
-    # Desperate Job Seeker Opens Here This Thursday"
-    head, colon, _ = m.group("film").partition(": ")
-    if colon and normalize_title(clean_film(head)[0]) in names:
-        return True
-    # the work last in its subject ("Park Chan-wook's thriller No Other Choice opens at ..."),
-    # or anywhere before ", opening Friday" ("Two women steal a fortune in Project Y, opening")
-    comma = m.group(0)[len(m.group("film")) :].lstrip().startswith(",")
-    # (normalised titles have no spaces: a short name would end too many subjects)
-    return any(len(n) >= 4 and (subject.endswith(n) or (comma and n in subject)) for n in names)

@@ -73,9 +73,7 @@ _DAY = Pattern(rf"\b(?:{MONTH_ANY}|{WEEKDAY})\b", re.IGNORECASE)
 #: a company or a service, never the work that comes out
 _NOT_A_WORK = Pattern(
     rf"^(?:{PLATFORM_NAMES}|CJ ENM|Studio Dragon|JTBC|KBS|MBC|SBS|tvN|ENA|HYBE|CGV|Lotte|"
-    r"Megabox|Universal|Warner|Sony|Disney|Paramount|Lionsgate|A24|Neon|Mubi|BFI|KOFIC|"
-    # ("Everything Coming to Netflix in December": a month's list)
-    r"Everything|All|What|Here)\b",
+    r"Megabox|Universal|Warner|Sony|Disney|Paramount|Lionsgate|A24|Neon|Mubi|BFI|KOFIC)\b",
     re.IGNORECASE,
 )
 #: the work a day is set for: "Netflix sets February 13 premiere for X", "... release date for X"
@@ -113,8 +111,9 @@ _NOT_AN_OWNER = Pattern(
 _SERVICE = Pattern(rf"^(?:{PLATFORM_NAMES}|Apple TV)$", re.IGNORECASE)
 #: the first word of a subject that is no work's: a list, a question, a time
 _NOT_A_START_TEXT = (
-    "this next new what how when where why which who every all these those today tonight "
-    "tomorrow weekend week month here"
+    # ("Everything Coming to Netflix in December": a month's list)
+    "this next new what how when where why which who every everything all these those today "
+    "tonight tomorrow weekend week month here"
 )
 _NOT_A_START = frozenset(_NOT_A_START_TEXT.split())
 #: words that describe a work before its kind, never end its name

@@ -70,11 +70,9 @@ def is_speech(quote: str) -> bool:
     return len(words) >= 3 and len(lower) >= 2 and bool(_PRONOUN.search(quote))
 
 
-#: a Japanese quote that is a clause: a comma inside a long one, or a question's or a
-#: sentence's ending
-_KANA_SPEECH = Pattern(
-    r"^(?=.*[\u3040-\u309f]).{6,}、.{2,}|[\u3040-\u309f](?:のか|ですか|ますか|でした|ました|です|ます)$"
-)
+#: a Japanese quote that is a clause: a question's or a sentence's ending (a title may hold a
+#: comma: 『82年生まれ、キム・ジヨン』)
+_KANA_SPEECH = Pattern(r"[\u3040-\u309f](?:のか|ですか|ますか|でした|ました|です|ます)$")
 
 
 #: a headline that is a person's words: "Kim Go-eun: 'Eun-jung and Sang-yeon Taught Me How to

@@ -214,7 +214,8 @@ def _fuller_title(
 ) -> Film | None:
     """The title with its subtitle that the text's lead marks, when the headline gives only
     its head ("'Chainsaw Man' anime film" over <em>Chainsaw Man – The Movie: Reze Arc</em>,
-    "Avatar sequel opens" over <em>Avatar: Fire and Ash</em>)."""
+    "Avatar sequel opens" over <em>Avatar: Fire and Ash</em>); a curated work found keeps its
+    name unless the headline itself gives the fuller one."""
     if not doc.italics:
         return None
     head = film.title or ""
@@ -273,11 +274,12 @@ def _says(text: str, name: str) -> bool:
 def _film_elsewhere(
     doc: Document, lexicon: Lexicon, kind: Kind, published: datetime, hint: bool | None
 ) -> Film | None:
-    """When the headline names no film: a review whose headline is only a name is about that
-    name; a review or a release is about the curated title its text keeps naming, else the
-    title it sets in italics or book-title brackets (first when the link names it and not the
-    headline); then a Korean text's title quoted after its kind of work; then the headline's
-    words that the link repeats (``linktitle``)."""
+    """When the headline names no film: first the one title the text marks that the headline
+    repeats; a review whose headline is only a name is about that name; a review or a release
+    is about the curated title its text keeps naming, else the title it sets in italics or
+    book-title brackets (first when the link names it and not the headline); news is about the
+    one work its lead marks after its maker's possessive; then a Korean text's title quoted
+    after its kind of work; then the headline's words that the link repeats (``linktitle``)."""
     repeated = _marked_in_headline(doc, lexicon)
     if repeated:
         # "Zombiethrillern Colony går upp på bio" over <em>Train to Busan</em> and <em>Colony</em>:

@@ -123,6 +123,8 @@ _AHEAD = frozenset(_AHEAD_WORDS.split())
 #: is the coming Friday, "thứ Sáu tuần tới" next week's)
 _NEXT_WEEK = frozenset({"depan", "tuần tới"})
 
+#: Finnish weekdays as a day is said ("perjantaina", "keskiviikkona")
+_FI_WEEKDAY = r"(?:(?:maanantai|tiistai|torstai|perjantai|lauantai|sunnuntai)na|keskiviikkona)"
 #: a release headline: a verb of coming out, then a day, a weekday, a service or the cinemas;
 #: or a release's own noun ("Kinostart", "date de sortie", "fecha de estreno")
 RELEASE = Pattern(
@@ -187,8 +189,8 @@ RELEASE = Pattern(
     # Finnish ("saapuu Suomen elokuvateattereihin", "saa ensi-iltansa keskiviikkona 17.
     # joulukuuta", "ensi-ilta perjantaina", "nähdään Suomessa perjantaina 6. maaliskuuta")
     r"\b(?:saapuu|tulee|nähdään)\b[^.!?:]{0,40}?\b(?:elokuvateattereihin|teattereihin|"
-    r"Netflixiin|Disney\+:aan|\d{1,2}\.\s+\w+kuuta|huomenna|tänään|(?:maanantai|tiistai|torstai|perjantai|lauantai|sunnuntai)na|keskiviikkona)|"
-    r"\bensi-ilta(?:nsa|a)?\s+(?:on\s+)?(?:\d|huomenna|tänään|(?:maanantai|tiistai|torstai|perjantai|lauantai|sunnuntai)na|keskiviikkona)|"
+    rf"Netflixiin|Disney\+:aan|\d{{1,2}}\.\s+\w+kuuta|huomenna|tänään|{_FI_WEEKDAY})|"
+    rf"\bensi-ilta(?:nsa|a)?\s+(?:on\s+)?(?:\d|huomenna|tänään|{_FI_WEEKDAY})|"
     # Malay ("bakal ditayangkan di pawagam Malaysia 28 Mei ini", "boleh ditonton di Viu mulai
     # esok")
     r"\b(?:ditayangkan|ditonton|menemui\s+penonton)\b[^.!?:]{0,40}?\b(?:di\s+(?:pawagam|Netflix|"

@@ -332,20 +332,24 @@ _RELEASED_WHERE = Pattern(
 )
 #: a film opening at one cinema ("opens Friday, Jan. 9, at AFS Cinema"): a person arriving at
 #: one ("arrives in Seoul ... at a Lotte Cinema theater") is a visit
+#: cinema chains by their names (not a name that is also a word or a tower's: Lotte, Palace,
+#: Century, Regal, Landmark): those abroad, where a work arrives, and the rest, where a star
+#: may arrive for a stage greeting but only a work opens or screens
+_CHAINS_ABROAD = (
+    "Ster-Kinekor|Nu Metro|Omniplex|Cineworld|Vue|Odeon|Hoyts|Event Cinemas|Golden Screen|GSC|"
+    "TGV|Golden Village|Cineplex|Silverbird|Filmhouse"
+)
+_CHAINS = (
+    f"{_CHAINS_ABROAD}|Everyman|Curzon|AMC|Cinemark|Reading Cinemas|Dendy|SM Cinema|Cinépolis|"
+    "Cinepolis|Alamo Drafthouse|Angelika|Star Cineplex|CGV|Megabox"
+)
 _OPENS_AT = Pattern(
-    # (a work that arrives or lands at a cinema chain by its name: "arrives at Ster-Kinekor on
-    # Friday, 7 November"; a star arrives at a Lotte Cinema for a stage greeting)
-    r"\b(?:arriv(?:es|ing)|lands?)\s+at\s+(?:Ster-Kinekor|Nu Metro|Omniplex|Cineworld|Vue|Odeon|"
-    r"Hoyts|Event Cinemas|Golden Screen|GSC|TGV|Golden Village|Cineplex|Silverbird|Filmhouse)\b|"
+    # (a work that arrives or lands at a chain abroad: "arrives at Ster-Kinekor on Friday, 7
+    # November"; a star arrives at a Lotte Cinema for a stage greeting)
+    rf"\b(?:arriv(?:es|ing)|lands?)\s+at\s+(?:{_CHAINS_ABROAD})\b|"
     r"\b(?:open(?:s|ing)?|screens?|screening)\b.{0,40}\bat\s+(?:the\s+)?"
     r"(?:[A-Z][\w.&' -]{0,40}(?:Cinemas?|Cinemax|Theat(?:er|re)s?|Cent(?:er|re)|Picturehouse|"
-    r"Cineplex|Multiplex|IMAX|Film\s+Forum|Light\s?[Hh]ouse)\b|"
-    # (a cinema chain by its name)
-    # (not a name that is also a word or a tower's: Lotte, Palace, Century, Regal, Landmark)
-    r"(?:Ster-Kinekor|Nu Metro|Omniplex|Cineworld|Vue|Odeon|Everyman|Curzon|AMC|Cinemark|Hoyts|"
-    r"Event Cinemas|Reading Cinemas|Dendy|Golden Screen|GSC|TGV|Golden Village|SM Cinema|"
-    r"Cinépolis|Cinepolis|Cineplex|Alamo Drafthouse|Angelika|Silverbird|Filmhouse|Star Cineplex|"
-    r"CGV|Megabox)\b)"
+    rf"Cineplex|Multiplex|IMAX|Film\s+Forum|Light\s?[Hh]ouse)\b|(?:{_CHAINS})\b)"
 )
 _KO_OPENED_TODAY = Pattern(
     r"오늘\s?\(\d{1,2}일\)[^.。\n]{0,30}?(?:개봉|공개)(?:했|됐|한다|된다|돼|해)"
